@@ -1,0 +1,62 @@
+# Civica: `make demo` serves the demo site, `make test` runs the whole test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.PHONY: demo test setup messages makemessages check-deploy bench clean browser
+
+demo:
+	@$(PYTHON) scripts/demo_banner.py $(HOST) $(PORT)
+	@$(MAKE) --no-print-directory setup
+	@$(BIN)/python manage.py migrate --noinput -v 0
+	@$(BIN)/python manage.py loaddemo -v 0
+	@echo "Serving Civica on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
+	@$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+setup: $(VENV)/.installed messages
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+# Compiled catalogues are built, never committed (polib: no gettext tools needed).
+messages: $(MO_FILES)
+
+locale/%.mo: locale/%.po $(VENV)/.installed
+	@$(BIN)/python -c "import polib, sys; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $< $@
+
+# For developers (needs GNU gettext): extract new strings into both catalogues.
+makemessages: $(VENV)/.installed
+	$(BIN)/python manage.py makemessages -l ro -l en --no-obsolete --no-location -i ".venv/*" -i "node_modules/*"
+	$(BIN)/python scripts/fill_english_catalogue.py
+
+node_modules/.installed: package.json package-lock.json
+	@npm ci --silent --no-audit --no-fund
+	@touch $@
+
+browser:
+	@test -x /usr/bin/chromium || bash scripts/install_chromium.sh
+
+test: $(VENV)/.installed-dev messages node_modules/.installed browser
+	@$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
+
+check-deploy: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+		DJANGO_ALLOWED_HOSTS=civica.example.org DATABASE_URL=sqlite:///:memory: \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+bench: $(VENV)/.installed-dev
+	@for script in bench/*.py; do $(BIN)/python $$script; done
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles $(MO_FILES)

@@ -1,0 +1,82 @@
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from django.views.decorators.http import require_POST, require_safe
+from django.views.i18n import set_language
+
+from . import services
+from .forms import AccountDeleteForm, ProfileForm
+from .selectors import account_overview
+
+
+def _with_language_cookie(response, language):
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax", secure=settings.SESSION_COOKIE_SECURE, httponly=True,
+    )
+    return response
+
+
+@login_required
+def profile(request):
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST, instance=user)
+        if form.is_valid():
+            services.profile_update(user=user, **form.cleaned_data)
+            language = form.cleaned_data["language"]
+            with override(language):
+                messages.success(request, _("Your profile was saved."))
+                url = reverse("accounts:profile")
+            return _with_language_cookie(HttpResponseRedirect(url), language)
+    else:
+        form = ProfileForm(instance=user)
+    return render(request, "accounts/profile.html", {"form": form, **account_overview(user)})
+
+
+@login_required
+@require_safe
+def export_data(request):
+    data = {
+        "generated_at": timezone.now().isoformat(),
+        "platform": settings.CIVICA_SITE_NAME,
+        "data": services.personal_data_export(user=request.user),
+    }
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="civica-my-data.json"'
+    return response
+
+
+@login_required
+def delete_account(request):
+    if request.method == "POST":
+        form = AccountDeleteForm(request.POST, user=request.user)
+        if form.is_valid():
+            services.account_delete(user=request.user)
+            logout(request)
+            messages.success(request, _("Your account was deleted. Thank you for taking part."))
+            return redirect("content:home")
+    else:
+        form = AccountDeleteForm(user=request.user)
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+@require_POST
+def switch_language(request):
+    """Django's set_language (keeps the current page), remembering the choice on the profile."""
+    response = set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        services.user_set_language(user=request.user, language=language)
+    return response

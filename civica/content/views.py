@@ -1,0 +1,27 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from civica.network.models import Organisation, Programme
+from civica.network.demo import CCC
+
+
+@require_safe
+def home(request):
+    return render(
+        request,
+        "content/home.html",
+        {
+            "host": Organisation.objects.filter(slug=CCC).first(),
+            "programmes": Programme.objects.order_by("position", "name_ro")[:12],
+        },
+    )
+
+
+@require_safe
+def accessibility(request):
+    return render(request, "content/accessibility.html")
+
+
+@require_safe
+def privacy(request):
+    return render(request, "content/privacy.html")

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    default = True
+    name = "civica.core"
+    label = "core"
+    verbose_name = _("Platform")
+
+
+class CivicaAdminConfig(admin_apps.AdminConfig):
+    """Django admin, opened to editors and administrators by role (see core.admin_site)."""
+
+    default = False
+    default_site = "civica.core.admin_site.CivicaAdminSite"

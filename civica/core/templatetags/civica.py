@@ -1,0 +1,32 @@
+from django import template
+
+from civica.core.formatting import format_decimal, format_money
+from civica.core.markup import render_markdown, sanitize_html
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text):
+    return render_markdown(text)
+
+
+@register.filter(name="sanitize")
+def sanitize_filter(html):
+    return sanitize_html(html or "")
+
+
+@register.filter(name="money")
+def money_filter(value, decimal_places=2):
+    return format_money(value, decimal_places)
+
+
+@register.filter(name="decimal")
+def decimal_filter(value, decimal_places=2):
+    return format_decimal(value, decimal_places)
+
+
+@register.filter(name="translated")
+def translated_filter(obj, field):
+    """The value of a bilingual field (``name_ro``/``name_en``) in the active language."""
+    return obj.translated(field)

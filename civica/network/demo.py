@@ -1,0 +1,160 @@
+"""Organisations and programmes named in the seeds (names, websites and categories as the
+seeds give them; descriptions are our own words). Run by `manage.py loaddemo`."""
+
+from .models import Category, Organisation, Programme, Relationship
+
+CCC = "centrul-cultural-clujean"
+
+ORGANISATIONS = [
+    {
+        "slug": CCC,
+        "name": "Centrul Cultural Clujean",
+        "category": Category.CIVIL_SOCIETY,
+        "relationship": Relationship.HOST,
+        "city": "Cluj-Napoca",
+        "website": "https://www.cccluj.ro",
+        "email": "office@cccluj.ro",
+        "description_ro": "Organizație neguvernamentală care pune cultura în slujba transformării sociale și a "
+        "dezvoltării durabile, cu o rețea de membri, școli, localități, orașe europene și parteneri.",
+        "description_en": "A non-governmental organisation that puts culture to work for social change and "
+        "sustainable development, with a network of members, schools, localities, European cities and partners.",
+    },
+    {
+        "slug": "ciic",
+        "name": "Centrul de Inovare și Imaginație Civică",
+        "category": Category.PUBLIC_ADMINISTRATION,
+        "relationship": Relationship.PARTNER,
+        "city": "Cluj-Napoca",
+        "website": "https://www.ciic.ro",
+        "email": "imaginatiecivica@primariaclujnapoca.ro",
+        "description_ro": "Laboratorul orașului pentru dezbateri publice, concursuri de soluții și colaborare "
+        "între administrație, cetățeni, universități și mediul economic, deschis în octombrie 2017.",
+        "description_en": "The city's laboratory for public debates, solution competitions and collaboration "
+        "between the administration, residents, universities and business, opened in October 2017.",
+    },
+    {
+        "slug": "primaria-cluj-napoca",
+        "name": "Primăria Municipiului Cluj-Napoca",
+        "category": Category.PUBLIC_ADMINISTRATION,
+        "relationship": Relationship.MEMBER,
+        "city": "Cluj-Napoca",
+        "description_ro": "Administrația locală a orașului, membră a centrului și gazda CIIC.",
+        "description_en": "The city's local administration, a member of the centre and home of CIIC.",
+    },
+    {
+        "slug": "consiliul-judetean-cluj",
+        "name": "Consiliul Județean Cluj",
+        "category": Category.PUBLIC_ADMINISTRATION,
+        "relationship": Relationship.MEMBER,
+        "city": "Cluj-Napoca",
+        "description_ro": "Administrația județului, membră a centrului și partener al rețelei România Remarcabilă.",
+        "description_en": "The county administration, a member of the centre and a partner of the "
+        "Remarkable Romania network.",
+    },
+    {
+        "slug": "muzeul-etnografic-al-transilvaniei",
+        "name": "Muzeul Etnografic al Transilvaniei",
+        "category": Category.CULTURAL_INSTITUTION,
+        "relationship": Relationship.PARTNER,
+        "city": "Cluj-Napoca",
+        "description_ro": "Muzeu cu care programul Jivipen colaborează pentru ca istoria și cultura romilor să "
+        "fie prezente în colecții și programe publice.",
+        "description_en": "A museum the Jivipen programme works with so that Roma history and culture are "
+        "present in public collections and programmes.",
+    },
+    {
+        "slug": "asociatia-dezvolt",
+        "name": "Asociația DEZVOLT",
+        "category": Category.CIVIL_SOCIETY,
+        "relationship": Relationship.PARTNER,
+        "city": "Cluj-Napoca",
+        "description_ro": "Asociație care a construit, între 2022 și 2023, forumul online de dezbatere al CIIC.",
+        "description_en": "An association that built CIIC's online debate forum between 2022 and 2023.",
+    },
+    {
+        "slug": "sites-et-cites-remarquables-de-france",
+        "name": "Sites et Cités Remarquables de France",
+        "category": Category.CIVIL_SOCIETY,
+        "relationship": Relationship.PARTNER,
+        "description_ro": "Rețeaua franceză care a inspirat România Remarcabilă și îi este partener.",
+        "description_en": "The French network that inspired Remarkable Romania and is its partner.",
+    },
+    {
+        "slug": "municipiul-timisoara",
+        "name": "Municipiul Timișoara",
+        "category": Category.PUBLIC_ADMINISTRATION,
+        "relationship": Relationship.PARTNER,
+        "city": "Timișoara",
+        "description_ro": "Partener în proiectul ECoC-SME, care a organizat Ateliere Locale de Învățare prin "
+        "metoda world-café.",
+        "description_en": "A partner in the ECoC-SME project that ran Local Learning Labs with the "
+        "world-café method.",
+    },
+    {
+        "slug": "universitatea-finlandei-de-est",
+        "name": "Universitatea Finlandei de Est",
+        "category": Category.UNIVERSITY,
+        "relationship": Relationship.PARTNER,
+        "description_ro": "Partenerul lider al proiectului ECoC-SME.",
+        "description_en": "The lead partner of the ECoC-SME project.",
+    },
+]
+
+PROGRAMMES = [
+    ("academia-schimbarii", "Academia Schimbării", "Academy of Change", ["https://www.academiaschimbarii.ro"],
+     "Formare, mentorat, rezidențe și apeluri deschise care cresc capacitatea sectorului cultural.",
+     "Training, mentoring, residencies and open calls that build the capacity of the cultural sector."),
+    ("arta-in-joaca", "Arta în Joacă", "Arta în Joacă", ["https://www.artainjoaca.ro"],
+     "Educație culturală în școli, cu artiști în rezidență și formare pentru profesori.",
+     "Cultural education in schools, with artists in residence and training for teachers."),
+    ("ecca", "ECCA – Centrul European de Artă Contemporană", "ECCA – European Centre for Contemporary Art",
+     ["https://www.ecca.ro"],
+     "Pregătirea viitorului centru de artă contemporană al Clujului: pavilion, arhivă, școală curatorială.",
+     "Preparing Cluj's future contemporary art centre: a pavilion, an archive, a curatorial school."),
+    ("spatiu-interior", "Spațiu Interior", "Inner Space", ["https://www.innerspace.ro", "https://www.art-wellbeing.eu"],
+     "Artă și știință împreună pentru sănătatea emoțională și starea de bine a locuitorilor.",
+     "Art and science together for the emotional health and well-being of residents."),
+    ("romania-remarcabila", "România Remarcabilă", "Remarkable Romania", ["https://www.romaniaremarcabila.ro"],
+     "O rețea de localități care pun patrimoniul și cultura în centrul dezvoltării rurale.",
+     "A network of localities that put heritage and culture at the heart of rural development."),
+    ("jivipen", "Jivipen", "Jivipen", ["https://www.cccluj.ro/jivipen"],
+     "Cultura romă și formele ei contemporane, pentru legături noi între comunitățile orașului.",
+     "Roma culture and its contemporary forms, for new ties between the city's communities."),
+    ("divizia-de-inovare-urbana", "Divizia de Inovare Urbană", "Urban Innovation Division",
+     ["https://www.diviziadeinovare.ro"],
+     "Cercetare-dezvoltare pentru provocările orașului: mobilitate, viitorul muncii, reziliență.",
+     "Research and development for the city's challenges: mobility, the future of work, resilience."),
+    ("culturepreneurs", "Culturepreneurs", "Culturepreneurs", [],
+     "Educație antreprenorială pentru profesioniștii din sectoarele culturale și creative.",
+     "Entrepreneurship education for professionals of the cultural and creative sectors."),
+    ("quantum", "Quantum", "Quantum", ["https://www.quantum-cluj.ro"],
+     "Educație STEAM și apetit pentru știință în comunitate.",
+     "STEAM education and an appetite for science in the community."),
+    ("culture-next", "Culture Next", "Culture Next", ["https://www.culturenext.eu"],
+     "O rețea de orașe europene care se dezvoltă prin cultură.",
+     "A network of European cities that develop through culture."),
+    ("cercetare", "Cercetare", "Research", ["https://www.cccluj.ro/research"],
+     "Studii despre sectorul cultural și impactul culturii, spre un observator al culturii.",
+     "Studies of the cultural sector and of culture's impact, towards a culture observatory."),
+    ("advocacy", "Advocacy și dezvoltare de politici", "Advocacy and policy development",
+     ["https://www.cccluj.ro/advocacy"],
+     "Strategii, politici publice și dialog între sectorul cultural și decidenți.",
+     "Strategies, public policy and dialogue between the cultural sector and decision makers."),
+]
+
+
+def load(log):
+    for fields in ORGANISATIONS:
+        slug = fields["slug"]
+        Organisation.objects.update_or_create(slug=slug, defaults={k: v for k, v in fields.items() if k != "slug"})
+    log(f"{len(ORGANISATIONS)} organisations")
+    host = Organisation.objects.get(slug=CCC)
+    for position, (slug, name_ro, name_en, websites, summary_ro, summary_en) in enumerate(PROGRAMMES, start=1):
+        Programme.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name_ro": name_ro, "name_en": name_en, "organisation": host, "websites": websites,
+                "summary_ro": summary_ro, "summary_en": summary_en, "position": position,
+            },
+        )
+    log(f"{len(PROGRAMMES)} programmes")

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from civica.accounts.views import switch_language
+from civica.core.views import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/setlang/", switch_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("civica.content.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("civica.accounts.urls")),
+    path("network/", include("civica.network.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
