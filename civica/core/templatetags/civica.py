@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext as _
 
 from civica.core.formatting import format_decimal, format_money
 from civica.core.markup import render_markdown, sanitize_html
@@ -30,3 +31,12 @@ def decimal_filter(value, decimal_places=2):
 def translated_filter(obj, field):
     """The value of a bilingual field (``name_ro``/``name_en``) in the active language."""
     return obj.translated(field)
+
+
+@register.filter(name="participant_name")
+def participant_name_filter(user):
+    """How an author is shown: contributions kept after their author deleted the account
+    have no author any more and read "Deleted participant"."""
+    if user is None:
+        return _("Deleted participant")
+    return user.public_name

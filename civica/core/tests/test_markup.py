@@ -1,0 +1,50 @@
+from django.template import Context, Template
+
+from civica.core.markup import render_markdown, sanitize_html
+
+
+def test_markdown_renders_formatting_and_links():
+    html = render_markdown("**Bold** and [CIIC](https://www.ciic.ro)")
+    assert "<strong>Bold</strong>" in html
+    assert 'href="https://www.ciic.ro"' in html
+    assert 'rel="nofollow noopener noreferrer"' in html
+
+
+def test_script_tags_are_removed():
+    html = render_markdown("Hello <script>alert('x')</script> world")
+    assert "<script" not in html
+    assert "alert(" not in html
+    assert "Hello" in html and "world" in html
+
+
+def test_event_handler_attributes_are_removed():
+    html = render_markdown('<img src="x" onerror="alert(1)"> <p onclick="steal()">text</p>')
+    assert "onerror" not in html
+    assert "onclick" not in html
+    assert "text" in html
+
+
+def test_javascript_links_are_neutralised():
+    for source in ("[click](javascript:alert(1))", '<a href="javascript:alert(1)">click</a>',
+                   '<a href="JaVaScRiPt:alert(1)">click</a>'):
+        html = render_markdown(source)
+        assert 'href="javascript' not in html.lower(), source
+        assert "<a" not in html or 'href="' not in html, source
+        assert "click" in html
+
+
+def test_sanitize_html_keeps_allowed_structure_only():
+    html = sanitize_html('<h2>Title</h2><iframe src="https://evil.example"></iframe><style>body{}</style>')
+    assert "<h2>Title</h2>" in html
+    assert "iframe" not in html and "<style" not in html
+
+
+def test_template_filter_is_the_same_sanitiser():
+    rendered = Template("{{ text|markdown }}").render(Context({"text": "<script>x()</script>\n\n*ok*"}))
+    assert "<script" not in rendered
+    assert "<em>ok</em>" in rendered
+
+
+def test_empty_text_renders_nothing():
+    assert render_markdown("") == ""
+    assert render_markdown(None) == ""

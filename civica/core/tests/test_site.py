@@ -1,0 +1,80 @@
+import json
+
+import pytest
+from django.db import OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+
+@pytest.mark.django_db
+def test_healthz_reports_database_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatch):
+    def refuse(self, *args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "cursor", refuse)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert json.loads(response.content)["database"] == "error"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "accept_language, expected",
+    [("en-GB,en;q=0.9", "/en/"), ("ro-RO,ro;q=0.9", "/ro/"), ("de-DE", "/ro/"), ("", "/ro/")],
+)
+def test_root_redirects_by_accept_language(client, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.django_db
+def test_unknown_page_is_a_translated_404(client):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    response = client.get("/ro/no-such-page/")
+    assert "Pagina nu a fost găsită" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_responses_carry_a_content_security_policy(client):
+    response = client.get("/ro/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db
+def test_language_switcher_keeps_the_current_page(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/ro/network/programmes/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/network/programmes/"
+
+
+@pytest.mark.django_db
+def test_language_switch_is_remembered_on_the_profile(client, participant):
+    client.force_login(participant)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/ro/account/"})
+    participant.refresh_from_db()
+    assert participant.language == "en"
+
+
+@pytest.mark.django_db
+def test_language_switcher_ignores_unknown_languages(client, participant):
+    client.force_login(participant)
+    client.post("/i18n/setlang/", {"language": "xx", "next": "/ro/"})
+    participant.refresh_from_db()
+    assert participant.language == "ro"
+
+
+@pytest.mark.django_db
+def test_language_switcher_needs_post(client):
+    assert client.get("/i18n/setlang/").status_code == 405

@@ -1,0 +1,95 @@
+"""Browser tests: Debian's chromium driven by Playwright against pytest-django's live server.
+
+One chromium per xdist worker (session scope), a fresh browser context per test.
+Needs ``/usr/bin/chromium`` (``make browser``) and axe-core (``npm ci``); never
+``playwright install``.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an asyncio loop in the main thread: without this,
+# Django refuses ORM calls made by the test (fixtures, assertions on the DB).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+DEFAULT_TIMEOUT_MS = 10_000
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+    except Exception:
+        playwright.stop()
+        raise
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory for pages in fresh contexts (``new_page(locale="en-GB")``); all closed after the test."""
+    contexts = []
+
+    def make(**context_options):
+        # The site sends a strict Content-Security-Policy; axe is injected as a script.
+        context = browser.new_context(bypass_csp=True, **context_options)
+        context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+        context.set_default_navigation_timeout(DEFAULT_TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture
+def demo_data(transactional_db):
+    from django.core.management import call_command
+
+    call_command("loaddemo", verbosity=0)
+
+
+def axe_all_violations(page):
+    """Every axe-core violation on the page as loaded, whatever its impact."""
+    if not AXE_JS.exists():
+        pytest.skip(f"axe-core is missing at {AXE_JS}: run npm ci")
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+
+
+def axe_violations(page, all_violations=None):
+    """The serious and critical axe-core violations on the page."""
+    if all_violations is None:
+        all_violations = axe_all_violations(page)
+    return [violation for violation in all_violations if violation.get("impact") in BLOCKING_IMPACTS]
+
+
+def describe_violations(violations):
+    lines = []
+    for violation in violations:
+        nodes = violation.get("nodes") or [{}]
+        target = nodes[0].get("target")
+        lines.append(
+            f"- {violation['id']} ({violation.get('impact')}): {violation.get('help')}; "
+            f"first of {len(violation.get('nodes') or [])} node(s): {target}"
+        )
+    return "\n".join(lines)
