@@ -1,0 +1,52 @@
+"""The limits of ACCOUNT_RATE_LIMITS in config/settings/base.py, enforced by allauth."""
+
+import pytest
+from django.conf import settings
+from django.core import mail
+
+from civica.accounts.tests.factories import PASSWORD
+
+
+def _first_limit(action):
+    amount, _period, _key = settings.ACCOUNT_RATE_LIMITS[action].split(",")[0].split("/")
+    return int(amount)
+
+
+@pytest.mark.django_db
+def test_sign_up_is_rate_limited_per_ip(client):
+    limit = _first_limit("signup")
+    assert limit == 10
+    for number in range(limit):
+        response = client.post("/en/accounts/signup/", {"email": f"bot{number}@example.org", "password1": "x"})
+        assert response.status_code == 200
+    response = client.post("/en/accounts/signup/", {"email": "one-more@example.org", "password1": "x"})
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_failed_log_ins_are_limited_per_account(client, participant):
+    for _attempt in range(5):
+        response = client.post("/en/accounts/login/", {"login": participant.email, "password": "wrong-guess"})
+        assert "not correct" in response.content.decode()
+    response = client.post("/en/accounts/login/", {"login": participant.email, "password": PASSWORD})
+    assert response.status_code == 200, "even the right password is refused while the account is locked"
+    assert "Too many failed login attempts" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_password_reset_is_limited_per_address(client, participant):
+    for _attempt in range(3):
+        assert client.post("/en/accounts/password/reset/", {"email": participant.email}).status_code == 302
+    response = client.post("/en/accounts/password/reset/", {"email": participant.email})
+    assert response.status_code == 429
+    assert len(mail.outbox) == 3
+
+
+@pytest.mark.django_db
+def test_rate_limited_page_is_translated(client):
+    for number in range(_first_limit("signup")):
+        client.post("/ro/accounts/signup/", {"email": f"bot{number}@example.org"})
+    response = client.post("/ro/accounts/signup/", {"email": "x@example.org"})
+    assert response.status_code == 429
+    assert "Prea multe încercări" in response.content.decode()

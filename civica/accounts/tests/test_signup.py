@@ -1,0 +1,111 @@
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+
+from civica.accounts.models import User
+
+SIGNUP = {
+    "email": "ioana@example.org",
+    "password1": "Cluj-viitor-2026!",
+    "password2": "Cluj-viitor-2026!",
+    "display_name": "Ioana Pop",
+    "accept_terms": "on",
+}
+
+
+def _confirmation_path(message):
+    return re.search(r"https?://[^/\s]+(/\S+/confirm-email/\S+/)", message.body).group(1)
+
+
+@pytest.mark.django_db
+def test_sign_up_sends_a_verification_link_and_verifying_lets_the_person_contribute(client):
+    response = client.post("/ro/accounts/signup/", SIGNUP)
+    assert response.status_code == 302
+    user = User.objects.get(email="ioana@example.org")
+    assert user.display_name == "Ioana Pop"
+    assert user.language == "ro"
+    assert not user.has_perm("accounts.contribute"), "unverified accounts read but do not contribute"
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["ioana@example.org"]
+    path = _confirmation_path(message)
+    assert path.startswith("/ro/accounts/confirm-email/")
+
+    page = client.get(path)
+    assert page.status_code == 200
+    response = client.post(path)
+    assert response.status_code == 302
+    assert EmailAddress.objects.get(user=user).verified
+    user = User.objects.get(pk=user.pk)
+    assert user.has_perm("accounts.contribute")
+
+
+@pytest.mark.django_db
+def test_sign_up_in_english_sets_the_language_and_the_email_is_in_english(client):
+    client.post("/en/accounts/signup/", {**SIGNUP, "email": "john@example.org"})
+    user = User.objects.get(email="john@example.org")
+    assert user.language == "en"
+    assert "/en/accounts/confirm-email/" in mail.outbox[0].body
+    assert "Please Confirm Your Email Address" in mail.outbox[0].subject
+
+
+@pytest.mark.django_db
+def test_sign_up_without_accepting_the_terms_keeps_what_was_typed(client):
+    response = client.post("/ro/accounts/signup/", {**SIGNUP, "accept_terms": ""})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Acest câmp este obligatoriu" in page
+    assert 'value="ioana@example.org"' in page
+    assert 'value="Ioana Pop"' in page
+    assert not User.objects.filter(email="ioana@example.org").exists()
+
+
+@pytest.mark.django_db
+def test_sign_up_with_a_weak_password_is_refused_in_the_users_language(client):
+    response = client.post("/en/accounts/signup/", {**SIGNUP, "password1": "12345", "password2": "12345"})
+    assert response.status_code == 200
+    assert "too short" in response.content.decode()
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_sign_up_with_a_taken_email_is_refused(client, participant):
+    response = client.post("/en/accounts/signup/", {**SIGNUP, "email": participant.email.upper()})
+    assert response.status_code == 200
+    assert User.objects.filter(email__iexact=participant.email).count() == 1
+
+
+@pytest.mark.django_db
+def test_log_in_log_out_and_password_reset(client, participant):
+    from civica.accounts.tests.factories import PASSWORD
+
+    response = client.post("/ro/accounts/login/", {"login": participant.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/ro/account/"
+    assert client.get("/ro/account/").status_code == 200
+
+    client.post("/ro/accounts/logout/")
+    assert client.get("/ro/account/").status_code == 302
+
+    response = client.post("/ro/accounts/password/reset/", {"email": participant.email})
+    assert response.status_code == 302
+    reset_path = re.search(r"https?://[^/\s]+(/\S+/password/reset/key/\S+/)", mail.outbox[-1].body).group(1)
+    response = client.get(reset_path, follow=True)
+    form_path = response.redirect_chain[-1][0] if response.redirect_chain else reset_path
+    response = client.post(form_path, {"password1": "Un-nou-secret-2026", "password2": "Un-nou-secret-2026"})
+    assert response.status_code == 302
+    assert client.login(email=participant.email, password="Un-nou-secret-2026")
+
+
+@pytest.mark.django_db
+def test_login_takes_the_person_to_their_language_next_time(client, participant):
+    from civica.accounts.tests.factories import PASSWORD
+
+    participant.language = "en"
+    participant.save()
+    response = client.post("/ro/accounts/login/", {"login": participant.email, "password": PASSWORD})
+    assert response.cookies["django_language"].value == "en"
+    assert client.get("/")["Location"] == "/en/"

@@ -1,0 +1,75 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def demo(db):
+    call_command("loaddemo", verbosity=0)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("ro", ["Imaginăm viitorul orașului!", "Sari la conținutul principal", "Programe", "Academia Schimbării"]),
+        ("en", ["We imagine the city's future!", "Skip to main content", "Programmes", "Academy of Change"]),
+    ],
+)
+def test_home_page_in_each_language(client, demo, language, expected):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f'<html lang="{language}">' in page
+    for text in expected:
+        assert text in page, text
+
+
+@pytest.mark.django_db
+def test_footer_has_contact_details_and_the_accessibility_statement(client):
+    page = client.get("/ro/").content.decode()
+    assert "Str. Fluierașului nr. 3, Cluj-Napoca" in page
+    assert "mailto:office@cccluj.ro" in page
+    assert "mailto:imaginatiecivica@primariaclujnapoca.ro" in page
+    assert 'href="/ro/accessibility/"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path, text",
+    [("/ro/accessibility/", "Declarație de accesibilitate"), ("/en/accessibility/", "WCAG) 2.1, level AA"),
+     ("/ro/privacy/", "participant șters"), ("/en/privacy/", "deleted participant")],
+)
+def test_statement_pages(client, path, text):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert text in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_navigation_links_only_what_exists_and_marks_the_current_page(client):
+    page = client.get("/en/network/programmes/").content.decode()
+    assert '<a href="/en/network/programmes/" aria-current="page">' in page
+    assert 'href="/en/network/organisations/"' in page
+
+
+@pytest.mark.django_db
+def test_signed_in_header_and_unverified_notice(client, unverified, editor):
+    client.force_login(unverified)
+    page = client.get("/en/").content.decode()
+    assert "is not verified yet" in page
+    assert "Administration" not in page
+    client.force_login(editor)
+    page = client.get("/en/").content.decode()
+    assert "is not verified yet" not in page
+    assert 'href="/en/admin/"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_home_page_query_count(client, demo, participant, signed_in, django_assert_max_num_queries):
+    if signed_in:
+        client.force_login(participant)
+    client.get("/ro/")
+    # anonymous: host + programmes; signed in adds session, user, roles, verified e-mail.
+    with django_assert_max_num_queries(6 if signed_in else 2):
+        client.get("/ro/")

@@ -1,0 +1,41 @@
+"""axe-core on the public pages, in both languages: no serious or critical violation."""
+
+from collections import Counter
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import axe_all_violations, axe_violations, describe_violations
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["ro", "en"]
+PAGES = {
+    "home": "/{language}/",
+    "signup": "/{language}/accounts/signup/",
+    "login": "/{language}/accounts/login/",
+    "programme-list": "/{language}/network/programmes/",
+    "organisation-list": "/{language}/network/organisations/",
+}
+IMPACTS = ("minor", "moderate", "serious", "critical")
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_serious_or_critical_axe_violation(live_server, demo_data, page, language, path, record_property):
+    url = live_server.url + path.format(language=language)
+    response = page.goto(url)
+    assert response.ok, f"{url} answered {response.status}"
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator("main h1")).to_be_visible()
+
+    everything = axe_all_violations(page)
+    counts = Counter(violation.get("impact") for violation in everything)
+    summary = ", ".join(f"{impact}={counts.get(impact, 0)}" for impact in IMPACTS)
+    record_property("axe_violations", summary)
+    print(f"axe {language} {path.format(language=language)}: {summary}")
+    for violation in everything:
+        record_property(f"axe_{violation['id']}", f"{violation.get('impact')}: {len(violation['nodes'])} node(s)")
+
+    blocking = axe_violations(page, everything)
+    assert not blocking, f"axe found on {url}:\n{describe_violations(blocking)}"
