@@ -17,6 +17,8 @@ def _terms_label():
 class SignupExtraForm(forms.Form):
     """Fields allauth's sign-up form adds to e-mail and password."""
 
+    field_order = ["email", "display_name", "password1", "password2", "accept_terms"]
+
     display_name = forms.CharField(
         label=_("Display name"), max_length=80, required=False,
         help_text=_("Shown next to what you write. You can change it later."),

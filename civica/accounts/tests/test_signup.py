@@ -109,3 +109,9 @@ def test_login_takes_the_person_to_their_language_next_time(client, participant)
     response = client.post("/ro/accounts/login/", {"login": participant.email, "password": PASSWORD})
     assert response.cookies["django_language"].value == "en"
     assert client.get("/")["Location"] == "/en/"
+
+
+@pytest.mark.django_db
+def test_sign_up_form_asks_in_a_natural_order(client):
+    form = client.get("/en/accounts/signup/").context["form"]
+    assert list(form.fields)[:5] == ["email", "display_name", "password1", "password2", "accept_terms"]
