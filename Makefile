@@ -48,6 +48,7 @@ browser:
 	@test -x /usr/bin/chromium || bash scripts/install_chromium.sh
 
 test: $(VENV)/.installed-dev messages node_modules/.installed browser
+	@$(BIN)/ruff check --quiet civica config tests bench scripts conftest.py
 	@$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
 check-deploy: $(VENV)/.installed

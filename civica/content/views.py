@@ -1,8 +1,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from civica.network.models import Organisation, Programme
-from civica.network.demo import CCC
+from civica.network.models import Programme
 
 
 @require_safe
@@ -10,10 +9,7 @@ def home(request):
     return render(
         request,
         "content/home.html",
-        {
-            "host": Organisation.objects.filter(slug=CCC).first(),
-            "programmes": Programme.objects.order_by("position", "name_ro")[:12],
-        },
+        {"programmes": Programme.objects.order_by("position", "name_ro")[:12]},
     )
 
 

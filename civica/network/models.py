@@ -24,6 +24,10 @@ class OrganisationQuerySet(models.QuerySet):
     def members(self):
         return self.filter(relationship=Relationship.MEMBER)
 
+    def hosts(self):
+        """The organisation(s) running this platform (the Cluj Cultural Centre in the demo)."""
+        return self.filter(relationship=Relationship.HOST)
+
 
 class Organisation(Bilingual, models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)

@@ -6,7 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from civica.accounts import services
 from civica.accounts.predicates import (
-    is_evaluator_of, is_facilitator_of, is_member_representative, is_moderator_of,
+    is_evaluator_of,
+    is_facilitator_of,
+    is_member_representative,
+    is_moderator_of,
 )
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory

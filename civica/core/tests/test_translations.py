@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -41,11 +42,10 @@ def test_every_marked_string_is_in_the_catalogues(tmp_path):
         ignore=shutil.ignore_patterns(".venv", "node_modules", ".git", "var", "staticfiles", "*.mo", "__pycache__"),
     )
     subprocess.run(
-        [str(BASE_DIR / ".venv/bin/python") if (BASE_DIR / ".venv/bin/python").exists() else "python3",
-         "manage.py", "makemessages", "-l", "ro", "--no-obsolete", "--no-location"],
+        [sys.executable, "manage.py", "makemessages", "-l", "ro", "--no-obsolete", "--no-location"],
         cwd=work, check=True, capture_output=True, timeout=300,
         env={"DJANGO_SETTINGS_MODULE": "config.settings.test", "PATH": "/usr/bin:/bin"},
     )
     extracted = {entry.msgid for entry in polib.pofile(str(work / "locale/ro/LC_MESSAGES/django.po"))}
     missing = sorted(extracted - source_ids)
-    assert not missing, f"strings marked for translation but missing from locale/: {missing[:10]} (run make makemessages)"
+    assert not missing, f"marked for translation but missing from locale/ (run make makemessages): {missing[:10]}"
