@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/", include("civica.accounts.urls")),
     path("network/", include("civica.network.urls")),
+    path("processes/", include("civica.participation.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "civica.core",
     "civica.network",
     "civica.accounts",
+    "civica.participation",
     "civica.content",
     "civica.core.apps.CivicaAdminConfig",
     "django.contrib.auth",

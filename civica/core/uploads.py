@@ -1,0 +1,35 @@
+"""Upload checks shared by every form that takes files: size, and the real type of the content."""
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+def check_size(upload, limit):
+    if upload.size > limit:
+        raise ValidationError(
+            _("This file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+        )
+
+
+def check_image(upload):
+    """An ImageField has already opened the file with Pillow; we restrict the formats and size."""
+    check_size(upload, MAX_IMAGE_BYTES)
+    image_format = getattr(getattr(upload, "image", None), "format", None)
+    if image_format not in IMAGE_FORMATS:
+        raise ValidationError(_("Please upload a JPEG, PNG or WebP image."))
+    return upload
+
+
+def check_pdf(upload):
+    check_size(upload, MAX_DOCUMENT_BYTES)
+    start = upload.read(5)
+    upload.seek(0)
+    if start != b"%PDF-" or not upload.name.lower().endswith(".pdf"):
+        raise ValidationError(_("Please upload a PDF document."))
+    return upload

@@ -1,0 +1,49 @@
+from django.contrib import admin
+
+from .models import Category, Idea, Phase, Process, Tag
+from .phases import phase_contents
+
+
+class PhaseInline(admin.TabularInline):
+    model = Phase
+    extra = 0
+    fields = ["position", "kind", "name_ro", "name_en", "starts_at", "ends_at"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            from django import forms
+
+            return forms.ChoiceField(choices=phase_contents.choices(), label=db_field.verbose_name)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class CategoryInline(admin.TabularInline):
+    model = Category
+    extra = 0
+
+
+@admin.register(Process)
+class ProcessAdmin(admin.ModelAdmin):
+    list_display = ["title_ro", "starts_on", "ends_on", "is_published", "scope"]
+    list_filter = ["is_published", "scope", "tags"]
+    search_fields = ["title_ro", "title_en", "summary_ro"]
+    prepopulated_fields = {"slug": ["title_ro"]}
+    filter_horizontal = ["tags"]
+    inlines = [PhaseInline, CategoryInline]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name_ro", "name_en", "kind", "slug"]
+    list_filter = ["kind"]
+    prepopulated_fields = {"slug": ["name_ro"]}
+
+
+@admin.register(Idea)
+class IdeaAdmin(admin.ModelAdmin):
+    list_display = ["title", "process", "status", "support_count", "comment_count", "is_hidden", "created_at"]
+    list_filter = ["process", "status", "is_hidden"]
+    search_fields = ["title", "body"]
+    list_select_related = ["process"]
+    raw_id_fields = ["author", "answered_by"]
+    readonly_fields = ["support_count", "comment_count", "answered_at", "answered_by", "status", "answer"]

@@ -1,0 +1,199 @@
+"""Demo consultations in the spirit of CIIC's forum (seeds 002/003): the October 2017 debate on
+Parcul Feroviarilor (past), the "Cluj for Youth 2030" action plan and the climate-neutral-city
+mission (open now). Ideas and residents are fictional and say so; dates of the open
+consultations move with today so the demo always has something open."""
+
+import datetime
+import random
+
+from allauth.account.models import EmailAddress
+from django.db.models import Count
+from django.utils import timezone
+
+from civica.accounts.models import User
+
+from .models import Category, Idea, IdeaStatus, Phase, Process, Support, Tag
+
+FIRST_NAMES = ["Ana", "Bogdan", "Carmen", "Dan", "Elena", "Florin", "Gabriela", "Horia", "Ioana", "Lucian",
+               "Maria", "Nicolae", "Oana", "Paul", "Raluca", "Sorin", "Teodora", "Vlad", "Zsófia", "Levente"]
+LAST_NAMES = ["Pop", "Muresan", "Kovács", "Rus", "Moldovan", "Szabó", "Sabău", "Crișan"]
+
+TAGS = [
+    ("area", "cultura", "Cultură", "Culture"),
+    ("area", "tineret", "Tineret", "Youth"),
+    ("area", "spatiu-public", "Spațiu public", "Public space"),
+    ("area", "mediu", "Mediu și climă", "Environment and climate"),
+    ("area", "mobilitate", "Mobilitate", "Mobility"),
+    ("sdg", "odd-4", "ODD 4: Educație de calitate", "SDG 4: Quality education"),
+    ("sdg", "odd-11", "ODD 11: Orașe și comunități durabile", "SDG 11: Sustainable cities and communities"),
+    ("sdg", "odd-13", "ODD 13: Acțiune climatică", "SDG 13: Climate action"),
+]
+
+YOUTH_IDEAS = [
+    ("Spații de lucru gratuite pentru liceeni în biblioteci", "Săli deschise după ore, cu internet și prize."),
+    ("Consiliu al elevilor în fiecare cartier", "Întâlniri lunare cu primăria, cu un buget mic de decizie."),
+    ("Abonament de transport gratuit pentru studenți în weekend", "Ca tinerii să ajungă la evenimente culturale."),
+    ("Scenă deschisă pentru trupe tinere în parcuri", "O scenă mobilă care se mută lunar între cartiere."),
+    ("Ateliere de orientare profesională cu firme locale", "Vizite la companii și mentorat pentru liceeni."),
+    ("Hartă online a voluntariatului din oraș", "Toate ONG-urile care caută voluntari, într-un singur loc."),
+    ("Terenuri de sport deschise seara", "Iluminat și program prelungit la terenurile școlilor."),
+    ("Festival al liceelor organizat de elevi", "Elevii aleg programul, orașul oferă spațiile."),
+    ("Puncte de consiliere psihologică pentru tineri", "Consiliere gratuită, fără listă lungă de așteptare."),
+    ("Rezidențe artistice pentru tineri artiști clujeni", "Ateliere gratuite într-o clădire a orașului."),
+    ("Bugetare participativă pentru tineri", "O parte din buget decisă prin vot de tinerii de 14–25 de ani."),
+    ("Cursuri de educație financiară în școli", "Lecții practice despre buget personal și economii."),
+    ("Cafenea culturală pentru adolescenți", "Un loc fără alcool, cu jocuri, lecturi și concerte."),
+]
+CLIMATE_IDEAS = [
+    ("Acoperișuri verzi pe clădirile publice", "Începând cu școlile și grădinițele din oraș."),
+    ("Piste de biciclete continue spre zona industrială", "Legături sigure între cartiere și locurile de muncă."),
+    ("Panouri solare pe blocuri, cu finanțare comună", "Asociațiile de proprietari să poată aplica împreună."),
+    ("Compost de cartier în fiecare parc", "Puncte de compostare îngrijite de voluntari."),
+    ("Plantarea a 10.000 de arbori pe străzi", "Cu prioritate pe străzile fără umbră."),
+    ("Transport public electric pe toate liniile", "Un calendar public de înlocuire a autobuzelor."),
+    ("Zile fără mașini în centru, lunar", "Străzi deschise pentru pietoni, biciclete și evenimente."),
+    ("Inventar public al emisiilor orașului", "Date deschise actualizate în fiecare an."),
+    ("Grădini comunitare pe terenuri neutilizate", "Loturi mici pentru locuitorii din blocuri."),
+    ("Reparații gratuite: ateliere de reparat obiecte", "Mai puține deșeuri, mai multe lucruri refolosite."),
+    ("Izolarea termică a școlilor vechi", "Mai puțină energie pierdută și clase mai calde."),
+    ("Parcări pentru biciclete la fiecare școală", "Acoperite și sigure."),
+]
+PARK_IDEAS = [
+    ("Păstrarea arborilor maturi din parc", "Proiectul câștigător să păstreze toți arborii sănătoși."),
+    ("Loc de joacă pentru toate vârstele", "Inclusiv pentru copiii cu dizabilități."),
+    ("Amintirea istoriei feroviare a parcului", "Elemente care să spună povestea cartierului feroviarilor."),
+    ("Iluminat public eficient", "Lumini care nu deranjează locuitorii din jur."),
+    ("Alei accesibile pentru cărucioare", "Fără trepte și cu bănci la distanțe mici."),
+    ("Toalete publice îngrijite", "Deschise toată ziua, cu acces pentru persoanele cu dizabilități."),
+]
+
+
+def _residents(count=30):
+    residents = []
+    for number in range(1, count + 1):
+        name = f"{FIRST_NAMES[number % len(FIRST_NAMES)]} {LAST_NAMES[number % len(LAST_NAMES)]} (demo)"
+        user, created = User.objects.get_or_create(email=f"resident{number:02d}@civica.test",
+                                                   defaults={"display_name": name})
+        if created:
+            user.set_password("civica-demo")
+            user.save(update_fields=["password"])
+        EmailAddress.objects.get_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+        residents.append(user)
+    return residents
+
+
+def _process(slug, phases, tags, **fields):
+    process, _created = Process.objects.update_or_create(slug=slug, defaults=fields)
+    process.tags.set(Tag.objects.filter(slug__in=tags))
+    process.phases.all().delete()
+    for position, (kind, starts_at, ends_at) in enumerate(phases):
+        Phase.objects.create(process=process, kind=kind, starts_at=starts_at, ends_at=ends_at, position=position)
+    return process
+
+
+def _ideas(process, items, residents, rng, copies, answered=()):
+    if process.ideas.exists():
+        return
+    categories = list(process.categories.all())
+    ideas = []
+    for copy in range(copies):
+        for index, (title, body) in enumerate(items):
+            author = residents[(index * 7 + copy) % len(residents)]
+            suffix = "" if copy == 0 else f" ({copy + 1})"
+            ideas.append(Idea(
+                process=process, author=author, title=f"{title}{suffix}",
+                body=f"{body}\n\n*Idee fictivă, creată pentru demonstrație.*",
+                category=categories[index % len(categories)] if categories else None,
+                created_at=timezone.now() - datetime.timedelta(days=rng.randint(1, 25), hours=rng.randint(0, 23)),
+            ))
+    Idea.objects.bulk_create(ideas)
+    supports, used = [], {}
+    cap = process.supports_per_person or len(items) * copies
+    for idea in process.ideas.all():
+        for user in rng.sample(residents, rng.randint(0, len(residents) // 2)):
+            if user.pk != idea.author_id and used.get(user.pk, 0) < cap:
+                used[user.pk] = used.get(user.pk, 0) + 1
+                supports.append(Support(idea=idea, user=user))
+    Support.objects.bulk_create(supports, ignore_conflicts=True)
+    for idea in process.ideas.annotate(total=Count("supports")):
+        Idea.objects.filter(pk=idea.pk).update(support_count=idea.total)
+    for title, status, answer in answered:
+        process.ideas.filter(title=title).update(status=status, answer=answer, answered_at=timezone.now())
+
+
+def load(log):
+    rng = random.Random(2017)
+    for kind, slug, name_ro, name_en in TAGS:
+        Tag.objects.update_or_create(slug=slug, defaults={"kind": kind, "name_ro": name_ro, "name_en": name_en})
+    residents = _residents()
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    day = datetime.timedelta(days=1)
+    tz = timezone.get_current_timezone()
+
+    park = _process(
+        "parcul-feroviarilor-2017",
+        [("information", datetime.datetime(2017, 9, 15, tzinfo=tz), datetime.datetime(2017, 10, 1, tzinfo=tz)),
+         ("ideas", datetime.datetime(2017, 10, 1, tzinfo=tz), datetime.datetime(2017, 10, 31, tzinfo=tz)),
+         ("results", datetime.datetime(2017, 10, 31, tzinfo=tz), datetime.datetime(2017, 12, 31, tzinfo=tz))],
+        ["spatiu-public", "odd-11"],
+        title_ro="Parcul Feroviarilor – concursul de soluții pentru reabilitarea parcului",
+        title_en="Parcul Feroviarilor – the solution competition for the park's rehabilitation",
+        summary_ro="Dezbaterea publică cu care s-a deschis CIIC în octombrie 2017: ce așteaptă locuitorii "
+        "de la parcul reabilitat prin concurs de soluții.",
+        summary_en="The public debate that opened CIIC in October 2017: what residents expect from the park "
+        "rehabilitated through a solution competition.",
+        body_ro="Concursul de soluții a fost organizat împreună cu Ordinul Arhitecților din România. "
+        "Ideile de mai jos sunt **fictive**, pentru demonstrație.",
+        body_en="The solution competition was organised with the Romanian Order of Architects. "
+        "The ideas below are **fictional**, for demonstration.",
+        scope=Process.Scope.NEIGHBOURHOOD, starts_on=datetime.date(2017, 9, 15), ends_on=datetime.date(2017, 12, 31),
+        is_published=True,
+    )
+    youth = _process(
+        "cluj-for-youth-2030",
+        [("information", now - 30 * day, now - 20 * day), ("ideas", now - 20 * day, now + 20 * day),
+         ("voting", now + 20 * day, now + 40 * day), ("results", now + 40 * day, now + 70 * day)],
+        ["tineret", "cultura", "odd-4"],
+        title_ro="Cluj for Youth 2030 – planul de acțiune pentru tineret",
+        title_en="Cluj for Youth 2030 – the youth action plan",
+        summary_ro="Ce ar trebui să facă orașul și zona metropolitană pentru tineri până în 2030? Propuneți și "
+        "susțineți idei; Consiliul Consultativ de Tineret le discută.",
+        summary_en="What should the city and the metropolitan area do for young people by 2030? Propose and "
+        "support ideas; the Youth Consultative Council discusses them.",
+        body_ro="Planul de acțiune pentru tineret „Cluj for Youth 2030” îmbină proiecte de la nivel urban și "
+        "metropolitan. Ideile afișate aici sunt **fictive**, pentru demonstrație.",
+        body_en="The \"Cluj for Youth 2030\" youth action plan brings together urban and metropolitan projects. "
+        "The ideas shown here are **fictional**, for demonstration.",
+        scope=Process.Scope.METROPOLITAN, starts_on=(now - 30 * day).date(), ends_on=(now + 70 * day).date(),
+        is_published=True, supports_per_person=12,
+    )
+    climate = _process(
+        "cluj-oras-neutru-climatic",
+        [("information", now - 10 * day, now - 5 * day), ("ideas", now - 5 * day, now + 30 * day),
+         ("results", now + 30 * day, now + 60 * day)],
+        ["mediu", "mobilitate", "odd-13", "odd-11"],
+        title_ro="Cluj, oraș neutru climatic până în 2030",
+        title_en="Cluj, a climate-neutral city by 2030",
+        summary_ro="Cluj-Napoca face parte din misiunea europeană a 100 de orașe inteligente și neutre climatic "
+        "până în 2030. Ce pot face orașul și locuitorii?",
+        summary_en="Cluj-Napoca takes part in the EU mission of 100 climate-neutral and smart cities by 2030. "
+        "What can the city and its residents do?",
+        body_ro="Ideile afișate aici sunt **fictive**, pentru demonstrație.",
+        body_en="The ideas shown here are **fictional**, for demonstration.",
+        scope=Process.Scope.CITY, starts_on=(now - 10 * day).date(), ends_on=(now + 60 * day).date(),
+        is_published=True,
+    )
+    for process, names in ((youth, [("Educație", "Education"), ("Cultură", "Culture"), ("Sănătate", "Health")]),
+                           (climate, [("Energie", "Energy"), ("Mobilitate", "Mobility"), ("Spații verzi", "Green")])):
+        for name_ro, name_en in names:
+            Category.objects.get_or_create(process=process, name_ro=name_ro, defaults={"name_en": name_en})
+
+    _ideas(park, PARK_IDEAS, residents, rng, copies=2, answered=[
+        ("Păstrarea arborilor maturi din parc", IdeaStatus.ACCEPTED,
+         "Caietul de sarcini al concursului cere păstrarea arborilor sănătoși (răspuns fictiv)."),
+    ])
+    _ideas(youth, YOUTH_IDEAS, residents, rng, copies=2, answered=[
+        ("Terenuri de sport deschise seara", IdeaStatus.EVALUATING, "Analizăm costurile de iluminat (fictiv)."),
+    ])
+    _ideas(climate, CLIMATE_IDEAS, residents, rng, copies=2)
+    log(f"{Process.objects.count()} consultations, {Idea.objects.count()} ideas, {Support.objects.count()} supports")

@@ -1,0 +1,259 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from civica.core.i18n import Bilingual
+
+from .phases import validate_phase_kind
+
+MAX_IDEA_TITLE = 150
+MAX_IDEA_BODY = 10_000
+
+
+class Tag(Bilingual, models.Model):
+    """An area of the city's life (culture, mobility…) or one of the 17 Sustainable Development Goals."""
+
+    class Kind(models.TextChoices):
+        AREA = "area", _("Area")
+        SDG = "sdg", _("Sustainable Development Goal")
+
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
+    name_ro = models.CharField(_("name (Romanian)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["kind", "slug"]
+
+    def __str__(self):
+        return self.name_ro
+
+
+class ProcessQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def active(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(starts_on__lte=today, ends_on__gte=today)
+
+    def upcoming(self, today=None):
+        return self.filter(starts_on__gt=today or timezone.localdate())
+
+    def past(self, today=None):
+        return self.filter(ends_on__lt=today or timezone.localdate())
+
+
+class Process(Bilingual, models.Model):
+    """A consultation: ordered phases, each allowing some actions."""
+
+    class Scope(models.TextChoices):
+        CITY = "city", _("The whole city")
+        METROPOLITAN = "metropolitan", _("The metropolitan area")
+        NEIGHBOURHOOD = "neighbourhood", _("A neighbourhood")
+        COUNTY = "county", _("The county")
+
+    slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
+    title_ro = models.CharField(_("title (Romanian)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    summary_ro = models.TextField(_("summary (Romanian)"), max_length=600)
+    summary_en = models.TextField(_("summary (English)"), max_length=600, blank=True)
+    body_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
+    body_en = models.TextField(_("description (English, Markdown)"), blank=True)
+    hero_image = models.ImageField(_("image"), upload_to="processes/", blank=True)
+    hero_image_alt = models.CharField(_("image description"), max_length=200, blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="processes", verbose_name=_("tags"))
+    scope = models.CharField(_("scope"), max_length=16, choices=Scope.choices, default=Scope.CITY)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    is_published = models.BooleanField(_("published"), default=False)
+    supports_per_person = models.PositiveSmallIntegerField(
+        _("supports per person"), null=True, blank=True,
+        help_text=_("Leave empty for no limit."),
+    )
+    report_threshold = models.PositiveSmallIntegerField(
+        _("reports before hiding"), default=3, validators=[MinValueValidator(1)],
+        help_text=_("Content reported this many times is hidden until a moderator reviews it."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = ProcessQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consultation process")
+        verbose_name_plural = _("consultation processes")
+        ordering = ["-starts_on", "slug"]
+        constraints = [models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")),
+                                              name="participation_process_dates_ordered")]
+
+    def __str__(self):
+        return self.title_ro
+
+
+class PhaseQuerySet(models.QuerySet):
+    def active_phases(self, now=None):
+        now = now or timezone.now()
+        return self.filter(starts_at__lte=now, ends_at__gt=now)
+
+    def past_phases(self, now=None):
+        return self.filter(ends_at__lte=now or timezone.now())
+
+    def future_phases(self, now=None):
+        return self.filter(starts_at__gt=now or timezone.now())
+
+
+class Phase(Bilingual, models.Model):
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="phases", verbose_name=_("process"))
+    kind = models.CharField(_("kind"), max_length=32, validators=[validate_phase_kind])
+    name_ro = models.CharField(_("name (Romanian)"), max_length=120, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = PhaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        ordering = ["position", "starts_at"]
+        constraints = [models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")),
+                                              name="participation_phase_dates_ordered")]
+
+    def __str__(self):
+        return f"{self.process} — {self.kind}"
+
+    def is_active(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.starts_at <= now < self.ends_at
+
+
+class Category(Bilingual, models.Model):
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="categories",
+                                verbose_name=_("process"))
+    name_ro = models.CharField(_("name (Romanian)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["name_ro"]
+
+    def __str__(self):
+        return self.name_ro
+
+
+class IdeaStatus(models.TextChoices):
+    PUBLISHED = "published", _("Published")
+    EVALUATING = "evaluating", _("Being evaluated")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    IN_IMPLEMENTATION = "in_implementation", _("In implementation")
+    IMPLEMENTED = "implemented", _("Implemented")
+
+
+# The official answers an idea may move through; anything else is refused.
+IDEA_TRANSITIONS = {
+    IdeaStatus.PUBLISHED: {IdeaStatus.EVALUATING, IdeaStatus.ACCEPTED, IdeaStatus.REJECTED},
+    IdeaStatus.EVALUATING: {IdeaStatus.ACCEPTED, IdeaStatus.REJECTED},
+    IdeaStatus.ACCEPTED: {IdeaStatus.IN_IMPLEMENTATION, IdeaStatus.REJECTED},
+    IdeaStatus.REJECTED: {IdeaStatus.EVALUATING},
+    IdeaStatus.IN_IMPLEMENTATION: {IdeaStatus.IMPLEMENTED},
+    IdeaStatus.IMPLEMENTED: set(),
+}
+
+
+class IdeaQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(is_hidden=False)
+
+
+class Idea(models.Model):
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="ideas", verbose_name=_("process"))
+    # Kept (anonymised) when the author deletes their account and others have replied.
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="ideas", verbose_name=_("author"))
+    title = models.CharField(_("title"), max_length=MAX_IDEA_TITLE)
+    body = models.TextField(_("description"), max_length=MAX_IDEA_BODY,
+                            validators=[MaxLengthValidator(MAX_IDEA_BODY)],
+                            help_text=_("Markdown: **bold**, *italic*, lists and links."))
+    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="ideas", verbose_name=_("category"))
+    location = models.CharField(_("place"), max_length=200, blank=True,
+                                help_text=_("An address or a place people know, if the idea has one."))
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+                                   validators=[MinValueValidator(-90), MaxValueValidator(90)])
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+                                    validators=[MinValueValidator(-180), MaxValueValidator(180)])
+    image = models.ImageField(_("image"), upload_to="ideas/images/", blank=True)
+    image_alt = models.CharField(_("image description"), max_length=200, blank=True,
+                                 help_text=_("What the image shows, for people who cannot see it."))
+    attachment = models.FileField(_("PDF document"), upload_to="ideas/documents/", blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.PUBLISHED)
+    answer = models.TextField(_("official answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("answered by"))
+    # Counters kept by services with F() updates, so lists sort without counting rows.
+    support_count = models.PositiveIntegerField(_("supports"), default=0)
+    comment_count = models.PositiveIntegerField(_("comments"), default=0)
+    is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
+    # The form's one-time key: submitting the same form twice creates one idea.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = IdeaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["process", "-support_count", "-id"], name="idea_process_supports"),
+            models.Index(fields=["process", "-created_at"], name="idea_process_newest"),
+        ]
+        constraints = [models.UniqueConstraint(fields=["author", "submission_key"],
+                                               name="participation_idea_submitted_once")]
+
+    def __str__(self):
+        return self.title
+
+    def can_move_to(self, status) -> bool:
+        return status in IDEA_TRANSITIONS[IdeaStatus(self.status)]
+
+
+class Support(models.Model):
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports", verbose_name=_("idea"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports",
+                             verbose_name=_("user"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        constraints = [models.UniqueConstraint(fields=["idea", "user"], name="participation_one_support_per_person")]
+
+
+class Follow(models.Model):
+    """Someone following a process, an idea or a debate, to be notified of what happens."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows",
+                             verbose_name=_("user"))
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("target_type", "target_id")
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [models.UniqueConstraint(fields=["user", "target_type", "target_id"],
+                                               name="participation_follow_once")]

@@ -1,0 +1,34 @@
+"""Who may do what in consultations: by phase, role and verification. One line a permission."""
+
+import rules
+
+from civica.accounts.predicates import is_editor, is_participant
+from civica.core.permissions import add_admin_perms
+
+from .phases import Action
+from .predicates import (
+    has_supports_left,
+    idea_untouched,
+    idea_visible,
+    is_idea_author,
+    is_published,
+    moderates_process,
+    phase_allows,
+)
+
+rules.add_perm("participation.read_process", is_published | is_editor)
+rules.add_perm("participation.read_idea", (is_published & idea_visible) | is_idea_author | moderates_process)
+rules.add_perm("participation.propose_idea", is_participant & is_published & phase_allows(Action.CREATE_IDEA))
+rules.add_perm(
+    "participation.edit_idea",
+    is_participant & is_idea_author & idea_untouched & idea_visible & phase_allows(Action.CREATE_IDEA),
+)
+rules.add_perm(
+    "participation.support_idea",
+    is_participant & idea_visible & ~is_idea_author & phase_allows(Action.SUPPORT) & has_supports_left,
+)
+rules.add_perm("participation.withdraw_support", is_participant & phase_allows(Action.SUPPORT))
+rules.add_perm("participation.follow", rules.is_authenticated & rules.is_active)
+rules.add_perm("participation.answer_idea", moderates_process)
+
+add_admin_perms("participation", ["process", "phase", "tag", "category", "idea"], is_editor)

@@ -1,0 +1,110 @@
+"""Reads for consultation pages, shaped so a page costs a fixed number of queries."""
+
+import re
+
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Mod
+from django.utils import timezone
+
+from .models import Category, Idea, IdeaStatus, Phase, Process, Support, Tag
+
+
+class ProcessState:
+    ACTIVE, UPCOMING, PAST = "active", "upcoming", "past"
+    ALL = (ACTIVE, UPCOMING, PAST)
+
+
+def _with_phases(queryset):
+    return queryset.prefetch_related(
+        Prefetch("phases", queryset=Phase.objects.order_by("position", "starts_at")),
+        Prefetch("tags", queryset=Tag.objects.order_by("kind", "slug")),
+    )
+
+
+def process_list(*, user, state=None, tag=None, year=None):
+    processes = Process.objects.all() if user.has_perm("participation.add_process") else Process.objects.published()
+    today = timezone.localdate()
+    if state == ProcessState.ACTIVE:
+        processes = processes.active(today)
+    elif state == ProcessState.UPCOMING:
+        processes = processes.upcoming(today)
+    elif state == ProcessState.PAST:
+        processes = processes.past(today)
+    if tag:
+        processes = processes.filter(tags__slug=tag)
+    if year:
+        processes = processes.filter(starts_on__year__lte=year, ends_on__year__gte=year)
+    return _with_phases(processes.order_by("-starts_on", "slug").distinct())
+
+
+def process_years():
+    """The years processes ran in, newest first, for the archive filter."""
+    years = set()
+    for starts_on, ends_on in Process.objects.published().values_list("starts_on", "ends_on"):
+        years.update(range(starts_on.year, ends_on.year + 1))
+    return sorted(years, reverse=True)
+
+
+def process_for_page(slug):
+    return _with_phases(Process.objects.filter(slug=slug)).prefetch_related(
+        Prefetch("categories", queryset=Category.objects.order_by("name_ro"))
+    ).first()
+
+
+class IdeaSort:
+    SUPPORTED, NEWEST, COMMENTED, RANDOM = "supported", "newest", "commented", "random"
+    ALL = (SUPPORTED, NEWEST, COMMENTED, RANDOM)
+
+
+def idea_list(*, process, user, sort=IdeaSort.SUPPORTED, status=None, category=None, mine=False, seed=0):
+    ideas = Idea.objects.filter(process=process)
+    if not user.has_perm("participation.answer_idea", process):
+        ideas = ideas.filter(Q(is_hidden=False) | Q(author_id=user.pk or 0))
+    if status in IdeaStatus.values:
+        ideas = ideas.filter(status=status)
+    if category:
+        ideas = ideas.filter(category_id=category)
+    if mine and user.is_authenticated:
+        ideas = ideas.filter(author=user)
+    if user.is_authenticated:
+        ideas = ideas.annotate(supported_by_me=Exists(Support.objects.filter(idea=OuterRef("pk"), user=user)))
+    ideas = ideas.select_related("author", "category")
+    if sort == IdeaSort.NEWEST:
+        return ideas.order_by("-created_at", "-id")
+    if sort == IdeaSort.COMMENTED:
+        return ideas.order_by("-comment_count", "-id")
+    if sort == IdeaSort.RANDOM:
+        # A shuffle that stays the same for one visitor (seed kept in their session) across pages.
+        return ideas.order_by(Mod(F("id") * 7919 + seed, 10007), "id")
+    return ideas.order_by("-support_count", "-id")
+
+
+def idea_for_page(*, process, idea_id, user):
+    ideas = Idea.objects.filter(process=process, pk=idea_id).select_related("author", "category", "answered_by")
+    if user.is_authenticated:
+        ideas = ideas.annotate(supported_by_me=Exists(Support.objects.filter(idea=OuterRef("pk"), user=user)))
+    return ideas.first()
+
+
+_WORD = re.compile(r"\w{4,}", re.UNICODE)
+
+
+def similar_ideas(*, process, title, limit=5):
+    """Ideas whose titles share words with ``title`` (suggested while someone types a new one)."""
+    words = sorted(set(_WORD.findall(title.lower())), key=len, reverse=True)[:6]
+    if not words:
+        return Idea.objects.none()
+    matches = Q()
+    for word in words:
+        matches |= Q(title__icontains=word)
+    return Idea.objects.visible().filter(matches, process=process).order_by("-support_count", "-id")[:limit]
+
+
+def is_following(user, target) -> bool:
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Follow
+
+    return Follow.objects.filter(
+        user=user, target_type=ContentType.objects.get_for_model(target), target_id=target.pk
+    ).exists()

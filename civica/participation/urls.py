@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "participation"
+
+urlpatterns = [
+    path("", views.process_list, name="process_list"),
+    path("<slug:slug>/", views.process_detail, name="process_detail"),
+    path("<slug:slug>/ideas/", views.idea_list, name="idea_list"),
+    path("<slug:slug>/ideas/new/", views.idea_create, name="idea_create"),
+    path("<slug:slug>/ideas/similar/", views.similar_ideas, name="similar_ideas"),
+    path("<slug:slug>/ideas/<int:idea_id>/", views.idea_detail, name="idea_detail"),
+    path("<slug:slug>/ideas/<int:idea_id>/edit/", views.idea_update, name="idea_update"),
+    path("<slug:slug>/ideas/<int:idea_id>/support/", views.idea_support, name="idea_support"),
+    path("<slug:slug>/ideas/<int:idea_id>/follow/", views.idea_follow, name="idea_follow"),
+    path("<slug:slug>/ideas/<int:idea_id>/answer/", views.idea_answer, name="idea_answer"),
+]

@@ -1,0 +1,211 @@
+import random
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from . import selectors, services
+from .forms import AnswerForm, IdeaForm
+from .models import IdeaStatus, Tag
+from .phases import Action, phase_contents
+from .predicates import active_phase
+from .refusals import edit_refusal, refusal
+
+IDEAS_PER_PAGE = 20
+
+
+def _process_or_404(slug, user):
+    """Missing and not-yet-published processes answer alike: not found."""
+    process = selectors.process_for_page(slug)
+    if process is None or not user.has_perm("participation.read_process", process):
+        raise Http404
+    return process
+
+
+def _idea_or_404(process, idea_id, user):
+    idea = selectors.idea_for_page(process=process, idea_id=idea_id, user=user)
+    if idea is None or not user.has_perm("participation.read_idea", idea):
+        raise Http404
+    idea.process = process  # already loaded with its phases
+    return idea
+
+
+@require_safe
+def process_list(request):
+    state = request.GET.get("state") if request.GET.get("state") in selectors.ProcessState.ALL else None
+    tag = request.GET.get("tag") or None
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None
+    processes = list(selectors.process_list(user=request.user, state=state, tag=tag, year=year))
+    for process in processes:
+        process.current_phase = active_phase(process)
+    return render(request, "participation/process_list.html", {
+        "processes": processes, "state": state, "tag": tag, "year": year,
+        "tags": Tag.objects.filter(processes__is_published=True).distinct().order_by("kind", "slug"),
+        "years": selectors.process_years(),
+    })
+
+
+@require_safe
+def process_detail(request, slug):
+    process = _process_or_404(slug, request.user)
+    phase = active_phase(process)
+    ideas = selectors.idea_list(process=process, user=request.user)[:6]
+    return render(request, "participation/process_detail.html", {
+        "process": process,
+        "now": timezone.now(),
+        "current_phase": phase,
+        "phase_content": phase_contents[phase.kind] if phase and phase.kind in phase_contents else None,
+        "ideas": ideas,
+        "can_propose": request.user.has_perm("participation.propose_idea", process),
+        "propose_refusal": refusal(request.user, Action.CREATE_IDEA, process),
+    })
+
+
+@require_safe
+def idea_list(request, slug):
+    process = _process_or_404(slug, request.user)
+    sort = request.GET.get("sort")
+    sort = sort if sort in selectors.IdeaSort.ALL else selectors.IdeaSort.SUPPORTED
+    if sort == selectors.IdeaSort.RANDOM and "idea_seed" not in request.session:
+        request.session["idea_seed"] = random.randint(1, 10_000)
+    status = request.GET.get("status") if request.GET.get("status") in IdeaStatus.values else None
+    category = request.GET.get("category")
+    category = int(category) if category and category.isdigit() else None
+    mine = request.GET.get("mine") == "1"
+    ideas = selectors.idea_list(process=process, user=request.user, sort=sort, status=status, category=category,
+                                mine=mine, seed=request.session.get("idea_seed", 0))
+    page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "participation/idea_list.html", {
+        "process": process, "page": page, "ideas": page.object_list, "sort": sort, "status": status,
+        "category": category, "mine": mine, "sorts": _sort_labels(), "statuses": IdeaStatus.choices,
+        "query": query.urlencode(), "can_propose": request.user.has_perm("participation.propose_idea", process),
+    })
+
+
+def _sort_labels():
+    return [
+        (selectors.IdeaSort.SUPPORTED, _("Most supported")),
+        (selectors.IdeaSort.NEWEST, _("Newest")),
+        (selectors.IdeaSort.COMMENTED, _("Most commented")),
+        (selectors.IdeaSort.RANDOM, _("Random")),
+    ]
+
+
+@require_safe
+def similar_ideas(request, slug):
+    process = _process_or_404(slug, request.user)
+    title = request.GET.get("title", "")[:150]
+    return render(request, "participation/_similar_ideas.html", {
+        "process": process, "similar": selectors.similar_ideas(process=process, title=title),
+    })
+
+
+@login_required
+def idea_create(request, slug):
+    process = _process_or_404(slug, request.user)
+    if not request.user.has_perm("participation.propose_idea", process):
+        raise PermissionDenied(refusal(request.user, Action.CREATE_IDEA, process))
+    form = IdeaForm(request.POST or None, request.FILES or None, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            idea = services.idea_create(process=process, author=request.user,
+                                        submission_key=form.cleaned_data.get("submission_key"), **form.idea_fields())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your idea is published. Thank you!"))
+            return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
+    return render(request, "participation/idea_form.html", {"process": process, "form": form, "idea": None})
+
+
+@login_required
+def idea_update(request, slug, idea_id):
+    process = _process_or_404(slug, request.user)
+    idea = _idea_or_404(process, idea_id, request.user)
+    if not request.user.has_perm("participation.edit_idea", idea):
+        messages.error(request, edit_refusal(request.user, idea))
+        return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
+    form = IdeaForm(request.POST or None, request.FILES or None, instance=idea, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.idea_update(idea=idea, by=request.user, **form.idea_fields())
+        except PermissionDenied as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("Your changes are saved."))
+        return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
+    return render(request, "participation/idea_form.html", {"process": process, "form": form, "idea": idea})
+
+
+@require_safe
+def idea_detail(request, slug, idea_id):
+    process = _process_or_404(slug, request.user)
+    idea = _idea_or_404(process, idea_id, request.user)
+    user = request.user
+    return render(request, "participation/idea_detail.html", {
+        "process": process,
+        "idea": idea,
+        "can_support": user.has_perm("participation.support_idea", idea),
+        "can_withdraw": user.has_perm("participation.withdraw_support", idea),
+        "support_refusal": refusal(user, Action.SUPPORT, idea),
+        "can_edit": user.has_perm("participation.edit_idea", idea),
+        "can_answer": user.has_perm("participation.answer_idea", idea),
+        "is_following": user.is_authenticated and selectors.is_following(user, idea),
+        "answer_form": AnswerForm(initial={"status": idea.status, "answer": idea.answer}),
+    })
+
+
+@login_required
+@require_POST
+def idea_support(request, slug, idea_id):
+    process = _process_or_404(slug, request.user)
+    idea = _idea_or_404(process, idea_id, request.user)
+    try:
+        if request.POST.get("withdraw"):
+            if services.idea_withdraw_support(idea=idea, user=request.user):
+                messages.success(request, _("Your support is withdrawn."))
+        elif services.idea_support(idea=idea, user=request.user):
+            messages.success(request, _("Thank you for your support."))
+    except PermissionDenied as refused:
+        messages.error(request, str(refused))
+    return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
+
+
+@login_required
+@require_POST
+def idea_follow(request, slug, idea_id):
+    process = _process_or_404(slug, request.user)
+    idea = _idea_or_404(process, idea_id, request.user)
+    following = request.POST.get("follow") == "1"
+    services.follow_set(user=request.user, target=idea, following=following)
+    messages.success(request, _("You follow this idea.") if following else _("You no longer follow this idea."))
+    return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
+
+
+@login_required
+@require_POST
+def idea_answer(request, slug, idea_id):
+    process = _process_or_404(slug, request.user)
+    idea = _idea_or_404(process, idea_id, request.user)
+    if not request.user.has_perm("participation.answer_idea", idea):
+        raise PermissionDenied(_("Only the moderators of this consultation may answer ideas officially."))
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.idea_answer(idea=idea, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The official answer is published."))
+    else:
+        messages.error(request, _("The answer was not saved: please check the status and the text."))
+    return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
