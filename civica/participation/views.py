@@ -57,14 +57,15 @@ def process_detail(request, slug):
     process = _process_or_404(slug, request.user)
     phase = active_phase(process)
     ideas = selectors.idea_list(process=process, user=request.user)[:6]
+    can_propose = request.user.has_perm("participation.propose_idea", process)
     return render(request, "participation/process_detail.html", {
         "process": process,
         "now": timezone.now(),
         "current_phase": phase,
         "phase_content": phase_contents[phase.kind] if phase and phase.kind in phase_contents else None,
         "ideas": ideas,
-        "can_propose": request.user.has_perm("participation.propose_idea", process),
-        "propose_refusal": refusal(request.user, Action.CREATE_IDEA, process),
+        "can_propose": can_propose,
+        "propose_refusal": None if can_propose else refusal(request.user, Action.CREATE_IDEA, process),
     })
 
 
@@ -151,12 +152,13 @@ def idea_detail(request, slug, idea_id):
     process = _process_or_404(slug, request.user)
     idea = _idea_or_404(process, idea_id, request.user)
     user = request.user
+    can_support = user.has_perm("participation.support_idea", idea)
     return render(request, "participation/idea_detail.html", {
         "process": process,
         "idea": idea,
-        "can_support": user.has_perm("participation.support_idea", idea),
+        "can_support": can_support,
         "can_withdraw": user.has_perm("participation.withdraw_support", idea),
-        "support_refusal": refusal(user, Action.SUPPORT, idea),
+        "support_refusal": None if can_support else refusal(user, Action.SUPPORT, idea),
         "can_edit": user.has_perm("participation.edit_idea", idea),
         "can_answer": user.has_perm("participation.answer_idea", idea),
         "is_following": user.is_authenticated and selectors.is_following(user, idea),
