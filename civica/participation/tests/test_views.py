@@ -41,9 +41,20 @@ def test_process_list_filters_by_state_year_and_tag(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["?state=bogus", "?year=abc", "?year=99999999999", "?tag=%00"])
+@pytest.mark.parametrize("query", ["?state=bogus", "?year=abc", "?year=99999999999", "?tag=%3Cscript%3E"])
 def test_process_list_survives_bad_filters(client, query):
     assert client.get(f"/en/processes/{query}").status_code == 200
+
+
+@pytest.mark.django_db
+def test_null_characters_are_refused_clearly(client, participant):
+    assert client.get("/en/processes/?tag=%00").status_code == 400
+    idea = IdeaFactory()
+    client.force_login(participant)
+    response = client.post(f"/en/processes/{idea.process.slug}/ideas/new/", {"title": "a\x00b", "body": "x"})
+    assert response.status_code == 200
+    assert "Null characters are not allowed." in response.content.decode()
+    assert Idea.objects.count() == 1
 
 
 @pytest.mark.django_db
