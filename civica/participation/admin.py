@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Category, Idea, Phase, Process, Tag
+from .models import Category, Comment, Debate, Idea, Phase, Process, Tag
 from .phases import phase_contents
 
 
@@ -22,6 +22,12 @@ class CategoryInline(admin.TabularInline):
     extra = 0
 
 
+class DebateInline(admin.StackedInline):
+    model = Debate
+    extra = 0
+    fields = ["question", "description", "is_hidden"]
+
+
 @admin.register(Process)
 class ProcessAdmin(admin.ModelAdmin):
     list_display = ["title_ro", "starts_on", "ends_on", "is_published", "scope"]
@@ -29,7 +35,7 @@ class ProcessAdmin(admin.ModelAdmin):
     search_fields = ["title_ro", "title_en", "summary_ro"]
     prepopulated_fields = {"slug": ["title_ro"]}
     filter_horizontal = ["tags"]
-    inlines = [PhaseInline, CategoryInline]
+    inlines = [PhaseInline, CategoryInline, DebateInline]
 
 
 @admin.register(Tag)
@@ -47,3 +53,13 @@ class IdeaAdmin(admin.ModelAdmin):
     list_select_related = ["process"]
     raw_id_fields = ["author", "answered_by"]
     readonly_fields = ["support_count", "comment_count", "answered_at", "answered_by", "status", "answer"]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "process", "author", "alignment", "is_hidden", "is_deleted", "created_at"]
+    list_filter = ["process", "is_hidden", "is_deleted", "alignment"]
+    search_fields = ["body"]
+    list_select_related = ["process", "author"]
+    raw_id_fields = ["author", "parent"]
+    readonly_fields = ["target_type", "target_id", "upvotes", "downvotes", "reply_count", "depth"]

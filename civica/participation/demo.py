@@ -7,12 +7,13 @@ import datetime
 import random
 
 from allauth.account.models import EmailAddress
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.utils import timezone
 
 from civica.accounts.models import User
 
-from .models import Category, Idea, IdeaStatus, Phase, Process, Support, Tag
+from .models import Alignment, Category, Comment, Debate, Idea, IdeaStatus, Phase, Process, Support, Tag
 
 FIRST_NAMES = ["Ana", "Bogdan", "Carmen", "Dan", "Elena", "Florin", "Gabriela", "Horia", "Ioana", "Lucian",
                "Maria", "Nicolae", "Oana", "Paul", "Raluca", "Sorin", "Teodora", "Vlad", "Zsófia", "Levente"]
@@ -68,6 +69,74 @@ PARK_IDEAS = [
 ]
 
 
+COMMENTS_FOR = [
+    "Susțin: ar face cartierul mai prietenos pentru copii.",
+    "Foarte bună idee, mai ales dacă e gândită împreună cu școlile din zonă.",
+    "Ar ajuta și vârstnicii, nu doar tinerii.",
+    "Am văzut ceva asemănător la Timișoara și a funcționat bine.",
+]
+COMMENTS_AGAINST = [
+    "Mă tem că întreținerea va costa mai mult decât credem.",
+    "Nu cred că e o prioritate acum; sunt probleme mai urgente.",
+    "Ar trebui întâi un studiu despre cine ar folosi-o.",
+]
+COMMENTS_NEUTRAL = [
+    "Cine s-ar ocupa de program în weekend?",
+    "Există un buget estimat pentru asta?",
+    "Poate ar merge testat întâi într-un singur cartier.",
+    "Aș adăuga și o variantă pentru zona metropolitană.",
+    "Ce spun asociațiile de proprietari din zonă?",
+]
+REPLIES = [
+    "Bună întrebare; cred că primăria are deja date despre asta.",
+    "De acord, un pilot ar fi un început bun.",
+    "Am participat la o dezbatere la CIIC pe tema asta; merită continuat.",
+]
+DEBATES = {
+    "parcul-feroviarilor-2017": [("Ar trebui păstrată vechea locomotivă în parc?",
+                                  "Unii locuitori o văd ca pe un simbol al cartierului, alții ca pe un pericol.")],
+    "cluj-for-youth-2030": [("Ar trebui ca tinerii de 16 ani să voteze în bugetarea participativă?",
+                             "Consiliul Consultativ de Tineret propune vârsta de 16 ani.")],
+    "cluj-oras-neutru-climatic": [("Ar trebui închis centrul orașului pentru mașini în weekend?",
+                                   "O măsură discutată în multe orașe europene din misiunea climatică.")],
+}
+
+
+def _moment(process):
+    """'Now' for a demo process: today, or the end of its ideas phase if that is past."""
+    ideas_end = process.phases.filter(kind="ideas").values_list("ends_at", flat=True).first()
+    return min(timezone.now(), ideas_end or timezone.now())
+
+
+def _comments(process, targets, residents, rng):
+    """Comments and replies on ``targets`` (ideas or debates), only the first time."""
+    if Comment.objects.filter(process=process).exists():
+        return
+    for target in targets:
+        target_type = ContentType.objects.get_for_model(target)
+        count = rng.randint(3, 9) if isinstance(target, Debate) else rng.randint(2, 6)
+        for _number in range(count):
+            alignment = rng.choice([Alignment.IN_FAVOUR, Alignment.AGAINST, Alignment.NEUTRAL, Alignment.NEUTRAL])
+            texts = {Alignment.IN_FAVOUR: COMMENTS_FOR, Alignment.AGAINST: COMMENTS_AGAINST}.get(
+                alignment, COMMENTS_NEUTRAL)
+            author = rng.choice(residents)
+            comment = Comment.objects.create(
+                target_type=target_type, target_id=target.pk, process=process, author=author,
+                body=rng.choice(texts), alignment=alignment, upvotes=rng.randint(0, 12), downvotes=rng.randint(0, 4),
+                created_at=_moment(process) - datetime.timedelta(days=rng.randint(0, 9), minutes=rng.randint(0, 600)),
+            )
+            if rng.random() < 0.4:
+                Comment.objects.create(
+                    target_type=target_type, target_id=target.pk, process=process, parent=comment, depth=1,
+                    author=rng.choice(residents), body=rng.choice(REPLIES),
+                    created_at=min(_moment(process), comment.created_at + datetime.timedelta(hours=rng.randint(1, 30))),
+                )
+                Comment.objects.filter(pk=comment.pk).update(reply_count=1)
+        type(target).objects.filter(pk=target.pk).update(
+            comment_count=Comment.objects.filter(target_type=target_type, target_id=target.pk).count()
+        )
+
+
 def _residents(count=30):
     residents = []
     for number in range(1, count + 1):
@@ -95,6 +164,7 @@ def _ideas(process, items, residents, rng, copies, answered=()):
     if process.ideas.exists():
         return
     categories = list(process.categories.all())
+    moment = _moment(process)
     ideas = []
     for copy in range(copies):
         for index, (title, body) in enumerate(items):
@@ -104,7 +174,7 @@ def _ideas(process, items, residents, rng, copies, answered=()):
                 process=process, author=author, title=f"{title}{suffix}",
                 body=f"{body}\n\n*Idee fictivă, creată pentru demonstrație.*",
                 category=categories[index % len(categories)] if categories else None,
-                created_at=timezone.now() - datetime.timedelta(days=rng.randint(1, 25), hours=rng.randint(0, 23)),
+                created_at=moment - datetime.timedelta(days=rng.randint(10, 25), hours=rng.randint(0, 23)),
             ))
     Idea.objects.bulk_create(ideas)
     supports, used = [], {}
@@ -196,4 +266,11 @@ def load(log):
         ("Terenuri de sport deschise seara", IdeaStatus.EVALUATING, "Analizăm costurile de iluminat (fictiv)."),
     ])
     _ideas(climate, CLIMATE_IDEAS, residents, rng, copies=2)
-    log(f"{Process.objects.count()} consultations, {Idea.objects.count()} ideas, {Support.objects.count()} supports")
+    for process in (park, youth, climate):
+        for question, description in DEBATES[process.slug]:
+            Debate.objects.get_or_create(process=process, question=question,
+                                         defaults={"description": description})
+        targets = list(process.ideas.order_by("pk")) + list(process.debates.order_by("pk"))
+        _comments(process, targets, residents, rng)
+    log(f"{Process.objects.count()} consultations, {Idea.objects.count()} ideas, {Support.objects.count()} supports, "
+        f"{Debate.objects.count()} debates, {Comment.objects.count()} comments")

@@ -7,13 +7,17 @@ from civica.core.permissions import add_admin_perms
 
 from .phases import Action
 from .predicates import (
+    comment_editable_now,
+    comment_live,
     has_supports_left,
     idea_untouched,
     idea_visible,
+    is_comment_author,
     is_idea_author,
     is_published,
     moderates_process,
     phase_allows,
+    target_visible,
 )
 
 rules.add_perm("participation.read_process", is_published | is_editor)
@@ -30,5 +34,13 @@ rules.add_perm(
 rules.add_perm("participation.withdraw_support", is_participant & phase_allows(Action.SUPPORT))
 rules.add_perm("participation.follow", rules.is_authenticated & rules.is_active)
 rules.add_perm("participation.answer_idea", moderates_process)
+rules.add_perm("participation.moderate", moderates_process)
 
-add_admin_perms("participation", ["process", "phase", "tag", "category", "idea"], is_editor)
+# Comments: on ideas and debates while the phase allows commenting.
+rules.add_perm("participation.post_comment", is_participant & is_published & target_visible
+               & phase_allows(Action.COMMENT))
+rules.add_perm("participation.edit_comment", is_participant & is_comment_author & comment_editable_now)
+rules.add_perm("participation.remove_comment", (is_comment_author & comment_live) | moderates_process)
+rules.add_perm("participation.vote_comment", is_participant & comment_live & ~is_comment_author)
+
+add_admin_perms("participation", ["process", "phase", "tag", "category", "idea", "debate", "comment"], is_editor)

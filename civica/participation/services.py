@@ -8,7 +8,16 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Follow, Idea, IdeaStatus, Support
+from .models import (
+    MAX_COMMENT_DEPTH,
+    Alignment,
+    Comment,
+    CommentVote,
+    Follow,
+    Idea,
+    IdeaStatus,
+    Support,
+)
 from .phases import Action
 from .refusals import edit_refusal, refusal
 
@@ -114,3 +123,79 @@ def idea_answer(*, idea, by, status, answer: str) -> Idea:
     idea.answered_by = by
     idea.save(update_fields=["status", "answer", "answered_at", "answered_by", "updated_at"])
     return idea
+
+
+# --- Comments -------------------------------------------------------------------------------
+
+def _bump(model, pk, field, delta):
+    model.objects.filter(pk=pk).update(**{field: F(field) + delta})
+
+
+def comment_post(*, target, author, body, parent=None, alignment=Alignment.NEUTRAL) -> Comment:
+    if not author.has_perm("participation.post_comment", target):
+        raise PermissionDenied(refusal(author, Action.COMMENT, target))
+    target_type = ContentType.objects.get_for_model(target)
+    if parent is not None:
+        if (parent.target_type_id, parent.target_id) != (target_type.pk, target.pk) or parent.is_deleted:
+            raise ValidationError(_("You can only reply to a comment of this page."))
+        if parent.depth >= MAX_COMMENT_DEPTH:
+            parent = parent.parent  # threads stay three levels deep: answer beside the last level
+    comment = Comment(
+        target_type=target_type, target_id=target.pk, process=target.process, parent=parent,
+        depth=parent.depth + 1 if parent else 0, author=author, body=(body or "").strip(),
+        alignment=alignment or Alignment.NEUTRAL,
+    )
+    comment.full_clean()
+    with transaction.atomic():
+        comment.save()
+        _bump(type(target), target.pk, "comment_count", 1)
+        if parent is not None:
+            _bump(Comment, parent.pk, "reply_count", 1)
+    return comment
+
+
+def comment_edit(*, comment, by, body) -> Comment:
+    if not by.has_perm("participation.edit_comment", comment):
+        raise PermissionDenied(_("Comments can be edited by their author for 15 minutes after writing them."))
+    comment.body = (body or "").strip()
+    comment.edited_at = timezone.now()
+    comment.full_clean()
+    comment.save(update_fields=["body", "edited_at"])
+    return comment
+
+
+def comment_remove(*, comment, by) -> None:
+    """A comment with replies stays as "comment deleted" so the conversation holds; others go."""
+    if not by.has_perm("participation.remove_comment", comment):
+        raise PermissionDenied(_("You may only delete your own comments."))
+    with transaction.atomic():
+        was_live = not comment.is_deleted
+        if comment.reply_count:
+            comment.is_deleted = True
+            comment.body = ""
+            comment.save(update_fields=["is_deleted", "body"])
+        else:
+            comment.delete()
+            if comment.parent_id:
+                _bump(Comment, comment.parent_id, "reply_count", -1)
+        if was_live:
+            _bump(comment.target_type.model_class(), comment.target_id, "comment_count", -1)
+
+
+def comment_vote(*, comment, user, value: int) -> None:
+    """+1, -1, or 0 to take the vote back; counters move with the change, atomically."""
+    if value not in (1, -1, 0):
+        raise ValidationError(_("A vote is up or down."))
+    if not user.has_perm("participation.vote_comment", comment):
+        raise PermissionDenied(_("You cannot vote on this comment."))
+    counter = {1: "upvotes", -1: "downvotes"}
+    with transaction.atomic():
+        previous = CommentVote.objects.select_for_update().filter(comment=comment, user=user).first()
+        if previous is not None and previous.value == value:
+            return
+        if previous is not None:
+            _bump(Comment, comment.pk, counter[previous.value], -1)
+            previous.delete()
+        if value:
+            CommentVote.objects.create(comment=comment, user=user, value=value)
+            _bump(Comment, comment.pk, counter[value], 1)

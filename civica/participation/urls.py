@@ -15,4 +15,10 @@ urlpatterns = [
     path("<slug:slug>/ideas/<int:idea_id>/support/", views.idea_support, name="idea_support"),
     path("<slug:slug>/ideas/<int:idea_id>/follow/", views.idea_follow, name="idea_follow"),
     path("<slug:slug>/ideas/<int:idea_id>/answer/", views.idea_answer, name="idea_answer"),
+    path("<slug:slug>/ideas/<int:idea_id>/comments/", views.idea_comment, name="idea_comment"),
+    path("<slug:slug>/debates/<int:debate_id>/", views.debate_detail, name="debate_detail"),
+    path("<slug:slug>/debates/<int:debate_id>/comments/", views.debate_comment, name="debate_comment"),
+    path("<slug:slug>/comments/<int:comment_id>/edit/", views.comment_edit, name="comment_edit"),
+    path("<slug:slug>/comments/<int:comment_id>/delete/", views.comment_remove, name="comment_remove"),
+    path("<slug:slug>/comments/<int:comment_id>/vote/", views.comment_vote, name="comment_vote"),
 ]

@@ -1,0 +1,230 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone, translation
+
+from civica.accounts import services as account_services
+from civica.accounts.roles import Role
+from civica.accounts.tests.factories import UserFactory
+from civica.participation import services
+from civica.participation.models import Alignment, Comment, Debate, Idea
+from civica.participation.selectors import CommentSort, comment_thread
+from civica.participation.tests.factories import IdeaFactory, ProcessFactory
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.mark.django_db
+def test_threads_go_three_levels_deep_and_counters_follow():
+    idea = IdeaFactory()
+    people = UserFactory.create_batch(4)
+    top = services.comment_post(target=idea, author=people[0], body="Top", alignment=Alignment.IN_FAVOUR)
+    reply = services.comment_post(target=idea, author=people[1], body="Reply", parent=top)
+    deeper = services.comment_post(target=idea, author=people[2], body="Deeper", parent=reply)
+    deepest = services.comment_post(target=idea, author=people[3], body="Too deep", parent=deeper)
+    assert [top.depth, reply.depth, deeper.depth, deepest.depth] == [0, 1, 2, 2]
+    assert deepest.parent_id == reply.pk
+    idea.refresh_from_db()
+    assert idea.comment_count == 4
+    assert Comment.objects.get(pk=reply.pk).reply_count == 2
+    tree = comment_thread(target=idea, user=people[0])
+    assert [c.body for c in tree] == ["Top"]
+    assert [c.body for c in tree[0].children] == ["Reply"]
+    assert [c.body for c in tree[0].children[0].children] == ["Deeper", "Too deep"]
+
+
+@pytest.mark.django_db
+def test_markdown_in_comments_goes_through_the_sanitiser(client, participant):
+    idea = IdeaFactory()
+    services.comment_post(target=idea, author=participant, body="**yes** <script>alert(1)</script>")
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "<strong>yes</strong>" in page
+    assert "<script>alert(1)" not in page
+
+
+@pytest.mark.django_db
+def test_edit_within_fifteen_minutes_only(participant):
+    idea = IdeaFactory()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        comment = services.comment_post(target=idea, author=participant, body="Frist")
+    with time_machine.travel(start + datetime.timedelta(minutes=14), tick=False):
+        services.comment_edit(comment=comment, by=participant, body="First")
+    with time_machine.travel(start + datetime.timedelta(minutes=16), tick=False):
+        with pytest.raises(PermissionDenied, match="15 minutes"):
+            services.comment_edit(comment=comment, by=participant, body="Changed later")
+    comment.refresh_from_db()
+    assert comment.body == "First" and comment.edited_at is not None
+
+
+@pytest.mark.django_db
+def test_deleting_a_comment_with_replies_keeps_a_placeholder(client, participant):
+    idea = IdeaFactory()
+    other = UserFactory()
+    top = services.comment_post(target=idea, author=participant, body="Secret thoughts")
+    services.comment_post(target=idea, author=other, body="An answer", parent=top)
+    lonely = services.comment_post(target=idea, author=participant, body="Alone")
+    services.comment_remove(comment=Comment.objects.get(pk=top.pk), by=participant)
+    services.comment_remove(comment=Comment.objects.get(pk=lonely.pk), by=participant)
+    assert not Comment.objects.filter(pk=lonely.pk).exists()
+    kept = Comment.objects.get(pk=top.pk)
+    assert kept.is_deleted and kept.body == ""
+    assert Idea.objects.get(pk=idea.pk).comment_count == 1
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "Comment deleted." in page and "An answer" in page and "Secret thoughts" not in page
+
+
+@pytest.mark.django_db
+def test_only_authors_and_moderators_delete(participant):
+    idea = IdeaFactory()
+    comment = services.comment_post(target=idea, author=participant, body="Mine")
+    with pytest.raises(PermissionDenied):
+        services.comment_remove(comment=comment, by=UserFactory())
+    moderator = UserFactory(role=Role.MODERATOR, role__scope=idea.process)
+    services.comment_remove(comment=comment, by=moderator)
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_votes_up_down_switch_and_take_back(participant):
+    comment = services.comment_post(target=IdeaFactory(), author=UserFactory(), body="Vote me")
+    services.comment_vote(comment=comment, user=participant, value=1)
+    services.comment_vote(comment=comment, user=participant, value=1)
+    comment.refresh_from_db()
+    assert (comment.upvotes, comment.downvotes) == (1, 0)
+    services.comment_vote(comment=comment, user=participant, value=-1)
+    comment.refresh_from_db()
+    assert (comment.upvotes, comment.downvotes) == (0, 1)
+    services.comment_vote(comment=comment, user=participant, value=0)
+    comment.refresh_from_db()
+    assert (comment.upvotes, comment.downvotes) == (0, 0)
+    with pytest.raises(PermissionDenied):
+        services.comment_vote(comment=comment, user=comment.author, value=1)
+    with pytest.raises(ValidationError):
+        services.comment_vote(comment=comment, user=participant, value=5)
+
+
+@pytest.mark.django_db
+def test_sorting_oldest_newest_best(participant):
+    idea = IdeaFactory()
+    first = services.comment_post(target=idea, author=participant, body="first")
+    second = services.comment_post(target=idea, author=participant, body="second")
+    Comment.objects.filter(pk=first.pk).update(created_at=timezone.now() - datetime.timedelta(hours=1))
+    Comment.objects.filter(pk=second.pk).update(upvotes=5)
+    assert [c.body for c in comment_thread(target=idea, user=participant)] == ["first", "second"]
+    for sort in (CommentSort.NEWEST, CommentSort.BEST):
+        assert [c.body for c in comment_thread(target=idea, user=participant, sort=sort)] == ["second", "first"]
+
+
+@pytest.mark.django_db
+def test_commenting_needs_a_verified_account_and_an_open_phase(unverified, participant):
+    idea = IdeaFactory()
+    with pytest.raises(PermissionDenied, match="Verify your e-mail address to comment"):
+        services.comment_post(target=idea, author=unverified, body="x")
+    closed = IdeaFactory(process=ProcessFactory(phases=[]))
+    with pytest.raises(PermissionDenied, match="not open for participation"):
+        services.comment_post(target=closed, author=participant, body="x")
+
+
+@pytest.mark.django_db
+def test_debate_page_shows_both_columns_with_counts(client, participant):
+    process = ProcessFactory()
+    debate = Debate.objects.create(process=process, question="Close the centre to cars on Sundays?")
+    people = UserFactory.create_batch(3)
+    services.comment_post(target=debate, author=people[0], body="Cleaner air", alignment=Alignment.IN_FAVOUR)
+    services.comment_post(target=debate, author=people[1], body="Shops suffer", alignment=Alignment.AGAINST)
+    services.comment_post(target=debate, author=people[2], body="Less noise", alignment=Alignment.IN_FAVOUR)
+    services.comment_post(target=debate, author=people[2], body="Which streets?")
+    page = client.get(debate.get_absolute_url()).content.decode()
+    assert "Arguments for (2)" in page and "Arguments against (1)" in page
+    assert page.index("Cleaner air") < page.index("Arguments against")
+    assert page.index("Shops suffer") > page.index("Arguments against")
+    assert "Which streets?" in page
+    assert f'href="{debate.get_absolute_url()}"' in client.get(f"/en/processes/{process.slug}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_post_reply_edit_vote_and_delete_through_the_pages(client, participant):
+    idea = IdeaFactory()
+    other = UserFactory()
+    client.force_login(participant)
+    response = client.post(idea.get_absolute_url() + "comments/", {"body": "Good idea", "alignment": "for"})
+    comment = Comment.objects.get()
+    assert response["Location"] == f"{idea.get_absolute_url()}#comment-{comment.pk}"
+    assert comment.alignment == Alignment.IN_FAVOUR
+    client.post(idea.get_absolute_url() + "comments/", {"body": "Good idea"})
+    slug = idea.process.slug
+    client.post(f"/en/processes/{slug}/comments/{comment.pk}/edit/", {"body": "Very good idea"})
+    assert Comment.objects.get(pk=comment.pk).body == "Very good idea"
+    client.force_login(other)
+    client.post(idea.get_absolute_url() + "comments/", {"body": "Agreed", "parent": comment.pk})
+    client.post(f"/en/processes/{slug}/comments/{comment.pk}/vote/", {"vote": "up"})
+    assert Comment.objects.get(pk=comment.pk).upvotes == 1
+    response = client.post(f"/en/processes/{slug}/comments/{comment.pk}/delete/", follow=True)
+    assert "You may only delete your own comments." in response.content.decode()
+    response = client.post(f"/en/processes/{slug}/comments/{comment.pk}/vote/", {"vote": "sideways"}, follow=True)
+    assert "A vote is up or down." in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("body", ["", "x" * 5001])
+def test_bad_comments_are_refused_with_a_message(client, participant, body):
+    idea = IdeaFactory()
+    client.force_login(participant)
+    response = client.post(idea.get_absolute_url() + "comments/", {"body": body}, follow=True)
+    assert "Your comment was not posted" in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_comment_urls_for_missing_or_foreign_comments_are_404(client, participant):
+    idea = IdeaFactory()
+    elsewhere = services.comment_post(target=IdeaFactory(), author=UserFactory(), body="x")
+    client.force_login(participant)
+    assert client.post(f"/en/processes/{idea.process.slug}/comments/{elsewhere.pk}/vote/", {"vote": "up"}
+                       ).status_code == 404
+    assert client.get(f"/en/processes/{idea.process.slug}/comments/999999/edit/").status_code == 404
+    assert client.get(f"/en/processes/{idea.process.slug}/debates/999999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_account_deletion_keeps_answered_comments_anonymised(client):
+    person, other = UserFactory(), UserFactory()
+    idea = IdeaFactory()
+    answered = services.comment_post(target=idea, author=person, body="Keep this thought")
+    services.comment_post(target=idea, author=other, body="I reply", parent=answered)
+    services.comment_post(target=idea, author=person, body="Nobody answered this")
+    account_services.account_delete(user=person)
+    assert Comment.objects.get(pk=answered.pk).author is None
+    assert not Comment.objects.filter(body="Nobody answered this").exists()
+    assert Idea.objects.get(pk=idea.pk).comment_count == 2
+    with translation.override("ro"):
+        page = client.get(f"/ro/processes/{idea.process.slug}/ideas/{idea.pk}/").content.decode()
+    assert "Participant șters" in page and "Keep this thought" in page
+
+
+@pytest.mark.django_db
+def test_idea_page_with_many_comments_uses_constant_queries(client, participant, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    idea = IdeaFactory()
+    people = UserFactory.create_batch(5)
+    for person in people:
+        top = services.comment_post(target=idea, author=person, body="c")
+        services.comment_post(target=idea, author=people[0] if person != people[0] else people[1], body="r",
+                              parent=top)
+    client.force_login(participant)
+    client.get(idea.get_absolute_url())
+    with CaptureQueriesContext(connection) as first:
+        client.get(idea.get_absolute_url())
+    for person in UserFactory.create_batch(20):
+        services.comment_post(target=idea, author=person, body="more")
+    with django_assert_num_queries(len(first)):
+        client.get(idea.get_absolute_url())
