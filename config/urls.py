@@ -17,6 +17,8 @@ urlpatterns += i18n_patterns(
     path("account/", include("civica.accounts.urls")),
     path("network/", include("civica.network.urls")),
     path("processes/", include("civica.participation.urls")),
+    path("moderation/", include("civica.participation.moderation_urls")),
+    path("notifications/", include("civica.participation.notification_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

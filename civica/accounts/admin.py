@@ -28,7 +28,7 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "display_name", "organisation_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Profile"), {"fields": ["display_name", "organisation_name", "language", "email_notifications"]}),
+        (_("Profile"), {"fields": ["display_name", "organisation_name", "language", "email_frequency"]}),
         (_("Status"), {"fields": ["is_active", "is_superuser", "last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]

@@ -34,7 +34,7 @@ class SignupExtraForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "organisation_name", "language", "email_notifications"]
+        fields = ["display_name", "organisation_name", "language", "email_frequency"]
 
 
 class AccountDeleteForm(forms.Form):

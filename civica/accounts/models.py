@@ -10,6 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from .roles import GLOBAL_ONLY, SCOPED_ONLY, Role
 
 
+class EmailFrequency(models.TextChoices):
+    IMMEDIATELY = "immediately", _("As they happen")
+    DAILY = "daily", _("One daily digest")
+    NEVER = "never", _("Never")
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -46,9 +52,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE,
         help_text=_("The language of the site and of the e-mails we send you."),
     )
-    email_notifications = models.BooleanField(
-        _("e-mail notifications"), default=True,
-        help_text=_("Receive e-mails about replies, answers and what you follow."),
+    email_frequency = models.CharField(
+        _("e-mail notifications"), max_length=12, choices=EmailFrequency.choices, default=EmailFrequency.IMMEDIATELY,
+        help_text=_("E-mails about answers, replies and what you follow. You always see them on the site too."),
     )
     is_active = models.BooleanField(_("active"), default=True)
     # Kept for Django's own tools (createsuperuser); access to admin is decided by roles.
@@ -132,11 +138,11 @@ class RoleAssignment(models.Model):
                 name="accounts_role_scope_complete",
             ),
             models.CheckConstraint(
-                condition=~models.Q(role__in=[r.value for r in SCOPED_ONLY], scope_type__isnull=True),
+                condition=~models.Q(role__in=sorted(SCOPED_ONLY), scope_type__isnull=True),
                 name="accounts_role_scoped_needs_scope",
             ),
             models.CheckConstraint(
-                condition=~models.Q(role__in=[r.value for r in GLOBAL_ONLY], scope_type__isnull=False),
+                condition=~models.Q(role__in=sorted(GLOBAL_ONLY), scope_type__isnull=False),
                 name="accounts_role_global_has_no_scope",
             ),
             models.UniqueConstraint(

@@ -10,7 +10,7 @@ def export(user) -> dict:
             "display_name": user.display_name,
             "organisation_name": user.organisation_name,
             "language": user.language,
-            "email_notifications": user.email_notifications,
+            "email_frequency": user.email_frequency,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
         },

@@ -12,13 +12,13 @@ from .roles import GLOBAL_ONLY, SCOPED_ONLY, Role
 
 
 def profile_update(*, user: User, display_name: str, organisation_name: str, language: str,
-                   email_notifications: bool) -> User:
+                   email_frequency: str) -> User:
     user.display_name = display_name.strip()
     user.organisation_name = organisation_name.strip()
     user.language = language
-    user.email_notifications = email_notifications
+    user.email_frequency = email_frequency
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["display_name", "organisation_name", "language", "email_notifications"])
+    user.save(update_fields=["display_name", "organisation_name", "language", "email_frequency"])
     return user
 
 

@@ -97,6 +97,9 @@ class Process(Bilingual, models.Model):
     def __str__(self):
         return self.title_ro
 
+    def get_absolute_url(self):
+        return reverse("participation:process_detail", args=[self.slug])
+
 
 class PhaseQuerySet(models.QuerySet):
     def active_phases(self, now=None):
@@ -343,3 +346,82 @@ class CommentVote(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["comment", "user"], name="participation_one_vote_per_comment")]
+
+
+class ReportReason(models.TextChoices):
+    SPAM = "spam", _("Spam or advertising")
+    OFFENSIVE = "offensive", _("Offensive or hateful")
+    OFF_TOPIC = "off_topic", _("Off topic")
+    PERSONAL_DATA = "personal_data", _("Reveals personal data")
+
+
+class Report(models.Model):
+    """Someone flags an idea, a debate or a comment for the moderators."""
+
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("target_type", "target_id")
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="reports", verbose_name=_("process"))
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports",
+                                 verbose_name=_("reported by"))
+    reason = models.CharField(_("reason"), max_length=16, choices=ReportReason.choices)
+    note = models.CharField(_("details"), max_length=500, blank=True)
+    is_resolved = models.BooleanField(_("reviewed"), default=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["reporter", "target_type", "target_id"],
+                                               name="participation_report_once")]
+
+
+class ModerationAction(models.Model):
+    """The audit log: every hide and restore, by whom (or automatically) and why."""
+
+    class Kind(models.TextChoices):
+        AUTO_HIDE = "auto_hide", _("Hidden automatically after reports")
+        HIDE = "hide", _("Hidden by a moderator")
+        RESTORE = "restore", _("Restored by a moderator")
+
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("target_type", "target_id")
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="moderation_actions",
+                                verbose_name=_("process"))
+    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+", verbose_name=_("moderator"))
+    kind = models.CharField(_("action"), max_length=12, choices=Kind.choices)
+    reason = models.TextField(_("reason"))
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("moderation action")
+        verbose_name_plural = _("moderation log")
+        ordering = ["-created_at"]
+
+
+class Notification(models.Model):
+    """Something that happened that a person should know about; shown on the site and e-mailed
+    as they happen or in a daily digest, as the person prefers."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+                                  verbose_name=_("recipient"))
+    message = models.CharField(_("message"), max_length=300)
+    url = models.CharField(_("link"), max_length=300)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+            models.Index(fields=["emailed_at", "recipient"], name="notification_unsent"),
+        ]
+
+    def __str__(self):
+        return self.message

@@ -93,3 +93,11 @@ def comment_live(user, comment):
 @rules.predicate
 def target_visible(user, target):
     return target is not None and not getattr(target, "is_hidden", False)
+
+
+@rules.predicate
+def moderates_some_process(user):
+    from civica.accounts.predicates import is_global_moderator, role_keys
+    from civica.accounts.roles import Role
+
+    return is_global_moderator(user) or any(role == Role.MODERATOR for role, _type, _id in role_keys(user))

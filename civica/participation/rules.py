@@ -16,6 +16,7 @@ from .predicates import (
     is_idea_author,
     is_published,
     moderates_process,
+    moderates_some_process,
     phase_allows,
     target_visible,
 )
@@ -35,6 +36,8 @@ rules.add_perm("participation.withdraw_support", is_participant & phase_allows(A
 rules.add_perm("participation.follow", rules.is_authenticated & rules.is_active)
 rules.add_perm("participation.answer_idea", moderates_process)
 rules.add_perm("participation.moderate", moderates_process)
+rules.add_perm("participation.view_moderation_queue", moderates_some_process)
+rules.add_perm("participation.report", rules.is_authenticated & rules.is_active)
 
 # Comments: on ideas and debates while the phase allows commenting.
 rules.add_perm("participation.post_comment", is_participant & is_published & target_visible
@@ -43,4 +46,5 @@ rules.add_perm("participation.edit_comment", is_participant & is_comment_author 
 rules.add_perm("participation.remove_comment", (is_comment_author & comment_live) | moderates_process)
 rules.add_perm("participation.vote_comment", is_participant & comment_live & ~is_comment_author)
 
-add_admin_perms("participation", ["process", "phase", "tag", "category", "idea", "debate", "comment"], is_editor)
+ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "comment", "report", "moderationaction"]
+add_admin_perms("participation", ADMIN_MODELS, is_editor)

@@ -18,6 +18,7 @@ from .models import (
     IdeaStatus,
     Support,
 )
+from .notifications import followers, notify
 from .phases import Action
 from .refusals import edit_refusal, refusal
 
@@ -41,6 +42,9 @@ def idea_create(*, process, author, submission_key=None, **fields) -> Idea:
     except IntegrityError:
         # The same form was submitted twice at once: the first one won.
         return Idea.objects.get(author=author, submission_key=submission_key)
+    notify(recipients=followers(process), exclude=[author], url=idea.get_absolute_url(),
+           message=lambda: _('New idea in "%(process)s": %(title)s') % {"process": process.translated("title"),
+                                                                         "title": idea.title})
     return idea
 
 
@@ -122,6 +126,9 @@ def idea_answer(*, idea, by, status, answer: str) -> Idea:
     idea.answered_at = timezone.now()
     idea.answered_by = by
     idea.save(update_fields=["status", "answer", "answered_at", "answered_by", "updated_at"])
+    notify(recipients=[idea.author, *followers(idea)], exclude=[by], url=idea.get_absolute_url(),
+           message=lambda: _('Official answer to "%(title)s": %(status)s') % {"title": idea.title,
+                                                                              "status": status.label})
     return idea
 
 
@@ -151,6 +158,11 @@ def comment_post(*, target, author, body, parent=None, alignment=Alignment.NEUTR
         _bump(type(target), target.pk, "comment_count", 1)
         if parent is not None:
             _bump(Comment, parent.pk, "reply_count", 1)
+        recipients = [*followers(target), parent.author if parent else None]
+        follow_set(user=author, target=target, following=True)
+        notify(recipients=recipients, exclude=[author], url=f"{target.get_absolute_url()}#comment-{comment.pk}",
+               message=lambda: _('%(name)s commented on "%(title)s"') % {"name": author.public_name,
+                                                                         "title": str(target)})
     return comment
 
 

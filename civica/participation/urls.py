@@ -1,12 +1,26 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from . import views
+from . import moderation_views, views
+
+
+class ModeratedKind:
+    regex = "ideas|debates|comments"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(ModeratedKind, "moderated")
 
 app_name = "participation"
 
 urlpatterns = [
     path("", views.process_list, name="process_list"),
     path("<slug:slug>/", views.process_detail, name="process_detail"),
+    path("<slug:slug>/follow/", views.process_follow, name="process_follow"),
     path("<slug:slug>/ideas/", views.idea_list, name="idea_list"),
     path("<slug:slug>/ideas/new/", views.idea_create, name="idea_create"),
     path("<slug:slug>/ideas/similar/", views.similar_ideas, name="similar_ideas"),
@@ -18,6 +32,9 @@ urlpatterns = [
     path("<slug:slug>/ideas/<int:idea_id>/comments/", views.idea_comment, name="idea_comment"),
     path("<slug:slug>/debates/<int:debate_id>/", views.debate_detail, name="debate_detail"),
     path("<slug:slug>/debates/<int:debate_id>/comments/", views.debate_comment, name="debate_comment"),
+    path("<slug:slug>/debates/<int:debate_id>/follow/", views.debate_follow, name="debate_follow"),
+    path("<slug:slug>/<moderated:kind>/<int:pk>/report/", moderation_views.report, name="report"),
+    path("<slug:slug>/<moderated:kind>/<int:pk>/moderate/", moderation_views.moderate, name="moderate"),
     path("<slug:slug>/comments/<int:comment_id>/edit/", views.comment_edit, name="comment_edit"),
     path("<slug:slug>/comments/<int:comment_id>/delete/", views.comment_remove, name="comment_remove"),
     path("<slug:slug>/comments/<int:comment_id>/vote/", views.comment_vote, name="comment_vote"),

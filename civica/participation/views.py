@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from . import selectors, services
 from .forms import AnswerForm, CommentEditForm, CommentForm, IdeaForm
-from .models import Alignment, Comment, IdeaStatus, Tag
+from .models import Alignment, Comment, IdeaStatus, ReportReason, Tag
 from .phases import Action, phase_contents
 from .predicates import active_phase
 from .refusals import edit_refusal, refusal
@@ -65,6 +65,7 @@ def process_detail(request, slug):
         "phase_content": phase_contents[phase.kind] if phase and phase.kind in phase_contents else None,
         "ideas": ideas,
         "debates": selectors.debate_list(process=process),
+        "is_following": request.user.is_authenticated and selectors.is_following(request.user, process),
         "can_propose": can_propose,
         "propose_refusal": None if can_propose else refusal(request.user, Action.CREATE_IDEA, process),
     })
@@ -184,15 +185,32 @@ def idea_support(request, slug, idea_id):
     return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
 
 
+def _follow(request, target):
+    following = request.POST.get("follow") == "1"
+    services.follow_set(user=request.user, target=target, following=following)
+    messages.success(request, _("You will be notified of what happens here.") if following
+                     else _("You no longer follow this."))
+    return redirect(target.get_absolute_url())
+
+
 @login_required
 @require_POST
 def idea_follow(request, slug, idea_id):
     process = _process_or_404(slug, request.user)
-    idea = _idea_or_404(process, idea_id, request.user)
-    following = request.POST.get("follow") == "1"
-    services.follow_set(user=request.user, target=idea, following=following)
-    messages.success(request, _("You follow this idea.") if following else _("You no longer follow this idea."))
-    return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
+    return _follow(request, _idea_or_404(process, idea_id, request.user))
+
+
+@login_required
+@require_POST
+def process_follow(request, slug):
+    return _follow(request, _process_or_404(slug, request.user))
+
+
+@login_required
+@require_POST
+def debate_follow(request, slug, debate_id):
+    process = _process_or_404(slug, request.user)
+    return _follow(request, _debate_or_404(process, debate_id))
 
 
 @login_required
@@ -236,6 +254,7 @@ def _comment_context(request, target):
         "can_comment": can_comment,
         "comment_refusal": None if can_comment else refusal(request.user, Action.COMMENT, target),
         "comment_post_url": request.path + "comments/",
+        "report_reasons": ReportReason.choices,
     }
 
 
@@ -247,6 +266,7 @@ def debate_detail(request, slug, debate_id):
     arguments = [comment for comment in context["comments"] if comment.alignment != Alignment.NEUTRAL]
     return render(request, "participation/debate_detail.html", {
         "process": process, "debate": debate, **context,
+        "is_following": request.user.is_authenticated and selectors.is_following(request.user, debate),
         "arguments_for": [comment for comment in arguments if comment.alignment == Alignment.IN_FAVOUR],
         "arguments_against": [comment for comment in arguments if comment.alignment == Alignment.AGAINST],
         "neutral_comments": [comment for comment in context["comments"] if comment.alignment == Alignment.NEUTRAL],

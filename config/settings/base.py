@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
                 "civica.core.context_processors.site",
+                "civica.participation.context_processors.notifications",
             ],
             "builtins": ["django.templatetags.i18n", "civica.core.templatetags.civica"],
         },
@@ -217,3 +218,6 @@ LOGGING = {
 
 # The organisation the site speaks for (shown in the header and footer).
 CIVICA_SITE_NAME = os.environ.get("CIVICA_SITE_NAME", "Civica")
+
+# Absolute links in e-mails (notifications, digests, unsubscribe) start with this.
+CIVICA_BASE_URL = os.environ.get("CIVICA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

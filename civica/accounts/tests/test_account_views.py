@@ -47,14 +47,14 @@ def test_profile_edit_saves_and_switches_language(client, participant):
     response = client.post(
         "/ro/account/",
         {"display_name": "Paula P.", "organisation_name": "Asociația Vecinilor", "language": "en",
-         "email_notifications": ""},
+         "email_frequency": "daily"},
     )
     assert response.status_code == 302
     assert response["Location"] == "/en/account/"
     assert response.cookies["django_language"].value == "en"
     participant.refresh_from_db()
     assert (participant.display_name, participant.organisation_name, participant.language,
-            participant.email_notifications) == ("Paula P.", "Asociația Vecinilor", "en", False)
+            participant.email_frequency) == ("Paula P.", "Asociația Vecinilor", "en", "daily")
     page = client.get("/en/account/").content.decode()
     assert "Your profile was saved." in page
 
@@ -64,7 +64,7 @@ def test_profile_errors_are_shown_and_input_is_kept(client, participant):
     client.force_login(participant)
     response = client.post(
         "/ro/account/",
-        {"display_name": "x" * 81, "organisation_name": "Păstrat", "language": "ro", "email_notifications": "on"},
+        {"display_name": "x" * 81, "organisation_name": "Păstrat", "language": "ro", "email_frequency": "immediately"},
     )
     assert response.status_code == 200
     page = response.content.decode()

@@ -70,6 +70,6 @@ def test_home_page_query_count(client, demo, participant, signed_in, django_asse
     if signed_in:
         client.force_login(participant)
     client.get("/ro/")
-    # anonymous: the programmes; signed in adds session, user, roles and verified e-mail.
-    with django_assert_max_num_queries(5 if signed_in else 1):
+    # anonymous: the programmes; signed in adds session, user, roles, verified e-mail, unread count.
+    with django_assert_max_num_queries(6 if signed_in else 1):
         client.get("/ro/")

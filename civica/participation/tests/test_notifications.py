@@ -1,0 +1,137 @@
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils import translation
+
+from civica.accounts.roles import Role
+from civica.accounts.tests.factories import UserFactory
+from civica.participation import services
+from civica.participation.models import Notification
+from civica.participation.notifications import notify, unsubscribe_token
+from civica.participation.tests.factories import IdeaFactory, ProcessFactory
+
+
+def _notify(person, text="Something happened", url="/ro/"):
+    return notify(recipients=[person], message=lambda: text, url=url)
+
+
+@pytest.mark.django_db
+def test_comment_notifies_followers_and_the_parent_author_not_the_writer():
+    idea = services.idea_create(process=ProcessFactory(), author=UserFactory(), title="Trees", body="More trees")
+    follower, replier = UserFactory(), UserFactory()
+    services.follow_set(user=follower, target=idea, following=True)
+    top = services.comment_post(target=idea, author=follower, body="First")
+    Notification.objects.all().delete()
+    services.comment_post(target=idea, author=replier, body="Answer", parent=top)
+    recipients = set(Notification.objects.values_list("recipient_id", flat=True))
+    assert recipients == {idea.author_id, follower.pk}
+    assert replier.pk not in recipients
+
+
+@pytest.mark.django_db
+def test_new_ideas_notify_the_followers_of_the_process(participant):
+    process = ProcessFactory(title_en="Parks", title_ro="Parcuri")
+    reader = UserFactory(language="ro")
+    services.follow_set(user=reader, target=process, following=True)
+    services.idea_create(process=process, author=participant, title="More trees", body="x")
+    notification = Notification.objects.get(recipient=reader)
+    assert notification.message == 'Idee nouă în „Parcuri”: More trees'
+
+
+@pytest.mark.django_db
+def test_messages_are_written_in_each_recipients_language():
+    with translation.override("en"):
+        idea = IdeaFactory(title="Benches", author=UserFactory(language="en"))
+        romanian = UserFactory(language="ro")
+        services.follow_set(user=romanian, target=idea, following=True)
+        services.idea_answer(idea=idea, by=UserFactory(role=Role.EDITOR), status="accepted", answer="ok")
+    assert Notification.objects.get(recipient=romanian).message == "Răspuns oficial pentru „Benches”: Acceptată"
+    assert Notification.objects.get(recipient=idea.author).message == 'Official answer to "Benches": Accepted'
+
+
+@pytest.mark.django_db
+def test_header_shows_the_unread_count_and_opening_marks_read(client, participant):
+    for number in range(3):
+        _notify(participant, f"News {number}", url="/en/processes/")
+    client.force_login(participant)
+    page = client.get("/en/").content.decode()
+    assert re.search(r'class="count-badge">3<', page)
+    first = Notification.objects.filter(recipient=participant).first()
+    response = client.get(f"/en/notifications/{first.pk}/")
+    assert response["Location"] == "/en/processes/"
+    assert Notification.objects.filter(recipient=participant, read_at__isnull=True).count() == 2
+    client.post("/en/notifications/read/")
+    assert not Notification.objects.filter(recipient=participant, read_at__isnull=True).exists()
+    assert "News 2" in client.get("/en/notifications/").content.decode()
+
+
+@pytest.mark.django_db
+def test_notifications_are_private(client, participant):
+    other = UserFactory()
+    _notify(other, "Private")
+    notification = Notification.objects.get()
+    assert client.get("/en/notifications/").status_code == 302
+    client.force_login(participant)
+    assert "Private" not in client.get("/en/notifications/").content.decode()
+    assert client.get(f"/en/notifications/{notification.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_immediate_emails_after_commit_and_none_for_never():
+    now_person = UserFactory(email_frequency="immediately", language="en")
+    never = UserFactory(email_frequency="never")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        notify(recipients=[now_person, never], message=lambda: "Your idea was answered", url="/en/x/")
+    assert [message.to for message in mail.outbox] == [[now_person.email]]
+    message = mail.outbox[0]
+    assert message.subject == "[Civica] Your idea was answered"
+    assert "http://127.0.0.1:8000/en/x/" in message.body
+    assert "/notifications/unsubscribe/" in message.body
+
+
+@pytest.mark.django_db
+def test_daily_digest_sends_one_email_per_person_once():
+    daily = UserFactory(email_frequency="daily", language="ro")
+    for number in range(3):
+        _notify(daily, f"Noutatea {number}")
+    call_command("send_digests", verbosity=0)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "[Civica] Rezumatul zilnic: 3 noutăți"
+    assert all(f"Noutatea {number}" in mail.outbox[0].body for number in range(3))
+    call_command("send_digests", verbosity=0)
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_unsubscribe_link_works_without_logging_in(client):
+    person = UserFactory(email_frequency="immediately")
+    url = f"/en/notifications/unsubscribe/{unsubscribe_token(person)}/"
+    page = client.get(url)
+    assert page.status_code == 200 and person.email in page.content.decode()
+    person.refresh_from_db()
+    assert person.email_frequency == "immediately", "opening the link alone changes nothing"
+    client.post(url)
+    person.refresh_from_db()
+    assert person.email_frequency == "never"
+    assert client.get("/en/notifications/unsubscribe/forged-token/").status_code == 400
+    assert client.post(f"/en/notifications/unsubscribe/{unsubscribe_token(person)}x/").status_code == 400
+
+
+@pytest.mark.django_db
+def test_notification_list_query_count(client, participant, django_assert_num_queries):
+    for number in range(3):
+        _notify(participant, f"n{number}")
+    client.force_login(participant)
+    client.get("/en/notifications/")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        client.get("/en/notifications/")
+    for number in range(20):
+        _notify(participant, f"m{number}")
+    with django_assert_num_queries(len(first)):
+        client.get("/en/notifications/")
