@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Category, Comment, Debate, Idea, Phase, Process, Tag
+from .models import Category, Choice, Comment, Debate, Idea, Phase, Poll, Process, Question, Tag
 from .phases import phase_contents
 
 
@@ -63,3 +63,30 @@ class CommentAdmin(admin.ModelAdmin):
     list_select_related = ["process", "author"]
     raw_id_fields = ["author", "parent"]
     readonly_fields = ["target_type", "target_id", "upvotes", "downvotes", "reply_count", "depth"]
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    extra = 0
+    fields = ["position", "kind", "text", "required", "max_choices"]
+    show_change_link = True
+
+
+@admin.register(Poll)
+class PollAdmin(admin.ModelAdmin):
+    list_display = ["title", "process", "phase", "allow_anonymous", "results_visibility", "response_count"]
+    list_filter = ["process", "allow_anonymous"]
+    readonly_fields = ["response_count"]
+    inlines = [QuestionInline]
+
+
+class ChoiceInline(admin.TabularInline):
+    model = Choice
+    extra = 2
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "poll", "kind", "position"]
+    list_filter = ["poll"]
+    inlines = [ChoiceInline]

@@ -13,7 +13,23 @@ from django.utils import timezone
 
 from civica.accounts.models import User
 
-from .models import Alignment, Category, Comment, Debate, Idea, IdeaStatus, Phase, Process, Support, Tag
+from .models import (
+    Alignment,
+    Category,
+    Choice,
+    Comment,
+    Debate,
+    Idea,
+    IdeaStatus,
+    Phase,
+    Poll,
+    PollAnswer,
+    PollResponse,
+    Process,
+    Question,
+    Support,
+    Tag,
+)
 
 FIRST_NAMES = ["Ana", "Bogdan", "Carmen", "Dan", "Elena", "Florin", "Gabriela", "Horia", "Ioana", "Lucian",
                "Maria", "Nicolae", "Oana", "Paul", "Raluca", "Sorin", "Teodora", "Vlad", "Zsófia", "Levente"]
@@ -137,6 +153,48 @@ def _comments(process, targets, residents, rng):
         )
 
 
+def _poll(process, residents, rng):
+    """A poll on the youth plan, answered by the demo residents (results shown right away)."""
+    if process.polls.exists():
+        return
+    poll = Poll.objects.create(
+        process=process, phase=process.phases.get(kind="ideas"), title="Ce contează cel mai mult pentru tineri?",
+        description="Un sondaj scurt pentru planul „Cluj for Youth 2030” (răspunsuri fictive).",
+        results_visibility=Poll.ResultsVisibility.IMMEDIATELY,
+    )
+    single = Question.objects.create(poll=poll, position=1, kind=Question.Kind.SINGLE,
+                                     text="Unde petreceți cel mai mult timp liber?")
+    places = [Choice.objects.create(question=single, position=n, text=text)
+              for n, text in enumerate(["În parcuri", "La evenimente culturale", "Online", "La sport"])]
+    multiple = Question.objects.create(poll=poll, position=2, kind=Question.Kind.MULTIPLE, max_choices=2,
+                                       text="Ce ar trebui să aibă orașul mai mult? (cel mult două)")
+    wishes = [Choice.objects.create(question=multiple, position=n, text=text)
+              for n, text in enumerate(["Spații de lucru", "Concerte", "Piste de biciclete", "Consiliere"])]
+    ranking = Question.objects.create(poll=poll, position=3, kind=Question.Kind.RANKING,
+                                      text="Ordonați prioritățile (1 = cea mai importantă)")
+    priorities = [Choice.objects.create(question=ranking, position=n, text=text)
+                  for n, text in enumerate(["Educație", "Locuri de muncă", "Cultură"])]
+    scale = Question.objects.create(poll=poll, position=4, kind=Question.Kind.SCALE,
+                                    text="Cât de mult vă implicați în viața orașului?")
+    free = Question.objects.create(poll=poll, position=5, kind=Question.Kind.TEXT, required=False,
+                                   text="Altceva ce vreți să ne spuneți?")
+    notes = ["Mai multe evenimente în cartiere.", "Transport de noapte în weekend.", ""]
+    for person in residents[:24]:
+        response = PollResponse.objects.create(poll=poll, respondent=person)
+        order = rng.sample(priorities, len(priorities))
+        rows = [PollAnswer(response=response, question=single, choice=rng.choice(places)),
+                *[PollAnswer(response=response, question=multiple, choice=choice)
+                  for choice in rng.sample(wishes, rng.randint(1, 2))],
+                *[PollAnswer(response=response, question=ranking, choice=choice, rank=place)
+                  for place, choice in enumerate(order, start=1)],
+                PollAnswer(response=response, question=scale, value=rng.randint(1, 5))]
+        note = rng.choice(notes)
+        if note:
+            rows.append(PollAnswer(response=response, question=free, text=note))
+        PollAnswer.objects.bulk_create(rows)
+    Poll.objects.filter(pk=poll.pk).update(response_count=24)
+
+
 def _residents(count=30):
     residents = []
     for number in range(1, count + 1):
@@ -154,9 +212,10 @@ def _residents(count=30):
 def _process(slug, phases, tags, **fields):
     process, _created = Process.objects.update_or_create(slug=slug, defaults=fields)
     process.tags.set(Tag.objects.filter(slug__in=tags))
-    process.phases.all().delete()
     for position, (kind, starts_at, ends_at) in enumerate(phases):
-        Phase.objects.create(process=process, kind=kind, starts_at=starts_at, ends_at=ends_at, position=position)
+        Phase.objects.update_or_create(process=process, position=position,
+                                       defaults={"kind": kind, "starts_at": starts_at, "ends_at": ends_at})
+    process.phases.filter(position__gte=len(phases)).delete()
     return process
 
 
@@ -266,6 +325,7 @@ def load(log):
         ("Terenuri de sport deschise seara", IdeaStatus.EVALUATING, "Analizăm costurile de iluminat (fictiv)."),
     ])
     _ideas(climate, CLIMATE_IDEAS, residents, rng, copies=2)
+    _poll(youth, residents, rng)
     for process in (park, youth, climate):
         for question, description in DEBATES[process.slug]:
             Debate.objects.get_or_create(process=process, question=question,
@@ -273,4 +333,4 @@ def load(log):
         targets = list(process.ideas.order_by("pk")) + list(process.debates.order_by("pk"))
         _comments(process, targets, residents, rng)
     log(f"{Process.objects.count()} consultations, {Idea.objects.count()} ideas, {Support.objects.count()} supports, "
-        f"{Debate.objects.count()} debates, {Comment.objects.count()} comments")
+        f"{Debate.objects.count()} debates, {Comment.objects.count()} comments, {Poll.objects.count()} poll")

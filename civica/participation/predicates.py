@@ -101,3 +101,20 @@ def moderates_some_process(user):
     from civica.accounts.roles import Role
 
     return is_global_moderator(user) or any(role == Role.MODERATOR for role, _type, _id in role_keys(user))
+
+
+@rules.predicate
+def poll_open(user, poll):
+    return poll is not None and poll.is_open()
+
+
+@rules.predicate
+def poll_anonymous(user, poll):
+    return poll is not None and poll.allow_anonymous
+
+
+@rules.predicate
+def poll_results_public(user, poll):
+    from .models import Poll
+
+    return poll is not None and (poll.results_visibility == Poll.ResultsVisibility.IMMEDIATELY or poll.is_closed())

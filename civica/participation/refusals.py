@@ -43,3 +43,13 @@ def edit_refusal(user, idea) -> str:
     if idea.support_count or idea.comment_count:
         return _("This idea can no longer be edited: others have already supported or commented on it.")
     return refusal(user, Action.CREATE_IDEA, idea)
+
+
+def poll_refusal(user, poll) -> str:
+    if not poll.is_open():
+        return _("This poll is closed.") if poll.is_closed() else _("This poll is not open yet.")
+    if not user.is_authenticated:
+        return _("Log in to answer this poll.")
+    if not is_verified(user):
+        return _("Verify your e-mail address to answer polls: open the link we sent you.")
+    return _("You cannot answer this poll.")

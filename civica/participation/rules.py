@@ -18,6 +18,9 @@ from .predicates import (
     moderates_process,
     moderates_some_process,
     phase_allows,
+    poll_anonymous,
+    poll_open,
+    poll_results_public,
     target_visible,
 )
 
@@ -39,6 +42,11 @@ rules.add_perm("participation.moderate", moderates_process)
 rules.add_perm("participation.view_moderation_queue", moderates_some_process)
 rules.add_perm("participation.report", rules.is_authenticated & rules.is_active)
 
+# Polls: open while their phase runs; anonymous answers only where the editor allowed them.
+rules.add_perm("participation.answer_poll", is_published & poll_open & (is_participant | poll_anonymous))
+rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
+rules.add_perm("participation.export_poll", moderates_process)
+
 # Comments: on ideas and debates while the phase allows commenting.
 rules.add_perm("participation.post_comment", is_participant & is_published & target_visible
                & phase_allows(Action.COMMENT))
@@ -46,5 +54,6 @@ rules.add_perm("participation.edit_comment", is_participant & is_comment_author 
 rules.add_perm("participation.remove_comment", (is_comment_author & comment_live) | moderates_process)
 rules.add_perm("participation.vote_comment", is_participant & comment_live & ~is_comment_author)
 
-ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "comment", "report", "moderationaction"]
+ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "comment", "report", "moderationaction",
+                "poll", "question", "choice"]
 add_admin_perms("participation", ADMIN_MODELS, is_editor)

@@ -16,11 +16,15 @@ from .models import (
     Follow,
     Idea,
     IdeaStatus,
+    Poll,
+    PollAnswer,
+    PollResponse,
+    Question,
     Support,
 )
 from .notifications import followers, notify
 from .phases import Action
-from .refusals import edit_refusal, refusal
+from .refusals import edit_refusal, poll_refusal, refusal
 
 IDEA_FIELDS = ("title", "body", "category", "location", "latitude", "longitude", "image", "image_alt", "attachment")
 
@@ -211,3 +215,36 @@ def comment_vote(*, comment, user, value: int) -> None:
         if value:
             CommentVote.objects.create(comment=comment, user=user, value=value)
             _bump(Comment, comment.pk, counter[value], 1)
+
+
+# --- Polls ----------------------------------------------------------------------------------
+
+def poll_respond(*, poll, user, browser_key: str, answers: dict) -> PollResponse:
+    """Record one response: one per participant, or one per browser when the poll is anonymous."""
+    if not user.has_perm("participation.answer_poll", poll):
+        raise PermissionDenied(poll_refusal(user, poll))
+    anonymous = poll.allow_anonymous and not user.is_authenticated
+    if anonymous and not browser_key:
+        raise PermissionDenied(_("Your browser must accept cookies to answer anonymously."))
+    try:
+        with transaction.atomic():
+            response = PollResponse.objects.create(
+                poll=poll, respondent=None if anonymous else user, browser_key=browser_key if anonymous else "")
+            rows = []
+            for question, value in answers.items():
+                if question.kind == Question.Kind.MULTIPLE:
+                    rows += [PollAnswer(response=response, question=question, choice_id=choice) for choice in value]
+                elif question.kind == Question.Kind.RANKING:
+                    rows += [PollAnswer(response=response, question=question, choice_id=choice, rank=place)
+                             for choice, place in value.items()]
+                elif question.kind == Question.Kind.SINGLE:
+                    rows.append(PollAnswer(response=response, question=question, choice_id=value))
+                elif question.kind == Question.Kind.SCALE:
+                    rows.append(PollAnswer(response=response, question=question, value=value))
+                else:
+                    rows.append(PollAnswer(response=response, question=question, text=value.strip()))
+            PollAnswer.objects.bulk_create(rows)
+            _bump(Poll, poll.pk, "response_count", 1)
+    except IntegrityError:
+        raise ValidationError(_("You have already answered this poll.")) from None
+    return response

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import moderation_views, views
+from . import feeds, moderation_views, poll_views, views
 
 
 class ModeratedKind:
@@ -21,6 +21,8 @@ urlpatterns = [
     path("", views.process_list, name="process_list"),
     path("<slug:slug>/", views.process_detail, name="process_detail"),
     path("<slug:slug>/follow/", views.process_follow, name="process_follow"),
+    path("<slug:slug>/feed.rss", feeds.ProcessFeed(), name="process_feed_rss"),
+    path("<slug:slug>/feed.atom", feeds.ProcessAtomFeed(), name="process_feed_atom"),
     path("<slug:slug>/ideas/", views.idea_list, name="idea_list"),
     path("<slug:slug>/ideas/new/", views.idea_create, name="idea_create"),
     path("<slug:slug>/ideas/similar/", views.similar_ideas, name="similar_ideas"),
@@ -33,6 +35,8 @@ urlpatterns = [
     path("<slug:slug>/debates/<int:debate_id>/", views.debate_detail, name="debate_detail"),
     path("<slug:slug>/debates/<int:debate_id>/comments/", views.debate_comment, name="debate_comment"),
     path("<slug:slug>/debates/<int:debate_id>/follow/", views.debate_follow, name="debate_follow"),
+    path("<slug:slug>/polls/<int:poll_id>/", poll_views.poll_detail, name="poll_detail"),
+    path("<slug:slug>/polls/<int:poll_id>/responses.csv", poll_views.poll_export, name="poll_export"),
     path("<slug:slug>/<moderated:kind>/<int:pk>/report/", moderation_views.report, name="report"),
     path("<slug:slug>/<moderated:kind>/<int:pk>/moderate/", moderation_views.moderate, name="moderate"),
     path("<slug:slug>/comments/<int:comment_id>/edit/", views.comment_edit, name="comment_edit"),

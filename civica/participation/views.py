@@ -65,6 +65,7 @@ def process_detail(request, slug):
         "phase_content": phase_contents[phase.kind] if phase and phase.kind in phase_contents else None,
         "ideas": ideas,
         "debates": selectors.debate_list(process=process),
+        "polls": selectors.poll_list(process=process),
         "is_following": request.user.is_authenticated and selectors.is_following(request.user, process),
         "can_propose": can_propose,
         "propose_refusal": None if can_propose else refusal(request.user, Action.CREATE_IDEA, process),

@@ -20,6 +20,9 @@ PAGES = {
     "process": "/{language}/processes/cluj-for-youth-2030/",
     "idea-list": "/{language}/processes/cluj-for-youth-2030/ideas/",
     "idea": "/{language}/processes/cluj-for-youth-2030/ideas/{idea}/",
+    "debate": "/{language}/processes/cluj-for-youth-2030/debates/{debate}/",
+    "poll": "/{language}/processes/cluj-for-youth-2030/polls/{poll}/",
+    "search": "/{language}/search/?q=cultura",
 }
 IMPACTS = ("minor", "moderate", "serious", "critical")
 
@@ -27,10 +30,15 @@ IMPACTS = ("minor", "moderate", "serious", "critical")
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_serious_or_critical_axe_violation(live_server, demo_data, page, language, path, record_property):
-    from civica.participation.models import Idea
+    from civica.participation.models import Debate, Idea, Poll
 
-    idea = Idea.objects.filter(process__slug="cluj-for-youth-2030", status="evaluating").values_list("pk", flat=True)
-    url = live_server.url + path.format(language=language, idea=idea.first())
+    youth = {"process__slug": "cluj-for-youth-2030"}
+    url = live_server.url + path.format(
+        language=language,
+        idea=Idea.objects.filter(status="evaluating", **youth).values_list("pk", flat=True).first(),
+        debate=Debate.objects.filter(**youth).values_list("pk", flat=True).first(),
+        poll=Poll.objects.filter(**youth).values_list("pk", flat=True).first(),
+    )
     response = page.goto(url)
     assert response.ok, f"{url} answered {response.status}"
     expect(page.locator("html")).to_have_attribute("lang", language)

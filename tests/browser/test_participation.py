@@ -1,5 +1,7 @@
 """A consultation in a real browser: propose an idea with an image, support it, answer it."""
 
+import re
+
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
@@ -86,3 +88,65 @@ def test_similar_ideas_appear_while_typing_a_title(live_server, page):
     page.get_by_label("Title:", exact=True).press_sequentially("biciclete pentru toți")
     expect(page.locator("#similar-ideas")).to_contain_text("Biciclete electrice de închiriat")
     expect(page.locator("#similar-ideas")).to_contain_text("Similar ideas already proposed")
+
+
+def test_the_author_sees_the_answer_notification(live_server, page):
+    from civica.participation import services
+
+    base = live_server.url
+    process = ProcessFactory()
+    author = UserFactory(display_name="Ioana", language="en")
+    idea = services.idea_create(process=process, author=author, title="Night buses", body="On weekends")
+    services.comment_post(target=idea, author=UserFactory(display_name="Mihai"), body="Yes please")
+    services.idea_answer(idea=idea, by=UserFactory(role=Role.EDITOR), status="evaluating", answer="Studying it")
+    log_in(page, base, author)
+    badge = page.locator("header .count-badge")
+    expect(badge).to_contain_text("2")
+    page.locator("header").get_by_role("link", name=re.compile("Notifications")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")
+    page.get_by_role("link", name=re.compile("Official answer")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Night buses")
+    expect(page.locator(".official-answer")).to_contain_text("Studying it")
+    expect(page.locator("header .count-badge")).to_contain_text("1")
+
+
+def test_debate_arguments_for_and_against(live_server, page):
+    from civica.participation.models import Debate
+
+    base = live_server.url
+    process = ProcessFactory()
+    debate = Debate.objects.create(process=process, question="Close the centre to cars on Sundays?")
+    log_in(page, base, UserFactory(display_name="Ana"))
+    page.goto(base + debate.get_absolute_url().replace("/ro/", "/en/"))
+    comments = page.locator("#comments")
+    comments.get_by_label("Your comment:").fill("Cleaner air for everyone")
+    comments.get_by_label("For", exact=True).check()
+    comments.get_by_role("button", name="Post comment").click()
+    expect(page.locator(".column-for")).to_contain_text("Cleaner air for everyone")
+    expect(page.get_by_role("heading", name=re.compile(r"Arguments for \(1\)"))).to_be_visible()
+    comments.get_by_label("Your comment:").fill("Shops will lose customers")
+    comments.get_by_label("Against", exact=True).check()
+    comments.get_by_role("button", name="Post comment").click()
+    expect(page.locator(".column-against")).to_contain_text("Shops will lose customers")
+    expect(page.get_by_role("heading", name=re.compile(r"Arguments against \(1\)"))).to_be_visible()
+
+
+def test_answer_a_poll_and_see_its_results(live_server, page):
+    from civica.participation.models import Choice, Poll, Question
+
+    base = live_server.url
+    process = ProcessFactory()
+    poll = Poll.objects.create(process=process, phase=process.phases.get(kind="ideas"), title="Where do you read?",
+                               results_visibility=Poll.ResultsVisibility.IMMEDIATELY)
+    question = Question.objects.create(poll=poll, kind=Question.Kind.SINGLE, text="Your favourite place")
+    for text in ("Library", "Park"):
+        Choice.objects.create(question=question, text=text)
+    Question.objects.create(poll=poll, position=2, kind=Question.Kind.SCALE, text="How often?")
+    log_in(page, base, UserFactory())
+    page.goto(base + poll.get_absolute_url().replace("/ro/", "/en/"))
+    page.get_by_label("Park").check()
+    page.get_by_role("group", name=re.compile("How often")).get_by_label("4").check()
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.locator(".messages")).to_contain_text("your answers are recorded")
+    expect(page.get_by_role("row", name=re.compile("Park"))).to_contain_text("100%")
+    expect(page.get_by_text("Average: 4.00 / 5")).to_be_visible()

@@ -107,9 +107,10 @@ def test_queue_query_count_is_constant(client, editor, django_assert_num_queries
     client.get("/en/moderation/")
     with CaptureQueriesContext(connection) as first:
         client.get("/en/moderation/")
+    expected = len(first)  # read now: Django clears the query log at the next request
     for _ in range(5):
         add_reported()
-    with django_assert_num_queries(len(first)):
+    with django_assert_num_queries(expected):
         client.get("/en/moderation/")
 
 

@@ -1,0 +1,396 @@
+"""One search across consultations, ideas, debates and comments.
+
+On PostgreSQL: full-text search with the ``civica_ro`` and ``civica_en`` text search
+configurations (Romanian and English stemming, accents ignored through ``unaccent``; created in
+migration 0005 with GIN indexes on the very vectors built here), ranked with ``ts_rank``,
+snippets highlighted by ``ts_headline``. A query matches when it matches in either language.
+
+On SQLite (development, tests): every word of the query must appear, accents and
+case ignored, as a substring of the title or the text; title matches come first.
+
+Only what anyone may read is ever searched: published consultations; ideas and debates not
+hidden by moderation, in published consultations; comments neither hidden nor deleted, on a
+visible idea or debate of a published consultation.
+
+Snippets are HTML: user text is escaped character by character and only ``<mark>`` is added.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from civica.core.i18n import active_language
+
+from .models import Comment, Debate, Idea, Process
+
+MIN_QUERY_LENGTH = 2
+MAX_QUERY_LENGTH = 200
+DEFAULT_LIMIT = 50
+MAX_WORDS = 8  # SQLite searches the query's first words; PostgreSQL parses the whole (capped) query
+
+KIND_LABELS = {
+    "process": _("Consultation"),
+    "idea": _("Idea"),
+    "debate": _("Debate"),
+    "comment": _("Comment"),
+}
+KIND_ORDER = {kind: position for position, kind in enumerate(KIND_LABELS)}
+
+# Highlight markers from Unicode's private use area: ts_headline puts them around matches, then
+# the text is escaped and they become <mark> (user text cannot smuggle markup in this way).
+_START, _STOP = "\ue000", "\ue001"
+_SNIPPET_CHARS = 240  # SQLite snippets; ts_headline counts words (below)
+_HEADLINE_OPTIONS = {"start_sel": _START, "stop_sel": _STOP, "min_words": 15, "max_words": 35,
+                     "max_fragments": 2, "fragment_delimiter": " … "}
+CONFIGS = ("civica_ro", "civica_en")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    kind: str  # "process", "idea", "debate" or "comment"
+    title: str  # plain text: templates escape it
+    snippet: SafeString  # escaped text with <mark>…</mark> around the matches
+    url: str
+    rank: float
+    process_title: str = ""  # where an idea, a debate or a comment belongs
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
+
+
+def clean_query(query) -> str:
+    """The query as searched: whitespace collapsed, at most MAX_QUERY_LENGTH characters."""
+    return " ".join(str(query or "").split())[:MAX_QUERY_LENGTH].strip()
+
+
+def search(*, query: str, user, limit: int = DEFAULT_LIMIT) -> list[SearchResult]:
+    """What matches ``query``, best first, at most ``limit`` results; [] for a query too short.
+
+    ``user`` is there so that roles may later widen what is searched (editors' drafts,
+    moderators' hidden content); for now everyone searches what everyone may read."""
+    query = clean_query(query)
+    limit = max(1, min(int(limit), DEFAULT_LIMIT * 4))
+    if len(query) < MIN_QUERY_LENGTH:
+        return []
+    if connection.vendor == "postgresql":
+        results = _postgres_search(query, limit)
+    else:
+        results = _fallback_search(query, limit)
+    results.sort(key=lambda result: (-result.rank, KIND_ORDER[result.kind]))
+    return results[:limit]
+
+
+# --- Visibility: the same rules for both databases -----------------------------------------------
+
+def _processes():
+    return Process.objects.published()
+
+
+def _ideas():
+    return Idea.objects.filter(is_hidden=False, process__is_published=True).select_related("process")
+
+
+def _debates():
+    return Debate.objects.filter(is_hidden=False, process__is_published=True).select_related("process")
+
+
+def _comments():
+    idea_type = ContentType.objects.get_for_model(Idea)
+    debate_type = ContentType.objects.get_for_model(Debate)
+    visible_target = (
+        Q(target_type=idea_type, target_id__in=Idea.objects.filter(
+            is_hidden=False, process__is_published=True).values("pk"))
+        | Q(target_type=debate_type, target_id__in=Debate.objects.filter(
+            is_hidden=False, process__is_published=True).values("pk"))
+    )
+    target_title = Case(
+        When(target_type=idea_type,
+             then=Subquery(Idea.objects.filter(pk=OuterRef("target_id")).order_by().values("title")[:1])),
+        When(target_type=debate_type,
+             then=Subquery(Debate.objects.filter(pk=OuterRef("target_id")).order_by().values("question")[:1])),
+        output_field=CharField(),
+    )
+    return (
+        Comment.objects.filter(visible_target, is_hidden=False, is_deleted=False, process__is_published=True)
+        .annotate(target_title=target_title)
+        .select_related("process", "target_type")
+    )
+
+
+def _comment_url(comment):
+    name = "participation:idea_detail" if comment.target_type.model == "idea" else "participation:debate_detail"
+    return f"{reverse(name, args=[comment.process.slug, comment.target_id])}#comment-{comment.pk}"
+
+
+def _comment_title(comment):
+    return gettext("Comment on “%(title)s”") % {"title": comment.target_title or ""}
+
+
+# --- PostgreSQL -----------------------------------------------------------------------------------
+
+def _vector(*parts):
+    """``to_tsvector`` of each (configuration, column, weight), concatenated: exactly the
+    expression a GIN index of migration 0005 holds, so keep the two in step."""
+    from django.contrib.postgres.search import SearchVector
+
+    combined = None
+    for config, column, weight in parts:
+        part = SearchVector(column, config=config, weight=weight)
+        combined = part if combined is None else combined + part
+    return combined
+
+
+def _both_languages(*columns):
+    """Texts of unknown language (ideas, debates, comments): Romanian, then English, vectors."""
+    return _vector(*((config, column, weight) for config in CONFIGS for column, weight in columns))
+
+
+def search_vector(kind):
+    """The search vector of a kind of content, as indexed by migration 0005."""
+    if kind == "process":
+        # A consultation's texts have a known language: each is read with its own configuration.
+        return _vector(("civica_ro", "title_ro", "A"), ("civica_ro", "summary_ro", "B"),
+                       ("civica_en", "title_en", "A"), ("civica_en", "summary_en", "B"))
+    return _both_languages(*{
+        "idea": [("title", "A"), ("body", "B")],
+        "debate": [("question", "A"), ("description", "B")],
+        "comment": [("body", "B")],
+    }[kind])
+
+
+def search_query(query):
+    """``query`` read as Romanian or as English (``websearch_to_tsquery``: never a syntax error)."""
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(query, config="civica_ro", search_type="websearch") | SearchQuery(
+        query, config="civica_en", search_type="websearch")
+
+
+def postgres_querysets(query, limit=DEFAULT_LIMIT) -> dict:
+    """The four ranked PostgreSQL queries of :func:`search`, by kind."""
+    from django.contrib.postgres.search import SearchHeadline, SearchRank
+
+    either = search_query(query)
+
+    def headline(column, config):
+        return SearchHeadline(column, either, config=config, **_HEADLINE_OPTIONS)
+
+    def matching(queryset, vector, text):
+        ro_text, en_text = (text, text) if isinstance(text, str) else text
+        return (
+            queryset.alias(search=vector).filter(search=either)
+            .annotate(rank=SearchRank(vector, either),
+                      snippet_ro=headline(ro_text, "civica_ro"), snippet_en=headline(en_text, "civica_en"))
+            .order_by("-rank", "-pk")[:limit]
+        )
+
+    in_process = ("process__slug", "process__title_ro", "process__title_en")
+    return {
+        "process": matching(_processes().only("slug", "title_ro", "title_en"), search_vector("process"),
+                            ("summary_ro", "summary_en")),
+        "idea": matching(_ideas().only("title", *in_process), search_vector("idea"), "body"),
+        "debate": matching(_debates().only("question", *in_process), search_vector("debate"), "description"),
+        "comment": matching(
+            _comments().only("target_id", "target_type__app_label", "target_type__model", *in_process),
+            search_vector("comment"), "body",
+        ),
+    }
+
+
+def _postgres_search(query, limit):
+    querysets = postgres_querysets(query, limit)
+    results = [
+        SearchResult("process", process.translated("title"), _pick_snippet(process), process.get_absolute_url(),
+                     process.rank)
+        for process in querysets["process"]
+    ]
+    results += [
+        SearchResult("idea", idea.title, _pick_snippet(idea), idea.get_absolute_url(), idea.rank,
+                     idea.process.translated("title"))
+        for idea in querysets["idea"]
+    ]
+    results += [
+        SearchResult("debate", debate.question, _pick_snippet(debate), debate.get_absolute_url(), debate.rank,
+                     debate.process.translated("title"))
+        for debate in querysets["debate"]
+    ]
+    results += [
+        SearchResult("comment", _comment_title(comment), _pick_snippet(comment), _comment_url(comment), comment.rank,
+                     comment.process.translated("title"))
+        for comment in querysets["comment"]
+    ]
+    return results
+
+
+def _pick_snippet(row):
+    """Of the Romanian and English headlines, the one that highlights more (the page's language
+    on a tie): ts_headline only highlights words its own configuration stems to a query lexeme."""
+    ours, other = ("en", "ro") if active_language() == "en" else ("ro", "en")
+    candidates = [getattr(row, f"snippet_{ours}") or "", getattr(row, f"snippet_{other}") or ""]
+    # max() keeps the first on a tie; an empty text (a missing translation) loses to any other.
+    best = max(candidates, key=lambda headline: (headline.count(_START), bool(headline.strip())))
+    return _marked_html(best)
+
+
+def _marked_html(headline: str) -> SafeString:
+    """Escape everything, then turn the private markers into balanced <mark> elements."""
+    html, open_mark = [], False
+    for piece in re.split(f"([{_START}{_STOP}])", headline):
+        if piece == _START:
+            if not open_mark:
+                html.append("<mark>")
+                open_mark = True
+        elif piece == _STOP:
+            if open_mark:
+                html.append("</mark>")
+                open_mark = False
+        else:
+            html.append(escape(re.sub(r"\s+", " ", piece)))  # tags ts_headline dropped leave runs of spaces
+    if open_mark:
+        html.append("</mark>")
+    return mark_safe("".join(html).strip())  # noqa: S308 - every piece of text escaped just above
+
+
+# --- SQLite and other databases -------------------------------------------------------------------
+
+def fold(text) -> str:
+    """Lower case without accents: "Cultură" → "cultura", "ȘCOALĂ" and "ŞCOALĂ" → "scoala"."""
+    decomposed = unicodedata.normalize("NFKD", str(text or ""))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+class _Fold(Func):
+    function = "civica_fold"
+    output_field = TextField()
+
+
+def _register_fold():
+    """Make ``civica_fold()`` available to SQLite on this connection (cheap; safe to repeat)."""
+    connection.ensure_connection()
+    connection.connection.create_function("civica_fold", 1, fold, deterministic=True)
+
+
+def _words(query):
+    return list(dict.fromkeys(re.findall(r"\w+", fold(query))))[:MAX_WORDS]
+
+
+def _fallback_search(query, limit):
+    words = _words(query)
+    if not words:
+        return []
+    _register_fold()
+
+    def matching(queryset, titles, texts):
+        folded = {f"fold_{column}": _Fold(F(column)) for column in (*titles, *texts)}
+        every_word, in_title = Q(), Q()
+        for word in words:
+            every_word &= _any_column(folded, (*titles, *texts), word)
+            in_title &= _any_column(folded, titles, word)
+        rank = Case(When(in_title, then=Value(2.0)), default=Value(1.0)) if titles else Value(1.0)
+        return (
+            queryset.alias(**folded).filter(every_word)
+            .annotate(rank=ExpressionWrapper(rank, output_field=FloatField()))
+            .order_by("-rank", "-pk")[:limit]
+        )
+
+    language = active_language()
+    results = []
+    for process in matching(_processes(), ("title_ro", "title_en"), ("summary_ro", "summary_en")):
+        summaries = [process.summary_en, process.summary_ro] if language == "en" else [process.summary_ro,
+                                                                                       process.summary_en]
+        summary = next((text for text in summaries if _found(text, words)), None) or next(filter(None, summaries), "")
+        results.append(SearchResult("process", process.translated("title"), _highlight(summary, words),
+                                    process.get_absolute_url(), process.rank))
+    for idea in matching(_ideas(), ("title",), ("body",)):
+        results.append(SearchResult("idea", idea.title, _highlight(idea.body, words), idea.get_absolute_url(),
+                                    idea.rank, idea.process.translated("title")))
+    for debate in matching(_debates(), ("question",), ("description",)):
+        results.append(SearchResult("debate", debate.question, _highlight(debate.description, words),
+                                    debate.get_absolute_url(), debate.rank, debate.process.translated("title")))
+    for comment in matching(_comments(), (), ("body",)):
+        results.append(SearchResult("comment", _comment_title(comment), _highlight(comment.body, words),
+                                    _comment_url(comment), comment.rank, comment.process.translated("title")))
+    return results
+
+
+def _any_column(folded, columns, word):
+    condition = Q()
+    for column in columns:
+        condition |= Q(**{f"fold_{column}__contains": word})
+    return condition
+
+
+def _found(text, words):
+    folded = fold(text)
+    return any(word in folded for word in words)
+
+
+def _fold_with_positions(text):
+    """``text`` folded, and for each folded character the position of the original it comes from."""
+    folded, origin = [], []
+    for position, char in enumerate(text):
+        piece = fold(char)
+        folded.append(piece)
+        origin.extend([position] * len(piece))
+    return "".join(folded), origin
+
+
+def _highlight(text, words) -> SafeString:
+    """About _SNIPPET_CHARS characters of ``text`` around the first match, every match marked."""
+    text = " ".join((text or "").split())
+    if not text:
+        return mark_safe("")
+    folded, origin = _fold_with_positions(text)
+    spans = []
+    for word in words:
+        start = folded.find(word)
+        while start != -1 and word:
+            spans.append((origin[start], origin[start + len(word) - 1] + 1))
+            start = folded.find(word, start + len(word))
+    first = min((start for start, _end in spans), default=0)
+    begin = max(0, first - _SNIPPET_CHARS // 3)
+    if begin:
+        space = text.rfind(" ", 0, begin)
+        begin = space + 1 if space != -1 and begin - space < 30 else begin
+    end = min(len(text), begin + _SNIPPET_CHARS)
+    if end < len(text):
+        space = text.find(" ", end)
+        end = space if space != -1 and space - end < 30 else end
+    marked = [False] * len(text)
+    for start, stop in spans:
+        for position in range(start, stop):
+            marked[position] = True
+    html, open_mark = ["… " if begin else ""], False
+    for position in range(begin, end):
+        if marked[position] != open_mark:
+            html.append("<mark>" if marked[position] else "</mark>")
+            open_mark = marked[position]
+        html.append(escape(text[position]))
+    if open_mark:
+        html.append("</mark>")
+    if end < len(text):
+        html.append(" …")
+    return mark_safe("".join(html))  # noqa: S308 - every character of user text escaped just above
