@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from civica.network.models import Programme
+from civica.participation.models import Process
 
 
 @require_safe
@@ -9,7 +10,10 @@ def home(request):
     return render(
         request,
         "content/home.html",
-        {"programmes": Programme.objects.order_by("position", "name_ro")[:12]},
+        {
+            "open_processes": Process.objects.published().active().order_by("ends_on")[:3],
+            "programmes": Programme.objects.order_by("position", "name_ro")[:12],
+        },
     )
 
 

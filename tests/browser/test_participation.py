@@ -30,7 +30,7 @@ def log_out(page):
 def test_propose_support_and_answer_an_idea(live_server, page, tmp_path):
     base = live_server.url
     process = ProcessFactory(title_en="Parks for everyone")
-    author = UserFactory(display_name="Ioana")
+    author = UserFactory(display_name="Ioana", language="en")
     supporter = UserFactory(display_name="Mihai")
     moderator = UserFactory(role=Role.MODERATOR, role__scope=process, display_name="Maria")
     image_path = tmp_path / "bench.png"
@@ -59,6 +59,10 @@ def test_propose_support_and_answer_an_idea(live_server, page, tmp_path):
     expect(page.locator(".messages")).to_contain_text("Thank you for your support.")
     expect(page.locator(".support-count")).to_contain_text("1")
     expect(page.get_by_text("You support this idea.")).to_be_visible()
+    page.locator("#comments").get_by_label("Your comment:").fill("Yes, and near the playground too")
+    page.locator("#comments").get_by_role("button", name="Post comment").click()
+    expect(page.locator(".messages")).to_contain_text("Your comment is published.")
+    expect(page.locator("#comments")).to_contain_text("Yes, and near the playground too")
     log_out(page)
 
     # The moderator of this consultation answers: accepted.
@@ -70,9 +74,13 @@ def test_propose_support_and_answer_an_idea(live_server, page, tmp_path):
     expect(page.locator(".messages")).to_contain_text("The official answer is published.")
     log_out(page)
 
-    # The author sees the answer, and can no longer edit the supported idea.
+    # The author is notified (the comment, then the answer) and sees the answer on the idea.
     log_in(page, base, author)
-    page.goto(idea_url)
+    expect(page.locator("header .count-badge")).to_contain_text("2")
+    page.locator("header").get_by_role("link", name=re.compile("Notifications")).click()
+    expect(page.locator(".notification-list")).to_contain_text("Mihai commented on")
+    page.get_by_role("link", name=re.compile("Official answer")).click()
+    page.wait_for_url(idea_url)
     expect(page.locator(".official-answer")).to_contain_text("Accepted")
     expect(page.locator(".official-answer")).to_contain_text("We will install them next spring.")
     expect(page.get_by_role("link", name="Edit your idea")).to_have_count(0)
