@@ -1,5 +1,7 @@
 """Writes on consultations. Every function checks the permission it needs."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +28,7 @@ from .notifications import followers, notify
 from .phases import Action
 from .refusals import edit_refusal, poll_refusal, refusal
 
+DOUBLE_SUBMIT_WINDOW = datetime.timedelta(seconds=30)
 IDEA_FIELDS = ("title", "body", "category", "location", "latitude", "longitude", "image", "image_alt", "attachment")
 
 
@@ -151,9 +154,16 @@ def comment_post(*, target, author, body, parent=None, alignment=Alignment.NEUTR
             raise ValidationError(_("You can only reply to a comment of this page."))
         if parent.depth >= MAX_COMMENT_DEPTH:
             parent = parent.parent  # threads stay three levels deep: answer beside the last level
+    body = (body or "").strip()
+    duplicate = Comment.objects.filter(
+        target_type=target_type, target_id=target.pk, author=author, parent=parent, body=body,
+        created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
+    ).first()
+    if duplicate is not None:
+        return duplicate  # the same form sent twice (a double click): one comment
     comment = Comment(
         target_type=target_type, target_id=target.pk, process=target.process, parent=parent,
-        depth=parent.depth + 1 if parent else 0, author=author, body=(body or "").strip(),
+        depth=parent.depth + 1 if parent else 0, author=author, body=body,
         alignment=alignment or Alignment.NEUTRAL,
     )
     comment.full_clean()

@@ -229,3 +229,13 @@ def test_idea_page_with_many_comments_uses_constant_queries(client, participant,
         services.comment_post(target=idea, author=person, body="more")
     with django_assert_num_queries(expected):
         client.get(idea.get_absolute_url())
+
+
+@pytest.mark.django_db
+def test_the_same_comment_sent_twice_is_kept_once(client, participant):
+    idea = IdeaFactory()
+    client.force_login(participant)
+    for _click in range(2):
+        client.post(idea.get_absolute_url() + "comments/", {"body": "Double click"})
+    assert Comment.objects.count() == 1
+    assert Idea.objects.get(pk=idea.pk).comment_count == 1
