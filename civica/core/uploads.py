@@ -33,3 +33,28 @@ def check_pdf(upload):
     if start != b"%PDF-" or not upload.name.lower().endswith(".pdf"):
         raise ValidationError(_("Please upload a PDF document."))
     return upload
+
+
+SIGNATURES = {"pdf": (b"%PDF-",), "png": (b"\x89PNG\r\n\x1a\n",), "jpeg": (b"\xff\xd8\xff",)}
+CONTENT_TYPES = {"pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg"}
+EXTENSIONS = {"pdf": "pdf", "png": "png", "jpeg": "jpg"}
+
+
+def sniff_type(upload) -> str | None:
+    """The real type of an uploaded file from its first bytes (never from its name or header)."""
+    start = upload.read(16)
+    upload.seek(0)
+    for kind, signatures in SIGNATURES.items():
+        if any(start.startswith(signature) for signature in signatures):
+            return kind
+    return None
+
+
+def check_file(upload, *, allowed_types, max_bytes) -> str:
+    """Refuse a file of a type not allowed or over the size; return its real type."""
+    check_size(upload, max_bytes)
+    kind = sniff_type(upload)
+    if kind is None or kind not in allowed_types:
+        names = ", ".join(sorted(EXTENSIONS[allowed].upper() for allowed in allowed_types))
+        raise ValidationError(_("This file is not of an accepted type (%(types)s).") % {"types": names})
+    return kind

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "civica.network",
     "civica.accounts",
     "civica.participation",
+    "civica.calls",
     "civica.content",
     "civica.core.apps.CivicaAdminConfig",
     "django.contrib.auth",

@@ -1,0 +1,183 @@
+"""The application form of a call, built from its FormFields.
+
+Two ways to use it: a draft keeps everything typed (a value that does not validate is kept as
+typed and flagged), and submission validates everything strictly."""
+
+import datetime
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from civica.core.formatting import format_money
+from civica.core.uploads import check_file
+
+from .models import FieldKind
+
+TABLE_ROWS = 8
+TEAM_ROWS = 6
+
+
+def _row_keys(field, columns, rows):
+    return [[f"{field.key}__{column}_{row}" for column in columns] for row in range(rows)]
+
+
+class ApplicationForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Project title"), max_length=200)
+    amount_requested = forms.DecimalField(label=gettext_lazy("Amount requested (lei)"), max_digits=14,
+                                          decimal_places=2, localize=True)
+
+    def __init__(self, *args, call, organisations=(), existing_files=(), strict=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.call, self.strict = call, strict
+        self.form_fields = list(call.form_fields.all())
+        self.existing_files = set(existing_files)
+        if organisations:
+            self.fields["organisation"] = forms.TypedChoiceField(
+                label=_("On behalf of"), coerce=int, choices=[(org.pk, org.name) for org in organisations])
+        for field in self.form_fields:
+            self._add(field)
+        if not strict:
+            for form_field in self.fields.values():
+                form_field.required = False
+
+    def _add(self, field):
+        label, help_text, required = field.translated("label"), field.translated("help"), field.required
+        common = {"label": label, "help_text": help_text, "required": required}
+        kind = field.kind
+        if kind == FieldKind.SHORT_TEXT:
+            self.fields[field.key] = forms.CharField(max_length=field.max_length or 300, **common)
+        elif kind == FieldKind.LONG_TEXT:
+            self.fields[field.key] = forms.CharField(max_length=field.max_length or 5000,
+                                                     widget=forms.Textarea(attrs={"rows": 6}), **common)
+        elif kind in (FieldKind.NUMBER, FieldKind.MONEY):
+            self.fields[field.key] = forms.DecimalField(
+                min_value=field.min_value, max_value=field.max_value, max_digits=14,
+                decimal_places=2 if kind == FieldKind.MONEY else None, localize=True, **common)
+        elif kind == FieldKind.DATE:
+            self.fields[field.key] = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                                                     input_formats=["%Y-%m-%d"], **common)
+        elif kind == FieldKind.SINGLE_CHOICE:
+            self.fields[field.key] = forms.ChoiceField(choices=[(c, c) for c in field.choices],
+                                                       widget=forms.RadioSelect, **common)
+        elif kind == FieldKind.MULTIPLE_CHOICE:
+            self.fields[field.key] = forms.MultipleChoiceField(choices=[(c, c) for c in field.choices],
+                                                               widget=forms.CheckboxSelectMultiple, **common)
+        elif kind == FieldKind.FILE:
+            common["required"] = required and field.key not in self.existing_files
+            self.fields[field.key] = forms.FileField(**common)
+        elif kind == FieldKind.DECLARATION:
+            self.fields[field.key] = forms.BooleanField(**common)
+        elif kind == FieldKind.BUDGET_TABLE:
+            for item, amount in _row_keys(field, ("item", "amount"), TABLE_ROWS):
+                self.fields[item] = forms.CharField(label=_("Budget line"), max_length=200, required=False)
+                self.fields[amount] = forms.DecimalField(label=_("Amount (lei)"), max_digits=14, decimal_places=2,
+                                                         min_value=0, localize=True, required=False)
+        elif kind == FieldKind.TEAM_MEMBERS:
+            for name, role in _row_keys(field, ("name", "role"), TEAM_ROWS):
+                self.fields[name] = forms.CharField(label=_("Name"), max_length=150, required=False)
+                self.fields[role] = forms.CharField(label=_("Role in the project"), max_length=150, required=False)
+
+    def clean_amount_requested(self):
+        amount = self.cleaned_data.get("amount_requested")
+        call = self.call
+        if amount is not None and not (call.amount_min <= amount <= call.amount_max):
+            raise forms.ValidationError(_("The amount must be between %(min)s and %(max)s.") % {
+                "min": format_money(call.amount_min), "max": format_money(call.amount_max)})
+        return amount
+
+    def clean(self):
+        cleaned = super().clean()
+        for field in self.form_fields:
+            if field.kind == FieldKind.BUDGET_TABLE:
+                lines = self._rows(field, ("item", "amount"), TABLE_ROWS, cleaned)
+                total = sum((line["amount"] for line in lines if line.get("amount") is not None), Decimal(0))
+                if self.strict and field.required and not lines:
+                    self.add_error(f"{field.key}__item_0", _("Add at least one budget line."))
+                if lines and self.strict and not (self.call.amount_min <= total <= self.call.amount_max):
+                    self.add_error(f"{field.key}__item_0", _(
+                        "The budget total is %(total)s; it must be between %(min)s and %(max)s.") % {
+                        "total": format_money(total), "min": format_money(self.call.amount_min),
+                        "max": format_money(self.call.amount_max)})
+            elif field.kind == FieldKind.TEAM_MEMBERS:
+                members = self._rows(field, ("name", "role"), TEAM_ROWS, cleaned)
+                if self.strict and field.required and not members:
+                    self.add_error(f"{field.key}__name_0", _("Add at least one team member."))
+            elif field.kind == FieldKind.FILE:
+                upload = cleaned.get(field.key)
+                if upload:
+                    try:
+                        check_file(upload, allowed_types=field.file_types or ["pdf"],
+                                   max_bytes=field.max_file_mb * 1024 * 1024)
+                    except forms.ValidationError as error:
+                        self.add_error(field.key, error)
+        return cleaned
+
+    def _rows(self, field, columns, rows, cleaned):
+        lines = []
+        for keys in _row_keys(field, columns, rows):
+            values = {column: cleaned.get(key) for column, key in zip(columns, keys, strict=True)}
+            if any(value not in (None, "") for value in values.values()):
+                lines.append(values)
+        return lines
+
+    def answers(self):
+        """What to store: valid values in a stable shape; in a draft, invalid ones as typed."""
+        data = {}
+        for field in self.form_fields:
+            if field.kind == FieldKind.FILE:
+                continue
+            if field.kind == FieldKind.BUDGET_TABLE:
+                data[field.key] = [{"item": line["item"] or "", "amount": _plain(line["amount"])}
+                                   for line in self._rows(field, ("item", "amount"), TABLE_ROWS, self.typed_values())]
+            elif field.kind == FieldKind.TEAM_MEMBERS:
+                data[field.key] = self._rows(field, ("name", "role"), TEAM_ROWS, self.typed_values())
+            else:
+                data[field.key] = _plain(self.typed_values().get(field.key))
+        return data
+
+    def typed_values(self):
+        """Cleaned values, and for fields that did not validate, the value as typed."""
+        values = dict(self.cleaned_data)
+        for name in self.errors:
+            if name in self.fields and self.data:
+                widget = self.fields[name].widget
+                values[name] = widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+        return values
+
+    def uploads(self):
+        return {field.key: self.cleaned_data.get(field.key) for field in self.form_fields
+                if field.kind == FieldKind.FILE and self.cleaned_data.get(field.key) and field.key not in self.errors}
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def answers_to_data(call, application):
+    """Stored answers back into form data, to show a draft or to check it strictly."""
+    data = {"title": application.title,
+            "amount_requested": "" if application.amount_requested is None else str(application.amount_requested)}
+    if application.organisation_id:
+        data["organisation"] = str(application.organisation_id)
+    for field in call.form_fields.all():
+        value = application.answers.get(field.key)
+        if field.kind == FieldKind.BUDGET_TABLE:
+            for row, line in enumerate((value or [])[:TABLE_ROWS]):
+                data[f"{field.key}__item_{row}"] = line.get("item", "")
+                data[f"{field.key}__amount_{row}"] = line.get("amount") or ""
+        elif field.kind == FieldKind.TEAM_MEMBERS:
+            for row, member in enumerate((value or [])[:TEAM_ROWS]):
+                data[f"{field.key}__name_{row}"] = member.get("name", "")
+                data[f"{field.key}__role_{row}"] = member.get("role", "")
+        elif field.kind == FieldKind.DECLARATION:
+            if value:
+                data[field.key] = "on"
+        elif value is not None:
+            data[field.key] = value
+    return data

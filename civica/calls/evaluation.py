@@ -1,0 +1,209 @@
+"""Writes for the jury's work and the decisions: the call's status, evaluators and assignments,
+conflicts of interest, reviews, the locked ranking (identities revealed) and the decisions."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Sum
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from civica.accounts.models import RoleAssignment
+from civica.accounts.roles import Role
+from civica.accounts.services import role_grant
+from civica.core.formatting import format_money
+
+from .assignment import plan_assignments
+from .models import (
+    CALL_TRANSITIONS,
+    Application,
+    ApplicationStatus,
+    Assignment,
+    AuditEntry,
+    CallStatus,
+    Conflict,
+    Decision,
+    Review,
+    Score,
+)
+
+
+def _require_editor(by, call):
+    if not by.has_perm("calls.manage_call", call):
+        raise PermissionDenied(_("Only the centre's editors run calls."))
+
+
+def audit(call, actor, action, **details):
+    return AuditEntry.objects.create(call=call, actor=actor, action=action, details=details)
+
+
+def call_move(*, call, to, by):
+    """Move the call one step along CALL_TRANSITIONS, with the checks each step needs."""
+    _require_editor(by, call)
+    to = CallStatus(to)
+    if to not in CALL_TRANSITIONS[CallStatus(call.status)]:
+        raise ValidationError(_("A call that is %(current)s cannot become %(new)s.") % {
+            "current": CallStatus(call.status).label.lower(), "new": to.label.lower()})
+    if to == CallStatus.PUBLISHED and not call.form_fields.exists():
+        raise ValidationError(_("Add the application form before publishing the call."))
+    if to == CallStatus.EVALUATION and timezone.now() < call.closes_at:
+        raise ValidationError(_("The evaluation starts after the deadline."))
+    if to == CallStatus.EVALUATION and not call.criteria.exists():
+        raise ValidationError(_("Define the evaluation criteria first."))
+    with transaction.atomic():
+        call.status = to
+        call.save(update_fields=["status"])
+        audit(call, by, f"status:{to.value}")
+        if to == CallStatus.RANKING_LOCKED:
+            audit(call, by, "identities_revealed")
+    if to == CallStatus.RESULTS_PUBLISHED:
+        transaction.on_commit(lambda: _notify_decisions(call.pk))
+    return call
+
+
+def evaluator_appoint(*, call, user, by):
+    _require_editor(by, call)
+    assignment = role_grant(user=user, role=Role.EVALUATOR, scope=call, granted_by=None)
+    audit(call, by, "evaluator_appointed", evaluator=user.pk)
+    return assignment
+
+
+def evaluators_of(call):
+    from django.contrib.auth import get_user_model
+    from django.contrib.contenttypes.models import ContentType
+
+    ids = RoleAssignment.objects.filter(role=Role.EVALUATOR, scope_type=ContentType.objects.get_for_model(call),
+                                        scope_id=call.pk).values_list("user_id", flat=True)
+    return get_user_model().objects.filter(pk__in=ids, is_active=True).order_by("display_name", "email")
+
+
+def assignment_add(*, application, evaluator, by) -> Assignment:
+    call = application.call
+    _require_editor(by, call)
+    if not evaluators_of(call).filter(pk=evaluator.pk).exists():
+        raise ValidationError(_("Appoint this person as an evaluator of the call first."))
+    if Conflict.objects.filter(application=application, evaluator=evaluator).exists():
+        raise ValidationError(_("This evaluator declared a conflict of interest with this application."))
+    assignment, _created = Assignment.objects.get_or_create(application=application, evaluator=evaluator)
+    return assignment
+
+
+def assign_automatically(*, call, per_application, by) -> int:
+    _require_editor(by, call)
+    if not 1 <= per_application <= 20:
+        raise ValidationError(_("Choose between 1 and 20 evaluators per application."))
+    applications = list(call.applications.filter(status=ApplicationStatus.SUBMITTED).values_list("pk", flat=True))
+    evaluators = list(evaluators_of(call).values_list("pk", flat=True))
+    existing = Assignment.objects.filter(application__call=call).values_list("application_id", "evaluator_id")
+    conflicts = Conflict.objects.filter(application__call=call).values_list("application_id", "evaluator_id")
+    plan = plan_assignments(applications, evaluators, existing=list(existing), conflicts=list(conflicts),
+                            per_application=per_application)
+    Assignment.objects.bulk_create([Assignment(application_id=a, evaluator_id=e) for a, e in plan])
+    audit(call, by, "assigned_automatically", per_application=per_application, created=len(plan))
+    return len(plan)
+
+
+def conflict_declare(*, application, evaluator, reason) -> Conflict:
+    """The evaluator steps aside: the conflict is recorded and the assignment (and draft) removed."""
+    if not evaluator.has_perm("calls.evaluate", application.call):
+        raise PermissionDenied(_("Only evaluators of this call declare conflicts."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say briefly what the conflict of interest is."))
+    with transaction.atomic():
+        conflict, _created = Conflict.objects.get_or_create(application=application, evaluator=evaluator,
+                                                            defaults={"reason": reason[:500]})
+        Assignment.objects.filter(application=application, evaluator=evaluator).delete()
+        audit(application.call, evaluator, "conflict_declared", application=application.pk)
+    return conflict
+
+
+def review_save(*, assignment, by, scores: dict, comment: str, submit: bool) -> Review:
+    """``scores``: {criterion id: (value or None, comment)}. Drafts may be partial; a submitted
+    review has every criterion scored within its scale and can no longer change."""
+    application = assignment.application
+    if assignment.evaluator_id != by.pk or not by.has_perm("calls.review_application", application):
+        raise PermissionDenied(_("This review is not yours."))
+    if application.call.status != CallStatus.EVALUATION:
+        raise PermissionDenied(_("Reviews can be written only while the call is in evaluation."))
+    review, _created = Review.objects.get_or_create(assignment=assignment)
+    if review.status == Review.Status.SUBMITTED:
+        raise PermissionDenied(_("This review was submitted and can no longer change."))
+    criteria = list(application.call.criteria.all())
+    errors = []
+    for criterion in criteria:
+        value, _note = scores.get(criterion.pk, (None, ""))
+        if value is not None and not criterion.scale_min <= value <= criterion.scale_max:
+            errors.append(_("%(criterion)s: give a score from %(min)s to %(max)s.") % {
+                "criterion": criterion.translated("name"), "min": criterion.scale_min, "max": criterion.scale_max})
+        elif value is None and submit:
+            name = criterion.translated("name")
+            errors.append(_("%(criterion)s: a score is needed to submit.") % {"criterion": name})
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        for criterion in criteria:
+            value, note = scores.get(criterion.pk, (None, ""))
+            if value is None:
+                Score.objects.filter(review=review, criterion=criterion).delete()
+            else:
+                Score.objects.update_or_create(review=review, criterion=criterion,
+                                               defaults={"value": value, "comment": (note or "")[:2000]})
+        review.comment = (comment or "")[:5000]
+        if submit:
+            review.status, review.submitted_at = Review.Status.SUBMITTED, timezone.now()
+        review.save()
+    return review
+
+
+def decide(*, application, by, decision, amount=None, feedback="") -> Application:
+    """Funded / reserve / not funded, once the ranking is locked; the funded total stays within budget."""
+    call = application.call
+    _require_editor(by, call)
+    if call.status != CallStatus.RANKING_LOCKED:
+        raise ValidationError(_("Decisions are taken once the ranking is locked, before results are published."))
+    decision = Decision(decision)
+    amount = Decimal(amount) if amount not in (None, "") else None
+    if decision == Decision.FUNDED:
+        if amount is None or not call.amount_min <= amount <= call.amount_max:
+            raise ValidationError(_("A funded application needs an amount between %(min)s and %(max)s.") % {
+                "min": format_money(call.amount_min), "max": format_money(call.amount_max)})
+        with transaction.atomic():
+            others = (Application.objects.select_for_update().filter(call=call, decision=Decision.FUNDED)
+                      .exclude(pk=application.pk).aggregate(total=Sum("amount_awarded"))["total"] or Decimal(0))
+            if others + amount > call.budget_total:
+                raise ValidationError(_(
+                    "Funding this would bring the total to %(total)s, over the call's budget of %(budget)s "
+                    "(already funded: %(funded)s).") % {"total": format_money(others + amount),
+                                                       "budget": format_money(call.budget_total),
+                                                       "funded": format_money(others)})
+            return _record_decision(application, by, decision, amount, feedback)
+    return _record_decision(application, by, decision, None, feedback)
+
+
+def _record_decision(application, by, decision, amount, feedback):
+    application.decision, application.amount_awarded = decision, amount
+    application.feedback = (feedback or "").strip()
+    application.save(update_fields=["decision", "amount_awarded", "feedback", "updated_at"])
+    audit(application.call, by, "decision", application=application.pk, decision=decision.value,
+          amount=str(amount) if amount is not None else None)
+    return application
+
+
+def _notify_decisions(call_id):
+    from .models import Call
+
+    call = Call.objects.get(pk=call_id)
+    for application in call.applications.filter(status=ApplicationStatus.SUBMITTED).select_related("applicant"):
+        person = application.applicant
+        with translation.override(person.language):
+            url = settings.CIVICA_BASE_URL + reverse("calls:application", args=[call.slug])
+            body = render_to_string("calls/email/decision.txt", {"application": application, "call": call,
+                                                                 "person": person, "url": url})
+            EmailMessage(subject=_("[Civica] Results of %(call)s") % {"call": call.translated("title")},
+                         body=body, to=[person.email]).send()

@@ -1,0 +1,269 @@
+"""Pages of the jury's work (evaluators) and of running a call (editors)."""
+
+import csv
+import tempfile
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from . import evaluation, selectors, services
+from .application_form import TABLE_ROWS
+from .models import Application, Assignment, CallQuestion, CallStatus, Decision, FieldKind, Review
+from .views import _call_or_404
+
+
+def _manage_or_403(request, slug):
+    call = _call_or_404(slug, request.user)
+    if not request.user.has_perm("calls.manage_call", call):
+        raise PermissionDenied(_("Only the centre's editors run calls."))
+    return call
+
+
+def identities_visible(call) -> bool:
+    return not call.is_blind or call.status in (CallStatus.RANKING_LOCKED, CallStatus.RESULTS_PUBLISHED)
+
+
+def _refusal(error):
+    return " ".join(getattr(error, "messages", [str(error)]))
+
+
+# --- Editors --------------------------------------------------------------------------------
+
+def manage(request, slug):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    call = _manage_or_403(request, slug)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "move":
+                evaluation.call_move(call=call, to=request.POST.get("to", ""), by=request.user)
+                messages.success(request, _("The call is now: %(status)s.") % {"status": call.get_status_display()})
+            elif action == "appoint":
+                person = get_user_model().objects.filter(email__iexact=request.POST.get("email", "").strip()).first()
+                if person is None:
+                    raise ValidationError(_("Nobody has an account with this e-mail address."))
+                evaluation.evaluator_appoint(call=call, user=person, by=request.user)
+                messages.success(request, _("%(name)s is an evaluator of this call.") % {"name": person.public_name})
+            elif action == "auto_assign":
+                created = evaluation.assign_automatically(call=call, per_application=int(request.POST.get("per", 0)
+                                                                                        or 0), by=request.user)
+                messages.success(request, _("%(count)s assignments made.") % {"count": created})
+            elif action == "assign":
+                application = get_object_or_404(Application, call=call, pk=request.POST.get("application") or 0)
+                person = get_object_or_404(get_user_model(), pk=request.POST.get("evaluator") or 0)
+                evaluation.assignment_add(application=application, evaluator=person, by=request.user)
+                messages.success(request, _("Assigned."))
+            elif action == "answer":
+                question = get_object_or_404(CallQuestion, call=call, pk=request.POST.get("question") or 0)
+                services.question_answer(question=question, by=request.user, answer=request.POST.get("answer"))
+                messages.success(request, _("The answer is published on the call page."))
+        except (PermissionDenied, ValidationError, ValueError) as refused:
+            messages.error(request, _refusal(refused))
+        return redirect("calls:manage", slug=slug)
+    by_evaluator, by_application = selectors.evaluation_progress(call)
+    return render(request, "calls/manage.html", {
+        "call": call, "by_evaluator": by_evaluator, "by_application": by_application,
+        "next_statuses": [CallStatus(status) for status in _next(call)],
+        "open_questions": call.questions.filter(answered_at__isnull=True),
+        "identities": identities_visible(call),
+        "evaluators": list(by_evaluator),
+    })
+
+
+def _next(call):
+    from .models import CALL_TRANSITIONS
+
+    return sorted(CALL_TRANSITIONS[CallStatus(call.status)])
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[choice for choice in Decision.choices if choice[0]])
+    amount = forms.DecimalField(required=False, max_digits=14, decimal_places=2, localize=True)
+    feedback = forms.CharField(required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def ranking(request, slug):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    call = _manage_or_403(request, slug)
+    if request.method == "POST":
+        application = get_object_or_404(Application, call=call, pk=request.POST.get("application") or 0)
+        form = DecisionForm(request.POST)
+        if form.is_valid():
+            try:
+                evaluation.decide(application=application, by=request.user, **form.cleaned_data)
+                messages.success(request, _("Decision saved for %(reference)s.") % {
+                    "reference": application.reference if identities_visible(call) else application.code})
+            except (PermissionDenied, ValidationError) as refused:
+                messages.error(request, _refusal(refused))
+        else:
+            messages.error(request, _("Choose a decision; amounts are in lei."))
+        return redirect("calls:ranking", slug=slug)
+    rows = selectors.ranking_rows(call)
+    evaluators = {person.pk: person for person in evaluation.evaluators_of(call)}
+    return render(request, "calls/ranking.html", {
+        "call": call, "rows": rows, "evaluators": evaluators, "identities": identities_visible(call),
+        "can_decide": call.status == CallStatus.RANKING_LOCKED, "decisions": Decision.choices[1:],
+        "funded_total": sum((row["application"].amount_awarded or 0) for row in rows
+                            if row["application"].decision == Decision.FUNDED),
+    })
+
+
+def _export_rows(call):
+    identities = identities_visible(call)
+    fields = [field for field in call.form_fields.all()
+              if field.kind != FieldKind.FILE and (identities or not field.hidden_in_blind_review())]
+    header = [_("code"), _("rank"), _("score"), _("spread"), _("title"), _("amount requested (lei)")]
+    if identities:
+        header += [_("reference"), _("applicant"), _("e-mail"), _("organisation"), _("decision"),
+                   _("amount awarded (lei)")]
+    header += [field.key for field in fields]
+    yield header
+    for row in selectors.ranking_rows(call):
+        application, ranked = row["application"], row["ranked"]
+        values = [application.code, ranked.rank or "", "" if ranked.score is None else f"{ranked.score:.2f}",
+                  "" if ranked.spread is None else f"{ranked.spread:.2f}", application.title,
+                  str(application.amount_requested or "")]
+        if identities:
+            values += [application.reference, application.applicant.public_name, application.applicant.email,
+                       application.organisation.name if application.organisation_id else "",
+                       application.get_decision_display() if application.decision else "",
+                       str(application.amount_awarded or "")]
+        values += [_flatten(application.answers.get(field.key)) for field in fields]
+        yield values
+
+
+def _flatten(value):
+    if isinstance(value, list):
+        return "; ".join(" — ".join(str(part) for part in item.values()) if isinstance(item, dict) else str(item)
+                         for item in value)
+    return "" if value is None else str(value)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@require_safe
+def export_csv(request, slug):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    call = _manage_or_403(request, slug)
+    writer = csv.writer(_Echo())
+    # Streamed row by row: memory stays flat however many applications there are.
+    response = StreamingHttpResponse((writer.writerow(row) for row in _export_rows(call)),
+                                     content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{call.slug}-applications.csv"'
+    return response
+
+
+@require_safe
+def export_xlsx(request, slug):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    call = _manage_or_403(request, slug)
+    import xlsxwriter
+
+    handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # removed when the response is closed
+    # constant_memory: each row is flushed to disk as it is written.
+    workbook = xlsxwriter.Workbook(handle.name, {"constant_memory": True})
+    sheet = workbook.add_worksheet(_("Applications")[:31])
+    for number, row in enumerate(_export_rows(call)):
+        sheet.write_row(number, 0, row)
+    workbook.close()
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=f"{call.slug}-applications.xlsx",
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+# --- Evaluators -----------------------------------------------------------------------------
+
+@require_safe
+def my_reviews(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return render(request, "calls/my_reviews.html", {"assignments": selectors.my_reviews(request.user)})
+
+
+def _assignment_or_404(request, slug, code):
+    assignment = (Assignment.objects.filter(application__call__slug=slug, application__code=code,
+                                            evaluator=request.user)
+                  .select_related("application__call").first())
+    if assignment is None or not request.user.has_perm("calls.review_application", assignment.application):
+        raise Http404
+    return assignment
+
+
+def review(request, slug, code):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    assignment = _assignment_or_404(request, slug, code)
+    application, call = assignment.application, assignment.application.call
+    criteria = list(call.criteria.all())
+    existing = Review.objects.filter(assignment=assignment).first()
+    if request.method == "POST":
+        if request.POST.get("action") == "conflict":
+            try:
+                evaluation.conflict_declare(application=application, evaluator=request.user,
+                                            reason=request.POST.get("reason", ""))
+            except (PermissionDenied, ValidationError) as refused:
+                messages.error(request, _refusal(refused))
+                return redirect("calls:review", slug=slug, code=code)
+            messages.success(request, _("Your conflict of interest is recorded; this application is no longer yours "
+                                        "to review."))
+            return redirect("calls:my_reviews")
+        scores, problems = {}, []
+        for criterion in criteria:
+            raw = request.POST.get(f"score_{criterion.pk}", "").strip().replace(",", ".")
+            try:
+                value = None if raw == "" else float(raw)
+            except ValueError:
+                problems.append(criterion.translated("name"))
+                value = None
+            scores[criterion.pk] = (value, request.POST.get(f"comment_{criterion.pk}", ""))
+        try:
+            if problems:
+                raise ValidationError(_("Scores are numbers: check %(names)s.") % {"names": ", ".join(problems)})
+            evaluation.review_save(assignment=assignment, by=request.user, scores=scores,
+                                   comment=request.POST.get("comment", ""), submit="submit" in request.POST)
+        except (PermissionDenied, ValidationError) as refused:
+            messages.error(request, _refusal(refused))
+            typed = {f"score_{pk}": request.POST.get(f"score_{pk}", "") for pk in scores}
+            return render(request, "calls/review.html", _review_context(assignment, criteria, existing, typed,
+                                                                       request.POST))
+        messages.success(request, _("Your review is submitted. Thank you!") if "submit" in request.POST
+                         else _("Your draft review is saved."))
+        return redirect("calls:review", slug=slug, code=code)
+    return render(request, "calls/review.html", _review_context(assignment, criteria, existing))
+
+
+def _review_context(assignment, criteria, existing, typed=None, posted=None):
+    application, call = assignment.application, assignment.application.call
+    saved = {score.criterion_id: score for score in existing.scores.all()} if existing else {}
+    rows = []
+    for criterion in criteria:
+        score = saved.get(criterion.pk)
+        rows.append({"criterion": criterion,
+                     "value": (typed or {}).get(f"score_{criterion.pk}", "" if score is None else score.value),
+                     "comment": (posted or {}).get(f"comment_{criterion.pk}", score.comment if score else "")})
+    blind = call.is_blind and not identities_visible(call)
+    answers = []
+    for field in call.form_fields.all():
+        if blind and field.hidden_in_blind_review():
+            continue
+        answers.append({"field": field, "value": application.answers.get(field.key)})
+    return {
+        "call": call, "application": application, "assignment": assignment, "rows": rows, "review": existing,
+        "answers": answers, "blind": blind, "files": list(application.files.all()), "table_rows": TABLE_ROWS,
+        "comment": (posted or {}).get("comment", existing.comment if existing else ""),
+        "editable": call.status == CallStatus.EVALUATION and not (existing and existing.status == "submitted"),
+    }

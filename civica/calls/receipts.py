@@ -1,0 +1,44 @@
+"""The receipt of a submission: the same document as HTML, as PDF (WeasyPrint) and by e-mail."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+
+def receipt_context(submission):
+    application = submission.application
+    return {"submission": submission, "application": application, "call": application.call,
+            "content": submission.content}
+
+
+def receipt_html(submission, request=None) -> str:
+    # With the request, the inline stylesheet gets the page's CSP nonce; the PDF needs none.
+    return render_to_string("calls/receipt_document.html", receipt_context(submission), request=request)
+
+
+def receipt_pdf(submission) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=receipt_html(submission), base_url=settings.CIVICA_BASE_URL).write_pdf()
+
+
+def send_receipt(submission):
+    application = submission.application
+    person = application.applicant
+    with translation.override(person.language):
+        base = settings.CIVICA_BASE_URL
+        args = [application.call.slug, application.reference, submission.version]
+        links = {"html": base + reverse("calls:receipt", args=args),
+                 "pdf": base + reverse("calls:receipt_pdf", args=args)}
+        body = render_to_string("calls/email/receipt.txt", {**receipt_context(submission), "links": links,
+                                                           "person": person})
+        message = EmailMessage(
+            subject=_("[Civica] Application received: %(reference)s") % {"reference": application.reference},
+            body=body, to=[person.email],
+        )
+        message.attach(f"{application.reference}-v{submission.version}.pdf", receipt_pdf(submission),
+                       "application/pdf")
+        message.send()

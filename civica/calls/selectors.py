@@ -1,0 +1,90 @@
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.utils import timezone
+
+from .models import Call, CallKind, CallQuestion, CallStatus
+
+
+class CallFilter:
+    OPEN, UPCOMING, EVALUATION, RESULTS = "open", "upcoming", "evaluation", "results"
+    ALL = (OPEN, UPCOMING, EVALUATION, RESULTS)
+
+
+def call_list(*, user, kind=None, state=None):
+    calls = Call.objects.all() if user.has_perm("calls.manage_call") else Call.objects.public()
+    now = timezone.now()
+    if kind in CallKind.values:
+        calls = calls.filter(kind=kind)
+    open_now = Q(status=CallStatus.PUBLISHED, opens_at__lte=now, closes_at__gt=now)
+    if state == CallFilter.OPEN:
+        calls = calls.filter(open_now)
+    elif state == CallFilter.UPCOMING:
+        calls = calls.filter(status=CallStatus.PUBLISHED, opens_at__gt=now)
+    elif state == CallFilter.EVALUATION:
+        calls = calls.filter(Q(status__in=[CallStatus.EVALUATION, CallStatus.RANKING_LOCKED])
+                             | Q(status=CallStatus.PUBLISHED, closes_at__lte=now))
+    elif state == CallFilter.RESULTS:
+        calls = calls.filter(status=CallStatus.RESULTS_PUBLISHED)
+    # Open calls first (closing soonest first), then the rest, newest first.
+    return calls.annotate(is_open_now=Case(When(open_now, then=Value(0)), default=Value(1),
+                                           output_field=IntegerField())).order_by("is_open_now", "closes_at")
+
+
+def call_for_page(slug):
+    return (Call.objects.filter(slug=slug).select_related("programme")
+            .prefetch_related("documents", Prefetch("questions", queryset=CallQuestion.objects.filter(
+                answered_at__isnull=False).order_by("answered_at")))).first()
+
+
+def funded_applications(call):
+    from .models import Decision
+
+    return (call.applications.filter(decision=Decision.FUNDED).select_related("organisation", "applicant")
+            .order_by("reference"))
+
+
+def ranking_rows(call):
+    """The ranking with each evaluator's scores: three queries, then ranking.rank on plain data."""
+    from .models import Application, ApplicationStatus, Criterion, Review, Score
+    from .ranking import Criterion as RankCriterion
+    from .ranking import Entry, rank
+
+    criteria = list(Criterion.objects.filter(call=call).order_by("position", "id"))
+    applications = {application.pk: application for application in Application.objects.filter(
+        call=call, status=ApplicationStatus.SUBMITTED).select_related("applicant", "organisation")}
+    reviews = {}
+    for application_id, evaluator_id, criterion_id, value in Score.objects.filter(
+        review__assignment__application__call=call, review__status=Review.Status.SUBMITTED,
+    ).values_list("review__assignment__application_id", "review__assignment__evaluator_id", "criterion_id", "value"):
+        reviews.setdefault(application_id, {}).setdefault(evaluator_id, {})[criterion_id] = float(value)
+    entries = [Entry(pk, application.submitted_at, reviews.get(pk, {})) for pk, application in applications.items()]
+    ranked = rank([RankCriterion(c.pk, float(c.weight), c.scale_min, c.scale_max) for c in criteria], entries,
+                  disagreement_threshold=float(call.disagreement_threshold),
+                  tie_break_criterion=call.tie_break_criterion_id)
+    return [{"ranked": item, "application": applications[item.application_id]} for item in ranked]
+
+
+def evaluation_progress(call):
+    """Per evaluator and per application: how many assigned reviews are submitted (two queries)."""
+    from django.db.models import Count, Q
+
+    from .evaluation import evaluators_of
+    from .models import Application, ApplicationStatus, Review
+
+    submitted = Q(assignments__review__status=Review.Status.SUBMITTED)
+    by_evaluator = evaluators_of(call).annotate(
+        assigned=Count("assignments", filter=Q(assignments__application__call=call), distinct=True),
+        done=Count("assignments", filter=Q(assignments__application__call=call) & submitted, distinct=True),
+        conflicts_declared=Count("conflicts", filter=Q(conflicts__application__call=call), distinct=True),
+    )
+    by_application = Application.objects.filter(call=call, status=ApplicationStatus.SUBMITTED).annotate(
+        assigned=Count("assignments", distinct=True), done=Count("assignments", filter=submitted, distinct=True),
+    ).order_by("reference")
+    return by_evaluator, by_application
+
+
+def my_reviews(user):
+    from .models import Assignment
+
+    return (Assignment.objects.filter(evaluator=user).exclude(application__conflicts__evaluator=user)
+            .select_related("application__call", "review").order_by("application__call__evaluation_until",
+                                                                   "application__code"))

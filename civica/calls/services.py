@@ -1,0 +1,186 @@
+"""Writes on calls: questions, applications (drafts, submission, withdrawal), and, later in the
+call's life, evaluation and decisions. Every function checks the permission it needs."""
+
+import hashlib
+import json
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civica.core.uploads import CONTENT_TYPES, EXTENSIONS, sniff_type
+
+from .application_form import ApplicationForm, answers_to_data
+from .models import Application, ApplicationFile, ApplicationStatus, CallQuestion, FieldKind, Submission
+
+
+def _closed_message(call):
+    if call.is_open():
+        return None
+    if timezone.now() >= call.closes_at:
+        return _("The deadline has passed: applications can no longer be changed or submitted.")
+    return _("This call is not open for applications now.")
+
+
+def question_ask(*, call, user, text) -> CallQuestion:
+    if not user.has_perm("calls.ask_question", call):
+        raise PermissionDenied(_("Questions are accepted from verified participants during the clarification period."))
+    question = CallQuestion(call=call, asked_by=user, question=(text or "").strip())
+    question.full_clean()
+    question.save()
+    return question
+
+
+def question_answer(*, question, by, answer) -> CallQuestion:
+    if not by.has_perm("calls.manage_call", question.call):
+        raise PermissionDenied(_("Only editors answer questions."))
+    question.answer = (answer or "").strip()
+    if not question.answer:
+        raise ValidationError(_("Write the answer."))
+    question.answered_at = timezone.now()
+    question.save(update_fields=["answer", "answered_at"])
+    return question
+
+
+def application_start(*, call, user, organisation=None) -> Application:
+    existing = Application.objects.filter(call=call, applicant=user).first()
+    if existing is not None:
+        return existing
+    if not user.has_perm("calls.apply", call):
+        raise PermissionDenied(_closed_message(call) or _("You are not eligible for this call."))
+    for _attempt in range(5):
+        number = Application.objects.filter(call=call).count() + 1
+        try:
+            with transaction.atomic():
+                return Application.objects.create(
+                    call=call, applicant=user, organisation=organisation, title="",
+                    reference=f"{call.slug.upper()[:16]}-{timezone.localdate().year}-{number:04d}",
+                )
+        except IntegrityError:
+            existing = Application.objects.filter(call=call, applicant=user).first()
+            if existing is not None:
+                return existing
+    raise ValidationError(_("Please try again."))
+
+
+def _store_file(application, field, upload):
+    kind = sniff_type(upload)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    content = ContentFile(upload.read(), name=f"{application.code}-{field.key}.{EXTENSIONS[kind]}")
+    ApplicationFile.objects.filter(application=application, field_key=field.key).delete()
+    ApplicationFile.objects.create(
+        application=application, field_key=field.key, file=content, original_name=upload.name[:255],
+        content_type=CONTENT_TYPES[kind], size=upload.size, sha256=digest.hexdigest(),
+    )
+
+
+def application_save_draft(*, application, by, form: ApplicationForm) -> Application:
+    """Keep everything the applicant typed, valid or not; files only when they pass the checks."""
+    if not by.has_perm("calls.edit_application", application):
+        raise PermissionDenied(_closed_message(application.call) or _("This application cannot be changed now."))
+    values = form.typed_values()
+    application.title = (values.get("title") or "")[:200]
+    amount = form.cleaned_data.get("amount_requested") if "amount_requested" not in form.errors else None
+    application.amount_requested = amount
+    if "organisation" in form.fields and form.cleaned_data.get("organisation"):
+        application.organisation_id = form.cleaned_data["organisation"]
+    application.answers = form.answers()
+    with transaction.atomic():
+        application.save()
+        fields = {field.key: field for field in form.form_fields}
+        for key, upload in form.uploads().items():
+            _store_file(application, fields[key], upload)
+    return application
+
+
+def completeness(application) -> list[dict]:
+    """The checklist: each question with whether its answer would pass submission."""
+    call = application.call
+    files = set(application.files.values_list("field_key", flat=True))
+    form = ApplicationForm(answers_to_data(call, application), {}, call=call, existing_files=files, strict=True,
+                           organisations=[application.organisation] if application.organisation_id else ())
+    form.is_valid()
+    items = [{"label": form.fields[name].label, "done": name not in form.errors, "errors": form.errors.get(name)}
+             for name in ("title", "amount_requested")]
+    for field in form.form_fields:
+        keys = [key for key in form.errors if key == field.key or key.startswith(f"{field.key}__")]
+        missing_file = field.kind == FieldKind.FILE and field.required and field.key not in files
+        items.append({"label": field.translated("label"), "done": not keys and not missing_file,
+                      "errors": [error for key in keys for error in form.errors[key]]})
+    return items
+
+
+def _snapshot(application) -> dict:
+    call = application.call
+    return {
+        "call": call.slug,
+        "reference": application.reference,
+        "title": application.title,
+        "amount_requested": str(application.amount_requested),
+        "organisation": application.organisation.name if application.organisation_id else None,
+        "answers": [{"key": field.key, "label": field.label_ro, "value": application.answers.get(field.key)}
+                    for field in call.form_fields.all() if field.kind != FieldKind.FILE],
+        "files": [{"key": file.field_key, "name": file.original_name, "size": file.size, "sha256": file.sha256}
+                  for file in application.files.order_by("field_key")],
+    }
+
+
+def canonical_sha256(content: dict) -> str:
+    encoded = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def application_submit(*, application, by) -> Submission:
+    if not by.has_perm("calls.submit_application", application):
+        raise PermissionDenied(_closed_message(application.call) or _("This application cannot be submitted now."))
+    missing = [item["label"] for item in completeness(application) if not item["done"]]
+    if missing:
+        raise ValidationError(_("Complete these before submitting: %(items)s.") % {"items": "; ".join(missing)})
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if locked.status != ApplicationStatus.DRAFT:
+            raise PermissionDenied(_("This application was already submitted."))
+        content = _snapshot(application)
+        now = timezone.now()
+        if not application.call.is_open(now):
+            raise PermissionDenied(_closed_message(application.call))
+        application.version = locked.version + 1
+        application.status = ApplicationStatus.SUBMITTED
+        application.submitted_at = now
+        application.save(update_fields=["version", "status", "submitted_at", "updated_at"])
+        submission = Submission.objects.create(application=application, version=application.version,
+                                               content=content, sha256=canonical_sha256(content), submitted_at=now)
+        transaction.on_commit(lambda: _send_receipt(submission.pk))
+    return submission
+
+
+def application_withdraw(*, application, by) -> Application:
+    if not by.has_perm("calls.withdraw_application", application):
+        raise PermissionDenied(_closed_message(application.call) or _("Only a submitted application can be withdrawn."))
+    application.status = ApplicationStatus.WITHDRAWN
+    application.save(update_fields=["status", "updated_at"])
+    return application
+
+
+def application_reopen(*, application, by) -> Application:
+    """Back to a draft to change and submit again; every submitted version is kept."""
+    allowed = by.has_perm("calls.reopen_application", application) or (
+        application.status == ApplicationStatus.WITHDRAWN and application.applicant_id == by.pk
+        and application.call.is_open())
+    if not allowed:
+        raise PermissionDenied(_closed_message(application.call) or _("This application cannot be reopened."))
+    application.status = ApplicationStatus.DRAFT
+    application.save(update_fields=["status", "updated_at"])
+    return application
+
+
+def _send_receipt(submission_id):
+    from .receipts import send_receipt
+
+    send_receipt(Submission.objects.select_related("application__call", "application__applicant").get(
+        pk=submission_id))

@@ -1,0 +1,206 @@
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from . import selectors, services
+from .application_form import ApplicationForm, answers_to_data
+from .eligibility import eligible_organisations
+from .forms import QuestionForm
+from .models import Application, ApplicationFile, CallKind, CallStatus, Submission
+from .receipts import receipt_html, receipt_pdf
+
+PENDING_KEY = "calls:pending:{slug}"
+
+
+def _call_or_404(slug, user):
+    call = selectors.call_for_page(slug)
+    if call is None or not user.has_perm("calls.read_call", call):
+        raise Http404
+    return call
+
+
+@require_safe
+def call_list(request):
+    kind = request.GET.get("kind") if request.GET.get("kind") in CallKind.values else None
+    state = request.GET.get("state") if request.GET.get("state") in selectors.CallFilter.ALL else None
+    return render(request, "calls/call_list.html", {
+        "calls": selectors.call_list(user=request.user, kind=kind, state=state),
+        "kinds": CallKind.choices, "kind": kind, "state": state,
+    })
+
+
+@require_safe
+def call_detail(request, slug):
+    call = _call_or_404(slug, request.user)
+    user = request.user
+    application = Application.objects.filter(call=call, applicant=user).first() if user.is_authenticated else None
+    return render(request, "calls/call_detail.html", {
+        "call": call, "application": application,
+        "can_apply": user.has_perm("calls.apply", call),
+        "can_ask": user.has_perm("calls.ask_question", call),
+        "question_form": QuestionForm(),
+        "funded": selectors.funded_applications(call) if call.status == CallStatus.RESULTS_PUBLISHED else None,
+    })
+
+
+@require_POST
+def ask_question(request, slug):
+    call = _call_or_404(slug, request.user)
+    form = QuestionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write your question (at most 2,000 characters)."))
+    else:
+        try:
+            services.question_ask(call=call, user=request.user, text=form.cleaned_data["question"])
+        except (PermissionDenied, ValidationError) as refused:
+            messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+        else:
+            messages.success(request, _("Your question was sent. The answer will be published on this page."))
+    return redirect(call.get_absolute_url() + "#questions")
+
+
+@require_POST
+def apply(request, slug):
+    call = _call_or_404(slug, request.user)
+    if not request.user.is_authenticated:
+        return redirect_to_login(call.get_absolute_url())
+    try:
+        services.application_start(call=call, user=request.user)
+    except (PermissionDenied, ValidationError) as refused:
+        messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+        return redirect(call.get_absolute_url())
+    return redirect("calls:application", slug=call.slug)
+
+
+def _application_form(request, call, application, data=None, files=None, strict=False):
+    existing = set(application.files.values_list("field_key", flat=True))
+    return ApplicationForm(data, files, call=call, organisations=eligible_organisations(application.applicant, call),
+                           existing_files=existing, strict=strict)
+
+
+def application(request, slug):
+    """The applicant's own application: edit and save the draft, submit, see what was submitted."""
+    call = _call_or_404(slug, request.user)
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            # The session expired while typing: keep what was typed and give it back after log-in.
+            request.session[PENDING_KEY.format(slug=slug)] = {key: request.POST.getlist(key) for key in request.POST
+                                                              if key != "csrfmiddlewaretoken"}
+            messages.warning(request, _("You were logged out. Log in again: what you typed is kept."))
+        return redirect_to_login(request.get_full_path())
+    own = get_object_or_404(Application.objects.select_related("call", "organisation"), call=call,
+                            applicant=request.user)
+    pending = request.session.pop(PENDING_KEY.format(slug=slug), None)
+    form = None
+    if request.method == "POST" or pending:
+        data = request.POST if request.method == "POST" else _as_querydict(pending)
+        form = _application_form(request, call, own, data, request.FILES)
+        form.is_valid()
+        try:
+            services.application_save_draft(application=own, by=request.user, form=form)
+        except PermissionDenied as refused:
+            messages.error(request, str(refused))
+            return redirect("calls:application", slug=slug)
+        if pending:
+            messages.success(request, _("What you typed before logging out is restored and saved."))
+        elif "submit" in request.POST and not form.errors:
+            try:
+                services.application_submit(application=own, by=request.user)
+            except (PermissionDenied, ValidationError) as refused:
+                messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+            else:
+                messages.success(request, _("Your application is submitted. The receipt is on its way by e-mail."))
+            return redirect("calls:application", slug=slug)
+        elif form.errors:
+            # Saved as typed; show the same page with the answers that need attention marked.
+            messages.warning(request, _("Your draft is saved. Some answers need attention before you submit."))
+        else:
+            messages.success(request, _("Your draft is saved."))
+            return redirect("calls:application", slug=slug)
+    if form is None or not form.errors:
+        form = _application_form(request, call, own, answers_to_data(call, own))
+    return render(request, "calls/application.html", {
+        "call": call, "application": own, "form": form,
+        "checklist": services.completeness(own),
+        "files": {file.field_key: file for file in own.files.all()},
+        "can_edit": request.user.has_perm("calls.edit_application", own),
+        "can_withdraw": request.user.has_perm("calls.withdraw_application", own),
+        "submissions": own.submissions.all(),
+    })
+
+
+def _as_querydict(pending):
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    for key, values in pending.items():
+        data.setlist(key, values)
+    return data
+
+
+@require_POST
+def application_action(request, slug, action):
+    call = _call_or_404(slug, request.user)
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("calls:application", args=[slug]))
+    own = get_object_or_404(Application, call=call, applicant=request.user)
+    try:
+        if action == "withdraw":
+            services.application_withdraw(application=own, by=request.user)
+            messages.success(request, _("Your application is withdrawn. You may reopen it before the deadline."))
+        else:
+            services.application_reopen(application=own, by=request.user)
+            messages.success(request, _("Your application is a draft again: change it and submit it again."))
+    except PermissionDenied as refused:
+        messages.error(request, str(refused))
+    return redirect("calls:application", slug=slug)
+
+
+def _submission_or_404(request, slug, reference, version):
+    submission = (Submission.objects.filter(application__call__slug=slug, application__reference=reference,
+                                            version=version)
+                  .select_related("application__call", "application__applicant").first())
+    if submission is None or not request.user.has_perm("calls.read_application", submission.application):
+        raise Http404
+    return submission
+
+
+@require_safe
+def receipt(request, slug, reference, version):
+    submission = _submission_or_404(request, slug, reference, version)
+    return HttpResponse(receipt_html(submission, request))
+
+
+@require_safe
+def receipt_pdf_view(request, slug, reference, version):
+    submission = _submission_or_404(request, slug, reference, version)
+    response = HttpResponse(receipt_pdf(submission), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{reference}-v{version}.pdf"'
+    return response
+
+
+@require_safe
+def application_file(request, slug, file_id):
+    """Files are served under a neutral name: in blind calls the uploader's file name never shows."""
+    stored = get_object_or_404(ApplicationFile.objects.select_related("application__call"), pk=file_id,
+                               application__call__slug=slug)
+    application = stored.application
+    if not (request.user.has_perm("calls.read_application", application)
+            or request.user.has_perm("calls.review_application", application)):
+        raise Http404
+    extension = stored.file.name.rsplit(".", 1)[-1]
+    return FileResponse(stored.file.open("rb"), as_attachment=True, content_type=stored.content_type,
+                        filename=f"{application.code}-{stored.field_key}.{extension}")
+
+
+@require_safe
+def my_applications(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    applications = Application.objects.filter(applicant=request.user).select_related("call").order_by("-created_at")
+    return render(request, "calls/my_applications.html", {"applications": applications})
