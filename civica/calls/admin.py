@@ -1,10 +1,48 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 
-from .models import Application, Call, CallDocument, CallQuestion, Criterion, FormField
+from . import form_rules
+from .models import Application, Call, CallDocument, CallQuestion, CallStatus, Criterion, FormField
+
+SPEC = ["key", "kind", "required", "max_length", "min_value", "max_value", "choices", "file_types", "max_file_mb"]
+
+
+def _spec(values, label):
+    return {**{name: values.get(name) for name in SPEC}, "label": label}
+
+
+class PublishedFormGuard(BaseInlineFormSet):
+    """Once a call is published its form may only change in ways that keep every draft valid."""
+
+    def clean(self):
+        super().clean()
+        call = self.instance
+        if call.pk is None or Call.objects.filter(pk=call.pk, status=CallStatus.DRAFT).exists():
+            return
+        problems = []
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.cleaned_data:
+                continue
+            field = form.instance
+            if field.pk is None:
+                if not form.cleaned_data.get("DELETE"):
+                    new_spec = _spec(form.cleaned_data, form.cleaned_data.get("label_ro"))
+                    problems += form_rules.addition_problems(new_spec)
+                continue
+            old = FormField.objects.get(pk=field.pk)
+            old_spec = _spec({name: getattr(old, name) for name in SPEC}, old.label_ro)
+            if form.cleaned_data.get("DELETE"):
+                problems += form_rules.removal_problems(old_spec)
+            else:
+                problems += form_rules.change_problems(old_spec, _spec(form.cleaned_data, old.label_ro))
+        if problems:
+            raise ValidationError(problems)
 
 
 class FormFieldInline(admin.StackedInline):
     model = FormField
+    formset = PublishedFormGuard
     extra = 0
     fields = [("position", "key", "kind", "required", "identifying"), ("label_ro", "label_en"), ("help_ro", "help_en"),
               ("max_length", "min_value", "max_value"), "choices", ("file_types", "max_file_mb")]

@@ -118,6 +118,10 @@ def ranking(request, slug):
 
 
 def _export_rows(call):
+    """Header, then one row per submitted application (by reference), read from the database in
+    chunks: memory stays flat as applications grow; the ranking itself is small plain data."""
+    from .models import ApplicationStatus
+
     identities = identities_visible(call)
     fields = [field for field in call.form_fields.all()
               if field.kind != FieldKind.FILE and (identities or not field.hidden_in_blind_review())]
@@ -127,8 +131,11 @@ def _export_rows(call):
                    _("amount awarded (lei)")]
     header += [field.key for field in fields]
     yield header
-    for row in selectors.ranking_rows(call):
-        application, ranked = row["application"], row["ranked"]
+    ranking = {item.application_id: item for item in selectors.ranking_results(call)}
+    applications = (Application.objects.filter(call=call, status=ApplicationStatus.SUBMITTED)
+                    .select_related("applicant", "organisation").order_by("code" if not identities else "reference"))
+    for application in applications.iterator(chunk_size=500):
+        ranked = ranking[application.pk]
         values = [application.code, ranked.rank or "", "" if ranked.score is None else f"{ranked.score:.2f}",
                   "" if ranked.spread is None else f"{ranked.spread:.2f}", application.title,
                   str(application.amount_requested or "")]

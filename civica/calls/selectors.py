@@ -42,24 +42,33 @@ def funded_applications(call):
             .order_by("reference"))
 
 
-def ranking_rows(call):
-    """The ranking with each evaluator's scores: three queries, then ranking.rank on plain data."""
+def ranking_results(call):
+    """The ranking (plain ``Ranked`` items) from two small queries: ids and dates, and scores."""
     from .models import Application, ApplicationStatus, Criterion, Review, Score
     from .ranking import Criterion as RankCriterion
     from .ranking import Entry, rank
 
     criteria = list(Criterion.objects.filter(call=call).order_by("position", "id"))
-    applications = {application.pk: application for application in Application.objects.filter(
-        call=call, status=ApplicationStatus.SUBMITTED).select_related("applicant", "organisation")}
+    submitted = Application.objects.filter(call=call, status=ApplicationStatus.SUBMITTED)
     reviews = {}
     for application_id, evaluator_id, criterion_id, value in Score.objects.filter(
         review__assignment__application__call=call, review__status=Review.Status.SUBMITTED,
     ).values_list("review__assignment__application_id", "review__assignment__evaluator_id", "criterion_id", "value"):
         reviews.setdefault(application_id, {}).setdefault(evaluator_id, {})[criterion_id] = float(value)
-    entries = [Entry(pk, application.submitted_at, reviews.get(pk, {})) for pk, application in applications.items()]
-    ranked = rank([RankCriterion(c.pk, float(c.weight), c.scale_min, c.scale_max) for c in criteria], entries,
-                  disagreement_threshold=float(call.disagreement_threshold),
-                  tie_break_criterion=call.tie_break_criterion_id)
+    entries = [Entry(pk, submitted_at, reviews.get(pk, {}))
+               for pk, submitted_at in submitted.values_list("pk", "submitted_at").iterator()]
+    return rank([RankCriterion(c.pk, float(c.weight), c.scale_min, c.scale_max) for c in criteria], entries,
+                disagreement_threshold=float(call.disagreement_threshold),
+                tie_break_criterion=call.tie_break_criterion_id)
+
+
+def ranking_rows(call):
+    """The ranking with each application, for the ranking page."""
+    from .models import Application
+
+    ranked = ranking_results(call)
+    applications = Application.objects.filter(pk__in=[item.application_id for item in ranked]).select_related(
+        "applicant", "organisation").in_bulk()
     return [{"ranked": item, "application": applications[item.application_id]} for item in ranked]
 
 

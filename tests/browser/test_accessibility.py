@@ -23,6 +23,9 @@ PAGES = {
     "debate": "/{language}/processes/cluj-for-youth-2030/debates/{debate}/",
     "poll": "/{language}/processes/cluj-for-youth-2030/polls/{poll}/",
     "search": "/{language}/search/?q=cultura",
+    "call-list": "/{language}/calls/",
+    "call": "/{language}/calls/fix-cluj/",
+    "call-results": "/{language}/calls/artisti-impreuna/",
 }
 IMPACTS = ("minor", "moderate", "serious", "critical")
 
