@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("civica.participation.notification_urls")),
     path("search/", include("civica.participation.search_urls")),
     path("calls/", include("civica.calls.urls")),
+    path("plans/", include("civica.accountability.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -166,6 +166,8 @@ def idea_detail(request, slug, idea_id):
         "can_answer": user.has_perm("participation.answer_idea", idea),
         "is_following": user.is_authenticated and selectors.is_following(user, idea),
         "answer_form": AnswerForm(initial={"status": idea.status, "answer": idea.answer}),
+        # "What became of it": the plan activities that implement the idea (accountability).
+        "implemented_by": list(idea.activities.select_related("plan", "programme")),
         **_comment_context(request, idea),
     })
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "civica.accounts",
     "civica.participation",
     "civica.calls",
+    "civica.accountability",
     "civica.content",
     "civica.core.apps.CivicaAdminConfig",
     "django.contrib.auth",

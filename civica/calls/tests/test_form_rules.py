@@ -1,4 +1,13 @@
+import pytest
+from django.utils import translation
+
 from civica.calls.form_rules import addition_problems, change_problems, removal_problems
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    with translation.override("en"):
+        yield
 
 BASE = {"key": "summary", "label": "Summary", "kind": "long_text", "required": False, "max_length": 500,
         "min_value": None, "max_value": None, "choices": ["a", "b"], "file_types": ["pdf"], "max_file_mb": 10}

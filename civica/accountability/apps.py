@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountabilityConfig(AppConfig):
+    name = "civica.accountability"
+    label = "accountability"
+    verbose_name = _("Plans and results")

@@ -1,0 +1,109 @@
+"""Reads for plan pages and the generated document: a fixed number of queries per plan."""
+
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from . import budget as budget_math
+from .models import Activity, Area, BudgetGroup, Indicator, IndicatorValue, Objective, Plan, Priority, ProgressUpdate
+from .periods import months_covered, parse_period
+
+
+def plan_list():
+    return Plan.objects.select_related("organisation").order_by("-year", "-end_year")
+
+
+def plan_by_slug(slug):
+    years = slug.split("-")
+    if not all(part.isdigit() and len(part) == 4 for part in years) or len(years) > 2:
+        return None
+    first, last = int(years[0]), int(years[-1])
+    return Plan.objects.filter(year=first, end_year=last).select_related("organisation").first()
+
+
+def previous_plan(plan):
+    return Plan.objects.filter(organisation=plan.organisation, year=plan.year - 1, end_year=plan.year - 1).first()
+
+
+def areas_with_priorities(plan):
+    return list(Area.objects.filter(plan=plan).prefetch_related(
+        Prefetch("priorities", queryset=Priority.objects.order_by("position", "id"))))
+
+
+def activity_dates(activity, year):
+    """Stored dates, or the dates read from the period as written."""
+    if activity.starts_on or activity.ends_on:
+        return activity.starts_on or activity.ends_on, activity.ends_on or activity.starts_on
+    return parse_period(activity.period_text, year) or (None, None)
+
+
+def programmes_with_work(plan, *, programme=None, month=None):
+    """Programmes with their objectives and activities (each with ``start``, ``end``, ``months``),
+    optionally only one programme and only activities running in a month (1–12)."""
+    from civica.network.models import Programme
+
+    activities = (Activity.objects.filter(plan=plan).select_related("programme")
+                  .prefetch_related(Prefetch("updates", queryset=ProgressUpdate.objects.order_by("-date", "-id")))
+                  .order_by("programme__position", "position", "id"))
+    objectives = Objective.objects.filter(plan=plan).order_by("position", "id")
+    by_programme = {}
+    for activity in activities:
+        activity.start, activity.end = activity_dates(activity, plan.year)
+        activity.months = {m for (y, m) in months_covered(activity.start, activity.end) if y == plan.year}
+        if month and month not in activity.months:
+            continue
+        by_programme.setdefault(activity.programme_id, []).append(activity)
+    objectives_by_programme = {}
+    for objective in objectives:
+        objectives_by_programme.setdefault(objective.programme_id, []).append(objective)
+    programmes = Programme.objects.filter(pk__in=set(objectives_by_programme) | set(by_programme)).order_by(
+        "position", "name_ro")
+    if programme:
+        programmes = programmes.filter(slug=programme)
+    result = []
+    for item in programmes:
+        item.plan_objectives = objectives_by_programme.get(item.pk, [])
+        item.plan_activities = by_programme.get(item.pk, [])
+        progress = [activity.progress for activity in item.plan_activities]
+        item.plan_progress = round(sum(progress) / len(progress)) if progress else None
+        if item.plan_activities or not month:
+            result.append(item)
+    return result
+
+
+def unparsed_periods(plan):
+    """Activities whose period could not be read as dates: for editors to look at."""
+    return [activity for activity in Activity.objects.filter(plan=plan, starts_on__isnull=True, ends_on__isnull=True)
+            .select_related("programme") if activity.period_text and parse_period(activity.period_text, plan.year)
+            is None]
+
+
+def recent_updates(plan, limit=20):
+    return ProgressUpdate.objects.filter(activity__plan=plan).select_related("activity__programme")[:limit]
+
+
+def indicators_with_values(plan):
+    items = list(Indicator.objects.filter(plan=plan).prefetch_related(
+        Prefetch("values", queryset=IndicatorValue.objects.order_by("date", "id"))))
+    for indicator in items:
+        values = list(indicator.values.all())
+        indicator.latest = values[-1] if values else None
+        indicator.share = (min(indicator.latest.value / indicator.target, Decimal(1))
+                           if indicator.latest and indicator.target else None)
+    return items
+
+
+def budget_summary(plan):
+    groups = list(BudgetGroup.objects.filter(plan=plan).prefetch_related("lines").order_by("kind", "position", "id"))
+    plain = [budget_math.Group(group.translated("name"), "income" if group.kind == "income" else "expense",
+                               tuple(budget_math.Line(line.translated("label"), line.amount, line.executed)
+                                     for line in group.lines.all()), group.stated_total) for group in groups]
+    summary = budget_math.summarise(plain, stated_income=plan.stated_income_total,
+                                    stated_expenses=plan.stated_expense_total)
+    for group, plain_group in zip(groups, plain, strict=True):
+        group.total = plain_group.total
+        group.executed_total = plain_group.executed
+        for line in group.lines.all():
+            line.variance, line.variance_share = budget_math.variance(line.amount, line.executed)
+    summary.model_groups = groups
+    return summary

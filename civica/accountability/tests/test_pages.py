@@ -1,0 +1,132 @@
+import io
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from civica.accountability import services
+from civica.accountability.models import Activity, BudgetLine, Plan
+from civica.accountability.tests.factories import make_plan
+from civica.accounts.roles import Role
+from civica.accounts.tests.factories import UserFactory
+
+
+@pytest.mark.django_db
+def test_plan_page_shows_priorities_assessment_programmes_kpis_and_budget(client):
+    plan = make_plan()
+    page = client.get("/ro/plans/2021/").content.decode()
+    assert "Extinderea activității" in page and "în mare măsură" in page and "◕" in page
+    assert "Programul 0" in page and "Activitatea 1.2" in page and "Aprilie – octombrie" in page
+    assert "Urmăritori Instagram" in page and "70%" in page
+    assert "1.000,50" in page and "900,00" in page and "100,50" in page  # income, expenses, difference
+    assert client.get("/en/plans/").status_code == 200
+    assert plan.get_absolute_url() == "/ro/plans/2021/" or plan.get_absolute_url().endswith("/plans/2021/")
+
+
+@pytest.mark.django_db
+def test_filter_by_programme_and_month(client):
+    make_plan()
+    october = client.get("/en/plans/2021/?month=10").content.decode()
+    assert "Activity 0.1" in october  # 7-10 October
+    march = client.get("/en/plans/2021/?month=3").content.decode()
+    programmes_section = march.split('id="programmes"')[1].split('id="timeline"')[0]
+    assert "Activity 0.0" not in programmes_section and "No activity matches these filters." in programmes_section
+    only = client.get("/en/plans/2021/?programme=nope").content.decode()
+    assert "No activity matches these filters." in only
+    for query in ("?month=13", "?month=abc", "?programme=%3Cb%3E"):
+        assert client.get(f"/en/plans/2021/{query}").status_code == 200
+
+
+@pytest.mark.django_db
+def test_unknown_plans_are_404(client):
+    for slug in ("1999", "abc", "2021-2020-2019", "20211"):
+        assert client.get(f"/en/plans/{slug}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_editors_see_unparsed_periods_and_budget_mismatches(client, editor):
+    plan = make_plan()
+    BudgetLine.objects.filter(label_ro="Administrații").update(amount=Decimal("999.50"))
+    client.force_login(editor)
+    page = client.get("/en/plans/2021/").content.decode()
+    assert "could not be read as dates" in page and "„În derulare”" in page
+    assert "stated totals that differ" in page
+    client.logout()
+    assert "could not be read as dates" not in client.get("/en/plans/2021/").content.decode()
+    assert plan.pk
+
+
+@pytest.mark.django_db
+def test_progress_updates_roll_up_and_revise_an_approved_plan(client, editor):
+    plan = make_plan()
+    activity = Activity.objects.filter(plan=plan).first()
+    services.progress_post(activity=activity, by=editor, progress=40, note_ro="Pe drum", note_en="Under way")
+    services.progress_post(activity=activity, by=editor, progress=100, note_en="Done")
+    activity.refresh_from_db()
+    assert (activity.progress, activity.status) == (100, "done")
+    plan.refresh_from_db()
+    assert plan.revision == 2 and plan.revised_at is not None
+    page = client.get("/en/plans/2021/").content.decode()
+    assert "revised on" in page and "Under way" in page
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    with pytest.raises(ValidationError):
+        services.progress_post(activity=activity, by=editor, progress=101)
+    with pytest.raises(PermissionDenied):
+        services.progress_post(activity=activity, by=UserFactory(), progress=10)
+
+
+@pytest.mark.django_db
+def test_document_html_and_pdf_in_both_languages(client):
+    make_plan(year=2020)
+    make_plan(year=2021, organisation=Plan.objects.get(year=2020).organisation)
+    html = client.get("/ro/plans/2021/document/").content.decode()
+    assert "CE NE-AM PROPUS ȘI CE AM REALIZAT ÎN 2020" in html
+    english = client.get("/en/plans/2021/document/").content.decode()
+    assert "WHAT WE PLANNED AND WHAT WE ACHIEVED IN 2020" in english
+    response = client.get("/en/plans/2021/document.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "PROGRAMME 0" in text and "PROGRAMME 1" in text and "1,000.50" in text
+    assert reader.outline, "the PDF has bookmarks"
+
+
+@pytest.mark.django_db
+def test_plan_page_query_count_is_constant(client, django_assert_num_queries):
+    make_plan(programmes=2, activities=3)
+    with CaptureQueriesContext(connection) as first:
+        client.get("/en/plans/2021/")
+    expected = len(first)
+    Plan.objects.all().delete()
+    make_plan(programmes=6, activities=8)
+    with django_assert_num_queries(expected):
+        client.get("/en/plans/2021/")
+
+
+@pytest.mark.django_db
+def test_an_idea_shows_what_became_of_it(client):
+    from civica.participation.tests.factories import IdeaFactory
+
+    plan = make_plan()
+    idea = IdeaFactory(title="Spații pentru liceeni")
+    activity = Activity.objects.filter(plan=plan).first()
+    activity.implements_ideas.add(idea)
+    with translation.override("en"):
+        page = client.get(f"/en/processes/{idea.process.slug}/ideas/{idea.pk}/").content.decode()
+    assert "What became of it" in page and "Activity 0.0" in page and "Plan 2021" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", [None, "participant", "editor"])
+def test_plan_pages_are_public(client, request, kind):
+    make_plan()
+    if kind:
+        client.force_login(request.getfixturevalue(kind))
+    for url in ("/en/plans/", "/en/plans/2021/", "/en/plans/2021/document/"):
+        assert client.get(url).status_code == 200
+    assert UserFactory(role=Role.EDITOR).has_perm("accountability.manage_plan")
