@@ -1,6 +1,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import selectors
@@ -30,10 +31,15 @@ def plan_detail(request, slug):
     programme = request.GET.get("programme") or None
     month = _month(request)
     all_programmes = selectors.programmes_with_work(plan)
+    areas = selectors.areas_with_priorities(plan)
+    # A plan not assessed yet shows the previous year's assessment (PROPUS / REALIZAT).
+    assessed = any(priority.level for area in areas for priority in area.priorities.all())
+    previous = None if assessed else selectors.previous_plan(plan)
     programmes = selectors.programmes_with_work(plan, programme=programme, month=month) if (programme or month) \
         else all_programmes
     return render(request, "accountability/plan_detail.html", {
-        "plan": plan, "areas": selectors.areas_with_priorities(plan),
+        "plan": plan, "areas": areas, "assessed": assessed, "previous": previous,
+        "previous_areas": selectors.areas_with_priorities(previous) if previous else [],
         "programmes": programmes, "all_programmes": all_programmes,
         "selected_programme": programme, "selected_month": month, "months": range(1, 13),
         "updates": selectors.recent_updates(plan), "indicators": selectors.indicators_with_values(plan),
@@ -77,3 +83,76 @@ def plan_document_pdf(request, slug):
     response = HttpResponse(render_document_pdf(plan, request), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="plan-{plan.slug}-{request.LANGUAGE_CODE}.pdf"'
     return response
+
+
+def _editor_plan(request, slug):
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    plan = _plan_or_404(slug)
+    if not request.user.is_authenticated:
+        return plan, redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("accountability.manage_plan", plan):
+        raise PermissionDenied(_("Only the centre's editors export and import plans."))
+    return plan, None
+
+
+@require_safe
+def plan_export_xlsx(request, slug):
+    from .spreadsheets import export_workbook
+
+    plan, refusal = _editor_plan(request, slug)
+    if refusal:
+        return refusal
+    response = HttpResponse(export_workbook(plan),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="plan-{plan.slug}.xlsx"'
+    return response
+
+
+@require_safe
+def plan_export_csv(request, slug, sheet):
+    import csv
+
+    from .spreadsheets import SHEETS, export_rows
+
+    plan, refusal = _editor_plan(request, slug)
+    if refusal:
+        return refusal
+    if sheet not in SHEETS:
+        raise Http404
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="plan-{plan.slug}-{sheet}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(SHEETS[sheet])
+    writer.writerows(["" if value is None else value for value in row] for row in export_rows(plan)[sheet])
+    return response
+
+
+def plan_import(request, slug):
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from . import services, spreadsheets
+
+    plan, refusal = _editor_plan(request, slug)
+    if refusal:
+        return refusal
+    problems = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            problems = [_("Choose the XLSX file to import.")]
+        elif upload.size > 5 * 1024 * 1024:
+            problems = [_("The file is larger than 5 MB.")]
+        else:
+            sheets, found = spreadsheets.read_workbook(upload)
+            typed, checked = spreadsheets.check(plan, sheets) if sheets is not None and not found else ({}, [])
+            problems = [str(problem) for problem in found + checked]
+            if not problems:
+                spreadsheets.apply(plan, typed)
+                services.plan_touched(plan=plan)
+                messages.success(request, _("The plan was imported."))
+                return redirect("accountability:plan", slug=plan.slug)
+    return render(request, "accountability/import.html", {"plan": plan, "problems": problems})

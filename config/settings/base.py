@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "civica.participation",
     "civica.calls",
     "civica.accountability",
+    "civica.insights",
     "civica.content",
     "civica.core.apps.CivicaAdminConfig",
     "django.contrib.auth",
@@ -191,7 +192,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF],
+        # Printable documents (plan, receipts) carry their stylesheet inline, allowed by a per-request nonce.
+        "style-src": [SELF, NONCE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],

@@ -130,3 +130,24 @@ def test_plan_pages_are_public(client, request, kind):
     for url in ("/en/plans/", "/en/plans/2021/", "/en/plans/2021/document/"):
         assert client.get(url).status_code == 200
     assert UserFactory(role=Role.EDITOR).has_perm("accountability.manage_plan")
+
+
+@pytest.mark.django_db
+def test_document_stylesheet_is_allowed_by_its_nonce_only(client):
+    make_plan()
+    response = client.get("/en/plans/2021/document/")
+    policy = response["Content-Security-Policy"]
+    nonce = policy.split("'nonce-")[1].split("'")[0]
+    assert f'<style nonce="{nonce}">' in response.content.decode()
+    assert "unsafe-inline" not in policy
+
+
+@pytest.mark.django_db
+def test_a_plan_not_assessed_yet_shows_the_previous_years_assessment(client):
+    first = make_plan(year=2020)
+    make_plan(year=2021, organisation=first.organisation)
+    from civica.accountability.models import Priority
+
+    Priority.objects.filter(area__plan__year=2021).update(level="")
+    page = client.get("/en/plans/2021/").content.decode()
+    assert "What we planned and what we achieved in 2020" in page and "We grew." in page

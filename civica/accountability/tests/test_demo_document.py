@@ -1,0 +1,41 @@
+"""The generated 2021 plan document from the demo data (the seed's figures, computed from lines)."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from civica.network.demo import PROGRAMMES
+
+
+@pytest.fixture
+def demo(db):
+    call_command("loaddemo", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_the_2021_budget_totals_come_from_the_lines(client, demo):
+    page = client.get("/ro/plans/2021/").content.decode()
+    for figure in ("11.155.779,75", "11.151.585,90", "4.193,85"):
+        assert figure in page
+
+
+@pytest.mark.django_db
+def test_the_pdf_contains_every_programme_and_the_three_totals(client, demo):
+    response = client.get("/ro/plans/2021/document.pdf")
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages).replace("\n", " ")
+    for _slug, name_ro, *_rest in PROGRAMMES:
+        assert name_ro.upper() in text.upper(), name_ro
+    for figure in ("11.155.779,75", "11.151.585,90", "4.193,85"):
+        assert figure in text
+    assert "CE NE-AM PROPUS ȘI CE AM REALIZAT ÎN 2020" in text
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert any("BUGET 2021" in title for title in titles)
+
+
+@pytest.mark.django_db
+def test_the_english_document(client, demo):
+    html = client.get("/en/plans/2021/document/").content.decode()
+    assert "WHAT WE PLANNED AND WHAT WE ACHIEVED IN 2020" in html and "11,155,779.75" in html
