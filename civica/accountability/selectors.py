@@ -88,6 +88,7 @@ def indicators_with_values(plan):
     for indicator in items:
         values = list(indicator.values.all())
         indicator.latest = values[-1] if values else None
+        indicator.chart_points = _chart_points(values, indicator.target)
         indicator.share = (min(indicator.latest.value / indicator.target, Decimal(1))
                            if indicator.latest and indicator.target else None)
     return items
@@ -107,3 +108,16 @@ def budget_summary(plan):
             line.variance, line.variance_share = budget_math.variance(line.amount, line.executed)
     summary.model_groups = groups
     return summary
+
+
+CHART_WIDTH, CHART_HEIGHT = 160, 40
+
+
+def _chart_points(values, target):
+    """SVG polyline points for a small chart of the values against the target (the top line)."""
+    if not values:
+        return ""
+    top = max([float(target or 0)] + [float(value.value) for value in values]) or 1.0
+    step = CHART_WIDTH / max(len(values) - 1, 1)
+    return " ".join(f"{index * step:.1f},{CHART_HEIGHT - float(value.value) / top * CHART_HEIGHT:.1f}"
+                    for index, value in enumerate(values))
