@@ -133,6 +133,12 @@ class Activity(Bilingual, models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="activities", verbose_name=_("plan"))
     programme = models.ForeignKey("network.Programme", on_delete=models.PROTECT, related_name="activities",
                                   verbose_name=_("programme"))
+    # What the activity serves, when an editor links it: progress then rolls up to the objective
+    # and to the priority's area.
+    objective = models.ForeignKey(Objective, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="activities", verbose_name=_("objective"))
+    priority = models.ForeignKey(Priority, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="activities", verbose_name=_("priority"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     section_ro = models.CharField(_("group (Romanian)"), max_length=200, blank=True,
                                   help_text=_("A heading some programmes group their activities under."))

@@ -26,8 +26,16 @@ def previous_plan(plan):
 
 
 def areas_with_priorities(plan):
-    return list(Area.objects.filter(plan=plan).prefetch_related(
+    """Areas with their priorities and the mean progress of the activities linked to them."""
+    from django.db.models import Avg
+
+    areas = list(Area.objects.filter(plan=plan).prefetch_related(
         Prefetch("priorities", queryset=Priority.objects.order_by("position", "id"))))
+    progress = dict(Activity.objects.filter(plan=plan, priority__isnull=False).values("priority__area_id")
+                    .annotate(mean=Avg("progress")).values_list("priority__area_id", "mean"))
+    for area in areas:
+        area.progress = round(progress[area.pk]) if area.pk in progress else None
+    return areas
 
 
 def activity_dates(activity, year):
@@ -37,12 +45,13 @@ def activity_dates(activity, year):
     return parse_period(activity.period_text, year) or (None, None)
 
 
-def programmes_with_work(plan, *, programme=None, month=None):
+def programmes_with_work(plan, *, programme=None, month=None, area=None):
     """Programmes with their objectives and activities (each with ``start``, ``end``, ``months``),
-    optionally only one programme and only activities running in a month (1–12)."""
+    optionally only one programme, only activities running in a month (1–12), only activities
+    serving a priority of one area. Objectives carry the mean progress of their activities."""
     from civica.network.models import Programme
 
-    activities = (Activity.objects.filter(plan=plan).select_related("programme")
+    activities = (Activity.objects.filter(plan=plan).select_related("programme", "priority")
                   .prefetch_related(Prefetch("updates", queryset=ProgressUpdate.objects.order_by("-date", "-id")))
                   .order_by("programme__position", "position", "id"))
     objectives = Objective.objects.filter(plan=plan).order_by("position", "id")
@@ -50,11 +59,18 @@ def programmes_with_work(plan, *, programme=None, month=None):
     for activity in activities:
         activity.start, activity.end = activity_dates(activity, plan.year)
         activity.months = {m for (y, m) in months_covered(activity.start, activity.end) if y == plan.year}
-        if month and month not in activity.months:
+        if (month and month not in activity.months) or (area and (activity.priority is None
+                                                                   or activity.priority.area_id != area)):
             continue
         by_programme.setdefault(activity.programme_id, []).append(activity)
+    objective_progress = {}
+    for activity in activities:
+        if activity.objective_id:
+            objective_progress.setdefault(activity.objective_id, []).append(activity.progress)
     objectives_by_programme = {}
     for objective in objectives:
+        values = objective_progress.get(objective.pk)
+        objective.progress = round(sum(values) / len(values)) if values else None
         objectives_by_programme.setdefault(objective.programme_id, []).append(objective)
     programmes = Programme.objects.filter(pk__in=set(objectives_by_programme) | set(by_programme)).order_by(
         "position", "name_ro")
@@ -66,7 +82,7 @@ def programmes_with_work(plan, *, programme=None, month=None):
         item.plan_activities = by_programme.get(item.pk, [])
         progress = [activity.progress for activity in item.plan_activities]
         item.plan_progress = round(sum(progress) / len(progress)) if progress else None
-        if item.plan_activities or not month:
+        if item.plan_activities or not (month or area):
             result.append(item)
     return result
 

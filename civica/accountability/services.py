@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from .models import ActivityStatus, Plan, PlanStatus, ProgressUpdate
 
 
-def progress_post(*, activity, by, progress: int, note_ro="", note_en="", date=None, attachment=None) -> ProgressUpdate:
+def progress_post(*, activity, by, progress: int, note_ro="", note_en="", date=None,
+                  attachment=None) -> ProgressUpdate:
     """Record how far an activity got; the activity's progress and status follow the latest update."""
     if not by.has_perm("accountability.manage_plan", activity.plan):
         raise PermissionDenied(_("Only the centre's editors post progress."))

@@ -24,7 +24,7 @@ from .models import (
 )
 
 ACTIVITY_COLUMNS = ["id", "programme", "position", "section_ro", "title_ro", "title_en", "project", "period_text",
-                    "starts_on", "ends_on", "responsible", "status", "progress"]
+                    "starts_on", "ends_on", "responsible", "status", "progress", "objective", "priority"]
 INDICATOR_COLUMNS = ["id", "position", "name_ro", "name_en", "unit_ro", "unit_en", "target", "text_ro"]
 VALUE_COLUMNS = ["id", "indicator", "date", "value", "illustrative"]
 BUDGET_COLUMNS = ["id", "kind", "group_ro", "group_en", "group_stated_total", "group_position", "position",
@@ -48,7 +48,7 @@ class Problem:
 
 def export_rows(plan):
     activities = [[a.pk, a.programme.slug, a.position, a.section_ro, a.title_ro, a.title_en, a.project, a.period_text,
-                   a.starts_on, a.ends_on, a.responsible, a.status, a.progress]
+                   a.starts_on, a.ends_on, a.responsible, a.status, a.progress, a.objective_id, a.priority_id]
                   for a in Activity.objects.filter(plan=plan).select_related("programme").order_by("pk")]
     indicators = list(Indicator.objects.filter(plan=plan).order_by("pk"))
     indicator_rows = [[i.pk, i.position, i.name_ro, i.name_en, i.unit_ro, i.unit_en, i.target, i.text_ro]
@@ -197,7 +197,11 @@ def check(plan, sheets):
     from civica.network.models import Programme
 
     problems = []
+    from .models import Objective, Priority
+
     programmes = {programme.slug: programme for programme in Programme.objects.all()}
+    objectives = set(Objective.objects.filter(plan=plan).values_list("pk", flat=True))
+    priorities = set(Priority.objects.filter(area__plan=plan).values_list("pk", flat=True))
     known = {"activities": set(Activity.objects.filter(plan=plan).values_list("pk", flat=True)),
              "indicators": set(Indicator.objects.filter(plan=plan).values_list("pk", flat=True)),
              "indicator_values": set(IndicatorValue.objects.filter(indicator__plan=plan).values_list("pk", flat=True)),
@@ -224,6 +228,7 @@ def check(plan, sheets):
             "ends_on": cells.date("ends_on"), "responsible": cells.text("responsible", max_length=120),
             "status": cells.choice("status", ActivityStatus.values),
             "progress": cells.integer("progress", high=100, required=True),
+            "objective_id": _link(cells, "objective", objectives), "priority_id": _link(cells, "priority", priorities),
         })
     names = set()
     for number, row in sheets.get("indicators", []):
@@ -259,6 +264,13 @@ def check(plan, sheets):
             "executed": cells.decimal("executed"),
         })
     return typed, problems
+
+
+def _link(cells, column, allowed):
+    value = cells.integer(column, low=1)
+    if value is not None and value not in allowed:
+        cells._fail(column, _("is not the id of one in this plan"))
+    return value
 
 
 @transaction.atomic

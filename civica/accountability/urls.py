@@ -12,4 +12,5 @@ urlpatterns = [
     path("<str:slug>/plan.xlsx", views.plan_export_xlsx, name="export_xlsx"),
     path("<str:slug>/<str:sheet>.csv", views.plan_export_csv, name="export_csv"),
     path("<str:slug>/import/", views.plan_import, name="import"),
+    path("<str:slug>/activities/<int:activity_id>/progress/", views.progress_post, name="progress"),
 ]

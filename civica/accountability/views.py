@@ -1,7 +1,9 @@
+from django import forms
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from . import selectors
@@ -30,18 +32,21 @@ def plan_detail(request, slug):
     plan = _plan_or_404(slug)
     programme = request.GET.get("programme") or None
     month = _month(request)
-    all_programmes = selectors.programmes_with_work(plan)
     areas = selectors.areas_with_priorities(plan)
+    area = request.GET.get("area", "")
+    area = int(area) if area.isdigit() and int(area) in {item.pk for item in areas} else None
+    all_programmes = selectors.programmes_with_work(plan)
     # A plan not assessed yet shows the previous year's assessment (PROPUS / REALIZAT).
     assessed = any(priority.level for area in areas for priority in area.priorities.all())
     previous = None if assessed else selectors.previous_plan(plan)
-    programmes = selectors.programmes_with_work(plan, programme=programme, month=month) if (programme or month) \
-        else all_programmes
+    filtered = programme or month or area
+    programmes = (selectors.programmes_with_work(plan, programme=programme, month=month, area=area) if filtered
+                  else all_programmes)
     return render(request, "accountability/plan_detail.html", {
         "plan": plan, "areas": areas, "assessed": assessed, "previous": previous,
         "previous_areas": selectors.areas_with_priorities(previous) if previous else [],
         "programmes": programmes, "all_programmes": all_programmes,
-        "selected_programme": programme, "selected_month": month, "months": range(1, 13),
+        "selected_programme": programme, "selected_month": month, "selected_area": area, "months": range(1, 13),
         "updates": selectors.recent_updates(plan), "indicators": selectors.indicators_with_values(plan),
         "budget": selectors.budget_summary(plan), "levels": _levels(),
         "unparsed": selectors.unparsed_periods(plan) if request.user.has_perm("accountability.manage_plan") else [],
@@ -156,3 +161,49 @@ def plan_import(request, slug):
                 messages.success(request, _("The plan was imported."))
                 return redirect("accountability:plan", slug=plan.slug)
     return render(request, "accountability/import.html", {"plan": plan, "problems": problems})
+
+
+class ProgressForm(forms.Form):
+    date = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}),
+                           input_formats=["%Y-%m-%d"])
+    progress = forms.IntegerField(label=gettext_lazy("Progress (%)"), min_value=0, max_value=100)
+    note_ro = forms.CharField(label=gettext_lazy("Note (Romanian)"), required=False, max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    note_en = forms.CharField(label=gettext_lazy("Note (English)"), required=False, max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    attachment = forms.FileField(label=gettext_lazy("Attachment (PDF, up to 10 MB)"), required=False)
+
+    def clean_attachment(self):
+        from civica.core.uploads import MAX_DOCUMENT_BYTES, check_file
+
+        attachment = self.cleaned_data.get("attachment")
+        if attachment:
+            check_file(attachment, allowed_types=["pdf"], max_bytes=MAX_DOCUMENT_BYTES)
+        return attachment
+
+
+def progress_post(request, slug, activity_id):
+    """Editors post how far an activity got (date, %, note, optional PDF)."""
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.shortcuts import get_object_or_404, redirect
+    from django.utils import timezone
+
+    from . import services
+    from .models import Activity
+
+    plan, refusal = _editor_plan(request, slug)
+    if refusal:
+        return refusal
+    activity = get_object_or_404(Activity.objects.select_related("programme"), pk=activity_id, plan=plan)
+    form = ProgressForm(request.POST or None, request.FILES or None,
+                        initial={"date": timezone.localdate(), "progress": activity.progress})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.progress_post(activity=activity, by=request.user, **form.cleaned_data)
+        except (PermissionDenied, ValidationError) as refused:
+            messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+        else:
+            messages.success(request, _("The progress update is published."))
+            return redirect(f"{plan.get_absolute_url()}#programme-{activity.programme.slug}")
+    return render(request, "accountability/progress_form.html", {"plan": plan, "activity": activity, "form": form})

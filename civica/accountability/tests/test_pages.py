@@ -151,3 +151,39 @@ def test_a_plan_not_assessed_yet_shows_the_previous_years_assessment(client):
     Priority.objects.filter(area__plan__year=2021).update(level="")
     page = client.get("/en/plans/2021/").content.decode()
     assert "What we planned and what we achieved in 2020" in page and "We grew." in page
+
+
+@pytest.mark.django_db
+def test_progress_rolls_up_to_objectives_and_areas_and_filters_by_area(client, editor):
+    from civica.accountability.models import Area, Objective, Priority
+
+    plan = make_plan(programmes=1, activities=3)
+    objective = Objective.objects.get(plan=plan)
+    priority = Priority.objects.get(area__plan=plan)
+    first, second, third = Activity.objects.filter(plan=plan).order_by("position")
+    for activity, progress in ((first, 20), (second, 60)):
+        activity.objective, activity.priority = objective, priority
+        activity.save()
+        services.progress_post(activity=activity, by=editor, progress=progress)
+    page = client.get("/en/plans/2021/").content.decode()
+    assert page.count("40% done on average") == 2  # the objective and the area
+    area = Area.objects.get(plan=plan)
+    filtered = client.get(f"/en/plans/2021/?area={area.pk}").content.decode().split('id="programmes"')[1]
+    assert first.title_en in filtered and third.title_en not in filtered.split('id="timeline"')[0]
+
+
+@pytest.mark.django_db
+def test_editors_post_progress_from_the_plan_page(client, editor, participant):
+    plan = make_plan()
+    activity = Activity.objects.filter(plan=plan).first()
+    url = f"/en/plans/2021/activities/{activity.pk}/progress/"
+    client.force_login(participant)
+    assert client.get(url).status_code == 403
+    client.force_login(editor)
+    assert f'href="{url}"' in client.get("/en/plans/2021/").content.decode()
+    page = client.post(url, {"date": "2021-05-01", "progress": "150"}).content.decode()
+    assert "less than or equal to 100" in page
+    response = client.post(url, {"date": "2021-05-01", "progress": "35", "note_en": "Half way to the first stage"})
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.progress == 35 and activity.updates.get().note_en == "Half way to the first stage"
