@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("civica.participation.search_urls")),
     path("calls/", include("civica.calls.urls")),
     path("plans/", include("civica.accountability.urls")),
+    path("meetings/", include("civica.meetings.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "civica.participation",
     "civica.calls",
     "civica.accountability",
+    "civica.meetings",
     "civica.insights",
     "civica.content",
     "civica.core.apps.CivicaAdminConfig",

@@ -26,7 +26,7 @@ def test_plan_page_filters_and_pdf(live_server, demo_data, page):
 
     expect(page.locator("#budget")).to_contain_text("11,155,779.75")
     href = page.get_by_role("link", name="Download the PDF").get_attribute("href")
-    response = page.request.get(base + href)
+    response = page.request.get(base + href, timeout=60_000)  # a PDF takes a moment on a busy machine
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF")
 

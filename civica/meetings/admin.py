@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from . import services
+from .models import Meeting, MeetingDocument, Registration
+
+
+class DocumentInline(admin.TabularInline):
+    model = MeetingDocument
+    extra = 0
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["title_ro", "kind", "format", "starts_at", "capacity", "registration_open", "is_published"]
+    list_filter = ["kind", "format", "is_published"]
+    search_fields = ["title_ro", "title_en"]
+    prepopulated_fields = {"slug": ["title_ro"]}
+    inlines = [DocumentInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            services.promote_waiting(obj)  # more places: the waiting list moves up
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["code", "meeting", "person", "status", "created_at", "checked_in_at"]
+    list_filter = ["meeting", "status"]
+    search_fields = ["code", "person__email"]
+    list_select_related = ["meeting", "person"]
+    readonly_fields = ["code", "created_at", "promoted_at", "checked_in_at"]

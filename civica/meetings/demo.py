@@ -1,0 +1,87 @@
+"""Demo meetings: CIIC's first public debate (October 2017, Parcul Feroviarilor), the two ECoC-SME
+Local Learning Labs in Timișoara from the seed (8 and 20 October 2020), and upcoming fictional
+debates attached to the open consultations, with registrations and a waiting list."""
+
+import datetime
+
+from django.utils import timezone
+
+from civica.accounts.models import User
+from civica.participation.models import Process
+
+from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus
+
+TIMISOARA_LAB_1 = "atelier-local-de-invatare-timisoara-2020-10-08"
+TIMISOARA_LAB_2 = "atelier-local-de-invatare-timisoara-2020-10-20"
+
+
+def load(log):
+    tz = timezone.get_current_timezone()
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    day = datetime.timedelta(days=1)
+    meetings = [
+        {"slug": "dezbatere-parcul-feroviarilor-2017", "kind": MeetingKind.PUBLIC_DEBATE,
+         "title_ro": "Parcul Feroviarilor – Concursul de soluții pentru reabilitarea parcului",
+         "title_en": "Parcul Feroviarilor – the solution competition for the park's rehabilitation",
+         "description_ro": "Dezbaterea publică cu care s-a inaugurat Centrul de Inovare și Imaginație Civică, în "
+         "octombrie 2017.",
+         "description_en": "The public debate that opened the Centre for Civic Innovation and Imagination in "
+         "October 2017.",
+         "starts_at": datetime.datetime(2017, 10, 12, 17, 0, tzinfo=tz),
+         "ends_at": datetime.datetime(2017, 10, 12, 19, 0, tzinfo=tz), "place": "CIIC", "address": "Cluj-Napoca",
+         "process": Process.objects.filter(slug="parcul-feroviarilor-2017").first(), "registration_open": False,
+         "minutes_ro": "Minută fictivă, pentru demonstrație: participanții au cerut păstrarea arborilor și un loc "
+         "de joacă pentru toate vârstele.",
+         "minutes_en": "Fictional minutes, for demonstration: participants asked to keep the trees and for a "
+         "playground for all ages."},
+        {"slug": TIMISOARA_LAB_1, "kind": MeetingKind.WORKSHOP,
+         "title_ro": "Atelier Local de Învățare: Parteneriatele trans-sectoriale, rețele și clustere",
+         "title_en": "Local Learning Lab: cross-sector partnerships, networks and clusters",
+         "description_ro": "Atelier al proiectului ECoC-SME despre cum valorificăm un mega-eveniment ca și CEaC, "
+         "moderat de Andrei Munteanu (Cowork Timișoara).",
+         "description_en": "An ECoC-SME workshop on making the most of a mega-event such as the European Capital "
+         "of Culture, facilitated by Andrei Munteanu (Cowork Timișoara).",
+         "starts_at": datetime.datetime(2020, 10, 8, 10, 0, tzinfo=tz),
+         "ends_at": datetime.datetime(2020, 10, 8, 13, 0, tzinfo=tz),
+         "place": "Cowork Timișoara Garden", "address": "Timișoara", "registration_open": False},
+        {"slug": TIMISOARA_LAB_2, "kind": MeetingKind.WORKSHOP,
+         "title_ro": "Atelier Local de Învățare: Sectorul cultural și creativ în Timișoara și în regiune",
+         "title_en": "Local Learning Lab: the cultural and creative sector in Timișoara and the region",
+         "description_ro": "Impactul pandemiei de Covid-19 și modalitățile de dezvoltare a sectorului în anii de "
+         "pregătire a CEaC, anul deținerii titlului și anii moștenire, prin metoda world-café.",
+         "description_en": "The impact of the Covid-19 pandemic and how the sector can develop in the years "
+         "before, during and after the European Capital of Culture title, using the world-café method.",
+         "starts_at": datetime.datetime(2020, 10, 20, 11, 0, tzinfo=tz),
+         "ends_at": datetime.datetime(2020, 10, 20, 14, 0, tzinfo=tz),
+         "place": "Fosta Cancelarie de război", "address": "str. V. Alecsandri nr. 1, parter, Timișoara",
+         "registration_open": False},
+        {"slug": "dezbatere-cluj-for-youth-2030", "kind": MeetingKind.PUBLIC_DEBATE, "format": MeetingFormat.HYBRID,
+         "title_ro": "Dezbatere publică: Cluj for Youth 2030 (demonstrație)",
+         "title_en": "Public debate: Cluj for Youth 2030 (demonstration)",
+         "description_ro": "Discutăm ideile propuse în consultare, cu Consiliul Consultativ de Tineret.",
+         "description_en": "We discuss the ideas proposed in the consultation, with the Youth Consultative Council.",
+         "starts_at": now + 10 * day, "ends_at": now + 10 * day + datetime.timedelta(hours=2),
+         "place": "CIIC", "address": "Cluj-Napoca", "online_url": "https://meet.example.org/cluj-for-youth",
+         "process": Process.objects.filter(slug="cluj-for-youth-2030").first(), "capacity": 12,
+         "terms_ro": "Participarea este gratuită. Dezbaterea este filmată.",
+         "terms_en": "Taking part is free. The debate is filmed."},
+        {"slug": "dezbatere-oras-neutru-climatic", "kind": MeetingKind.PUBLIC_DEBATE,
+         "title_ro": "Dezbatere publică: orașul neutru climatic (demonstrație)",
+         "title_en": "Public debate: the climate-neutral city (demonstration)",
+         "description_ro": "Ce măsuri propun locuitorii pentru misiunea climatică a orașului.",
+         "description_en": "Which measures residents propose for the city's climate mission.",
+         "starts_at": now + 20 * day, "ends_at": now + 20 * day + datetime.timedelta(hours=2),
+         "place": "CIIC", "address": "Cluj-Napoca",
+         "process": Process.objects.filter(slug="cluj-oras-neutru-climatic").first(), "capacity": 80},
+    ]
+    for fields in meetings:
+        slug = fields.pop("slug")
+        Meeting.objects.update_or_create(slug=slug, defaults=fields)
+    youth = Meeting.objects.get(slug="dezbatere-cluj-for-youth-2030")
+    if not youth.registrations.exists():
+        residents = list(User.objects.filter(email__startswith="resident").order_by("email")[:14])
+        for number, person in enumerate(residents):
+            Registration.objects.create(meeting=youth, person=person, status=RegistrationStatus.REGISTERED
+                                        if number < youth.capacity else RegistrationStatus.WAITING,
+                                        created_at=now - datetime.timedelta(hours=50 - number))
+    log(f"{Meeting.objects.count()} meetings, {Registration.objects.count()} registrations")

@@ -1,0 +1,30 @@
+"""iCalendar feeds (RFC 5545) with the `icalendar` package. The online link never goes in a feed:
+feeds are public, and the link is for registered people only."""
+
+from django.conf import settings
+from icalendar import Calendar, Event
+
+PRODID = "-//Civica//Meetings//RO"
+
+
+def calendar_for(meetings, *, name: str) -> bytes:
+    feed = Calendar()
+    feed.add("prodid", PRODID)
+    feed.add("version", "2.0")
+    feed.add("calscale", "GREGORIAN")
+    feed.add("x-wr-calname", name)
+    feed.add("x-wr-timezone", settings.TIME_ZONE)
+    for meeting in meetings:
+        event = Event()
+        event.add("uid", f"meeting-{meeting.pk}@civica")
+        event.add("dtstamp", meeting.created_at)
+        event.add("dtstart", meeting.starts_at)
+        event.add("dtend", meeting.ends_at)
+        event.add("summary", meeting.translated("title"))
+        event.add("description", meeting.translated("description")[:2000])
+        location = ", ".join(part for part in (meeting.place, meeting.address) if part)
+        if location:
+            event.add("location", location)
+        event.add("url", settings.CIVICA_BASE_URL + meeting.get_absolute_url())
+        feed.add_component(event)
+    return feed.to_ical()

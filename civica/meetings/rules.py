@@ -1,0 +1,26 @@
+import rules
+
+from civica.accounts.predicates import is_editor, is_participant
+from civica.core.permissions import add_admin_perms
+
+
+@rules.predicate
+def takes_registrations(user, meeting):
+    from django.utils import timezone
+
+    return meeting is not None and meeting.registration_open and meeting.ends_at > timezone.now()
+
+
+@rules.predicate
+def is_registered(user, meeting):
+    from .models import Registration, RegistrationStatus
+
+    return meeting is not None and user.is_authenticated and Registration.objects.filter(
+        meeting=meeting, person=user, status=RegistrationStatus.REGISTERED).exists()
+
+
+rules.add_perm("meetings.register", is_participant & takes_registrations)
+rules.add_perm("meetings.see_online_link", is_registered | is_editor)
+rules.add_perm("meetings.manage_meeting", is_editor)
+rules.add_perm("meetings.check_in", is_editor)
+add_admin_perms("meetings", ["meeting", "meetingdocument", "registration"], is_editor)

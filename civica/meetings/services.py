@@ -1,0 +1,96 @@
+"""Registrations: capacity never exceeded (the meeting's row is locked while places are counted),
+a first-come-first-served waiting list promoted automatically by e-mail, cancellation, check-in."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import Meeting, Registration, RegistrationStatus
+
+
+def _registered_count(meeting):
+    return Registration.objects.filter(meeting=meeting, status=RegistrationStatus.REGISTERED).count()
+
+
+def register(*, meeting, person, accepted_terms: bool) -> Registration:
+    if not person.has_perm("meetings.register", meeting):
+        raise PermissionDenied(_("Registration is open to participants with a verified e-mail address, "
+                                 "while the meeting takes registrations."))
+    if meeting.translated("terms") and not accepted_terms:
+        raise ValidationError(_("Accept the terms of the meeting to register."))
+    with transaction.atomic():
+        # One registration at a time per meeting: counting and inserting cannot interleave.
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        existing = Registration.objects.filter(meeting=locked, person=person).first()
+        if existing is not None and existing.status != RegistrationStatus.CANCELLED:
+            return existing
+        full = locked.capacity is not None and _registered_count(locked) >= locked.capacity
+        status = RegistrationStatus.WAITING if full else RegistrationStatus.REGISTERED
+        if existing is not None:
+            existing.status, existing.created_at, existing.checked_in_at = status, timezone.now(), None
+            existing.save(update_fields=["status", "created_at", "checked_in_at"])
+            registration = existing
+        else:
+            registration = Registration.objects.create(meeting=locked, person=person, status=status)
+        transaction.on_commit(lambda: _send(registration.pk, "confirmation"))
+    return registration
+
+
+def cancel(*, registration, by) -> None:
+    if registration.person_id != by.pk and not by.has_perm("meetings.manage_meeting", registration.meeting):
+        raise PermissionDenied(_("You can only cancel your own registration."))
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
+        was_registered = registration.status == RegistrationStatus.REGISTERED
+        Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.CANCELLED)
+        if was_registered:
+            promote_waiting(meeting)
+
+
+def promote_waiting(meeting) -> list[Registration]:
+    """Fill free places from the waiting list, oldest first; each promoted person gets an e-mail."""
+    promoted = []
+    while meeting.capacity is None or _registered_count(meeting) < meeting.capacity:
+        first = (Registration.objects.filter(meeting=meeting, status=RegistrationStatus.WAITING)
+                 .order_by("created_at", "id").first())
+        if first is None:
+            break
+        first.status, first.promoted_at = RegistrationStatus.REGISTERED, timezone.now()
+        first.save(update_fields=["status", "promoted_at"])
+        promoted.append(first)
+        transaction.on_commit(lambda pk=first.pk: _send(pk, "promoted"))
+    return promoted
+
+
+def check_in(*, meeting, code, by) -> Registration:
+    if not by.has_perm("meetings.check_in", meeting):
+        raise PermissionDenied(_("Only the centre's staff check people in."))
+    code = (code or "").strip().upper().replace(" ", "").replace("-", "")
+    registration = Registration.objects.filter(meeting=meeting, code=code).select_related("person").first()
+    if registration is None:
+        raise ValidationError(_("No registration for this meeting has the code %(code)s.") % {"code": code})
+    if registration.status != RegistrationStatus.REGISTERED:
+        raise ValidationError(_("%(name)s is not registered (%(status)s).") % {
+            "name": registration.person.public_name, "status": registration.get_status_display()})
+    if registration.checked_in_at is None:
+        registration.checked_in_at = timezone.now()
+        registration.save(update_fields=["checked_in_at"])
+    return registration
+
+
+def _send(registration_id, kind):
+    registration = Registration.objects.select_related("meeting", "person").get(pk=registration_id)
+    person, meeting = registration.person, registration.meeting
+    with translation.override(person.language):
+        body = render_to_string("meetings/email/registration.txt", {
+            "registration": registration, "meeting": meeting, "person": person, "kind": kind,
+            "url": settings.CIVICA_BASE_URL + meeting.get_absolute_url(),
+        })
+        subjects = {"confirmation": _("[Civica] Registration: %(title)s"),
+                    "promoted": _("[Civica] A place freed up for you: %(title)s")}
+        EmailMessage(subject=subjects[kind] % {"title": meeting.translated("title")}, body=body,
+                     to=[person.email]).send()

@@ -1,0 +1,166 @@
+import datetime
+import threading
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, connections
+from django.test import TestCase
+from django.utils import timezone, translation
+from icalendar import Calendar
+
+from civica.accounts.roles import Role
+from civica.accounts.tests.factories import UserFactory
+from civica.meetings import services
+from civica.meetings.models import MeetingFormat, Registration, RegistrationStatus
+from civica.meetings.tests.factories import MeetingFactory
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.mark.django_db
+def test_register_until_full_then_waiting_list_promoted_first_come_first_served():
+    meeting = MeetingFactory(capacity=2)
+    people = UserFactory.create_batch(4, language="en")
+    statuses = [services.register(meeting=meeting, person=person, accepted_terms=True).status for person in people]
+    assert statuses == ["registered", "registered", "waiting", "waiting"]
+    mail.outbox.clear()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.cancel(registration=Registration.objects.get(person=people[0]), by=people[0])
+    assert Registration.objects.get(person=people[2]).status == RegistrationStatus.REGISTERED
+    assert Registration.objects.get(person=people[3]).status == RegistrationStatus.WAITING
+    assert [message.to for message in mail.outbox] == [[people[2].email]]
+    assert "A place freed up" in mail.outbox[0].subject
+
+
+@pytest.mark.django_db
+def test_terms_and_verification_are_required():
+    meeting = MeetingFactory(terms_en="Filmed", terms_ro="Filmat")
+    with pytest.raises(ValidationError, match="Accept the terms"):
+        services.register(meeting=meeting, person=UserFactory(), accepted_terms=False)
+    with pytest.raises(PermissionDenied):
+        services.register(meeting=meeting, person=UserFactory(verified=False), accepted_terms=True)
+    closed = MeetingFactory(registration_open=False)
+    with pytest.raises(PermissionDenied):
+        services.register(meeting=closed, person=UserFactory(), accepted_terms=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_registrations_never_exceed_capacity():
+    if connection.vendor != "postgresql":
+        pytest.skip("parallel writes need PostgreSQL (SQLite serialises every writer)")
+    meeting = MeetingFactory(capacity=5)
+    people = UserFactory.create_batch(16)
+    barrier = threading.Barrier(len(people))
+
+    def sign_up(person):
+        try:
+            barrier.wait()
+            services.register(meeting=meeting, person=person, accepted_terms=True)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sign_up, args=(person,)) for person in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Registration.objects.filter(meeting=meeting, status="registered").count() == 5
+    assert Registration.objects.filter(meeting=meeting, status="waiting").count() == 11
+
+
+@pytest.mark.django_db
+def test_online_link_only_for_registered_people(client, participant):
+    meeting = MeetingFactory(format=MeetingFormat.HYBRID, online_url="https://meet.example.org/secret-room")
+    assert "secret-room" not in client.get(meeting.get_absolute_url()).content.decode()
+    client.force_login(participant)
+    assert "secret-room" not in client.get(meeting.get_absolute_url()).content.decode()
+    client.post(meeting.get_absolute_url() + "register/")
+    assert "secret-room" in client.get(meeting.get_absolute_url()).content.decode()
+    for url in ("/en/meetings/feed.ics", meeting.get_absolute_url() + "event.ics"):
+        assert b"secret-room" not in client.get(url).content
+
+
+@pytest.mark.django_db
+def test_ical_feeds_are_valid(client):
+    meeting = MeetingFactory(title_en="Cluj for Youth debate")
+    MeetingFactory()
+    feed = Calendar.from_ical(client.get("/en/meetings/feed.ics").content)
+    events = feed.walk("VEVENT")
+    assert len(events) == 2
+    single = Calendar.from_ical(client.get(meeting.get_absolute_url() + "event.ics").content)
+    event = single.walk("VEVENT")[0]
+    assert str(event["summary"]) == "Cluj for Youth debate"
+    assert event.decoded("dtstart") == meeting.starts_at.replace(microsecond=0)
+
+
+@pytest.mark.django_db
+def test_check_in_at_the_door(client, participant):
+    meeting = MeetingFactory()
+    registration = services.register(meeting=meeting, person=participant, accepted_terms=True)
+    editor = UserFactory(role=Role.EDITOR)
+    client.force_login(participant)
+    assert client.get(meeting.get_absolute_url() + "check-in/").status_code == 403
+    client.force_login(editor)
+    response = client.post(meeting.get_absolute_url() + "check-in/", {"code": registration.code.lower()}, follow=True)
+    assert "Checked in" in response.content.decode()
+    assert Registration.objects.get(pk=registration.pk).checked_in_at is not None
+    response = client.post(meeting.get_absolute_url() + "check-in/", {"code": "NOPE1234"}, follow=True)
+    assert "No registration for this meeting has the code NOPE1234" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_list_filters_and_month_calendar(client):
+    MeetingFactory(title_en="Future debate")
+    MeetingFactory(title_en="Old debate", starts_at=timezone.now() - datetime.timedelta(days=30),
+                   ends_at=timezone.now() - datetime.timedelta(days=30) + datetime.timedelta(hours=2))
+    upcoming = client.get("/en/meetings/?when=upcoming").content.decode().split('id="calendar-title"')[0]
+    assert "Future debate" in upcoming and "Old debate" not in upcoming
+    past = client.get("/en/meetings/?when=past").content.decode().split('id="calendar-title"')[0]
+    assert "Old debate" in past and "Future debate" not in past
+    soon = timezone.localtime(timezone.now() + datetime.timedelta(days=7))
+    calendar = client.get(f"/en/meetings/?month={soon.year}-{soon.month:02d}").content.decode()
+    assert "Future debate" in calendar.split('id="calendar-title"')[1]
+    for query in ("?month=2026-13", "?month=abc", "?kind=x&format=y&when=z"):
+        assert client.get(f"/en/meetings/{query}").status_code == 200
+
+
+@pytest.mark.django_db
+def test_pages_query_counts_are_constant(client, participant, django_assert_num_queries):
+    from django.test.utils import CaptureQueriesContext
+
+    meeting = MeetingFactory(capacity=50)
+    client.force_login(participant)
+    urls = ["/en/meetings/", meeting.get_absolute_url(), "/en/meetings/mine/"]
+    counts = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        counts.append(len(captured))
+    MeetingFactory.create_batch(6)
+    for person in UserFactory.create_batch(5):
+        services.register(meeting=meeting, person=person, accepted_terms=True)
+    for other in MeetingFactory.create_batch(3):
+        services.register(meeting=other, person=participant, accepted_terms=True)
+    client.force_login(participant)
+    for url, expected in zip(urls[:2], counts[:2], strict=True):
+        with django_assert_num_queries(expected):
+            client.get(url)
+
+
+@pytest.mark.django_db
+def test_demo_meetings_from_the_seed():
+    from django.core.management import call_command
+
+    from civica.meetings.models import Meeting
+
+    call_command("loaddemo", verbosity=0)
+    lab = Meeting.objects.get(slug="atelier-local-de-invatare-timisoara-2020-10-20")
+    assert timezone.localtime(lab.starts_at).strftime("%Y-%m-%d %H:%M") == "2020-10-20 11:00"
+    assert Meeting.objects.get(slug="atelier-local-de-invatare-timisoara-2020-10-08").place == \
+        "Cowork Timișoara Garden"
+    assert Meeting.objects.upcoming().count() >= 2 and Meeting.objects.past().count() >= 3

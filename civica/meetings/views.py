@@ -1,0 +1,144 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from . import ical, selectors, services
+from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus
+
+
+def _meeting_or_404(slug):
+    meeting = Meeting.objects.published().filter(slug=slug).select_related("programme", "process").first()
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def _month(request):
+    value = request.GET.get("month", "")
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        datetime.date(year, month, 1)
+        if 1900 <= year <= 2200:
+            return year, month
+    except ValueError:
+        pass
+    today = timezone.localdate()
+    return today.year, today.month
+
+
+@require_safe
+def meeting_list(request):
+    when = request.GET.get("when") if request.GET.get("when") in ("upcoming", "past") else None
+    kind = request.GET.get("kind") or None
+    meeting_format = request.GET.get("format") or None
+    year, month = _month(request)
+    previous = datetime.date(year, month, 1) - datetime.timedelta(days=1)
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return render(request, "meetings/meeting_list.html", {
+        "meetings": selectors.meeting_list(when=when, kind=kind, meeting_format=meeting_format),
+        "when": when, "kind": kind, "format": meeting_format, "kinds": MeetingKind.choices,
+        "formats": MeetingFormat.choices, "grid": selectors.month_grid(year, month),
+        "month_start": datetime.date(year, month, 1), "previous_month": f"{previous.year}-{previous.month:02d}",
+        "next_month": f"{following.year}-{following.month:02d}",
+    })
+
+
+@require_safe
+def meeting_detail(request, slug):
+    meeting = _meeting_or_404(slug)
+    registration = (Registration.objects.filter(meeting=meeting, person=request.user).first()
+                    if request.user.is_authenticated else None)
+    return render(request, "meetings/meeting_detail.html", {
+        "meeting": meeting, "registration": registration,
+        "can_register": request.user.has_perm("meetings.register", meeting),
+        "show_link": request.user.has_perm("meetings.see_online_link", meeting),
+        "places_left": selectors.places_left(meeting),
+        "is_past": meeting.ends_at < timezone.now(),
+        "can_check_in": request.user.has_perm("meetings.check_in", meeting),
+    })
+
+
+@require_POST
+def register(request, slug):
+    meeting = _meeting_or_404(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(meeting.get_absolute_url())
+    try:
+        registration = services.register(meeting=meeting, person=request.user,
+                                         accepted_terms=request.POST.get("accept_terms") == "on")
+    except (PermissionDenied, ValidationError) as refused:
+        messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+    else:
+        if registration.status == RegistrationStatus.WAITING:
+            messages.warning(request, _("The meeting is full: you are on the waiting list. We will e-mail you "
+                                        "if a place frees up."))
+        else:
+            messages.success(request, _("You are registered. Your code is %(code)s.") % {"code": registration.code})
+    return redirect(meeting.get_absolute_url())
+
+
+@require_POST
+def cancel(request, slug):
+    meeting = _meeting_or_404(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(meeting.get_absolute_url())
+    registration = get_object_or_404(Registration, meeting=meeting, person=request.user)
+    services.cancel(registration=registration, by=request.user)
+    messages.success(request, _("Your registration is cancelled."))
+    return redirect(meeting.get_absolute_url())
+
+
+def check_in(request, slug):
+    meeting = _meeting_or_404(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("meetings.check_in", meeting):
+        raise PermissionDenied(_("Only the centre's staff check people in."))
+    if request.method == "POST":
+        try:
+            registration = services.check_in(meeting=meeting, code=request.POST.get("code", ""), by=request.user)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+        else:
+            messages.success(request, _("Welcome, %(name)s! Checked in.") % {"name": registration.person.public_name})
+        return redirect("meetings:check_in", slug=slug)
+    registrations = (Registration.objects.filter(meeting=meeting, status=RegistrationStatus.REGISTERED)
+                     .select_related("person").order_by("person__display_name", "pk"))
+    return render(request, "meetings/check_in.html", {
+        "meeting": meeting, "registrations": registrations,
+        "checked_in": sum(1 for registration in registrations if registration.checked_in_at),
+    })
+
+
+@require_safe
+def my_registrations(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    registrations = (Registration.objects.filter(person=request.user).exclude(status=RegistrationStatus.CANCELLED)
+                     .select_related("meeting").order_by("-meeting__starts_at"))
+    return render(request, "meetings/my_registrations.html", {"registrations": registrations})
+
+
+def _ics(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_safe
+def feed(request):
+    meetings = Meeting.objects.published().order_by("starts_at")
+    return _ics(ical.calendar_for(meetings, name=_("Civica meetings")), "civica-meetings.ics")
+
+
+@require_safe
+def meeting_ics(request, slug):
+    meeting = _meeting_or_404(slug)
+    return _ics(ical.calendar_for([meeting], name=meeting.translated("title")), f"{meeting.slug}.ics")
