@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from . import services
-from .models import Meeting, MeetingDocument, Registration
+from .models import Meeting, MeetingDocument, Registration, Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 
 
 class DocumentInline(admin.TabularInline):
@@ -30,3 +30,25 @@ class RegistrationAdmin(admin.ModelAdmin):
     search_fields = ["code", "person__email"]
     list_select_related = ["meeting", "person"]
     readonly_fields = ["code", "created_at", "promoted_at", "checked_in_at"]
+
+
+class QuestionInline(admin.TabularInline):
+    model = WorkshopQuestion
+    extra = 0
+
+
+class TableInline(admin.TabularInline):
+    model = WorkshopTable
+    extra = 0
+    raw_id_fields = ["facilitator"]
+
+
+class RoundInline(admin.TabularInline):
+    model = WorkshopRound
+    extra = 0
+
+
+@admin.register(Workshop)
+class WorkshopAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "slug", "dots_per_person", "closed_at"]
+    inlines = [QuestionInline, TableInline, RoundInline]

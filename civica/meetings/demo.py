@@ -84,4 +84,8 @@ def load(log):
             Registration.objects.create(meeting=youth, person=person, status=RegistrationStatus.REGISTERED
                                         if number < youth.capacity else RegistrationStatus.WAITING,
                                         created_at=now - datetime.timedelta(hours=50 - number))
+    from . import workshop_demo
+
+    residents = list(User.objects.filter(email__startswith="resident").order_by("email"))
+    workshop_demo.load(Meeting.objects.get(slug=TIMISOARA_LAB_2), residents, log)
     log(f"{Meeting.objects.count()} meetings, {Registration.objects.count()} registrations")

@@ -23,4 +23,16 @@ rules.add_perm("meetings.register", is_participant & takes_registrations)
 rules.add_perm("meetings.see_online_link", is_registered | is_editor)
 rules.add_perm("meetings.manage_meeting", is_editor)
 rules.add_perm("meetings.check_in", is_editor)
-add_admin_perms("meetings", ["meeting", "meetingdocument", "registration"], is_editor)
+add_admin_perms("meetings", ["meeting", "meetingdocument", "registration", "workshop", "workshopquestion",
+                             "workshoptable", "workshopround", "theme", "contribution", "actionitem"], is_editor)
+
+
+@rules.predicate
+def facilitates(user, workshop):
+    from civica.accounts.predicates import is_facilitator_of
+
+    return workshop is not None and is_facilitator_of(user, workshop)
+
+
+rules.add_perm("meetings.manage_workshop", is_editor)
+rules.add_perm("meetings.run_workshop", is_editor | facilitates)

@@ -14,7 +14,8 @@ from .models import Meeting, MeetingFormat, MeetingKind, Registration, Registrat
 
 
 def _meeting_or_404(slug):
-    meeting = Meeting.objects.published().filter(slug=slug).select_related("programme", "process").first()
+    meeting = (Meeting.objects.published().filter(slug=slug).select_related("programme", "process", "workshop")
+               .first())
     if meeting is None:
         raise Http404
     return meeting

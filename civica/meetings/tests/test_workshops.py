@@ -1,0 +1,170 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone, translation
+
+from civica.accounts.roles import Role
+from civica.accounts.tests.factories import UserFactory
+from civica.meetings import workshops
+from civica.meetings.models import Contribution, Theme, Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
+from civica.meetings.tests.factories import MeetingFactory
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def workshop(db):
+    meeting = MeetingFactory(starts_at=timezone.now() - datetime.timedelta(minutes=10),
+                             ends_at=timezone.now() + datetime.timedelta(hours=3))
+    workshop = Workshop.objects.create(meeting=meeting, slug="cafe", dots_per_person=2)
+    question = WorkshopQuestion.objects.create(workshop=workshop, text_ro="Cum?", text_en="How?")
+    for number in (1, 2):
+        WorkshopTable.objects.create(workshop=workshop, number=number, topic=f"Topic {number}", question=question)
+        WorkshopRound.objects.create(workshop=workshop, number=number, duration_minutes=20)
+    return workshop
+
+
+def token(workshop, number=1):
+    return workshops.table_token(workshop.tables.get(number=number))
+
+
+@pytest.mark.django_db
+def test_contributions_only_during_a_round_and_shown_on_the_wall(client, workshop):
+    url = f"/en/workshops/cafe/tables/{token(workshop)}/"
+    page = client.post(url, {"text": "More studios"}, follow=True).content.decode()
+    assert "No round is running now" in page and "More studios" in page  # refused, text kept
+    editor = UserFactory(role=Role.EDITOR)
+    workshops.start_next_round(workshop=workshop, by=editor)
+    client.post(url, {"text": "More studios"})
+    assert Contribution.objects.get().text == "More studios"
+    wall = client.get("/en/workshops/cafe/wall/items/").content.decode()
+    assert "More studios" in wall and "Topic 1" in wall
+    assert "More studios" in client.get("/en/workshops/cafe/wall/").content.decode()
+
+
+@pytest.mark.django_db
+def test_empty_and_over_long_contributions_are_refused_and_kept(client, workshop):
+    workshops.start_next_round(workshop=workshop, by=UserFactory(role=Role.EDITOR))
+    url = f"/en/workshops/cafe/tables/{token(workshop)}/"
+    assert "Write something first." in client.post(url, {"text": "   "}, follow=True).content.decode()
+    long_text = "x" * 501
+    page = client.post(url, {"text": long_text}).content.decode()
+    assert "At most 500 characters" in page and long_text in page
+    assert not Contribution.objects.exists()
+
+
+@pytest.mark.django_db
+def test_authors_edit_for_ten_minutes_without_an_account(client, workshop):
+    workshops.start_next_round(workshop=workshop, by=UserFactory(role=Role.EDITOR))
+    url = f"/en/workshops/cafe/tables/{token(workshop)}/"
+    client.post(url, {"text": "Frist idea"})
+    contribution = Contribution.objects.get()
+    client.post(url, {"contribution": contribution.pk, "text": "First idea"})
+    assert Contribution.objects.get().text == "First idea"
+    from django.test import Client
+
+    stranger = Client()
+    page = stranger.post(url, {"contribution": contribution.pk, "text": "Hijacked"}, follow=True).content.decode()
+    assert "Only its author may change a contribution." in page
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=11)):
+        page = client.post(url, {"contribution": contribution.pk, "text": "Too late"}, follow=True).content.decode()
+    assert "can be changed for 10 minutes" in page
+    assert Contribution.objects.get().text == "First idea"
+
+
+@pytest.mark.django_db
+def test_table_links_expire_with_the_workshop_and_cannot_be_forged(client, workshop):
+    url = f"/en/workshops/cafe/tables/{token(workshop)}/"
+    assert client.get(url).status_code == 200
+    assert client.get("/en/workshops/cafe/tables/forged-token/").status_code == 404
+    workshops.close(workshop=workshop, by=UserFactory(role=Role.EDITOR))
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_accounts_needed_when_the_editor_says_so(client, workshop):
+    Workshop.objects.filter(pk=workshop.pk).update(no_account_needed=False, participants_contribute=False)
+    workshops.start_next_round(workshop=workshop, by=UserFactory(role=Role.EDITOR))
+    url = f"/en/workshops/cafe/tables/{token(workshop)}/"
+    assert "Log in to contribute" in client.post(url, {"text": "hi"}, follow=True).content.decode()
+    facilitator = UserFactory()
+    WorkshopTable.objects.filter(workshop=workshop, number=1).update(facilitator=facilitator)
+    client.force_login(facilitator)
+    client.post(url, {"text": "From the facilitator"})
+    assert Contribution.objects.get().author == facilitator
+
+
+@pytest.mark.django_db
+def test_room_screen_shows_the_round_and_the_questions(client, workshop):
+    assert "Waiting for the next round" in client.get("/en/workshops/cafe/screen/").content.decode()
+    workshops.start_next_round(workshop=workshop, by=UserFactory(role=Role.EDITOR))
+    page = client.get("/en/workshops/cafe/screen/").content.decode()
+    assert "Round 1" in page and "left" in page and "How?" in page
+    with pytest.raises(PermissionDenied):
+        workshops.start_next_round(workshop=workshop, by=UserFactory())
+    workshops.start_next_round(workshop=workshop, by=UserFactory(role=Role.EDITOR))
+    with pytest.raises(ValidationError, match="All rounds"):
+        workshops.start_next_round(workshop=workshop, by=UserFactory(role=Role.EDITOR))
+
+
+@pytest.mark.django_db
+def test_dot_votes_are_limited(workshop, participant):
+    themes = [Theme.objects.create(workshop=workshop, label=f"Theme {n}") for n in range(3)]
+    workshops.dot_vote(theme=themes[0], voter=participant)
+    workshops.dot_vote(theme=themes[0], voter=participant)
+    with pytest.raises(ValidationError, match="all 2 of your dots"):
+        workshops.dot_vote(theme=themes[1], voter=participant)
+    assert [(theme.label, theme.dot_count) for theme in workshops.dot_results(workshop)][0] == ("Theme 0", 2)
+
+
+@pytest.mark.django_db
+def test_theme_editing_and_the_action_plan(client, workshop):
+    editor = UserFactory(role=Role.EDITOR)
+    first, second = (Theme.objects.create(workshop=workshop, label=label) for label in ("Spaces", "Money"))
+    round_ = workshop.rounds.first()
+    table = workshop.tables.first()
+    item = Contribution.objects.create(table=table, round=round_, text="cheap studios", theme=second)
+    workshops.contribution_move(contribution=item, theme=first, by=editor)
+    workshops.theme_rename(theme=first, by=editor, label="Affordable spaces")
+    workshops.theme_merge(into=first, other=second, by=editor)
+    assert list(workshop.themes.values_list("label", flat=True)) == ["Affordable spaces"]
+    action = workshops.action_add(workshop=workshop, by=editor, title="List empty buildings", owner="City",
+                                  themes=[first])
+    client.force_login(editor)
+    page = client.get("/en/workshops/cafe/report/").content.decode()
+    assert "Affordable spaces" in page and "List empty buildings" in page and action.owner in page
+    pdf = client.get("/en/workshops/cafe/report.pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    import io
+
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Affordable spaces" in text and "List empty buildings" in text
+
+
+@pytest.mark.django_db
+def test_qr_code_of_a_table(client, workshop, editor):
+    response = client.get(f"/en/workshops/cafe/tables/{token(workshop)}/qr.svg")
+    assert response["Content-Type"] == "image/svg+xml" and b"<svg" in response.content
+    client.force_login(editor)
+    page = client.get("/en/workshops/cafe/").content.decode()
+    assert "qr.svg" in page and "QR code of table 1" in page
+
+
+@pytest.mark.django_db
+def test_demo_world_cafe_from_the_seed():
+    from django.core.management import call_command
+
+    call_command("loaddemo", verbosity=0)
+    workshop = Workshop.objects.get(slug="world-cafe-timisoara-2020")
+    assert workshop.questions.count() == 6
+    assert workshop.questions.first().text_ro.startswith("Cum putem activa mai multe start-up-uri")
+    assert Contribution.objects.filter(table__workshop=workshop).count() >= 120
+    assert workshop.themes.count() >= 6 and workshop.action_items.exists()

@@ -1,0 +1,222 @@
+"""Writes of a world-café workshop: rounds, table links, contributions captured live, the harvest
+into themes, dot votes and the action plan."""
+
+import math
+
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civica.accounts.predicates import is_participant
+
+from .models import (
+    CONTRIBUTION_EDIT_MINUTES,
+    MAX_CONTRIBUTION,
+    ActionItem,
+    Contribution,
+    DotVote,
+    Theme,
+    WorkshopTable,
+)
+
+TABLE_SALT = "civica.workshop.table"
+
+
+def table_token(table) -> str:
+    return signing.dumps({"table": table.pk, "workshop": table.workshop_id}, salt=TABLE_SALT)
+
+
+def table_from_token(token):
+    """The table a link opens, or None when the link is forged or the workshop is closed."""
+    try:
+        data = signing.loads(token, salt=TABLE_SALT)
+    except signing.BadSignature:
+        return None
+    table = (WorkshopTable.objects.filter(pk=data.get("table"), workshop_id=data.get("workshop"))
+             .select_related("workshop__meeting", "question").first())
+    if table is None or table.workshop.closed_at is not None:
+        return None
+    return table
+
+
+def start_next_round(*, workshop, by):
+    if not by.has_perm("meetings.run_workshop", workshop):
+        raise PermissionDenied(_("Only the workshop's editors and facilitators run the rounds."))
+    now = timezone.now()
+    rounds = list(workshop.rounds.all())
+    running = workshop.current_round(now)
+    if running is not None:
+        # Ending the running round early: its duration becomes the time it actually ran.
+        running.duration_minutes = max(1, math.ceil((now - running.started_at).total_seconds() / 60))
+        running.save(update_fields=["duration_minutes"])
+    upcoming = next((round_ for round_ in rounds if round_.started_at is None), None)
+    if upcoming is None:
+        raise ValidationError(_("All rounds have been held."))
+    upcoming.started_at = now
+    upcoming.save(update_fields=["started_at"])
+    return upcoming
+
+
+def close(*, workshop, by):
+    if not by.has_perm("meetings.manage_workshop", workshop):
+        raise PermissionDenied(_("Only editors close a workshop."))
+    workshop.closed_at = timezone.now()
+    workshop.save(update_fields=["closed_at"])
+
+
+def _may_contribute(table, user):
+    workshop = table.workshop
+    if user.is_authenticated and (table.facilitator_id == user.pk or user.has_perm("meetings.run_workshop",
+                                                                                   workshop)):
+        return True
+    if workshop.no_account_needed:
+        return True
+    return workshop.participants_contribute and is_participant(user)
+
+
+def contribute(*, table, user, author_key: str, text: str) -> Contribution:
+    workshop = table.workshop
+    if workshop.closed_at is not None:
+        raise PermissionDenied(_("The workshop is closed."))
+    if not _may_contribute(table, user):
+        raise PermissionDenied(_("Log in to contribute at this table."))
+    round_ = workshop.current_round()
+    if round_ is None:
+        raise ValidationError(_("No round is running now: contributions are taken during the rounds."))
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Write something first."))
+    if len(text) > MAX_CONTRIBUTION:
+        raise ValidationError(_("At most %(max)s characters (this has %(count)s).") % {
+            "max": MAX_CONTRIBUTION, "count": len(text)})
+    contribution = Contribution.objects.create(
+        table=table, round=round_, text=text, author=user if user.is_authenticated else None,
+        author_key="" if user.is_authenticated else author_key)
+    transaction.on_commit(lambda: store_embedding(contribution.pk))
+    return contribution
+
+
+def contribution_edit(*, contribution, user, author_key: str, text: str) -> Contribution:
+    own = (contribution.author_id == user.pk) if user.is_authenticated else (
+        bool(author_key) and contribution.author_key == author_key)
+    if not own:
+        raise PermissionDenied(_("Only its author may change a contribution."))
+    if timezone.now() - contribution.created_at > timezone.timedelta(minutes=CONTRIBUTION_EDIT_MINUTES):
+        raise PermissionDenied(_("Contributions can be changed for %(minutes)s minutes.") % {
+            "minutes": CONTRIBUTION_EDIT_MINUTES})
+    text = (text or "").strip()
+    if not text or len(text) > MAX_CONTRIBUTION:
+        raise ValidationError(_("Write between 1 and %(max)s characters.") % {"max": MAX_CONTRIBUTION})
+    contribution.text, contribution.embedding = text, None
+    contribution.save(update_fields=["text", "embedding"])
+    transaction.on_commit(lambda: store_embedding(contribution.pk))
+    return contribution
+
+
+def store_embedding(contribution_id):
+    """Compute the contribution's meaning vector once, when it is saved; the harvest reuses it.
+    Without the embedding model the harvest groups by words instead, so a failure here is harmless."""
+    try:
+        from civica.insights.themes import embed_texts
+    except ImportError:
+        return
+    contribution = Contribution.objects.filter(pk=contribution_id).first()
+    if contribution is None:
+        return
+    try:
+        vector = embed_texts([contribution.text])[0]
+    except Exception:  # noqa: BLE001 - the model is optional: the harvest falls back to words
+        return
+    Contribution.objects.filter(pk=contribution_id).update(embedding=[round(float(x), 6) for x in vector])
+
+
+@transaction.atomic
+def harvest(*, workshop, by, min_themes=2, max_themes=12) -> list[Theme]:
+    """Group the contributions into themes (insights.find_themes), replacing an earlier harvest."""
+    from civica.insights.themes import find_themes
+
+    if not by.has_perm("meetings.manage_workshop", workshop):
+        raise PermissionDenied(_("Only editors harvest a workshop."))
+    contributions = list(Contribution.objects.filter(table__workshop=workshop).order_by("pk"))
+    if not contributions:
+        raise ValidationError(_("There is nothing to harvest yet."))
+    vectors = None
+    if all(contribution.embedding for contribution in contributions):
+        import numpy
+
+        vectors = numpy.array([contribution.embedding for contribution in contributions], dtype=float)
+    found = find_themes([contribution.text for contribution in contributions], min_themes=min_themes,
+                        max_themes=max_themes, vectors=vectors)
+    Theme.objects.filter(workshop=workshop).delete()
+    themes = []
+    for position, item in enumerate(found):
+        theme = Theme.objects.create(workshop=workshop, position=position, label=item.label[:120])
+        members = [contributions[index].pk for index in item.members]
+        Contribution.objects.filter(pk__in=members).update(theme=theme, is_representative=False)
+        Contribution.objects.filter(pk__in=[contributions[index].pk for index in item.representatives]).update(
+            is_representative=True)
+        themes.append(theme)
+    return themes
+
+
+def theme_rename(*, theme, by, label):
+    if not by.has_perm("meetings.manage_workshop", theme.workshop):
+        raise PermissionDenied(_("Only editors edit themes."))
+    label = (label or "").strip()
+    if not label:
+        raise ValidationError(_("A theme needs a label."))
+    theme.label = label[:120]
+    theme.save(update_fields=["label"])
+
+
+def theme_merge(*, into, other, by):
+    if not by.has_perm("meetings.manage_workshop", into.workshop) or into.workshop_id != other.workshop_id:
+        raise PermissionDenied(_("Only editors edit themes."))
+    Contribution.objects.filter(theme=other).update(theme=into)
+    DotVote.objects.filter(theme=other).update(theme=into)
+    other.delete()
+
+
+def contribution_move(*, contribution, theme, by):
+    """Move a contribution to another theme (or to a new one: splitting a theme)."""
+    if not by.has_perm("meetings.manage_workshop", theme.workshop) or \
+            contribution.table.workshop_id != theme.workshop_id:
+        raise PermissionDenied(_("Only editors edit themes."))
+    contribution.theme = theme
+    contribution.save(update_fields=["theme"])
+
+
+def theme_create(*, workshop, by, label):
+    if not by.has_perm("meetings.manage_workshop", workshop):
+        raise PermissionDenied(_("Only editors edit themes."))
+    position = workshop.themes.count()
+    return Theme.objects.create(workshop=workshop, label=(label or _("New theme")).strip()[:120], position=position)
+
+
+def dot_vote(*, theme, voter):
+    workshop = theme.workshop
+    if not is_participant(voter):
+        raise PermissionDenied(_("Log in with a verified account to vote."))
+    with transaction.atomic():
+        used = DotVote.objects.select_for_update().filter(theme__workshop=workshop, voter=voter).count()
+        if used >= workshop.dots_per_person:
+            raise ValidationError(_("You have used all %(dots)s of your dots.") % {"dots": workshop.dots_per_person})
+        return DotVote.objects.create(theme=theme, voter=voter)
+
+
+def dot_results(workshop):
+    return list(workshop.themes.annotate(dot_count=Count("dots")).order_by("-dot_count", "position"))
+
+
+def action_add(*, workshop, by, title, description="", owner="", due_on=None, themes=()) -> ActionItem:
+    if not by.has_perm("meetings.manage_workshop", workshop):
+        raise PermissionDenied(_("Only editors write the action plan."))
+    if not (title or "").strip():
+        raise ValidationError(_("An action needs a title."))
+    item = ActionItem.objects.create(workshop=workshop, title=title.strip()[:200], description=description or "",
+                                     owner=owner or "", due_on=due_on, position=workshop.action_items.count())
+    item.themes.set(themes)
+    return item
