@@ -13,4 +13,5 @@ urlpatterns = [
     path("<slug:slug>/tables/<str:token>/qr.svg", workshop_views.table_qr, name="table_qr"),
     path("<slug:slug>/report/", workshop_views.report, name="report"),
     path("<slug:slug>/report.pdf", workshop_views.report_pdf, name="report_pdf"),
+    path("<slug:slug>/action-plan.csv", workshop_views.action_plan_csv, name="action_plan_csv"),
 ]

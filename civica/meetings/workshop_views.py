@@ -76,6 +76,16 @@ def workshop_detail(request, slug):
                                      owner=request.POST.get("owner", ""), due_on=request.POST.get("due_on") or None,
                                      themes=themes)
                 messages.success(request, _("Added to the action plan."))
+            elif action == "to_activity":
+                from civica.accountability.models import Plan
+                from civica.network.models import Programme
+
+                item = get_object_or_404(workshop.action_items, pk=request.POST.get("item") or 0)
+                plan = get_object_or_404(Plan, pk=request.POST.get("plan") or 0)
+                programme = get_object_or_404(Programme, pk=request.POST.get("programme") or 0)
+                workshops.action_to_activity(item=item, plan=plan, programme=programme, by=user)
+                messages.success(request, _("The action is now an activity of %(plan)s.") % {
+                    "plan": plan.translated("title")})
         except (PermissionDenied, ValidationError) as refused:
             messages.error(request, _refusal(refused))
         return redirect(workshop.get_absolute_url())
@@ -89,8 +99,37 @@ def workshop_detail(request, slug):
         "table_links": [(table, request.build_absolute_uri(
             f"/{request.LANGUAGE_CODE}/workshops/{workshop.slug}/tables/{workshops.table_token(table)}/"))
             for table in _tables(workshop)] if can_manage else [],
-        "action_items": workshop.action_items.prefetch_related("themes"),
+        "action_items": workshop.action_items.prefetch_related("themes").select_related("activity__plan"),
+        "plans": _plans() if can_manage else [], "programmes": _programmes() if can_manage else [],
     })
+
+
+def _plans():
+    from civica.accountability.models import Plan
+
+    return list(Plan.objects.order_by("-year"))
+
+
+def _programmes():
+    from civica.network.models import Programme
+
+    return list(Programme.objects.order_by("position", "name_ro"))
+
+
+@require_safe
+def action_plan_csv(request, slug):
+    import csv
+
+    workshop = _workshop_or_404(slug)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="action-plan-{workshop.slug}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([_("title"), _("description"), _("owner"), _("due on"), _("from the themes")])
+    for item in workshop.action_items.prefetch_related("themes"):
+        writer.writerow([item.title, item.description, item.owner, item.due_on or "",
+                         "; ".join(theme.label for theme in item.themes.all())])
+    return response
 
 
 @require_safe

@@ -220,3 +220,22 @@ def action_add(*, workshop, by, title, description="", owner="", due_on=None, th
                                      owner=owner or "", due_on=due_on, position=workshop.action_items.count())
     item.themes.set(themes)
     return item
+
+
+def action_to_activity(*, item, plan, programme, by):
+    """Turn an action-plan item into an activity of an accountability plan (and remember the link)."""
+    from civica.accountability.models import Activity
+
+    if not by.has_perm("meetings.manage_workshop", item.workshop) or not by.has_perm(
+            "accountability.manage_plan", plan):
+        raise PermissionDenied(_("Only editors turn actions into plan activities."))
+    if item.activity_id:
+        raise ValidationError(_("This action is already an activity of a plan."))
+    due = item.due_on.strftime("%d.%m.%Y") if item.due_on else ""
+    activity = Activity.objects.create(
+        plan=plan, programme=programme, title_ro=item.title, title_en=item.title,
+        period_text=due, ends_on=item.due_on, responsible=item.owner[:120],
+        position=Activity.objects.filter(plan=plan, programme=programme).count())
+    item.activity = activity
+    item.save(update_fields=["activity"])
+    return activity

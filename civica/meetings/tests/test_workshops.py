@@ -168,3 +168,25 @@ def test_demo_world_cafe_from_the_seed():
     assert workshop.questions.first().text_ro.startswith("Cum putem activa mai multe start-up-uri")
     assert Contribution.objects.filter(table__workshop=workshop).count() >= 120
     assert workshop.themes.count() >= 6 and workshop.action_items.exists()
+
+
+@pytest.mark.django_db
+def test_an_action_becomes_a_plan_activity_and_the_plan_is_exported(client, workshop):
+    from civica.accountability.models import Activity
+    from civica.accountability.tests.factories import make_plan
+
+    editor = UserFactory(role=Role.EDITOR)
+    plan = make_plan()
+    programme = Activity.objects.filter(plan=plan).first().programme
+    item = workshops.action_add(workshop=workshop, by=editor, title="Open studios", owner="City",
+                                due_on=datetime.date(2021, 6, 30))
+    client.force_login(editor)
+    client.post("/en/workshops/cafe/", {"action": "to_activity", "item": item.pk, "plan": plan.pk,
+                                        "programme": programme.pk})
+    activity = Activity.objects.get(title_ro="Open studios")
+    assert (activity.plan, activity.responsible, activity.ends_on) == (plan, "City", datetime.date(2021, 6, 30))
+    with pytest.raises(ValidationError, match="already an activity"):
+        workshops.action_to_activity(item=type(item).objects.get(pk=item.pk), plan=plan, programme=programme,
+                                     by=editor)
+    csv_text = client.get("/en/workshops/cafe/action-plan.csv").content.decode("utf-8-sig")
+    assert "Open studios" in csv_text and "City" in csv_text
