@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: demo test setup messages makemessages check-deploy bench clean browser
+.PHONY: demo test setup messages makemessages check-deploy bench bench-load clean browser
 
 demo:
 	@$(PYTHON) scripts/demo_banner.py $(HOST) $(PORT)
@@ -56,8 +56,12 @@ check-deploy: $(VENV)/.installed
 		DJANGO_ALLOWED_HOSTS=civica.example.org DATABASE_URL=sqlite:///:memory: \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
+# Quick benchmarks; the city-scale load benchmark needs PostgreSQL and minutes: make bench-load.
 bench: $(VENV)/.installed-dev
-	@for script in bench/*.py; do $(BIN)/python $$script; done
+	@for script in bench/bench_*.py; do $(BIN)/python $$script; done
+
+bench-load: $(VENV)/.installed-dev
+	$(BIN)/python bench/load_participation.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles $(MO_FILES)

@@ -31,6 +31,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
 MIN_RATIO, MAX_P95_MS = 0.5, 100.0
+PAGE_KEYS = ("home", "processes", "ideas", "idea", "search")
 OPTIONAL_PAGES = {"search"}  # may not exist yet: a 404 is reported as "not available"
 
 
@@ -46,7 +47,11 @@ def parse_arguments():
     cores = os.cpu_count() or 1
     parser.add_argument("--workers", type=int, default=cores + 1, help="gunicorn workers (default cores + 1)")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker (default 2)")
+    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"],
+                        help="gthread keeps client connections alive; sync closes them after each response")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--pages", type=lambda text: set(text.split(",")), default=set(PAGE_KEYS),
+                        help=f"comma-separated subset of {','.join(PAGE_KEYS)} (the baseline is always measured)")
     return parser.parse_args()
 
 
@@ -83,8 +88,10 @@ def prepare_data(scale):
         seed_seconds = time.perf_counter() - started
     call_command("collectstatic", interactive=False, verbosity=0)
     largest = seeded_processes().annotate(idea_total=Count("ideas")).order_by("-idea_total", "pk").first()
-    idea = (Idea.objects.filter(process__in=seeded_processes(), comment_count=BENCHMARK_COMMENTS, is_hidden=False)
-            .select_related("process").order_by("pk").first())
+    ideas = Idea.objects.filter(process__in=seeded_processes(), is_hidden=False).select_related("process")
+    # seedscale gives one idea exactly BENCHMARK_COMMENTS comments (all of them, at a tiny scale)
+    idea = ideas.filter(comment_count=BENCHMARK_COMMENTS).order_by("pk").first() or ideas.order_by(
+        "-comment_count", "pk").first()
     connection.close()
     return seed_seconds, largest.slug, idea
 
@@ -101,8 +108,10 @@ def start_gunicorn(arguments, database_url, log_path):
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench",
                    "CIVICA_BENCH_DATABASE_URL": database_url}
     command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{arguments.port}",
-               "--workers", str(arguments.workers), "--worker-class", "gthread", "--threads", str(arguments.threads),
+               "--workers", str(arguments.workers), "--worker-class", arguments.worker_class,
                "--keep-alive", "30", "--log-level", "warning"]
+    if arguments.worker_class == "gthread":  # gunicorn turns a sync worker with threads into gthread
+        command += ["--threads", str(arguments.threads)]
     log = open(log_path, "w")  # closed by stop_gunicorn
     server = subprocess.Popen(command, cwd=BASE_DIR, env=environment, stdout=log, stderr=subprocess.STDOUT)
     server.log = log
@@ -130,8 +139,8 @@ def stop_gunicorn(server):
     server.log.close()
 
 
-def get(host, port, path):
-    connection = http.client.HTTPConnection(host, port, timeout=10)
+def get(host, port, path, timeout=10):
+    connection = http.client.HTTPConnection(host, port, timeout=timeout)
     try:
         connection.request("GET", path)
         response = connection.getresponse()
@@ -140,7 +149,7 @@ def get(host, port, path):
         connection.close()
 
 
-def load(port, path, clients, warmup, seconds):
+def load(port, path, clients, warmup, seconds, meter):
     """``clients`` threads, one persistent connection each, requesting ``path`` until time is up."""
     latencies, errors, lock = [], [0], threading.Lock()
     start_measuring = time.perf_counter() + warmup
@@ -169,11 +178,63 @@ def load(port, path, clients, warmup, seconds):
     threads = [threading.Thread(target=client) for _ in range(clients)]
     for thread in threads:
         thread.start()
+    time.sleep(max(0.0, start_measuring - time.perf_counter()))
+    cpu_before = meter.snapshot()
+    time.sleep(max(0.0, stop - time.perf_counter()))
+    app_cpu, database_cpu = meter.spent_since(cpu_before)
     for thread in threads:
         thread.join()
     latencies.sort()
-    return {"requests": len(latencies), "errors": errors[0], "rps": len(latencies) / seconds,
-            "p50": percentile(latencies, 50) * 1000, "p95": percentile(latencies, 95) * 1000}
+    requests = len(latencies)
+    return {"requests": requests, "errors": errors[0], "rps": requests / seconds,
+            "p50": percentile(latencies, 50) * 1000, "p95": percentile(latencies, 95) * 1000,
+            "app_cpu": app_cpu * 1000 / requests if requests else float("nan"),
+            "db_cpu": database_cpu * 1000 / requests if requests else float("nan")}
+
+
+class CpuMeter:
+    """CPU time used by gunicorn's workers and by the PostgreSQL backends serving them (Linux /proc).
+
+    Unlike latency, it hardly moves when other work shares the machine: it says what a page costs."""
+
+    def __init__(self, server_pid, database_url, database):
+        self.server_pid, self.database = server_pid, database
+        self.connection = psycopg.connect(database_url, autocommit=True)
+
+    def snapshot(self):
+        workers = [pid for pid in _pids() if _parent_pid(pid) == self.server_pid]
+        backends = [pid for (pid,) in self.connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", [self.database])]
+        return ({pid: _cpu_seconds(pid) for pid in workers}, {pid: _cpu_seconds(pid) for pid in backends})
+
+    def spent_since(self, before):
+        after = self.snapshot()
+        return tuple(sum(seconds - earlier.get(pid, 0.0) for pid, seconds in later.items())
+                     for earlier, later in zip(before, after, strict=True))
+
+    def close(self):
+        self.connection.close()
+
+
+def _pids():
+    return [int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit()]
+
+
+def _stat_fields(pid):
+    try:  # the command name, in parentheses, may hold spaces: split after it
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def _parent_pid(pid):
+    fields = _stat_fields(pid)
+    return int(fields[1]) if fields else None
+
+
+def _cpu_seconds(pid):
+    fields = _stat_fields(pid)
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK") if fields else 0.0
 
 
 def percentile(sorted_values, rank):
@@ -187,7 +248,10 @@ def main():
     database_url = f"{arguments.postgres}/{arguments.database}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
     os.environ["CIVICA_BENCH_DATABASE_URL"] = database_url
-    created = ensure_database(arguments.postgres, arguments.database)
+    try:
+        created = ensure_database(arguments.postgres, arguments.database)
+    except psycopg.OperationalError as error:
+        raise SystemExit(f"load_participation: PostgreSQL is not reachable at {arguments.postgres}: {error}") from None
     print(f"Database {arguments.database}: {'created' if created else 'reused'}")
 
     import django
@@ -195,36 +259,46 @@ def main():
     django.setup()
     seed_seconds, process_slug, idea = prepare_data(arguments.scale)
     vacuum_analyze(arguments.postgres, arguments.database)
-    baseline = f"/bench/baseline/?idea={idea.pk}"
-    pages = [
-        ("baseline", baseline),
-        ("home", "/ro/"),
-        ("process list", "/ro/processes/"),
-        ("ideas by supports, page 2", f"/ro/processes/{process_slug}/ideas/?sort=supported&page=2"),
-        (f"idea detail, {idea.comment_count} comments", f"/ro/processes/{idea.process.slug}/ideas/{idea.pk}/"),
-        ("search", "/ro/search/?q=cultura"),
+    pages = [  # (key, label, path); the baseline first, since every ratio needs it
+        ("baseline", "baseline", f"/bench/baseline/?idea={idea.pk}"),
+        ("home", "home", "/ro/"),
+        ("processes", "process list", "/ro/processes/"),
+        ("ideas", "ideas by supports, page 2", f"/ro/processes/{process_slug}/ideas/?sort=supported&page=2"),
+        ("idea", f"idea detail, {idea.comment_count} comments", f"/ro/processes/{idea.process.slug}/ideas/{idea.pk}/"),
+        ("search", "search", "/ro/search/?q=cultura"),
     ]
+    pages = [page for page in pages if page[0] == "baseline" or page[0] in arguments.pages]
     log_path = BASE_DIR / "var" / "bench" / "gunicorn.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     server = start_gunicorn(arguments, database_url, log_path)
+    meter = CpuMeter(server.pid, database_url, arguments.database)
+    load_before = os.getloadavg()[0]
     results = {}
     try:
-        for name, path in pages:
-            status, _body = get("127.0.0.1", arguments.port, path)
-            if status == 404 and name in OPTIONAL_PAGES:
-                results[name] = None
+        for key, label, path in pages:
+            try:
+                status = get("127.0.0.1", arguments.port, path, timeout=60)[0]
+            except (OSError, http.client.HTTPException):
+                status = None  # measured all the same: the failures count as errors
+            if status == 404 and key in OPTIONAL_PAGES:
+                results[key] = None
                 continue
-            results[name] = load(arguments.port, path, arguments.clients, arguments.warmup, arguments.seconds)
-            print(f"  {name}: {results[name]['rps']:.0f} req/s", flush=True)
+            results[key] = load(arguments.port, path, arguments.clients, arguments.warmup, arguments.seconds, meter)
+            print(f"  {label}: {results[key]['rps']:.0f} req/s", flush=True)
     finally:
+        load_after = os.getloadavg()[0]
+        meter.close()
         stop_gunicorn(server)
 
+    workers = f"{arguments.workers} {arguments.worker_class} workers"
+    if arguments.worker_class == "gthread":
+        workers += f" × {arguments.threads} threads"
+    seeded = f" · seeded in {seed_seconds:.0f} s" if seed_seconds is not None else ""
     print()
     print(f"{datetime.date.today().isoformat()} · scale {arguments.scale:g} · {os.cpu_count()} cores "
           f"({platform.processor() or platform.machine()}) · PostgreSQL {database_version(database_url)} · "
-          f"gunicorn {arguments.workers} workers × {arguments.threads} threads (gthread) · "
-          f"{arguments.clients} clients · {arguments.seconds:g} s per page"
-          + (f" · seeded in {seed_seconds:.0f} s" if seed_seconds is not None else ""))
+          f"gunicorn {workers} · {arguments.clients} clients · {arguments.seconds:g} s per page · "
+          f"load average {load_before:.1f} before, {load_after:.1f} after{seeded}")
     print()
     print_table(pages, results)
 
@@ -236,17 +310,19 @@ def database_version(database_url):
 
 def print_table(pages, results):
     base_rps = results["baseline"]["rps"]
-    print("| page | path | requests | errors | req/s | p50 ms | p95 ms | × baseline | targets hold |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---|")
-    for name, path in pages:
-        result = results[name]
+    print("| page | path | requests | errors | req/s | p50 ms | p95 ms | × baseline | targets hold "
+          "| app CPU ms/req | db CPU ms/req |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
+    for key, label, path in pages:
+        result = results[key]
         if result is None:
-            print(f"| {name} | `{path}` | – | – | – | – | – | – | not available (404) |")
+            print(f"| {label} | `{path}` | – | – | – | – | – | – | not available (404) | – | – |")
             continue
         ratio = result["rps"] / base_rps if base_rps else float("nan")
         holds = ratio >= MIN_RATIO and result["p95"] <= MAX_P95_MS and not result["errors"]
-        print(f"| {name} | `{path}` | {result['requests']:,} | {result['errors']:,} | {result['rps']:,.0f} | "
-              f"{result['p50']:.1f} | {result['p95']:.1f} | {ratio:.2f} | {'yes' if holds else 'no'} |")
+        print(f"| {label} | `{path}` | {result['requests']:,} | {result['errors']:,} | {result['rps']:,.0f} | "
+              f"{result['p50']:.1f} | {result['p95']:.1f} | {ratio:.2f} | {'yes' if holds else 'no'} | "
+              f"{result['app_cpu']:.1f} | {result['db_cpu']:.1f} |")
 
 
 if __name__ == "__main__":

@@ -30,9 +30,11 @@ def _process_or_404(slug, user):
 
 def _idea_or_404(process, idea_id, user):
     idea = selectors.idea_for_page(process=process, idea_id=idea_id, user=user)
-    if idea is None or not user.has_perm("participation.read_idea", idea):
+    if idea is None:
         raise Http404
-    idea.process = process  # already loaded with its phases
+    idea.process = process  # already loaded with its phases: permission checks reuse it
+    if not user.has_perm("participation.read_idea", idea):
+        raise Http404
     return idea
 
 

@@ -239,3 +239,16 @@ def test_the_same_comment_sent_twice_is_kept_once(client, participant):
         client.post(idea.get_absolute_url() + "comments/", {"body": "Double click"})
     assert Comment.objects.count() == 1
     assert Idea.objects.get(pk=idea.pk).comment_count == 1
+
+
+@pytest.mark.django_db
+def test_large_ids_are_printed_without_thousand_separators(client, participant):
+    """Seen at city scale: a Romanian page printed comment 1030001 as "1.030.001" and replies failed."""
+    idea = IdeaFactory()
+    comment = services.comment_post(target=idea, author=UserFactory(), body="First")
+    Comment.objects.filter(pk=comment.pk).update(id=1030001)
+    client.force_login(participant)
+    page = client.get(f"/ro/processes/{idea.process.slug}/ideas/{idea.pk}/").content.decode()
+    assert 'id="comment-1030001"' in page and 'value="1030001"' in page and "1.030.001" not in page
+    client.post(f"/ro/processes/{idea.process.slug}/ideas/{idea.pk}/comments/", {"body": "Reply", "parent": "1030001"})
+    assert Comment.objects.get(body="Reply").parent_id == 1030001

@@ -20,7 +20,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -240,13 +240,15 @@ class Command(BaseCommand):
         self.verbosity = options["verbosity"]
         sizes = planned_sizes(options["scale"], **{name: options[name] for name in CITY_SCALE})
         self._check_sizes(sizes)
-        self._refuse_or_clear(options["force"])
+        started = time.perf_counter()
+        timings = {}
+        if self._must_clear(options["force"]):
+            with self._stage("removing the earlier seed", timings):
+                self._remove_seed()
         self.rng = random.Random(options["random_seed"])
         self.now = timezone.now().replace(microsecond=0)
         method = "PostgreSQL COPY" if connection.vendor == "postgresql" else "bulk_create"
         self._say(", ".join(f"{count:,} {name}" for name, count in sizes.items()) + f" ({method})")
-        started = time.perf_counter()
-        timings = {}
         with self._stage("processes", timings):
             processes = self._processes(sizes["processes"])
         with self._stage("users", timings):
@@ -274,20 +276,18 @@ class Command(BaseCommand):
         if sizes["supports"] > sizes["ideas"] * (sizes["users"] - 1):
             raise CommandError("More supports than (idea, user) pairs: an author does not support their own idea.")
 
-    def _refuse_or_clear(self, force):
+    def _must_clear(self, force) -> bool:
+        """Refuse a database that holds data already unless forced; forced, clear an earlier seed."""
         seeded = seeded_users().exists() or seeded_processes().exists()
         crowded = Idea.objects.count() >= EXISTING_IDEAS_LIMIT
-        if not (seeded or crowded):
-            return
-        if not force:
+        if (seeded or crowded) and not force:
             reason = "seeded data from an earlier run" if seeded else f"{Idea.objects.count():,} ideas already"
             raise CommandError(f"The database holds {reason}; run again with --force to (re)seed anyway.")
-        if seeded:
-            self._say("--force: removing the earlier seed")
-            self._remove_seed()
+        return seeded
 
     def _remove_seed(self):
-        """Delete seeded rows with set-based statements: the ORM's collector would load millions of them."""
+        """Delete the bulk of an earlier seed with set-based statements (the ORM's collector would load
+        millions of rows), then the few rows left through the ORM, which knows every other relation."""
         quote = connection.ops.quote_name
 
         def table(model):
@@ -307,9 +307,14 @@ class Command(BaseCommand):
             cursor.execute(f"DELETE FROM {table(Support)} WHERE idea_id IN ({ideas})", [slug_like])
             cursor.execute(f"DELETE FROM {table(Idea)} WHERE process_id IN ({processes})", [slug_like])
             cursor.execute(f"DELETE FROM {table(EmailAddress)} WHERE user_id IN ({users})", [email_like])
-            # What is left (phases, categories, and anything the seeded users did on the site) is small.
-            seeded_processes().delete()
-            seeded_users().delete()
+            seeded_processes().delete()  # phases, categories, debates…: a few rows
+            try:
+                with transaction.atomic():
+                    cursor.execute(f"DELETE FROM {table(User)} WHERE email LIKE %s", [email_like])
+                    connection.check_constraints()  # PostgreSQL's deferred foreign keys, checked now
+            except IntegrityError:
+                # Someone used the seeded accounts (follows, notifications…): let the ORM cascade.
+                seeded_users().delete()
 
     # --- Generation ---------------------------------------------------------------------------
 
