@@ -1,16 +1,21 @@
 """Writes of a world-café workshop: rounds, table links, contributions captured live, the harvest
 into themes, dot votes and the action plan."""
 
+import logging
 import math
+from concurrent.futures import Future, ThreadPoolExecutor
 
+import numpy
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import is_participant
+from civica.insights.themes import EmbeddingUnavailable, embed_texts, find_themes
 
 from .models import (
     CONTRIBUTION_EDIT_MINUTES,
@@ -23,6 +28,7 @@ from .models import (
 )
 
 TABLE_SALT = "civica.workshop.table"
+logger = logging.getLogger(__name__)
 
 
 def table_token(table) -> str:
@@ -95,7 +101,7 @@ def contribute(*, table, user, author_key: str, text: str) -> Contribution:
     contribution = Contribution.objects.create(
         table=table, round=round_, text=text, author=user if user.is_authenticated else None,
         author_key="" if user.is_authenticated else author_key)
-    transaction.on_commit(lambda: store_embedding(contribution.pk))
+    transaction.on_commit(lambda: queue_embedding(contribution.pk))
     return contribution
 
 
@@ -112,42 +118,74 @@ def contribution_edit(*, contribution, user, author_key: str, text: str) -> Cont
         raise ValidationError(_("Write between 1 and %(max)s characters.") % {"max": MAX_CONTRIBUTION})
     contribution.text, contribution.embedding = text, None
     contribution.save(update_fields=["text", "embedding"])
-    transaction.on_commit(lambda: store_embedding(contribution.pk))
+    transaction.on_commit(lambda: queue_embedding(contribution.pk))
     return contribution
 
 
-def store_embedding(contribution_id):
-    """Compute the contribution's meaning vector once, when it is saved; the harvest reuses it.
-    Without the embedding model the harvest groups by words instead, so a failure here is harmless."""
+# One thread a process computes the vectors, so saving a note never waits for the model (tens of
+# milliseconds of CPU a text) and a room of phones does not run the model many times at once.
+_embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="civica-embed")
+
+
+def queue_embedding(contribution_id) -> Future | None:
+    """Compute the contribution's vector in the background (the thread uses its own connection),
+    or at once when ``CIVICA_EMBED_IN_BACKGROUND`` is off."""
+    if not settings.CIVICA_EMBED_IN_BACKGROUND:
+        store_embedding(contribution_id)
+        return None
+    return _embedder.submit(_store_embedding_then_close, contribution_id)
+
+
+def _store_embedding_then_close(contribution_id):
     try:
-        from civica.insights.themes import embed_texts
-    except ImportError:
-        return
-    contribution = Contribution.objects.filter(pk=contribution_id).first()
+        store_embedding(contribution_id)
+    finally:
+        connection.close()
+
+
+def _stored(vector) -> list[float]:
+    return [round(float(x), 6) for x in vector]
+
+
+def store_embedding(contribution_id):
+    """Compute the contribution's meaning vector once, after it is saved; the harvest reuses it.
+    Without the embedding model the harvest groups by words instead, so a failure here is harmless."""
+    contribution = Contribution.objects.filter(pk=contribution_id).only("text").first()
     if contribution is None:
         return
     try:
         vector = embed_texts([contribution.text])[0]
-    except Exception:  # noqa: BLE001 - the model is optional: the harvest falls back to words
+    except EmbeddingUnavailable:
+        logger.warning("No vector for contribution %s: the model cannot run here", contribution_id)
         return
-    Contribution.objects.filter(pk=contribution_id).update(embedding=[round(float(x), 6) for x in vector])
+    # Only if the text is still the one embedded: an edit meanwhile queues its own computation.
+    Contribution.objects.filter(pk=contribution_id, text=contribution.text).update(embedding=_stored(vector))
+
+
+def _vectors_for(contributions):
+    """Every contribution's stored vector, computing (and storing) the missing ones in one batch;
+    None when the model cannot run, so the harvest groups by words."""
+    missing = [contribution for contribution in contributions if not contribution.embedding]
+    if missing:
+        try:
+            vectors = embed_texts([contribution.text for contribution in missing])
+        except EmbeddingUnavailable:
+            return None
+        for contribution, vector in zip(missing, vectors, strict=True):
+            contribution.embedding = _stored(vector)
+        Contribution.objects.bulk_update(missing, ["embedding"], batch_size=500)
+    return numpy.array([contribution.embedding for contribution in contributions], dtype=numpy.float32)
 
 
 @transaction.atomic
 def harvest(*, workshop, by, min_themes=2, max_themes=12) -> list[Theme]:
     """Group the contributions into themes (insights.find_themes), replacing an earlier harvest."""
-    from civica.insights.themes import find_themes
-
     if not by.has_perm("meetings.manage_workshop", workshop):
         raise PermissionDenied(_("Only editors harvest a workshop."))
     contributions = list(Contribution.objects.filter(table__workshop=workshop).order_by("pk"))
     if not contributions:
         raise ValidationError(_("There is nothing to harvest yet."))
-    vectors = None
-    if all(contribution.embedding for contribution in contributions):
-        import numpy
-
-        vectors = numpy.array([contribution.embedding for contribution in contributions], dtype=float)
+    vectors = _vectors_for(contributions)
     found = find_themes([contribution.text for contribution in contributions], min_themes=min_themes,
                         max_themes=max_themes, vectors=vectors)
     Theme.objects.filter(workshop=workshop).delete()

@@ -228,3 +228,7 @@ CIVICA_SITE_NAME = os.environ.get("CIVICA_SITE_NAME", "Civica")
 
 # Absolute links in e-mails (notifications, digests, unsubscribe) start with this.
 CIVICA_BASE_URL = os.environ.get("CIVICA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# World-café notes get their meaning vector from a background thread after they are saved; the
+# harvest computes any still missing. False computes it in the request (tests).
+CIVICA_EMBED_IN_BACKGROUND = True

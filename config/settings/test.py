@@ -15,3 +15,6 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_AUTOREFRESH = True
+# Contribution vectors are computed in the request's own thread, so a test sees them when the
+# request returns (a background thread would write to the test database at any moment).
+CIVICA_EMBED_IN_BACKGROUND = False

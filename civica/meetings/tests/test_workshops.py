@@ -190,3 +190,44 @@ def test_an_action_becomes_a_plan_activity_and_the_plan_is_exported(client, work
                                      by=editor)
     csv_text = client.get("/en/workshops/cafe/action-plan.csv").content.decode("utf-8-sig")
     assert "Open studios" in csv_text and "City" in csv_text
+
+
+@pytest.mark.django_db
+def test_a_note_gets_its_meaning_vector_when_saved_and_again_when_edited(
+        client, workshop, django_capture_on_commit_callbacks):
+    workshops.start_next_round(workshop=workshop, by=UserFactory(role=Role.EDITOR))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/workshops/cafe/tables/{token(workshop)}/", {"text": "Ateliere cu chirie mică"})
+    note = Contribution.objects.get()
+    assert len(note.embedding) == 384
+    first = note.embedding
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/workshops/cafe/tables/{token(workshop)}/",
+                    {"contribution": note.pk, "text": "Granturi pentru tineri"})
+    note.refresh_from_db()
+    assert note.text == "Granturi pentru tineri" and len(note.embedding) == 384 and note.embedding != first
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_background_thread_stores_the_vector(workshop, settings):
+    settings.CIVICA_EMBED_IN_BACKGROUND = True
+    note = Contribution.objects.create(table=workshop.tables.first(), round=workshop.rounds.first(),
+                                       text="Spații goale date artiștilor")
+    workshops.queue_embedding(note.pk).result(timeout=60)
+    note.refresh_from_db()
+    assert len(note.embedding) == 384
+
+
+@pytest.mark.django_db
+def test_the_harvest_computes_missing_vectors_and_groups_every_note(workshop):
+    editor = UserFactory(role=Role.EDITOR)
+    texts = ["Chirii mici pentru ateliere", "Clădiri goale date artiștilor", "Spații de repetiții ieftine",
+             "Finanțări mai simple", "Granturi mici pentru debutanți", "Mai puține hârtii la decont"]
+    table, round_ = workshop.tables.first(), workshop.rounds.first()
+    for text in texts:
+        Contribution.objects.create(table=table, round=round_, text=text)
+    themes = workshops.harvest(workshop=workshop, by=editor, min_themes=2, max_themes=3)
+    notes = Contribution.objects.filter(table__workshop=workshop)
+    assert all(len(note.embedding) == 384 for note in notes)
+    assert len(themes) >= 2 and not notes.filter(theme=None).exists()
+    assert all(theme.label for theme in themes)
