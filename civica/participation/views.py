@@ -18,6 +18,7 @@ from .predicates import active_phase
 from .refusals import edit_refusal, refusal
 
 IDEAS_PER_PAGE = 20
+PROCESSES_PER_PAGE = 12
 
 
 def _process_or_404(slug, user):
@@ -44,11 +45,15 @@ def process_list(request):
     tag = request.GET.get("tag") or None
     year = request.GET.get("year", "")
     year = int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None
-    processes = list(selectors.process_list(user=request.user, state=state, tag=tag, year=year))
+    page = Paginator(selectors.process_list(user=request.user, state=state, tag=tag, year=year),
+                     PROCESSES_PER_PAGE).get_page(request.GET.get("page"))
+    processes = list(page.object_list)
     for process in processes:
         process.current_phase = active_phase(process)
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(request, "participation/process_list.html", {
-        "processes": processes, "state": state, "tag": tag, "year": year,
+        "processes": processes, "page": page, "query": query.urlencode(), "state": state, "tag": tag, "year": year,
         "tags": Tag.objects.filter(processes__is_published=True).distinct().order_by("kind", "slug"),
         "years": selectors.process_years(),
     })

@@ -41,6 +41,21 @@ def test_process_list_filters_by_state_year_and_tag(client):
 
 
 @pytest.mark.django_db
+def test_process_list_pages_keep_the_filters(client):
+    from civica.participation.views import PROCESSES_PER_PAGE
+
+    for number in range(PROCESSES_PER_PAGE + 2):
+        ProcessFactory(title_en=f"Consultation {number:02d}", slug=f"consultation-{number:02d}")
+    first = client.get("/en/processes/?state=active").content.decode()
+    assert first.count('class="card"') == PROCESSES_PER_PAGE
+    assert f"{PROCESSES_PER_PAGE + 2} consultations" in first and "Page 1 of 2" in first
+    assert 'href="?state=active&amp;page=2" rel="next"' in first
+    second = client.get("/en/processes/?state=active&page=2").content.decode()
+    assert second.count('class="card"') == 2 and "Page 2 of 2" in second
+    assert client.get("/en/processes/?page=999").status_code == 200  # past the end: the last page
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("query", ["?state=bogus", "?year=abc", "?year=99999999999", "?tag=%3Cscript%3E"])
 def test_process_list_survives_bad_filters(client, query):
     assert client.get(f"/en/processes/{query}").status_code == 200
