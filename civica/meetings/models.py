@@ -248,8 +248,10 @@ class Contribution(models.Model):
     author_key = models.CharField(max_length=64, blank=True)
     theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions")
     is_representative = models.BooleanField(default=False)
-    # The text's meaning as a vector, computed once when it is saved (for the harvest).
+    # The text's meaning as a vector, computed once when it is saved (for the harvest), and the model
+    # that made it: vectors of different models do not mix, so another model's count as missing.
     embedding = models.JSONField(null=True, blank=True)
+    embedding_model = models.CharField(max_length=80, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import is_participant
-from civica.insights.themes import EmbeddingUnavailable, embed_texts, find_themes
+from civica.insights.themes import EMBEDDING_MODEL, EmbeddingUnavailable, embed_texts, find_themes
 
 from .models import (
     CONTRIBUTION_EDIT_MINUTES,
@@ -159,21 +159,23 @@ def store_embedding(contribution_id):
         logger.warning("No vector for contribution %s: the model cannot run here", contribution_id)
         return
     # Only if the text is still the one embedded: an edit meanwhile queues its own computation.
-    Contribution.objects.filter(pk=contribution_id, text=contribution.text).update(embedding=_stored(vector))
+    Contribution.objects.filter(pk=contribution_id, text=contribution.text).update(
+        embedding=_stored(vector), embedding_model=EMBEDDING_MODEL)
 
 
 def _vectors_for(contributions):
     """Every contribution's stored vector, computing (and storing) the missing ones in one batch;
     None when the model cannot run, so the harvest groups by words."""
-    missing = [contribution for contribution in contributions if not contribution.embedding]
+    missing = [contribution for contribution in contributions
+               if not contribution.embedding or contribution.embedding_model != EMBEDDING_MODEL]
     if missing:
         try:
             vectors = embed_texts([contribution.text for contribution in missing])
         except EmbeddingUnavailable:
             return None
         for contribution, vector in zip(missing, vectors, strict=True):
-            contribution.embedding = _stored(vector)
-        Contribution.objects.bulk_update(missing, ["embedding"], batch_size=500)
+            contribution.embedding, contribution.embedding_model = _stored(vector), EMBEDDING_MODEL
+        Contribution.objects.bulk_update(missing, ["embedding", "embedding_model"], batch_size=500)
     return numpy.array([contribution.embedding for contribution in contributions], dtype=numpy.float32)
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
+from civica.insights.themes import EMBEDDING_MODEL
 from civica.meetings import workshops
 from civica.meetings.models import Contribution, Theme, Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 from civica.meetings.tests.factories import MeetingFactory
@@ -226,8 +227,11 @@ def test_the_harvest_computes_missing_vectors_and_groups_every_note(workshop):
     table, round_ = workshop.tables.first(), workshop.rounds.first()
     for text in texts:
         Contribution.objects.create(table=table, round=round_, text=text)
+    # A vector of another model does not mix with this one's: it is computed again.
+    Contribution.objects.filter(text=texts[0]).update(embedding=[0.5] * 384, embedding_model="an older model")
     themes = workshops.harvest(workshop=workshop, by=editor, min_themes=2, max_themes=3)
     notes = Contribution.objects.filter(table__workshop=workshop)
-    assert all(len(note.embedding) == 384 for note in notes)
+    assert all(len(note.embedding) == 384 and note.embedding_model == EMBEDDING_MODEL for note in notes)
+    assert notes.get(text=texts[0]).embedding != [0.5] * 384
     assert len(themes) >= 2 and not notes.filter(theme=None).exists()
     assert all(theme.label for theme in themes)
