@@ -1,4 +1,5 @@
 from django.template import Context, Template
+from django.utils.safestring import SafeString
 
 from civica.core.markup import render_markdown, sanitize_html
 
@@ -48,3 +49,18 @@ def test_template_filter_is_the_same_sanitiser():
 def test_empty_text_renders_nothing():
     assert render_markdown("") == ""
     assert render_markdown(None) == ""
+
+
+def test_a_text_shown_again_is_rendered_once_and_stays_sanitised():
+    from civica.core import markup
+
+    short = "Again <script>alert(1)</script> **bold** — " + "x" * 40
+    long = "Long <img src=x onerror=alert(1)> text. " * 100
+    assert len(long) > markup.SHORT_TEXT
+    first_short, first_long = render_markdown(short), render_markdown(long)
+    short_hits, long_hits = markup._render_short.cache_info().hits, markup._render_long.cache_info().hits
+    assert render_markdown(short) == first_short and render_markdown(long) == first_long
+    assert markup._render_short.cache_info().hits == short_hits + 1
+    assert markup._render_long.cache_info().hits == long_hits + 1
+    assert "<script" not in render_markdown(short) and "onerror" not in render_markdown(long)
+    assert isinstance(render_markdown(short), SafeString)
