@@ -28,11 +28,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sklearn.cluster import KMeans  # noqa: E402
-from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
-from sklearn.metrics import adjusted_rand_score  # noqa: E402
 from sklearn.preprocessing import normalize  # noqa: E402
 
+from civica.insights import theme_quality  # noqa: E402
 from civica.insights.themes import MEANING, WORDS, embed_texts, find_themes  # noqa: E402
 
 HARVEST = ROOT / "civica" / "insights" / "tests" / "data" / "harvest_ro.json"
@@ -51,20 +49,6 @@ def timed(function, *args, **kwargs):
 def median_timed(repeats, function, *args, **kwargs):
     runs = [timed(function, *args, **kwargs) for _ in range(repeats)]
     return runs[-1][0], statistics.median(run[1] for run in runs), statistics.median(run[2] for run in runs)
-
-
-def theme_of_each(themes, n):
-    """One label per text: its theme's position ("other" is a group of its own)."""
-    labels = [-1] * n
-    for number, theme in enumerate(themes):
-        for member in theme.members:
-            labels[member] = number
-    return labels
-
-
-def naive_baseline(texts, n_themes, seed=0):
-    matrix = TfidfVectorizer().fit_transform(texts)
-    return KMeans(n_clusters=n_themes, n_init=10, random_state=seed).fit_predict(matrix)
 
 
 def synthetic_harvest(texts, truth, vectors, n, seed=0):
@@ -107,8 +91,8 @@ def main():
     print("|---|---|---|")
     for name, kwargs in (("meaning (default)", {"vectors": vectors, "representation": MEANING}), ("words", {})):
         themes = find_themes(texts, **{"representation": WORDS, **kwargs})
-        print(f"| {name} | {adjusted_rand_score(truth, theme_of_each(themes, len(texts))):.3f} | {len(themes)} |")
-    naive = adjusted_rand_score(truth, naive_baseline(texts, n_themes))
+        print(f"| {name} | {theme_quality.agreement(truth, themes):.3f} | {len(themes)} |")
+    naive = theme_quality.naive_agreement(truth, texts)
     print(f"| naive (TF-IDF of raw tokens, k-means told k = {n_themes}) | {naive:.3f} | {n_themes} |")
 
     made, made_truth, made_vectors = synthetic_harvest(texts, truth, vectors, CONTRIBUTIONS)
@@ -119,7 +103,7 @@ def main():
         ("words only", {"representation": WORDS}),
     ):
         themes, wall, cpu = median_timed(REPEATS, find_themes, made, **kwargs)
-        agreement = adjusted_rand_score(made_truth, theme_of_each(themes, len(made)))
+        agreement = theme_quality.agreement(made_truth, themes)
         print(f"| {name} | {wall:.2f} | {cpu:.2f} | {len(themes)} | {agreement:.3f} |")
     print(f"\nload average after: {os.getloadavg()[0]:.1f}")
 

