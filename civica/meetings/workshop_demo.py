@@ -7,6 +7,10 @@ import random
 
 from django.utils import timezone
 
+from civica.accounts.demo import demo_user
+from civica.accounts.roles import Role
+from civica.accounts.services import role_grant
+
 from .models import ActionItem, Contribution, DotVote, Theme, Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 
 QUESTIONS = [
@@ -209,6 +213,10 @@ def load(meeting, residents, log):
         WorkshopTable.objects.create(workshop=workshop, number=n + 1, topic=topic, question=questions[n])
         for n, topic in enumerate(TABLE_TOPICS)
     ]
+    # The demo facilitator hosts the first table and may run the workshop (rounds, the room screen).
+    facilitator = demo_user("facilitator")
+    role_grant(user=facilitator, role=Role.FACILITATOR, scope=workshop, granted_by=None)
+    WorkshopTable.objects.filter(pk=tables[0].pk).update(facilitator=facilitator)
     rounds = [
         WorkshopRound.objects.create(
             workshop=workshop,

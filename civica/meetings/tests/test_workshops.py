@@ -169,6 +169,12 @@ def test_demo_world_cafe_from_the_seed():
     assert workshop.questions.first().text_ro.startswith("Cum putem activa mai multe start-up-uri")
     assert Contribution.objects.filter(table__workshop=workshop).count() >= 120
     assert workshop.themes.count() >= 6 and workshop.action_items.exists()
+    from civica.accounts.demo import demo_user
+
+    facilitator = demo_user("facilitator")
+    assert facilitator.has_perm("meetings.run_workshop", workshop)
+    assert not facilitator.has_perm("meetings.manage_workshop", workshop)
+    assert workshop.tables.get(number=1).facilitator == facilitator
 
 
 @pytest.mark.django_db
