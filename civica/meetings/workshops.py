@@ -139,6 +139,9 @@ def queue_embedding(contribution_id) -> Future | None:
 def _store_embedding_then_close(contribution_id):
     try:
         store_embedding(contribution_id)
+    except Exception:  # nobody waits on this thread's result: say what failed (the harvest fills the gap)
+        logger.exception("Could not store the vector of contribution %s", contribution_id)
+        raise
     finally:
         connection.close()
 
