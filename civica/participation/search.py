@@ -66,7 +66,6 @@ _START, _STOP = "\ue000", "\ue001"
 _SNIPPET_CHARS = 240  # SQLite snippets; ts_headline counts words (below)
 _HEADLINE_OPTIONS = {"start_sel": _START, "stop_sel": _STOP, "min_words": 15, "max_words": 35,
                      "max_fragments": 2, "fragment_delimiter": " … "}
-CONFIGS = ("civica_ro", "civica_en")
 
 
 @dataclass(frozen=True)
