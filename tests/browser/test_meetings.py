@@ -1,0 +1,69 @@
+"""Registering for a meeting from a browser: terms, the code, the online link only once registered,
+the waiting list and its promotion by e-mail when a place frees; axe on the list and meeting pages."""
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from civica.accounts.tests.factories import PASSWORD, UserFactory
+from civica.meetings.models import MeetingFormat, Registration
+from civica.meetings.tests.factories import MeetingFactory
+
+from .conftest import axe_violations, describe_violations
+
+pytestmark = pytest.mark.browser
+ONLINE = "https://meet.example.org/dezbatere-parc"
+
+
+def accessible(page):
+    blocking = axe_violations(page)
+    assert not blocking, describe_violations(blocking)
+
+
+def log_in(page, base, user):
+    page.goto(f"{base}/en/accounts/login/")
+    page.locator("main form [name=login]").fill(user.email)
+    page.locator("main form [name=password]").fill(PASSWORD)
+    page.locator("main form").get_by_role("button", name="Sign In").click()
+
+
+def test_register_wait_and_be_promoted(live_server, new_page):
+    base = live_server.url
+    MeetingFactory(slug="park-debate", title_en="Debate on the railway park", capacity=1,
+                   format=MeetingFormat.HYBRID, online_url=ONLINE,
+                   terms_en="Photos are taken during the debate.", terms_ro="Se fac fotografii.")
+    first, second = UserFactory(language="en"), UserFactory(language="en")
+
+    listing = new_page()
+    listing.goto(f"{base}/en/meetings/")
+    expect(listing.get_by_role("link", name="Debate on the railway park").first).to_be_visible()
+    accessible(listing)
+
+    page = new_page()
+    log_in(page, base, first)
+    page.goto(f"{base}/en/meetings/park-debate/")
+    expect(page.get_by_text("The link is shown to registered people.")).to_be_visible()
+    assert ONLINE not in page.content()
+    accessible(page)
+    page.get_by_label("I accept the terms of this meeting").check()
+    page.get_by_role("button", name="Register").click()
+    expect(page.locator(".messages")).to_contain_text("You are registered. Your code is")
+    expect(page.get_by_role("link", name=ONLINE)).to_be_visible()
+    accessible(page)
+
+    other = new_page()
+    log_in(other, base, second)
+    other.goto(f"{base}/en/meetings/park-debate/")
+    other.get_by_label("I accept the terms of this meeting").check()
+    other.get_by_role("button", name="Join the waiting list").click()
+    expect(other.locator(".messages")).to_contain_text("you are on the waiting list")
+    assert ONLINE not in other.content()
+
+    mail.outbox.clear()
+    page.get_by_role("button", name="Cancel my registration").click()
+    expect(page.locator(".messages")).to_contain_text("Your registration is cancelled.")
+    other.reload()
+    expect(other.get_by_role("link", name=ONLINE)).to_be_visible()
+    assert Registration.objects.get(person=second).status == "registered"
+    assert [message.to for message in mail.outbox] == [[second.email]]
+    assert ONLINE in mail.outbox[0].body
