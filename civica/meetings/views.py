@@ -3,6 +3,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,6 +12,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from . import ical, selectors, services
 from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus
+
+MEETINGS_PER_PAGE = 20
 
 
 def _meeting_or_404(slug):
@@ -42,8 +45,12 @@ def meeting_list(request):
     year, month = _month(request)
     previous = datetime.date(year, month, 1) - datetime.timedelta(days=1)
     following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    page = Paginator(selectors.meeting_list(when=when, kind=kind, meeting_format=meeting_format),
+                     MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(request, "meetings/meeting_list.html", {
-        "meetings": selectors.meeting_list(when=when, kind=kind, meeting_format=meeting_format),
+        "meetings": page.object_list, "page": page, "query": query.urlencode(),
         "when": when, "kind": kind, "format": meeting_format, "kinds": MeetingKind.choices,
         "formats": MeetingFormat.choices, "grid": selectors.month_grid(year, month),
         "month_start": datetime.date(year, month, 1), "previous_month": f"{previous.year}-{previous.month:02d}",

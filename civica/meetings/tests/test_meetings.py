@@ -164,3 +164,15 @@ def test_demo_meetings_from_the_seed():
     assert Meeting.objects.get(slug="atelier-local-de-invatare-timisoara-2020-10-08").place == \
         "Cowork Timișoara Garden"
     assert Meeting.objects.upcoming().count() >= 2 and Meeting.objects.past().count() >= 3
+
+
+@pytest.mark.django_db
+def test_the_list_pages_keep_the_filters(client):
+    from civica.meetings.views import MEETINGS_PER_PAGE
+
+    MeetingFactory.create_batch(MEETINGS_PER_PAGE + 1)
+    first = client.get("/en/meetings/?when=upcoming").content.decode()
+    assert first.split('id="calendar-title"')[0].count('class="card"') == MEETINGS_PER_PAGE
+    assert "Page 1 of 2" in first and 'href="?when=upcoming&amp;page=2" rel="next"' in first
+    second = client.get("/en/meetings/?when=upcoming&page=2").content.decode()
+    assert second.count('class="card"') == 1 and "Page 2 of 2" in second
