@@ -96,6 +96,29 @@ class MeetingDocument(models.Model):
         return self.title
 
 
+MAX_MEETING_COMMENT = 2_000
+
+
+class MeetingComment(models.Model):
+    """What someone says about a meeting once it has begun: a flat list under the minutes."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="comments",
+                                verbose_name=_("meeting"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="meeting_comments", verbose_name=_("author"))
+    body = models.TextField(_("comment"), max_length=MAX_MEETING_COMMENT)
+    is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("comment on a meeting")
+        verbose_name_plural = _("comments on meetings")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.body[:60]
+
+
 class RegistrationStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")
     WAITING = "waiting", _("On the waiting list")

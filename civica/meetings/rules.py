@@ -1,6 +1,6 @@
 import rules
 
-from civica.accounts.predicates import is_editor, is_participant
+from civica.accounts.predicates import is_editor, is_global_moderator, is_participant
 from civica.core.permissions import add_admin_perms
 
 
@@ -19,12 +19,28 @@ def is_registered(user, meeting):
         meeting=meeting, person=user, status=RegistrationStatus.REGISTERED).exists()
 
 
+@rules.predicate
+def has_begun(user, meeting):
+    from django.utils import timezone
+
+    return meeting is not None and meeting.starts_at <= timezone.now()
+
+
+@rules.predicate
+def wrote_comment(user, comment):
+    return comment is not None and user.is_authenticated and comment.author_id == user.pk
+
+
 rules.add_perm("meetings.register", is_participant & takes_registrations)
+# Comments say how a meeting went: they open when it begins.
+rules.add_perm("meetings.comment", is_participant & has_begun)
+rules.add_perm("meetings.remove_comment", wrote_comment | is_global_moderator)
 rules.add_perm("meetings.see_online_link", is_registered | is_editor)
 rules.add_perm("meetings.manage_meeting", is_editor)
 rules.add_perm("meetings.check_in", is_editor)
 add_admin_perms("meetings", ["meeting", "meetingdocument", "registration", "workshop", "workshopquestion",
-                             "workshoptable", "workshopround", "theme", "contribution", "actionitem"], is_editor)
+                             "workshoptable", "workshopround", "theme", "contribution", "actionitem",
+                             "meetingcomment"], is_editor)
 
 
 @rules.predicate

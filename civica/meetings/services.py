@@ -1,5 +1,6 @@
 """Registrations: capacity never exceeded (the meeting's row is locked while places are counted),
-a first-come-first-served waiting list promoted automatically by e-mail, cancellation, check-in."""
+a first-come-first-served waiting list promoted automatically by e-mail, cancellation, check-in;
+comments once a meeting has begun."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Meeting, Registration, RegistrationStatus
+from .models import MAX_MEETING_COMMENT, Meeting, MeetingComment, Registration, RegistrationStatus
 
 
 def _registered_count(meeting):
@@ -94,3 +95,23 @@ def _send(registration_id, kind):
                     "promoted": _("[Civica] A place freed up for you: %(title)s")}
         EmailMessage(subject=subjects[kind] % {"title": meeting.translated("title")}, body=body,
                      to=[person.email]).send()
+
+
+def comment_add(*, meeting, author, body) -> MeetingComment:
+    if not author.has_perm("meetings.comment", meeting):
+        if meeting.starts_at > timezone.now():
+            raise PermissionDenied(_("Comments open when the meeting begins."))
+        raise PermissionDenied(_("Log in with a verified e-mail address to comment."))
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError(_("Write something first."))
+    if len(body) > MAX_MEETING_COMMENT:
+        raise ValidationError(_("At most %(max)s characters (this has %(count)s).") % {
+            "max": MAX_MEETING_COMMENT, "count": len(body)})
+    return MeetingComment.objects.create(meeting=meeting, author=author, body=body)
+
+
+def comment_remove(*, comment, by) -> None:
+    if not by.has_perm("meetings.remove_comment", comment):
+        raise PermissionDenied(_("You may only delete your own comments."))
+    comment.delete()

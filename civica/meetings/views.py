@@ -11,7 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from . import ical, selectors, services
-from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus
+from .models import (
+    MAX_MEETING_COMMENT,
+    Meeting,
+    MeetingComment,
+    MeetingFormat,
+    MeetingKind,
+    Registration,
+    RegistrationStatus,
+)
 
 MEETINGS_PER_PAGE = 20
 
@@ -58,11 +66,12 @@ def meeting_list(request):
     })
 
 
-@require_safe
-def meeting_detail(request, slug):
-    meeting = _meeting_or_404(slug)
+def _detail(request, meeting, comment_text="", status=200):
     registration = (Registration.objects.filter(meeting=meeting, person=request.user).first()
                     if request.user.is_authenticated else None)
+    comments = list(meeting.comments.filter(is_hidden=False).select_related("author"))
+    for comment in comments:
+        comment.can_remove = request.user.has_perm("meetings.remove_comment", comment)
     return render(request, "meetings/meeting_detail.html", {
         "meeting": meeting, "registration": registration,
         "can_register": request.user.has_perm("meetings.register", meeting),
@@ -70,7 +79,46 @@ def meeting_detail(request, slug):
         "places_left": selectors.places_left(meeting),
         "is_past": meeting.ends_at < timezone.now(),
         "can_check_in": request.user.has_perm("meetings.check_in", meeting),
-    })
+        "comments": comments, "can_comment": request.user.has_perm("meetings.comment", meeting),
+        "has_begun": meeting.starts_at <= timezone.now(), "comment_text": comment_text,
+        "max_comment": MAX_MEETING_COMMENT,
+    }, status=status)
+
+
+@require_safe
+def meeting_detail(request, slug):
+    return _detail(request, _meeting_or_404(slug))
+
+
+@require_POST
+def comment(request, slug):
+    meeting = _meeting_or_404(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(meeting.get_absolute_url())
+    text = request.POST.get("body", "")
+    try:
+        added = services.comment_add(meeting=meeting, author=request.user, body=text)
+    except (PermissionDenied, ValidationError) as refused:
+        # The page again, with the message and the text as typed (nothing is lost).
+        messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+        return _detail(request, meeting, comment_text=text[:MAX_MEETING_COMMENT * 2], status=400)
+    messages.success(request, _("Your comment is published."))
+    return redirect(f"{meeting.get_absolute_url()}#meeting-comment-{added.pk}")
+
+
+@require_POST
+def comment_remove(request, slug, comment_id):
+    meeting = _meeting_or_404(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(meeting.get_absolute_url())
+    found = get_object_or_404(MeetingComment, meeting=meeting, pk=comment_id)
+    try:
+        services.comment_remove(comment=found, by=request.user)
+    except PermissionDenied as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("The comment is deleted."))
+    return redirect(f"{meeting.get_absolute_url()}#comments-title")
 
 
 @require_POST

@@ -67,3 +67,21 @@ def test_register_wait_and_be_promoted(live_server, new_page):
     assert Registration.objects.get(person=second).status == "registered"
     assert [message.to for message in mail.outbox] == [[second.email]]
     assert ONLINE in mail.outbox[0].body
+
+
+def test_comment_on_a_meeting_that_took_place(live_server, new_page):
+    import datetime
+
+    from django.utils import timezone
+
+    held = timezone.now() - datetime.timedelta(days=3)
+    MeetingFactory(slug="held", title_en="Forum of the network", starts_at=held,
+                   ends_at=held + datetime.timedelta(hours=2), minutes_en="We agreed on **three** next steps.")
+    page = new_page()
+    log_in(page, live_server.url, UserFactory(language="en"))
+    page.goto(f"{live_server.url}/en/meetings/held/")
+    page.get_by_label("Your comment").fill("The second step needs a *date*.")
+    page.get_by_role("button", name="Publish the comment").click()
+    expect(page.locator(".messages")).to_contain_text("Your comment is published.")
+    expect(page.locator(".meeting-comments em")).to_have_text("date")
+    accessible(page)

@@ -4,7 +4,16 @@ from django.core import mail
 from civica.accounts import services as account_services
 from civica.accounts.tests.factories import UserFactory
 from civica.meetings import services
-from civica.meetings.models import Contribution, DotVote, Registration, Theme, Workshop, WorkshopRound, WorkshopTable
+from civica.meetings.models import (
+    Contribution,
+    DotVote,
+    MeetingComment,
+    Registration,
+    Theme,
+    Workshop,
+    WorkshopRound,
+    WorkshopTable,
+)
 from civica.meetings.tests.factories import MeetingFactory
 
 
@@ -17,12 +26,16 @@ def test_my_data_holds_registrations_notes_and_dots(participant):
     round_ = WorkshopRound.objects.create(workshop=workshop, number=1)
     Contribution.objects.create(table=table, round=round_, text="Microgranturi", author=participant)
     DotVote.objects.create(theme=Theme.objects.create(workshop=workshop, label="Finanțare"), voter=participant)
+    MeetingComment.objects.create(meeting=meeting, author=participant, body="Mulțumim!")
     data = account_services.personal_data_export(user=participant)["meetings"]
     assert data["registrations"][0]["code"] == registration.code and data["registrations"][0]["meeting"] == "park"
     assert data["workshop_contributions"] == [
         {"workshop": "park-cafe", "table": 2, "text": "Microgranturi",
          "created_at": Contribution.objects.get().created_at.isoformat()}]
     assert data["dot_votes"][0]["theme"] == "Finanțare"
+    assert data["meeting_comments"][0]["body"] == "Mulțumim!"
+    account_services.account_delete(user=participant)
+    assert not MeetingComment.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)
