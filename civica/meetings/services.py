@@ -97,17 +97,23 @@ def _send(registration_id, kind):
                      to=[person.email]).send()
 
 
+def cleaned_text(text, maximum: int) -> str:
+    """``text`` without surrounding spaces, or a ValidationError when it is empty or too long."""
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Write something first."))
+    if len(text) > maximum:
+        raise ValidationError(_("At most %(max)s characters (this has %(count)s).") % {
+            "max": maximum, "count": len(text)})
+    return text
+
+
 def comment_add(*, meeting, author, body) -> MeetingComment:
     if not author.has_perm("meetings.comment", meeting):
         if meeting.starts_at > timezone.now():
             raise PermissionDenied(_("Comments open when the meeting begins."))
         raise PermissionDenied(_("Log in with a verified e-mail address to comment."))
-    body = (body or "").strip()
-    if not body:
-        raise ValidationError(_("Write something first."))
-    if len(body) > MAX_MEETING_COMMENT:
-        raise ValidationError(_("At most %(max)s characters (this has %(count)s).") % {
-            "max": MAX_MEETING_COMMENT, "count": len(body)})
+    body = cleaned_text(body, MAX_MEETING_COMMENT)
     return MeetingComment.objects.create(meeting=meeting, author=author, body=body)
 
 

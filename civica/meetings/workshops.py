@@ -26,6 +26,7 @@ from .models import (
     Theme,
     WorkshopTable,
 )
+from .services import cleaned_text
 
 TABLE_SALT = "civica.workshop.table"
 logger = logging.getLogger(__name__)
@@ -92,12 +93,7 @@ def contribute(*, table, user, author_key: str, text: str) -> Contribution:
     round_ = workshop.current_round()
     if round_ is None:
         raise ValidationError(_("No round is running now: contributions are taken during the rounds."))
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError(_("Write something first."))
-    if len(text) > MAX_CONTRIBUTION:
-        raise ValidationError(_("At most %(max)s characters (this has %(count)s).") % {
-            "max": MAX_CONTRIBUTION, "count": len(text)})
+    text = cleaned_text(text, MAX_CONTRIBUTION)
     contribution = Contribution.objects.create(
         table=table, round=round_, text=text, author=user if user.is_authenticated else None,
         author_key="" if user.is_authenticated else author_key)
