@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "civica.core.middleware.WriteRateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -151,6 +152,10 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "3/3m/key",
     "change_password": "5/m/user",
+    # Every other write (civica.core.middleware.WriteRateLimitMiddleware): generous per IP, since a
+    # whole world-café room may share one venue address.
+    "write_by_address": "300/m/ip",
+    "write_by_person": "60/m/user",
 }
 
 LANGUAGE_CODE = "ro"

@@ -50,3 +50,23 @@ def test_rate_limited_page_is_translated(client):
     response = client.post("/ro/accounts/signup/", {"email": "x@example.org"})
     assert response.status_code == 429
     assert "Prea multe încercări" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_writes_are_limited_per_person_and_per_address(client, participant, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "write_by_person": "3/m/user",
+                                    "write_by_address": "5/m/ip"}
+    client.force_login(participant)
+    for _attempt in range(3):
+        assert client.post("/i18n/setlang/", {"language": "ro", "next": "/ro/"}).status_code == 302
+    refused = client.post("/i18n/setlang/", {"language": "ro", "next": "/ro/"})
+    assert refused.status_code == 429 and "Prea multe încercări" in refused.content.decode()
+    assert client.get("/ro/").status_code == 200  # reading is never limited
+    client.logout()
+    assert client.post("/i18n/setlang/", {"language": "ro", "next": "/ro/"}).status_code == 302  # 5th from here
+    assert client.post("/i18n/setlang/", {"language": "ro", "next": "/ro/"}).status_code == 429
+
+
+def test_the_default_write_limits_are_explicit():
+    assert settings.ACCOUNT_RATE_LIMITS["write_by_person"] == "60/m/user"
+    assert settings.ACCOUNT_RATE_LIMITS["write_by_address"] == "300/m/ip"
