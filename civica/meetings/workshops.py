@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import is_participant
-from civica.insights.themes import EMBEDDING_MODEL, EmbeddingUnavailable, embed_texts, find_themes
 
 from .models import (
     CONTRIBUTION_EDIT_MINUTES,
@@ -118,6 +117,14 @@ def contribution_edit(*, contribution, user, author_key: str, text: str) -> Cont
     return contribution
 
 
+def _themes():
+    """``insights.themes``, imported on first use: it loads scikit-learn and SciPy (about a second),
+    which no web process should pay at start-up for pages that never harvest."""
+    from civica.insights import themes
+
+    return themes
+
+
 # One thread a process computes the vectors, so saving a note never waits for the model (tens of
 # milliseconds of CPU a text) and a room of phones does not run the model many times at once.
 _embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="civica-embed")
@@ -152,28 +159,30 @@ def store_embedding(contribution_id):
     contribution = Contribution.objects.filter(pk=contribution_id).only("text").first()
     if contribution is None:
         return
+    themes = _themes()
     try:
-        vector = embed_texts([contribution.text])[0]
-    except EmbeddingUnavailable:
+        vector = themes.embed_texts([contribution.text])[0]
+    except themes.EmbeddingUnavailable:
         logger.warning("No vector for contribution %s: the model cannot run here", contribution_id)
         return
     # Only if the text is still the one embedded: an edit meanwhile queues its own computation.
     Contribution.objects.filter(pk=contribution_id, text=contribution.text).update(
-        embedding=_stored(vector), embedding_model=EMBEDDING_MODEL)
+        embedding=_stored(vector), embedding_model=themes.EMBEDDING_MODEL)
 
 
 def _vectors_for(contributions):
     """Every contribution's stored vector, computing (and storing) the missing ones in one batch;
     None when the model cannot run, so the harvest groups by words."""
+    themes = _themes()
     missing = [contribution for contribution in contributions
-               if not contribution.embedding or contribution.embedding_model != EMBEDDING_MODEL]
+               if not contribution.embedding or contribution.embedding_model != themes.EMBEDDING_MODEL]
     if missing:
         try:
-            vectors = embed_texts([contribution.text for contribution in missing])
-        except EmbeddingUnavailable:
+            vectors = themes.embed_texts([contribution.text for contribution in missing])
+        except themes.EmbeddingUnavailable:
             return None
         for contribution, vector in zip(missing, vectors, strict=True):
-            contribution.embedding, contribution.embedding_model = _stored(vector), EMBEDDING_MODEL
+            contribution.embedding, contribution.embedding_model = _stored(vector), themes.EMBEDDING_MODEL
         Contribution.objects.bulk_update(missing, ["embedding", "embedding_model"], batch_size=500)
     return numpy.array([contribution.embedding for contribution in contributions], dtype=numpy.float32)
 
@@ -187,7 +196,7 @@ def harvest(*, workshop, by, min_themes=2, max_themes=12) -> list[Theme]:
     if not contributions:
         raise ValidationError(_("There is nothing to harvest yet."))
     vectors = _vectors_for(contributions)
-    found = find_themes([contribution.text for contribution in contributions], min_themes=min_themes,
+    found = _themes().find_themes([contribution.text for contribution in contributions], min_themes=min_themes,
                         max_themes=max_themes, vectors=vectors)
     Theme.objects.filter(workshop=workshop).delete()
     themes = []
