@@ -90,15 +90,16 @@ def workshop_detail(request, slug):
             messages.error(request, _refusal(refused))
         return redirect(workshop.get_absolute_url())
     themes = list(workshop.themes.prefetch_related("contributions__table"))
+    tables = _tables(workshop)
     return render(request, "meetings/workshop_detail.html", {
-        "workshop": workshop, "tables": _tables(workshop), "current_round": workshop.current_round(),
+        "workshop": workshop, "tables": tables, "current_round": workshop.current_round(),
         "can_manage": can_manage, "can_run": user.has_perm("meetings.run_workshop", workshop),
         "themes": themes, "results": workshops.dot_results(workshop) if themes else [],
         "dots_left": workshop.dots_per_person - (workshop.themes.filter(dots__voter=user).count()
                                                  if user.is_authenticated else 0),
         "table_links": [(table, request.build_absolute_uri(
             f"/{request.LANGUAGE_CODE}/workshops/{workshop.slug}/tables/{workshops.table_token(table)}/"))
-            for table in _tables(workshop)] if can_manage else [],
+            for table in tables] if can_manage else [],
         "action_items": workshop.action_items.prefetch_related("themes").select_related("activity__plan"),
         "plans": _plans() if can_manage else [], "programmes": _programmes() if can_manage else [],
     })

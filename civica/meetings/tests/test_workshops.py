@@ -241,3 +241,25 @@ def test_the_harvest_computes_missing_vectors_and_groups_every_note(workshop):
     assert notes.get(text=texts[0]).embedding != [0.5] * 384
     assert len(themes) >= 2 and not notes.filter(theme=None).exists()
     assert all(theme.label for theme in themes)
+
+
+@pytest.mark.django_db
+def test_who_may_run_and_harvest_a_workshop(client, workshop, participant, editor):
+    from civica.accounts.services import role_grant
+
+    Contribution.objects.create(table=workshop.tables.first(), round=workshop.rounds.first(), text="Ateliere ieftine")
+    url = "/en/workshops/cafe/"
+    assert client.post(url, {"action": "start_round"})["Location"].startswith("/en/accounts/login/")
+    client.force_login(participant)
+    assert "Only editors harvest a workshop." in client.post(url, {"action": "harvest"}, follow=True).content.decode()
+    client.post(url, {"action": "start_round"})
+    assert not workshop.themes.exists() and workshop.current_round() is None
+    facilitator = UserFactory()
+    role_grant(user=facilitator, role=Role.FACILITATOR, scope=workshop, granted_by=None)
+    client.force_login(facilitator)
+    client.post(url, {"action": "start_round"})
+    assert workshop.current_round().number == 1
+    assert "Only editors harvest a workshop." in client.post(url, {"action": "harvest"}, follow=True).content.decode()
+    client.force_login(editor)
+    assert "themes found" in client.post(url, {"action": "harvest"}, follow=True).content.decode()
+    assert workshop.themes.exists()
