@@ -50,6 +50,14 @@ def parse_arguments():
     parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"],
                         help="gthread keeps client connections alive; sync closes them after each response")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/7",
+                        help="Redis for the cache and sessions, as in production (emptied first; default db 7)")
+    parser.add_argument("--page-cache", choices=["on", "off"], default="on",
+                        help="on: visitors' pages served from the page cache, as in production with Redis; "
+                             "off: every page rendered (what a signed-in person or a cache miss costs)")
+    parser.add_argument("--writes-per-second", type=float, default=10.0,
+                        help="while each page is loaded, a writer updates an idea this often (default 10/s, "
+                             "a busy city): every write makes the kept pages stale, as real participation does")
     parser.add_argument("--pages", type=lambda text: set(text.split(",")), default=set(PAGE_KEYS),
                         help=f"comma-separated subset of {','.join(PAGE_KEYS)} (the baseline is always measured)")
     return parser.parse_args()
@@ -96,6 +104,16 @@ def prepare_data(scale):
     return seed_seconds, largest.slug, idea
 
 
+def empty_redis(url):
+    """Nothing kept by an earlier run (of another seed, perhaps) may answer for this one."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url).flushdb()
+    except redis.RedisError as error:
+        raise SystemExit(f"load_participation: Redis is not reachable at {url}: {error}") from None
+
+
 def vacuum_analyze(server, name):
     """Settle the freshly loaded tables now, so autovacuum does not compete with the measurement."""
     started = time.perf_counter()
@@ -106,7 +124,8 @@ def vacuum_analyze(server, name):
 
 def start_gunicorn(arguments, database_url, log_path):
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench",
-                   "CIVICA_BENCH_DATABASE_URL": database_url}
+                   "CIVICA_BENCH_DATABASE_URL": database_url, "REDIS_URL": arguments.redis,
+                   "CIVICA_PAGE_CACHE_SECONDS": "60" if arguments.page_cache == "on" else "0"}
     command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{arguments.port}",
                "--workers", str(arguments.workers), "--worker-class", arguments.worker_class,
                "--keep-alive", "30", "--log-level", "warning"]
@@ -149,11 +168,36 @@ def get(host, port, path, timeout=10):
         connection.close()
 
 
-def load(port, path, clients, warmup, seconds, meter):
-    """``clients`` threads, one persistent connection each, requesting ``path`` until time is up."""
+def write_steadily(idea_pk, per_second, stop):
+    """Touch one idea ``per_second`` times a second until ``stop``, through the ORM like any write
+    of the app (so the page cache hears of it); returns how many writes were made."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from civica.participation.models import Idea
+
+    writes, interval = 0, 1 / per_second
+    next_write = time.perf_counter()
+    while (now := time.perf_counter()) < stop:
+        if now >= next_write:
+            Idea.objects.filter(pk=idea_pk).update(updated_at=timezone.now())
+            writes += 1
+            next_write += interval
+        time.sleep(max(0.0, min(next_write, stop) - time.perf_counter()))
+    connection.close()
+    return writes
+
+
+def load(port, path, clients, warmup, seconds, meter, writer=None):
+    """``clients`` threads, one persistent connection each, requesting ``path`` until time is up;
+    ``writer(stop)``, if given, runs beside them (see ``write_steadily``)."""
     latencies, errors, lock = [], [0], threading.Lock()
     start_measuring = time.perf_counter() + warmup
     stop = start_measuring + seconds
+    written = [0]
+    writer_thread = writer and threading.Thread(target=lambda: written.__setitem__(0, writer(stop)))
+    if writer_thread:
+        writer_thread.start()
 
     def client():
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -184,12 +228,14 @@ def load(port, path, clients, warmup, seconds, meter):
     app_cpu, database_cpu = meter.spent_since(cpu_before)
     for thread in threads:
         thread.join()
+    if writer_thread:
+        writer_thread.join()
     latencies.sort()
     requests = len(latencies)
     return {"requests": requests, "errors": errors[0], "rps": requests / seconds,
             "p50": percentile(latencies, 50) * 1000, "p95": percentile(latencies, 95) * 1000,
             "app_cpu": app_cpu * 1000 / requests if requests else float("nan"),
-            "db_cpu": database_cpu * 1000 / requests if requests else float("nan")}
+            "db_cpu": database_cpu * 1000 / requests if requests else float("nan"), "writes": written[0]}
 
 
 class CpuMeter:
@@ -248,6 +294,9 @@ def main():
     database_url = f"{arguments.postgres}/{arguments.database}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
     os.environ["CIVICA_BENCH_DATABASE_URL"] = database_url
+    # The writer below writes as the app does, into the same Redis: the page cache learns of it.
+    os.environ["REDIS_URL"] = arguments.redis
+    os.environ["CIVICA_PAGE_CACHE_SECONDS"] = "60" if arguments.page_cache == "on" else "0"
     try:
         created = ensure_database(arguments.postgres, arguments.database)
     except psycopg.OperationalError as error:
@@ -270,6 +319,7 @@ def main():
     pages = [page for page in pages if page[0] == "baseline" or page[0] in arguments.pages]
     log_path = BASE_DIR / "var" / "bench" / "gunicorn.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
+    empty_redis(arguments.redis)
     server = start_gunicorn(arguments, database_url, log_path)
     meter = CpuMeter(server.pid, database_url, arguments.database)
     load_before = os.getloadavg()[0]
@@ -283,7 +333,12 @@ def main():
             if status == 404 and key in OPTIONAL_PAGES:
                 results[key] = None
                 continue
-            results[key] = load(arguments.port, path, arguments.clients, arguments.warmup, arguments.seconds, meter)
+            writer = None
+            if arguments.writes_per_second > 0:
+                def writer(stop, idea_pk=idea.pk):
+                    return write_steadily(idea_pk, arguments.writes_per_second, stop)
+            results[key] = load(arguments.port, path, arguments.clients, arguments.warmup, arguments.seconds, meter,
+                                writer)
             print(f"  {label}: {results[key]['rps']:.0f} req/s", flush=True)
     finally:
         load_after = os.getloadavg()[0]
@@ -297,7 +352,9 @@ def main():
     print()
     print(f"{datetime.date.today().isoformat()} · scale {arguments.scale:g} · {os.cpu_count()} cores "
           f"({platform.processor() or platform.machine()}) · PostgreSQL {database_version(database_url)} · "
-          f"gunicorn {workers} · {arguments.clients} clients · {arguments.seconds:g} s per page · "
+          f"gunicorn {workers} · page cache {arguments.page_cache} · "
+          f"{arguments.writes_per_second:g} writes/s · {arguments.clients} clients · "
+          f"{arguments.seconds:g} s per page · "
           f"load average {load_before:.1f} before, {load_after:.1f} after{seeded}")
     print()
     print_table(pages, results)

@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("moderation/", include("civica.participation.moderation_urls")),
     path("notifications/", include("civica.participation.notification_urls")),
     path("search/", include("civica.participation.search_urls")),
+    path("comments/", include("civica.participation.comment_urls")),
     path("calls/", include("civica.calls.urls")),
     path("plans/", include("civica.accountability.urls")),
     path("meetings/", include("civica.meetings.urls")),

@@ -6,11 +6,12 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.i18n import set_language
 
 from . import services
@@ -72,11 +73,26 @@ def delete_account(request):
     return render(request, "accounts/delete.html", {"form": form})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def switch_language(request):
-    """Django's set_language (keeps the current page), remembering the choice on the profile."""
+    """Django's set_language (keeps the current page). A visitor follows a link (GET): the choice
+    is kept in the language cookie only. A signed-in person sends the header's form (POST): the
+    choice is remembered on the profile as well."""
+    if request.method == "GET":
+        return _switch_language_by_link(request)
     response = set_language(request)
     language = request.POST.get("language")
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         services.user_set_language(user=request.user, language=language)
     return response
+
+
+def _switch_language_by_link(request):
+    language = request.GET.get("language", "")
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = "/"
+    if language not in dict(settings.LANGUAGES):
+        return HttpResponseRedirect(next_url)
+    return _with_language_cookie(HttpResponseRedirect(translate_url(next_url, language)), language)

@@ -9,6 +9,14 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Platform")
 
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from .page_cache import install_on
+
+        # Every write moves the page cache's generation on (see page_cache.py).
+        connection_created.connect(install_on, dispatch_uid="civica.core.page_cache")
+
 
 class CivicaAdminConfig(admin_apps.AdminConfig):
     """Django admin, opened to editors and administrators by role (see core.admin_site)."""

@@ -65,6 +65,8 @@ class Meeting(Bilingual, models.Model):
     minutes_en = models.TextField(_("minutes (English, Markdown)"), blank=True)
     video_url = models.URLField(_("video recording"), blank=True)
     is_published = models.BooleanField(_("published"), default=True)
+    # Kept by participation's comment services (threaded comments, as on ideas and debates).
+    comment_count = models.PositiveIntegerField(_("comments"), default=0)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     objects = MeetingQuerySet.as_manager()
@@ -94,29 +96,6 @@ class MeetingDocument(models.Model):
 
     def __str__(self):
         return self.title
-
-
-MAX_MEETING_COMMENT = 2_000
-
-
-class MeetingComment(models.Model):
-    """What someone says about a meeting once it has begun: a flat list under the minutes."""
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="comments",
-                                verbose_name=_("meeting"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="meeting_comments", verbose_name=_("author"))
-    body = models.TextField(_("comment"), max_length=MAX_MEETING_COMMENT)
-    is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
-    created_at = models.DateTimeField(_("written at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("comment on a meeting")
-        verbose_name_plural = _("comments on meetings")
-        ordering = ["created_at", "id"]
-
-    def __str__(self):
-        return self.body[:60]
 
 
 class RegistrationStatus(models.TextChoices):

@@ -1,9 +1,10 @@
-"""What meetings and workshops hold about a person, for download-my-data and delete-my-account."""
+"""What meetings and workshops hold about a person, for download-my-data and delete-my-account.
+(Comments on meetings are participation's comments: its personal_data exports and erases them.)"""
 
 from django.utils import timezone
 
 from . import services
-from .models import Contribution, DotVote, MeetingComment, Registration, RegistrationStatus
+from .models import Contribution, DotVote, Registration, RegistrationStatus
 
 
 def export(user) -> dict:
@@ -22,10 +23,6 @@ def export(user) -> dict:
              "text": contribution.text, "created_at": moment(contribution.created_at)}
             for contribution in Contribution.objects.filter(author=user).select_related("table__workshop")
         ],
-        "meeting_comments": [
-            {"meeting": comment.meeting.slug, "body": comment.body, "created_at": moment(comment.created_at)}
-            for comment in MeetingComment.objects.filter(author=user).select_related("meeting")
-        ],
         "dot_votes": [
             {"workshop": dot.theme.workshop.slug, "theme": dot.theme.label, "created_at": moment(dot.created_at)}
             for dot in DotVote.objects.filter(voter=user).select_related("theme__workshop").order_by("created_at")
@@ -41,6 +38,5 @@ def erase(user) -> None:
         services.cancel(registration=registration, by=user)
     Registration.objects.filter(person=user).delete()
     DotVote.objects.filter(voter=user).delete()
-    MeetingComment.objects.filter(author=user).delete()
     # A workshop's notes are its record: they stay, no longer linked to anyone.
     Contribution.objects.filter(author=user).update(author=None, author_key="")

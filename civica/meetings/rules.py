@@ -1,7 +1,11 @@
 import rules
+from django.utils.translation import gettext as _
 
-from civica.accounts.predicates import is_editor, is_global_moderator, is_participant
+from civica.accounts.predicates import is_editor, is_participant
 from civica.core.permissions import add_admin_perms
+from civica.participation.commenting import Commentable, commentables
+
+from .models import Meeting
 
 
 @rules.predicate
@@ -27,20 +31,28 @@ def has_begun(user, meeting):
 
 
 @rules.predicate
-def wrote_comment(user, comment):
-    return comment is not None and user.is_authenticated and comment.author_id == user.pk
+def is_published(user, meeting):
+    return meeting is not None and meeting.is_published
 
 
 rules.add_perm("meetings.register", is_participant & takes_registrations)
-# Comments say how a meeting went: they open when it begins.
-rules.add_perm("meetings.comment", is_participant & has_begun)
-rules.add_perm("meetings.remove_comment", wrote_comment | is_global_moderator)
 rules.add_perm("meetings.see_online_link", is_registered | is_editor)
 rules.add_perm("meetings.manage_meeting", is_editor)
 rules.add_perm("meetings.check_in", is_editor)
 add_admin_perms("meetings", ["meeting", "meetingdocument", "registration", "workshop", "workshopquestion",
-                             "workshoptable", "workshopround", "theme", "contribution", "actionitem",
-                             "meetingcomment"], is_editor)
+                             "workshoptable", "workshopround", "theme", "contribution", "actionitem"], is_editor)
+
+
+def _comments_closed_reason(user, meeting):
+    return _("Comments open when the meeting begins.")
+
+
+# Comments say how a meeting went: they open when it begins, threaded like those on ideas, and the
+# site's moderators moderate them.
+commentables.register(Commentable(
+    model=Meeting, open_now=is_published & has_begun, closed_reason=_comments_closed_reason,
+    readable=is_published | is_editor,
+))
 
 
 @rules.predicate

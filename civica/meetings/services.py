@@ -1,6 +1,6 @@
 """Registrations: capacity never exceeded (the meeting's row is locked while places are counted),
-a first-come-first-served waiting list promoted automatically by e-mail, cancellation, check-in;
-comments once a meeting has begun."""
+a first-come-first-served waiting list promoted automatically by e-mail, cancellation, check-in.
+(Comments on meetings go through participation's comment services.)"""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import MAX_MEETING_COMMENT, Meeting, MeetingComment, Registration, RegistrationStatus
+from .models import Meeting, Registration, RegistrationStatus
 
 
 def _registered_count(meeting):
@@ -106,18 +106,3 @@ def cleaned_text(text, maximum: int) -> str:
         raise ValidationError(_("At most %(max)s characters (this has %(count)s).") % {
             "max": maximum, "count": len(text)})
     return text
-
-
-def comment_add(*, meeting, author, body) -> MeetingComment:
-    if not author.has_perm("meetings.comment", meeting):
-        if meeting.starts_at > timezone.now():
-            raise PermissionDenied(_("Comments open when the meeting begins."))
-        raise PermissionDenied(_("Log in with a verified e-mail address to comment."))
-    body = cleaned_text(body, MAX_MEETING_COMMENT)
-    return MeetingComment.objects.create(meeting=meeting, author=author, body=body)
-
-
-def comment_remove(*, comment, by) -> None:
-    if not by.has_perm("meetings.remove_comment", comment):
-        raise PermissionDenied(_("You may only delete your own comments."))
-    comment.delete()

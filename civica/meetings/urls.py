@@ -13,6 +13,5 @@ urlpatterns = [
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/cancel/", views.cancel, name="cancel"),
     path("<slug:slug>/comments/", views.comment, name="comment"),
-    path("<slug:slug>/comments/<int:comment_id>/remove/", views.comment_remove, name="comment_remove"),
     path("<slug:slug>/check-in/", views.check_in, name="check_in"),
 ]

@@ -6,15 +6,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.participation.commenting import comment_section, post_comment_from_form
+
 from . import ical, selectors, services
 from .models import (
-    MAX_MEETING_COMMENT,
     Meeting,
-    MeetingComment,
     MeetingFormat,
     MeetingKind,
     Registration,
@@ -66,12 +67,11 @@ def meeting_list(request):
     })
 
 
-def _detail(request, meeting, comment_text="", status=200):
+@require_safe
+def meeting_detail(request, slug):
+    meeting = _meeting_or_404(slug)
     registration = (Registration.objects.filter(meeting=meeting, person=request.user).first()
                     if request.user.is_authenticated else None)
-    comments = list(meeting.comments.filter(is_hidden=False).select_related("author"))
-    for comment in comments:
-        comment.can_remove = request.user.has_perm("meetings.remove_comment", comment)
     return render(request, "meetings/meeting_detail.html", {
         "meeting": meeting, "registration": registration,
         "can_register": request.user.has_perm("meetings.register", meeting),
@@ -79,15 +79,8 @@ def _detail(request, meeting, comment_text="", status=200):
         "places_left": selectors.places_left(meeting),
         "is_past": meeting.ends_at < timezone.now(),
         "can_check_in": request.user.has_perm("meetings.check_in", meeting),
-        "comments": comments, "can_comment": request.user.has_perm("meetings.comment", meeting),
-        "has_begun": meeting.starts_at <= timezone.now(), "comment_text": comment_text,
-        "max_comment": MAX_MEETING_COMMENT,
-    }, status=status)
-
-
-@require_safe
-def meeting_detail(request, slug):
-    return _detail(request, _meeting_or_404(slug))
+        "comment_section": comment_section(request, meeting, post_url=reverse("meetings:comment", args=[slug])),
+    })
 
 
 @require_POST
@@ -95,30 +88,7 @@ def comment(request, slug):
     meeting = _meeting_or_404(slug)
     if not request.user.is_authenticated:
         return redirect_to_login(meeting.get_absolute_url())
-    text = request.POST.get("body", "")
-    try:
-        added = services.comment_add(meeting=meeting, author=request.user, body=text)
-    except (PermissionDenied, ValidationError) as refused:
-        # The page again, with the message and the text as typed (nothing is lost).
-        messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
-        return _detail(request, meeting, comment_text=text[:MAX_MEETING_COMMENT * 2], status=400)
-    messages.success(request, _("Your comment is published."))
-    return redirect(f"{meeting.get_absolute_url()}#meeting-comment-{added.pk}")
-
-
-@require_POST
-def comment_remove(request, slug, comment_id):
-    meeting = _meeting_or_404(slug)
-    if not request.user.is_authenticated:
-        return redirect_to_login(meeting.get_absolute_url())
-    found = get_object_or_404(MeetingComment, meeting=meeting, pk=comment_id)
-    try:
-        services.comment_remove(comment=found, by=request.user)
-    except PermissionDenied as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("The comment is deleted."))
-    return redirect(f"{meeting.get_absolute_url()}#comments-title")
+    return post_comment_from_form(request, meeting)
 
 
 @require_POST

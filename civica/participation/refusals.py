@@ -5,17 +5,19 @@ from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import is_verified
 
+from .commenting import comment_refusal
 from .phases import Action
 from .predicates import active_phase, has_supports_left, is_idea_author, phase_allows, process_of
 
 _VERBS = {
     Action.CREATE_IDEA: lambda: _("propose ideas"),
     Action.SUPPORT: lambda: _("support ideas"),
-    Action.COMMENT: lambda: _("comment"),
 }
 
 
 def refusal(user, action: Action, target) -> str:
+    if action == Action.COMMENT:
+        return comment_refusal(user, target)
     verb = _VERBS[action]()
     if not user.is_authenticated:
         return _("Log in to %(verb)s.") % {"verb": verb}

@@ -1,12 +1,16 @@
 """Who may do what in consultations: by phase, role and verification. One line a permission."""
 
 import rules
+from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import is_editor, is_participant
 from civica.core.permissions import add_admin_perms
 
+from .commenting import Commentable, commentables, comments_open, moderates_comment
+from .models import Debate, Idea
 from .phases import Action
 from .predicates import (
+    active_phase,
     comment_editable_now,
     comment_live,
     has_supports_left,
@@ -21,6 +25,7 @@ from .predicates import (
     poll_anonymous,
     poll_open,
     poll_results_public,
+    process_of,
     target_visible,
 )
 
@@ -47,12 +52,33 @@ rules.add_perm("participation.answer_poll", is_published & poll_open & (is_parti
 rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
 rules.add_perm("participation.export_poll", moderates_process)
 
-# Comments: on ideas and debates while the phase allows commenting.
-rules.add_perm("participation.post_comment", is_participant & is_published & target_visible
-               & phase_allows(Action.COMMENT))
+# Comments: on whatever takes them (commenting.py), while it says they are open; ideas and debates
+# while the phase allows commenting.
+rules.add_perm("participation.post_comment", is_participant & target_visible & comments_open)
 rules.add_perm("participation.edit_comment", is_participant & is_comment_author & comment_editable_now)
-rules.add_perm("participation.remove_comment", (is_comment_author & comment_live) | moderates_process)
+rules.add_perm("participation.remove_comment", (is_comment_author & comment_live) | moderates_comment)
 rules.add_perm("participation.vote_comment", is_participant & comment_live & ~is_comment_author)
+
+
+def _phase_closed_reason(user, target):
+    if active_phase(process_of(target)) is None:
+        return _("This consultation is not open for participation now.")
+    return _("The current phase of this consultation does not allow you to %(verb)s.") % {"verb": _("comment")}
+
+
+@rules.predicate
+def may_read_idea(user, idea):
+    return user.has_perm("participation.read_idea", idea)
+
+
+commentables.register(Commentable(
+    model=Idea, open_now=is_published & phase_allows(Action.COMMENT), closed_reason=_phase_closed_reason,
+    readable=may_read_idea, process_of=process_of, with_alignment=True,
+))
+commentables.register(Commentable(
+    model=Debate, open_now=is_published & phase_allows(Action.COMMENT), closed_reason=_phase_closed_reason,
+    readable=(is_published & target_visible) | moderates_process, process_of=process_of, with_alignment=True,
+))
 
 ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "comment", "report", "moderationaction",
                 "poll", "question", "choice"]

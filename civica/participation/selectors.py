@@ -6,6 +6,9 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Mod
 from django.utils import timezone
 
+from civica.accounts.predicates import is_global_moderator, is_moderator_of
+
+from .commenting import commentables
 from .models import Category, Idea, IdeaStatus, Phase, Process, Support, Tag
 
 
@@ -134,10 +137,11 @@ def comment_thread(*, target, user, sort=CommentSort.OLDEST):
         ))
     else:
         comments = comments.annotate(my_vote=Value(None, output_field=IntegerField()))
-    moderator = user.has_perm("participation.moderate", target)
+    process = commentables.for_object(target).process_of(target)
+    moderator = is_moderator_of(user, process) if process else is_global_moderator(user)
     by_parent, top = {}, []
     for comment in comments:
-        comment.process = target.process  # already loaded: permission checks need it per comment
+        comment.process = process  # already loaded: permission checks need it per comment
         comment.children = by_parent.setdefault(comment.pk, [])
         comment.show_body = not comment.is_deleted and (
             not comment.is_hidden or moderator or (user.is_authenticated and comment.author_id == user.pk)

@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .commenting import comment_refusal, commentables
 from .models import (
     MAX_COMMENT_DEPTH,
     Alignment,
@@ -147,7 +148,7 @@ def _bump(model, pk, field, delta):
 
 def comment_post(*, target, author, body, parent=None, alignment=Alignment.NEUTRAL) -> Comment:
     if not author.has_perm("participation.post_comment", target):
-        raise PermissionDenied(refusal(author, Action.COMMENT, target))
+        raise PermissionDenied(comment_refusal(author, target))
     target_type = ContentType.objects.get_for_model(target)
     if parent is not None:
         if (parent.target_type_id, parent.target_id) != (target_type.pk, target.pk) or parent.is_deleted:
@@ -162,7 +163,8 @@ def comment_post(*, target, author, body, parent=None, alignment=Alignment.NEUTR
     if duplicate is not None:
         return duplicate  # the same form sent twice (a double click): one comment
     comment = Comment(
-        target_type=target_type, target_id=target.pk, process=target.process, parent=parent,
+        target_type=target_type, target_id=target.pk, process=commentables.for_object(target).process_of(target),
+        parent=parent,
         depth=parent.depth + 1 if parent else 0, author=author, body=body,
         alignment=alignment or Alignment.NEUTRAL,
     )

@@ -39,7 +39,4 @@ urlpatterns = [
     path("<slug:slug>/polls/<int:poll_id>/responses.csv", poll_views.poll_export, name="poll_export"),
     path("<slug:slug>/<moderated:kind>/<int:pk>/report/", moderation_views.report, name="report"),
     path("<slug:slug>/<moderated:kind>/<int:pk>/moderate/", moderation_views.moderate, name="moderate"),
-    path("<slug:slug>/comments/<int:comment_id>/edit/", views.comment_edit, name="comment_edit"),
-    path("<slug:slug>/comments/<int:comment_id>/delete/", views.comment_remove, name="comment_remove"),
-    path("<slug:slug>/comments/<int:comment_id>/vote/", views.comment_vote, name="comment_vote"),
 ]

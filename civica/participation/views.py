@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from . import selectors, services
-from .forms import AnswerForm, CommentEditForm, CommentForm, IdeaForm
-from .models import Alignment, Comment, IdeaStatus, ReportReason, Tag
+from .commenting import comment_section, post_comment_from_form
+from .forms import AnswerForm, IdeaForm
+from .models import Alignment, IdeaStatus, Tag
 from .phases import Action, phase_contents
 from .predicates import active_phase
 from .refusals import edit_refusal, refusal
@@ -254,18 +255,7 @@ def _debate_or_404(process, debate_id):
 
 
 def _comment_context(request, target):
-    sort = request.GET.get("comments")
-    sort = sort if sort in selectors.CommentSort.ALL else selectors.CommentSort.OLDEST
-    can_comment = request.user.has_perm("participation.post_comment", target)
-    return {
-        "comments": selectors.comment_thread(target=target, user=request.user, sort=sort),
-        "comment_sort": sort,
-        "comment_form": CommentForm(),
-        "can_comment": can_comment,
-        "comment_refusal": None if can_comment else refusal(request.user, Action.COMMENT, target),
-        "comment_post_url": request.path + "comments/",
-        "report_reasons": ReportReason.choices,
-    }
+    return comment_section(request, target, post_url=request.path + "comments/")
 
 
 @require_safe
@@ -283,94 +273,15 @@ def debate_detail(request, slug, debate_id):
     })
 
 
-def _post_comment(request, target):
-    form = CommentForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Your comment was not posted: %(errors)s") % {
-            "errors": " ".join(error for errors in form.errors.values() for error in errors)})
-        return redirect(target.get_absolute_url() + "#comments")
-    parent = None
-    if form.cleaned_data.get("parent"):
-        parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
-    try:
-        comment = services.comment_post(target=target, author=request.user, body=form.cleaned_data["body"],
-                                        parent=parent, alignment=form.cleaned_data.get("alignment") or None)
-    except (PermissionDenied, ValidationError) as refused:
-        messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
-        return redirect(target.get_absolute_url() + "#comments")
-    messages.success(request, _("Your comment is published."))
-    return redirect(f"{target.get_absolute_url()}#comment-{comment.pk}")
-
-
 @login_required
 @require_POST
 def idea_comment(request, slug, idea_id):
     process = _process_or_404(slug, request.user)
-    return _post_comment(request, _idea_or_404(process, idea_id, request.user))
+    return post_comment_from_form(request, _idea_or_404(process, idea_id, request.user))
 
 
 @login_required
 @require_POST
 def debate_comment(request, slug, debate_id):
     process = _process_or_404(slug, request.user)
-    return _post_comment(request, _debate_or_404(process, debate_id))
-
-
-def _comment_or_404(process, comment_id):
-    comment = Comment.objects.filter(process=process, pk=comment_id).select_related("target_type").first()
-    if comment is None:
-        raise Http404
-    comment.process = process
-    return comment
-
-
-@login_required
-def comment_edit(request, slug, comment_id):
-    process = _process_or_404(slug, request.user)
-    comment = _comment_or_404(process, comment_id)
-    back = comment.target.get_absolute_url() + f"#comment-{comment.pk}"
-    if not request.user.has_perm("participation.edit_comment", comment):
-        messages.error(request, _("Comments can be edited by their author for 15 minutes after writing them."))
-        return redirect(back)
-    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.comment_edit(comment=comment, by=request.user, body=form.cleaned_data["body"])
-        except PermissionDenied as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(request, _("Your comment is saved."))
-        return redirect(back)
-    return render(request, "participation/comment_edit.html", {"process": process, "comment": comment,
-                                                                "form": form, "back": back})
-
-
-@login_required
-@require_POST
-def comment_remove(request, slug, comment_id):
-    process = _process_or_404(slug, request.user)
-    comment = _comment_or_404(process, comment_id)
-    back = comment.target.get_absolute_url() + "#comments"
-    try:
-        services.comment_remove(comment=comment, by=request.user)
-    except PermissionDenied as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("The comment is deleted."))
-    return redirect(back)
-
-
-@login_required
-@require_POST
-def comment_vote(request, slug, comment_id):
-    process = _process_or_404(slug, request.user)
-    comment = _comment_or_404(process, comment_id)
-    value = {"up": 1, "down": -1, "clear": 0}.get(request.POST.get("vote"))
-    if value is None:
-        messages.error(request, _("A vote is up or down."))
-    else:
-        try:
-            services.comment_vote(comment=comment, user=request.user, value=value)
-        except PermissionDenied as refused:
-            messages.error(request, str(refused))
-    return redirect(comment.target.get_absolute_url() + f"#comment-{comment.pk}")
+    return post_comment_from_form(request, _debate_or_404(process, debate_id))

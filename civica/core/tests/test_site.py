@@ -76,5 +76,29 @@ def test_language_switcher_ignores_unknown_languages(client, participant):
 
 
 @pytest.mark.django_db
-def test_language_switcher_needs_post(client):
-    assert client.get("/i18n/setlang/").status_code == 405
+def test_a_visitor_switches_language_by_a_link_that_keeps_the_page(client):
+    page = client.get("/ro/network/programmes/?page=1").content.decode()
+    link = "/i18n/setlang/?language=en&amp;next=/ro/network/programmes/%3Fpage%3D1"
+    assert link in page
+    assert 'name="csrfmiddlewaretoken"' not in page  # nothing per visitor in the header
+    response = client.get("/i18n/setlang/", {"language": "en", "next": "/ro/network/programmes/?page=1"})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/network/programmes/?page=1"
+    assert response.cookies["django_language"].value == "en"
+
+
+@pytest.mark.django_db
+def test_the_language_link_never_leads_to_another_site(client):
+    response = client.get("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+    response = client.get("/i18n/setlang/", {"language": "xx", "next": "/ro/"})
+    assert response["Location"] == "/ro/"
+    assert "django_language" not in response.cookies
+
+
+@pytest.mark.django_db
+def test_a_signed_in_person_switches_language_with_a_form(client, participant):
+    client.force_login(participant)
+    page = client.get("/ro/network/programmes/").content.decode()
+    assert '<form class="language-switcher"' in page
+    assert 'name="csrfmiddlewaretoken"' in page

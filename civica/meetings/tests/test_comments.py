@@ -1,15 +1,19 @@
-"""Comments on a meeting: open once it has begun, for participants with a verified e-mail; the
-author or a moderator deletes; refused text is kept in the form."""
+"""Comments on a meeting: participation's threaded comments, open once the meeting has begun, for
+participants with a verified e-mail; replies, votes, 15-minute edits; the author or one of the
+site's moderators deletes; a refused text comes back in the form."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
+from civica.accounts import services as account_services
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
-from civica.meetings.models import MAX_MEETING_COMMENT, MeetingComment
 from civica.meetings.tests.factories import MeetingFactory
+from civica.participation import services as participation_services
+from civica.participation.models import MAX_COMMENT_BODY, Comment, Notification
+from civica.participation.tests.factories import ProcessFactory
 
 
 @pytest.fixture
@@ -18,14 +22,21 @@ def past_meeting(db):
                           ends_at=timezone.now() - datetime.timedelta(days=2) + datetime.timedelta(hours=2))
 
 
+def say(meeting, author, body, parent=None):
+    return participation_services.comment_post(target=meeting, author=author, body=body, parent=parent)
+
+
 @pytest.mark.django_db
 def test_participants_comment_after_the_meeting_has_begun(client, participant, past_meeting):
     client.force_login(participant)
     response = client.post("/en/meetings/park/comments/", {"body": "Thank you for the **clear** minutes."})
-    comment = MeetingComment.objects.get()
-    assert response["Location"] == f"/en/meetings/park/#meeting-comment-{comment.pk}"
+    comment = Comment.objects.get()
+    assert (comment.target, comment.process, comment.depth) == (past_meeting, None, 0)
+    assert response["Location"] == f"/en/meetings/park/#comment-{comment.pk}"
     page = client.get("/en/meetings/park/").content.decode()
-    assert "<strong>clear</strong>" in page and participant.public_name in page and "Comments <span" in page
+    assert "<strong>clear</strong>" in page and participant.public_name in page and "Comments (1)" in page
+    past_meeting.refresh_from_db()
+    assert past_meeting.comment_count == 1
 
 
 @pytest.mark.django_db
@@ -34,37 +45,78 @@ def test_who_may_comment(client, past_meeting):
     assert client.post("/en/meetings/park/comments/", {"body": "Hi"})["Location"].startswith("/en/accounts/login/")
     assert "Log in to comment." in client.get("/en/meetings/park/").content.decode()
     client.force_login(UserFactory(verified=False))
-    response = client.post("/en/meetings/park/comments/", {"body": "Hi"})
-    assert response.status_code == 400 and "verified e-mail address to comment" in response.content.decode()
+    page = client.post("/en/meetings/park/comments/", {"body": "Hi"}, follow=True).content.decode()
+    assert "Verify your e-mail address to comment" in page
     client.force_login(UserFactory())
-    response = client.post("/en/meetings/next/comments/", {"body": "Too early"})
-    assert response.status_code == 400 and "Comments open when the meeting begins." in response.content.decode()
-    assert upcoming.comments.count() == 0 and MeetingComment.objects.count() == 0
+    page = client.post("/en/meetings/next/comments/", {"body": "Too early"}, follow=True).content.decode()
+    assert "Comments open when the meeting begins." in page
+    assert "Too early" in page  # the text typed is back in the form
+    assert upcoming.comment_count == 0 and not Comment.objects.exists()
+    hidden = MeetingFactory(slug="draft", is_published=False, starts_at=past_meeting.starts_at,
+                            ends_at=past_meeting.ends_at)
+    assert client.post(f"/en/meetings/{hidden.slug}/comments/", {"body": "Hi"}).status_code == 404
 
 
 @pytest.mark.django_db
 def test_empty_and_over_long_comments_are_refused_and_kept(client, participant, past_meeting):
     client.force_login(participant)
-    assert "Write something first." in client.post("/en/meetings/park/comments/", {"body": "  "}).content.decode()
-    long_text = "y" * (MAX_MEETING_COMMENT + 1)
-    page = client.post("/en/meetings/park/comments/", {"body": long_text}).content.decode()
-    assert f"At most {MAX_MEETING_COMMENT:,} characters".replace(",", "") in page.replace(",", "")
-    assert long_text in page
-    assert not MeetingComment.objects.exists()
+    page = client.post("/en/meetings/park/comments/", {"body": "  "}, follow=True).content.decode()
+    assert "Your comment was not posted" in page
+    long_text = "y" * (MAX_COMMENT_BODY + 1)
+    page = client.post("/en/meetings/park/comments/", {"body": long_text}, follow=True).content.decode()
+    assert "Your comment was not posted" in page and long_text in page
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_replies_votes_and_edits_like_anywhere_else(client, participant, past_meeting):
+    other = UserFactory()
+    first = say(past_meeting, other, "Was the room accessible?")
+    client.force_login(participant)
+    client.post("/en/meetings/park/comments/", {"body": "Yes, with a ramp.", "parent": first.pk})
+    reply = Comment.objects.get(parent=first)
+    assert reply.depth == 1
+    client.post(f"/en/comments/{first.pk}/vote/", {"vote": "up"})
+    client.post(f"/en/comments/{reply.pk}/edit/", {"body": "Yes, with a ramp at the side door."})
+    first.refresh_from_db()
+    reply.refresh_from_db()
+    assert first.upvotes == 1 and first.reply_count == 1 and reply.body == "Yes, with a ramp at the side door."
+    page = client.get("/en/meetings/park/").content.decode()
+    assert f'id="comment-{reply.pk}"' in page and "1 up, 0 down" in page
+    # the first author hears of the reply, and follows the meeting from now on
+    notices = Notification.objects.filter(recipient=other)
+    assert [notice.url.split("/meetings/")[1] for notice in notices] == [f"park/#comment-{reply.pk}"]
 
 
 @pytest.mark.django_db
 def test_the_author_or_a_moderator_deletes(client, participant, past_meeting):
-    mine = MeetingComment.objects.create(meeting=past_meeting, author=participant, body="Mine")
-    theirs = MeetingComment.objects.create(meeting=past_meeting, author=UserFactory(), body="Theirs")
+    mine = say(past_meeting, participant, "Mine")
+    theirs = say(past_meeting, UserFactory(), "Theirs")
     client.force_login(participant)
     page = client.get("/en/meetings/park/").content.decode()
-    assert f"/comments/{mine.pk}/remove/" in page and f"/comments/{theirs.pk}/remove/" not in page
-    client.post(f"/en/meetings/park/comments/{theirs.pk}/remove/", follow=True)
-    assert MeetingComment.objects.filter(pk=theirs.pk).exists()
-    client.post(f"/en/meetings/park/comments/{mine.pk}/remove/")
-    assert not MeetingComment.objects.filter(pk=mine.pk).exists()
+    assert f"/en/comments/{mine.pk}/delete/" in page and f"/en/comments/{theirs.pk}/delete/" not in page
+    client.post(f"/en/comments/{theirs.pk}/delete/", follow=True)
+    assert Comment.objects.filter(pk=theirs.pk).exists()
+    client.post(f"/en/comments/{mine.pk}/delete/")
+    assert not Comment.objects.filter(pk=mine.pk).exists()
+    # a moderator of one consultation only is not a moderator of meetings
+    scoped = UserFactory()
+    account_services.role_grant(user=scoped, role=Role.MODERATOR, scope=ProcessFactory(), granted_by=None)
+    client.force_login(scoped)
+    client.post(f"/en/comments/{theirs.pk}/delete/")
+    assert Comment.objects.filter(pk=theirs.pk).exists()
     client.force_login(UserFactory(role=Role.MODERATOR))
-    client.post(f"/en/meetings/park/comments/{theirs.pk}/remove/")
-    assert not MeetingComment.objects.exists()
-    assert client.post("/en/meetings/park/comments/999/remove/").status_code == 404
+    client.post(f"/en/comments/{theirs.pk}/delete/")
+    assert not Comment.objects.exists()
+    past_meeting.refresh_from_db()
+    assert past_meeting.comment_count == 0
+    assert client.post("/en/comments/999/delete/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_comments_of_an_unpublished_meeting_cannot_be_reached(client, participant, past_meeting):
+    comment = say(past_meeting, UserFactory(), "Before it was unpublished")
+    past_meeting.is_published = False
+    past_meeting.save()
+    client.force_login(participant)
+    assert client.post(f"/en/comments/{comment.pk}/vote/", {"vote": "up"}).status_code == 404

@@ -146,10 +146,10 @@ def test_pages_query_counts_are_constant(client, participant, django_assert_num_
         services.register(meeting=meeting, person=person, accepted_terms=True)
     for other in MeetingFactory.create_batch(3):
         services.register(meeting=other, person=participant, accepted_terms=True)
-    from civica.meetings.models import MeetingComment
+    from civica.participation.models import Comment
 
     for author in [participant, *UserFactory.create_batch(3)]:
-        MeetingComment.objects.create(meeting=meeting, author=author, body="**Well** run")
+        Comment.objects.create(target=meeting, author=author, body="**Well** run")
     client.force_login(participant)
     for url, expected in zip(urls[:2], counts[:2], strict=True):
         with django_assert_num_queries(expected):

@@ -1,5 +1,8 @@
+import datetime
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from civica.accounts import services as account_services
 from civica.accounts.tests.factories import UserFactory
@@ -7,7 +10,6 @@ from civica.meetings import services
 from civica.meetings.models import (
     Contribution,
     DotVote,
-    MeetingComment,
     Registration,
     Theme,
     Workshop,
@@ -15,6 +17,8 @@ from civica.meetings.models import (
     WorkshopTable,
 )
 from civica.meetings.tests.factories import MeetingFactory
+from civica.participation import services as participation_services
+from civica.participation.models import Comment
 
 
 @pytest.mark.django_db
@@ -26,16 +30,20 @@ def test_my_data_holds_registrations_notes_and_dots(participant):
     round_ = WorkshopRound.objects.create(workshop=workshop, number=1)
     Contribution.objects.create(table=table, round=round_, text="Microgranturi", author=participant)
     DotVote.objects.create(theme=Theme.objects.create(workshop=workshop, label="Finanțare"), voter=participant)
-    MeetingComment.objects.create(meeting=meeting, author=participant, body="Mulțumim!")
+    held = MeetingFactory(slug="held", starts_at=timezone.now() - datetime.timedelta(days=1),
+                             ends_at=timezone.now() - datetime.timedelta(hours=20))
+    participation_services.comment_post(target=held, author=participant, body="Mulțumim!")
     data = account_services.personal_data_export(user=participant)["meetings"]
     assert data["registrations"][0]["code"] == registration.code and data["registrations"][0]["meeting"] == "park"
     assert data["workshop_contributions"] == [
         {"workshop": "park-cafe", "table": 2, "text": "Microgranturi",
          "created_at": Contribution.objects.get().created_at.isoformat()}]
     assert data["dot_votes"][0]["theme"] == "Finanțare"
-    assert data["meeting_comments"][0]["body"] == "Mulțumim!"
+    # comments on meetings are participation's comments, exported and erased with the others
+    assert account_services.personal_data_export(user=participant)["participation"]["comments"][0]["body"] \
+        == "Mulțumim!"
     account_services.account_delete(user=participant)
-    assert not MeetingComment.objects.exists()
+    assert not Comment.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -159,16 +160,15 @@ def test_post_reply_edit_vote_and_delete_through_the_pages(client, participant):
     assert response["Location"] == f"{idea.get_absolute_url()}#comment-{comment.pk}"
     assert comment.alignment == Alignment.IN_FAVOUR
     client.post(idea.get_absolute_url() + "comments/", {"body": "Good idea"})
-    slug = idea.process.slug
-    client.post(f"/en/processes/{slug}/comments/{comment.pk}/edit/", {"body": "Very good idea"})
+    client.post(f"/en/comments/{comment.pk}/edit/", {"body": "Very good idea"})
     assert Comment.objects.get(pk=comment.pk).body == "Very good idea"
     client.force_login(other)
     client.post(idea.get_absolute_url() + "comments/", {"body": "Agreed", "parent": comment.pk})
-    client.post(f"/en/processes/{slug}/comments/{comment.pk}/vote/", {"vote": "up"})
+    client.post(f"/en/comments/{comment.pk}/vote/", {"vote": "up"})
     assert Comment.objects.get(pk=comment.pk).upvotes == 1
-    response = client.post(f"/en/processes/{slug}/comments/{comment.pk}/delete/", follow=True)
+    response = client.post(f"/en/comments/{comment.pk}/delete/", follow=True)
     assert "You may only delete your own comments." in response.content.decode()
-    response = client.post(f"/en/processes/{slug}/comments/{comment.pk}/vote/", {"vote": "sideways"}, follow=True)
+    response = client.post(f"/en/comments/{comment.pk}/vote/", {"vote": "sideways"}, follow=True)
     assert "A vote is up or down." in response.content.decode()
 
 
@@ -177,19 +177,38 @@ def test_post_reply_edit_vote_and_delete_through_the_pages(client, participant):
 def test_bad_comments_are_refused_with_a_message(client, participant, body):
     idea = IdeaFactory()
     client.force_login(participant)
-    response = client.post(idea.get_absolute_url() + "comments/", {"body": body}, follow=True)
-    assert "Your comment was not posted" in response.content.decode()
+    response = client.post(idea.get_absolute_url() + "comments/", {"body": body, "alignment": "against"}, follow=True)
+    page = response.content.decode()
+    assert "Your comment was not posted" in page
     assert not Comment.objects.exists()
+    if body:  # what was typed is back in the form, once
+        assert body in page
+        assert re.search(r'<input type="radio" name="alignment" value="against"[^>]* checked', page)
+        assert body not in client.get(idea.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_refused_reply_comes_back_in_its_own_reply_box(client, participant):
+    idea = IdeaFactory()
+    parent = services.comment_post(target=idea, author=UserFactory(), body="First")
+    client.force_login(participant)
+    page = client.post(idea.get_absolute_url() + "comments/", {"body": "r" * 5001, "parent": parent.pk},
+                       follow=True).content.decode()
+    assert '<details class="reply" open>' in page
+    assert f'id="reply-{parent.pk}" name="body" rows="3" maxlength="5000" required>{"r" * 5001}</textarea>' in page
 
 
 @pytest.mark.django_db
 def test_comment_urls_for_missing_or_foreign_comments_are_404(client, participant):
     idea = IdeaFactory()
-    elsewhere = services.comment_post(target=IdeaFactory(), author=UserFactory(), body="x")
+    unpublished = IdeaFactory()
+    elsewhere = services.comment_post(target=unpublished, author=UserFactory(), body="x")
+    unpublished.process.is_published = False
+    unpublished.process.save()
     client.force_login(participant)
-    assert client.post(f"/en/processes/{idea.process.slug}/comments/{elsewhere.pk}/vote/", {"vote": "up"}
-                       ).status_code == 404
-    assert client.get(f"/en/processes/{idea.process.slug}/comments/999999/edit/").status_code == 404
+    assert client.post(f"/en/comments/{elsewhere.pk}/vote/", {"vote": "up"}).status_code == 404
+    assert client.get(f"/en/comments/{elsewhere.pk}/edit/").status_code == 404
+    assert client.get("/en/comments/999999/edit/").status_code == 404
     assert client.get(f"/en/processes/{idea.process.slug}/debates/999999/").status_code == 404
 
 

@@ -1,0 +1,151 @@
+"""The anonymous page cache: kept pages cost no query, any write makes them stale, nothing
+personal is ever kept or served."""
+
+import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from civica.core import page_cache
+from civica.participation.models import Idea
+from civica.participation.tests.factories import IdeaFactory, ProcessFactory
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+@pytest.fixture
+def process(db):
+    return ProcessFactory(title_ro="Parcul Feroviarilor")
+
+
+def ideas_path(process):
+    return f"/ro/processes/{process.slug}/ideas/"
+
+
+def test_a_page_seen_again_by_a_visitor_costs_no_query(client, page_cache_on, process, django_assert_num_queries):
+    IdeaFactory(process=process, title="Bănci la umbră")
+    first = client.get(ideas_path(process))
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get(ideas_path(process))
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert "Bănci la umbră" in again.content.decode()
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert again["Content-Type"] == first["Content-Type"]
+
+
+def test_a_new_idea_is_seen_at_once(client, page_cache_on, process):
+    client.get(ideas_path(process))
+    IdeaFactory(process=process, title="Fântână de băut")
+    assert "Fântână de băut" in client.get(ideas_path(process)).content.decode()
+
+
+def test_a_bulk_update_makes_kept_pages_stale_too(client, page_cache_on, process):
+    IdeaFactory(process=process, title="Un gard nou")
+    assert "Un gard nou" in client.get(ideas_path(process)).content.decode()
+    Idea.objects.filter(process=process).update(is_hidden=True)  # no signal is sent for this
+    assert "Un gard nou" not in client.get(ideas_path(process)).content.decode()
+
+
+def test_a_committed_write_moves_the_generation_again(page_cache_on, process, django_capture_on_commit_callbacks):
+    before = cache.get(page_cache.GENERATION_KEY, 0)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        IdeaFactory(process=process)
+    assert callbacks  # the bump after commit
+    assert cache.get(page_cache.GENERATION_KEY) >= before + 2
+
+
+def test_writing_a_session_keeps_pages(page_cache_on, db):
+    before = cache.get(page_cache.GENERATION_KEY, 0)
+    session = SessionStore()
+    session["seen"] = True
+    session.save()
+    assert cache.get(page_cache.GENERATION_KEY, 0) == before
+
+
+def test_signed_in_people_never_read_or_fill_it(client, page_cache_on, process, participant):
+    client.get(ideas_path(process))  # kept for visitors
+    client.force_login(participant)
+    page = client.get(ideas_path(process)).content.decode()
+    assert 'name="csrfmiddlewaretoken"' in page  # the signed-in header, not the visitor's page
+    client.logout()
+    assert 'name="csrfmiddlewaretoken"' not in client.get(ideas_path(process)).content.decode()
+
+
+def test_a_visitor_with_a_session_or_csrf_cookie_is_served_fresh(client, page_cache_on, process,
+                                                                  django_assert_max_num_queries):
+    client.get(ideas_path(process))
+    client.cookies["csrftoken"] = "x" * 32
+    with django_assert_max_num_queries(50) as queries:
+        client.get(ideas_path(process))
+    assert len(queries) > 0
+
+
+def test_a_page_that_sets_a_cookie_is_never_kept(client, page_cache_on, db):
+    login = client.get("/ro/accounts/login/")
+    assert login.status_code == 200 and "csrftoken" in login.cookies
+    del client.cookies["csrftoken"]
+    assert "csrftoken" in client.get("/ro/accounts/login/").cookies  # rendered again, a new token
+
+
+def test_htmx_requests_and_other_methods_pass_through(client, page_cache_on, process, django_assert_max_num_queries):
+    client.get(ideas_path(process))
+    with django_assert_max_num_queries(50) as queries:
+        client.get(ideas_path(process), headers={"HX-Request": "true"})
+    assert len(queries) > 0
+
+
+def test_head_is_served_from_a_kept_page_without_a_body(client, page_cache_on, process, django_assert_num_queries):
+    client.get(ideas_path(process))
+    with django_assert_num_queries(0):
+        response = client.head(ideas_path(process))
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+def test_the_language_cookie_alone_still_reads_kept_pages(client, page_cache_on, process, django_assert_num_queries):
+    client.get(ideas_path(process))
+    client.cookies["django_language"] = "en"
+    with django_assert_num_queries(0):
+        assert client.get(ideas_path(process)).status_code == 200
+
+
+def test_off_when_seconds_is_zero(client, settings, process, django_assert_max_num_queries):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(ideas_path(process))
+    with django_assert_max_num_queries(50) as queries:
+        client.get(ideas_path(process))
+    assert len(queries) > 0
+
+
+def test_only_plain_successful_pages_are_kept():
+    assert page_cache._cacheable_response(HttpResponse("ok"))
+    assert not page_cache._cacheable_response(HttpResponse("gone", status=404))
+    private = HttpResponse("mine")
+    private["Cache-Control"] = "max-age=0, no-cache, no-store, must-revalidate, private"
+    assert not page_cache._cacheable_response(private)
+    with_nonce = HttpResponse("styled")
+    with_nonce["Content-Security-Policy"] = "default-src 'self'; style-src 'self' 'nonce-abc'"
+    assert not page_cache._cacheable_response(with_nonce)
+    with_cookie = HttpResponse("cookie")
+    with_cookie.set_cookie("seed", "1")
+    assert not page_cache._cacheable_response(with_cookie)
+
+
+def test_while_a_page_is_rendered_anew_other_visitors_get_the_page_it_replaces(client, page_cache_on, process,
+                                                                               django_assert_num_queries):
+    IdeaFactory(process=process, title="Primul gând")
+    client.get(ideas_path(process))
+    IdeaFactory(process=process, title="Al doilea gând")  # the kept page is stale now
+    key = page_cache._page_key(client.get(ideas_path(process)).wsgi_request)
+    IdeaFactory(process=process, title="Al treilea gând")
+    cache.add(key + ":rendering", 1, 10)  # as if another request were rendering it this moment
+    with django_assert_num_queries(0):
+        page = client.get(ideas_path(process)).content.decode()
+    assert "Al doilea gând" in page and "Al treilea gând" not in page
+    cache.delete(key + ":rendering")
+    assert "Al treilea gând" in client.get(ideas_path(process)).content.decode()

@@ -1,0 +1,74 @@
+"""Editing, deleting and voting on a comment, whatever it is about: ``/<lang>/comments/<id>/…``.
+
+Posting stays on the target's own page (each app finds its target with its own access rules and
+calls ``commenting.post_comment_from_form``)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .commenting import may_read_target
+from .forms import CommentEditForm
+from .models import Comment
+
+
+def _comment_or_404(request, comment_id):
+    """Missing comments and comments on something the person may not see answer alike: not found."""
+    comment = Comment.objects.filter(pk=comment_id).select_related("target_type", "process").first()
+    target = comment.target if comment is not None else None
+    if target is None or not may_read_target(request.user, target):
+        raise Http404
+    return comment, target
+
+
+@login_required
+def comment_edit(request, comment_id):
+    comment, target = _comment_or_404(request, comment_id)
+    back = target.get_absolute_url() + f"#comment-{comment.pk}"
+    if not request.user.has_perm("participation.edit_comment", comment):
+        messages.error(request, _("Comments can be edited by their author for 15 minutes after writing them."))
+        return redirect(back)
+    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_edit(comment=comment, by=request.user, body=form.cleaned_data["body"])
+        except PermissionDenied as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("Your comment is saved."))
+            return redirect(back)
+    return render(request, "participation/comment_edit.html", {"target": target, "comment": comment,
+                                                                "form": form, "back": back})
+
+
+@login_required
+@require_POST
+def comment_remove(request, comment_id):
+    comment, target = _comment_or_404(request, comment_id)
+    try:
+        services.comment_remove(comment=comment, by=request.user)
+    except PermissionDenied as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("The comment is deleted."))
+    return redirect(target.get_absolute_url() + "#comments")
+
+
+@login_required
+@require_POST
+def comment_vote(request, comment_id):
+    comment, target = _comment_or_404(request, comment_id)
+    value = {"up": 1, "down": -1, "clear": 0}.get(request.POST.get("vote"))
+    if value is None:
+        messages.error(request, _("A vote is up or down."))
+    else:
+        try:
+            services.comment_vote(comment=comment, user=request.user, value=value)
+        except PermissionDenied as refused:
+            messages.error(request, str(refused))
+    return redirect(target.get_absolute_url() + f"#comment-{comment.pk}")
