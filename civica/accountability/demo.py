@@ -13,7 +13,9 @@ again, so a second run creates nothing new.
 import datetime
 from decimal import Decimal
 
+from civica.accounts.models import User
 from civica.network.models import Organisation, Programme
+from civica.participation.commenting import seed_conversation
 
 from .models import (
     Activity,
@@ -927,6 +929,13 @@ def load(log):
     objectives, activities, updates = _programmes(plan_2021)
     _indicators(plan_2021)
     lines = _budget(plan_2021)
+    residents = list(User.objects.filter(email__startswith="resident").order_by("email")[:5])
+    comments = seed_conversation(plan_2021, [
+        ("Mă bucur că Arta în Joacă ajunge și în școlile rurale. Se pot înscrie și școli din afara rețelei? "
+         "*(comentariu fictiv)*", ["Ar fi bine ca lista școlilor să fie publicată. *(fictiv)*"]),
+        ("Pentru Garnizoana Culturală: vor exista spații pentru repetiții la prețuri mici? *(comentariu fictiv)*",
+         []),
+    ], residents) if residents else 0
     log(f"Plan 2021: {len(AREAS_2021)} areas, {priorities} priorities, {objectives} objectives, "
         f"{activities} activities ({updates} illustrative progress updates), {len(INDICATORS_2021)} indicators, "
-        f"{lines} budget lines")
+        f"{lines} budget lines, {comments} comments")

@@ -1,9 +1,30 @@
 import rules
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import is_editor
 from civica.core.permissions import add_admin_perms
+from civica.participation.commenting import Commentable, commentables
+
+from .models import Plan, PlanStatus
+
+
+@rules.predicate
+def open_for_comments(user, plan):
+    """A plan is discussed while it is a draft and while its years run; afterwards it is a record."""
+    return plan is not None and (plan.status == PlanStatus.DRAFT or plan.end_year >= timezone.localdate().year)
+
+
+def _comments_closed_reason(user, plan):
+    return _("Comments on this plan are closed: it was approved and its period has ended.")
+
 
 rules.add_perm("accountability.manage_plan", is_editor)
 ADMIN_MODELS = ["plan", "area", "priority", "objective", "activity", "progressupdate", "indicator",
                 "indicatorvalue", "budgetgroup", "budgetline"]
 add_admin_perms("accountability", ADMIN_MODELS, is_editor)
+
+# Every plan is public; residents comment on it (threaded, as on ideas) while it is open.
+commentables.register(Commentable(
+    model=Plan, open_now=open_for_comments, closed_reason=_comments_closed_reason, readable=rules.always_allow,
+))

@@ -7,6 +7,7 @@ app_name = "accountability"
 urlpatterns = [
     path("", views.plan_list, name="plans"),
     path("<str:slug>/", views.plan_detail, name="plan"),
+    path("<str:slug>/comments/", views.plan_comment, name="comment"),
     path("<str:slug>/document/", views.plan_document, name="document"),
     path("<str:slug>/document.pdf", views.plan_document_pdf, name="document_pdf"),
     path("<str:slug>/plan.xlsx", views.plan_export_xlsx, name="export_xlsx"),

@@ -1,10 +1,14 @@
 from django import forms
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
+
+from civica.participation.commenting import comment_section, post_comment_from_form
 
 from . import selectors
 from .models import LEVEL_SYMBOLS, Level
@@ -49,6 +53,7 @@ def plan_detail(request, slug):
         "selected_programme": programme, "selected_month": month, "selected_area": area, "months": range(1, 13),
         "updates": selectors.recent_updates(plan), "indicators": selectors.indicators_with_values(plan),
         "budget": selectors.budget_summary(plan), "levels": _levels(),
+        "comment_section": comment_section(request, plan, post_url=reverse("accountability:comment", args=[slug])),
         "unparsed": selectors.unparsed_periods(plan) if request.user.has_perm("accountability.manage_plan") else [],
     })
 
@@ -207,3 +212,9 @@ def progress_post(request, slug, activity_id):
             messages.success(request, _("The progress update is published."))
             return redirect(f"{plan.get_absolute_url()}#programme-{activity.programme.slug}")
     return render(request, "accountability/progress_form.html", {"plan": plan, "activity": activity, "form": form})
+
+
+@login_required
+@require_POST
+def plan_comment(request, slug):
+    return post_comment_from_form(request, _plan_or_404(slug))

@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 
 from civica.accounts.models import User
+from civica.participation.commenting import seed_conversation
 from civica.participation.models import Process
 
 from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus
@@ -88,4 +89,10 @@ def load(log):
 
     residents = list(User.objects.filter(email__startswith="resident").order_by("email"))
     workshop_demo.load(Meeting.objects.get(slug=TIMISOARA_LAB_2), residents, log)
-    log(f"{Meeting.objects.count()} meetings, {Registration.objects.count()} registrations")
+    comments = seed_conversation(Meeting.objects.get(slug="dezbatere-parcul-feroviarilor-2017"), [
+        ("Mulțumim pentru minută. Când vor fi publicate proiectele din concurs? *(comentariu fictiv)*",
+         ["Ar fi util și un panou în parc cu proiectul câștigător. *(fictiv)*"]),
+        ("Am apreciat că am putut pune întrebări direct echipei. Data viitoare, vă rog, și o transmisiune "
+         "online. *(comentariu fictiv)*", []),
+    ], residents[:4])
+    log(f"{Meeting.objects.count()} meetings, {Registration.objects.count()} registrations, {comments} comments")
