@@ -1,4 +1,5 @@
-"""Editing, deleting and voting on a comment, whatever it is about: ``/<lang>/comments/<id>/…``.
+"""Editing, deleting, voting on, reporting and moderating a comment, whatever it is about:
+``/<lang>/comments/<id>/…``.
 
 Posting stays on the target's own page (each app finds its target with its own access rules and
 calls ``commenting.post_comment_from_form``)."""
@@ -15,6 +16,7 @@ from . import services
 from .commenting import may_read_target
 from .forms import CommentEditForm
 from .models import Comment
+from .moderation_views import moderate_target, report_target
 
 
 def _comment_or_404(request, comment_id):
@@ -72,3 +74,17 @@ def comment_vote(request, comment_id):
         except PermissionDenied as refused:
             messages.error(request, str(refused))
     return redirect(target.get_absolute_url() + f"#comment-{comment.pk}")
+
+
+@login_required
+@require_POST
+def comment_report(request, comment_id):
+    comment, _target = _comment_or_404(request, comment_id)
+    return report_target(request, comment)
+
+
+@login_required
+@require_POST
+def comment_moderate(request, comment_id):
+    comment, _target = _comment_or_404(request, comment_id)
+    return moderate_target(request, comment)

@@ -59,6 +59,16 @@ class CommentableRegistry:
     def for_object(self, target) -> Commentable | None:
         return self._entries.get(type(target)) if target is not None else None
 
+    def target_querysets(self) -> list:
+        """One queryset per commentable model, for a ``GenericPrefetch`` of comments' targets."""
+        querysets = []
+        for model in self._entries:
+            queryset = model._default_manager.all()
+            if any(field.name == "process" for field in model._meta.get_fields()):
+                queryset = queryset.select_related("process")
+            querysets.append(queryset)
+        return querysets
+
     @contextmanager
     def temporarily(self, entry: Commentable):
         self.register(entry)

@@ -361,7 +361,9 @@ class Report(models.Model):
     target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     target_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("target_type", "target_id")
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="reports", verbose_name=_("process"))
+    # Empty for content outside consultations (comments on meetings and plans): the site's moderators.
+    process = models.ForeignKey(Process, null=True, blank=True, on_delete=models.CASCADE, related_name="reports",
+                                verbose_name=_("process"))
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports",
                                  verbose_name=_("reported by"))
     reason = models.CharField(_("reason"), max_length=16, choices=ReportReason.choices)
@@ -388,8 +390,8 @@ class ModerationAction(models.Model):
     target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     target_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("target_type", "target_id")
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="moderation_actions",
-                                verbose_name=_("process"))
+    process = models.ForeignKey(Process, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="moderation_actions", verbose_name=_("process"))
     moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+", verbose_name=_("moderator"))
     kind = models.CharField(_("action"), max_length=12, choices=Kind.choices)

@@ -1,5 +1,7 @@
 """Reports, automatic hiding past a process's threshold, moderators' hide and restore, and the
-audit log. Ideas, debates and comments can be moderated; each has ``is_hidden`` and a process."""
+audit log. Ideas, debates and comments can be moderated; each has ``is_hidden`` and a process —
+except comments on what belongs to no consultation (meetings, plans), which the site's moderators
+moderate, hidden past ``REPORT_THRESHOLD_OUTSIDE_PROCESSES`` open reports."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +12,7 @@ from .models import Comment, Debate, Idea, ModerationAction, Report
 from .notifications import notify
 
 MODERATED_MODELS = (Idea, Debate, Comment)
+REPORT_THRESHOLD_OUTSIDE_PROCESSES = 3
 # How each kind is named in addresses (/processes/<slug>/<kind>/<id>/report/).
 MODEL_BY_KIND = {"ideas": Idea, "debates": Debate, "comments": Comment}
 KIND_BY_MODEL = {model: kind for kind, model in MODEL_BY_KIND.items()}
@@ -55,13 +58,14 @@ def report_create(*, target, reporter, reason, note="") -> Report:
         raise PermissionDenied(_("Log in to report content."))
     report = Report(target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
                     process=target.process, reporter=reporter, reason=reason, note=(note or "").strip())
+    threshold = target.process.report_threshold if target.process else REPORT_THRESHOLD_OUTSIDE_PROCESSES
     report.full_clean(exclude=["target_type"])
     try:
         with transaction.atomic():
             report.save()
             open_reports = Report.objects.filter(target_type=report.target_type, target_id=target.pk,
                                                  is_resolved=False).count()
-            if open_reports >= target.process.report_threshold and not target.is_hidden:
+            if open_reports >= threshold and not target.is_hidden:
                 why = _("Reported by %(count)s people; waiting for a moderator.") % {"count": open_reports}
                 _set_hidden(target, True, kind=ModerationAction.Kind.AUTO_HIDE, moderator=None, reason=why)
     except IntegrityError:
@@ -98,26 +102,37 @@ def moderated_processes(user):
     return Process.objects.filter(pk__in=ids)
 
 
+def moderated_scope(user):
+    """A filter for the content ``user`` moderates: in their processes, and, for the site's
+    moderators, what belongs to no process."""
+    from django.db.models import Q
+
+    from civica.accounts.predicates import is_global_moderator
+
+    scope = Q(process__in=moderated_processes(user))
+    return scope | Q(process__isnull=True) if is_global_moderator(user) else scope
+
+
 def moderation_queue(user):
-    """Reported or hidden content in the processes ``user`` moderates, most reported first.
+    """Reported or hidden content that ``user`` moderates, most reported first.
     One query for the reports, then one per kind of content (comments bring their targets)."""
     from django.contrib.contenttypes.prefetch import GenericPrefetch
     from django.db.models import Count, Q
 
-    processes = moderated_processes(user)
-    open_reports = (Report.objects.filter(process__in=processes, is_resolved=False)
+    from .commenting import commentables
+
+    scope = moderated_scope(user)
+    open_reports = (Report.objects.filter(scope, is_resolved=False)
                     .values("target_type_id", "target_id").annotate(total=Count("id")))
     counts = {(row["target_type_id"], row["target_id"]): row["total"] for row in open_reports}
     items = []
     for model in MODERATED_MODELS:
         target_type = ContentType.objects.get_for_model(model)
         reported = [target_id for type_id, target_id in counts if type_id == target_type.pk]
-        queryset = model.objects.filter(Q(pk__in=reported) | Q(is_hidden=True), process__in=processes)
+        queryset = model.objects.filter(Q(pk__in=reported) | Q(is_hidden=True)).filter(scope)
         queryset = queryset.select_related("process")
         if model is Comment:
-            queryset = queryset.prefetch_related(GenericPrefetch("target", [
-                Idea.objects.select_related("process"), Debate.objects.select_related("process"),
-            ]))
+            queryset = queryset.prefetch_related(GenericPrefetch("target", commentables.target_querysets()))
         for target in queryset:
             items.append({"target": target, "kind": model._meta.verbose_name, "url": target_url(target),
                           "kind_slug": KIND_BY_MODEL[model],

@@ -33,11 +33,8 @@ def _target_or_404(process, kind, pk):
     return target
 
 
-@login_required
-@require_POST
-def report(request, slug, kind, pk):
-    process = _process_or_404(slug, request.user)
-    target = _target_or_404(process, kind, pk)
+def report_target(request, target):
+    """Report ``target`` (any moderated content) as the form says, and go back to it."""
     form = ReportForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose why you report this."))
@@ -51,11 +48,8 @@ def report(request, slug, kind, pk):
     return redirect(moderation.target_url(target))
 
 
-@login_required
-@require_POST
-def moderate(request, slug, kind, pk):
-    process = _process_or_404(slug, request.user)
-    target = _target_or_404(process, kind, pk)
+def moderate_target(request, target):
+    """Hide or restore ``target`` with the reason the form gives, and go back to the queue."""
     if not request.user.has_perm("participation.moderate", target):
         raise PermissionDenied(_("Only the moderators of this consultation may do this."))
     form = ModerateForm(request.POST)
@@ -66,6 +60,20 @@ def moderate(request, slug, kind, pk):
         moderation.moderate(target=target, by=request.user, hide=hide, reason=form.cleaned_data["reason"])
         messages.success(request, _("Hidden.") if hide else _("Restored."))
     return redirect("moderation:queue")
+
+
+@login_required
+@require_POST
+def report(request, slug, kind, pk):
+    process = _process_or_404(slug, request.user)
+    return report_target(request, _target_or_404(process, kind, pk))
+
+
+@login_required
+@require_POST
+def moderate(request, slug, kind, pk):
+    process = _process_or_404(slug, request.user)
+    return moderate_target(request, _target_or_404(process, kind, pk))
 
 
 @login_required
@@ -83,7 +91,7 @@ def queue(request):
 def log(request):
     if not request.user.has_perm("participation.view_moderation_queue"):
         raise PermissionDenied(_("The moderation log is for moderators."))
-    actions = (ModerationAction.objects.filter(process__in=moderation.moderated_processes(request.user))
+    actions = (ModerationAction.objects.filter(moderation.moderated_scope(request.user))
                .select_related("moderator", "process", "target_type").order_by("-created_at", "-id"))
     page = Paginator(actions, 50).get_page(request.GET.get("page"))
     return render(request, "participation/moderation_log.html", {"page": page, "actions": page.object_list})

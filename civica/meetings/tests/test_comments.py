@@ -120,3 +120,31 @@ def test_comments_of_an_unpublished_meeting_cannot_be_reached(client, participan
     past_meeting.save()
     client.force_login(participant)
     assert client.post(f"/en/comments/{comment.pk}/vote/", {"vote": "up"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_reported_meeting_comments_hide_and_reach_the_sites_moderators(client, past_meeting):
+    from civica.participation.moderation import REPORT_THRESHOLD_OUTSIDE_PROCESSES
+
+    comment = say(past_meeting, UserFactory(), "Spam, spam, spam")
+    for _ in range(REPORT_THRESHOLD_OUTSIDE_PROCESSES):
+        client.force_login(UserFactory())
+        page = client.post(f"/en/comments/{comment.pk}/report/", {"reason": "spam"}, follow=True).content.decode()
+        assert "the moderators will look at it" in page
+    comment.refresh_from_db()
+    assert comment.is_hidden
+    assert "This comment is hidden while moderators review it." in client.get("/en/meetings/park/").content.decode()
+    scoped = UserFactory()
+    account_services.role_grant(user=scoped, role=Role.MODERATOR, scope=ProcessFactory(), granted_by=None)
+    client.force_login(scoped)
+    assert "Spam, spam" not in client.get("/en/moderation/").content.decode()
+    assert client.post(f"/en/comments/{comment.pk}/moderate/", {"action": "restore", "reason": "ok"}
+                       ).status_code == 403
+    client.force_login(UserFactory(role=Role.MODERATOR))
+    queue = client.get("/en/moderation/").content.decode()
+    assert "Spam, spam" in queue and "Outside consultations" in queue
+    assert f"/en/comments/{comment.pk}/moderate/" in queue
+    client.post(f"/en/comments/{comment.pk}/moderate/", {"action": "restore", "reason": "Not spam after all"})
+    comment.refresh_from_db()
+    assert not comment.is_hidden
+    assert "Not spam after all" in client.get("/en/moderation/log/").content.decode()
