@@ -25,6 +25,7 @@ from django.db import connection
 from django.db.models import (
     Case,
     CharField,
+    Exists,
     Expression,
     ExpressionWrapper,
     F,
@@ -63,6 +64,8 @@ KIND_ORDER = {kind: position for position, kind in enumerate(KIND_LABELS)}
 # Highlight markers from Unicode's private use area: ts_headline puts them around matches, then
 # the text is escaped and they become <mark> (user text cannot smuggle markup in this way).
 _START, _STOP = "\ue000", "\ue001"
+# How many of the newest matches of each kind are ranked (search costs at most this many ranks).
+RANK_WINDOW = 1_000
 _SNIPPET_CHARS = 240  # SQLite snippets; ts_headline counts words (below)
 _HEADLINE_OPTIONS = {"start_sel": _START, "stop_sel": _STOP, "min_words": 15, "max_words": 35,
                      "max_fragments": 2, "fragment_delimiter": " … "}
@@ -121,11 +124,14 @@ def _debates():
 def _comments():
     idea_type = ContentType.objects.get_for_model(Idea)
     debate_type = ContentType.objects.get_for_model(Debate)
+    # Correlated EXISTS, not IN (every visible idea): checked only for the comments that match,
+    # so a word no comment holds costs nothing, whatever the number of ideas.
     visible_target = (
-        Q(target_type=idea_type, target_id__in=Idea.objects.filter(
-            is_hidden=False, process__is_published=True).values("pk"))
-        | Q(target_type=debate_type, target_id__in=Debate.objects.filter(
-            is_hidden=False, process__is_published=True).values("pk"))
+        Q(target_type=idea_type) & Exists(Idea.objects.filter(
+            pk=OuterRef("target_id"), is_hidden=False, process__is_published=True))
+    ) | (
+        Q(target_type=debate_type) & Exists(Debate.objects.filter(
+            pk=OuterRef("target_id"), is_hidden=False, process__is_published=True))
     )
     target_title = Case(
         When(target_type=idea_type,
@@ -186,8 +192,12 @@ def postgres_querysets(query, limit=DEFAULT_LIMIT) -> dict:
     def matching(queryset, text):
         ro_text, en_text = (text, text) if isinstance(text, str) else text
         vector = StoredSearchVector()
+        # A word found in tens of thousands of texts would have each ranked: rank the newest
+        # RANK_WINDOW matches of each kind only (all of them for any rarer word).
+        newest = (queryset.model.objects.alias(search=StoredSearchVector()).filter(search=either)
+                  .order_by("-pk").values("pk")[:RANK_WINDOW])
         return (
-            queryset.alias(search=vector).filter(search=either)
+            queryset.filter(pk__in=newest)
             .annotate(rank=SearchRank(vector, either),
                       snippet_ro=headline(ro_text, "civica_ro"), snippet_en=headline(en_text, "civica_en"))
             .order_by("-rank", "-pk")[:limit]
