@@ -65,7 +65,7 @@ KIND_ORDER = {kind: position for position, kind in enumerate(KIND_LABELS)}
 # the text is escaped and they become <mark> (user text cannot smuggle markup in this way).
 _START, _STOP = "\ue000", "\ue001"
 # How many of the newest matches of each kind are ranked (search costs at most this many ranks).
-RANK_WINDOW = 1_000
+RANK_WINDOW = 2_000
 _SNIPPET_CHARS = 240  # SQLite snippets; ts_headline counts words (below)
 _HEADLINE_OPTIONS = {"start_sel": _START, "stop_sel": _STOP, "min_words": 15, "max_words": 35,
                      "max_fragments": 2, "fragment_delimiter": " … "}
@@ -193,7 +193,9 @@ def postgres_querysets(query, limit=DEFAULT_LIMIT) -> dict:
         ro_text, en_text = (text, text) if isinstance(text, str) else text
         vector = StoredSearchVector()
         # A word found in tens of thousands of texts would have each ranked: rank the newest
-        # RANK_WINDOW matches of each kind only (all of them for any rarer word).
+        # RANK_WINDOW matches of each kind only (all of them for any rarer word). PostgreSQL
+        # then walks the primary key backwards for a common word (a few thousand rows) and uses
+        # the GIN index for a rare one (bench/README.md has the plans at city scale).
         newest = (queryset.model.objects.alias(search=StoredSearchVector()).filter(search=either)
                   .order_by("-pk").values("pk")[:RANK_WINDOW])
         return (
