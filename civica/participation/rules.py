@@ -54,6 +54,14 @@ rules.add_perm("participation.edit_comment", is_participant & is_comment_author 
 rules.add_perm("participation.remove_comment", (is_comment_author & comment_live) | moderates_process)
 rules.add_perm("participation.vote_comment", is_participant & comment_live & ~is_comment_author)
 
+# Running consultations from the site's own screens: the centre's editors (administrators too).
+rules.add_perm("participation.manage_processes", is_editor)
+rules.add_perm("participation.create_process", is_editor)
+rules.add_perm("participation.manage_process", is_editor)
+rules.add_perm("participation.publish_process", is_editor)
+rules.add_perm("participation.manage_debate", is_editor)
+rules.add_perm("participation.manage_poll", is_editor)
+
 ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "comment", "report", "moderationaction",
                 "poll", "question", "choice"]
 add_admin_perms("participation", ADMIN_MODELS, is_editor)
