@@ -136,7 +136,7 @@ class BasePhaseFormSet(forms.BaseFormSet):
             form.fields["DELETE"].label = _("Remove this phase")
 
     def clean(self):
-        if any(self.errors):
+        if any(self.errors) or self.non_form_errors():
             return
         forms_in_order = [form for form in self.ordered_forms if form.cleaned_data]
 

@@ -347,8 +347,8 @@ def publish_problems(process, phases=None) -> list[str]:
 def _phase_label(phase) -> str:
     from .phases import phase_contents
 
-    return phase.translated("name") or (phase_contents[phase.kind].name if phase.kind in phase_contents
-                                        else phase.kind)
+    return str(phase.translated("name") or (phase_contents[phase.kind].name if phase.kind in phase_contents
+                                            else phase.kind))
 
 
 def process_publish(*, process, by) -> Process:
