@@ -4,9 +4,9 @@ import datetime
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from PIL import Image
 
@@ -340,7 +340,8 @@ def test_bad_phases_are_explained(editor_client, change, message):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("tamper", [
-    {"phases-0-id": "abc"}, {"phases-0-id": "999999"}, {"phases-TOTAL_FORMS": "x"}, {"phases-0-starts_at": "2026-13-45"},
+    {"phases-0-id": "abc"}, {"phases-0-id": "999999"}, {"phases-TOTAL_FORMS": "x"},
+    {"phases-0-starts_at": "2026-13-45"},
 ])
 def test_malformed_phase_input_never_crashes(editor_client, tamper):
     process = ProcessFactory()
