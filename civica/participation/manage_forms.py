@@ -157,7 +157,7 @@ class BasePhaseFormSet(forms.BaseFormSet):
 
 
 PhaseFormSet = formset_factory(PhaseForm, formset=BasePhaseFormSet, extra=1, can_order=True, can_delete=True,
-                               max_num=30, validate_max=True)
+                               can_delete_extra=False, max_num=30, validate_max=True)
 
 
 def phase_initial(phases):
@@ -183,7 +183,7 @@ class BaseCategoryFormSet(forms.BaseFormSet):
 
 
 CategoryFormSet = formset_factory(CategoryForm, formset=BaseCategoryFormSet, extra=2, can_delete=True,
-                                  max_num=100, validate_max=True)
+                                  can_delete_extra=False, max_num=100, validate_max=True)
 
 
 class DebateForm(forms.ModelForm):
@@ -272,9 +272,9 @@ class BaseQuestionFormSet(forms.BaseFormSet):
 
 
 QuestionFormSet = formset_factory(QuestionForm, formset=BaseQuestionFormSet, extra=1, can_order=True,
-                                  can_delete=True, max_num=50, validate_max=True)
+                                  can_delete=True, can_delete_extra=False, max_num=50, validate_max=True)
 NewPollQuestionFormSet = formset_factory(QuestionForm, formset=BaseQuestionFormSet, extra=2, can_order=True,
-                                         can_delete=True, max_num=50, validate_max=True)
+                                         can_delete=True, can_delete_extra=False, max_num=50, validate_max=True)
 
 
 def question_initial(questions):
