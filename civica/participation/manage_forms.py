@@ -115,8 +115,7 @@ def phase_kind_choices():
 class PhaseForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     kind = forms.ChoiceField(label=_("Kind"), choices=phase_kind_choices)
-    name_ro = forms.CharField(label=_("Name (Romanian)"), max_length=120, required=False,
-                              help_text=_("Empty: the name of its kind."))
+    name_ro = forms.CharField(label=_("Name (Romanian)"), max_length=120, required=False)
     name_en = forms.CharField(label=_("Name (English)"), max_length=120, required=False)
     starts_at = datetime_field(_("Starts at"))
     ends_at = datetime_field(_("Ends at"))

@@ -88,7 +88,7 @@ def test_an_editor_creates_adjusts_adds_a_poll_and_publishes(live_server, page):
     page.get_by_label("Open during:").select_option(str(ideas.pk))
     page.get_by_label("Title:", exact=True).fill("Which street first?")
     page.get_by_label("Right away").check()
-    first, second = page.locator("fieldset.poll-question").nth(0), page.locator("fieldset.poll-question").nth(1)
+    first, second = page.locator("fieldset.question-editor").nth(0), page.locator("fieldset.question-editor").nth(1)
     first.get_by_label("Question:", exact=True).fill("Which street should close first?")
     first.get_by_label("Kind of answer:").select_option("single")
     first.get_by_label("Choice 1").fill("Eroilor")
