@@ -6,7 +6,7 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from civica.core.uploads import check_image
+from civica.core.uploads import check_new_image
 
 from . import blueprints
 from .models import Debate, Poll, Process, Question, Tag
@@ -89,10 +89,7 @@ class ProcessForm(DatesMixin, forms.ModelForm):
                 self.initial[name] = [tag.pk for tag in tags if tag.kind == kind and tag.pk in chosen]
 
     def clean_hero_image(self):
-        image = self.cleaned_data.get("hero_image")
-        if image and hasattr(image, "image"):
-            check_image(image)
-        return image
+        return check_new_image(self.cleaned_data.get("hero_image"))
 
     def clean(self):
         cleaned = super().clean()

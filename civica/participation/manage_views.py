@@ -42,6 +42,19 @@ def _messages_of(error):
     return list(getattr(error, "messages", [str(error)]))
 
 
+def _save(request, process, valid, save, success):
+    """Call ``save`` when the (bound) form is ``valid``: its refusals come back as messages to show
+    with the form (nothing typed lost), its success sends the editor back to the process."""
+    if request.method != "POST" or not valid:
+        return None, []
+    try:
+        save()
+    except ValidationError as error:
+        return None, _messages_of(error)
+    messages.success(request, success)
+    return redirect("participation:manage_process", slug=process.slug), []
+
+
 def editors_only(view):
     """Anonymous visitors log in first; then the view decides (403 with a reason, or 404)."""
     @wraps(view)
@@ -127,15 +140,11 @@ def process_publish(request, slug):
 def process_edit(request, slug):
     process = _managed_process(request, slug)
     form = ProcessForm(request.POST or None, request.FILES or None, instance=process)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.process_update(process=process, by=request.user, **form.process_fields())
-        except ValidationError as error:
-            errors = _messages_of(error)
-        else:
-            messages.success(request, _("The consultation is saved."))
-            return redirect("participation:manage_process", slug=process.slug)
+    done, errors = _save(request, process, form.is_valid(),
+                         lambda: services.process_update(process=process, by=request.user, **form.process_fields()),
+                         _("The consultation is saved."))
+    if done:
+        return done
     return render(request, "participation/manage/process_edit.html", {
         "process": process, "form": form, "errors": errors})
 
@@ -145,15 +154,11 @@ def phases_edit(request, slug):
     process = _managed_process(request, slug)
     formset = PhaseFormSet(request.POST or None, process=process, prefix="phases",
                            initial=phase_initial(process.phases.all()))
-    errors = []
-    if request.method == "POST" and formset.is_valid():
-        try:
-            services.phases_save(process=process, by=request.user, phases=formset.phases())
-        except ValidationError as error:
-            errors = _messages_of(error)
-        else:
-            messages.success(request, _("The phases are saved."))
-            return redirect("participation:manage_process", slug=process.slug)
+    done, errors = _save(request, process, formset.is_valid(),
+                         lambda: services.phases_save(process=process, by=request.user, phases=formset.phases()),
+                         _("The phases are saved."))
+    if done:
+        return done
     return render(request, "participation/manage/phases_edit.html", {
         "process": process, "formset": formset, "errors": errors})
 
@@ -164,15 +169,12 @@ def categories_edit(request, slug):
     formset = CategoryFormSet(request.POST or None, prefix="categories", initial=[
         {"id": category.pk, "name_ro": category.name_ro, "name_en": category.name_en}
         for category in process.categories.all()])
-    errors = []
-    if request.method == "POST" and formset.is_valid():
-        try:
-            services.categories_save(process=process, by=request.user, categories=formset.categories())
-        except ValidationError as error:
-            errors = _messages_of(error)
-        else:
-            messages.success(request, _("The categories are saved."))
-            return redirect("participation:manage_process", slug=process.slug)
+    done, errors = _save(request, process, formset.is_valid(),
+                         lambda: services.categories_save(process=process, by=request.user,
+                                                          categories=formset.categories()),
+                         _("The categories are saved."))
+    if done:
+        return done
     totals = {category.pk: category.idea_total for category in process.categories.all()}
     for form in formset.forms:
         form.idea_total = totals.get(form.initial.get("id"), 0)

@@ -380,8 +380,8 @@ def phases_save(*, process, by, phases: list[dict]) -> list[Phase]:
         if values.get("id") and phase is None:
             raise ValidationError(_("A phase was removed meanwhile: reload the page."))
         phase = phase or Phase(process=process)
-        for name in ("kind", "name_ro", "name_en", "starts_at", "ends_at"):
-            setattr(phase, name, values.get(name) or ("" if name.startswith("name") else values.get(name)))
+        phase.kind, phase.starts_at, phase.ends_at = values.get("kind"), values.get("starts_at"), values.get("ends_at")
+        phase.name_ro, phase.name_en = values.get("name_ro") or "", values.get("name_en") or ""
         phase.position = position
         phase.full_clean(exclude=["process"])
         rows.append(phase)

@@ -2,27 +2,19 @@
 adjusted, a poll with two questions, publication; axe-core checks every manage page on the way."""
 
 import datetime
-import re
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from civica.accounts.roles import Role
-from civica.accounts.tests.factories import PASSWORD, UserFactory
+from civica.accounts.tests.factories import UserFactory
 from civica.participation.models import Phase, Poll, Process
 
 from .conftest import axe_violations, describe_violations
+from .test_calls import log_in
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, base, user):
-    page.goto(f"{base}/en/accounts/login/")
-    page.locator("main form [name=login]").fill(user.email)
-    page.locator("main form [name=password]").fill(PASSWORD)
-    page.locator("main form").get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/en/"))
 
 
 def expect_accessible(page):
