@@ -4,6 +4,7 @@ so a page renders from objects already loaded and a malformed id is an error, ne
 
 from django import forms
 from django.forms import formset_factory
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.uploads import check_new_image
@@ -204,7 +205,8 @@ class PollSettingsForm(forms.ModelForm):
         self.fields["phase"].queryset = process.phases.all()
         self.fields["phase"].choices = [("", _("— choose —"))] + [
             (phase.pk, f"{phase.translated('name') or names.get(phase.kind, phase.kind)} "
-                       f"({phase.starts_at:%d.%m.%Y} – {phase.ends_at:%d.%m.%Y})") for phase in phases]
+                       f"({localtime(phase.starts_at):%d.%m.%Y} – {localtime(phase.ends_at):%d.%m.%Y})")
+            for phase in phases]
 
 
 class ChoiceForm(forms.Form):

@@ -482,12 +482,13 @@ def poll_change_problems(*, poll, questions: list[dict]) -> list[str]:
         old_spec = {"text": old.text, "kind": old.kind, "required": old.required, "max_choices": old.max_choices}
         answered = old.pk in answered_questions
         problems += poll_rules.question_change_problems(old_spec, new, answered=answered)
-        new_choice_ids = {choice.get("id") for choice in new.get("choices", []) if choice.get("id")}
+        old_choice_ids = {choice.pk for choice in old.choices.all()}
+        new_choice_ids = {choice.get("id") for choice in new.get("choices", [])}
         for choice in old.choices.all():
             if choice.pk not in new_choice_ids:
                 problems += poll_rules.choice_removal_problems(old_spec, choice.text,
                                                                answered=choice.pk in answered_choices)
-        if any(not choice.get("id") for choice in new.get("choices", [])):
+        if new_choice_ids - old_choice_ids:  # choices without an id, or with one of another question: new
             problems += poll_rules.choice_addition_problems(old_spec, answered=answered)
     for pk, old in old_questions.items():
         if pk not in kept:
