@@ -26,6 +26,14 @@ def check_image(upload):
     return upload
 
 
+def check_new_image(upload):
+    """``check_image`` for a file just uploaded through a form's ImageField; a file already
+    stored (the form shows it again) or none at all passes as it is."""
+    if upload and hasattr(upload, "image"):
+        check_image(upload)
+    return upload
+
+
 def check_pdf(upload):
     check_size(upload, MAX_DOCUMENT_BYTES)
     start = upload.read(5)

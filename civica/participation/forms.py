@@ -3,7 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from civica.core.uploads import check_image, check_pdf
+from civica.core.uploads import check_new_image, check_pdf
 
 from .models import MAX_COMMENT_BODY, Alignment, Idea, IdeaStatus
 
@@ -31,10 +31,7 @@ class IdeaForm(forms.ModelForm):
             self.initial.setdefault("submission_key", uuid.uuid4())
 
     def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if image and hasattr(image, "image"):
-            check_image(image)
-        return image
+        return check_new_image(self.cleaned_data.get("image"))
 
     def clean_attachment(self):
         attachment = self.cleaned_data.get("attachment")

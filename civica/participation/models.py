@@ -84,6 +84,8 @@ class Process(Bilingual, models.Model):
         help_text=_("Content reported this many times is hidden until a moderator reviews it."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("created by"))
 
     objects = ProcessQuerySet.as_manager()
 

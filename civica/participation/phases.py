@@ -78,3 +78,6 @@ VOTING = phase_contents.register(PhaseContent(
 RESULTS = phase_contents.register(PhaseContent(
     "results", _("Results"), _("See the official answers and what became of the ideas."), frozenset(),
 ))
+POLL = phase_contents.register(PhaseContent(
+    "poll", _("Poll or survey"), _("Answer the poll or the survey of the consultation."), frozenset(),
+))

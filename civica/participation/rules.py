@@ -79,6 +79,13 @@ commentables.register(Commentable(
     model=Debate, open_now=is_published & phase_allows(Action.COMMENT), closed_reason=_phase_closed_reason,
     readable=(is_published & target_visible) | moderates_process, process_of=process_of, with_alignment=True,
 ))
+# Running consultations from the site's own screens: the centre's editors (administrators too).
+rules.add_perm("participation.manage_processes", is_editor)
+rules.add_perm("participation.create_process", is_editor)
+rules.add_perm("participation.manage_process", is_editor)
+rules.add_perm("participation.publish_process", is_editor)
+rules.add_perm("participation.manage_debate", is_editor)
+rules.add_perm("participation.manage_poll", is_editor)
 
 ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "comment", "report", "moderationaction",
                 "poll", "question", "choice"]

@@ -218,3 +218,32 @@ def poll_results(poll):
             figures = [answer[4] for answer in answers if answer[4]]
         results.append({"question": question, "respondents": respondents, "figures": figures})
     return results
+
+
+# --- Editors' screens -----------------------------------------------------------------------
+
+def manage_process_list():
+    """Every process, drafts included, newest first, with its phases and its number of ideas."""
+    from django.db.models import Count
+
+    return (Process.objects.annotate(idea_total=Count("ideas"))
+            .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("position", "starts_at")))
+            .select_related("created_by").order_by("-starts_on", "slug"))
+
+
+def process_for_manage(slug):
+    """A process with everything its manage page shows, in a fixed number of queries."""
+    from django.db.models import Count
+
+    from .models import Debate, Poll
+
+    return _with_phases(Process.objects.filter(slug=slug)).prefetch_related(
+        Prefetch("categories", queryset=Category.objects.annotate(idea_total=Count("ideas")).order_by("name_ro")),
+        Prefetch("debates", queryset=Debate.objects.order_by("-created_at")),
+        Prefetch("polls", queryset=Poll.objects.select_related("phase").annotate(
+            question_total=Count("questions")).order_by("-created_at")),
+    ).first()
+
+
+def poll_for_manage(*, process, poll_id):
+    return poll_for_page(process=process, poll_id=poll_id)

@@ -14,14 +14,19 @@ from .commenting import comment_refusal, commentables
 from .models import (
     MAX_COMMENT_DEPTH,
     Alignment,
+    Category,
+    Choice,
     Comment,
     CommentVote,
+    Debate,
     Follow,
     Idea,
     IdeaStatus,
+    Phase,
     Poll,
     PollAnswer,
     PollResponse,
+    Process,
     Question,
     Support,
 )
@@ -260,3 +265,291 @@ def poll_respond(*, poll, user, browser_key: str, answers: dict) -> PollResponse
     except IntegrityError:
         raise ValidationError(_("You have already answered this poll.")) from None
     return response
+
+
+# --- Running consultations (editors) --------------------------------------------------------
+
+RESERVED_SLUGS = {"manage", "new"}
+PROCESS_FIELDS = ("title_ro", "title_en", "summary_ro", "summary_en", "body_ro", "body_en", "hero_image",
+                  "hero_image_alt", "scope", "starts_on", "ends_on", "supports_per_person", "report_threshold")
+
+
+def _require(user, permission, obj=None, message=None):
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied(message or _("Only the centre's editors run consultations."))
+
+
+def _unique_slug(title: str) -> str:
+    from django.utils.text import slugify
+
+    base = (slugify(title)[:90].strip("-") or "consultare")
+    slug, number = base, 1
+    while slug in RESERVED_SLUGS or Process.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def process_create(*, blueprint, title_ro: str, starts_on, ends_on, created_by, title_en: str = "",
+                   summary_ro: str = "", summary_en: str = "", scope: str = Process.Scope.CITY) -> Process:
+    """A draft process with the phases of ``blueprint`` spread over its dates."""
+    from . import blueprints
+
+    _require(created_by, "participation.create_process")
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": _("The consultation cannot end before it starts.")})
+    process = Process(slug=_unique_slug(title_ro), title_ro=title_ro.strip(), title_en=(title_en or "").strip(),
+                      summary_ro=(summary_ro or "").strip(), summary_en=(summary_en or "").strip(), scope=scope,
+                      starts_on=starts_on, ends_on=ends_on, is_published=False, created_by=created_by)
+    process.full_clean()
+    with transaction.atomic():
+        process.save()
+        Phase.objects.bulk_create([
+            Phase(process=process, kind=planned.kind, position=planned.position, starts_at=planned.starts_at,
+                  ends_at=planned.ends_at)
+            for planned in blueprints.plan(blueprint, starts_on=starts_on, ends_on=ends_on)
+        ])
+    return process
+
+
+def process_update(*, process, by, tags=None, **fields) -> Process:
+    """Change what the process says and when it runs. A published process keeps its phases
+    inside its dates: dates that would leave one outside are refused."""
+    _require(by, "participation.manage_process", process)
+    for name, value in fields.items():
+        if name in PROCESS_FIELDS:
+            setattr(process, name, value)
+    process.full_clean()
+    if process.is_published:
+        problems = publish_problems(process)
+        if problems:
+            raise ValidationError(problems)
+    with transaction.atomic():
+        process.save()
+        if tags is not None:
+            process.tags.set(tags)
+    return process
+
+
+def publish_problems(process, phases=None) -> list[str]:
+    """Why ``process`` cannot be public as it is (empty when it can)."""
+    from .schedule import schedule_problems
+
+    phases = list(process.phases.order_by("position", "starts_at")) if phases is None else phases
+    if not phases:
+        return [_("Add at least one phase before publishing.")]
+    messages = []
+    for problem in schedule_problems(starts_on=process.starts_on, ends_on=process.ends_on, phases=phases):
+        name = _phase_label(phases[problem.row]) if problem.row is not None else ""
+        messages.append(_("Phase %(number)s (%(name)s): %(problem)s") % {
+            "number": problem.row + 1, "name": name, "problem": problem.message})
+    return messages
+
+
+def _phase_label(phase) -> str:
+    from .phases import phase_contents
+
+    return str(phase.translated("name") or (phase_contents[phase.kind].name if phase.kind in phase_contents
+                                            else phase.kind))
+
+
+def process_publish(*, process, by) -> Process:
+    _require(by, "participation.publish_process", process)
+    problems = publish_problems(process)
+    if problems:
+        raise ValidationError(problems)
+    process.is_published = True
+    process.save(update_fields=["is_published"])
+    return process
+
+
+def process_unpublish(*, process, by) -> Process:
+    _require(by, "participation.publish_process", process)
+    process.is_published = False
+    process.save(update_fields=["is_published"])
+    return process
+
+
+def phases_save(*, process, by, phases: list[dict]) -> list[Phase]:
+    """Replace the process's phases by ``phases``, in the order given: each a dict with ``id``
+    (None for a new phase), ``kind``, ``name_ro``, ``name_en``, ``starts_at``, ``ends_at``.
+    Phases not listed are removed, unless a poll runs in them."""
+    _require(by, "participation.manage_process", process)
+    existing = {phase.pk: phase for phase in process.phases.all()}
+    rows = []
+    for position, values in enumerate(phases):
+        phase = existing.get(values.get("id")) if values.get("id") else None
+        if values.get("id") and phase is None:
+            raise ValidationError(_("A phase was removed meanwhile: reload the page."))
+        phase = phase or Phase(process=process)
+        phase.kind, phase.starts_at, phase.ends_at = values.get("kind"), values.get("starts_at"), values.get("ends_at")
+        phase.name_ro, phase.name_en = values.get("name_ro") or "", values.get("name_en") or ""
+        phase.position = position
+        phase.full_clean(exclude=["process"])
+        rows.append(phase)
+    from .schedule import schedule_problems
+
+    problems = schedule_problems(starts_on=process.starts_on, ends_on=process.ends_on, phases=rows)
+    if problems:
+        raise ValidationError([problem.message for problem in problems])
+    if process.is_published and not rows:
+        raise ValidationError(_("A published consultation needs at least one phase."))
+    kept = {phase.pk for phase in rows if phase.pk}
+    removed = [pk for pk in existing if pk not in kept]
+    with_polls = set(Poll.objects.filter(phase_id__in=removed).values_list("phase_id", flat=True))
+    if with_polls:
+        raise ValidationError(_("%(phases)s cannot be removed: a poll runs in it. Move or remove the poll first.")
+                              % {"phases": ", ".join(_phase_label(existing[pk]) for pk in sorted(with_polls))})
+    with transaction.atomic():
+        Phase.objects.filter(pk__in=removed).delete()
+        for phase in rows:
+            phase.save()
+    return rows
+
+
+def categories_save(*, process, by, categories: list[dict]) -> list[Category]:
+    """Replace the process's categories: dicts with ``id`` (None for new), ``name_ro``, ``name_en``.
+    A category removed leaves its ideas in place, uncategorised."""
+    _require(by, "participation.manage_process", process)
+    existing = {category.pk: category for category in process.categories.all()}
+    rows = []
+    for values in categories:
+        category = existing.get(values.get("id")) if values.get("id") else Category(process=process)
+        if category is None:
+            raise ValidationError(_("A category was removed meanwhile: reload the page."))
+        category.name_ro = (values.get("name_ro") or "").strip()
+        category.name_en = (values.get("name_en") or "").strip()
+        category.full_clean(exclude=["process"])
+        rows.append(category)
+    kept = {category.pk for category in rows if category.pk}
+    with transaction.atomic():
+        # Ideas keep their place: the foreign key is SET_NULL.
+        Category.objects.filter(pk__in=[pk for pk in existing if pk not in kept]).delete()
+        for category in rows:
+            category.save()
+    return rows
+
+
+def debate_create(*, process, by, question: str, description: str = "") -> Debate:
+    _require(by, "participation.manage_debate", process)
+    debate = Debate(process=process, question=(question or "").strip(), description=(description or "").strip(),
+                    created_by=by)
+    debate.full_clean()
+    debate.save()
+    return debate
+
+
+def debate_update(*, debate, by, question: str, description: str = "") -> Debate:
+    _require(by, "participation.manage_debate", debate)
+    debate.question = (question or "").strip()
+    debate.description = (description or "").strip()
+    debate.full_clean()
+    debate.save(update_fields=["question", "description"])
+    return debate
+
+
+POLL_FIELDS = ("title", "description", "allow_anonymous", "results_visibility")
+CHOICE_KINDS = {Question.Kind.SINGLE, Question.Kind.MULTIPLE, Question.Kind.RANKING}
+
+
+def poll_answered_sets(poll) -> tuple[set, set]:
+    """The ids of the questions and of the choices of ``poll`` that someone has answered."""
+    if poll is None or poll.pk is None:
+        return set(), set()
+    questions, choices = set(), set()
+    for question_id, choice_id in PollAnswer.objects.filter(question__poll=poll).values_list(
+            "question_id", "choice_id").distinct():
+        questions.add(question_id)
+        if choice_id:
+            choices.add(choice_id)
+    return questions, choices
+
+
+def poll_change_problems(*, poll, questions: list[dict]) -> list[str]:
+    """Why saving ``questions`` (as for ``poll_save``) would invalidate answers given."""
+    from . import poll_rules
+
+    if poll is None or poll.pk is None:
+        return []
+    answered_questions, answered_choices = poll_answered_sets(poll)
+    poll_answered = poll.response_count > 0 or bool(answered_questions)
+    old_questions = {question.pk: question for question in poll.questions.prefetch_related("choices")}
+    problems, kept = [], set()
+    for new in questions:
+        old = old_questions.get(new.get("id"))
+        if old is None:
+            problems += poll_rules.question_addition_problems(new, poll_answered=poll_answered)
+            continue
+        kept.add(old.pk)
+        old_spec = {"text": old.text, "kind": old.kind, "required": old.required, "max_choices": old.max_choices}
+        answered = old.pk in answered_questions
+        problems += poll_rules.question_change_problems(old_spec, new, answered=answered)
+        old_choice_ids = {choice.pk for choice in old.choices.all()}
+        new_choice_ids = {choice.get("id") for choice in new.get("choices", [])}
+        for choice in old.choices.all():
+            if choice.pk not in new_choice_ids:
+                problems += poll_rules.choice_removal_problems(old_spec, choice.text,
+                                                               answered=choice.pk in answered_choices)
+        if new_choice_ids - old_choice_ids:  # choices without an id, or with one of another question: new
+            problems += poll_rules.choice_addition_problems(old_spec, answered=answered)
+    for pk, old in old_questions.items():
+        if pk not in kept:
+            problems += poll_rules.question_removal_problems({"text": old.text}, answered=pk in answered_questions)
+    return problems
+
+
+def poll_save(*, process, by, phase, questions: list[dict], poll=None, **fields) -> Poll:
+    """Create or change a poll and its questions in one go. ``questions`` in order, each a dict with
+    ``id`` (None for new), ``kind``, ``text``, ``required``, ``max_choices`` and ``choices`` (dicts
+    with ``id`` and ``text``, in order). Questions and choices not listed are removed. Once people
+    have answered, changes that would make their answers wrong are refused; wording may change."""
+    _require(by, "participation.manage_poll", process)
+    if phase is None or phase.process_id != process.pk:
+        raise ValidationError({"phase": _("Choose a phase of this consultation.")})
+    if poll is not None and poll.process_id != process.pk:
+        raise PermissionDenied(_("This poll belongs to another consultation."))
+    problems = poll_change_problems(poll=poll, questions=questions)
+    if not questions:
+        problems.append(_("Add at least one question."))
+    for values in questions:
+        count = len([choice for choice in values.get("choices", []) if (choice.get("text") or "").strip()])
+        if values["kind"] in CHOICE_KINDS and count < 2:
+            problems.append(_("«%(question)s» needs at least two choices.") % {"question": values["text"]})
+        if values["kind"] not in CHOICE_KINDS and count:
+            problems.append(_("«%(question)s» is answered without choices: leave its choices empty.")
+                            % {"question": values["text"]})
+    if problems:
+        raise ValidationError(problems)
+    poll = poll or Poll(process=process)
+    poll.phase = phase
+    for name in POLL_FIELDS:
+        if name in fields:
+            setattr(poll, name, fields[name])
+    poll.full_clean()
+    with transaction.atomic():
+        poll.save()
+        old_questions = {question.pk: question for question in poll.questions.prefetch_related("choices")}
+        kept_questions = set()
+        for position, values in enumerate(questions):
+            question = old_questions.get(values.get("id")) or Question(poll=poll)
+            question.position = position
+            question.kind = values["kind"]
+            question.text = values["text"].strip()
+            question.required = bool(values.get("required"))
+            question.max_choices = values.get("max_choices") if question.kind == Question.Kind.MULTIPLE else None
+            question.full_clean(exclude=["poll"])
+            question.save()
+            kept_questions.add(question.pk)
+            old_choices = {choice.pk: choice for choice in question.choices.all()} if values.get("id") else {}
+            kept_choices = set()
+            for choice_position, choice_values in enumerate(
+                    choice for choice in values.get("choices", []) if (choice.get("text") or "").strip()):
+                choice = old_choices.get(choice_values.get("id")) or Choice(question=question)
+                choice.position = choice_position
+                choice.text = choice_values["text"].strip()
+                choice.full_clean(exclude=["question"])
+                choice.save()
+                kept_choices.add(choice.pk)
+            Choice.objects.filter(question=question).exclude(pk__in=kept_choices).delete()
+        Question.objects.filter(poll=poll).exclude(pk__in=kept_questions).delete()
+    return poll
