@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, Programme
+from .models import Organisation, Programme, Space
 
 
 @admin.register(Organisation)
@@ -17,3 +18,19 @@ class ProgrammeAdmin(admin.ModelAdmin):
     search_fields = ["name_ro", "name_en"]
     prepopulated_fields = {"slug": ["name_ro"]}
     list_select_related = ["organisation"]
+
+
+@admin.register(Space)
+class SpaceAdmin(admin.ModelAdmin):
+    list_display = ["name_ro", "kind", "status", "is_bookable", "capacity", "position"]
+    list_filter = ["kind", "status", "is_bookable"]
+    search_fields = ["name_ro", "name_en", "address"]
+    prepopulated_fields = {"slug": ["name_ro"]}
+    list_select_related = ["programme"]
+    fieldsets = [
+        (None, {"fields": ["name_ro", "name_en", "slug", "kind", "programme", "position"]}),
+        (_("The place"), {"fields": ["description_ro", "description_en", "address", "capacity",
+                                     "accessibility_ro", "accessibility_en", "equipment_ro", "equipment_en"]}),
+        (_("Opening and bookings"), {"fields": ["status", "status_note_ro", "status_note_en", "is_bookable",
+                                                "booking_terms_ro", "booking_terms_en"]}),
+    ]

@@ -1,4 +1,6 @@
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
@@ -74,3 +76,70 @@ class Programme(Bilingual, models.Model):
 
     def __str__(self):
         return self.name_ro
+
+
+class SpaceKind(models.TextChoices):
+    HUB = "hub", _("Hub")
+    LEARNING_SPACE = "learning_space", _("Learning space")
+    PAVILION = "pavilion", _("Pavilion")
+    CULTURAL_VENUE = "cultural_venue", _("Cultural venue")
+    STUDIO = "studio", _("Studio")
+
+
+class SpaceStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    PREPARING = "preparing", _("Not open yet")
+    CLOSED = "closed", _("Closed")
+
+
+class SpaceQuerySet(models.QuerySet):
+    def taking_bookings(self):
+        return self.filter(is_bookable=True, status=SpaceStatus.OPEN)
+
+
+class Space(Bilingual, models.Model):
+    """One of the centre's spaces (CLTP Hub, Qub, Pavilionul ECCA, Garnizoana, the online-events studio).
+    Meetings are held in it and member organisations book it; neither ever overlaps another."""
+
+    name_ro = models.CharField(_("name (Romanian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=SpaceKind.choices)
+    description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
+    description_en = models.TextField(_("description (English, Markdown)"), blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    capacity = models.PositiveIntegerField(_("capacity (people)"), null=True, blank=True,
+                                           validators=[MinValueValidator(1)], help_text=_("Empty when not known."))
+    accessibility_ro = models.TextField(_("accessibility (Romanian)"), blank=True)
+    accessibility_en = models.TextField(_("accessibility (English)"), blank=True)
+    equipment_ro = models.TextField(_("what it offers (Romanian, Markdown)"), blank=True)
+    equipment_en = models.TextField(_("what it offers (English, Markdown)"), blank=True)
+    status = models.CharField(_("opening status"), max_length=12, choices=SpaceStatus.choices,
+                              default=SpaceStatus.OPEN)
+    status_note_ro = models.TextField(_("about the opening (Romanian)"), blank=True)
+    status_note_en = models.TextField(_("about the opening (English)"), blank=True)
+    is_bookable = models.BooleanField(
+        _("members may book it"), default=False,
+        help_text=_("Representatives of member organisations may book it while it is open."))
+    booking_terms_ro = models.TextField(_("booking terms (Romanian)"), blank=True)
+    booking_terms_en = models.TextField(_("booking terms (English)"), blank=True)
+    programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="spaces", verbose_name=_("programme"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SpaceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("space")
+        verbose_name_plural = _("spaces")
+        ordering = ["position", "name_ro"]
+
+    def __str__(self):
+        return self.name_ro
+
+    def get_absolute_url(self):
+        return reverse("network:space_detail", args=[self.slug])
+
+    @property
+    def takes_bookings(self) -> bool:
+        return self.is_bookable and self.status == SpaceStatus.OPEN

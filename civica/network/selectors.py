@@ -1,4 +1,4 @@
-from .models import Category, Organisation, Programme
+from .models import Category, Organisation, Programme, Space
 
 
 def organisation_directory(*, category: str | None = None):
@@ -10,3 +10,7 @@ def organisation_directory(*, category: str | None = None):
 
 def programme_list():
     return Programme.objects.select_related("organisation").order_by("position", "name_ro")
+
+
+def space_list():
+    return Space.objects.select_related("programme").order_by("position", "name_ro")

@@ -9,4 +9,6 @@ urlpatterns = [
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("programmes/", views.programme_list, name="programme_list"),
     path("programmes/<slug:slug>/", views.programme_detail, name="programme_detail"),
+    path("spaces/", views.space_list, name="space_list"),
+    path("spaces/<slug:slug>/", views.space_detail, name="space_detail"),
 ]

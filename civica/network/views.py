@@ -2,7 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from . import selectors
-from .models import Category, Organisation, Programme
+from .models import Category, Organisation, Programme, Space
 
 
 @require_safe
@@ -37,4 +37,16 @@ def programme_list(request):
 @require_safe
 def programme_detail(request, slug):
     programme = get_object_or_404(Programme.objects.select_related("organisation"), slug=slug)
-    return render(request, "network/programme_detail.html", {"programme": programme})
+    return render(request, "network/programme_detail.html",
+                  {"programme": programme, "spaces": list(programme.spaces.order_by("position", "name_ro"))})
+
+
+@require_safe
+def space_list(request):
+    return render(request, "network/space_list.html", {"spaces": selectors.space_list()})
+
+
+@require_safe
+def space_detail(request, slug):
+    space = get_object_or_404(Space.objects.select_related("programme"), slug=slug)
+    return render(request, "network/space_detail.html", {"space": space})

@@ -1,6 +1,6 @@
 import factory
 
-from civica.network.models import Category, Organisation, Programme, Relationship
+from civica.network.models import Category, Organisation, Programme, Relationship, Space, SpaceKind, SpaceStatus
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -23,3 +23,20 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     summary_ro = "Rezumat"
     summary_en = "Summary"
+
+
+class SpaceFactory(factory.django.DjangoModelFactory):
+    """An open space members may book; ``closed=True`` makes one that takes no booking."""
+
+    class Meta:
+        model = Space
+
+    name_ro = factory.Sequence(lambda n: f"Sala {n}")
+    name_en = factory.Sequence(lambda n: f"Room {n}")
+    slug = factory.Sequence(lambda n: f"space-{n}")
+    kind = SpaceKind.STUDIO
+    status = SpaceStatus.OPEN
+    is_bookable = True
+
+    class Params:
+        closed = factory.Trait(status=SpaceStatus.PREPARING, is_bookable=False)
