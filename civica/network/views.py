@@ -1,4 +1,7 @@
+import datetime
+
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from . import selectors
@@ -46,7 +49,23 @@ def space_list(request):
     return render(request, "network/space_list.html", {"spaces": selectors.space_list()})
 
 
+def _first_day(value) -> datetime.date:
+    """The agenda's first day from ``?from=YYYY-MM-DD``; today when missing or not a date."""
+    try:
+        day = datetime.date.fromisoformat(value or "")
+    except ValueError:
+        return timezone.localdate()
+    return day if 1900 <= day.year <= 2200 else timezone.localdate()
+
+
 @require_safe
 def space_detail(request, slug):
     space = get_object_or_404(Space.objects.select_related("programme"), slug=slug)
-    return render(request, "network/space_detail.html", {"space": space})
+    first_day = _first_day(request.GET.get("from"))
+    days = selectors.AGENDA_DAYS
+    return render(request, "network/space_detail.html", {
+        "space": space, "meetings": selectors.space_upcoming_meetings(space),
+        "agenda": selectors.space_agenda(space, first_day=first_day, days=days),
+        "first_day": first_day, "last_day": first_day + datetime.timedelta(days=days - 1),
+        "earlier": first_day - datetime.timedelta(days=days), "later": first_day + datetime.timedelta(days=days),
+    })

@@ -63,3 +63,27 @@ def test_demo_spaces_quote_the_seed():
     assert Space.objects.get(slug="qub").programme.slug == "quantum"
     call_command("loaddemo", verbosity=0)
     assert Space.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_space_detail_uses_a_constant_number_of_queries(client, django_assert_num_queries):
+    import datetime
+
+    from django.utils import timezone
+
+    from civica.meetings.tests.factories import MeetingFactory
+
+    space = SpaceFactory(programme=ProgrammeFactory())
+
+    def meetings(count, offset):
+        for number in range(count):
+            start = timezone.now() + datetime.timedelta(days=offset + number, hours=1)
+            MeetingFactory(space=space, starts_at=start, ends_at=start + datetime.timedelta(hours=1),
+                           is_published=number % 2 == 0)
+
+    meetings(1, 1)
+    with django_assert_num_queries(3):  # the space, its upcoming meetings, its taken times
+        client.get(space.get_absolute_url())
+    meetings(8, 3)
+    with django_assert_num_queries(3):
+        client.get(space.get_absolute_url())
