@@ -208,7 +208,7 @@ class Booking(models.Model):
         indexes = [models.Index(fields=["space", "starts_at"], name="network_booking_space_time")]
 
     def __str__(self):
-        return f"{self.space} · {self.starts_at:%Y-%m-%d %H:%M}"
+        return f"{self.space} · {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
 
     def permission_to(self, status) -> str | None:
         """The permission needed to move this booking to ``status``; None when that move does not exist."""
