@@ -49,7 +49,8 @@ class Meeting(Bilingual, models.Model):
     starts_at = models.DateTimeField(_("starts at"), help_text=_("Europe/Bucharest time."))
     ends_at = models.DateTimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=200, blank=True,
-                             help_text=_("A venue or one of the centre's spaces."))
+                             help_text=_("A venue outside the centre's spaces (for one of them, choose the space "
+                                         "below)."))
     address = models.CharField(_("address"), max_length=300, blank=True)
     space = models.ForeignKey("network.Space", null=True, blank=True, on_delete=models.PROTECT,
                               related_name="meetings", verbose_name=_("in the centre's space"),

@@ -16,8 +16,6 @@ from civica.meetings.models import Meeting, MeetingFormat
 from civica.meetings.tests.factories import MeetingFactory
 from civica.network.tests.factories import SpaceFactory
 
-HOUR = datetime.timedelta(hours=1)
-
 
 @pytest.fixture(autouse=True)
 def _in_english():
