@@ -37,7 +37,7 @@ class Plan(Bilingual, models.Model):
                                                decimal_places=2, null=True, blank=True)
     revision = models.PositiveIntegerField(_("revision"), default=0)
     # Kept by participation's comment services: residents discuss a plan on its page.
-    comment_count = models.PositiveIntegerField(_("comments"), default=0)
+    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("plan")

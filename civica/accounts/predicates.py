@@ -48,17 +48,28 @@ def is_verified(user):
 is_participant = rules.is_authenticated & is_verified
 
 
-@rules.predicate
-def represents_member_organisation(user):
+def represented_member_ids(user) -> frozenset:
+    """Ids of the member organisations ``user`` represents."""
     if not user.is_authenticated:
-        return False
+        return frozenset()
     from civica.network.models import Relationship
 
     return _cached(
         user,
         "_civica_member_rep",
-        lambda: user.representations.filter(organisation__relationship=Relationship.MEMBER).exists(),
+        lambda: frozenset(user.representations.filter(organisation__relationship=Relationship.MEMBER)
+                          .values_list("organisation_id", flat=True)),
     )
+
+
+@rules.predicate
+def represents_member_organisation(user):
+    return bool(represented_member_ids(user))
+
+
+@rules.predicate
+def represents_this_member(user, organisation):
+    return organisation is not None and organisation.pk in represented_member_ids(user)
 
 
 is_member_representative = is_participant & represents_member_organisation

@@ -1,7 +1,20 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+
+from civica.network import services as network_services
 
 from . import services
-from .models import Meeting, MeetingDocument, Registration, Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
+from .models import (
+    Meeting,
+    MeetingDocument,
+    MeetingFormat,
+    Registration,
+    Workshop,
+    WorkshopQuestion,
+    WorkshopRound,
+    WorkshopTable,
+)
 
 
 class DocumentInline(admin.TabularInline):
@@ -9,16 +22,37 @@ class DocumentInline(admin.TabularInline):
     extra = 0
 
 
+class MeetingAdminForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("format") != MeetingFormat.ONLINE:
+            try:
+                network_services.meeting_place_check(
+                    space=cleaned.get("space"), starts_at=cleaned.get("starts_at"), ends_at=cleaned.get("ends_at"),
+                    meeting=self.instance)
+            except ValidationError as clash:
+                self.add_error(None, clash)
+        return cleaned
+
+
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["title_ro", "kind", "format", "starts_at", "capacity", "registration_open", "is_published"]
-    list_filter = ["kind", "format", "is_published"]
+    form = MeetingAdminForm
+    list_display = ["title_ro", "kind", "format", "starts_at", "space", "capacity", "registration_open",
+                    "is_published"]
+    list_filter = ["kind", "format", "space", "is_published"]
+    list_select_related = ["space"]
     search_fields = ["title_ro", "title_en"]
     prepopulated_fields = {"slug": ["title_ro"]}
     inlines = [DocumentInline]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+        # Checked again under the space's lock: a booking made since the form was read still counts.
+        services.meeting_save(meeting=obj)
         if change and "capacity" in form.changed_data:
             services.promote_waiting(obj)  # more places: the waiting list moves up
 

@@ -22,7 +22,7 @@ def calendar_for(meetings, *, name: str) -> bytes:
         event.add("dtend", meeting.ends_at)
         event.add("summary", meeting.translated("title"))
         event.add("description", meeting.translated("description")[:2000])
-        location = ", ".join(part for part in (meeting.place, meeting.address) if part)
+        location = ", ".join(part for part in meeting.venue() if part)
         if location:
             event.add("location", location)
         event.add("url", settings.CIVICA_BASE_URL + meeting.get_absolute_url())

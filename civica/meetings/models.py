@@ -1,6 +1,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -48,8 +49,13 @@ class Meeting(Bilingual, models.Model):
     starts_at = models.DateTimeField(_("starts at"), help_text=_("Europe/Bucharest time."))
     ends_at = models.DateTimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=200, blank=True,
-                             help_text=_("A venue or one of the centre's spaces."))
+                             help_text=_("A venue outside the centre's spaces (for one of them, choose the space "
+                                         "below)."))
     address = models.CharField(_("address"), max_length=300, blank=True)
+    space = models.ForeignKey("network.Space", null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="meetings", verbose_name=_("in the centre's space"),
+                              help_text=_("Takes the space for the meeting's time; place and address then come "
+                                          "from the space."))
     online_url = models.URLField(_("online link"), blank=True,
                                  help_text=_("Shown only to people registered for the meeting."))
     programme = models.ForeignKey("network.Programme", null=True, blank=True, on_delete=models.SET_NULL,
@@ -66,7 +72,7 @@ class Meeting(Bilingual, models.Model):
     video_url = models.URLField(_("video recording"), blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     # Kept by participation's comment services (threaded comments, as on ideas and debates).
-    comment_count = models.PositiveIntegerField(_("comments"), default=0)
+    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     objects = MeetingQuerySet.as_manager()
@@ -75,14 +81,29 @@ class Meeting(Bilingual, models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["starts_at", "id"]
-        constraints = [models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")),
-                                              name="meetings_dates_ordered")]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="meetings_dates_ordered"),
+            models.CheckConstraint(condition=Q(space__isnull=True) | ~Q(format=MeetingFormat.ONLINE),
+                                   name="meetings_online_has_no_space"),
+        ]
 
     def __str__(self):
         return self.title_ro
 
     def get_absolute_url(self):
         return reverse("meetings:detail", args=[self.slug])
+
+    def clean(self):
+        if self.space_id and self.format == MeetingFormat.ONLINE:
+            raise ValidationError({"space": _("An online meeting takes no space: choose in person or hybrid, "
+                                              "or leave the space empty.")})
+
+    def venue(self) -> tuple[str, str]:
+        """(place, address): the space's when the meeting is held in one (select ``space`` with the
+        meeting), otherwise as typed."""
+        if self.space_id:
+            return self.space.translated("name"), self.space.address
+        return self.place, self.address
 
 
 class MeetingDocument(models.Model):

@@ -3,11 +3,13 @@ import datetime
 
 from django.utils import timezone
 
+from civica.network.models import Space
+
 from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus
 
 
-def meeting_list(*, when=None, kind=None, meeting_format=None):
-    meetings = Meeting.objects.published().select_related("programme")
+def meeting_list(*, when=None, kind=None, meeting_format=None, space=None):
+    meetings = Meeting.objects.published().select_related("programme", "space")
     if when == "past":
         meetings = meetings.past().order_by("-starts_at")
     elif when == "upcoming":
@@ -18,6 +20,8 @@ def meeting_list(*, when=None, kind=None, meeting_format=None):
         meetings = meetings.filter(kind=kind)
     if meeting_format in MeetingFormat.values:
         meetings = meetings.filter(format=meeting_format)
+    if space:
+        meetings = meetings.filter(space__slug=space)
     return meetings
 
 
@@ -39,3 +43,8 @@ def places_left(meeting):
         return None
     taken = Registration.objects.filter(meeting=meeting, status=RegistrationStatus.REGISTERED).count()
     return max(meeting.capacity - taken, 0)
+
+
+def spaces_with_meetings():
+    """The centre's spaces that hold a published meeting, for the list's filter (one query)."""
+    return Space.objects.filter(meetings__is_published=True).distinct().order_by("position", "name_ro")

@@ -1,6 +1,7 @@
-"""Registrations: capacity never exceeded (the meeting's row is locked while places are counted),
-a first-come-first-served waiting list promoted automatically by e-mail, cancellation, check-in.
-(Comments on meetings go through participation's comment services.)"""
+"""Meetings saved in the centre's spaces without overlapping anything there; registrations: capacity
+never exceeded (the meeting's row is locked while places are counted), a first-come-first-served
+waiting list promoted automatically by e-mail, cancellation, check-in. (Comments on meetings go
+through participation's comment services.)"""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,7 +11,23 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from civica.network import services as network_services
+from civica.network.models import Space
+
 from .models import Meeting, Registration, RegistrationStatus
+
+
+def meeting_save(*, meeting: Meeting) -> Meeting:
+    """Save ``meeting``; one held in a space only while nothing else takes the space at that time
+    (the space's row is locked while it is checked, as bookings of it are)."""
+    meeting.clean()
+    with transaction.atomic():
+        if meeting.space_id:
+            space = Space.objects.select_for_update().get(pk=meeting.space_id)
+            network_services.meeting_place_check(space=space, starts_at=meeting.starts_at,
+                                                 ends_at=meeting.ends_at, meeting=meeting)
+        meeting.save()
+    return meeting
 
 
 def _registered_count(meeting):
@@ -84,7 +101,7 @@ def check_in(*, meeting, code, by) -> Registration:
 
 
 def _send(registration_id, kind):
-    registration = Registration.objects.select_related("meeting", "person").get(pk=registration_id)
+    registration = Registration.objects.select_related("meeting__space", "person").get(pk=registration_id)
     person, meeting = registration.person, registration.meeting
     with translation.override(person.language):
         body = render_to_string("meetings/email/registration.txt", {

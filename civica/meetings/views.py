@@ -26,8 +26,8 @@ MEETINGS_PER_PAGE = 20
 
 
 def _meeting_or_404(slug):
-    meeting = (Meeting.objects.published().filter(slug=slug).select_related("programme", "process", "workshop")
-               .first())
+    meeting = (Meeting.objects.published().filter(slug=slug)
+               .select_related("programme", "process", "workshop", "space").first())
     if meeting is None:
         raise Http404
     return meeting
@@ -51,17 +51,19 @@ def meeting_list(request):
     when = request.GET.get("when") if request.GET.get("when") in ("upcoming", "past") else None
     kind = request.GET.get("kind") or None
     meeting_format = request.GET.get("format") or None
+    spaces = list(selectors.spaces_with_meetings())
+    space = request.GET.get("space") if request.GET.get("space") in {s.slug for s in spaces} else None
     year, month = _month(request)
     previous = datetime.date(year, month, 1) - datetime.timedelta(days=1)
     following = datetime.date(year + month // 12, month % 12 + 1, 1)
-    page = Paginator(selectors.meeting_list(when=when, kind=kind, meeting_format=meeting_format),
+    page = Paginator(selectors.meeting_list(when=when, kind=kind, meeting_format=meeting_format, space=space),
                      MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "meetings/meeting_list.html", {
         "meetings": page.object_list, "page": page, "query": query.urlencode(),
         "when": when, "kind": kind, "format": meeting_format, "kinds": MeetingKind.choices,
-        "formats": MeetingFormat.choices, "grid": selectors.month_grid(year, month),
+        "formats": MeetingFormat.choices, "spaces": spaces, "space": space, "grid": selectors.month_grid(year, month),
         "month_start": datetime.date(year, month, 1), "previous_month": f"{previous.year}-{previous.month:02d}",
         "next_month": f"{following.year}-{following.month:02d}",
     })
@@ -160,7 +162,7 @@ def _ics(content, filename):
 
 @require_safe
 def feed(request):
-    meetings = Meeting.objects.published().order_by("starts_at")
+    meetings = Meeting.objects.published().select_related("space").order_by("starts_at")
     return _ics(ical.calendar_for(meetings, name=_("Civica meetings")), "civica-meetings.ics")
 
 

@@ -18,7 +18,7 @@ AUTHOR_COOKIE, AUTHOR_SALT = "civica_author", "civica.workshop.author"
 
 
 def _workshop_or_404(slug):
-    workshop = (Workshop.objects.filter(slug=slug, meeting__is_published=True).select_related("meeting")
+    workshop = (Workshop.objects.filter(slug=slug, meeting__is_published=True).select_related("meeting__space")
                 .prefetch_related("rounds", "questions").first())
     if workshop is None:
         raise Http404

@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, Programme
+from .models import Booking, Organisation, Programme, Space
 
 
 @admin.register(Organisation)
@@ -17,3 +18,40 @@ class ProgrammeAdmin(admin.ModelAdmin):
     search_fields = ["name_ro", "name_en"]
     prepopulated_fields = {"slug": ["name_ro"]}
     list_select_related = ["organisation"]
+
+
+@admin.register(Space)
+class SpaceAdmin(admin.ModelAdmin):
+    list_display = ["name_ro", "kind", "status", "is_bookable", "capacity", "position"]
+    list_filter = ["kind", "status", "is_bookable"]
+    search_fields = ["name_ro", "name_en", "address"]
+    prepopulated_fields = {"slug": ["name_ro"]}
+    list_select_related = ["programme"]
+    fieldsets = [
+        (None, {"fields": ["name_ro", "name_en", "slug", "kind", "programme", "position"]}),
+        (_("The place"), {"fields": ["description_ro", "description_en", "address", "capacity",
+                                     "accessibility_ro", "accessibility_en", "equipment_ro", "equipment_en"]}),
+        (_("Opening and bookings"), {"fields": ["status", "status_note_ro", "status_note_en", "is_bookable",
+                                                "booking_terms_ro", "booking_terms_en"]}),
+    ]
+
+
+@admin.register(Booking)
+class BookingAdmin(admin.ModelAdmin):
+    """Read only: bookings move through their statuses on the bookings page (services.booking_*),
+    so every change is checked, locked and told to the member."""
+
+    list_display = ["space", "starts_at", "ends_at", "organisation", "booked_by", "status"]
+    list_filter = ["status", "space"]
+    search_fields = ["organisation__name", "purpose", "booked_by__email"]
+    list_select_related = ["space", "organisation", "booked_by"]
+    date_hierarchy = "starts_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

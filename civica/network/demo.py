@@ -1,7 +1,8 @@
-"""Organisations and programmes named in the seeds (names, websites and categories as the
-seeds give them; descriptions are our own words). Run by `manage.py loaddemo`."""
+"""Organisations, programmes and spaces named in the seeds (names, websites and categories as the
+seeds give them; descriptions are our own words, what the seed says of a space is quoted from it, and
+what it does not say — addresses, capacities, equipment — stays empty). Run by `manage.py loaddemo`."""
 
-from .models import Category, Organisation, Programme, Relationship
+from .models import Category, Organisation, Programme, Relationship, Space, SpaceKind, SpaceStatus
 
 CCC = "centrul-cultural-clujean"
 
@@ -142,6 +143,71 @@ PROGRAMMES = [
      "Strategies, public policy and dialogue between the cultural sector and decision makers."),
 ]
 
+# The spaces of seed 000 (Plan 2021): "Asigurarea bunei administrări a noilor locații ale Centrului
+# (CLTP Hub, Qub, Pavilionul ECCA, Garnizoană)" and the meeting room turned into an online-events studio.
+# Their opening status is the one the plan gives; only the studio is said to be used by members.
+SPACES = [
+    {
+        "slug": "cltp-hub", "kind": SpaceKind.HUB, "name_ro": "CLTP Hub", "name_en": "CLTP Hub",
+        "status": SpaceStatus.PREPARING,
+        "description_ro": "Hubul CLTP are un regulament de funcționare, o listă de dotări și echipamente și un "
+        "spațiu fizic (Planul 2021).",
+        "description_en": "The CLTP Hub has operating rules, a list of furnishings and equipment and a physical "
+        "space (Plan 2021).",
+        "status_note_ro": "„Procedura de achiziții de dotări și echipamente este în curs, iar Hubul va fi deschis "
+        "publicul imediat ce normele sanitare o vor permite.” (Planul 2021)",
+        "status_note_en": "“The procurement of furnishings and equipment is under way, and the Hub will open to "
+        "the public as soon as the health rules allow.” (Plan 2021)",
+    },
+    {
+        "slug": "qub", "kind": SpaceKind.LEARNING_SPACE, "name_ro": "Qub – Learning Qub",
+        "name_en": "Qub – Learning Qub", "programme": "quantum", "status": SpaceStatus.PREPARING,
+        "description_ro": "Obiectiv al programului Quantum pentru 2021: „Inițierea, dezvoltarea și lansarea Qub”. "
+        "Planul său: biblioteca de resurse, formare STEAM, vizite de studiu și colaborare în activități "
+        "educaționale STEAM.",
+        "description_en": "An objective of the Quantum programme for 2021: “launching, developing and opening "
+        "Qub”. Its plan: a resource library, STEAM training, study visits and collaboration in STEAM education "
+        "activities.",
+        "status_note_ro": "„Dezvoltarea spațiului – identificare, design, achiziții, instalare, lansare”: "
+        "februarie–decembrie, lansare: decembrie (Planul 2021).",
+        "status_note_en": "“Developing the space – finding, design, procurement, installation, launch”: "
+        "February–December, launch: December (Plan 2021).",
+    },
+    {
+        "slug": "pavilionul-ecca", "kind": SpaceKind.PAVILION, "name_ro": "Pavilionul ECCA",
+        "name_en": "The ECCA Pavilion", "programme": "ecca", "status": SpaceStatus.PREPARING,
+        "description_ro": "Obiectiv ECCA pentru 2021: „Deschiderea unui spațiu fizic (pavilion temporar)”.",
+        "description_en": "An ECCA objective for 2021: “opening a physical space (a temporary pavilion)”.",
+        "status_note_ro": "Pavilionul ECCA – dezvoltare: martie–octombrie, lansare: 21 octombrie (Planul 2021).",
+        "status_note_en": "The ECCA Pavilion – development: March–October, launch: 21 October (Plan 2021).",
+    },
+    {
+        "slug": "garnizoana-culturala", "kind": SpaceKind.CULTURAL_VENUE, "name_ro": "Garnizoana Culturală",
+        "name_en": "Garnizoana Culturală (the Cultural Garrison)", "status": SpaceStatus.PREPARING,
+        "description_ro": "Garnizoana Culturală are proiect tehnic finalizat și avize și a trecut prin consultare "
+        "cu membrii Centrului (Planul 2021).",
+        "description_en": "Garnizoana Culturală has a finished technical design and its permits, and went "
+        "through consultation with the Centre's members (Plan 2021).",
+        "status_note_ro": "„Procedura de achiziție pentru lucrările de construcții este în curs, iar Garnizoana "
+        "va fi funcțională din 2022.” (Planul 2021)",
+        "status_note_en": "“The procurement of the construction works is under way, and Garnizoana will be "
+        "working from 2022.” (Plan 2021)",
+    },
+    {
+        "slug": "studio-evenimente-online", "kind": SpaceKind.STUDIO,
+        "name_ro": "Studioul pentru evenimente online", "name_en": "The online-events studio",
+        "status": SpaceStatus.OPEN, "is_bookable": True,
+        "description_ro": "Sala de ședințe a Centrului, reconvertită într-un studio pentru evenimente online.",
+        "description_en": "The Centre's meeting room, turned into a studio for online events.",
+        "status_note_ro": "„Am reconvertit sala de ședințe a Centrului într-un studio pentru evenimente online "
+        "care poate fi folosit și de către membrii noștri, în mod gratuit.” (Planul 2021)",
+        "status_note_en": "“We turned the Centre's meeting room into a studio for online events, which our "
+        "members may use too, free of charge.” (Plan 2021)",
+        "booking_terms_ro": "Membrii Centrului îl pot folosi în mod gratuit.",
+        "booking_terms_en": "The Centre's members use it free of charge.",
+    },
+]
+
 
 def load(log):
     for fields in ORGANISATIONS:
@@ -158,3 +224,9 @@ def load(log):
             },
         )
     log(f"{len(PROGRAMMES)} programmes")
+    for position, fields in enumerate(SPACES, start=1):
+        fields = dict(fields, position=position)
+        programme = fields.pop("programme", None)
+        fields["programme"] = Programme.objects.get(slug=programme) if programme else None
+        Space.objects.update_or_create(slug=fields.pop("slug"), defaults=fields)
+    log(f"{len(SPACES)} spaces")

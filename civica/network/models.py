@@ -1,4 +1,8 @@
+from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
@@ -74,3 +78,142 @@ class Programme(Bilingual, models.Model):
 
     def __str__(self):
         return self.name_ro
+
+
+class SpaceKind(models.TextChoices):
+    HUB = "hub", _("Hub")
+    LEARNING_SPACE = "learning_space", _("Learning space")
+    PAVILION = "pavilion", _("Pavilion")
+    CULTURAL_VENUE = "cultural_venue", _("Cultural venue")
+    STUDIO = "studio", _("Studio")
+
+
+class SpaceStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    PREPARING = "preparing", _("Not open yet")
+    CLOSED = "closed", _("Closed")
+
+
+class SpaceQuerySet(models.QuerySet):
+    def taking_bookings(self):
+        return self.filter(is_bookable=True, status=SpaceStatus.OPEN)
+
+
+class Space(Bilingual, models.Model):
+    """One of the centre's spaces (CLTP Hub, Qub, Pavilionul ECCA, Garnizoana, the online-events studio).
+    Meetings are held in it and member organisations book it; neither ever overlaps another."""
+
+    name_ro = models.CharField(_("name (Romanian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=SpaceKind.choices)
+    description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
+    description_en = models.TextField(_("description (English, Markdown)"), blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    capacity = models.PositiveIntegerField(_("capacity (people)"), null=True, blank=True,
+                                           validators=[MinValueValidator(1)], help_text=_("Empty when not known."))
+    accessibility_ro = models.TextField(_("accessibility (Romanian)"), blank=True)
+    accessibility_en = models.TextField(_("accessibility (English)"), blank=True)
+    equipment_ro = models.TextField(_("what it offers (Romanian, Markdown)"), blank=True)
+    equipment_en = models.TextField(_("what it offers (English, Markdown)"), blank=True)
+    status = models.CharField(_("opening status"), max_length=12, choices=SpaceStatus.choices,
+                              default=SpaceStatus.OPEN)
+    status_note_ro = models.TextField(_("about the opening (Romanian)"), blank=True)
+    status_note_en = models.TextField(_("about the opening (English)"), blank=True)
+    is_bookable = models.BooleanField(
+        _("members may book it"), default=False,
+        help_text=_("Representatives of member organisations may book it while it is open."))
+    booking_terms_ro = models.TextField(_("booking terms (Romanian)"), blank=True)
+    booking_terms_en = models.TextField(_("booking terms (English)"), blank=True)
+    programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="spaces", verbose_name=_("programme"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SpaceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("space")
+        verbose_name_plural = _("spaces")
+        ordering = ["position", "name_ro"]
+
+    def __str__(self):
+        return self.name_ro
+
+    def get_absolute_url(self):
+        return reverse("network:space_detail", args=[self.slug])
+
+    @property
+    def takes_bookings(self) -> bool:
+        return self.is_bookable and self.status == SpaceStatus.OPEN
+
+
+class BookingStatus(models.TextChoices):
+    REQUESTED = "requested", _("Awaiting confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# The only moves a booking makes, each with the permission (rules.py) of whoever makes it.
+BOOKING_TRANSITIONS = {
+    BookingStatus.REQUESTED: {
+        BookingStatus.CONFIRMED: "network.confirm_booking",
+        BookingStatus.DECLINED: "network.decline_booking",
+        BookingStatus.CANCELLED: "network.cancel_booking",
+    },
+    BookingStatus.CONFIRMED: {BookingStatus.CANCELLED: "network.cancel_booking"},
+}
+# A request already holds its time (first come, first served) until it is declined or cancelled.
+HOLDING_STATUSES = (BookingStatus.REQUESTED, BookingStatus.CONFIRMED)
+MAX_BOOKING_PURPOSE = 500
+
+
+class BookingQuerySet(models.QuerySet):
+    def holding(self):
+        return self.filter(status__in=HOLDING_STATUSES)
+
+    def still_open(self, now=None):
+        """Holding and not yet ended: what counts towards an organisation's limit."""
+        return self.holding().filter(ends_at__gt=now or timezone.now())
+
+
+class Booking(models.Model):
+    """A member organisation's use of a space for a stretch of time, asked for by its representative."""
+
+    space = models.ForeignKey(Space, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("space"))
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="space_bookings",
+                                     verbose_name=_("for the organisation"))
+    booked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="space_bookings", verbose_name=_("booked by"))
+    purpose = models.CharField(_("what for"), max_length=MAX_BOOKING_PURPOSE)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    status = models.CharField(_("status"), max_length=12, choices=BookingStatus.choices,
+                              default=BookingStatus.REQUESTED)
+    created_at = models.DateTimeField(_("asked at"), default=timezone.now)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("status changed by"))
+    decided_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=MAX_BOOKING_PURPOSE, blank=True,
+                              help_text=_("Why it was declined or cancelled."))
+
+    objects = BookingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        ordering = ["starts_at", "id"]
+        constraints = [models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")),
+                                              name="network_booking_dates_ordered")]
+        indexes = [models.Index(fields=["space", "starts_at"], name="network_booking_space_time")]
+
+    def __str__(self):
+        return f"{self.space} · {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+
+    def permission_to(self, status) -> str | None:
+        """The permission needed to move this booking to ``status``; None when that move does not exist."""
+        return BOOKING_TRANSITIONS.get(self.status, {}).get(status)
+
+    @property
+    def holds_time(self) -> bool:
+        return self.status in HOLDING_STATUSES

@@ -1,4 +1,13 @@
-from .models import Category, Organisation, Programme
+import datetime
+
+from django.db.models import Case, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civica.accounts.predicates import is_participant, represented_member_ids
+
+from .availability import Slot
+from .models import Booking, BookingStatus, Category, Organisation, Programme, Space
 
 
 def organisation_directory(*, category: str | None = None):
@@ -10,3 +19,74 @@ def organisation_directory(*, category: str | None = None):
 
 def programme_list():
     return Programme.objects.select_related("organisation").order_by("position", "name_ro")
+
+
+def space_list():
+    return Space.objects.select_related("programme").order_by("position", "name_ro")
+
+
+def space_taken(space, *, starts_at, ends_at, except_meeting=None, except_booking=None) -> list[Slot]:
+    """What takes ``space`` at some moment of [starts_at, ends_at): its meetings (published or not) and
+    the bookings that hold their time (awaiting confirmation or confirmed). Two queries."""
+    meetings = space.meetings.filter(starts_at__lt=ends_at, ends_at__gt=starts_at).order_by("starts_at", "pk")
+    if except_meeting is not None and except_meeting.pk:
+        meetings = meetings.exclude(pk=except_meeting.pk)
+    bookings = (space.bookings.holding().filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
+                .select_related("organisation").order_by("starts_at", "pk"))
+    if except_booking is not None and except_booking.pk:
+        bookings = bookings.exclude(pk=except_booking.pk)
+    return [Slot(item.starts_at, item.ends_at, item) for item in [*meetings, *bookings]]
+
+
+AGENDA_DAYS = 14
+
+
+def space_upcoming_meetings(space, *, now=None, limit=10):
+    return list(space.meetings.filter(is_published=True, ends_at__gte=now or timezone.now())
+                .order_by("starts_at", "pk")[:limit])
+
+
+def space_agenda(space, *, first_day: datetime.date, days: int = AGENDA_DAYS) -> list[dict]:
+    """The times ``space`` is taken in ``days`` days from ``first_day`` (Bucharest days), as rows for a
+    table. Free/busy only: a published meeting is named, anything else just takes the time."""
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime.combine(first_day, datetime.time(), tzinfo=tz)
+    end = datetime.datetime.combine(first_day + datetime.timedelta(days=days), datetime.time(), tzinfo=tz)
+    rows = []
+    for slot in space_taken(space, starts_at=start, ends_at=end):
+        row = {"starts_at": timezone.localtime(slot.starts_at), "ends_at": timezone.localtime(slot.ends_at)}
+        if isinstance(slot.holder, Booking):
+            row.update(kind="booking", status=slot.holder.status)
+        else:
+            row.update(kind="meeting", meeting=slot.holder if slot.holder.is_published else None)
+        rows.append(row)
+    return sorted(rows, key=lambda row: (row["starts_at"], row["ends_at"]))
+
+
+def booking_organisations(user):
+    """The member organisations ``user`` may book for."""
+    return Organisation.objects.filter(pk__in=represented_member_ids(user)).order_by("name")
+
+
+def space_book_refusal(user, space) -> str | None:
+    """Why ``user`` may not book ``space``, in the active language; None when they may."""
+    if user.has_perm("network.book_space", space):
+        return None
+    if not space.takes_bookings:
+        return _("This space does not take bookings.")
+    if not is_participant(user):
+        return _("Verify your e-mail address to book a space.")
+    return _("Spaces are booked by the representatives of the centre's member organisations. If you represent "
+             "one, ask the centre to add you as its representative.")
+
+
+def my_bookings(*, user):
+    return (Booking.objects.filter(booked_by=user).select_related("space", "organisation")
+            .order_by("-starts_at", "-pk"))
+
+
+def bookings_to_manage(*, now=None):
+    """Bookings still to come or under way that hold their time: requests first, then by time."""
+    requests_first = Case(When(status=BookingStatus.REQUESTED, then=0), default=1)
+    return (Booking.objects.holding().filter(ends_at__gt=now or timezone.now())
+            .select_related("space", "organisation", "booked_by").order_by(requests_first, "starts_at", "pk"))

@@ -1,8 +1,19 @@
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+import datetime
 
-from . import selectors
-from .models import Category, Organisation, Programme
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from . import selectors, services
+from .availability import LIMITS
+from .forms import BookingForm
+from .models import Booking, Category, Organisation, Programme, Space
 
 
 @require_safe
@@ -37,4 +48,128 @@ def programme_list(request):
 @require_safe
 def programme_detail(request, slug):
     programme = get_object_or_404(Programme.objects.select_related("organisation"), slug=slug)
-    return render(request, "network/programme_detail.html", {"programme": programme})
+    return render(request, "network/programme_detail.html",
+                  {"programme": programme, "spaces": list(programme.spaces.order_by("position", "name_ro"))})
+
+
+@require_safe
+def space_list(request):
+    return render(request, "network/space_list.html", {"spaces": selectors.space_list()})
+
+
+def _first_day(value) -> datetime.date:
+    """The agenda's first day from ``?from=YYYY-MM-DD``; today when missing or not a date."""
+    try:
+        day = datetime.date.fromisoformat(value or "")
+    except ValueError:
+        return timezone.localdate()
+    return day if 1900 <= day.year <= 2200 else timezone.localdate()
+
+
+def _agenda(space, first_day):
+    days = selectors.AGENDA_DAYS
+    return {
+        "agenda": selectors.space_agenda(space, first_day=first_day, days=days),
+        "first_day": first_day, "last_day": first_day + datetime.timedelta(days=days - 1),
+        "earlier": first_day - datetime.timedelta(days=days), "later": first_day + datetime.timedelta(days=days),
+    }
+
+
+@require_safe
+def space_detail(request, slug):
+    space = get_object_or_404(Space.objects.select_related("programme"), slug=slug)
+    return render(request, "network/space_detail.html", {
+        "space": space, "meetings": selectors.space_upcoming_meetings(space),
+        "can_book": request.user.has_perm("network.book_space", space),
+        **_agenda(space, _first_day(request.GET.get("from"))),
+    })
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def space_book(request, slug):
+    space = get_object_or_404(Space, slug=slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    refusal = selectors.space_book_refusal(request.user, space)
+    if refusal:
+        raise PermissionDenied(refusal)
+    form = BookingForm(request.POST if request.method == "POST" else None,
+                       organisations=selectors.booking_organisations(request.user))
+    if form.is_bound and form.is_valid():
+        try:
+            booking = services.space_book(space=space, booked_by=request.user, **form.booking_fields())
+        except ValidationError as refused:
+            form.add_refusal(refused)
+        else:
+            messages.success(request, _("Your request is received and the time is held for you: the centre's "
+                                        "staff will confirm it by e-mail."))
+            return redirect(f"{reverse('network:my_bookings')}#booking-{booking.pk}")
+    day = form.cleaned_data.get("day") if form.is_bound else None
+    return render(request, "network/space_book.html", {
+        "space": space, "form": form, "limits": LIMITS, "limit_hours": int(LIMITS.longest.total_seconds() // 3600),
+        "limit_minutes": int(LIMITS.shortest.total_seconds() // 60),
+        **_agenda(space, day or _first_day(request.GET.get("from"))),
+    }, status=400 if form.errors else 200)
+
+
+@require_safe
+def my_bookings(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    bookings = list(selectors.my_bookings(user=request.user))
+    for booking in bookings:
+        booking.can_cancel = request.user.has_perm("network.cancel_booking", booking)
+    return render(request, "network/my_bookings.html", {
+        "bookings": bookings, "can_book": bool(selectors.booking_organisations(request.user)),
+    })
+
+
+@require_safe
+def booking_manage(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("network.manage_bookings"):
+        raise PermissionDenied(_("Bookings are managed by the centre's staff."))
+    return render(request, "network/booking_manage.html", {"bookings": selectors.bookings_to_manage()})
+
+
+def _booking_or_404(user, pk) -> Booking:
+    """The booking when ``user`` may see it; "not found" alike for missing and someone else's."""
+    booking = Booking.objects.select_related("space", "organisation").filter(pk=pk).first()
+    if booking is None or not user.has_perm("network.see_booking", booking):
+        raise Http404
+    return booking
+
+
+def _booking_move(request, pk, move, success):
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("network:my_bookings"))
+    booking = _booking_or_404(request.user, pk)
+    try:
+        move(booking=booking, by=request.user)
+    except (PermissionDenied, ValidationError) as refused:
+        messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+    else:
+        messages.success(request, success)
+    if request.POST.get("back") == "manage" and request.user.has_perm("network.manage_bookings"):
+        return redirect("network:booking_manage")
+    return redirect("network:my_bookings")
+
+
+@require_POST
+def booking_cancel(request, pk):
+    reason = request.POST.get("reason", "")
+    return _booking_move(request, pk, lambda **kwargs: services.booking_cancel(reason=reason, **kwargs),
+                         _("The booking is cancelled and its time is free again."))
+
+
+@require_POST
+def booking_confirm(request, pk):
+    return _booking_move(request, pk, services.booking_confirm, _("The booking is confirmed."))
+
+
+@require_POST
+def booking_decline(request, pk):
+    reason = request.POST.get("reason", "")
+    return _booking_move(request, pk, lambda **kwargs: services.booking_decline(reason=reason, **kwargs),
+                         _("The booking is declined and its time is free again."))

@@ -16,6 +16,8 @@ PAGES = {
     "login": "/{language}/accounts/login/",
     "programme-list": "/{language}/network/programmes/",
     "organisation-list": "/{language}/network/organisations/",
+    "space-list": "/{language}/network/spaces/",
+    "space": "/{language}/network/spaces/studio-evenimente-online/",
     "process-list": "/{language}/processes/",
     "process": "/{language}/processes/cluj-for-youth-2030/",
     "idea-list": "/{language}/processes/cluj-for-youth-2030/ideas/",

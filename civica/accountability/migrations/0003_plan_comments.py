@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='plan',
             name='comment_count',
-            field=models.PositiveIntegerField(default=0, verbose_name='comments'),
+            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='comments'),
         ),
     ]

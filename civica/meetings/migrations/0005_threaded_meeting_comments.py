@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="meeting",
             name="comment_count",
-            field=models.PositiveIntegerField(default=0, verbose_name="comments"),
+            field=models.PositiveIntegerField(default=0, editable=False, verbose_name="comments"),
         ),
         migrations.RunPython(move_comments, move_back),
         migrations.DeleteModel(name="MeetingComment"),

@@ -1,0 +1,181 @@
+"""Writes of the network app: what takes the centre's spaces. A space is never double-booked: every
+write that takes a space's time locks the space's row, then checks and saves in the same transaction
+(the rules themselves are plain data in ``availability``). E-mails go after the commit."""
+
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import selectors
+from .availability import LIMITS, Problem, Slot, booking_problems, clashes
+from .models import MAX_BOOKING_PURPOSE, Booking, BookingStatus, Organisation, Space
+
+
+def _when(slot: Slot) -> str:
+    starts, ends = timezone.localtime(slot.starts_at), timezone.localtime(slot.ends_at)
+    if starts.date() == ends.date():
+        return _("on %(day)s, %(start)s–%(end)s") % {
+            "day": formats.date_format(starts, "j F Y"), "start": formats.time_format(starts, "H:i"),
+            "end": formats.time_format(ends, "H:i")}
+    return _("from %(start)s to %(end)s") % {"start": formats.date_format(starts, "j F Y, H:i"),
+                                             "end": formats.date_format(ends, "j F Y, H:i")}
+
+
+def _holder(slot: Slot, *, for_staff: bool) -> str:
+    """What takes the time, as a member may know it (free/busy) or as the centre's staff do."""
+    if isinstance(slot.holder, Booking):
+        if for_staff:
+            return _("a booking by %(organisation)s") % {"organisation": slot.holder.organisation.name}
+        return _("another booking")
+    if slot.holder.is_published or for_staff:
+        return _("the meeting “%(title)s”") % {"title": slot.holder.translated("title")}
+    return _("a meeting of the centre")
+
+
+def _clash_message(space, slot: Slot, *, for_staff: bool) -> str:
+    return _("%(space)s is taken %(when)s by %(holder)s.") % {
+        "space": space.translated("name"), "when": _when(slot), "holder": _holder(slot, for_staff=for_staff)}
+
+
+def meeting_place_check(*, space, starts_at, ends_at, meeting=None) -> None:
+    """Refuse (ValidationError on ``space``) a meeting that would share time in ``space`` with another
+    meeting or a booking there. Call it under the space's row lock to be sure (as
+    ``meetings.services.meeting_save`` does); forms call it without, to show the clash by the field."""
+    if space is None or starts_at is None or ends_at is None or ends_at <= starts_at:
+        return
+    taken = clashes(Slot(starts_at, ends_at), selectors.space_taken(space, starts_at=starts_at, ends_at=ends_at,
+                                                                    except_meeting=meeting))
+    if taken:
+        raise ValidationError({"space": _clash_message(space, taken[0], for_staff=True)})
+
+
+def _problem_errors(problems, *, now) -> dict:
+    messages = {
+        Problem.ENDS_BEFORE_START: ("ends_at", _("The end must come after the start.")),
+        Problem.IN_THE_PAST: ("starts_at", _("This time has passed: choose a time still to come.")),
+        Problem.TOO_FAR_AHEAD: ("starts_at", _("Bookings open at most %(days)s days ahead, until %(day)s.") % {
+            "days": LIMITS.horizon.days, "day": formats.date_format(timezone.localtime(now + LIMITS.horizon),
+                                                                    "j F Y")}),
+        Problem.TOO_SHORT: ("ends_at", _("A booking lasts at least %(minutes)s minutes.") % {
+            "minutes": int(LIMITS.shortest.total_seconds() // 60)}),
+        Problem.TOO_LONG: ("ends_at", _("A booking lasts at most %(hours)s hours.") % {
+            "hours": int(LIMITS.longest.total_seconds() // 3600)}),
+    }
+    errors = {}
+    for problem in problems:
+        field, message = messages[problem]
+        errors.setdefault(field, []).append(message)
+    return errors
+
+
+def space_book(*, space: Space, organisation: Organisation, starts_at, ends_at, purpose: str,
+               booked_by) -> Booking:
+    """Ask for ``space`` from ``starts_at`` to ``ends_at`` for ``organisation``. The request holds the
+    time at once (no other booking or meeting may take it) until the centre confirms or declines it."""
+    refusal = selectors.space_book_refusal(booked_by, space)
+    if refusal:
+        raise PermissionDenied(refusal)
+    if not booked_by.has_perm("network.book_for_organisation", organisation):
+        raise PermissionDenied(_("You may book only for a member organisation you represent."))
+    now = timezone.now()
+    errors = _problem_errors(booking_problems(starts_at, ends_at, now=now), now=now)
+    purpose = (purpose or "").strip()
+    if not purpose:
+        errors["purpose"] = [_("Say what the space is for.")]
+    elif len(purpose) > MAX_BOOKING_PURPOSE:
+        errors["purpose"] = [_("At most %(max)s characters (this has %(count)s).") % {
+            "max": MAX_BOOKING_PURPOSE, "count": len(purpose)}]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        # One write at a time per space (meetings lock it too), then per organisation: always in this order.
+        space = Space.objects.select_for_update().get(pk=space.pk)
+        if not space.takes_bookings:
+            raise PermissionDenied(_("This space does not take bookings."))
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+        held = Booking.objects.filter(organisation=organisation).still_open(now).count()
+        if held >= LIMITS.open_per_organisation:
+            raise ValidationError({NON_FIELD_ERRORS: [ngettext(
+                "%(organisation)s already holds %(count)s booking still to come, the most an organisation may "
+                "hold: cancel it or wait until it has passed.",
+                "%(organisation)s already holds %(count)s bookings still to come, the most an organisation may "
+                "hold: cancel one or wait until one has passed.", held) % {
+                "organisation": organisation.name, "count": held}]})
+        taken = clashes(Slot(starts_at, ends_at), selectors.space_taken(space, starts_at=starts_at, ends_at=ends_at))
+        if taken:
+            raise ValidationError({NON_FIELD_ERRORS: [
+                _clash_message(space, taken[0], for_staff=False) + " " +
+                _("Choose another time: the taken times are listed with the form.")]})
+        booking = Booking.objects.create(space=space, organisation=organisation, booked_by=booked_by,
+                                         purpose=purpose, starts_at=starts_at, ends_at=ends_at,
+                                         status=BookingStatus.REQUESTED)
+        transaction.on_commit(lambda: _send(booking.pk))
+    return booking
+
+
+def _move(*, booking: Booking, to: str, by, reason: str = "") -> Booking:
+    """Move ``booking`` to ``to`` along BOOKING_TRANSITIONS, if ``by`` holds that move's permission."""
+    with transaction.atomic():
+        if to == BookingStatus.CONFIRMED:
+            Space.objects.select_for_update().filter(pk=booking.space_id).first()  # same order as space_book
+        locked = Booking.objects.select_for_update(of=("self",)).select_related("space").get(pk=booking.pk)
+        permission = locked.permission_to(to)
+        if permission is None:
+            raise ValidationError(_("This booking is “%(status)s”: that change is no longer possible.") % {
+                "status": locked.get_status_display()})
+        if not by.has_perm(permission, locked):
+            if to == BookingStatus.CANCELLED:
+                raise PermissionDenied(_("A booking is cancelled by the person who made it, before it begins, "
+                                         "or by the centre's staff."))
+            raise PermissionDenied(_("The centre's staff confirm and decline bookings."))
+        if to == BookingStatus.CONFIRMED:
+            taken = clashes(Slot(locked.starts_at, locked.ends_at), selectors.space_taken(
+                locked.space, starts_at=locked.starts_at, ends_at=locked.ends_at, except_booking=locked))
+            if taken:
+                raise ValidationError(_clash_message(locked.space, taken[0], for_staff=True))
+        locked.status, locked.decided_by, locked.decided_at = to, by, timezone.now()
+        locked.reason = reason.strip()[:MAX_BOOKING_PURPOSE]
+        locked.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+        transaction.on_commit(lambda: _send(locked.pk))
+    return locked
+
+
+def booking_confirm(*, booking: Booking, by) -> Booking:
+    return _move(booking=booking, to=BookingStatus.CONFIRMED, by=by)
+
+
+def booking_decline(*, booking: Booking, by, reason: str) -> Booking:
+    if not (reason or "").strip():
+        raise ValidationError(_("Say why the booking is declined: the member reads it in the e-mail."))
+    return _move(booking=booking, to=BookingStatus.DECLINED, by=by, reason=reason)
+
+
+def booking_cancel(*, booking: Booking, by, reason: str = "") -> Booking:
+    return _move(booking=booking, to=BookingStatus.CANCELLED, by=by, reason=reason)
+
+
+def _send(booking_id) -> None:
+    """Tell the person who booked what became of it, in their language (Bucharest times)."""
+    booking = Booking.objects.select_related("space", "organisation", "booked_by").get(pk=booking_id)
+    person = booking.booked_by
+    if person is None:
+        return
+    with translation.override(person.language), timezone.override(settings.TIME_ZONE):
+        subjects = {
+            BookingStatus.REQUESTED: _("[Civica] Booking request received: %(space)s"),
+            BookingStatus.CONFIRMED: _("[Civica] Booking confirmed: %(space)s"),
+            BookingStatus.DECLINED: _("[Civica] Booking declined: %(space)s"),
+            BookingStatus.CANCELLED: _("[Civica] Booking cancelled: %(space)s"),
+        }
+        body = render_to_string("network/email/booking.txt", {
+            "booking": booking, "person": person, "cancelled_by_self": booking.decided_by_id == person.pk,
+            "url": settings.CIVICA_BASE_URL + reverse("network:my_bookings"),
+        })
+        EmailMessage(subject=subjects[booking.status] % {"space": booking.space.translated("name")}, body=body,
+                     to=[person.email]).send()
