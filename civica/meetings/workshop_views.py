@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from . import workshops
@@ -209,6 +210,7 @@ def live_wall_items(request, slug):
 
 
 @require_safe
+@never_cache  # the countdown changes with the clock alone: never kept by the page cache or a browser
 def room_screen(request, slug):
     workshop = _workshop_or_404(slug)
     current = workshop.current_round()

@@ -11,21 +11,15 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from civica.accounts.roles import Role
-from civica.accounts.tests.factories import PASSWORD, UserFactory
+from civica.accounts.tests.factories import UserFactory
 from civica.calls.models import Call, CallKind, CallStatus, Criterion, FieldKind, FormField
 
 from .conftest import axe_violations, describe_violations
+from .helpers import log_in
 
 pytestmark = pytest.mark.browser
 PDF = b"%PDF-1.4\n%competition boards\n"
 
-
-def log_in(page, base, user):
-    page.goto(f"{base}/en/accounts/login/")
-    page.locator("main form [name=login]").fill(user.email)
-    page.locator("main form [name=password]").fill(PASSWORD)
-    page.locator("main form").get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/en/"))
 
 
 def log_out(page):

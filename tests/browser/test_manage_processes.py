@@ -12,7 +12,7 @@ from civica.accounts.tests.factories import UserFactory
 from civica.participation.models import Phase, Poll, Process
 
 from .conftest import axe_violations, describe_violations
-from .test_calls import log_in
+from .helpers import log_in
 
 pytestmark = pytest.mark.browser
 

@@ -5,26 +5,16 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from civica.accounts.tests.factories import PASSWORD, UserFactory
+from civica.accounts.tests.factories import UserFactory
 from civica.meetings.models import MeetingFormat, Registration
 from civica.meetings.tests.factories import MeetingFactory
 
-from .conftest import axe_violations, describe_violations
+from .helpers import accessible, log_in
 
 pytestmark = pytest.mark.browser
 ONLINE = "https://meet.example.org/dezbatere-parc"
 
 
-def accessible(page):
-    blocking = axe_violations(page)
-    assert not blocking, describe_violations(blocking)
-
-
-def log_in(page, base, user):
-    page.goto(f"{base}/en/accounts/login/")
-    page.locator("main form [name=login]").fill(user.email)
-    page.locator("main form [name=password]").fill(PASSWORD)
-    page.locator("main form").get_by_role("button", name="Sign In").click()
 
 
 def test_register_wait_and_be_promoted(live_server, new_page):

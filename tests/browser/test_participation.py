@@ -7,20 +7,14 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from civica.accounts.roles import Role
-from civica.accounts.tests.factories import PASSWORD, UserFactory
+from civica.accounts.tests.factories import UserFactory
 from civica.participation.models import Idea
 from civica.participation.tests.factories import ProcessFactory
 
+from .helpers import log_in
+
 pytestmark = pytest.mark.browser
 
-
-def log_in(page, base, user):
-    page.goto(f"{base}/en/accounts/login/")
-    form = page.locator("main form")
-    form.locator("[name=login]").fill(user.email)
-    form.locator("[name=password]").fill(PASSWORD)
-    form.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(f"{base}/en/account/")
 
 
 def log_out(page):

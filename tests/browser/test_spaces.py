@@ -8,25 +8,14 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from civica.accounts.tests.factories import PASSWORD
 from civica.network.models import Booking
 from civica.network.tests.factories import MemberFactory, SpaceFactory, member_representative
 
-from .conftest import axe_violations, describe_violations
+from .helpers import accessible, log_in
 
 pytestmark = pytest.mark.browser
 
 
-def accessible(page):
-    blocking = axe_violations(page)
-    assert not blocking, describe_violations(blocking)
-
-
-def log_in(page, base, user):
-    page.goto(f"{base}/en/accounts/login/")
-    page.locator("main form [name=login]").fill(user.email)
-    page.locator("main form [name=password]").fill(PASSWORD)
-    page.locator("main form").get_by_role("button", name="Sign In").click()
 
 
 def book(page, day, purpose):

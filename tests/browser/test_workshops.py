@@ -15,7 +15,7 @@ from civica.meetings import workshops
 from civica.meetings.models import Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 from civica.meetings.tests.factories import MeetingFactory
 
-from .conftest import axe_violations, describe_violations
+from .helpers import accessible
 
 pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -23,10 +23,6 @@ NOTES = ["chirii mici pentru ateliere de artiști", "clădiri goale date artișt
          "spații ieftine pentru firmele creative", "granturi mici și rapide pentru proiecte",
          "microgranturi fără birocrație pentru artiști", "finanțare multianuală pentru organizații culturale"]
 
-
-def accessible(page):
-    blocking = axe_violations(page)
-    assert not blocking, describe_violations(blocking)
 
 
 def test_world_cafe_from_table_link_to_report(live_server, new_page):

@@ -149,3 +149,13 @@ def test_while_a_page_is_rendered_anew_other_visitors_get_the_page_it_replaces(c
     assert "Al doilea gând" in page and "Al treilea gând" not in page
     cache.delete(key + ":rendering")
     assert "Al treilea gând" in client.get(ideas_path(process)).content.decode()
+
+
+def test_a_page_that_changes_with_the_clock_alone_is_never_kept(client, page_cache_on, db):
+    from civica.meetings.models import Workshop
+    from civica.meetings.tests.factories import MeetingFactory
+
+    workshop = Workshop.objects.create(meeting=MeetingFactory(), slug="cafe")
+    first = client.get(f"/en/workshops/{workshop.slug}/screen/")
+    assert first.status_code == 200 and "no-cache" in first["Cache-Control"]
+    assert cache.get(page_cache._page_key(first.wsgi_request)) is None
