@@ -12,8 +12,10 @@ once and again when its transaction commits; a page kept under an older generati
 served as current. While one request renders such a page anew, other visitors are given the page
 it replaces (if it is under ``STALE_SECONDS`` old), so a busy page is rendered once per write, not
 once per visitor waiting. A page lives at most ``PAGE_CACHE_SECONDS`` besides, which bounds what
-only time changes (a phase that opens at noon). ``PAGE_CACHE_SECONDS = 0`` turns it off: the default without
-``REDIS_URL``, since a per-process cache could not tell the other app servers of a write.
+only time changes (a phase that opens at noon); a view whose page changes with the clock alone
+(the world-café room screen) says ``never_cache``. ``PAGE_CACHE_SECONDS = 0`` turns it off: the
+default without ``REDIS_URL``, since a per-process cache could not tell the other app servers of
+a write.
 """
 
 import hashlib
@@ -41,12 +43,18 @@ def page_cache_seconds() -> int:
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
+def _first_generation() -> int:
+    # A counter lost (evicted, Redis restarted) starts again past any value it held: pages kept
+    # under the old numbers can never look current.
+    return time.time_ns()
+
+
 def bump_generation() -> None:
     """Pages kept so far are stale. Called for every write; cheap (one counter in the cache)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no counter yet, or evicted
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, _first_generation(), timeout=None)
 
 
 def _is_write(sql: str) -> bool:
@@ -114,8 +122,8 @@ class AnonymousPageCacheMiddleware:
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY)
         if generation is None:
-            cache.add(GENERATION_KEY, 0, timeout=None)
-            generation = cache.get(GENERATION_KEY, 0)
+            cache.add(GENERATION_KEY, _first_generation(), timeout=None)
+            generation = cache.get(GENERATION_KEY)
         kept = found.get(key)
         head = request.method == "HEAD"
         if kept is not None and kept[0] == generation:

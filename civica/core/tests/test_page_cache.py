@@ -52,7 +52,8 @@ def test_a_bulk_update_makes_kept_pages_stale_too(client, page_cache_on, process
 
 
 def test_a_committed_write_moves_the_generation_again(page_cache_on, process, django_capture_on_commit_callbacks):
-    before = cache.get(page_cache.GENERATION_KEY, 0)
+    page_cache.bump_generation()
+    before = cache.get(page_cache.GENERATION_KEY)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         IdeaFactory(process=process)
     assert callbacks  # the bump after commit
@@ -60,11 +61,22 @@ def test_a_committed_write_moves_the_generation_again(page_cache_on, process, dj
 
 
 def test_writing_a_session_keeps_pages(page_cache_on, db):
-    before = cache.get(page_cache.GENERATION_KEY, 0)
+    page_cache.bump_generation()
+    before = cache.get(page_cache.GENERATION_KEY)
     session = SessionStore()
     session["seen"] = True
     session.save()
-    assert cache.get(page_cache.GENERATION_KEY, 0) == before
+    assert cache.get(page_cache.GENERATION_KEY) == before
+
+
+def test_a_lost_counter_starts_again_past_every_page_kept(client, page_cache_on, process):
+    client.get(ideas_path(process))
+    key = page_cache._page_key(client.get(ideas_path(process)).wsgi_request)
+    kept_under = cache.get(key)[0]
+    cache.delete(page_cache.GENERATION_KEY)  # evicted, or Redis restarted
+    IdeaFactory(process=process, title="După repornire")
+    assert cache.get(page_cache.GENERATION_KEY) > kept_under
+    assert "După repornire" in client.get(ideas_path(process)).content.decode()
 
 
 def test_signed_in_people_never_read_or_fill_it(client, page_cache_on, process, participant):
