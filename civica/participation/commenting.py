@@ -11,7 +11,7 @@ own models commentable by registering them here (meetings do, in ``meetings/rule
 Everything else is shared: the ``Comment`` model (threads three levels deep, votes, alignment,
 15-minute edits, "comment deleted" placeholders), the services, the generic edit / delete / vote
 views under ``/<lang>/comments/<id>/``, and the section a page renders with
-``{% load comments %}{% comment_section section %}`` from ``comment_section(request, target)``.
+``{% load comments %}{% show_comments section %}`` from ``comment_section(request, target, post_url=…)``.
 Comments of a consultation are moderated by its moderators, the others by the site's moderators.
 """
 
@@ -115,8 +115,8 @@ def comment_refusal(user, target) -> str:
     return _("You cannot comment here.")
 
 
-def comment_section(request, target, *, post_url: str, count: int | None = None) -> dict:
-    """What ``{% comment_section %}`` renders for ``target``: the thread, the form (with a refused
+def comment_section(request, target, *, post_url: str) -> dict:
+    """What ``{% show_comments %}`` renders for ``target``: the thread, the form (with a refused
     draft restored), and whether and why the person may comment."""
     from . import selectors
     from .forms import CommentForm
@@ -131,10 +131,11 @@ def comment_section(request, target, *, post_url: str, count: int | None = None)
     comments = selectors.comment_thread(target=target, user=request.user, sort=sort)
     return {
         "comments": comments,
-        "comment_count": target.comment_count if count is None else count,
+        "comment_count": target.comment_count,
         "comment_sort": sort,
         "comment_form": CommentForm(initial=draft) if draft and not reply_draft else CommentForm(),
         "comment_reply_draft": reply_draft,
+        "comment_kept_text": draft.get("body", ""),
         "can_comment": can_comment,
         "comment_refusal": None if can_comment else comment_refusal(request.user, target),
         "comment_post_url": post_url,
