@@ -13,6 +13,8 @@ again, so a second run creates nothing new.
 import datetime
 from decimal import Decimal
 
+from django.utils import timezone
+
 from civica.accounts.models import User
 from civica.network.models import Organisation, Programme
 from civica.participation.commenting import seed_conversation
@@ -935,7 +937,8 @@ def load(log):
          "*(comentariu fictiv)*", ["Ar fi bine ca lista școlilor să fie publicată. *(fictiv)*"]),
         ("Pentru Garnizoana Culturală: vor exista spații pentru repetiții la prețuri mici? *(comentariu fictiv)*",
          []),
-    ], residents) if residents else 0
+    ], residents, starting_at=datetime.datetime(2021, 2, 3, 10, 0, tzinfo=timezone.get_current_timezone())
+    ) if residents else 0
     log(f"Plan 2021: {len(AREAS_2021)} areas, {priorities} priorities, {objectives} objectives, "
         f"{activities} activities ({updates} illustrative progress updates), {len(INDICATORS_2021)} indicators, "
         f"{lines} budget lines, {comments} comments")

@@ -1,4 +1,5 @@
 import json
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,10 +10,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_from_path, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 from django.views.decorators.http import require_http_methods, require_safe
-from django.views.i18n import set_language
 
 from . import services
 from .forms import AccountDeleteForm, ProfileForm
@@ -75,24 +75,24 @@ def delete_account(request):
 
 @require_http_methods(["GET", "POST"])
 def switch_language(request):
-    """Django's set_language (keeps the current page). A visitor follows a link (GET): the choice
-    is kept in the language cookie only. A signed-in person sends the header's form (POST): the
-    choice is remembered on the profile as well."""
-    if request.method == "GET":
-        return _switch_language_by_link(request)
-    response = set_language(request)
-    language = request.POST.get("language")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
-        services.user_set_language(user=request.user, language=language)
-    return response
-
-
-def _switch_language_by_link(request):
-    language = request.GET.get("language", "")
-    next_url = request.GET.get("next", "")
+    """The same page in another language, remembered in the language cookie. A visitor follows a
+    link (GET); a signed-in person sends the header's form (POST), and the choice is saved on the
+    profile as well."""
+    data = request.POST if request.method == "POST" else request.GET
+    language = data.get("language", "")
+    next_url = data.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
                                            require_https=request.is_secure()):
         next_url = "/"
     if language not in dict(settings.LANGUAGES):
         return HttpResponseRedirect(next_url)
-    return _with_language_cookie(HttpResponseRedirect(translate_url(next_url, language)), language)
+    if request.method == "POST" and request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=language)
+    return _with_language_cookie(HttpResponseRedirect(_in_language(next_url, language)), language)
+
+
+def _in_language(url, language):
+    """``url`` in ``language``. Its path is resolved in its own language (the one its prefix
+    names), not the request's: ``/ro/…`` only resolves while Romanian is active."""
+    with override(get_language_from_path(urlsplit(url).path) or settings.LANGUAGE_CODE):
+        return translate_url(url, language)

@@ -89,10 +89,11 @@ def load(log):
 
     residents = list(User.objects.filter(email__startswith="resident").order_by("email"))
     workshop_demo.load(Meeting.objects.get(slug=TIMISOARA_LAB_2), residents, log)
-    comments = seed_conversation(Meeting.objects.get(slug="dezbatere-parcul-feroviarilor-2017"), [
+    park_debate = Meeting.objects.get(slug="dezbatere-parcul-feroviarilor-2017")
+    comments = seed_conversation(park_debate, [
         ("Mulțumim pentru minută. Când vor fi publicate proiectele din concurs? *(comentariu fictiv)*",
          ["Ar fi util și un panou în parc cu proiectul câștigător. *(fictiv)*"]),
         ("Am apreciat că am putut pune întrebări direct echipei. Data viitoare, vă rog, și o transmisiune "
          "online. *(comentariu fictiv)*", []),
-    ], residents[:4])
+    ], residents[:4], starting_at=park_debate.ends_at + datetime.timedelta(hours=2))
     log(f"{Meeting.objects.count()} meetings, {Registration.objects.count()} registrations, {comments} comments")

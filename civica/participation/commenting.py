@@ -15,6 +15,7 @@ views under ``/<lang>/comments/<id>/``, and the section a page renders with
 Comments of a consultation are moderated by its moderators, the others by the site's moderators.
 """
 
+import datetime
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
@@ -197,10 +198,10 @@ def _pop_draft(request, target):
     return draft
 
 
-def seed_conversation(target, conversation, authors) -> int:
+def seed_conversation(target, conversation, authors, *, starting_at) -> int:
     """For demo loaders: ``conversation`` — (text, [replies]) pairs — as comments on ``target`` by
-    ``authors`` in turn, only if it has none yet (so loading again adds nothing). Returns how
-    many comments it wrote."""
+    ``authors`` in turn, an hour apart from ``starting_at``, only if it has none yet (so loading
+    again adds nothing). Returns how many comments it wrote."""
     from django.contrib.contenttypes.models import ContentType
     from django.db.models import F
 
@@ -216,7 +217,8 @@ def seed_conversation(target, conversation, authors) -> int:
         nonlocal written, turn
         comment = Comment.objects.create(target_type=target_type, target_id=target.pk, process=process,
                                          parent=parent, depth=parent.depth + 1 if parent else 0,
-                                         author=authors[turn % len(authors)], body=body)
+                                         author=authors[turn % len(authors)], body=body,
+                                         created_at=starting_at + datetime.timedelta(hours=turn))
         written, turn = written + 1, turn + 1
         return comment
 

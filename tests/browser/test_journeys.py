@@ -152,3 +152,18 @@ def test_root_redirects_by_accept_language(live_server, new_page, locale, langua
     page.wait_for_url(f"{live_server.url}/{language}/")
     assert response.ok
     expect_language(page, language)
+
+
+def test_a_visitor_switches_language_and_it_is_remembered(live_server, new_page):
+    page = new_page(locale="en-GB")  # the browser asks for English; the page read is Romanian
+    page.goto(f"{live_server.url}/ro/network/programmes/")
+    expect_language(page, "ro")
+    switcher = page.locator("nav.language-switcher")
+    expect(switcher.get_by_role("link", name="Română")).to_have_attribute("aria-current", "true")
+    switcher.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{live_server.url}/en/network/programmes/")
+    expect_language(page, "en")
+    page.locator("nav.language-switcher").get_by_role("link", name="Română").click()
+    page.wait_for_url(f"{live_server.url}/ro/network/programmes/")
+    page.goto(f"{live_server.url}/")  # the choice outlives the page: "/" follows it, not the browser
+    page.wait_for_url(f"{live_server.url}/ro/")

@@ -102,3 +102,16 @@ def test_a_signed_in_person_switches_language_with_a_form(client, participant):
     page = client.get("/ro/network/programmes/").content.decode()
     assert '<form class="language-switcher"' in page
     assert 'name="csrfmiddlewaretoken"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("browser_language", ["en-US,en;q=0.9", "ro-RO", ""])
+def test_the_switch_works_whatever_language_the_browser_asks_for(client, browser_language):
+    # The switch itself lives outside the language prefix, so the request's language comes from the
+    # browser: the page it goes back to must still be read in its own language.
+    headers = {"Accept-Language": browser_language} if browser_language else {}
+    response = client.get("/i18n/setlang/", {"language": "en", "next": "/ro/processes/?state=active"},
+                          headers=headers)
+    assert response["Location"] == "/en/processes/?state=active"
+    response = client.get("/i18n/setlang/", {"language": "ro", "next": "/en/processes/"}, headers=headers)
+    assert response["Location"] == "/ro/processes/"
