@@ -37,6 +37,9 @@ WRITE_VERBS = ("INSERT", "UPDATE", "DELETE")
 # under steady writes only one render per page runs at a time, not one per waiting visitor.
 STALE_SECONDS = 30
 RENDER_LOCK_SECONDS = 10
+# Addresses with longer query strings are served but not kept: endless variations of a query
+# would only fill the cache.
+MAX_QUERY_STRING = 200
 
 
 def page_cache_seconds() -> int:
@@ -83,6 +86,8 @@ def install_on(connection, **kwargs):
 
 def _cacheable_request(request) -> bool:
     if request.method not in ("GET", "HEAD") or "HTTP_HX_REQUEST" in request.META:
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
         return False
     return all(name in NEUTRAL_COOKIES for name in request.COOKIES)
 

@@ -171,3 +171,11 @@ def test_a_page_that_changes_with_the_clock_alone_is_never_kept(client, page_cac
     first = client.get(f"/en/workshops/{workshop.slug}/screen/")
     assert first.status_code == 200 and "no-cache" in first["Cache-Control"]
     assert cache.get(page_cache._page_key(first.wsgi_request)) is None
+
+
+def test_long_query_strings_are_served_but_never_kept(client, page_cache_on, process, django_assert_max_num_queries):
+    path = ideas_path(process) + "?sort=newest&x=" + "a" * page_cache.MAX_QUERY_STRING
+    client.get(path)
+    with django_assert_max_num_queries(50) as queries:
+        assert client.get(path).status_code == 200
+    assert len(queries) > 0
