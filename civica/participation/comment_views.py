@@ -10,13 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import services
 from .commenting import may_read_target
 from .forms import CommentEditForm
 from .models import Comment
-from .moderation_views import moderate_target, report_target
+from .moderation_views import ReportForm, moderate_target, report_target
 
 
 def _comment_or_404(request, comment_id):
@@ -77,10 +77,20 @@ def comment_vote(request, comment_id):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def comment_report(request, comment_id):
-    comment, _target = _comment_or_404(request, comment_id)
-    return report_target(request, comment)
+    """A page of its own for reporting a comment (a thread shows a link per comment, not a form:
+    fifty report forms made a signed-in person's idea page cost twice as much to render)."""
+    comment, target = _comment_or_404(request, comment_id)
+    if request.method == "POST":
+        return report_target(request, comment)
+    if comment.is_deleted or comment.is_hidden or comment.author_id == request.user.pk:
+        # nothing to report: gone, already with the moderators (its text not shown), or one's own
+        return redirect(target.get_absolute_url() + f"#comment-{comment.pk}")
+    return render(request, "participation/comment_report.html", {
+        "comment": comment, "target": target, "form": ReportForm(),
+        "back": target.get_absolute_url() + f"#comment-{comment.pk}",
+    })
 
 
 @login_required

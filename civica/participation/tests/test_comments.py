@@ -271,3 +271,25 @@ def test_large_ids_are_printed_without_thousand_separators(client, participant):
     assert 'id="comment-1030001"' in page and 'value="1030001"' in page and "1.030.001" not in page
     client.post(f"/ro/processes/{idea.process.slug}/ideas/{idea.pk}/comments/", {"body": "Reply", "parent": "1030001"})
     assert Comment.objects.get(body="Reply").parent_id == 1030001
+
+
+@pytest.mark.django_db
+def test_a_comment_is_reported_from_a_page_of_its_own(client, participant):
+    from civica.participation.models import Report
+
+    idea = IdeaFactory()
+    comment = services.comment_post(target=idea, author=UserFactory(), body="Buy **cheap** watches")
+    assert client.get(f"/en/comments/{comment.pk}/report/")["Location"].startswith("/en/accounts/login/")
+    client.force_login(participant)
+    thread = client.get(idea.get_absolute_url().replace("/ro/", "/en/")).content.decode()
+    assert f'href="/en/comments/{comment.pk}/report/"' in thread and "report-reason-comments" not in thread
+    page = client.get(f"/en/comments/{comment.pk}/report/").content.decode()
+    assert "<strong>cheap</strong>" in page and 'name="reason"' in page
+    page = client.post(f"/en/comments/{comment.pk}/report/", {"reason": "spam"}, follow=True).content.decode()
+    assert "the moderators will look at it" in page
+    assert Report.objects.filter(target_id=comment.pk, reason="spam", reporter=participant).exists()
+    # one's own comment, or one already hidden, has nothing to report here
+    mine = services.comment_post(target=idea, author=participant, body="Mine")
+    assert client.get(f"/en/comments/{mine.pk}/report/").status_code == 302
+    Comment.objects.filter(pk=comment.pk).update(is_hidden=True)
+    assert client.get(f"/en/comments/{comment.pk}/report/").status_code == 302
