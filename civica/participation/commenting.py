@@ -82,6 +82,13 @@ class CommentableRegistry:
 commentables = CommentableRegistry()
 
 
+def title_of(target) -> str:
+    """What a comment is about, as its readers call it: a bilingual title in the active language."""
+    if hasattr(target, "title_ro") and hasattr(target, "translated"):
+        return target.translated("title")
+    return str(target)
+
+
 @rules.predicate
 def comments_open(user, target):
     entry = commentables.for_object(target)

@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .commenting import comment_refusal, commentables
+from .commenting import comment_refusal, commentables, title_of
 from .models import (
     MAX_COMMENT_DEPTH,
     Alignment,
@@ -183,7 +183,7 @@ def comment_post(*, target, author, body, parent=None, alignment=Alignment.NEUTR
         follow_set(user=author, target=target, following=True)
         notify(recipients=recipients, exclude=[author], url=f"{target.get_absolute_url()}#comment-{comment.pk}",
                message=lambda: _('%(name)s commented on "%(title)s"') % {"name": author.public_name,
-                                                                         "title": str(target)})
+                                                                         "title": title_of(target)})
     return comment
 
 

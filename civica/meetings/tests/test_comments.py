@@ -148,3 +148,11 @@ def test_reported_meeting_comments_hide_and_reach_the_sites_moderators(client, p
     comment.refresh_from_db()
     assert not comment.is_hidden
     assert "Not spam after all" in client.get("/en/moderation/log/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_reply_is_notified_with_the_meetings_title_in_the_readers_language(past_meeting):
+    reader = UserFactory(language="en")
+    first = say(past_meeting, reader, "Thanks")
+    say(past_meeting, UserFactory(display_name="Ioana"), "De acord", parent=first)
+    assert Notification.objects.get(recipient=reader).message == f'Ioana commented on "{past_meeting.title_en}"'

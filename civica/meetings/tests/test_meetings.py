@@ -35,6 +35,8 @@ def test_register_until_full_then_waiting_list_promoted_first_come_first_served(
     assert Registration.objects.get(person=people[3]).status == RegistrationStatus.WAITING
     assert [message.to for message in mail.outbox] == [[people[2].email]]
     assert "A place freed up" in mail.outbox[0].subject
+    # in the person's language, the meeting's title too
+    assert meeting.title_en in mail.outbox[0].body and meeting.title_ro not in mail.outbox[0].body
 
 
 @pytest.mark.django_db
