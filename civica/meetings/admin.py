@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from civica.network import services as network_services
+from civica.network.models import Space
 
 from . import services
 from .models import (
@@ -30,6 +32,11 @@ class MeetingAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("format") != MeetingFormat.ONLINE:
+            space = cleaned.get("space")
+            if space is not None and transaction.get_connection().in_atomic_block:
+                # The admin validates and saves in one transaction: holding the space's row from
+                # here, no booking can take its time between this check and the save.
+                Space.objects.select_for_update().filter(pk=space.pk).first()
             try:
                 network_services.meeting_place_check(
                     space=cleaned.get("space"), starts_at=cleaned.get("starts_at"), ends_at=cleaned.get("ends_at"),
