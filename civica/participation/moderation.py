@@ -13,7 +13,8 @@ from .notifications import notify
 
 MODERATED_MODELS = (Idea, Debate, Comment)
 REPORT_THRESHOLD_OUTSIDE_PROCESSES = 3
-# How each kind is named in addresses (/processes/<slug>/<kind>/<id>/report/).
+# How each kind is named in addresses: /processes/<slug>/<kind>/<id>/report/ for ideas and debates,
+# /comments/<id>/report/ for comments, whatever they are on.
 MODEL_BY_KIND = {"ideas": Idea, "debates": Debate, "comments": Comment}
 KIND_BY_MODEL = {model: kind for kind, model in MODEL_BY_KIND.items()}
 

@@ -4,7 +4,7 @@ from . import feeds, manage_views, moderation_views, poll_views, views
 
 
 class ModeratedKind:
-    regex = "ideas|debates|comments"
+    regex = "ideas|debates"  # comments: /comments/<id>/report/ and /moderate/, whatever they are on
 
     def to_python(self, value):
         return value

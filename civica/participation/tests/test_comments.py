@@ -10,7 +10,7 @@ from civica.accounts import services as account_services
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.participation import services
-from civica.participation.models import Alignment, Comment, Debate, Idea
+from civica.participation.models import Alignment, Comment, Debate, Idea, Report
 from civica.participation.selectors import CommentSort, comment_thread
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
@@ -275,12 +275,12 @@ def test_large_ids_are_printed_without_thousand_separators(client, participant):
 
 @pytest.mark.django_db
 def test_a_comment_is_reported_from_a_page_of_its_own(client, participant):
-    from civica.participation.models import Report
-
     idea = IdeaFactory()
     comment = services.comment_post(target=idea, author=UserFactory(), body="Buy **cheap** watches")
     assert client.get(f"/en/comments/{comment.pk}/report/")["Location"].startswith("/en/accounts/login/")
     client.force_login(participant)
+    assert client.post(f"/en/processes/{idea.process.slug}/comments/{comment.pk}/report/",
+                       {"reason": "spam"}).status_code == 404  # one address per comment, not two
     thread = client.get(idea.get_absolute_url().replace("/ro/", "/en/")).content.decode()
     assert f'href="/en/comments/{comment.pk}/report/"' in thread and "report-reason-comments" not in thread
     page = client.get(f"/en/comments/{comment.pk}/report/").content.decode()
