@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The site's address in e-mails and calendar feeds; follows HOST and PORT unless given.
+CIVICA_BASE_URL ?= http://$(HOST):$(PORT)
+# The demo runs with DEBUG off (config/settings/demo.py): visitors see Civica's own error pages.
+DEMO_ENV = DJANGO_SETTINGS_MODULE=config.settings.demo CIVICA_BASE_URL=$(CIVICA_BASE_URL)
 PYTEST_ARGS ?=
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
@@ -13,10 +17,10 @@ MO_FILES := $(PO_FILES:.po=.mo)
 demo:
 	@$(PYTHON) scripts/demo_banner.py $(HOST) $(PORT)
 	@$(MAKE) --no-print-directory setup
-	@$(BIN)/python manage.py migrate --noinput -v 0
-	@$(BIN)/python manage.py loaddemo -v 0
+	@$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput -v 0
+	@$(DEMO_ENV) $(BIN)/python manage.py loaddemo -v 0
 	@echo "Serving Civica on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
-	@$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 setup: $(VENV)/.installed messages
 

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from civica.accounts.views import switch_language
-from civica.core.views import healthz
+from civica.core.views import healthz, public_media
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -29,7 +29,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_URL.startswith("/"):
+    # Answers only where settings.CIVICA_SERVE_MEDIA allows it (development, the demo).
+    urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", public_media, name="public_media")]

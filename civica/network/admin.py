@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Booking, Organisation, Programme, Space
+from .models import Booking, Figure, Organisation, Programme, Space
 
 
 @admin.register(Organisation)
@@ -55,3 +55,9 @@ class BookingAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Figure)
+class FigureAdmin(admin.ModelAdmin):
+    list_display = ["key", "value", "more_than", "label_ro", "year", "source_ro", "position"]
+    search_fields = ["key", "label_ro", "label_en", "source_ro"]

@@ -2,7 +2,7 @@
 seeds give them; descriptions are our own words, what the seed says of a space is quoted from it, and
 what it does not say — addresses, capacities, equipment — stays empty). Run by `manage.py loaddemo`."""
 
-from .models import Category, Organisation, Programme, Relationship, Space, SpaceKind, SpaceStatus
+from .models import Category, Figure, Organisation, Programme, Relationship, Space, SpaceKind, SpaceStatus
 
 CCC = "centrul-cultural-clujean"
 
@@ -209,6 +209,24 @@ SPACES = [
 ]
 
 
+# The figures the seeds state about the centre and its network, as they state them. Neither page gives a
+# date (the About page, seeds/001, lists awards up to 2023; the CIIC page, seeds/003, tells of 2022), nor
+# its address: year and source address stay empty until an editor fills them in the admin.
+ABOUT_CCC = ("pagina „Despre” a Centrului Cultural Clujean", "the Cluj Cultural Centre's About page")
+ABOUT_CIIC = ("pagina Centrului de Inovare și Imaginație Civică",
+              "the Centre for Civic Innovation and Imagination's page")
+FIGURES = [
+    # (key, value, more than, label_ro, label_en, source)
+    ("members", 117, False, "organizații membre", "member organisations", ABOUT_CCC),
+    ("schools", 35, False, "școli în Comunitatea Școlilor", "schools in the Community of Schools", ABOUT_CCC),
+    ("municipalities", 12, False, "localități în rețeaua România Remarcabilă",
+     "municipalities in the Remarkable Romania network", ABOUT_CCC),
+    ("cities", 40, False, "orașe europene în rețeaua Culture Next", "European cities in the Culture Next network",
+     ABOUT_CCC),
+    ("partners", 60, True, "parteneri naționali și internaționali", "national and international partners", ABOUT_CCC),
+    ("debates", 40, True, "dezbateri publice la CIIC din 2017", "public debates at CIIC since 2017", ABOUT_CIIC),
+]
+
 def load(log):
     for fields in ORGANISATIONS:
         slug = fields["slug"]
@@ -230,3 +248,10 @@ def load(log):
         fields["programme"] = Programme.objects.get(slug=programme) if programme else None
         Space.objects.update_or_create(slug=fields.pop("slug"), defaults=fields)
     log(f"{len(SPACES)} spaces")
+    for position, (key, value, more_than, label_ro, label_en, (source_ro, source_en)) in enumerate(FIGURES, start=1):
+        # Created once: a figure corrected in the admin (its year, its address) stays corrected.
+        Figure.objects.get_or_create(key=key, defaults={
+            "value": value, "more_than": more_than, "label_ro": label_ro, "label_en": label_en,
+            "source_ro": source_ro, "source_en": source_en, "position": position,
+        })
+    log(f"{len(FIGURES)} figures")

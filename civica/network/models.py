@@ -217,3 +217,33 @@ class Booking(models.Model):
     @property
     def holds_time(self) -> bool:
         return self.status in HOLDING_STATUSES
+
+
+class Figure(Bilingual, models.Model):
+    """A figure about the centre and its network as a source states it ("117 member organisations", the
+    centre's About page), with the year the source gives it for, until Civica holds the records it counts.
+    Shown on the home page and the organisations directory; edited in the admin."""
+
+    key = models.SlugField(_("key"), max_length=40, unique=True)
+    value = models.PositiveIntegerField(_("value"))
+    more_than = models.BooleanField(
+        _("more than the value"), default=False, help_text=_("The source says “over …”: shown as “60+”.")
+    )
+    label_ro = models.CharField(_("what is counted (Romanian)"), max_length=200)
+    label_en = models.CharField(_("what is counted (English)"), max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True,
+        help_text=_("The year the source gives the figure for; empty if it gives none."),
+    )
+    source_ro = models.CharField(_("source (Romanian)"), max_length=200)
+    source_en = models.CharField(_("source (English)"), max_length=200, blank=True)
+    source_url = models.URLField(_("source address"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+        ordering = ["position", "key"]
+
+    def __str__(self):
+        return f"{self.value}{'+' if self.more_than else ''} {self.label_ro}"

@@ -1,13 +1,13 @@
 import datetime
 
-from django.db.models import Case, When
+from django.db.models import Case, Count, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import is_participant, represented_member_ids
 
 from .availability import Slot
-from .models import Booking, BookingStatus, Category, Organisation, Programme, Space
+from .models import Booking, BookingStatus, Category, Figure, Organisation, Programme, Relationship, Space
 
 
 def organisation_directory(*, category: str | None = None):
@@ -15,6 +15,18 @@ def organisation_directory(*, category: str | None = None):
     if category in Category.values:
         organisations = organisations.filter(category=category)
     return organisations
+
+
+# The directory's figures and whom of those they count it lists.
+DIRECTORY_FIGURES = {"members": Relationship.MEMBER, "partners": Relationship.PARTNER}
+
+
+def directory_figures() -> list[tuple[Figure, int]]:
+    """``(figure, how many of them the directory lists)`` for the members and partners figures. Two queries."""
+    listed = Organisation.objects.aggregate(**{
+        key: Count("pk", filter=Q(relationship=relationship)) for key, relationship in DIRECTORY_FIGURES.items()
+    })
+    return [(figure, listed[figure.key]) for figure in Figure.objects.filter(key__in=DIRECTORY_FIGURES)]
 
 
 def programme_list():

@@ -24,6 +24,7 @@ def organisation_list(request):
         "network/organisation_list.html",
         {
             "organisations": selectors.organisation_directory(category=category),
+            "directory_figures": selectors.directory_figures(),
             "categories": Category.choices,
             "selected_category": category if category in Category.values else None,
         },

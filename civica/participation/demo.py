@@ -46,44 +46,100 @@ TAGS = [
     ("sdg", "odd-13", "ODD 13: Acțiune climatică", "SDG 13: Climate action"),
 ]
 
-YOUTH_IDEAS = [
-    ("Spații de lucru gratuite pentru liceeni în biblioteci", "Săli deschise după ore, cu internet și prize."),
-    ("Consiliu al elevilor în fiecare cartier", "Întâlniri lunare cu primăria, cu un buget mic de decizie."),
-    ("Abonament de transport gratuit pentru studenți în weekend", "Ca tinerii să ajungă la evenimente culturale."),
-    ("Scenă deschisă pentru trupe tinere în parcuri", "O scenă mobilă care se mută lunar între cartiere."),
-    ("Ateliere de orientare profesională cu firme locale", "Vizite la companii și mentorat pentru liceeni."),
-    ("Hartă online a voluntariatului din oraș", "Toate ONG-urile care caută voluntari, într-un singur loc."),
-    ("Terenuri de sport deschise seara", "Iluminat și program prelungit la terenurile școlilor."),
-    ("Festival al liceelor organizat de elevi", "Elevii aleg programul, orașul oferă spațiile."),
-    ("Puncte de consiliere psihologică pentru tineri", "Consiliere gratuită, fără listă lungă de așteptare."),
-    ("Rezidențe artistice pentru tineri artiști clujeni", "Ateliere gratuite într-o clădire a orașului."),
-    ("Bugetare participativă pentru tineri", "O parte din buget decisă prin vot de tinerii de 14–25 de ani."),
-    ("Cursuri de educație financiară în școli", "Lecții practice despre buget personal și economii."),
-    ("Cafenea culturală pentru adolescenți", "Un loc fără alcool, cu jocuri, lecturi și concerte."),
-]
-CLIMATE_IDEAS = [
-    ("Acoperișuri verzi pe clădirile publice", "Începând cu școlile și grădinițele din oraș."),
-    ("Piste de biciclete continue spre zona industrială", "Legături sigure între cartiere și locurile de muncă."),
-    ("Panouri solare pe blocuri, cu finanțare comună", "Asociațiile de proprietari să poată aplica împreună."),
-    ("Compost de cartier în fiecare parc", "Puncte de compostare îngrijite de voluntari."),
-    ("Plantarea a 10.000 de arbori pe străzi", "Cu prioritate pe străzile fără umbră."),
-    ("Transport public electric pe toate liniile", "Un calendar public de înlocuire a autobuzelor."),
-    ("Zile fără mașini în centru, lunar", "Străzi deschise pentru pietoni, biciclete și evenimente."),
-    ("Inventar public al emisiilor orașului", "Date deschise actualizate în fiecare an."),
-    ("Grădini comunitare pe terenuri neutilizate", "Loturi mici pentru locuitorii din blocuri."),
-    ("Reparații gratuite: ateliere de reparat obiecte", "Mai puține deșeuri, mai multe lucruri refolosite."),
-    ("Izolarea termică a școlilor vechi", "Mai puțină energie pierdută și clase mai calde."),
-    ("Parcări pentru biciclete la fiecare școală", "Acoperite și sigure."),
-]
-PARK_IDEAS = [
-    ("Păstrarea arborilor maturi din parc", "Proiectul câștigător să păstreze toți arborii sănătoși."),
-    ("Loc de joacă pentru toate vârstele", "Inclusiv pentru copiii cu dizabilități."),
-    ("Amintirea istoriei feroviare a parcului", "Elemente care să spună povestea cartierului feroviarilor."),
-    ("Iluminat public eficient", "Lumini care nu deranjează locuitorii din jur."),
-    ("Alei accesibile pentru cărucioare", "Fără trepte și cu bănci la distanțe mici."),
-    ("Toalete publice îngrijite", "Deschise toată ziua, cu acces pentru persoanele cu dizabilități."),
-]
-
+# Ideas by the category they belong to (None: the consultation has no categories); each title once.
+YOUTH_IDEAS = {
+    "Educație": [
+        ("Spații de lucru gratuite pentru liceeni în biblioteci", "Săli deschise după ore, cu internet și prize."),
+        ("Ateliere de orientare profesională cu firme locale", "Vizite la companii și mentorat pentru liceeni."),
+        ("Cursuri de educație financiară în școli", "Lecții practice despre buget personal și economii."),
+        ("Ore de educație civică ținute în primărie", "Elevii află la fața locului cum se iau deciziile în oraș."),
+        ("Meditații gratuite oferite de studenți voluntari",
+         "Sprijin la matematică și română pentru elevii care rămân în urmă."),
+        ("Laboratoare de robotică deschise în școlile de cartier",
+         "Echipamente comune, folosite prin rotație de mai multe școli."),
+        ("Cursuri de programare pentru liceeni în weekend", "Predate de voluntari din firmele de IT ale orașului."),
+        ("Bibliotecă de manuale și cărți la mâna a doua", "Elevii donează și împrumută gratuit."),
+        ("Schimburi de experiență între liceele din zona metropolitană",
+         "Vizite și proiecte comune ale elevilor din oraș și din comunele din jur."),
+    ],
+    "Cultură": [
+        ("Scenă deschisă pentru trupe tinere în parcuri", "O scenă mobilă care se mută lunar între cartiere."),
+        ("Festival al liceelor organizat de elevi", "Elevii aleg programul, orașul oferă spațiile."),
+        ("Rezidențe artistice pentru tineri artiști clujeni", "Ateliere gratuite într-o clădire a orașului."),
+        ("Cafenea culturală pentru adolescenți", "Un loc fără alcool, cu jocuri, lecturi și concerte."),
+        ("Bilete reduse la teatru și concerte pentru elevi",
+         "Un card cultural pentru tinerii sub 19 ani, valabil la instituțiile orașului."),
+        ("Săli de repetiții pentru trupele de liceu", "Spații cu izolare fonică, rezervate online, la prețuri mici."),
+        ("Cinematograf în aer liber în curțile școlilor", "Proiecții de vară cu filme alese de elevi."),
+        ("Concurs de artă stradală pe pereții orașului", "Pereți aleși împreună cu locuitorii, pentru tineri artiști."),
+        ("Club de lectură al tinerilor în bibliotecile de cartier", "Întâlniri lunare, cu autori invitați."),
+    ],
+    "Sănătate": [
+        ("Puncte de consiliere psihologică pentru tineri", "Consiliere gratuită, fără listă lungă de așteptare."),
+        ("Terenuri de sport deschise seara", "Iluminat și program prelungit la terenurile școlilor."),
+        ("Apă potabilă gratuită în școli și parcuri", "Cișmele moderne în locul sticlelor de plastic."),
+        ("Cabinet medical în fiecare liceu", "Un medic sau o asistentă medicală prezenți zilnic."),
+        ("Campanii de prevenire a consumului de droguri făcute de tineri",
+         "Mesaje gândite de adolescenți pentru adolescenți, împreună cu medici."),
+        ("Sport gratuit în parcuri, duminică dimineața", "Antrenori voluntari pentru alergare, yoga și fitness."),
+        ("Linie telefonică de sprijin pentru tineri, non-stop",
+         "Sprijin psihologic prin telefon, cu anonimat garantat."),
+        ("Meniuri sănătoase la cantinele școlare", "Mai puțin zahăr și mai multe legume, la același preț."),
+        ("Bazine deschise elevilor la prețuri mici", "Program dedicat după ore la bazinele orașului."),
+    ],
+}
+CLIMATE_IDEAS = {
+    "Energie": [
+        ("Panouri solare pe blocuri, cu finanțare comună", "Asociațiile de proprietari să poată aplica împreună."),
+        ("Izolarea termică a școlilor vechi", "Mai puțină energie pierdută și clase mai calde."),
+        ("Iluminat public cu LED și senzori de prezență", "Lumina se reduce noaptea pe străzile goale."),
+        ("Inventar public al consumului de energie al clădirilor publice",
+         "Date deschise, actualizate anual, pentru fiecare școală și birou."),
+        ("Panouri solare pe acoperișurile școlilor", "Energia produsă acoperă o parte din consumul zilnic."),
+        ("Consultanță gratuită pentru renovarea energetică a locuințelor",
+         "Un birou al primăriei care explică pașii și finanțările."),
+        ("Termoficare modernizată în cartierele vechi", "Mai puține pierderi pe conducte, facturi mai mici."),
+        ("Comunități de energie în cartiere", "Vecinii produc și împart energie din surse regenerabile."),
+    ],
+    "Mobilitate": [
+        ("Piste de biciclete continue spre zona industrială", "Legături sigure între cartiere și locurile de muncă."),
+        ("Transport public electric pe toate liniile", "Un calendar public de înlocuire a autobuzelor."),
+        ("Zile fără mașini în centru, lunar", "Străzi deschise pentru pietoni, biciclete și evenimente."),
+        ("Parcări pentru biciclete la fiecare școală", "Acoperite și sigure."),
+        ("Benzi dedicate autobuzelor pe marile bulevarde", "Autobuze mai rapide decât mașinile la orele de vârf."),
+        ("Drumuri sigure pe jos spre școli", "Treceri de pietoni înălțate și viteză redusă în jurul școlilor."),
+        ("Stații de încărcare pentru biciclete electrice", "În parcările publice, lângă stațiile de autobuz."),
+        ("Abonament unic pentru transportul metropolitan",
+         "Un singur bilet pentru autobuz, trenul metropolitan și bicicletele publice."),
+    ],
+    "Spații verzi": [
+        ("Acoperișuri verzi pe clădirile publice", "Începând cu școlile și grădinițele din oraș."),
+        ("Plantarea a 10.000 de arbori pe străzi", "Cu prioritate pe străzile fără umbră."),
+        ("Grădini comunitare pe terenuri neutilizate", "Loturi mici pentru locuitorii din blocuri."),
+        ("Compost de cartier în fiecare parc", "Puncte de compostare îngrijite de voluntari."),
+        ("Pajiști cu flori sălbatice în locul gazonului tuns des",
+         "Mai multă biodiversitate și mai puțină apă folosită."),
+        ("Curți de școală transformate în mici păduri", "Umbră pentru copii și răcoare în verile fierbinți."),
+        ("Un parc de-a lungul Someșului", "Alei, arbori și locuri de odihnă pe malul râului."),
+        ("Arbori adoptați de locuitori", "Fiecare arbore nou are un vecin care îl udă vara."),
+    ],
+}
+PARK_IDEAS = {
+    None: [
+        ("Păstrarea arborilor maturi din parc", "Proiectul câștigător să păstreze toți arborii sănătoși."),
+        ("Loc de joacă pentru toate vârstele", "Inclusiv pentru copiii cu dizabilități."),
+        ("Amintirea istoriei feroviare a parcului", "Elemente care să spună povestea cartierului feroviarilor."),
+        ("Iluminat public eficient", "Lumini care nu deranjează locuitorii din jur."),
+        ("Alei accesibile pentru cărucioare", "Fără trepte și cu bănci la distanțe mici."),
+        ("Toalete publice îngrijite", "Deschise toată ziua, cu acces pentru persoanele cu dizabilități."),
+        ("Bănci și mese la umbră", "Locuri de odihnă pentru vârstnici și pentru familiile cu copii."),
+        ("Cișmea cu apă potabilă", "Lângă locul de joacă și lângă terenul de sport."),
+        ("Teren de sport deschis tuturor", "Baschet și fotbal pe suprafețe sigure."),
+        ("Loc pentru evenimentele cartierului", "O scenă mică pentru concerte și târguri de weekend."),
+        ("Suporturi pentru biciclete la intrările parcului", "Sigure și la vedere."),
+        ("Zonă îngrădită pentru câini", "Departe de locul de joacă al copiilor."),
+    ],
+}
 
 COMMENTS_FOR = [
     "Susțin: ar face cartierul mai prietenos pentru copii.",
@@ -219,25 +275,24 @@ def _process(slug, phases, tags, **fields):
     return process
 
 
-def _ideas(process, items, residents, rng, copies, answered=()):
+def _ideas(process, items, residents, rng, answered=()):
+    """``items``: ``{category name_ro or None: [(title, body), ...]}``; each idea goes to its own category."""
     if process.ideas.exists():
         return
-    categories = list(process.categories.all())
+    categories = {category.name_ro: category for category in process.categories.all()}
     moment = _moment(process)
     ideas = []
-    for copy in range(copies):
-        for index, (title, body) in enumerate(items):
-            author = residents[(index * 7 + copy) % len(residents)]
-            suffix = "" if copy == 0 else f" ({copy + 1})"
+    for category_name, category_items in items.items():
+        for title, body in category_items:
             ideas.append(Idea(
-                process=process, author=author, title=f"{title}{suffix}",
+                process=process, author=residents[(len(ideas) * 7) % len(residents)], title=title,
                 body=f"{body}\n\n*Idee fictivă, creată pentru demonstrație.*",
-                category=categories[index % len(categories)] if categories else None,
+                category=categories[category_name] if category_name else None,
                 created_at=moment - datetime.timedelta(days=rng.randint(10, 25), hours=rng.randint(0, 23)),
             ))
     Idea.objects.bulk_create(ideas)
     supports, used = [], {}
-    cap = process.supports_per_person or len(items) * copies
+    cap = process.supports_per_person or len(ideas)
     for idea in process.ideas.all():
         for user in rng.sample(residents, rng.randint(0, len(residents) // 2)):
             if user.pk != idea.author_id and used.get(user.pk, 0) < cap:
@@ -317,14 +372,14 @@ def load(log):
         for name_ro, name_en in names:
             Category.objects.get_or_create(process=process, name_ro=name_ro, defaults={"name_en": name_en})
 
-    _ideas(park, PARK_IDEAS, residents, rng, copies=2, answered=[
+    _ideas(park, PARK_IDEAS, residents, rng, answered=[
         ("Păstrarea arborilor maturi din parc", IdeaStatus.ACCEPTED,
          "Caietul de sarcini al concursului cere păstrarea arborilor sănătoși (răspuns fictiv)."),
     ])
-    _ideas(youth, YOUTH_IDEAS, residents, rng, copies=2, answered=[
+    _ideas(youth, YOUTH_IDEAS, residents, rng, answered=[
         ("Terenuri de sport deschise seara", IdeaStatus.EVALUATING, "Analizăm costurile de iluminat (fictiv)."),
     ])
-    _ideas(climate, CLIMATE_IDEAS, residents, rng, copies=2)
+    _ideas(climate, CLIMATE_IDEAS, residents, rng)
     _poll(youth, residents, rng)
     for process in (park, youth, climate):
         for question, description in DEBATES[process.slug]:

@@ -178,6 +178,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("CIVICA_MEDIA_ROOT", VAR_DIR / "media"))
+# The app itself serves MEDIA_URL from MEDIA_ROOT (civica.core.views.public_media): in development and
+# the demo; in production the web server in front does.
+CIVICA_SERVE_MEDIA = env_bool("CIVICA_SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -235,7 +238,8 @@ LOGGING = {
 # The organisation the site speaks for (shown in the header and footer).
 CIVICA_SITE_NAME = os.environ.get("CIVICA_SITE_NAME", "Civica")
 
-# Absolute links in e-mails (notifications, digests, unsubscribe) start with this.
+# Absolute links in e-mails and calendar feeds (notifications, digests, unsubscribe, iCal) start with
+# this; `make demo` sets it from its HOST and PORT.
 CIVICA_BASE_URL = os.environ.get("CIVICA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # World-café notes get their meaning vector from a background thread after they are saved; the

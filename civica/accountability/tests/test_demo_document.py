@@ -39,3 +39,20 @@ def test_the_pdf_contains_every_programme_and_the_three_totals(client, demo):
 def test_the_english_document(client, demo):
     html = client.get("/en/plans/2021/document/").content.decode()
     assert "WHAT WE PLANNED AND WHAT WE ACHIEVED IN 2020" in html and "11,155,779.75" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, mark", [("ro", "ilustrativ"), ("en", "illustrative")])
+def test_illustrative_kpi_actuals_keep_their_mark_in_the_pdf(client, demo, language, mark):
+    from civica.accountability.models import Plan
+    from civica.accountability.selectors import indicators_with_values
+
+    indicators = indicators_with_values(Plan.objects.get(year=2021))
+    marked = [i for i in indicators if i.latest and i.latest.illustrative]
+    assert marked  # the demo's 2021 actuals are invented, and flagged so
+    assert mark in client.get(f"/{language}/plans/2021/").content.decode()
+    response = client.get(f"/{language}/plans/2021/document.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert text.count(mark) >= len(marked)
+    html = client.get(f"/{language}/plans/2021/document/").content.decode()
+    assert html.count(f", {mark})") >= len(marked)

@@ -18,3 +18,36 @@ def test_demo_consultations_from_the_seeds():
     counts = (Process.objects.count(), Idea.objects.count(), Support.objects.count())
     call_command("loaddemo", verbosity=0)
     assert (Process.objects.count(), Idea.objects.count(), Support.objects.count()) == counts
+
+
+# Words an idea of each demo category speaks of (stems; an independent check of where ideas are put).
+CATEGORY_WORDS = {
+    "Educație": r"elev|școl|liceu|licee|educați|curs|meditați|manual|programare|robotic|lecți|student",
+    "Cultură": r"cultur|\bart|teatru|concert|festival|scen|lectur|cinema|proiecți|trup",
+    "Sănătate": r"sănăt|sport|medic|psiholog|consiliere|potabil|bazin|droguri|legume|alergare",
+    "Energie": r"energ|solar|izola|termic|termofic|iluminat|\bLED\b",
+    "Mobilitate": r"biciclet|transport|autobuz|mașin|pieton|pe jos|bilet",
+    "Spații verzi": r"arbor|verz|grădin|compost|\bparc(ul|uri|urile|ului)?\b|pajiș|păduri|flori",
+}
+
+
+@pytest.mark.django_db
+def test_demo_ideas_are_distinct_fictional_and_in_their_own_category():
+    import re
+
+    call_command("loaddemo", verbosity=0)
+    for process in Process.objects.all():
+        titles = list(process.ideas.values_list("title", flat=True))
+        assert len(titles) == len(set(titles)), process.slug
+        assert not [title for title in titles if re.search(r"\(\d+\)$", title)]
+        has_categories = process.categories.exists()
+        for idea in process.ideas.select_related("category"):
+            assert "fictivă" in idea.body
+            assert (idea.category is not None) == has_categories, idea.title
+            if idea.category:
+                words = CATEGORY_WORDS[idea.category.name_ro]
+                assert re.search(words, f"{idea.title} {idea.body}", re.IGNORECASE), (idea.title, idea.category.name_ro)
+    bicycles = Idea.objects.get(title="Parcări pentru biciclete la fiecare școală")
+    assert bicycles.category.name_ro == "Mobilitate"
+    for category in Process.objects.get(slug="cluj-oras-neutru-climatic").categories.all():
+        assert category.ideas.count() >= 5, category.name_ro

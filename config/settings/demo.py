@@ -1,0 +1,21 @@
+"""Settings of `make demo`: development's database and files, with DEBUG off.
+
+A visitor of the demo sees what a visitor of the real site would: Civica's own 404 and 500 pages,
+never Django's technical pages (which list every route). Static files come through WhiteNoise
+straight from the apps' folders (no collectstatic), and the public media folder is served by
+``civica.core.views.public_media``. Plain HTTP, no HTTPS redirect: it runs on the developer's machine.
+"""
+
+from urllib.parse import urlsplit
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS, CIVICA_BASE_URL
+
+DEBUG = False
+WHITENOISE_USE_FINDERS = True
+CIVICA_SERVE_MEDIA = True
+
+# `make demo HOST=…` sets the site's address; the host it names is then allowed too.
+_base_host = urlsplit(CIVICA_BASE_URL).hostname
+if _base_host and _base_host not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS = [*ALLOWED_HOSTS, _base_host]
