@@ -146,6 +146,19 @@ class ApplicationForm(forms.Form):
                 values[name] = widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
         return values
 
+    def draft_data(self) -> dict:
+        """Plain data for ``services.application_save_draft``: what to keep of a (draft) form."""
+        values = self.typed_values()
+        organisation = self.cleaned_data.get("organisation") if "organisation" not in self.errors else None
+        return {
+            "title": str(values.get("title") or ""),
+            "amount_requested": (self.cleaned_data.get("amount_requested")
+                                 if "amount_requested" not in self.errors else None),
+            "organisation_id": organisation or None,
+            "answers": self.answers(),
+            "uploads": self.uploads(),
+        }
+
     def uploads(self):
         return {field.key: self.cleaned_data.get(field.key) for field in self.form_fields
                 if field.kind == FieldKind.FILE and self.cleaned_data.get(field.key) and field.key not in self.errors}

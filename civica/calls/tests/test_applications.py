@@ -238,3 +238,42 @@ def test_draft_calls_are_hidden(client, participant, editor):
         services.application_start(call=call, user=participant)
     client.force_login(editor)
     assert client.get(f"/en/calls/{call.slug}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_draft_saved_from_a_stale_tab_never_undoes_the_submission(client, participant):
+    """Issue 12, item 16: "Save draft" in a second tab after "Submit" in the first."""
+    call = CallFactory()
+    application, url = _submit_complete(client, participant, call)
+    assert application.status == ApplicationStatus.SUBMITTED and application.version == 1
+    stale = Application.objects.get(pk=application.pk)
+    stale.status, stale.version = ApplicationStatus.DRAFT, 0  # what the second tab's request had read
+    with pytest.raises(PermissionDenied, match="submitted in the meantime"):
+        services.application_save_draft(application=stale, by=participant, title="Second tab", answers={})
+    application.refresh_from_db()
+    assert (application.status, application.version, application.title) == (
+        ApplicationStatus.SUBMITTED, 1, "Murals with the pupils")
+    # Through the page: refused, told so, and what was typed is shown again and kept.
+    response = client.post(url, complete_data(summary="Typed in the second tab"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "submitted in the meantime" in page and "Typed in the second tab" in page
+    assert Application.objects.get(pk=application.pk).status == ApplicationStatus.SUBMITTED
+    client.post(url + "reopen/")
+    page = client.get(url, follow=True).content.decode()
+    assert "What you typed before the application was reopened is restored and saved." in page
+    assert Application.objects.get(pk=application.pk).answers["summary"] == "Typed in the second tab"
+    client.post(url, {**complete_data(summary="Typed in the second tab"), "submit": "1"})
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED and application.version == 2
+
+
+@pytest.mark.django_db
+def test_versions_are_numbered_from_the_stored_submissions(client, participant):
+    """A row whose version was set back (as the lost-submission race left it) still submits."""
+    call = CallFactory()
+    application, url = _submit_complete(client, participant, call)
+    Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.DRAFT, version=0)
+    response = client.post(url, {**complete_data(), "submit": "1"}, follow=True)
+    assert response.status_code == 200 and "Your application is submitted" in response.content.decode()
+    assert list(application.submissions.values_list("version", flat=True)) == [2, 1]
