@@ -164,6 +164,12 @@ def _demo_applications(artists, bursaries, competition):
             application.amount_awarded = application.amount_requested
             application.feedback = "Felicitări! Proiect finanțat (decizie fictivă)."
             application.save(update_fields=["decision", "amount_awarded", "feedback"])
+    # Published results have a decision for every submitted application (evaluation.call_move checks it).
+    for number, application in enumerate(artists.applications.filter(decision=Decision.PENDING)
+                                          .order_by("reference")):
+        application.decision = Decision.RESERVE if number < 2 else Decision.REJECTED
+        application.feedback = "Decizie fictivă, pentru demonstrație."
+        application.save(update_fields=["decision", "feedback"])
 
 
 def _demo_reviews(bursaries, competition, artists):

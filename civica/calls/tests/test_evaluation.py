@@ -269,3 +269,26 @@ def test_decision_for_funding_needs_an_amount_within_limits(competition):
         evaluation.decide(application=application, by=editor, decision=Decision.FUNDED, amount=None)
     with pytest.raises(ValidationError, match="needs an amount"):
         evaluation.decide(application=application, by=editor, decision=Decision.FUNDED, amount=Decimal("99"))
+
+
+@pytest.mark.django_db
+def test_results_are_published_only_once_every_submitted_application_has_a_decision(client, competition):
+    """Issue 12, item 3: "Results published" with nothing decided listed nothing."""
+    editor = UserFactory(role=Role.EDITOR)
+    evaluation.call_move(call=competition, to=CallStatus.RANKING_LOCKED, by=editor)
+    first, second, third = (competition.applications.get(reference=f"COMP-{n}") for n in range(3))
+    Application.objects.create(call=competition, applicant=UserFactory(), reference="COMP-DRAFT", title="Draft")
+    client.force_login(editor)
+    page = client.post(f"/en/calls/{competition.slug}/manage/", {"action": "move", "to": "results_published"},
+                       follow=True).content.decode()
+    assert "3 applications have no decision yet" in page
+    competition.refresh_from_db()
+    assert competition.status == CallStatus.RANKING_LOCKED
+    evaluation.decide(application=first, by=editor, decision="funded", amount=Decimal("30000"))
+    evaluation.decide(application=second, by=editor, decision="rejected")
+    with pytest.raises(ValidationError, match="1 application has no decision yet"):
+        evaluation.call_move(call=competition, to=CallStatus.RESULTS_PUBLISHED, by=editor)
+    evaluation.decide(application=third, by=editor, decision="reserve")
+    evaluation.call_move(call=competition, to=CallStatus.RESULTS_PUBLISHED, by=editor)  # the draft does not count
+    competition.refresh_from_db()
+    assert competition.status == CallStatus.RESULTS_PUBLISHED
