@@ -1,6 +1,5 @@
 """Pages of the jury's work (evaluators) and of running a call (editors)."""
 
-import csv
 import tempfile
 
 from django import forms
@@ -12,6 +11,8 @@ from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+
+from civica.core.exports import csv_writer, workbook
 
 from . import evaluation, selectors, services
 from .application_form import TABLE_ROWS
@@ -165,7 +166,7 @@ def export_csv(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     call = _manage_or_403(request, slug)
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
     # Streamed row by row: memory stays flat however many applications there are.
     response = StreamingHttpResponse((writer.writerow(row) for row in _export_rows(call)),
                                      content_type="text/csv; charset=utf-8")
@@ -178,15 +179,13 @@ def export_xlsx(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     call = _manage_or_403(request, slug)
-    import xlsxwriter
-
     handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # removed when the response is closed
     # constant_memory: each row is flushed to disk as it is written.
-    workbook = xlsxwriter.Workbook(handle.name, {"constant_memory": True})
-    sheet = workbook.add_worksheet(_("Applications")[:31])
+    book = workbook(handle.name, {"constant_memory": True})
+    sheet = book.add_worksheet(_("Applications")[:31])
     for number, row in enumerate(_export_rows(call)):
         sheet.write_row(number, 0, row)
-    workbook.close()
+    book.close()
     handle.seek(0)
     return FileResponse(handle, as_attachment=True, filename=f"{call.slug}-applications.xlsx",
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

