@@ -143,6 +143,8 @@ def load(log):
 def _demo_applications(artists, bursaries, competition):
     from civica.accounts.models import User
 
+    from .services import reference_prefix
+
     residents = list(User.objects.filter(email__startswith="resident").order_by("email")[:12])
     titles = ["Atelier de mozaic în cartier", "Harta sonoră a Mănășturului", "Teatru pe scări de bloc",
               "Grădina de lectură", "Fotografii din Pata Rât", "Murale cu elevii", "Dans în piață",
@@ -152,7 +154,7 @@ def _demo_applications(artists, bursaries, competition):
             continue
         for number, person in enumerate(residents[:count], start=1):
             Application.objects.create(
-                call=call, applicant=person, reference=f"{call.slug.upper()[:16]}-2026-{number:04d}",
+                call=call, applicant=person, reference=f"{reference_prefix(call.slug)}-2026-{number:04d}",
                 title=f"{titles[number % len(titles)]} (fictiv)", amount_requested=call.amount_max - 1000 * number,
                 status=ApplicationStatus.SUBMITTED, version=1,
                 submitted_at=call.closes_at - datetime.timedelta(days=number),

@@ -45,6 +45,27 @@ def question_answer(*, question, by, answer) -> CallQuestion:
     return question
 
 
+REFERENCE_PREFIX_LENGTH = 28  # with "-2026-0001" (or a five-digit number), within the 40 of a reference
+
+
+def reference_prefix(slug: str) -> str:
+    """The start of a call's references, from its short name and never cut inside a word:
+    the whole name when it fits ("BURSELE-DE-INOVARE-CLUJ"), else as many whole words as fit,
+    else the words' initials. References made before this rule keep their form and keep working."""
+    words = [word for word in slug.upper().replace("_", "-").split("-") if word]
+    whole = "-".join(words)
+    if len(whole) <= REFERENCE_PREFIX_LENGTH:
+        return whole
+    kept = []
+    for word in words:
+        if len("-".join([*kept, word])) > REFERENCE_PREFIX_LENGTH:
+            break
+        kept.append(word)
+    if kept:
+        return "-".join(kept)
+    return "".join(word[0] for word in words)[:REFERENCE_PREFIX_LENGTH]
+
+
 def application_start(*, call, user, organisation=None) -> Application:
     existing = Application.objects.filter(call=call, applicant=user).first()
     if existing is not None:
@@ -57,7 +78,7 @@ def application_start(*, call, user, organisation=None) -> Application:
             with transaction.atomic():
                 return Application.objects.create(
                     call=call, applicant=user, organisation=organisation, title="",
-                    reference=f"{call.slug.upper()[:16]}-{timezone.localdate().year}-{number:04d}",
+                    reference=f"{reference_prefix(call.slug)}-{timezone.localdate().year}-{number:04d}",
                 )
         except IntegrityError:
             existing = Application.objects.filter(call=call, applicant=user).first()

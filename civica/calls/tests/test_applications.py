@@ -290,3 +290,58 @@ def test_a_nul_in_an_answer_is_explained_and_the_rest_kept(client, participant):
     assert response.status_code == 200 and "Null characters are not allowed." in page
     application.refresh_from_db()
     assert application.answers["summary"] == "Paint the walls" and application.title == "Murals"
+
+
+@pytest.mark.django_db
+def test_receipts_show_amounts_and_dates_as_readers_write_them(client, participant):
+    """Issue 12, item 15: receipts printed 25000 and 2027-02-01."""
+    from civica.calls.models import FieldKind, FormField
+
+    call = CallFactory(amount_max=30000)
+    FormField.objects.create(call=call, key="starts", kind=FieldKind.DATE, label_ro="Începe", label_en="Starts",
+                             position=20, required=False)
+    FormField.objects.create(call=call, key="note", kind=FieldKind.SHORT_TEXT, label_ro="Notă", label_en="Note",
+                             position=21, required=False)
+    start(client, participant, call)
+    url = f"/en/calls/{call.slug}/application/"
+    client.post(url, complete_data(amount_requested="25000", budget__amount_0="19000", starts="2027-02-01",
+                                   portfolio=SimpleUploadedFile("p.pdf", PDF, "application/pdf")))
+    client.post(url, {**complete_data(amount_requested="25000", budget__amount_0="19000", starts="2027-02-01"),
+                      "submit": "1"})
+    application = Application.objects.get(call=call)
+    assert application.status == ApplicationStatus.SUBMITTED
+    romanian = client.get(f"/ro/calls/{call.slug}/receipts/{application.reference}/1/").content.decode()
+    assert "25.000 lei" in romanian and "1 februarie 2027" in romanian and "19.000 lei" in romanian
+    assert "2027-02-01" not in romanian and ">25000<" not in romanian and "None" not in romanian
+    english = client.get(f"/en/calls/{call.slug}/receipts/{application.reference}/1/").content.decode()
+    assert "25,000 lei" in english and "1 February 2027" in english
+
+
+@pytest.mark.django_db
+def test_references_are_whole_words(client, participant):
+    """Issue 12, item 15: references were cut ("BURSELE-DE-INOVA-2026-0001")."""
+    from civica.calls.services import reference_prefix
+
+    assert reference_prefix("bursele-de-inovare-cluj") == "BURSELE-DE-INOVARE-CLUJ"
+    assert reference_prefix("apelul-de-proiecte-culturale-pentru-cartierele-clujului") == (
+        "APELUL-DE-PROIECTE-CULTURALE")
+    assert reference_prefix("x" * 40 + "-de-proiecte") == "XDP"
+    call = CallFactory(slug="bursele-de-inovare-cluj")
+    application = start(client, participant, call)
+    assert application.reference.startswith("BURSELE-DE-INOVARE-CLUJ-") and len(application.reference) <= 40
+    # A reference made under the old rule still opens its receipt.
+    client.post(f"/en/calls/{call.slug}/application/",
+                complete_data(portfolio=SimpleUploadedFile("p.pdf", PDF, "application/pdf")))
+    Application.objects.filter(pk=application.pk).update(reference="BURSELE-DE-INOVA-2026-0001")
+    client.post(f"/en/calls/{call.slug}/application/", {**complete_data(), "submit": "1"})
+    assert client.get(f"/en/calls/{call.slug}/receipts/BURSELE-DE-INOVA-2026-0001/1/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_call_cards_and_pages_show_no_markdown_marks(client):
+    """Issue 12, item 15: "*(Sume și termene fictive…)*" on call cards and pages."""
+    call = CallFactory(summary_ro="Granturi pentru oraș. *(Sume și termene fictive.)*")
+    card = client.get("/ro/calls/").content.decode()
+    assert "Granturi pentru oraș. (Sume și termene fictive.)" in card and "*(" not in card
+    page = client.get(f"/ro/calls/{call.slug}/").content.decode()
+    assert "<em>(Sume și termene fictive.)</em>" in page and "*(" not in page

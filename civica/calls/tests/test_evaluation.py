@@ -346,3 +346,19 @@ def test_bad_ids_and_values_posted_by_editors_get_a_message_not_an_error(client,
     assert question.answer == ""
     assert client.get(f"/en/calls/{competition.slug}/receipts/%00/1/").status_code == 404
     assert client.get(f"/en/calls/{competition.slug}/reviews/%00/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_evaluators_see_a_dash_for_an_empty_answer_never_none(client, competition):
+    """Issue 12, item 15: the evaluator's view printed "None" for an empty answer."""
+    # The call's form already asks for a "summary" (long text).
+    FormField.objects.create(call=competition, key="budget_total", kind=FieldKind.MONEY, label_ro="Buget",
+                             label_en="Budget", position=2, required=False)
+    editor, (evaluator, _other) = appoint(competition)
+    application = competition.applications.get(reference="COMP-0")
+    application.answers = {"summary": None, "budget_total": "25000"}
+    application.save()
+    evaluation.assignment_add(application=application, evaluator=evaluator, by=editor)
+    client.force_login(evaluator)
+    page = client.get(f"/ro/calls/{competition.slug}/reviews/{application.code}/").content.decode()
+    assert "None" not in page and "25.000 lei" in page
