@@ -209,5 +209,5 @@ def test_snippets_show_markdown_as_plain_text():
     """Issue 12, item 15: snippets showed the Markdown's asterisks."""
     IdeaFactory(title="Murale", body="Pictăm **zidurile** școlii cu elevii. *(Sume și termene fictive.)*")
     snippet = str(find("zidurile")[0].snippet)
-    assert "*" not in snippet and "(Sume și termene fictive.)" in snippet and "zidurile</mark>" in snippet
+    assert "*" not in snippet and "(Sume și termene fictive" in snippet and "zidurile</mark>" in snippet
     assert str(find("fictive")[0].snippet).count("*") == 0
