@@ -64,10 +64,10 @@ def export_rows(plan):
 
 
 def export_workbook(plan) -> bytes:
-    import xlsxwriter
+    from civica.core.exports import workbook as safe_workbook
 
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "default_date_format": "yyyy-mm-dd"})
+    workbook = safe_workbook(buffer, {"in_memory": True, "default_date_format": "yyyy-mm-dd"})
     money = workbook.add_format({"num_format": "0.00"})
     for name, rows in export_rows(plan).items():
         sheet = workbook.add_worksheet(name)

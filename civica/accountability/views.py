@@ -122,7 +122,7 @@ def plan_export_xlsx(request, slug):
 
 @require_safe
 def plan_export_csv(request, slug, sheet):
-    import csv
+    from civica.core.exports import csv_writer
 
     from .spreadsheets import SHEETS, export_rows
 
@@ -134,7 +134,7 @@ def plan_export_csv(request, slug, sheet):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="plan-{plan.slug}-{sheet}.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(SHEETS[sheet])
     writer.writerows(["" if value is None else value for value in row] for row in export_rows(plan)[sheet])
     return response

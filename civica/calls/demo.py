@@ -143,6 +143,8 @@ def load(log):
 def _demo_applications(artists, bursaries, competition):
     from civica.accounts.models import User
 
+    from .services import reference_prefix
+
     residents = list(User.objects.filter(email__startswith="resident").order_by("email")[:12])
     titles = ["Atelier de mozaic în cartier", "Harta sonoră a Mănășturului", "Teatru pe scări de bloc",
               "Grădina de lectură", "Fotografii din Pata Rât", "Murale cu elevii", "Dans în piață",
@@ -152,7 +154,7 @@ def _demo_applications(artists, bursaries, competition):
             continue
         for number, person in enumerate(residents[:count], start=1):
             Application.objects.create(
-                call=call, applicant=person, reference=f"{call.slug.upper()[:16]}-2026-{number:04d}",
+                call=call, applicant=person, reference=f"{reference_prefix(call.slug)}-2026-{number:04d}",
                 title=f"{titles[number % len(titles)]} (fictiv)", amount_requested=call.amount_max - 1000 * number,
                 status=ApplicationStatus.SUBMITTED, version=1,
                 submitted_at=call.closes_at - datetime.timedelta(days=number),
@@ -164,6 +166,12 @@ def _demo_applications(artists, bursaries, competition):
             application.amount_awarded = application.amount_requested
             application.feedback = "Felicitări! Proiect finanțat (decizie fictivă)."
             application.save(update_fields=["decision", "amount_awarded", "feedback"])
+    # Published results have a decision for every submitted application (evaluation.call_move checks it).
+    for number, application in enumerate(artists.applications.filter(decision=Decision.PENDING)
+                                          .order_by("reference")):
+        application.decision = Decision.RESERVE if number < 2 else Decision.REJECTED
+        application.feedback = "Decizie fictivă, pentru demonstrație."
+        application.save(update_fields=["decision", "feedback"])
 
 
 def _demo_reviews(bursaries, competition, artists):

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from civica.accounts.models import RoleAssignment
 from civica.accounts.roles import Role
@@ -56,6 +57,20 @@ def call_move(*, call, to, by):
     if to == CallStatus.EVALUATION and not call.criteria.exists():
         raise ValidationError(_("Define the evaluation criteria first."))
     with transaction.atomic():
+        # The call's row is held while the step is checked again and taken: two editors clicking
+        # at once move it one step, and no decision can be pending when the results go out.
+        locked = type(call).objects.select_for_update().get(pk=call.pk)
+        if to not in CALL_TRANSITIONS[CallStatus(locked.status)]:
+            raise ValidationError(_("The call was moved meanwhile: it is now %(current)s.") % {
+                "current": CallStatus(locked.status).label.lower()})
+        if to == CallStatus.RESULTS_PUBLISHED:
+            undecided = call.applications.filter(status=ApplicationStatus.SUBMITTED, decision=Decision.PENDING).count()
+            if undecided:
+                raise ValidationError(ngettext(
+                    "Record a decision for every submitted application before publishing the results: "
+                    "%(count)d application has no decision yet.",
+                    "Record a decision for every submitted application before publishing the results: "
+                    "%(count)d applications have no decision yet.", undecided) % {"count": undecided})
         call.status = to
         call.save(update_fields=["status"])
         audit(call, by, f"status:{to.value}")

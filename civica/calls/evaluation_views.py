@@ -1,20 +1,21 @@
 """Pages of the jury's work (evaluators) and of running a call (editors)."""
 
-import csv
 import tempfile
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from civica.core.exports import csv_writer, workbook
+
 from . import evaluation, selectors, services
 from .application_form import TABLE_ROWS
+from .forms import AnswerForm, AppointForm, AssignForm, AutoAssignForm, DecisionForm, MoveForm, form_errors
 from .models import Application, Assignment, CallQuestion, CallStatus, Decision, FieldKind, Review
 from .views import _call_or_404
 
@@ -40,42 +41,69 @@ def manage(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     call = _manage_or_403(request, slug)
+    typed = {}
     if request.method == "POST":
         action = request.POST.get("action")
         try:
             if action == "move":
-                evaluation.call_move(call=call, to=request.POST.get("to", ""), by=request.user)
+                form = MoveForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(form_errors(form))
+                evaluation.call_move(call=call, to=form.cleaned_data["to"], by=request.user)
                 messages.success(request, _("The call is now: %(status)s.") % {"status": call.get_status_display()})
             elif action == "appoint":
-                person = get_user_model().objects.filter(email__iexact=request.POST.get("email", "").strip()).first()
+                typed["email"] = request.POST.get("email", "").replace("\x00", "")
+                form = AppointForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(form_errors(form))
+                person = get_user_model().objects.filter(email__iexact=form.cleaned_data["email"]).first()
                 if person is None:
                     raise ValidationError(_("Nobody has an account with this e-mail address."))
                 evaluation.evaluator_appoint(call=call, user=person, by=request.user)
                 messages.success(request, _("%(name)s is an evaluator of this call.") % {"name": person.public_name})
             elif action == "auto_assign":
-                created = evaluation.assign_automatically(call=call, per_application=int(request.POST.get("per", 0)
-                                                                                        or 0), by=request.user)
+                form = AutoAssignForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(form_errors(form))
+                created = evaluation.assign_automatically(call=call, per_application=form.cleaned_data["per"],
+                                                          by=request.user)
                 messages.success(request, _("%(count)s assignments made.") % {"count": created})
             elif action == "assign":
-                application = get_object_or_404(Application, call=call, pk=request.POST.get("application") or 0)
-                person = get_object_or_404(get_user_model(), pk=request.POST.get("evaluator") or 0)
-                evaluation.assignment_add(application=application, evaluator=person, by=request.user)
+                form = AssignForm(request.POST, call=call)
+                if not form.is_valid():
+                    raise ValidationError(form_errors(form))
+                evaluation.assignment_add(application=form.cleaned_data["application"],
+                                          evaluator=form.cleaned_data["evaluator"], by=request.user)
                 messages.success(request, _("Assigned."))
             elif action == "answer":
-                question = get_object_or_404(CallQuestion, call=call, pk=request.POST.get("question") or 0)
-                services.question_answer(question=question, by=request.user, answer=request.POST.get("answer"))
+                typed["question"] = request.POST.get("question", "")
+                typed["answer"] = request.POST.get("answer", "").replace("\x00", "")  # given back if refused
+                form = AnswerForm(request.POST, call=call)
+                if not form.is_valid():
+                    raise ValidationError(form_errors(form))
+                services.question_answer(question=form.cleaned_data["question"], by=request.user,
+                                         answer=form.cleaned_data["answer"])
                 messages.success(request, _("The answer is published on the call page."))
-        except (PermissionDenied, ValidationError, ValueError) as refused:
+        except (PermissionDenied, ValidationError) as refused:
             messages.error(request, _refusal(refused))
+            if typed:
+                # What was typed is given back in the same page, with the message.
+                return _manage_page(request, call, typed, status=400)
         return redirect("calls:manage", slug=slug)
+    return _manage_page(request, call, typed)
+
+
+def _manage_page(request, call, typed, status=200):
     by_evaluator, by_application = selectors.evaluation_progress(call)
     return render(request, "calls/manage.html", {
         "call": call, "by_evaluator": by_evaluator, "by_application": by_application,
         "next_statuses": [CallStatus(status) for status in _next(call)],
-        "open_questions": call.questions.filter(answered_at__isnull=True),
+        # Not call.questions: the page's call has its answered questions prefetched, and a filter on
+        # that would keep only them.
+        "open_questions": CallQuestion.objects.filter(call=call, answered_at__isnull=True),
         "identities": identities_visible(call),
-        "evaluators": list(by_evaluator),
-    })
+        "evaluators": list(by_evaluator), "typed": typed,
+    }, status=status)
 
 
 def _next(call):
@@ -84,29 +112,31 @@ def _next(call):
     return sorted(CALL_TRANSITIONS[CallStatus(call.status)])
 
 
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[choice for choice in Decision.choices if choice[0]])
-    amount = forms.DecimalField(required=False, max_digits=14, decimal_places=2, localize=True)
-    feedback = forms.CharField(required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
-
-
 def ranking(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     call = _manage_or_403(request, slug)
     if request.method == "POST":
-        application = get_object_or_404(Application, call=call, pk=request.POST.get("application") or 0)
-        form = DecisionForm(request.POST)
+        form = DecisionForm(request.POST, call=call)
         if form.is_valid():
+            decided = dict(form.cleaned_data)
+            application = decided.pop("application")
             try:
-                evaluation.decide(application=application, by=request.user, **form.cleaned_data)
+                evaluation.decide(application=application, by=request.user, **decided)
                 messages.success(request, _("Decision saved for %(reference)s.") % {
                     "reference": application.reference if identities_visible(call) else application.code})
             except (PermissionDenied, ValidationError) as refused:
                 messages.error(request, _refusal(refused))
+        elif "application" in form.errors:
+            messages.error(request, form_errors(form))
+            return _ranking_page(request, call, status=400)
         else:
             messages.error(request, _("Choose a decision; amounts are in lei."))
         return redirect("calls:ranking", slug=slug)
+    return _ranking_page(request, call)
+
+
+def _ranking_page(request, call, status=200):
     rows = selectors.ranking_rows(call)
     evaluators = {person.pk: person for person in evaluation.evaluators_of(call)}
     return render(request, "calls/ranking.html", {
@@ -114,7 +144,7 @@ def ranking(request, slug):
         "can_decide": call.status == CallStatus.RANKING_LOCKED, "decisions": Decision.choices[1:],
         "funded_total": sum((row["application"].amount_awarded or 0) for row in rows
                             if row["application"].decision == Decision.FUNDED),
-    })
+    }, status=status)
 
 
 def _export_rows(call):
@@ -165,7 +195,7 @@ def export_csv(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     call = _manage_or_403(request, slug)
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
     # Streamed row by row: memory stays flat however many applications there are.
     response = StreamingHttpResponse((writer.writerow(row) for row in _export_rows(call)),
                                      content_type="text/csv; charset=utf-8")
@@ -178,15 +208,13 @@ def export_xlsx(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     call = _manage_or_403(request, slug)
-    import xlsxwriter
-
     handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # removed when the response is closed
     # constant_memory: each row is flushed to disk as it is written.
-    workbook = xlsxwriter.Workbook(handle.name, {"constant_memory": True})
-    sheet = workbook.add_worksheet(_("Applications")[:31])
+    book = workbook(handle.name, {"constant_memory": True})
+    sheet = book.add_worksheet(_("Applications")[:31])
     for number, row in enumerate(_export_rows(call)):
         sheet.write_row(number, 0, row)
-    workbook.close()
+    book.close()
     handle.seek(0)
     return FileResponse(handle, as_attachment=True, filename=f"{call.slug}-applications.xlsx",
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -10,8 +10,11 @@ from django.utils.translation import gettext as _
 
 def receipt_context(submission):
     application = submission.application
-    return {"submission": submission, "application": application, "call": application.call,
-            "content": submission.content}
+    call = application.call
+    # The kind of each answer, to show amounts and dates as readers write them.
+    kinds = {key: kind for key, kind in call.form_fields.values_list("key", "kind")}
+    return {"submission": submission, "application": application, "call": call,
+            "content": submission.content, "kinds": kinds}
 
 
 def receipt_html(submission, request=None) -> str:

@@ -7,6 +7,7 @@ import json
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,6 +45,27 @@ def question_answer(*, question, by, answer) -> CallQuestion:
     return question
 
 
+REFERENCE_PREFIX_LENGTH = 28  # with "-2026-0001" (or a five-digit number), within the 40 of a reference
+
+
+def reference_prefix(slug: str) -> str:
+    """The start of a call's references, from its short name and never cut inside a word:
+    the whole name when it fits ("BURSELE-DE-INOVARE-CLUJ"), else as many whole words as fit,
+    else the words' initials. References made before this rule keep their form and keep working."""
+    words = [word for word in slug.upper().replace("_", "-").split("-") if word]
+    whole = "-".join(words)
+    if len(whole) <= REFERENCE_PREFIX_LENGTH:
+        return whole
+    kept = []
+    for word in words:
+        if len("-".join([*kept, word])) > REFERENCE_PREFIX_LENGTH:
+            break
+        kept.append(word)
+    if kept:
+        return "-".join(kept)
+    return "".join(word[0] for word in words)[:REFERENCE_PREFIX_LENGTH]
+
+
 def application_start(*, call, user, organisation=None) -> Application:
     existing = Application.objects.filter(call=call, applicant=user).first()
     if existing is not None:
@@ -56,7 +78,7 @@ def application_start(*, call, user, organisation=None) -> Application:
             with transaction.atomic():
                 return Application.objects.create(
                     call=call, applicant=user, organisation=organisation, title="",
-                    reference=f"{call.slug.upper()[:16]}-{timezone.localdate().year}-{number:04d}",
+                    reference=f"{reference_prefix(call.slug)}-{timezone.localdate().year}-{number:04d}",
                 )
         except IntegrityError:
             existing = Application.objects.filter(call=call, applicant=user).first()
@@ -79,22 +101,31 @@ def _store_file(application, field, upload):
     )
 
 
-def application_save_draft(*, application, by, form: ApplicationForm) -> Application:
-    """Keep everything the applicant typed, valid or not; files only when they pass the checks."""
-    if not by.has_perm("calls.edit_application", application):
-        raise PermissionDenied(_closed_message(application.call) or _("This application cannot be changed now."))
-    values = form.typed_values()
-    application.title = (values.get("title") or "")[:200]
-    amount = form.cleaned_data.get("amount_requested") if "amount_requested" not in form.errors else None
-    application.amount_requested = amount
-    if "organisation" in form.fields and form.cleaned_data.get("organisation"):
-        application.organisation_id = form.cleaned_data["organisation"]
-    application.answers = form.answers()
+def application_save_draft(*, application, by, title, amount_requested=None, organisation_id=None,
+                           answers: dict, uploads: dict | None = None) -> Application:
+    """Keep everything the applicant typed, valid or not (``answers`` as the form gives them:
+    valid values, and invalid ones as typed); files only when they passed the checks.
+
+    Only the answer columns are written, under the row's lock and after checking again that the
+    application is still a draft: a save racing a submission (a second tab) never undoes it."""
     with transaction.atomic():
-        application.save()
-        fields = {field.key: field for field in form.form_fields}
-        for key, upload in form.uploads().items():
-            _store_file(application, fields[key], upload)
+        locked = Application.objects.select_for_update(of=("self",)).select_related("call").get(pk=application.pk)
+        if not by.has_perm("calls.edit_application", locked):
+            if locked.status != ApplicationStatus.DRAFT and locked.applicant_id == by.pk:
+                raise PermissionDenied(_("Your application was submitted in the meantime (perhaps from another tab "
+                                         "or window), so these changes were not saved."))
+            raise PermissionDenied(_closed_message(locked.call) or _("This application cannot be changed now."))
+        locked.title = (title or "")[:200]
+        locked.amount_requested = amount_requested
+        if organisation_id:
+            locked.organisation_id = organisation_id
+        locked.answers = answers
+        locked.save(update_fields=["title", "amount_requested", "organisation", "answers", "updated_at"])
+        fields = {field.key: field for field in locked.call.form_fields.all()}
+        for key, upload in (uploads or {}).items():
+            _store_file(locked, fields[key], upload)
+    for name in ("title", "amount_requested", "organisation_id", "answers", "updated_at", "status", "version"):
+        setattr(application, name, getattr(locked, name))
     return application
 
 
@@ -138,44 +169,60 @@ def canonical_sha256(content: dict) -> str:
 def application_submit(*, application, by) -> Submission:
     if not by.has_perm("calls.submit_application", application):
         raise PermissionDenied(_closed_message(application.call) or _("This application cannot be submitted now."))
-    missing = [item["label"] for item in completeness(application) if not item["done"]]
-    if missing:
-        raise ValidationError(_("Complete these before submitting: %(items)s.") % {"items": "; ".join(missing)})
     with transaction.atomic():
-        locked = Application.objects.select_for_update().get(pk=application.pk)
+        locked = Application.objects.select_for_update(of=("self",)).select_related("call", "organisation").get(
+            pk=application.pk)
         if locked.status != ApplicationStatus.DRAFT:
             raise PermissionDenied(_("This application was already submitted."))
-        content = _snapshot(application)
+        missing = [item["label"] for item in completeness(locked) if not item["done"]]
+        if missing:
+            raise ValidationError(_("Complete these before submitting: %(items)s.") % {"items": "; ".join(missing)})
+        content = _snapshot(locked)
         now = timezone.now()
-        if not application.call.is_open(now):
-            raise PermissionDenied(_closed_message(application.call))
-        application.version = locked.version + 1
-        application.status = ApplicationStatus.SUBMITTED
-        application.submitted_at = now
-        application.save(update_fields=["version", "status", "submitted_at", "updated_at"])
-        submission = Submission.objects.create(application=application, version=application.version,
+        if not locked.call.is_open(now):
+            raise PermissionDenied(_closed_message(locked.call))
+        # Numbered from the versions stored, whatever the row says: a version is never taken twice.
+        stored = locked.submissions.aggregate(latest=Max("version"))["latest"] or 0
+        locked.version = max(locked.version, stored) + 1
+        locked.status = ApplicationStatus.SUBMITTED
+        locked.submitted_at = now
+        locked.save(update_fields=["version", "status", "submitted_at", "updated_at"])
+        submission = Submission.objects.create(application=locked, version=locked.version,
                                                content=content, sha256=canonical_sha256(content), submitted_at=now)
         transaction.on_commit(lambda: _send_receipt(submission.pk))
+    for name in ("title", "amount_requested", "organisation_id", "answers", "version", "status", "submitted_at",
+                 "updated_at"):
+        setattr(application, name, getattr(locked, name))
     return submission
 
 
+def _locked_for_status(application):
+    return Application.objects.select_for_update(of=("self",)).select_related("call").get(pk=application.pk)
+
+
 def application_withdraw(*, application, by) -> Application:
-    if not by.has_perm("calls.withdraw_application", application):
-        raise PermissionDenied(_closed_message(application.call) or _("Only a submitted application can be withdrawn."))
-    application.status = ApplicationStatus.WITHDRAWN
-    application.save(update_fields=["status", "updated_at"])
+    with transaction.atomic():
+        locked = _locked_for_status(application)
+        if not by.has_perm("calls.withdraw_application", locked):
+            raise PermissionDenied(_closed_message(locked.call) or _("Only a submitted application can be withdrawn."))
+        locked.status = ApplicationStatus.WITHDRAWN
+        locked.save(update_fields=["status", "updated_at"])
+    application.status, application.updated_at = locked.status, locked.updated_at
     return application
 
 
 def application_reopen(*, application, by) -> Application:
     """Back to a draft to change and submit again; every submitted version is kept."""
-    allowed = by.has_perm("calls.reopen_application", application) or (
-        application.status == ApplicationStatus.WITHDRAWN and application.applicant_id == by.pk
-        and application.call.is_open())
-    if not allowed:
-        raise PermissionDenied(_closed_message(application.call) or _("This application cannot be reopened."))
-    application.status = ApplicationStatus.DRAFT
-    application.save(update_fields=["status", "updated_at"])
+    with transaction.atomic():
+        locked = _locked_for_status(application)
+        allowed = by.has_perm("calls.reopen_application", locked) or (
+            locked.status == ApplicationStatus.WITHDRAWN and locked.applicant_id == by.pk
+            and locked.call.is_open())
+        if not allowed:
+            raise PermissionDenied(_closed_message(locked.call) or _("This application cannot be reopened."))
+        locked.status = ApplicationStatus.DRAFT
+        locked.save(update_fields=["status", "updated_at"])
+    application.status, application.updated_at = locked.status, locked.updated_at
     return application
 
 

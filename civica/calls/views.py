@@ -102,11 +102,23 @@ def application(request, slug):
         form = _application_form(request, call, own, data, request.FILES)
         form.is_valid()
         try:
-            services.application_save_draft(application=own, by=request.user, form=form)
+            services.application_save_draft(application=own, by=request.user, **form.draft_data())
         except PermissionDenied as refused:
             messages.error(request, str(refused))
-            return redirect("calls:application", slug=slug)
-        if pending:
+            own.refresh_from_db()
+            if not request.user.has_perm("calls.reopen_application", own):
+                return redirect("calls:application", slug=slug)
+            # Submitted from another tab meanwhile: nothing typed is lost. It is shown again, and kept
+            # to be saved into the draft as soon as the application is reopened.
+            request.session[PENDING_KEY.format(slug=slug)] = {
+                key: data.getlist(key) for key in data if key not in ("csrfmiddlewaretoken", "save", "submit")} | {
+                "_unsaved": ["1"]}
+            messages.info(request, _("What you typed is shown below and kept: reopen the application to change "
+                                     "it, and it will be saved into the draft."))
+            return _application_page(request, call, own, form, unsaved=True)
+        if pending and "_unsaved" in pending:
+            messages.success(request, _("What you typed before the application was reopened is restored and saved."))
+        elif pending:
             messages.success(request, _("What you typed before logging out is restored and saved."))
         elif "submit" in request.POST and not form.errors:
             try:
@@ -124,8 +136,12 @@ def application(request, slug):
             return redirect("calls:application", slug=slug)
     if form is None or not form.errors:
         form = _application_form(request, call, own, answers_to_data(call, own))
+    return _application_page(request, call, own, form)
+
+
+def _application_page(request, call, own, form, unsaved=False):
     return render(request, "calls/application.html", {
-        "call": call, "application": own, "form": form,
+        "call": call, "application": own, "form": form, "unsaved": unsaved,
         "checklist": services.completeness(own),
         "files": {file.field_key: file for file in own.files.all()},
         "can_edit": request.user.has_perm("calls.edit_application", own),

@@ -4,6 +4,8 @@ Every template shows user-written text through the ``markdown`` filter (or
 ``sanitize_html`` for HTML from elsewhere); nothing else marks user text safe.
 """
 
+import html
+import re
 from functools import lru_cache
 
 import nh3
@@ -50,3 +52,17 @@ def render_markdown(text: str) -> SafeString:
         return mark_safe("")
     html = _render_short(text) if len(text) <= SHORT_TEXT else _render_long(text)
     return mark_safe(html)  # noqa: S308 - sanitised by nh3 in _render
+
+
+# An emphasis marker left unpaired: touching text on one side only ("2 * 3" and snake_case stay).
+_LEFTOVER_MARKS = re.compile(r"(?<![\w*_])[*_]+(?=[^\s*_])|(?<=[^\s*_])[*_]+(?![\w*_])|`+")
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown as the plain text a reader sees (for cards, snippets and other short excerpts):
+    "*(Sume fictive.)*" → "(Sume fictive.)". Markers left unpaired (an excerpt cut inside an
+    emphasis) are dropped too. Whitespace is collapsed; the result is text, to be escaped."""
+    if not text:
+        return ""
+    plain = html.unescape(nh3.clean(_markdown.render(text), tags=set()))
+    return " ".join(_LEFTOVER_MARKS.sub("", plain).split())

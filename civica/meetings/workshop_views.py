@@ -120,13 +120,13 @@ def _programmes():
 
 @require_safe
 def action_plan_csv(request, slug):
-    import csv
+    from civica.core.exports import csv_writer
 
     workshop = _workshop_or_404(slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="action-plan-{workshop.slug}.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow([_("title"), _("description"), _("owner"), _("due on"), _("from the themes")])
     for item in workshop.action_items.prefetch_related("themes"):
         writer.writerow([item.title, item.description, item.owner, item.due_on or "",

@@ -1,4 +1,3 @@
-import csv
 import uuid
 
 from django.contrib import messages
@@ -7,6 +6,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+
+from civica.core.exports import csv_writer
 
 from . import selectors, services
 from .models import PollAnswer, PollResponse, Question
@@ -88,7 +89,7 @@ def poll_export(request, slug, poll_id):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="poll-{poll.pk}-responses.csv"'
     response.write("\ufeff")  # so spreadsheet programs read the diacritics right
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow([_("response"), _("respondent"), _("answered at"), *[question.text for question in questions]])
     for poll_response in PollResponse.objects.filter(poll=poll).order_by("created_at", "pk"):
         respondent = (_("participant %(number)s") % {"number": poll_response.respondent_id}

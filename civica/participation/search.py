@@ -45,6 +45,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import active_language
+from civica.core.markup import markdown_to_text
 
 from .models import Comment, Debate, Idea, Process
 
@@ -249,7 +250,7 @@ def _pick_snippet(row):
     candidates = [getattr(row, f"snippet_{ours}") or "", getattr(row, f"snippet_{other}") or ""]
     # max() keeps the first on a tie; an empty text (a missing translation) loses to any other.
     best = max(candidates, key=lambda headline: (headline.count(_START), bool(headline.strip())))
-    return _marked_html(best)
+    return _marked_html(markdown_to_text(best))
 
 
 def _marked_html(headline: str) -> SafeString:
@@ -357,7 +358,7 @@ def _fold_with_positions(text):
 
 def _highlight(text, words) -> SafeString:
     """About _SNIPPET_CHARS characters of ``text`` around the first match, every match marked."""
-    text = " ".join((text or "").split())
+    text = markdown_to_text(text or "")
     if not text:
         return mark_safe("")
     folded, origin = _fold_with_positions(text)

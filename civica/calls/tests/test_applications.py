@@ -238,3 +238,110 @@ def test_draft_calls_are_hidden(client, participant, editor):
         services.application_start(call=call, user=participant)
     client.force_login(editor)
     assert client.get(f"/en/calls/{call.slug}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_draft_saved_from_a_stale_tab_never_undoes_the_submission(client, participant):
+    """Issue 12, item 16: "Save draft" in a second tab after "Submit" in the first."""
+    call = CallFactory()
+    application, url = _submit_complete(client, participant, call)
+    assert application.status == ApplicationStatus.SUBMITTED and application.version == 1
+    stale = Application.objects.get(pk=application.pk)
+    stale.status, stale.version = ApplicationStatus.DRAFT, 0  # what the second tab's request had read
+    with pytest.raises(PermissionDenied, match="submitted in the meantime"):
+        services.application_save_draft(application=stale, by=participant, title="Second tab", answers={})
+    application.refresh_from_db()
+    assert (application.status, application.version, application.title) == (
+        ApplicationStatus.SUBMITTED, 1, "Murals with the pupils")
+    # Through the page: refused, told so, and what was typed is shown again and kept.
+    response = client.post(url, complete_data(summary="Typed in the second tab"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "submitted in the meantime" in page and "Typed in the second tab" in page
+    assert Application.objects.get(pk=application.pk).status == ApplicationStatus.SUBMITTED
+    client.post(url + "reopen/")
+    page = client.get(url, follow=True).content.decode()
+    assert "What you typed before the application was reopened is restored and saved." in page
+    assert Application.objects.get(pk=application.pk).answers["summary"] == "Typed in the second tab"
+    client.post(url, {**complete_data(summary="Typed in the second tab"), "submit": "1"})
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED and application.version == 2
+
+
+@pytest.mark.django_db
+def test_versions_are_numbered_from_the_stored_submissions(client, participant):
+    """A row whose version was set back (as the lost-submission race left it) still submits."""
+    call = CallFactory()
+    application, url = _submit_complete(client, participant, call)
+    Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.DRAFT, version=0)
+    response = client.post(url, {**complete_data(), "submit": "1"}, follow=True)
+    assert response.status_code == 200 and "Your application is submitted" in response.content.decode()
+    assert list(application.submissions.values_list("version", flat=True)) == [2, 1]
+
+
+@pytest.mark.django_db
+def test_a_nul_in_an_answer_is_explained_and_the_rest_kept(client, participant):
+    """Issue 12, item 23: answers with a NUL were stored as typed (a 500 on PostgreSQL)."""
+    call = CallFactory()
+    application = start(client, participant, call)
+    url = f"/en/calls/{call.slug}/application/"
+    response = client.post(url, complete_data(summary="Paint\x00 the walls", title="Murals\x00"))
+    page = response.content.decode()
+    assert response.status_code == 200 and "Null characters are not allowed." in page
+    application.refresh_from_db()
+    assert application.answers["summary"] == "Paint the walls" and application.title == "Murals"
+
+
+@pytest.mark.django_db
+def test_receipts_show_amounts_and_dates_as_readers_write_them(client, participant):
+    """Issue 12, item 15: receipts printed 25000 and 2027-02-01."""
+    from civica.calls.models import FieldKind, FormField
+
+    call = CallFactory(amount_max=30000)
+    FormField.objects.create(call=call, key="starts", kind=FieldKind.DATE, label_ro="Începe", label_en="Starts",
+                             position=20, required=False)
+    FormField.objects.create(call=call, key="note", kind=FieldKind.SHORT_TEXT, label_ro="Notă", label_en="Note",
+                             position=21, required=False)
+    start(client, participant, call)
+    url = f"/en/calls/{call.slug}/application/"
+    client.post(url, complete_data(amount_requested="25000", budget__amount_0="19000", starts="2027-02-01",
+                                   portfolio=SimpleUploadedFile("p.pdf", PDF, "application/pdf")))
+    client.post(url, {**complete_data(amount_requested="25000", budget__amount_0="19000", starts="2027-02-01"),
+                      "submit": "1"})
+    application = Application.objects.get(call=call)
+    assert application.status == ApplicationStatus.SUBMITTED
+    romanian = client.get(f"/ro/calls/{call.slug}/receipts/{application.reference}/1/").content.decode()
+    assert "25.000 lei" in romanian and "1 februarie 2027" in romanian and "19.000 lei" in romanian
+    assert "2027-02-01" not in romanian and ">25000<" not in romanian and "None" not in romanian
+    english = client.get(f"/en/calls/{call.slug}/receipts/{application.reference}/1/").content.decode()
+    assert "25,000 lei" in english and "1 February 2027" in english
+
+
+@pytest.mark.django_db
+def test_references_are_whole_words(client, participant):
+    """Issue 12, item 15: references were cut ("BURSELE-DE-INOVA-2026-0001")."""
+    from civica.calls.services import reference_prefix
+
+    assert reference_prefix("bursele-de-inovare-cluj") == "BURSELE-DE-INOVARE-CLUJ"
+    assert reference_prefix("apelul-de-proiecte-culturale-pentru-cartierele-clujului") == (
+        "APELUL-DE-PROIECTE-CULTURALE")
+    assert reference_prefix("x" * 40 + "-de-proiecte") == "XDP"
+    call = CallFactory(slug="bursele-de-inovare-cluj")
+    application = start(client, participant, call)
+    assert application.reference.startswith("BURSELE-DE-INOVARE-CLUJ-") and len(application.reference) <= 40
+    # A reference made under the old rule still opens its receipt.
+    client.post(f"/en/calls/{call.slug}/application/",
+                complete_data(portfolio=SimpleUploadedFile("p.pdf", PDF, "application/pdf")))
+    Application.objects.filter(pk=application.pk).update(reference="BURSELE-DE-INOVA-2026-0001")
+    client.post(f"/en/calls/{call.slug}/application/", {**complete_data(), "submit": "1"})
+    assert client.get(f"/en/calls/{call.slug}/receipts/BURSELE-DE-INOVA-2026-0001/1/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_call_cards_and_pages_show_no_markdown_marks(client):
+    """Issue 12, item 15: "*(Sume și termene fictive…)*" on call cards and pages."""
+    call = CallFactory(summary_ro="Granturi pentru oraș. *(Sume și termene fictive.)*")
+    card = client.get("/ro/calls/").content.decode()
+    assert "Granturi pentru oraș. (Sume și termene fictive.)" in card and "*(" not in card
+    page = client.get(f"/ro/calls/{call.slug}/").content.decode()
+    assert "<em>(Sume și termene fictive.)</em>" in page and "*(" not in page

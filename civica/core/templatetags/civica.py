@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from civica.core.formatting import format_decimal, format_money
-from civica.core.markup import render_markdown, sanitize_html
+from civica.core.markup import markdown_to_text, render_markdown, sanitize_html
 
 register = template.Library()
 
@@ -10,6 +10,12 @@ register = template.Library()
 @register.filter(name="markdown")
 def markdown_filter(text):
     return render_markdown(text)
+
+
+@register.filter(name="plaintext")
+def plaintext_filter(text):
+    """Markdown as plain text, for cards and excerpts (escaped like any text)."""
+    return markdown_to_text(text)
 
 
 @register.filter(name="sanitize")

@@ -64,3 +64,16 @@ def test_a_text_shown_again_is_rendered_once_and_stays_sanitised():
     assert markup._render_long.cache_info().hits == long_hits + 1
     assert "<script" not in render_markdown(short) and "onerror" not in render_markdown(long)
     assert isinstance(render_markdown(short), SafeString)
+
+
+def test_markdown_as_plain_text_for_cards_and_snippets():
+    """Issue 12, item 15: cards and search snippets showed "*(Sume și termene fictive…)*"."""
+    from civica.core.markup import markdown_to_text
+
+    assert markdown_to_text("Granturi. *(Sume și termene fictive, pentru demonstrație.)*") == (
+        "Granturi. (Sume și termene fictive, pentru demonstrație.)")
+    assert markdown_to_text("## Cine\n**Oricine**, [aici](https://ciic.ro) &amp; <b>acolo</b><script>x</script>") == (
+        "Cine Oricine, aici & acolo")
+    assert markdown_to_text("fictive, pentru demonstrație.)*") == "fictive, pentru demonstrație.)"  # a cut excerpt
+    assert markdown_to_text("2 * 3 = 6, snake_case") == "2 * 3 = 6, snake_case"
+    assert markdown_to_text("") == "" and markdown_to_text(None) == ""

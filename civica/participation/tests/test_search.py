@@ -203,3 +203,11 @@ def test_postgresql_search_reads_the_stored_indexed_vectors():
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
         assert f"Bitmap Index Scan on participation_{kind}_search" in plan, plan
+
+
+def test_snippets_show_markdown_as_plain_text():
+    """Issue 12, item 15: snippets showed the Markdown's asterisks."""
+    IdeaFactory(title="Murale", body="Pictăm **zidurile** școlii cu elevii. *(Sume și termene fictive.)*")
+    snippet = str(find("zidurile")[0].snippet)
+    assert "*" not in snippet and "(Sume și termene fictive" in snippet and "zidurile</mark>" in snippet
+    assert str(find("fictive")[0].snippet).count("*") == 0
