@@ -4,10 +4,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from civica.accounts.views import switch_language
-from civica.core.views import healthz
+from civica.core.views import healthz, media
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Public uploads, only when CIVICA_SERVE_MEDIA is on (README: deploying); 404 otherwise.
+    path(settings.MEDIA_URL.strip("/") + "/<path:path>", media, name="media"),
     path("i18n/setlang/", switch_language, name="set_language"),
 ]
 
@@ -28,8 +30,3 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

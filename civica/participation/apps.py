@@ -6,3 +6,16 @@ class ParticipationConfig(AppConfig):
     name = "civica.participation"
     label = "participation"
     verbose_name = _("Participation")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+
+        from civica.core.uploads import delete_stored_files
+
+        from .models import Idea, Process
+
+        # An idea or consultation deleted takes its stored image and document with it, after commit.
+        post_delete.connect(delete_stored_files("image", "attachment"), sender=Idea, weak=False,
+                            dispatch_uid="participation.idea.files")
+        post_delete.connect(delete_stored_files("hero_image"), sender=Process, weak=False,
+                            dispatch_uid="participation.process.files")
