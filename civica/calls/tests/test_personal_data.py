@@ -122,7 +122,7 @@ def test_an_anonymised_application_still_goes_through_ranking_and_results(client
     from civica.calls import evaluation
     from civica.calls.models import Criterion
 
-    submitted = _submit(client, participant, blind_call)
+    _submit(client, participant, blind_call)
     account_services.account_delete(user=participant)
     Criterion.objects.create(call=blind_call, name_ro="Calitate", name_en="Quality", weight=1)
     blind_call.closes_at = timezone.now() - datetime.timedelta(minutes=1)
