@@ -105,7 +105,10 @@ def _anonymise(application) -> None:
 
 def erase(user) -> None:
     today = timezone.localdate()
-    for application in Application.objects.filter(applicant=user).select_related("call"):
+    # Locked, so a submission in another tab either comes first (and the application is kept) or
+    # waits and finds the application gone or no longer the person's.
+    applications = Application.objects.select_for_update(of=("self",)).filter(applicant=user).select_related("call")
+    for application in applications:
         if not application.submissions.exists() or _records_may_go(application.call, today):
             ApplicationFile.objects.filter(application=application).delete()  # each file after commit
             application.delete()

@@ -186,15 +186,16 @@ def receipt_pdf_view(request, slug, reference, version):
 
 def _may_download(user, stored) -> bool:
     """The applicant and editors get every file; an evaluator only the files of an application they
-    review, and in a blind call never the file of a field hidden from the jury (an identifying
-    field): the review page leaves those out, and so does this address."""
+    review, and in a blind call, until the ranking is locked, never the file of a field hidden from
+    the jury (an identifying field): the review page leaves those out, and so does this address."""
     application = stored.application
     if user.has_perm("calls.read_application", application):
         return True
     if not user.has_perm("calls.review_application", application):
         return False
-    if not application.call.is_blind:
-        return True
+    if not application.call.is_blind or application.call.status in (CallStatus.RANKING_LOCKED,
+                                                                    CallStatus.RESULTS_PUBLISHED):
+        return True  # as evaluation_views.identities_visible
     field = application.call.form_fields.filter(key=stored.field_key).first()
     return field is not None and not field.hidden_in_blind_review()
 

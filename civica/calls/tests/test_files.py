@@ -78,6 +78,10 @@ def test_an_evaluator_of_a_blind_call_never_gets_a_hidden_fields_file(client, bl
     assert download(UserFactory(), "portfolio").status_code == 404
     client.logout()
     assert client.get(f"/en/calls/{blind_call.slug}/files/{files['portfolio'].pk}/").status_code == 404
+    # Once the ranking is locked identities are revealed to the jury, files included (as on the review page).
+    blind_call.status = CallStatus.RANKING_LOCKED
+    blind_call.save()
+    assert download(evaluator, "cv").status_code == 200
 
 
 @pytest.mark.django_db
