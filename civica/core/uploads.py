@@ -174,3 +174,21 @@ def delete_stored_files(*field_names):
                 transaction.on_commit(lambda storage=storage, path=path: storage.delete(path))
 
     return receiver
+
+
+def delete_replaced_files(*field_names):
+    """A ``pre_save`` receiver: a stored file replaced or cleared on a row is deleted once the save
+    commits (an idea's author changing the photo expects the old one gone)."""
+
+    def receiver(sender, instance, raw=False, update_fields=None, **kwargs):
+        if raw or instance._state.adding or instance.pk is None:
+            return
+        names = [name for name in field_names if update_fields is None or name in update_fields]
+        before = sender._base_manager.filter(pk=instance.pk).values(*names).first() if names else None
+        for name in names if before else ():
+            stored = getattr(instance, name)
+            if before[name] and before[name] != (getattr(stored, "name", None) or ""):
+                storage, path = sender._meta.get_field(name).storage, before[name]
+                transaction.on_commit(lambda storage=storage, path=path: storage.delete(path))
+
+    return receiver

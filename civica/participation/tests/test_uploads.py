@@ -103,3 +103,31 @@ def test_a_consultation_image_goes_through_the_same_reencoding(client, editor):
     with default_storage.open(process.hero_image.name, "rb") as handle:
         stored = handle.read()
     assert b"Ana Popescu" not in stored and b"Exif" not in stored
+
+
+@pytest.mark.django_db
+def test_an_image_replaced_or_cleared_in_an_edit_is_deleted(client, participant,
+                                                            django_capture_on_commit_callbacks):
+    from civica.core.uploads import reencode_image
+    from civica.participation import services
+    from civica.participation.tests.factories import IdeaFactory
+
+    idea = IdeaFactory(author=participant, image=reencode_image(SimpleUploadedFile("a.jpg", photo_with_exif())),
+                       image_alt="First")
+    first = idea.image.name
+    assert default_storage.exists(first)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.idea_update(idea=idea, by=participant, image_alt="Second",
+                             image=reencode_image(SimpleUploadedFile("b.jpg", photo_with_exif())))
+    idea.refresh_from_db()
+    assert idea.image.name != first and default_storage.exists(idea.image.name)
+    assert not default_storage.exists(first)
+    # Cleared with the form's "clear" box: the idea has no image any more, and the file is gone.
+    second = idea.image.name
+    client.force_login(participant)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/processes/{idea.process.slug}/ideas/{idea.pk}/edit/", {
+            "title": idea.title, "body": idea.body, "image-clear": "on", "image_alt": ""})
+    assert response.status_code == 302
+    idea.refresh_from_db()
+    assert not idea.image and not default_storage.exists(second)
