@@ -4,7 +4,7 @@ metadata, random names, private files in their own storage."""
 
 import io
 import uuid
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -192,3 +192,24 @@ def delete_replaced_files(*field_names):
                 transaction.on_commit(lambda storage=storage, path=path: storage.delete(path))
 
     return receiver
+
+
+def overlaps(first, second) -> bool:
+    """Whether one folder is inside the other (or they are the same)."""
+    first, second = Path(first).resolve(), Path(second).resolve()
+    return first.is_relative_to(second) or second.is_relative_to(first)
+
+
+def check_private_storage(app_configs=None, **kwargs):
+    """System check: the private storage is never inside the public media folder (nor the reverse)."""
+    from django.conf import settings
+    from django.core.checks import Error
+
+    private = settings.STORAGES.get("private")
+    if private is None:
+        return [Error("STORAGES has no 'private' storage for applications' files.", id="civica.E001")]
+    location = private.get("OPTIONS", {}).get("location")
+    if "FileSystemStorage" in private.get("BACKEND", "") and location and overlaps(location, settings.MEDIA_ROOT):
+        return [Error("The private storage (CIVICA_PRIVATE_ROOT) must be outside MEDIA_ROOT, which is public.",
+                      hint="Set CIVICA_PRIVATE_ROOT to a folder the web server does not serve.", id="civica.E002")]
+    return []

@@ -103,11 +103,15 @@ def test_application_files_are_private_under_random_names(client, blind_call, pa
         assert client.get("/media/../private/" + name).status_code == 404
 
 
-def test_private_files_live_outside_the_public_media_folder():
+def test_private_files_live_outside_the_public_media_folder(tmp_path):
+    from civica.core.uploads import check_private_storage, overlaps
     from config.settings import base
 
     assert base.STORAGES["private"]["OPTIONS"]["location"] == base.PRIVATE_ROOT
-    assert not base.PRIVATE_ROOT.resolve().is_relative_to(base.MEDIA_ROOT.resolve())
+    assert not overlaps(base.PRIVATE_ROOT, base.MEDIA_ROOT)
+    # `manage.py check` refuses a deployment that puts them in the public folder.
+    assert check_private_storage() == []
+    assert overlaps(tmp_path / "media" / "private", tmp_path / "media") and overlaps(tmp_path, tmp_path / "media")
 
 
 @pytest.mark.django_db
