@@ -4,10 +4,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from civica.accounts.views import switch_language
-from civica.core.views import healthz, public_media
+from civica.core.views import healthz, media
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Public uploads, only when CIVICA_SERVE_MEDIA is on (README: deploying); 404 otherwise.
+    path(settings.MEDIA_URL.strip("/") + "/<path:path>", media, name="media"),
     path("i18n/setlang/", switch_language, name="set_language"),
 ]
 
@@ -28,7 +30,3 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
-
-if settings.MEDIA_URL.startswith("/"):
-    # Answers only where settings.CIVICA_SERVE_MEDIA allows it (development, the demo).
-    urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", public_media, name="public_media")]

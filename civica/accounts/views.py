@@ -70,7 +70,8 @@ def delete_account(request):
             return redirect("content:home")
     else:
         form = AccountDeleteForm(user=request.user)
-    return render(request, "accounts/delete.html", {"form": form})
+    return render(request, "accounts/delete.html", {"form": form,
+                                                    "call_records_years": settings.CIVICA_CALL_RECORDS_YEARS})
 
 
 @require_http_methods(["GET", "POST"])

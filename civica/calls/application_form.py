@@ -7,11 +7,12 @@ import datetime
 from decimal import Decimal
 
 from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civica.core.formatting import format_money
-from civica.core.uploads import check_file
+from civica.core.uploads import CONTENT_TYPES, check_file, reencode_image, strip_pdf_metadata
 
 from .models import FieldKind
 
@@ -108,8 +109,9 @@ class ApplicationForm(forms.Form):
                 upload = cleaned.get(field.key)
                 if upload:
                     try:
-                        check_file(upload, allowed_types=field.file_types or ["pdf"],
-                                   max_bytes=field.max_file_mb * 1024 * 1024)
+                        kind = check_file(upload, allowed_types=field.file_types or ["pdf"],
+                                          max_bytes=field.max_file_mb * 1024 * 1024)
+                        cleaned[field.key] = _without_metadata(upload, kind)
                     except forms.ValidationError as error:
                         self.add_error(field.key, error)
         return cleaned
@@ -171,6 +173,13 @@ def _without_nul(value):
     if isinstance(value, list):
         return [_without_nul(item) for item in value]
     return value
+
+
+def _without_metadata(upload, kind):
+    """What is stored and reaches evaluators: a PDF without its Author, Title and XMP, an image drawn
+    again without EXIF; the uploader's file name stays for the applicant's own page."""
+    content = strip_pdf_metadata(upload) if kind == "pdf" else reencode_image(upload).read()
+    return SimpleUploadedFile(upload.name, content, CONTENT_TYPES[kind])
 
 
 def _plain(value):

@@ -6,3 +6,14 @@ class CallsConfig(AppConfig):
     name = "civica.calls"
     label = "calls"
     verbose_name = _("Calls and competitions")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+
+        from civica.core.uploads import delete_stored_files
+
+        from .models import ApplicationFile
+
+        # A file deleted or replaced, or an application deleted: the stored file goes too, after commit.
+        post_delete.connect(delete_stored_files("file"), sender=ApplicationFile, weak=False,
+                            dispatch_uid="calls.applicationfile.files")

@@ -214,7 +214,9 @@ def _notify_decisions(call_id):
     from .models import Call
 
     call = Call.objects.get(pk=call_id)
-    for application in call.applications.filter(status=ApplicationStatus.SUBMITTED).select_related("applicant"):
+    # An applicant who deleted their account is not written to (personal_data.py).
+    for application in call.applications.filter(status=ApplicationStatus.SUBMITTED,
+                                                applicant__isnull=False).select_related("applicant"):
         person = application.applicant
         with translation.override(person.language):
             url = settings.CIVICA_BASE_URL + reverse("calls:application", args=[call.slug])

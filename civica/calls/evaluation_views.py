@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from civica.core.exports import csv_writer, workbook
+from civica.core.templatetags.civica import participant_name_filter as participant_name
 
 from . import evaluation, selectors, services
 from .application_form import TABLE_ROWS
@@ -170,7 +171,8 @@ def _export_rows(call):
                   "" if ranked.spread is None else f"{ranked.spread:.2f}", application.title,
                   str(application.amount_requested or "")]
         if identities:
-            values += [application.reference, application.applicant.public_name, application.applicant.email,
+            person = application.applicant  # None once they deleted their account
+            values += [application.reference, participant_name(person), person.email if person else "",
                        application.organisation.name if application.organisation_id else "",
                        application.get_decision_display() if application.decision else "",
                        str(application.amount_awarded or "")]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.uploads import RandomName, private_storage
 
 
 class CallKind(models.TextChoices):
@@ -226,8 +227,10 @@ def _anonymous_code():
 
 class Application(models.Model):
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="applications", verbose_name=_("call"))
-    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications",
-                                  verbose_name=_("applicant"))
+    # Empty once the applicant deleted their account: a submitted application stays with the call's
+    # records, anonymised (calls/personal_data.py).
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="applications", verbose_name=_("applicant"))
     organisation = models.ForeignKey("network.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="applications", verbose_name=_("on behalf of"))
     reference = models.CharField(_("reference"), max_length=40, unique=True)
@@ -260,8 +263,9 @@ class Application(models.Model):
 class ApplicationFile(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="files")
     field_key = models.SlugField(max_length=50)
-    # Stored under a random name; the original name is kept for the applicant only.
-    file = models.FileField(upload_to="calls/applications/")
+    # In the private storage (outside MEDIA_ROOT, no address of its own) under a random name; served
+    # only by views.application_file. The original name is kept for the applicant only.
+    file = models.FileField(upload_to=RandomName("calls/applications"), storage=private_storage)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

@@ -93,7 +93,9 @@ def _store_file(application, field, upload):
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
-    content = ContentFile(upload.read(), name=f"{application.code}-{field.key}.{EXTENSIONS[kind]}")
+    # A random name in the private storage (ApplicationFile.file): never the code, the field or the
+    # uploader's file name.
+    content = ContentFile(upload.read(), name=f"upload.{EXTENSIONS[kind]}")
     ApplicationFile.objects.filter(application=application, field_key=field.key).delete()
     ApplicationFile.objects.create(
         application=application, field_key=field.key, file=content, original_name=upload.name[:255],

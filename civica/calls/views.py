@@ -200,18 +200,36 @@ def receipt_pdf_view(request, slug, reference, version):
     return response
 
 
+def _may_download(user, stored) -> bool:
+    """The applicant and editors get every file; an evaluator only the files of an application they
+    review, and in a blind call, until the ranking is locked, never the file of a field hidden from
+    the jury (an identifying field): the review page leaves those out, and so does this address."""
+    application = stored.application
+    if user.has_perm("calls.read_application", application):
+        return True
+    if not user.has_perm("calls.review_application", application):
+        return False
+    if not application.call.is_blind or application.call.status in (CallStatus.RANKING_LOCKED,
+                                                                    CallStatus.RESULTS_PUBLISHED):
+        return True  # as evaluation_views.identities_visible
+    field = application.call.form_fields.filter(key=stored.field_key).first()
+    return field is not None and not field.hidden_in_blind_review()
+
+
 @require_safe
 def application_file(request, slug, file_id):
-    """Files are served under a neutral name: in blind calls the uploader's file name never shows."""
+    """Files come from the private storage, only through this view, as an attachment under a
+    neutral name: the uploader's file name never shows."""
     stored = get_object_or_404(ApplicationFile.objects.select_related("application__call"), pk=file_id,
                                application__call__slug=slug)
     application = stored.application
-    if not (request.user.has_perm("calls.read_application", application)
-            or request.user.has_perm("calls.review_application", application)):
+    if not _may_download(request.user, stored):
         raise Http404
     extension = stored.file.name.rsplit(".", 1)[-1]
-    return FileResponse(stored.file.open("rb"), as_attachment=True, content_type=stored.content_type,
-                        filename=f"{application.code}-{stored.field_key}.{extension}")
+    response = FileResponse(stored.file.open("rb"), as_attachment=True, content_type=stored.content_type,
+                            filename=f"{application.code}-{stored.field_key}.{extension}")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_safe

@@ -17,6 +17,12 @@ class CoreConfig(AppConfig):
         # Every write moves the page cache's generation on (see page_cache.py).
         connection_created.connect(install_on, dispatch_uid="civica.core.page_cache")
 
+        from django.core import checks
+
+        from .uploads import check_private_storage
+
+        checks.register(check_private_storage)
+
 
 class CivicaAdminConfig(admin_apps.AdminConfig):
     """Django admin, opened to editors and administrators by role (see core.admin_site)."""

@@ -1,8 +1,19 @@
-"""Upload checks shared by every form that takes files: size, and the real type of the content."""
+"""Upload checks shared by every form that takes files: size, and the real type of the content;
+and what is kept of an upload: images re-encoded without metadata, PDFs without document
+metadata, random names, private files in their own storage."""
+
+import io
+import uuid
+from pathlib import Path, PurePosixPath
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -27,10 +38,12 @@ def check_image(upload):
 
 
 def check_new_image(upload):
-    """``check_image`` for a file just uploaded through a form's ImageField; a file already
-    stored (the form shows it again) or none at all passes as it is."""
+    """``check_image`` for a file just uploaded through a form's ImageField, then re-encoded without
+    its metadata under a random name (``reencode_image``); a file already stored (the form shows it
+    again) or none at all passes as it is."""
     if upload and hasattr(upload, "image"):
         check_image(upload)
+        return reencode_image(upload)
     return upload
 
 
@@ -66,3 +79,137 @@ def check_file(upload, *, allowed_types, max_bytes) -> str:
         names = ", ".join(sorted(EXTENSIONS[allowed].upper() for allowed in allowed_types))
         raise ValidationError(_("This file is not of an accepted type (%(types)s).") % {"types": names})
     return kind
+
+
+# --- What is kept of an upload: no metadata, never the uploader's file name ---------------------
+
+def random_name(extension: str) -> str:
+    """A file name that says nothing and cannot be guessed: 32 hexadecimal digits."""
+    return f"{uuid.uuid4().hex}.{extension.lower().lstrip('.')}"
+
+
+@deconstructible
+class RandomName:
+    """``upload_to`` for a folder: every stored file gets a random name, keeping only its extension."""
+
+    def __init__(self, folder):
+        self.folder = folder.strip("/")
+
+    def __call__(self, instance, filename):
+        extension = PurePosixPath(filename).suffix.lstrip(".") or "bin"
+        return f"{self.folder}/{random_name(extension[:5])}"
+
+    def __eq__(self, other):
+        return isinstance(other, RandomName) and other.folder == self.folder
+
+
+def private_storage():
+    """Files only permission-checked views serve (``STORAGES["private"]``, outside MEDIA_ROOT)."""
+    return storages["private"]
+
+
+IMAGE_SAVE = {"JPEG": ("jpg", {"quality": 90, "optimize": True}), "PNG": ("png", {"optimize": True}),
+              "WEBP": ("webp", {"quality": 90})}
+
+
+def reencode_image(upload) -> ContentFile:
+    """The one place every uploaded image goes through: the pixels drawn again, turned the way the
+    camera meant, without EXIF (GPS, author, camera), XMP, ICC profile or text chunks, under a random
+    name. A file Pillow cannot decode is refused."""
+    upload.seek(0)
+    try:
+        with Image.open(upload) as opened:
+            image_format = opened.format
+            if image_format not in IMAGE_SAVE:
+                raise ValidationError(_("Please upload a JPEG, PNG or WebP image."))
+            upright = ImageOps.exif_transpose(opened)
+            upright.load()
+    except ValidationError:
+        raise
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise ValidationError(_("This image cannot be read. Please upload a JPEG, PNG or WebP image.")) from error
+    finally:
+        upload.seek(0)
+    clean = upright.copy()
+    clean.info = {}  # Pillow would otherwise write the ICC profile and EXIF it read back out
+    extension, options = IMAGE_SAVE[image_format]
+    if image_format == "JPEG" and clean.mode not in ("RGB", "L"):
+        clean = clean.convert("RGB")
+    buffer = io.BytesIO()
+    clean.save(buffer, format=image_format, **options)
+    return ContentFile(buffer.getvalue(), name=random_name(extension))
+
+
+def strip_pdf_metadata(upload) -> bytes:
+    """The PDF without its document information (Author, Title, Creator…) nor any XMP metadata
+    stream; a PDF that cannot be opened (damaged, or locked with a password) is refused."""
+    import pikepdf
+
+    upload.seek(0)
+    try:
+        with pikepdf.open(io.BytesIO(upload.read())) as pdf:
+            if "/Info" in pdf.trailer:
+                del pdf.trailer["/Info"]
+            for item in pdf.objects:
+                if isinstance(item, (pikepdf.Dictionary, pikepdf.Stream)) and "/Metadata" in item:
+                    del item["/Metadata"]
+            buffer = io.BytesIO()
+            pdf.save(buffer, fix_metadata_version=False)
+    except pikepdf.PdfError as error:  # PasswordError is one
+        raise ValidationError(_("This PDF cannot be opened (damaged, or protected by a password). "
+                                "Please save it again as a PDF and upload that.")) from error
+    finally:
+        upload.seek(0)
+    return buffer.getvalue()
+
+
+def delete_stored_files(*field_names):
+    """A ``post_delete`` receiver: the row's stored files go with it, once the deletion is committed."""
+
+    def receiver(sender, instance, **kwargs):
+        for name in field_names:
+            stored = getattr(instance, name)
+            if stored and stored.name:
+                storage, path = stored.storage, stored.name
+                transaction.on_commit(lambda storage=storage, path=path: storage.delete(path))
+
+    return receiver
+
+
+def delete_replaced_files(*field_names):
+    """A ``pre_save`` receiver: a stored file replaced or cleared on a row is deleted once the save
+    commits (an idea's author changing the photo expects the old one gone)."""
+
+    def receiver(sender, instance, raw=False, update_fields=None, **kwargs):
+        if raw or instance._state.adding or instance.pk is None:
+            return
+        names = [name for name in field_names if update_fields is None or name in update_fields]
+        before = sender._base_manager.filter(pk=instance.pk).values(*names).first() if names else None
+        for name in names if before else ():
+            stored = getattr(instance, name)
+            if before[name] and before[name] != (getattr(stored, "name", None) or ""):
+                storage, path = sender._meta.get_field(name).storage, before[name]
+                transaction.on_commit(lambda storage=storage, path=path: storage.delete(path))
+
+    return receiver
+
+
+def overlaps(first, second) -> bool:
+    """Whether one folder is inside the other (or they are the same)."""
+    first, second = Path(first).resolve(), Path(second).resolve()
+    return first.is_relative_to(second) or second.is_relative_to(first)
+
+
+def check_private_storage(app_configs=None, **kwargs):
+    """System check: the private storage is never inside the public media folder (nor the reverse)."""
+    from django.conf import settings
+    from django.core.checks import Error
+
+    private = settings.STORAGES.get("private")
+    if private is None:
+        return [Error("STORAGES has no 'private' storage for applications' files.", id="civica.E001")]
+    location = private.get("OPTIONS", {}).get("location")
+    if "FileSystemStorage" in private.get("BACKEND", "") and location and overlaps(location, settings.MEDIA_ROOT):
+        return [Error("The private storage (CIVICA_PRIVATE_ROOT) must be outside MEDIA_ROOT, which is public.",
+                      hint="Set CIVICA_PRIVATE_ROOT to a folder the web server does not serve.", id="civica.E002")]
+    return []

@@ -1,7 +1,10 @@
+import mimetypes
+
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
-from django.http import Http404, JsonResponse
-from django.views import static
+from django.http import FileResponse, Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -20,9 +23,20 @@ def healthz(request):
 
 
 @require_safe
-def public_media(request, path):
-    """A file of the public media folder (MEDIA_URL from MEDIA_ROOT), only where CIVICA_SERVE_MEDIA allows
-    it: development and the demo, which run without a web server in front (DEBUG is off in the demo)."""
+def media(request, path):
+    """Public uploads (MEDIA_ROOT, the default storage) when Civica serves them itself
+    (``CIVICA_SERVE_MEDIA``: development, the demo, a small site without a web server in front).
+    Private files are in another storage and never reachable here."""
     if not settings.CIVICA_SERVE_MEDIA:
         raise Http404
-    return static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        if not path or path.endswith("/") or not default_storage.exists(path):
+            raise Http404
+        handle = default_storage.open(path, "rb")
+    except (SuspiciousFileOperation, OSError, ValueError) as error:
+        raise Http404 from error
+    content_type, _encoding = mimetypes.guess_type(path)
+    response = FileResponse(handle, content_type=content_type or "application/octet-stream")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

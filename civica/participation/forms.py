@@ -48,7 +48,9 @@ class IdeaForm(forms.ModelForm):
         return cleaned
 
     def idea_fields(self):
-        return {name: value for name, value in self.cleaned_data.items() if name != "submission_key"}
+        # A file field whose "clear" box was ticked cleans to False: the stored value is "" (no file).
+        return {name: "" if value is False else value for name, value in self.cleaned_data.items()
+                if name != "submission_key"}
 
 
 class AnswerForm(forms.Form):

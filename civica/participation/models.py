@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.uploads import RandomName
 
 from .phases import validate_phase_kind
 
@@ -68,7 +69,7 @@ class Process(Bilingual, models.Model):
     summary_en = models.TextField(_("summary (English)"), max_length=600, blank=True)
     body_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
     body_en = models.TextField(_("description (English, Markdown)"), blank=True)
-    hero_image = models.ImageField(_("image"), upload_to="processes/", blank=True)
+    hero_image = models.ImageField(_("image"), upload_to=RandomName("processes"), blank=True)
     hero_image_alt = models.CharField(_("image description"), max_length=200, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="processes", verbose_name=_("tags"))
     scope = models.CharField(_("scope"), max_length=16, choices=Scope.choices, default=Scope.CITY)
@@ -198,10 +199,10 @@ class Idea(models.Model):
                                    validators=[MinValueValidator(-90), MaxValueValidator(90)])
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
                                     validators=[MinValueValidator(-180), MaxValueValidator(180)])
-    image = models.ImageField(_("image"), upload_to="ideas/images/", blank=True)
+    image = models.ImageField(_("image"), upload_to=RandomName("ideas/images"), blank=True)
     image_alt = models.CharField(_("image description"), max_length=200, blank=True,
                                  help_text=_("What the image shows, for people who cannot see it."))
-    attachment = models.FileField(_("PDF document"), upload_to="ideas/documents/", blank=True)
+    attachment = models.FileField(_("PDF document"), upload_to=RandomName("ideas/documents"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.PUBLISHED)
     answer = models.TextField(_("official answer"), blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)

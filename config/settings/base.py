@@ -178,11 +178,17 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("CIVICA_MEDIA_ROOT", VAR_DIR / "media"))
-# The app itself serves MEDIA_URL from MEDIA_ROOT (civica.core.views.public_media): in development and
-# the demo; in production the web server in front does.
+# Public uploads (idea and process images, guides) are under MEDIA_ROOT, served at MEDIA_URL by the
+# web server in production, or by Civica itself when CIVICA_SERVE_MEDIA is on (README, deploying).
+# Private files (applications' files) live in the "private" storage, outside MEDIA_ROOT, and only
+# permission-checked views serve them.
 CIVICA_SERVE_MEDIA = env_bool("CIVICA_SERVE_MEDIA", False)
+PRIVATE_ROOT = Path(os.environ.get("CIVICA_PRIVATE_ROOT", VAR_DIR / "private"))
+PRIVATE_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                   "OPTIONS": {"location": PRIVATE_ROOT, "base_url": "/private-files-have-no-address/"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -241,6 +247,9 @@ CIVICA_SITE_NAME = os.environ.get("CIVICA_SITE_NAME", "Civica")
 # Absolute links in e-mails and calendar feeds (notifications, digests, unsubscribe, iCal) start with
 # this; `make demo` sets it from its HOST and PORT.
 CIVICA_BASE_URL = os.environ.get("CIVICA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How long a call's applications are kept after its results, when their applicant deleted the
+# account (calls/personal_data.py; the delete-my-account page says it).
+CIVICA_CALL_RECORDS_YEARS = int(os.environ.get("CIVICA_CALL_RECORDS_YEARS", "5"))
 
 # World-café notes get their meaning vector from a background thread after they are saved; the
 # harvest computes any still missing. False computes it in the request (tests).

@@ -11,7 +11,7 @@ import os
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import TEMPLATES, VAR_DIR
+from .base import PRIVATE_STORAGE, TEMPLATES, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = "bench-only-public-secret-key-never-used-to-serve-real-users"
@@ -44,6 +44,7 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [
 STATIC_ROOT = VAR_DIR / "bench" / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

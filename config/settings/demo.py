@@ -3,7 +3,7 @@
 A visitor of the demo sees what a visitor of the real site would: Civica's own 404 and 500 pages,
 never Django's technical pages (which list every route). Static files come through WhiteNoise
 straight from the apps' folders (no collectstatic), and the public media folder is served by
-``civica.core.views.public_media``. Plain HTTP, no HTTPS redirect: it runs on the developer's machine.
+``civica.core.views.media``. Plain HTTP, no HTTPS redirect: it runs on the developer's machine.
 """
 
 from urllib.parse import urlsplit

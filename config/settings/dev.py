@@ -5,4 +5,5 @@ from .base import env_bool
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 WHITENOISE_AUTOREFRESH = True
+# The development server and `make demo` serve the public uploads themselves (MEDIA_ROOT only).
 CIVICA_SERVE_MEDIA = env_bool("CIVICA_SERVE_MEDIA", True)

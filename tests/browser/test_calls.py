@@ -13,12 +13,13 @@ from playwright.sync_api import expect
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.calls.models import Call, CallKind, CallStatus, Criterion, FieldKind, FormField
+from civica.calls.tests.factories import pdf_bytes
 
 from .conftest import axe_violations, describe_violations
 from .helpers import log_in
 
 pytestmark = pytest.mark.browser
-PDF = b"%PDF-1.4\n%competition boards\n"
+PDF = pdf_bytes(author="Ioana Arhitect", title="Competition boards")
 
 
 
@@ -125,6 +126,9 @@ def test_a_blind_competition_from_publication_to_feedback(live_server, page, tmp
         content = page.content()
         for secret in ("Ioana", "ioana.arhitect", "studio.example", "ioana-boards-final"):
             assert secret not in content, secret
+        # The boards reach the jury without the PDF's Author and Title (issue 12, item 21).
+        boards_file = page.request.get(base + page.get_by_role("link", name=f"{code}-boards").get_attribute("href"))
+        assert boards_file.ok and boards_file.body().startswith(b"%PDF") and b"Ioana" not in boards_file.body()
         expect_accessible(page)
         page.get_by_label("Score from 0 to 10").first.fill("9")
         page.get_by_label("Score from 0 to 10").nth(1).fill("7")

@@ -42,3 +42,26 @@ class CallFactory(factory.django.DjangoModelFactory):
         for position, (key, kind, label_ro, label_en, options) in enumerate(specs):
             FormField.objects.create(call=call, key=key, kind=kind, position=position, label_ro=label_ro,
                                      label_en=label_en, required=options.pop("required", True), **options)
+
+
+def pdf_bytes(*, author=None, title=None, text="") -> bytes:
+    """A small real PDF (one blank page), with document information and XMP metadata if asked."""
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    if text:
+        pdf.Root.Comment = pikepdf.String(text)  # any marker the test wants to find in the bytes
+    if author or title:
+        pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary(
+            {key: pikepdf.String(value) for key, value in (("/Author", author), ("/Title", title)) if value}))
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            if author:
+                meta["dc:creator"] = [author]
+            if title:
+                meta["dc:title"] = title
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()

@@ -12,11 +12,11 @@ from civica.accounts import services as account_services
 from civica.accounts.tests.factories import UserFactory
 from civica.calls import services
 from civica.calls.models import Application, ApplicationStatus, CallStatus, Eligibility, Submission
-from civica.calls.tests.factories import CallFactory
+from civica.calls.tests.factories import CallFactory, pdf_bytes
 from civica.network.models import Category, Relationship
 from civica.network.tests.factories import OrganisationFactory
 
-PDF = b"%PDF-1.4\n% a small but real-looking PDF start\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture(autouse=True)
