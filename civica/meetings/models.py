@@ -251,6 +251,9 @@ class Theme(models.Model):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="themes")
     position = models.PositiveSmallIntegerField(default=0)
     label = models.CharField(_("label"), max_length=120)
+    # Set once staff rename, merge, split or create the theme: a later harvest keeps it (as it keeps a
+    # theme with dots or action-plan links); the others are the harvest's suggestions.
+    curated = models.BooleanField(_("curated by staff"), default=False)
 
     class Meta:
         verbose_name = _("theme")
