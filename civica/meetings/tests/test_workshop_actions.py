@@ -148,18 +148,20 @@ def test_forged_values_posted_to_the_workshop_are_messages_and_keep_what_was_typ
     note, = _notes(workshop, ["Cheap studios"])
     client.force_login(editor)
     url = "/en/workshops/cafe/"
-    for data in ({"action": "rename", "theme": "abc", "label": "Money"},
-                 {"action": "merge", "theme": theme.pk, "other": "abc"},
-                 {"action": "move", "contribution": "abc", "theme": theme.pk},
-                 {"action": "move", "contribution": note.pk, "theme": "abc"},
-                 {"action": "dot", "theme": "9" * 30},
-                 {"action": "to_activity", "item": "abc", "plan": "1", "programme": "1"},
-                 {"action": "nonsense"}):
+    for data, message in (
+            ({"action": "rename", "theme": "abc", "label": "Money"}, "Choose one of this workshop&#x27;s themes."),
+            ({"action": "merge", "theme": theme.pk, "other": "abc"}, "Choose one of this workshop&#x27;s themes."),
+            ({"action": "move", "contribution": "abc", "theme": theme.pk}, "Choose a note of this workshop."),
+            ({"action": "move", "contribution": note.pk, "theme": "abc"}, "Choose one of this workshop&#x27;s themes."),
+            ({"action": "dot", "theme": "9" * 30}, "Choose one of this workshop&#x27;s themes."),
+            ({"action": "dot", "theme": ["1", "x"]}, "Choose one of this workshop&#x27;s themes."),
+            ({"action": "to_activity", "item": "abc", "plan": "x", "programme": ""},
+             "Choose an action of this workshop&#x27;s plan. Choose one of the plans. Choose one of the programmes."),
+            ({"action": "nonsense"}, "This action is not known: reload the page and try again.")):
         response = client.post(url, data)
         assert response.status_code == 400, data
-        assert 'role="alert"' in response.content.decode() or "messages" in response.content.decode()
-    page = client.post(url, {"action": "rename", "theme": "abc"}).content.decode()
-    assert "Choose one of this workshop&#x27;s themes." in page
+        assert message in response.content.decode(), data
+    assert Theme.objects.get(pk=theme.pk).label == "Spaces" and note.theme is None and not DotVote.objects.exists()
 
     typed = {"action": "action", "title": "List empty buildings", "owner": "City", "themes": ["abc"]}
     page = client.post(url, typed).content.decode()
