@@ -56,8 +56,9 @@ def load(log):
          "pregătire a CEaC, anul deținerii titlului și anii moștenire, prin metoda world-café.",
          "description_en": "The impact of the Covid-19 pandemic and how the sector can develop in the years "
          "before, during and after the European Capital of Culture title, using the world-café method.",
+         # The seed says "începând cu ora 11": the start, not the end.
          "starts_at": datetime.datetime(2020, 10, 20, 11, 0, tzinfo=tz),
-         "ends_at": datetime.datetime(2020, 10, 20, 14, 0, tzinfo=tz),
+         "ends_at": datetime.datetime(2020, 10, 20, 14, 0, tzinfo=tz), "when_known": WhenKnown.START,
          "place": "Fosta Cancelarie de război", "address": "str. V. Alecsandri nr. 1, parter, Timișoara",
          "registration_open": False},
         {"slug": "dezbatere-cluj-for-youth-2030", "kind": MeetingKind.PUBLIC_DEBATE, "format": MeetingFormat.HYBRID,

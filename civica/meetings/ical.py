@@ -1,6 +1,7 @@
 """iCalendar feeds (RFC 5545) with the `icalendar` package. The online link never goes in a feed:
 feeds are public, and the link is for registered people only. A meeting known only by its day is an
-all-day event (``VALUE=DATE``); one known only by its month is left out (the views do so)."""
+all-day event (``VALUE=DATE``); one known only by its month is left out; one whose end is not known
+has no DTEND."""
 
 import datetime
 
@@ -34,7 +35,8 @@ def calendar_for(meetings, *, name: str) -> bytes:
             event.add("dtend", max(day, last) + datetime.timedelta(days=1))
         else:
             event.add("dtstart", meeting.starts_at)
-            event.add("dtend", meeting.ends_at)
+            if meeting.when_known != WhenKnown.START:  # no invented end: without DTEND the event is its start
+                event.add("dtend", meeting.ends_at)
         event.add("summary", meeting.translated("title"))
         event.add("description", meeting.translated("description")[:2000])
         location = ", ".join(part for part in meeting.venue() if part)

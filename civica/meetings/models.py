@@ -30,6 +30,7 @@ class WhenKnown(models.TextChoices):
     """How much of a meeting's start the sources give: pages, feeds and e-mails show only that much."""
 
     TIME = "time", _("Day and time")
+    START = "start", _("Day and start time (the end is not known)")
     DAY = "day", _("The day only (the time is not known)")
     MONTH = "month", _("The month only (the day is not known)")
 
@@ -59,7 +60,8 @@ class Meeting(Bilingual, models.Model):
     when_known = models.CharField(
         _("what is known of the time"), max_length=5, choices=WhenKnown.choices, default=WhenKnown.TIME,
         help_text=_("For a past meeting whose sources give only the day or the month: the times above then hold "
-                    "the start of that day or month, and only what is known is shown (no time, no day)."))
+                    "the start of that day or month, and only what is known is shown (no time, no day). Without a "
+                    "known end, the end above only orders the meeting among past and upcoming ones."))
     place = models.CharField(_("place"), max_length=200, blank=True,
                              help_text=_("A venue outside the centre's spaces (for one of them, choose the space "
                                          "below)."))
@@ -139,6 +141,9 @@ class Meeting(Bilingual, models.Model):
             return _("%(month)s (the day is not known)") % {"month": formats.date_format(start, "YEAR_MONTH_FORMAT")}
         if self.when_known == WhenKnown.DAY:
             return _("%(day)s (the time is not known)") % {"day": formats.date_format(start, "l, j F Y")}
+        if self.when_known == WhenKnown.START:
+            return _("%(start)s (Bucharest time; the end is not known)") % {
+                "start": formats.date_format(start, "l, j F Y, H:i")}
         ending = formats.date_format(end, "H:i" if end.date() == start.date() else "j F Y, H:i")
         return _("%(start)s – %(end)s (Bucharest time)") % {
             "start": formats.date_format(start, "l, j F Y, H:i"), "end": ending}

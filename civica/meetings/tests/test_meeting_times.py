@@ -80,7 +80,10 @@ def test_the_demo_gives_only_the_times_the_seed_gives(client):
     lab = client.get("/en/meetings/atelier-local-de-invatare-timisoara-2020-10-08/").content.decode()
     assert "Thursday, 8 October 2020 (the time is not known)" in lab and "10:00" not in lab
     later = client.get("/en/meetings/atelier-local-de-invatare-timisoara-2020-10-20/").content.decode()
-    assert "Tuesday, 20 October 2020, 11:00" in later
+    assert "Tuesday, 20 October 2020, 11:00 (Bucharest time; the end is not known)" in later and "14:00" not in later
+    event = Calendar.from_ical(client.get(
+        "/en/meetings/atelier-local-de-invatare-timisoara-2020-10-20/event.ics").content).walk("VEVENT")[0]
+    assert "DTEND" not in event and timezone.localtime(event["DTSTART"].dt).hour == 11
 
 
 @pytest.mark.django_db
