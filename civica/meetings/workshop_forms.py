@@ -114,8 +114,8 @@ class NoteForm(WorkshopForm):
 class HarvestForm(WorkshopForm):
     mode = forms.ChoiceField(
         label=_("What becomes of the themes there are"), initial=HARVEST_KEEP, widget=forms.RadioSelect,
-        choices=[(HARVEST_KEEP, _("Keep the curated themes, with their dots and action-plan links; group only the "
-                                  "notes in no kept theme into new suggested themes")),
+        choices=[(HARVEST_KEEP, _("Keep the curated themes, with their dots and action-plan links; the notes in no "
+                                  "kept theme join one they fit, the others become new suggested themes")),
                  (HARVEST_REPLACE, _("Replace every theme: discard the themes, their dots and their links "
                                      "with the action plan"))])
     confirm_replace = forms.BooleanField(

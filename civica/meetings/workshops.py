@@ -198,6 +198,45 @@ def _kept_themes(workshop):
             .filter(Q(curated=True) | Q(dot_count__gt=0) | Q(link_count__gt=0)).order_by("position", "pk"))
 
 
+def _join_kept_themes(contributions, kept_ids):
+    """Put each note that fits a kept theme into it and return the others. A note fits the kept theme
+    whose centre (the mean of its notes' meaning vectors) is nearest among those it is at least as near
+    to as half of the theme's own notes are. Without the embedding model nothing is joined: the notes
+    become suggested themes, which staff may merge."""
+    members = list(Contribution.objects.filter(theme__in=kept_ids).order_by("pk"))
+    if not members:
+        return contributions
+    everything = _vectors_for([*members, *contributions])
+    if everything is None:
+        return contributions
+    member_vectors, note_vectors = everything[:len(members)], everything[len(members):]
+    centres, thresholds, theme_ids = [], [], []
+    for theme_id in kept_ids:
+        rows = member_vectors[[index for index, member in enumerate(members) if member.theme_id == theme_id]]
+        if not len(rows):
+            continue
+        centre = rows.mean(axis=0)
+        centre /= numpy.linalg.norm(centre) or 1.0
+        centres.append(centre)
+        thresholds.append(float(numpy.median(rows @ centre)))
+        theme_ids.append(theme_id)
+    if not centres:
+        return contributions
+    similarities = note_vectors @ numpy.array(centres).T
+    thresholds = numpy.array(thresholds)
+    remaining, joined = [], {}
+    for contribution, row in zip(contributions, similarities, strict=True):
+        fitting = numpy.where(row >= thresholds - 1e-6, row, -numpy.inf)  # the nearest of the themes it fits
+        best = int(numpy.argmax(fitting))
+        if numpy.isfinite(fitting[best]):
+            joined.setdefault(theme_ids[best], []).append(contribution.pk)
+        else:
+            remaining.append(contribution)
+    for theme_id, pks in joined.items():
+        Contribution.objects.filter(pk__in=pks).update(theme_id=theme_id, is_representative=False)
+    return remaining
+
+
 def harvest_preview(workshop) -> dict:
     """What a harvest would change, for the page that asks before it runs: the themes kept (with
     their dots and links), the suggestions that would be computed again, the notes in no kept theme,
@@ -220,8 +259,9 @@ def harvest(*, workshop, by, mode=HARVEST_KEEP, min_themes=2, max_themes=12) -> 
     """Group the contributions into themes (insights.find_themes) and return the new themes.
 
     ``keep`` (the default) keeps every theme staff curated or that has dots or action-plan links,
-    with its notes, dots and links; only the other notes (new ones, and those of the earlier
-    harvest's untouched suggestions, which are computed again) become new suggested themes.
+    with its notes, dots and links; the other notes (new ones, and those of the earlier harvest's
+    untouched suggestions, which are computed again) join the kept theme they fit, and those that
+    fit none become new suggested themes.
     ``replace`` discards every theme, its dots and its links: the page asks for it explicitly."""
     if not by.has_perm("meetings.manage_workshop", workshop):
         raise PermissionDenied(_("Only editors harvest a workshop."))
@@ -236,10 +276,14 @@ def harvest(*, workshop, by, mode=HARVEST_KEEP, min_themes=2, max_themes=12) -> 
     if not contributions:
         raise ValidationError(_("There is nothing to harvest yet.") if not kept else
                               _("Every note is in a kept theme: there is nothing new to group."))
+    Theme.objects.filter(workshop=workshop).exclude(pk__in=kept_ids).delete()
+    if kept:
+        contributions = _join_kept_themes(contributions, kept_ids)
+        if not contributions:
+            return []
     vectors = _vectors_for(contributions)
     found = _themes().find_themes([contribution.text for contribution in contributions], min_themes=min_themes,
                                   max_themes=max_themes, vectors=vectors)
-    Theme.objects.filter(workshop=workshop).exclude(pk__in=kept_ids).delete()
     themes = []
     for position, item in enumerate(found, start=len(kept)):
         label = _("Other contributions") if item.is_other else item.label[:120]
