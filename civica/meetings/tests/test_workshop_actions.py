@@ -90,6 +90,8 @@ def test_replacing_the_themes_needs_an_explicit_confirmation_and_says_what_was_d
         client, workshop, editor, participant):
     first, second = _synthesis(workshop, editor, participant)
     client.force_login(editor)
+    forged = client.post("/en/workshops/cafe/harvest/", {"mode": "everything\x00"})
+    assert forged.status_code == 400 and "Select a valid choice." in forged.content.decode()
     refused = client.post("/en/workshops/cafe/harvest/", {"mode": "replace"})
     assert refused.status_code == 400
     assert "Tick this box to confirm" in refused.content.decode()
