@@ -23,6 +23,7 @@ from .models import (
     Contribution,
     DotVote,
     Theme,
+    Workshop,
     WorkshopTable,
 )
 from .services import cleaned_text
@@ -268,7 +269,7 @@ def harvest(*, workshop, by, mode=HARVEST_KEEP, min_themes=2, max_themes=12) -> 
     if mode not in (HARVEST_KEEP, HARVEST_REPLACE):
         raise ValidationError(_("Choose whether to keep or to replace the themes."))
     # One harvest of a workshop at a time: two at once would both compute and both insert.
-    type(workshop).objects.select_for_update().filter(pk=workshop.pk).first()
+    Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
     kept = [] if mode == HARVEST_REPLACE else list(_kept_themes(workshop))
     kept_ids = [theme.pk for theme in kept]
     contributions = list(Contribution.objects.filter(table__workshop=workshop).exclude(theme__in=kept_ids)
@@ -347,7 +348,7 @@ def dot_vote(*, theme, voter):
         raise PermissionDenied(_("Log in with a verified account to vote."))
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=voter.pk).first()
-        workshop = type(theme.workshop).objects.get(pk=theme.workshop_id)  # read again under the lock
+        workshop = Workshop.objects.get(pk=theme.workshop_id)  # read again under the lock
         if workshop.closed_at is not None:
             raise PermissionDenied(_("The workshop is closed: its dot votes are final."))
         if not Theme.objects.filter(pk=theme.pk).exists():
