@@ -68,7 +68,8 @@ def _call(slug, form=STANDARD_FORM, criteria=CRITERIA, **fields):
 
 
 def load(log):
-    now = timezone.now().replace(second=0, microsecond=0)
+    # Deadlines at 17:00 on the Bucharest clock (adding days keeps the wall-clock hour).
+    now = timezone.localtime().replace(hour=17, minute=0, second=0, microsecond=0)
     day = datetime.timedelta(days=1)
     academy = Programme.objects.filter(slug="academia-schimbarii").first()
     diu = Programme.objects.filter(slug="divizia-de-inovare-urbana").first()

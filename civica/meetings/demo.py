@@ -1,6 +1,7 @@
-"""Demo meetings: CIIC's first public debate (October 2017, Parcul Feroviarilor), the two ECoC-SME
-Local Learning Labs in Timișoara from the seed (8 and 20 October 2020), and upcoming fictional
-debates attached to the open consultations, with registrations and a waiting list."""
+"""Demo meetings: CIIC's first public debate (October 2017, Parcul Feroviarilor: the month only), the
+two ECoC-SME Local Learning Labs in Timișoara from the seed (8 October 2020, the day only; 20 October
+2020 from 11:00), and upcoming fictional debates attached to the open consultations, at 18:00 on the
+Bucharest clock, with registrations and a waiting list."""
 
 import datetime
 
@@ -10,7 +11,7 @@ from civica.accounts.models import User
 from civica.participation.commenting import seed_conversation
 from civica.participation.models import Process
 
-from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus
+from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus, WhenKnown
 
 TIMISOARA_LAB_1 = "atelier-local-de-invatare-timisoara-2020-10-08"
 TIMISOARA_LAB_2 = "atelier-local-de-invatare-timisoara-2020-10-20"
@@ -18,7 +19,8 @@ TIMISOARA_LAB_2 = "atelier-local-de-invatare-timisoara-2020-10-20"
 
 def load(log):
     tz = timezone.get_current_timezone()
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    # Upcoming events at 18:00 on the Bucharest clock (adding days keeps the wall-clock hour).
+    now = timezone.localtime().replace(hour=18, minute=0, second=0, microsecond=0)
     day = datetime.timedelta(days=1)
     meetings = [
         {"slug": "dezbatere-parcul-feroviarilor-2017", "kind": MeetingKind.PUBLIC_DEBATE,
@@ -28,8 +30,9 @@ def load(log):
          "octombrie 2017.",
          "description_en": "The public debate that opened the Centre for Civic Innovation and Imagination in "
          "October 2017.",
-         "starts_at": datetime.datetime(2017, 10, 12, 17, 0, tzinfo=tz),
-         "ends_at": datetime.datetime(2017, 10, 12, 19, 0, tzinfo=tz), "place": "CIIC", "address": "Cluj-Napoca",
+         # The seed says "în luna octombrie 2017": the month only.
+         "starts_at": datetime.datetime(2017, 10, 1, tzinfo=tz), "ends_at": datetime.datetime(2017, 11, 1, tzinfo=tz),
+         "when_known": WhenKnown.MONTH, "place": "CIIC", "address": "Cluj-Napoca",
          "process": Process.objects.filter(slug="parcul-feroviarilor-2017").first(), "registration_open": False,
          "minutes_ro": "Minută fictivă, pentru demonstrație: participanții au cerut păstrarea arborilor și un loc "
          "de joacă pentru toate vârstele.",
@@ -42,8 +45,9 @@ def load(log):
          "moderat de Andrei Munteanu (Cowork Timișoara).",
          "description_en": "An ECoC-SME workshop on making the most of a mega-event such as the European Capital "
          "of Culture, facilitated by Andrei Munteanu (Cowork Timișoara).",
-         "starts_at": datetime.datetime(2020, 10, 8, 10, 0, tzinfo=tz),
-         "ends_at": datetime.datetime(2020, 10, 8, 13, 0, tzinfo=tz),
+         # The seed says "în data de 08.10.2020": the day only.
+         "starts_at": datetime.datetime(2020, 10, 8, tzinfo=tz), "ends_at": datetime.datetime(2020, 10, 9, tzinfo=tz),
+         "when_known": WhenKnown.DAY,
          "place": "Cowork Timișoara Garden", "address": "Timișoara", "registration_open": False},
         {"slug": TIMISOARA_LAB_2, "kind": MeetingKind.WORKSHOP,
          "title_ro": "Atelier Local de Învățare: Sectorul cultural și creativ în Timișoara și în regiune",
@@ -52,8 +56,9 @@ def load(log):
          "pregătire a CEaC, anul deținerii titlului și anii moștenire, prin metoda world-café.",
          "description_en": "The impact of the Covid-19 pandemic and how the sector can develop in the years "
          "before, during and after the European Capital of Culture title, using the world-café method.",
+         # The seed says "începând cu ora 11": the start, not the end.
          "starts_at": datetime.datetime(2020, 10, 20, 11, 0, tzinfo=tz),
-         "ends_at": datetime.datetime(2020, 10, 20, 14, 0, tzinfo=tz),
+         "ends_at": datetime.datetime(2020, 10, 20, 14, 0, tzinfo=tz), "when_known": WhenKnown.START,
          "place": "Fosta Cancelarie de război", "address": "str. V. Alecsandri nr. 1, parter, Timișoara",
          "registration_open": False},
         {"slug": "dezbatere-cluj-for-youth-2030", "kind": MeetingKind.PUBLIC_DEBATE, "format": MeetingFormat.HYBRID,

@@ -1,8 +1,15 @@
 """iCalendar feeds (RFC 5545) with the `icalendar` package. The online link never goes in a feed:
-feeds are public, and the link is for registered people only."""
+feeds are public, and the link is for registered people only. A meeting known only by its day is an
+all-day event (``VALUE=DATE``); one known only by its month is left out; one whose end is not known
+has no DTEND."""
+
+import datetime
 
 from django.conf import settings
+from django.utils import timezone
 from icalendar import Calendar, Event
+
+from .models import WhenKnown
 
 PRODID = "-//Civica//Meetings//RO"
 
@@ -15,11 +22,21 @@ def calendar_for(meetings, *, name: str) -> bytes:
     feed.add("x-wr-calname", name)
     feed.add("x-wr-timezone", settings.TIME_ZONE)
     for meeting in meetings:
+        if meeting.when_known == WhenKnown.MONTH:
+            continue
         event = Event()
         event.add("uid", f"meeting-{meeting.pk}@civica")
         event.add("dtstamp", meeting.created_at)
-        event.add("dtstart", meeting.starts_at)
-        event.add("dtend", meeting.ends_at)
+        if meeting.when_known == WhenKnown.DAY:
+            # The day without a time: an all-day event (DTSTART;VALUE=DATE), ending the next day.
+            day = timezone.localtime(meeting.starts_at).date()
+            last = timezone.localtime(meeting.ends_at - datetime.timedelta(microseconds=1)).date()
+            event.add("dtstart", day)
+            event.add("dtend", max(day, last) + datetime.timedelta(days=1))
+        else:
+            event.add("dtstart", meeting.starts_at)
+            if meeting.when_known != WhenKnown.START:  # no invented end: without DTEND the event is its start
+                event.add("dtend", meeting.ends_at)
         event.add("summary", meeting.translated("title"))
         event.add("description", meeting.translated("description")[:2000])
         location = ", ".join(part for part in meeting.venue() if part)

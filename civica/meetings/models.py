@@ -6,7 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
@@ -24,6 +24,15 @@ class MeetingFormat(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     ONLINE = "online", _("Online")
     HYBRID = "hybrid", _("Hybrid")
+
+
+class WhenKnown(models.TextChoices):
+    """How much of a meeting's start the sources give: pages, feeds and e-mails show only that much."""
+
+    TIME = "time", _("Day and time")
+    START = "start", _("Day and start time (the end is not known)")
+    DAY = "day", _("The day only (the time is not known)")
+    MONTH = "month", _("The month only (the day is not known)")
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -48,6 +57,11 @@ class Meeting(Bilingual, models.Model):
     description_en = models.TextField(_("description (English, Markdown)"), blank=True)
     starts_at = models.DateTimeField(_("starts at"), help_text=_("Europe/Bucharest time."))
     ends_at = models.DateTimeField(_("ends at"))
+    when_known = models.CharField(
+        _("what is known of the time"), max_length=5, choices=WhenKnown.choices, default=WhenKnown.TIME,
+        help_text=_("For a past meeting whose sources give only the day or the month: the times above then hold "
+                    "the start of that day or month, and only what is known is shown (no time, no day). Without a "
+                    "known end, the end above only orders the meeting among past and upcoming ones."))
     place = models.CharField(_("place"), max_length=200, blank=True,
                              help_text=_("A venue outside the centre's spaces (for one of them, choose the space "
                                          "below)."))
@@ -97,6 +111,42 @@ class Meeting(Bilingual, models.Model):
         if self.space_id and self.format == MeetingFormat.ONLINE:
             raise ValidationError({"space": _("An online meeting takes no space: choose in person or hybrid, "
                                               "or leave the space empty.")})
+
+    # What is known of the start, for pages, e-mails and reports (in the active language, Bucharest time).
+    @property
+    def when_iso(self) -> str:
+        """For ``<time datetime>``: the instant, the day or the month."""
+        start = timezone.localtime(self.starts_at)
+        if self.when_known == WhenKnown.MONTH:
+            return start.strftime("%Y-%m")
+        if self.when_known == WhenKnown.DAY:
+            return start.date().isoformat()
+        return start.isoformat()
+
+    @property
+    def when_short(self) -> str:
+        """"8 October 2020, 10:00", "8 October 2020" or "October 2017"."""
+        start = timezone.localtime(self.starts_at)
+        if self.when_known == WhenKnown.MONTH:
+            return formats.date_format(start, "YEAR_MONTH_FORMAT")
+        if self.when_known == WhenKnown.DAY:
+            return formats.date_format(start, "j F Y")
+        return formats.date_format(start, "j F Y, H:i")
+
+    @property
+    def when_long(self) -> str:
+        """The meeting page's: with the weekday and the end time when they are known."""
+        start, end = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        if self.when_known == WhenKnown.MONTH:
+            return _("%(month)s (the day is not known)") % {"month": formats.date_format(start, "YEAR_MONTH_FORMAT")}
+        if self.when_known == WhenKnown.DAY:
+            return _("%(day)s (the time is not known)") % {"day": formats.date_format(start, "l, j F Y")}
+        if self.when_known == WhenKnown.START:
+            return _("%(start)s (Bucharest time; the end is not known)") % {
+                "start": formats.date_format(start, "l, j F Y, H:i")}
+        ending = formats.date_format(end, "H:i" if end.date() == start.date() else "j F Y, H:i")
+        return _("%(start)s – %(end)s (Bucharest time)") % {
+            "start": formats.date_format(start, "l, j F Y, H:i"), "end": ending}
 
     def venue(self) -> tuple[str, str]:
         """(place, address): the space's when the meeting is held in one (select ``space`` with the
@@ -251,6 +301,9 @@ class Theme(models.Model):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="themes")
     position = models.PositiveSmallIntegerField(default=0)
     label = models.CharField(_("label"), max_length=120)
+    # Set once staff rename, merge, split or create the theme: a later harvest keeps it (as it keeps a
+    # theme with dots or action-plan links); the others are the harvest's suggestions.
+    curated = models.BooleanField(_("curated by staff"), default=False)
 
     class Meta:
         verbose_name = _("theme")

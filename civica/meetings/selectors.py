@@ -1,11 +1,12 @@
 import calendar
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 
 from civica.network.models import Space
 
-from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus
+from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus, WhenKnown
 
 
 def meeting_list(*, when=None, kind=None, meeting_format=None, space=None):
@@ -31,11 +32,21 @@ def month_grid(year, month):
     first = datetime.datetime(year, month, 1, tzinfo=tz)
     last = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
     by_day = {}
-    for meeting in Meeting.objects.published().filter(starts_at__gte=first, starts_at__lt=last).order_by("starts_at"):
+    for meeting in (Meeting.objects.published().filter(starts_at__gte=first, starts_at__lt=last)
+                    .exclude(when_known=WhenKnown.MONTH).order_by("starts_at")):
         by_day.setdefault(timezone.localtime(meeting.starts_at).date(), []).append(meeting)
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     return [[{"date": day, "in_month": day.month == month, "meetings": by_day.get(day, [])} for day in week]
             for week in weeks]
+
+
+def month_only(year, month):
+    """The meetings of the month whose day is not known: the calendar names them apart, on no day."""
+    tz = timezone.get_current_timezone()
+    first = datetime.datetime(year, month, 1, tzinfo=tz)
+    last = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
+    return list(Meeting.objects.published().filter(starts_at__gte=first, starts_at__lt=last,
+                                                   when_known=WhenKnown.MONTH).order_by("starts_at", "pk"))
 
 
 def places_left(meeting):
@@ -43,6 +54,16 @@ def places_left(meeting):
         return None
     taken = Registration.objects.filter(meeting=meeting, status=RegistrationStatus.REGISTERED).count()
     return max(meeting.capacity - taken, 0)
+
+
+def waiting_position(registration):
+    """``registration``'s place on its meeting's waiting list (1 for the next to get a place), or None
+    when it is not waiting. Counted each time, so it stays right as people before it cancel or move up."""
+    if registration is None or registration.status != RegistrationStatus.WAITING:
+        return None
+    before = Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    return Registration.objects.filter(before, meeting_id=registration.meeting_id,
+                                       status=RegistrationStatus.WAITING).count() + 1
 
 
 def spaces_with_meetings():

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from civica.network import services as network_services
 from civica.network.models import Space
 
+from . import selectors
 from .models import Meeting, Registration, RegistrationStatus
 
 
@@ -106,6 +107,7 @@ def _send(registration_id, kind):
     with translation.override(person.language):
         body = render_to_string("meetings/email/registration.txt", {
             "registration": registration, "meeting": meeting, "person": person, "kind": kind,
+            "waiting_position": selectors.waiting_position(registration),
             "url": settings.CIVICA_BASE_URL + meeting.get_absolute_url(),
         })
         subjects = {"confirmation": _("[Civica] Registration: %(title)s"),

@@ -20,6 +20,7 @@ from .models import (
     MeetingKind,
     Registration,
     RegistrationStatus,
+    WhenKnown,
 )
 
 MEETINGS_PER_PAGE = 20
@@ -64,6 +65,7 @@ def meeting_list(request):
         "meetings": page.object_list, "page": page, "query": query.urlencode(),
         "when": when, "kind": kind, "format": meeting_format, "kinds": MeetingKind.choices,
         "formats": MeetingFormat.choices, "spaces": spaces, "space": space, "grid": selectors.month_grid(year, month),
+        "month_only": selectors.month_only(year, month),
         "month_start": datetime.date(year, month, 1), "previous_month": f"{previous.year}-{previous.month:02d}",
         "next_month": f"{following.year}-{following.month:02d}",
     })
@@ -79,6 +81,7 @@ def meeting_detail(request, slug):
         "can_register": request.user.has_perm("meetings.register", meeting),
         "show_link": request.user.has_perm("meetings.see_online_link", meeting),
         "places_left": selectors.places_left(meeting),
+        "waiting_position": selectors.waiting_position(registration),
         "is_past": meeting.ends_at < timezone.now(),
         "can_check_in": request.user.has_perm("meetings.check_in", meeting),
         "comment_section": comment_section(request, meeting, post_url=reverse("meetings:comment", args=[slug])),
@@ -105,8 +108,9 @@ def register(request, slug):
         messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
     else:
         if registration.status == RegistrationStatus.WAITING:
-            messages.warning(request, _("The meeting is full: you are on the waiting list. We will e-mail you "
-                                        "if a place frees up."))
+            messages.warning(request, _("The meeting is full: you are number %(number)s on the waiting list. We "
+                                        "will e-mail you if a place frees up.") % {
+                "number": selectors.waiting_position(registration)})
         else:
             messages.success(request, _("You are registered. Your code is %(code)s.") % {"code": registration.code})
     return redirect(meeting.get_absolute_url())
@@ -162,11 +166,15 @@ def _ics(content, filename):
 
 @require_safe
 def feed(request):
-    meetings = Meeting.objects.published().select_related("space").order_by("starts_at")
+    # A meeting whose day is not known is left out: a calendar would put it on a day it did not happen.
+    meetings = (Meeting.objects.published().exclude(when_known=WhenKnown.MONTH).select_related("space")
+                .order_by("starts_at"))
     return _ics(ical.calendar_for(meetings, name=_("Civica meetings")), "civica-meetings.ics")
 
 
 @require_safe
 def meeting_ics(request, slug):
     meeting = _meeting_or_404(slug)
+    if meeting.when_known == WhenKnown.MONTH:
+        raise Http404  # no day to put in a calendar (the page says the month)
     return _ics(ical.calendar_for([meeting], name=meeting.translated("title")), f"{meeting.slug}.ics")

@@ -228,7 +228,7 @@ def load(meeting, residents, log):
     ]
     themes = {}
     for position, (label, notes) in enumerate(THEMES.items()):
-        theme = Theme.objects.create(workshop=workshop, position=position, label=label)
+        theme = Theme.objects.create(workshop=workshop, position=position, label=label, curated=True)
         themes[label] = theme
         for index, note in enumerate(notes):
             round_ = rounds[index % 3]

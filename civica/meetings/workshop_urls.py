@@ -6,6 +6,7 @@ app_name = "workshops"
 
 urlpatterns = [
     path("<slug:slug>/", workshop_views.workshop_detail, name="detail"),
+    path("<slug:slug>/harvest/", workshop_views.harvest, name="harvest"),
     path("<slug:slug>/screen/", workshop_views.room_screen, name="screen"),
     path("<slug:slug>/wall/", workshop_views.live_wall, name="wall"),
     path("<slug:slug>/wall/items/", workshop_views.live_wall_items, name="wall_items"),

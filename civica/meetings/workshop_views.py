@@ -9,11 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from . import workshops
-from .models import Contribution, Theme, Workshop
+from . import workshop_forms, workshops
+from .models import Contribution, Workshop
 
 AUTHOR_COOKIE, AUTHOR_SALT = "civica_author", "civica.workshop.author"
 
@@ -34,64 +35,112 @@ def _tables(workshop):
     return list(workshop.tables.select_related("question", "facilitator"))
 
 
+def _start_round(request, workshop, data):
+    started = workshops.start_next_round(workshop=workshop, by=request.user)
+    return _("Round %(number)s has started.") % {"number": started.number}
+
+
+def _close(request, workshop, data):
+    workshops.close(workshop=workshop, by=request.user)
+    return _("The workshop is closed: table links no longer work.")
+
+
+def _harvest(request, workshop, data):
+    themes = workshops.harvest(workshop=workshop, by=request.user)
+    return ngettext("%(count)s theme found.", "%(count)s themes found.", len(themes)) % {"count": len(themes)}
+
+
+def _rename(request, workshop, data):
+    workshops.theme_rename(theme=data["theme"], by=request.user, label=data["label"])
+    return None
+
+
+def _merge(request, workshop, data):
+    workshops.theme_merge(into=data["theme"], other=data["other"], by=request.user)
+    return None
+
+
+def _move(request, workshop, data):
+    theme = data["theme"]
+    if theme == workshop_forms.NEW_THEME:
+        theme = workshops.theme_create(workshop=workshop, by=request.user, label=data["label"])
+    workshops.contribution_move(contribution=data["contribution"], theme=theme, by=request.user)
+    return None
+
+
+def _dot(request, workshop, data):
+    workshops.dot_vote(theme=data["theme"], voter=request.user)
+    return _("Your dot is on “%(label)s”.") % {"label": data["theme"].label}
+
+
+def _action(request, workshop, data):
+    workshops.action_add(workshop=workshop, by=request.user, title=data["title"], description=data["description"],
+                         owner=data["owner"], due_on=data["due_on"], themes=data["themes"])
+    return _("Added to the action plan.")
+
+
+def _to_activity(request, workshop, data):
+    workshops.action_to_activity(item=data["item"], plan=data["plan"], programme=data["programme"], by=request.user)
+    return _("The action is now an activity of %(plan)s.") % {"plan": data["plan"].translated("title")}
+
+
+# The workshop page's actions (the ``action`` posted): each reads its values through its own form.
+ACTIONS = {
+    "start_round": (workshop_forms.NoFieldsForm, _start_round),
+    "close": (workshop_forms.NoFieldsForm, _close),
+    "harvest": (workshop_forms.NoFieldsForm, _harvest),
+    "rename": (workshop_forms.RenameForm, _rename),
+    "merge": (workshop_forms.MergeForm, _merge),
+    "move": (workshop_forms.MoveForm, _move),
+    "dot": (workshop_forms.ThemeForm, _dot),
+    "action": (workshop_forms.ActionForm, _action),
+    "to_activity": (workshop_forms.ToActivityForm, _to_activity),
+}
+
+
+def _form_errors(form):
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
 def workshop_detail(request, slug):
     workshop = _workshop_or_404(slug)
-    user = request.user
-    can_manage = user.has_perm("meetings.manage_workshop", workshop)
     if request.method == "POST":
-        if not user.is_authenticated:
+        if not request.user.is_authenticated:
             return redirect_to_login(workshop.get_absolute_url())
         action = request.POST.get("action")
+        if action == "harvest" and workshop.themes.exists():
+            # Themes exist: the harvest page says what would change and asks first.
+            return redirect("workshops:harvest", slug=workshop.slug)
+        if action not in ACTIONS:
+            messages.error(request, _("This action is not known: reload the page and try again."))
+            return _workshop_page(request, workshop, status=400)
+        form_class, handler = ACTIONS[action]
+        form = form_class(request.POST, workshop=workshop)
+        if not form.is_valid():
+            messages.error(request, _form_errors(form))
+            return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
         try:
-            if action == "start_round":
-                started = workshops.start_next_round(workshop=workshop, by=user)
-                messages.success(request, _("Round %(number)s has started.") % {"number": started.number})
-            elif action == "close":
-                workshops.close(workshop=workshop, by=user)
-                messages.success(request, _("The workshop is closed: table links no longer work."))
-            elif action == "harvest":
-                themes = workshops.harvest(workshop=workshop, by=user)
-                messages.success(request, _("%(count)s themes found.") % {"count": len(themes)})
-            elif action == "rename":
-                theme = get_object_or_404(Theme, pk=request.POST.get("theme") or 0, workshop=workshop)
-                workshops.theme_rename(theme=theme, by=user, label=request.POST.get("label"))
-            elif action == "merge":
-                into = get_object_or_404(Theme, pk=request.POST.get("theme") or 0, workshop=workshop)
-                other = get_object_or_404(Theme, pk=request.POST.get("other") or 0, workshop=workshop)
-                workshops.theme_merge(into=into, other=other, by=user)
-            elif action == "move":
-                contribution = get_object_or_404(Contribution, pk=request.POST.get("contribution") or 0,
-                                                 table__workshop=workshop)
-                target = request.POST.get("theme")
-                theme = (workshops.theme_create(workshop=workshop, by=user, label=request.POST.get("label"))
-                         if target == "new" else get_object_or_404(Theme, pk=target or 0, workshop=workshop))
-                workshops.contribution_move(contribution=contribution, theme=theme, by=user)
-            elif action == "dot":
-                theme = get_object_or_404(Theme, pk=request.POST.get("theme") or 0, workshop=workshop)
-                workshops.dot_vote(theme=theme, voter=user)
-                messages.success(request, _("Your dot is on “%(label)s”.") % {"label": theme.label})
-            elif action == "action":
-                themes = Theme.objects.filter(workshop=workshop, pk__in=request.POST.getlist("themes"))
-                workshops.action_add(workshop=workshop, by=user, title=request.POST.get("title", ""),
-                                     description=request.POST.get("description", ""),
-                                     owner=request.POST.get("owner", ""), due_on=request.POST.get("due_on") or None,
-                                     themes=themes)
-                messages.success(request, _("Added to the action plan."))
-            elif action == "to_activity":
-                from civica.accountability.models import Plan
-                from civica.network.models import Programme
-
-                item = get_object_or_404(workshop.action_items, pk=request.POST.get("item") or 0)
-                plan = get_object_or_404(Plan, pk=request.POST.get("plan") or 0)
-                programme = get_object_or_404(Programme, pk=request.POST.get("programme") or 0)
-                workshops.action_to_activity(item=item, plan=plan, programme=programme, by=user)
-                messages.success(request, _("The action is now an activity of %(plan)s.") % {
-                    "plan": plan.translated("title")})
+            done = handler(request, workshop, form.cleaned_data)
         except (PermissionDenied, ValidationError) as refused:
             messages.error(request, _refusal(refused))
+            return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
+        if done:
+            messages.success(request, done)
         return redirect(workshop.get_absolute_url())
+    return _workshop_page(request, workshop)
+
+
+def _typed(data):
+    """What was posted, to show it again in the form it came from (NULs dropped)."""
+    return {key: value.replace("\x00", "") for key, value in data.items()}
+
+
+def _workshop_page(request, workshop, *, failed=None, status=200):
+    user = request.user
+    can_manage = user.has_perm("meetings.manage_workshop", workshop)
     themes = list(workshop.themes.prefetch_related("contributions__table"))
     tables = _tables(workshop)
+    failed_action, typed = (failed[0], _typed(failed[1])) if failed else (None, {})
     return render(request, "meetings/workshop_detail.html", {
         "workshop": workshop, "tables": tables, "current_round": workshop.current_round(),
         "can_manage": can_manage, "can_run": user.has_perm("meetings.run_workshop", workshop),
@@ -103,7 +152,46 @@ def workshop_detail(request, slug):
             for table in tables] if can_manage else [],
         "action_items": workshop.action_items.prefetch_related("themes").select_related("activity__plan"),
         "plans": _plans() if can_manage else [], "programmes": _programmes() if can_manage else [],
-    })
+        "failed_action": failed_action, "typed": typed,
+        "typed_themes": failed[1].getlist("themes") if failed else [],
+    }, status=status)
+
+
+def harvest(request, slug):
+    """Harvest the notes into themes. With themes already there, this page first says what would
+    change; by default curated themes stay with their dots and links, and replacing them is only
+    done when asked for and confirmed."""
+    workshop = _workshop_or_404(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("meetings.manage_workshop", workshop):
+        raise PermissionDenied(_("Only editors harvest a workshop."))
+    preview = workshops.harvest_preview(workshop)
+    form = workshop_forms.HarvestForm(request.POST or None, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        mode = form.cleaned_data["mode"]
+        try:
+            themes = workshops.harvest(workshop=workshop, by=request.user, mode=mode)
+        except (PermissionDenied, ValidationError) as refused:
+            messages.error(request, _refusal(refused))
+        else:
+            messages.success(request, ngettext("%(count)s new suggested theme.", "%(count)s new suggested themes.",
+                                               len(themes)) % {"count": len(themes)})
+            if mode == workshops.HARVEST_REPLACE and preview["themes"]:
+                messages.warning(request, " ".join([
+                    ngettext("%(count)s earlier theme was discarded,", "%(count)s earlier themes were discarded,",
+                             len(preview["themes"])) % {"count": len(preview["themes"])},
+                    ngettext("with %(count)s dot", "with %(count)s dots", preview["dots"]) % {"count": preview["dots"]},
+                    ngettext("and %(count)s action-plan link.", "and %(count)s action-plan links.",
+                             preview["links"]) % {"count": preview["links"]}]))
+            elif preview["kept"]:
+                messages.info(request, ngettext(
+                    "%(count)s theme was kept with its notes, dots and action-plan links.",
+                    "%(count)s themes were kept with their notes, dots and action-plan links.",
+                    len(preview["kept"])) % {"count": len(preview["kept"])})
+            return redirect(workshop.get_absolute_url())
+    return render(request, "meetings/harvest.html", {"workshop": workshop, "form": form, **preview},
+                  status=400 if request.method == "POST" else 200)
 
 
 def _plans():
@@ -159,20 +247,23 @@ def table_page(request, slug, token):
     if request.method == "POST":
         if not request.user.is_authenticated and not author_key:
             author_key = new_key = secrets.token_hex(16)
-        editing = request.POST.get("contribution")
+        form = workshop_forms.NoteForm(request.POST, workshop=workshop)
         try:
+            if not form.is_valid():
+                raise ValidationError(_form_errors(form))
+            editing = form.cleaned_data["contribution"]
             if editing:
                 contribution = get_object_or_404(Contribution, pk=editing, table=table)
                 workshops.contribution_edit(contribution=contribution, user=request.user, author_key=author_key,
-                                            text=request.POST.get("text", ""))
+                                            text=form.cleaned_data["text"])
                 messages.success(request, _("Your contribution is changed."))
             else:
                 workshops.contribute(table=table, user=request.user, author_key=author_key,
-                                     text=request.POST.get("text", ""))
+                                     text=form.cleaned_data["text"])
                 messages.success(request, _("Thank you: your contribution is on the wall."))
         except (PermissionDenied, ValidationError) as refused:
             messages.error(request, _refusal(refused))
-            typed = request.POST.get("text", "")
+            typed = request.POST.get("text", "").replace("\x00", "")
         else:
             response = redirect(request.path)
             if new_key:

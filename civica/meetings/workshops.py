@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +23,7 @@ from .models import (
     Contribution,
     DotVote,
     Theme,
+    Workshop,
     WorkshopTable,
 )
 from .services import cleaned_text
@@ -187,20 +188,105 @@ def _vectors_for(contributions):
     return numpy.array([contribution.embedding for contribution in contributions], dtype=numpy.float32)
 
 
+HARVEST_KEEP, HARVEST_REPLACE = "keep", "replace"
+
+
+def _kept_themes(workshop):
+    """The themes a harvest keeps unless told to replace them: curated by staff, or with dots or
+    action-plan links."""
+    return (Theme.objects.filter(workshop=workshop)
+            .annotate(dot_count=Count("dots", distinct=True), link_count=Count("action_items", distinct=True))
+            .filter(Q(curated=True) | Q(dot_count__gt=0) | Q(link_count__gt=0)).order_by("position", "pk"))
+
+
+def _join_kept_themes(contributions, kept_ids):
+    """Put each note that fits a kept theme into it and return the others. A note fits the kept theme
+    whose centre (the mean of its notes' meaning vectors) is nearest among those it is at least as near
+    to as half of the theme's own notes are. Without the embedding model nothing is joined: the notes
+    become suggested themes, which staff may merge."""
+    members = list(Contribution.objects.filter(theme__in=kept_ids).order_by("pk"))
+    if not members:
+        return contributions
+    everything = _vectors_for([*members, *contributions])
+    if everything is None:
+        return contributions
+    member_vectors, note_vectors = everything[:len(members)], everything[len(members):]
+    centres, thresholds, theme_ids = [], [], []
+    for theme_id in kept_ids:
+        rows = member_vectors[[index for index, member in enumerate(members) if member.theme_id == theme_id]]
+        if not len(rows):
+            continue
+        centre = rows.mean(axis=0)
+        centre /= numpy.linalg.norm(centre) or 1.0
+        centres.append(centre)
+        thresholds.append(float(numpy.median(rows @ centre)))
+        theme_ids.append(theme_id)
+    if not centres:
+        return contributions
+    similarities = note_vectors @ numpy.array(centres).T
+    thresholds = numpy.array(thresholds)
+    remaining, joined = [], {}
+    for contribution, row in zip(contributions, similarities, strict=True):
+        fitting = numpy.where(row >= thresholds - 1e-6, row, -numpy.inf)  # the nearest of the themes it fits
+        best = int(numpy.argmax(fitting))
+        if numpy.isfinite(fitting[best]):
+            joined.setdefault(theme_ids[best], []).append(contribution.pk)
+        else:
+            remaining.append(contribution)
+    for theme_id, pks in joined.items():
+        Contribution.objects.filter(pk__in=pks).update(theme_id=theme_id, is_representative=False)
+    return remaining
+
+
+def harvest_preview(workshop) -> dict:
+    """What a harvest would change, for the page that asks before it runs: the themes kept (with
+    their dots and links), the suggestions that would be computed again, the notes in no kept theme,
+    and what replacing everything would discard."""
+    themes = list(Theme.objects.filter(workshop=workshop).annotate(
+        dot_count=Count("dots", distinct=True), link_count=Count("action_items", distinct=True)))
+    kept = [theme for theme in themes if theme.curated or theme.dot_count or theme.link_count]
+    kept_ids = {theme.pk for theme in kept}
+    notes = Contribution.objects.filter(table__workshop=workshop)
+    return {
+        "themes": themes, "kept": kept, "suggestions": [theme for theme in themes if theme.pk not in kept_ids],
+        "notes_to_group": notes.exclude(theme__in=kept_ids).count(), "note_count": notes.count(),
+        "dots": sum(theme.dot_count for theme in themes),
+        "links": ActionItem.themes.through.objects.filter(theme__workshop=workshop).count(),
+    }
+
+
 @transaction.atomic
-def harvest(*, workshop, by, min_themes=2, max_themes=12) -> list[Theme]:
-    """Group the contributions into themes (insights.find_themes), replacing an earlier harvest."""
+def harvest(*, workshop, by, mode=HARVEST_KEEP, min_themes=2, max_themes=12) -> list[Theme]:
+    """Group the contributions into themes (insights.find_themes) and return the new themes.
+
+    ``keep`` (the default) keeps every theme staff curated or that has dots or action-plan links,
+    with its notes, dots and links; the other notes (new ones, and those of the earlier harvest's
+    untouched suggestions, which are computed again) join the kept theme they fit, and those that
+    fit none become new suggested themes.
+    ``replace`` discards every theme, its dots and its links: the page asks for it explicitly."""
     if not by.has_perm("meetings.manage_workshop", workshop):
         raise PermissionDenied(_("Only editors harvest a workshop."))
-    contributions = list(Contribution.objects.filter(table__workshop=workshop).order_by("pk"))
+    if mode not in (HARVEST_KEEP, HARVEST_REPLACE):
+        raise ValidationError(_("Choose whether to keep or to replace the themes."))
+    # One harvest of a workshop at a time: two at once would both compute and both insert.
+    Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
+    kept = [] if mode == HARVEST_REPLACE else list(_kept_themes(workshop))
+    kept_ids = [theme.pk for theme in kept]
+    contributions = list(Contribution.objects.filter(table__workshop=workshop).exclude(theme__in=kept_ids)
+                         .order_by("pk"))
     if not contributions:
-        raise ValidationError(_("There is nothing to harvest yet."))
+        raise ValidationError(_("There is nothing to harvest yet.") if not kept else
+                              _("Every note is in a kept theme: there is nothing new to group."))
+    Theme.objects.filter(workshop=workshop).exclude(pk__in=kept_ids).delete()
+    if kept:
+        contributions = _join_kept_themes(contributions, kept_ids)
+        if not contributions:
+            return []
     vectors = _vectors_for(contributions)
     found = _themes().find_themes([contribution.text for contribution in contributions], min_themes=min_themes,
-                        max_themes=max_themes, vectors=vectors)
-    Theme.objects.filter(workshop=workshop).delete()
+                                  max_themes=max_themes, vectors=vectors)
     themes = []
-    for position, item in enumerate(found):
+    for position, item in enumerate(found, start=len(kept)):
         label = _("Other contributions") if item.is_other else item.label[:120]
         theme = Theme.objects.create(workshop=workshop, position=position, label=label)
         members = [contributions[index].pk for index in item.members]
@@ -217,8 +303,8 @@ def theme_rename(*, theme, by, label):
     label = (label or "").strip()
     if not label:
         raise ValidationError(_("A theme needs a label."))
-    theme.label = label[:120]
-    theme.save(update_fields=["label"])
+    theme.label, theme.curated = label[:120], True
+    theme.save(update_fields=["label", "curated"])
 
 
 def theme_merge(*, into, other, by):
@@ -226,7 +312,11 @@ def theme_merge(*, into, other, by):
         raise PermissionDenied(_("Only editors edit themes."))
     Contribution.objects.filter(theme=other).update(theme=into)
     DotVote.objects.filter(theme=other).update(theme=into)
+    # The merged theme's action-plan links follow its notes and dots.
+    for item in ActionItem.objects.filter(themes=other):
+        item.themes.add(into)
     other.delete()
+    Theme.objects.filter(pk=into.pk).update(curated=True)
 
 
 def contribution_move(*, contribution, theme, by):
@@ -234,6 +324,7 @@ def contribution_move(*, contribution, theme, by):
     if not by.has_perm("meetings.manage_workshop", theme.workshop) or \
             contribution.table.workshop_id != theme.workshop_id:
         raise PermissionDenied(_("Only editors edit themes."))
+    Theme.objects.filter(pk__in=[pk for pk in (contribution.theme_id, theme.pk) if pk]).update(curated=True)
     contribution.theme = theme
     contribution.save(update_fields=["theme"])
 
@@ -242,15 +333,27 @@ def theme_create(*, workshop, by, label):
     if not by.has_perm("meetings.manage_workshop", workshop):
         raise PermissionDenied(_("Only editors edit themes."))
     position = workshop.themes.count()
-    return Theme.objects.create(workshop=workshop, label=(label or _("New theme")).strip()[:120], position=position)
+    return Theme.objects.create(workshop=workshop, label=(label or "").strip()[:120] or _("New theme"),
+                                position=position, curated=True)
 
 
 def dot_vote(*, theme, voter):
-    workshop = theme.workshop
+    """Put one of ``voter``'s dots on ``theme``: within the workshop's allowance, and never once the
+    workshop is closed (its report is published). The voter's row is locked while their dots are
+    counted, so parallel clicks cannot exceed the allowance (a lock on their dots would lock rows that
+    do not exist yet)."""
+    from django.contrib.auth import get_user_model
+
     if not is_participant(voter):
         raise PermissionDenied(_("Log in with a verified account to vote."))
     with transaction.atomic():
-        used = DotVote.objects.select_for_update().filter(theme__workshop=workshop, voter=voter).count()
+        get_user_model().objects.select_for_update().filter(pk=voter.pk).first()
+        workshop = Workshop.objects.get(pk=theme.workshop_id)  # read again under the lock
+        if workshop.closed_at is not None:
+            raise PermissionDenied(_("The workshop is closed: its dot votes are final."))
+        if not Theme.objects.filter(pk=theme.pk).exists():
+            raise ValidationError(_("This theme no longer exists: it may have been merged into another."))
+        used = DotVote.objects.filter(theme__workshop=workshop, voter=voter).count()
         if used >= workshop.dots_per_person:
             raise ValidationError(_("You have used all %(dots)s of your dots.") % {"dots": workshop.dots_per_person})
         return DotVote.objects.create(theme=theme, voter=voter)

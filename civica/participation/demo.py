@@ -310,7 +310,8 @@ def load(log):
     for kind, slug, name_ro, name_en in TAGS:
         Tag.objects.update_or_create(slug=slug, defaults={"kind": kind, "name_ro": name_ro, "name_en": name_en})
     residents = _residents()
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    # Phases change at 17:00 on the Bucharest clock (adding days keeps the wall-clock hour).
+    now = timezone.localtime().replace(hour=17, minute=0, second=0, microsecond=0)
     day = datetime.timedelta(days=1)
     tz = timezone.get_current_timezone()
 

@@ -46,7 +46,7 @@ def test_register_wait_and_be_promoted(live_server, new_page):
     other.goto(f"{base}/en/meetings/park-debate/")
     other.get_by_label("I accept the terms of this meeting").check()
     other.get_by_role("button", name="Join the waiting list").click()
-    expect(other.locator(".messages")).to_contain_text("you are on the waiting list")
+    expect(other.locator(".messages")).to_contain_text("you are number 1 on the waiting list")
     assert ONLINE not in other.content()
 
     mail.outbox.clear()

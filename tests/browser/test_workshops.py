@@ -74,6 +74,12 @@ def test_world_cafe_from_table_link_to_report(live_server, new_page):
     editor_page.get_by_role("checkbox", name=first_theme.label).check()
     editor_page.get_by_role("button", name="Add to the action plan").click()
     expect(editor_page.locator(".messages")).to_contain_text("Added to the action plan")
+    # Harvesting again first says what would change: the linked theme is kept.
+    editor_page.get_by_role("link", name="Harvest again (you see what would change first)").click()
+    expect(editor_page.locator("main")).to_contain_text("Kept by default")
+    expect(editor_page.locator("main li").filter(has_text=first_theme.label)).to_contain_text("1 action-plan link")
+    accessible(editor_page)
+    editor_page.get_by_role("link", name="Cancel").click()
 
     # A participant dot-votes.
     voter = UserFactory(language="en")

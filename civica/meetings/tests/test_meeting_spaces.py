@@ -107,7 +107,8 @@ def test_an_online_meeting_takes_no_space(studio):
 def _admin_form(meeting_fields):
     data = {
         "slug": "forum", "kind": "debate", "format": "in_person", "title_ro": "Forum", "title_en": "Forum",
-        "starts_at_0": "", "starts_at_1": "", "ends_at_0": "", "ends_at_1": "", "registration_open": "on",
+        "starts_at_0": "", "starts_at_1": "", "ends_at_0": "", "ends_at_1": "", "when_known": "time",
+        "registration_open": "on",
         "is_published": "on", "created_at_0": "2026-01-01", "created_at_1": "10:00",
         "documents-TOTAL_FORMS": "0", "documents-INITIAL_FORMS": "0",
     }

@@ -261,5 +261,5 @@ def test_who_may_run_and_harvest_a_workshop(client, workshop, participant, edito
     assert workshop.current_round().number == 1
     assert "Only editors harvest a workshop." in client.post(url, {"action": "harvest"}, follow=True).content.decode()
     client.force_login(editor)
-    assert "themes found" in client.post(url, {"action": "harvest"}, follow=True).content.decode()
+    assert "1 theme found." in client.post(url, {"action": "harvest"}, follow=True).content.decode()
     assert workshop.themes.exists()
