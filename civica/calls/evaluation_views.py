@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from . import evaluation, selectors, services
@@ -55,7 +56,8 @@ def manage(request, slug):
             elif action == "auto_assign":
                 created = evaluation.assign_automatically(call=call, per_application=int(request.POST.get("per", 0)
                                                                                         or 0), by=request.user)
-                messages.success(request, _("%(count)s assignments made.") % {"count": created})
+                messages.success(request, ngettext("%(count)s assignment made.", "%(count)s assignments made.",
+                                                   created) % {"count": created})
             elif action == "assign":
                 application = get_object_or_404(Application, call=call, pk=request.POST.get("application") or 0)
                 person = get_object_or_404(get_user_model(), pk=request.POST.get("evaluator") or 0)

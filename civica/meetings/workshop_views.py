@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -51,7 +52,8 @@ def workshop_detail(request, slug):
                 messages.success(request, _("The workshop is closed: table links no longer work."))
             elif action == "harvest":
                 themes = workshops.harvest(workshop=workshop, by=user)
-                messages.success(request, _("%(count)s themes found.") % {"count": len(themes)})
+                messages.success(request, ngettext("%(count)s theme found.", "%(count)s themes found.",
+                                                   len(themes)) % {"count": len(themes)})
             elif action == "rename":
                 theme = get_object_or_404(Theme, pk=request.POST.get("theme") or 0, workshop=workshop)
                 workshops.theme_rename(theme=theme, by=user, label=request.POST.get("label"))
