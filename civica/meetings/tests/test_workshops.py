@@ -261,5 +261,7 @@ def test_who_may_run_and_harvest_a_workshop(client, workshop, participant, edito
     assert workshop.current_round().number == 1
     assert "Only editors harvest a workshop." in client.post(url, {"action": "harvest"}, follow=True).content.decode()
     client.force_login(editor)
-    assert "themes found" in client.post(url, {"action": "harvest"}, follow=True).content.decode()
+    harvested = client.post(url, {"action": "harvest"}, follow=True).content.decode()
+    count = workshop.themes.count()
+    assert (f"{count} themes found." if count != 1 else "1 theme found.") in harvested
     assert workshop.themes.exists()
