@@ -87,3 +87,16 @@ def test_signed_in_and_out_messages_are_formal(client, participant):
     text = _text(response.content.decode())
     assert "V-ați autentificat ca" in text
     assert problems(text) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path, words", [
+    ("/ro/account/delete/", ["fără legătură cu dumneavoastră"]),
+    ("/ro/network/bookings/", ["Nu ați rezervat niciun spațiu."]),
+])
+def test_delete_account_and_booking_pages_address_the_person_formally(client, participant, path, words):
+    client.force_login(participant)
+    text = _text(client.get(path).content.decode())
+    for expected in words:
+        assert expected in text
+    assert problems(text) == []
