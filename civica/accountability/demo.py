@@ -66,7 +66,7 @@ PLAN_2020 = {
 
 # (area name_ro, area name_en, [(text_ro, text_en, level, narrative_ro, narrative_en), ...])
 AREAS_2020 = [
-    ("Priorități", "Priorities", [
+    ("Priorități generale", "Overall priorities", [
         ("Program: prioritizarea dezvoltării sectorului cultural, politicilor și cercetării",
          "Programme: prioritising the development of the cultural sector, policy and research",
          Level.LARGE,
@@ -302,7 +302,7 @@ PLAN_2021 = {
 
 # (area name_ro, area name_en, [(text_ro, text_en), ...])
 AREAS_2021 = [
-    ("Priorități", "Priorities", [
+    ("Priorități generale", "Overall priorities", [
         ("Program: încheierea fazei start-up și pregătirea fazei de tranziție către funcționarea ca institut",
          "Programme: completing the start-up phase and preparing the transition phase towards working as an "
          "institute"),
@@ -378,9 +378,9 @@ def _activity(title_ro, title_en, period_text, project="", updates=()):
             "updates": updates}
 
 
-def _section(text):
+def _section(text, text_en=""):
     """A heading row inside a programme's table: it groups the rows that follow ("" ends the group)."""
-    return {"section": text}
+    return {"section": text, "section_en": text_en}
 
 
 # (programme slug, [(objective_ro, objective_en), ...], [rows of the activity table])
@@ -569,14 +569,14 @@ PROGRAMMES_2021 = [
          "Working with cultural institutions and organisations to increase the representation of Roma culture "
          "and history in their collections and cultural programmes"),
     ], [
-        _section("1. Activități interculturale"),
+        _section("1. Activități interculturale", "1. Intercultural activities"),
         _activity("Zilele Culturii Rome – în cadrul Zilelor Clujului", "Roma Culture Days – part of the Cluj Days",
                   "Mai / Septembrie"),
         _activity("Întâlnirile Jivipen", "Jivipen Meetings", "Lunar, martie-decembrie",
                   updates=(("2021-03-25", 10), ("2021-06-24", 40), ("2021-09-30", 70))),
         _activity("Tabere de vară Școala de Vară de la Telciu", "Summer camps: the Telciu Summer School",
                   "August 2021", "Arta în Joacă"),
-        _section("2. Promovarea și susținerea culturii romilor"),
+        _section("2. Promovarea și susținerea culturii romilor", "2. Promoting and supporting Roma culture"),
         _activity("Expoziția Cunoaște rOmul, Ziua Internațională a Romilor",
                   "The Cunoaște rOmul exhibition, International Roma Day", "1 – 30 aprilie, 8 aprilie 2021",
                   updates=(("2021-04-08", 50), ("2021-04-30", 100))),
@@ -584,10 +584,13 @@ PROGRAMMES_2021 = [
                   "fond/apeluri deschise, rezidențe",
                   "Research and development of tools to support Roma culture – a fund/open calls, residencies",
                   "Iunie-octombrie"),
-        _section("3. Acces cultural și participare la viața orașului pentru oamenii din Pata Rât"),
+        _section("3. Acces cultural și participare la viața orașului pentru oamenii din Pata Rât",
+                 "3. Access to culture and to the life of the city for the people of Pata Rât"),
         _activity("Voucher cultural", "Cultural voucher", "Aprilie-noiembrie", "Academia Schimbării"),
         _section("4. Colaborări instituționale pentru reprezentarea culturii și istoriei romilor în colecții și "
-                 "programe publice"),
+                 "programe publice",
+                 "4. Institutional collaborations to represent Roma culture and history in collections and public "
+                 "programmes"),
         _activity("Muzeul Etnografic al Transilvaniei, IAFAR - Rezidențe de cercetare și producție bazate pe "
                   "arhive și colecții publice: Rezidențele Jivipen - cercetare și documentare",
                   "Ethnographic Museum of Transylvania, IAFAR – research and production residencies based on "
@@ -659,7 +662,7 @@ PROGRAMMES_2021 = [
         ("Promovarea comunicării științifice și a educației STEAM",
          "Promoting science communication and STEAM education"),
     ], [
-        _section("QUB"),
+        _section("QUB", "QUB"),
         _activity("Planificare – definire concept, funcționare, identitate, plan activități",
                   "Planning – defining the concept, operation, identity and activity plan", "ianuarie - martie",
                   "Learning Qub", updates=(("2021-02-15", 50), ("2021-03-31", 100))),
@@ -866,15 +869,16 @@ def _programmes(plan):
             for position, (text_ro, text_en) in enumerate(objective_rows, start=1)
         )
         objectives += len(objective_rows)
-        section = ""
+        section = section_en = ""
         position = 0
         for row in rows:
             if "section" in row:
-                section = row["section"]
+                section, section_en = row["section"], row["section_en"]
                 continue
             position += 1
             activity = Activity.objects.create(
-                plan=plan, programme=programme, position=position, section_ro=section, title_ro=row["title_ro"],
+                plan=plan, programme=programme, position=position, section_ro=section, section_en=section_en,
+                title_ro=row["title_ro"],
                 title_en=row["title_en"], project=row["project"], period_text=row["period_text"],
                 status=ActivityStatus.PLANNED, progress=0,
             )
@@ -892,11 +896,18 @@ def _programmes(plan):
     return objectives, activities, updates
 
 
+# The units' singulars, for a target or a value of one ("1 campanie", not "1 campanii").
+UNITS_ONE = {"prieteni": ("prieten", "friend"), "campanii": ("campanie", "campaign"),
+             "abonați": ("abonat", "subscriber"), "parteneriate": ("parteneriat", "partnership")}
+
+
 def _indicators(plan):
     for position, (text_ro, name_ro, name_en, unit_ro, unit_en, target, values) in enumerate(INDICATORS_2021,
                                                                                               start=1):
         indicator = Indicator.objects.create(plan=plan, position=position, name_ro=name_ro, name_en=name_en,
-                                             unit_ro=unit_ro, unit_en=unit_en, target=Decimal(target), text_ro=text_ro)
+                                             unit_ro=unit_ro, unit_en=unit_en, target=Decimal(target), text_ro=text_ro,
+                                             unit_one_ro=UNITS_ONE.get(unit_ro, ("", ""))[0],
+                                             unit_one_en=UNITS_ONE.get(unit_ro, ("", ""))[1])
         IndicatorValue.objects.bulk_create(
             IndicatorValue(indicator=indicator, date=datetime.date.fromisoformat(iso_date), value=Decimal(value),
                            illustrative=True)

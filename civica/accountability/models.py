@@ -144,6 +144,7 @@ class Activity(Bilingual, models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     section_ro = models.CharField(_("group (Romanian)"), max_length=200, blank=True,
                                   help_text=_("A heading some programmes group their activities under."))
+    section_en = models.CharField(_("group (English)"), max_length=200, blank=True)
     title_ro = models.TextField(_("activity (Romanian)"))
     title_en = models.TextField(_("activity (English)"), blank=True)
     project = models.CharField(_("project"), max_length=120, blank=True,
@@ -196,6 +197,10 @@ class Indicator(Bilingual, models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     unit_ro = models.CharField(_("unit (Romanian)"), max_length=60)
     unit_en = models.CharField(_("unit (English)"), max_length=60, blank=True)
+    unit_one_ro = models.CharField(_("unit for one (Romanian)"), max_length=60, blank=True,
+                                   help_text=_("The singular, as in “1 campanie”; empty: the same as the unit."))
+    unit_one_en = models.CharField(_("unit for one (English)"), max_length=60, blank=True,
+                                   help_text=_("The singular, as in “1 campaign”; empty: the same as the unit."))
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
     text_ro = models.CharField(_("target as written (Romanian)"), max_length=300, blank=True)
 

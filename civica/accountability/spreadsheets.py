@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import (
     Activity,
@@ -184,7 +185,8 @@ def read_workbook(upload):
         sheets[name] = []
         for number, values in enumerate(rows, start=2):
             if number > MAX_ROWS + 1:
-                problems.append(Problem(name, number, "—", _("at most %(max)s rows") % {"max": MAX_ROWS}))
+                problems.append(Problem(name, number, "—", ngettext("at most %(max)s row", "at most %(max)s rows",
+                                                                    MAX_ROWS) % {"max": MAX_ROWS}))
                 break
             if values is None or all(value in (None, "") for value in values):
                 continue

@@ -27,6 +27,7 @@ from .models import (
 )
 
 FICTIONAL = " *(Sume și termene fictive, pentru demonstrație.)*"
+FICTIONAL_EN = " *(Amounts and dates are fictional, for demonstration.)*"
 
 STANDARD_FORM = [
     ("summary", FieldKind.LONG_TEXT, "Rezumatul proiectului", "Project summary", {"max_length": 2000}),
@@ -79,7 +80,8 @@ def load(log):
         title_ro="FIX Cluj – Fondul de Inovare și Experiment", title_en="FIX Cluj – the Innovation and Experiment Fund",
         summary_ro="Granturi pentru proiecte de imaginație civică și cercetare care testează idei noi pentru oraș."
         + FICTIONAL,
-        summary_en="Grants for civic imagination and research projects that test new ideas for the city." + FICTIONAL,
+        summary_en="Grants for civic imagination and research projects that test new ideas for the city."
+        + FICTIONAL_EN,
         guide_ro="## Cine poate aplica\nOrice participant verificat.\n\n## Ce finanțăm\nProiecte-pilot de "
         "imaginație civică și cercetare aplicată.",
         guide_en="## Who may apply\nAny verified participant.\n\n## What we fund\nPilot projects of civic "
@@ -92,7 +94,7 @@ def load(log):
         "re-form", kind=CallKind.OPEN_CALL, programme=academy, status=CallStatus.PUBLISHED,
         title_ro="re:form – apel pentru organizații culturale", title_en="re:form – a call for cultural organisations",
         summary_ro="Sprijin pentru organizațiile culturale care își reinventează modul de lucru." + FICTIONAL,
-        summary_en="Support for cultural organisations that reinvent the way they work." + FICTIONAL,
+        summary_en="Support for cultural organisations that reinvent the way they work." + FICTIONAL_EN,
         eligibility=Eligibility.ORGANISATION_CATEGORIES,
         eligible_categories=[Category.CULTURAL_INSTITUTION, Category.CIVIL_SOCIETY],
         budget_total=Decimal("150000"), amount_min=Decimal("10000"), amount_max=Decimal("30000"),
@@ -102,7 +104,7 @@ def load(log):
         "bursele-de-inovare-cluj", kind=CallKind.GRANT, programme=diu, status=CallStatus.EVALUATION,
         title_ro="Bursele de Inovare Cluj", title_en="Cluj Innovation Bursaries",
         summary_ro="Burse pentru profesioniști care dezvoltă idei inovatoare pentru viitorul muncii." + FICTIONAL,
-        summary_en="Bursaries for professionals developing innovative ideas for the future of work." + FICTIONAL,
+        summary_en="Bursaries for professionals developing innovative ideas for the future of work." + FICTIONAL_EN,
         budget_total=Decimal("100000"), amount_min=Decimal("5000"), amount_max=Decimal("20000"),
         opens_at=now - 60 * day, closes_at=now - 15 * day, evaluation_until=(now + 10 * day).date(),
     )
@@ -110,7 +112,7 @@ def load(log):
         "artisti-impreuna", kind=CallKind.OPEN_CALL, programme=academy, status=CallStatus.RESULTS_PUBLISHED,
         title_ro="Artiști Împreună", title_en="Artists Together",
         summary_ro="Apel deschis pentru artiști, pentru proiecte realizate împreună cu comunitatea." + FICTIONAL,
-        summary_en="An open call for artists, for projects made together with the community." + FICTIONAL,
+        summary_en="An open call for artists, for projects made together with the community." + FICTIONAL_EN,
         budget_total=Decimal("120000"), amount_min=Decimal("3000"), amount_max=Decimal("15000"),
         opens_at=now - 120 * day, closes_at=now - 80 * day, results_on=(now - 40 * day).date(),
     )
@@ -121,7 +123,7 @@ def load(log):
         summary_ro="Concurs de soluții, organizat după modelul celor derulate cu Ordinul Arhitecților din România: "
         "juriul evaluează propunerile anonim, după criterii publicate." + FICTIONAL,
         summary_en="A solution competition modelled on those run with the Romanian Order of Architects: the jury "
-        "judges the entries anonymously, against published criteria." + FICTIONAL,
+        "judges the entries anonymously, against published criteria." + FICTIONAL_EN,
         budget_total=Decimal("90000"), amount_min=Decimal("30000"), amount_max=Decimal("60000"),
         opens_at=now - 90 * day, closes_at=now - 20 * day, evaluation_until=(now + 15 * day).date(),
         form=[*STANDARD_FORM[:2], ("authors", FieldKind.TEAM_MEMBERS, "Autorii propunerii", "Authors", {}),

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from civica.core.exports import csv_writer, workbook
@@ -68,7 +69,8 @@ def manage(request, slug):
                     raise ValidationError(form_errors(form))
                 created = evaluation.assign_automatically(call=call, per_application=form.cleaned_data["per"],
                                                           by=request.user)
-                messages.success(request, _("%(count)s assignments made.") % {"count": created})
+                messages.success(request, ngettext("%(count)s assignment made.", "%(count)s assignments made.",
+                                                   created) % {"count": created})
             elif action == "assign":
                 form = AssignForm(request.POST, call=call)
                 if not form.is_valid():

@@ -1,4 +1,5 @@
-"""Month and weekday names as Romanian writes them (lowercase: "6 martie 2020").
+"""Month and weekday names as Romanian writes them (lowercase: "6 martie 2020"), and the months'
+abbreviations for short dates ("6 nov. 2026", "6 Nov 2026"; Django's Romanian gives "Noi").
 
 Django's own Romanian catalogue capitalises them; these marks keep the names in our
 catalogue, which Django reads first (LOCALE_PATHS), so the Romanian spelling wins."""
@@ -21,4 +22,12 @@ MONTHS_ALT = [
 WEEKDAYS = [
     gettext_noop("Monday"), gettext_noop("Tuesday"), gettext_noop("Wednesday"), gettext_noop("Thursday"),
     gettext_noop("Friday"), gettext_noop("Saturday"), gettext_noop("Sunday"),
+]
+MONTHS_ABBR = [
+    pgettext_lazy("abbreviated month", "Jan"), pgettext_lazy("abbreviated month", "Feb"),
+    pgettext_lazy("abbreviated month", "Mar"), pgettext_lazy("abbreviated month", "Apr"),
+    pgettext_lazy("abbreviated month", "May"), pgettext_lazy("abbreviated month", "Jun"),
+    pgettext_lazy("abbreviated month", "Jul"), pgettext_lazy("abbreviated month", "Aug"),
+    pgettext_lazy("abbreviated month", "Sep"), pgettext_lazy("abbreviated month", "Oct"),
+    pgettext_lazy("abbreviated month", "Nov"), pgettext_lazy("abbreviated month", "Dec"),
 ]

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from civica.network import services as network_services
 from civica.network.models import Space
@@ -122,6 +123,7 @@ def cleaned_text(text, maximum: int) -> str:
     if not text:
         raise ValidationError(_("Write something first."))
     if len(text) > maximum:
-        raise ValidationError(_("At most %(max)s characters (this has %(count)s).") % {
+        raise ValidationError(ngettext("At most %(max)s character (this has %(count)s).",
+                                       "At most %(max)s characters (this has %(count)s).", maximum) % {
             "max": maximum, "count": len(text)})
     return text

@@ -23,6 +23,17 @@ QUESTIONS = [
     "Ce noi inițiative, inclusiv de sprijin, au apărut ca răspuns la problemele create de pandemie?",
     "Cum pot aceste inițiative să devină sustenabile chiar și după depășirea pandemiei de Covid-19?",
 ]
+# The questions in English, translated for the demo (the workshop was held in Romanian).
+QUESTIONS_EN = [
+    "How can we get more start-ups and SMEs going in the cultural and creative sector of our region?",
+    "How can we involve the Timișoara European Capital of Culture Association in the new initiatives of the "
+    "cultural and creative sector?",
+    "Which other stakeholders should be involved, or which other ways should the community take, for new "
+    "initiatives to emerge?",
+    "How has the Covid-19 pandemic affected the local and regional cultural and creative sector?",
+    "Which new initiatives, including support, have emerged in answer to the problems the pandemic created?",
+    "How can these initiatives become sustainable even after the Covid-19 pandemic is over?",
+]
 TABLE_TOPICS = [
     "Start-up-uri și IMM-uri",
     "Asociația CEaC",
@@ -207,7 +218,8 @@ def load(meeting, residents, log):
         meeting=meeting, slug="world-cafe-timisoara-2020", dots_per_person=3, closed_at=meeting.ends_at
     )
     questions = [
-        WorkshopQuestion.objects.create(workshop=workshop, position=n, text_ro=text) for n, text in enumerate(QUESTIONS)
+        WorkshopQuestion.objects.create(workshop=workshop, position=n, text_ro=text, text_en=text_en)
+        for n, (text, text_en) in enumerate(zip(QUESTIONS, QUESTIONS_EN, strict=True))
     ]
     tables = [
         WorkshopTable.objects.create(workshop=workshop, number=n + 1, topic=topic, question=questions[n])

@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from civica.accounts.predicates import is_participant
 
@@ -107,11 +108,14 @@ def contribution_edit(*, contribution, user, author_key: str, text: str) -> Cont
     if not own:
         raise PermissionDenied(_("Only its author may change a contribution."))
     if timezone.now() - contribution.created_at > timezone.timedelta(minutes=CONTRIBUTION_EDIT_MINUTES):
-        raise PermissionDenied(_("Contributions can be changed for %(minutes)s minutes.") % {
-            "minutes": CONTRIBUTION_EDIT_MINUTES})
+        raise PermissionDenied(ngettext("Contributions can be changed for %(minutes)s minute.",
+                                        "Contributions can be changed for %(minutes)s minutes.",
+                                        CONTRIBUTION_EDIT_MINUTES) % {"minutes": CONTRIBUTION_EDIT_MINUTES})
     text = (text or "").strip()
     if not text or len(text) > MAX_CONTRIBUTION:
-        raise ValidationError(_("Write between 1 and %(max)s characters.") % {"max": MAX_CONTRIBUTION})
+        raise ValidationError(ngettext("Write between 1 and %(max)s character.",
+                                       "Write between 1 and %(max)s characters.", MAX_CONTRIBUTION) % {
+            "max": MAX_CONTRIBUTION})
     contribution.text, contribution.embedding = text, None
     contribution.save(update_fields=["text", "embedding"])
     transaction.on_commit(lambda: queue_embedding(contribution.pk))

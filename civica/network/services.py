@@ -56,16 +56,21 @@ def meeting_place_check(*, space, starts_at, ends_at, meeting=None) -> None:
 
 
 def _problem_errors(problems, *, now) -> dict:
+    shortest, longest = int(LIMITS.shortest.total_seconds() // 60), int(LIMITS.longest.total_seconds() // 3600)
     messages = {
         Problem.ENDS_BEFORE_START: ("ends_at", _("The end must come after the start.")),
         Problem.IN_THE_PAST: ("starts_at", _("This time has passed: choose a time still to come.")),
-        Problem.TOO_FAR_AHEAD: ("starts_at", _("Bookings open at most %(days)s days ahead, until %(day)s.") % {
+        Problem.TOO_FAR_AHEAD: ("starts_at", ngettext("Bookings open at most %(days)s day ahead, until %(day)s.",
+                                                      "Bookings open at most %(days)s days ahead, until %(day)s.",
+                                                      LIMITS.horizon.days) % {
             "days": LIMITS.horizon.days, "day": formats.date_format(timezone.localtime(now + LIMITS.horizon),
                                                                     "j F Y")}),
-        Problem.TOO_SHORT: ("ends_at", _("A booking lasts at least %(minutes)s minutes.") % {
-            "minutes": int(LIMITS.shortest.total_seconds() // 60)}),
-        Problem.TOO_LONG: ("ends_at", _("A booking lasts at most %(hours)s hours.") % {
-            "hours": int(LIMITS.longest.total_seconds() // 3600)}),
+        Problem.TOO_SHORT: ("ends_at", ngettext("A booking lasts at least %(minutes)s minute.",
+                                                "A booking lasts at least %(minutes)s minutes.", shortest) % {
+            "minutes": shortest}),
+        Problem.TOO_LONG: ("ends_at", ngettext("A booking lasts at most %(hours)s hour.",
+                                               "A booking lasts at most %(hours)s hours.", longest) % {
+            "hours": longest}),
     }
     errors = {}
     for problem in problems:
@@ -89,7 +94,8 @@ def space_book(*, space: Space, organisation: Organisation, starts_at, ends_at, 
     if not purpose:
         errors["purpose"] = [_("Say what the space is for.")]
     elif len(purpose) > MAX_BOOKING_PURPOSE:
-        errors["purpose"] = [_("At most %(max)s characters (this has %(count)s).") % {
+        errors["purpose"] = [ngettext("At most %(max)s character (this has %(count)s).",
+                                      "At most %(max)s characters (this has %(count)s).", MAX_BOOKING_PURPOSE) % {
             "max": MAX_BOOKING_PURPOSE, "count": len(purpose)}]
     if errors:
         raise ValidationError(errors)

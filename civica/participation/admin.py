@@ -25,7 +25,7 @@ class CategoryInline(admin.TabularInline):
 class DebateInline(admin.StackedInline):
     model = Debate
     extra = 0
-    fields = ["question", "description", "is_hidden"]
+    fields = ["question", "question_en", "description", "description_en", "is_hidden"]
 
 
 @admin.register(Process)
@@ -68,13 +68,13 @@ class CommentAdmin(admin.ModelAdmin):
 class QuestionInline(admin.TabularInline):
     model = Question
     extra = 0
-    fields = ["position", "kind", "text", "required", "max_choices"]
+    fields = ["position", "kind", "text", "text_en", "required", "max_choices"]
     show_change_link = True
 
 
 @admin.register(Poll)
 class PollAdmin(admin.ModelAdmin):
-    list_display = ["title", "process", "phase", "allow_anonymous", "results_visibility", "response_count"]
+    list_display = ["title", "title_en", "process", "phase", "allow_anonymous", "results_visibility", "response_count"]
     list_filter = ["process", "allow_anonymous"]
     readonly_fields = ["response_count"]
     inlines = [QuestionInline]

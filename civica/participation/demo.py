@@ -164,13 +164,20 @@ REPLIES = [
     "De acord, un pilot ar fi un început bun.",
     "Am participat la o dezbatere la CIIC pe tema asta; merită continuat.",
 ]
+# (question_ro, description_ro, question_en, description_en)
 DEBATES = {
     "parcul-feroviarilor-2017": [("Ar trebui păstrată vechea locomotivă în parc?",
-                                  "Unii locuitori o văd ca pe un simbol al cartierului, alții ca pe un pericol.")],
+                                  "Unii locuitori o văd ca pe un simbol al cartierului, alții ca pe un pericol.",
+                                  "Should the old locomotive stay in the park?",
+                                  "Some residents see it as a symbol of the neighbourhood, others as a danger.")],
     "cluj-for-youth-2030": [("Ar trebui ca tinerii de 16 ani să voteze în bugetarea participativă?",
-                             "Consiliul Consultativ de Tineret propune vârsta de 16 ani.")],
+                             "Consiliul Consultativ de Tineret propune vârsta de 16 ani.",
+                             "Should 16-year-olds vote in participatory budgeting?",
+                             "The Youth Advisory Council proposes the age of 16.")],
     "cluj-oras-neutru-climatic": [("Ar trebui închis centrul orașului pentru mașini în weekend?",
-                                   "O măsură discutată în multe orașe europene din misiunea climatică.")],
+                                   "O măsură discutată în multe orașe europene din misiunea climatică.",
+                                   "Should the city centre be closed to cars at weekends?",
+                                   "A measure discussed in many European cities of the climate mission.")],
 }
 
 
@@ -215,25 +222,37 @@ def _poll(process, residents, rng):
         return
     poll = Poll.objects.create(
         process=process, phase=process.phases.get(kind="ideas"), title="Ce contează cel mai mult pentru tineri?",
+        title_en="What matters most to young people?",
         description="Un sondaj scurt pentru planul „Cluj for Youth 2030” (răspunsuri fictive).",
+        description_en="A short poll for the “Cluj for Youth 2030” plan (fictional answers).",
         results_visibility=Poll.ResultsVisibility.IMMEDIATELY,
     )
     single = Question.objects.create(poll=poll, position=1, kind=Question.Kind.SINGLE,
-                                     text="Unde petreceți cel mai mult timp liber?")
-    places = [Choice.objects.create(question=single, position=n, text=text)
-              for n, text in enumerate(["În parcuri", "La evenimente culturale", "Online", "La sport"])]
+                                     text="Unde petreceți cel mai mult timp liber?",
+                                     text_en="Where do you spend most of your free time?")
+    places = [Choice.objects.create(question=single, position=n, text=text, text_en=text_en)
+              for n, (text, text_en) in enumerate([("În parcuri", "In parks"),
+                                                   ("La evenimente culturale", "At cultural events"),
+                                                   ("Online", "Online"), ("La sport", "Doing sport")])]
     multiple = Question.objects.create(poll=poll, position=2, kind=Question.Kind.MULTIPLE, max_choices=2,
-                                       text="Ce ar trebui să aibă orașul mai mult? (cel mult două)")
-    wishes = [Choice.objects.create(question=multiple, position=n, text=text)
-              for n, text in enumerate(["Spații de lucru", "Concerte", "Piste de biciclete", "Consiliere"])]
+                                       text="Ce ar trebui să aibă orașul mai mult? (cel mult două)",
+                                       text_en="What should the city have more of? (at most two)")
+    wishes = [Choice.objects.create(question=multiple, position=n, text=text, text_en=text_en)
+              for n, (text, text_en) in enumerate([("Spații de lucru", "Workspaces"), ("Concerte", "Concerts"),
+                                                   ("Piste de biciclete", "Cycle lanes"),
+                                                   ("Consiliere", "Counselling")])]
     ranking = Question.objects.create(poll=poll, position=3, kind=Question.Kind.RANKING,
-                                      text="Ordonați prioritățile (1 = cea mai importantă)")
-    priorities = [Choice.objects.create(question=ranking, position=n, text=text)
-                  for n, text in enumerate(["Educație", "Locuri de muncă", "Cultură"])]
+                                      text="Ordonați prioritățile (1 = cea mai importantă)",
+                                      text_en="Put the priorities in order (1 = the most important)")
+    priorities = [Choice.objects.create(question=ranking, position=n, text=text, text_en=text_en)
+                  for n, (text, text_en) in enumerate([("Educație", "Education"), ("Locuri de muncă", "Jobs"),
+                                                       ("Cultură", "Culture")])]
     scale = Question.objects.create(poll=poll, position=4, kind=Question.Kind.SCALE,
-                                    text="Cât de mult vă implicați în viața orașului?")
+                                    text="Cât de mult vă implicați în viața orașului?",
+                                    text_en="How much do you take part in the life of the city?")
     free = Question.objects.create(poll=poll, position=5, kind=Question.Kind.TEXT, required=False,
-                                   text="Altceva ce vreți să ne spuneți?")
+                                   text="Altceva ce vreți să ne spuneți?",
+                                   text_en="Anything else you want to tell us?")
     notes = ["Mai multe evenimente în cartiere.", "Transport de noapte în weekend.", ""]
     for person in residents[:24]:
         response = PollResponse.objects.create(poll=poll, respondent=person)
@@ -286,7 +305,7 @@ def _ideas(process, items, residents, rng, answered=()):
         for title, body in category_items:
             ideas.append(Idea(
                 process=process, author=residents[(len(ideas) * 7) % len(residents)], title=title,
-                body=f"{body}\n\n*Idee fictivă, creată pentru demonstrație.*",
+                body=f"{body}\n\n*Idee fictivă, creată pentru demonstrație. / A fictional idea, made for the demo.*",
                 category=categories[category_name] if category_name else None,
                 created_at=moment - datetime.timedelta(days=rng.randint(10, 25), hours=rng.randint(0, 23)),
             ))
@@ -383,9 +402,9 @@ def load(log):
     _ideas(climate, CLIMATE_IDEAS, residents, rng)
     _poll(youth, residents, rng)
     for process in (park, youth, climate):
-        for question, description in DEBATES[process.slug]:
-            Debate.objects.get_or_create(process=process, question=question,
-                                         defaults={"description": description})
+        for question, description, question_en, description_en in DEBATES[process.slug]:
+            Debate.objects.get_or_create(process=process, question=question, defaults={
+                "description": description, "question_en": question_en, "description_en": description_en})
         targets = list(process.ideas.order_by("pk")) + list(process.debates.order_by("pk"))
         _comments(process, targets, residents, rng)
     log(f"{Process.objects.count()} consultations, {Idea.objects.count()} ideas, {Support.objects.count()} supports, "

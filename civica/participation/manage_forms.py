@@ -186,17 +186,22 @@ CategoryFormSet = formset_factory(CategoryForm, formset=BaseCategoryFormSet, ext
 class DebateForm(forms.ModelForm):
     class Meta:
         model = Debate
-        fields = ["question", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
-        help_texts = {"description": _("Markdown: **bold**, *italic*, lists, links.")}
+        fields = ["question", "question_en", "description", "description_en"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 8}),
+                   "description_en": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {"description": _("Markdown: **bold**, *italic*, lists, links."),
+                      "question_en": _("Empty: the English page shows the Romanian.")}
 
 
 class PollSettingsForm(forms.ModelForm):
     class Meta:
         model = Poll
-        fields = ["phase", "title", "description", "allow_anonymous", "results_visibility"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "results_visibility": forms.RadioSelect}
-        help_texts = {"phase": _("The poll is open while this phase runs.")}
+        fields = ["phase", "title", "title_en", "description", "description_en", "allow_anonymous",
+                  "results_visibility"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5}),
+                   "description_en": forms.Textarea(attrs={"rows": 5}), "results_visibility": forms.RadioSelect}
+        help_texts = {"phase": _("The poll is open while this phase runs."),
+                      "title_en": _("Empty: the English page shows the Romanian.")}
 
     def __init__(self, *args, process, **kwargs):
         super().__init__(*args, **kwargs)
@@ -212,6 +217,7 @@ class PollSettingsForm(forms.ModelForm):
 class ChoiceForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     text = forms.CharField(label=_("Choice"), max_length=200, required=False)
+    text_en = forms.CharField(label=_("In English"), max_length=200, required=False)
 
 
 ChoiceFormSet = formset_factory(ChoiceForm, extra=0, max_num=30, validate_max=True)
@@ -221,7 +227,8 @@ MORE_CHOICES = 2
 
 class QuestionForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
-    text = forms.CharField(label=_("Question"), max_length=300)
+    text = forms.CharField(label=_("Question (Romanian)"), max_length=300)
+    text_en = forms.CharField(label=_("Question (English)"), max_length=300, required=False)
     kind = forms.ChoiceField(label=_("Kind of answer"), choices=[("", _("— choose —")), *Question.Kind.choices])
     required = forms.BooleanField(label=_("An answer is required"), required=False, initial=True)
     max_choices = forms.IntegerField(label=_("At most this many choices"), required=False, min_value=1,
@@ -240,8 +247,10 @@ class QuestionForm(forms.Form):
         return super().is_valid() and self.choice_forms.is_valid()
 
     def question(self):
-        values = {name: self.cleaned_data.get(name) for name in ("id", "text", "kind", "required", "max_choices")}
-        values["choices"] = [{"id": form.cleaned_data.get("id"), "text": form.cleaned_data["text"].strip()}
+        values = {name: self.cleaned_data.get(name)
+                  for name in ("id", "text", "text_en", "kind", "required", "max_choices")}
+        values["choices"] = [{"id": form.cleaned_data.get("id"), "text": form.cleaned_data["text"].strip(),
+                              "text_en": (form.cleaned_data.get("text_en") or "").strip()}
                              for form in self.choice_forms.forms if form.cleaned_data.get("text", "").strip()]
         return values
 
@@ -278,7 +287,8 @@ NewPollQuestionFormSet = formset_factory(QuestionForm, formset=BaseQuestionFormS
 def question_initial(questions):
     initial, choices = [], []
     for question in questions:
-        initial.append({"id": question.pk, "text": question.text, "kind": question.kind,
+        initial.append({"id": question.pk, "text": question.text, "text_en": question.text_en, "kind": question.kind,
                         "required": question.required, "max_choices": question.max_choices})
-        choices.append([{"id": choice.pk, "text": choice.text} for choice in question.choices.all()])
+        choices.append([{"id": choice.pk, "text": choice.text, "text_en": choice.text_en}
+                        for choice in question.choices.all()])
     return initial, choices

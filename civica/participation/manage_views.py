@@ -193,7 +193,8 @@ def debate_edit(request, slug, debate_id=None):
         debate.process = process
     form = DebateForm(request.POST or None, instance=debate if debate else Debate(process=process))
     if request.method == "POST" and form.is_valid():
-        values = {"question": form.cleaned_data["question"], "description": form.cleaned_data["description"]}
+        values = {name: form.cleaned_data[name]
+                  for name in ("question", "question_en", "description", "description_en")}
         try:
             if debate is None:
                 services.debate_create(process=process, by=request.user, **values)

@@ -269,12 +269,17 @@ class Follow(models.Model):
                                                name="participation_follow_once")]
 
 
-class Debate(models.Model):
-    """A question put to debate: participants argue for or against, or comment."""
+class Debate(Bilingual, models.Model):
+    """A question put to debate: participants argue for or against, or comment.
+
+    ``question`` and ``description`` hold the Romanian text (read as ``question_ro``, ``description_ro``
+    by ``Bilingual``); the ``_en`` columns the English, Romanian when empty."""
 
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="debates", verbose_name=_("process"))
-    question = models.CharField(_("question"), max_length=200)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    question = models.CharField(_("question (Romanian)"), max_length=200)
+    question_en = models.CharField(_("question (English)"), max_length=200, blank=True)
+    description = models.TextField(_("description (Romanian)"), blank=True, help_text=_("Markdown."))
+    description_en = models.TextField(_("description (English)"), blank=True, help_text=_("Markdown."))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+", verbose_name=_("created by"))
     comment_count = models.PositiveIntegerField(_("comments"), default=0)
@@ -286,8 +291,11 @@ class Debate(models.Model):
         verbose_name_plural = _("debates")
         ordering = ["-created_at"]
 
+    question_ro = property(lambda self: self.question)
+    description_ro = property(lambda self: self.description)
+
     def __str__(self):
-        return self.question
+        return self.translated("question")
 
     def get_absolute_url(self):
         return reverse("participation:debate_detail", args=[self.process.slug, self.pk])
@@ -432,8 +440,9 @@ class Notification(models.Model):
         return self.message
 
 
-class Poll(models.Model):
-    """A poll or survey, open while its phase runs."""
+class Poll(Bilingual, models.Model):
+    """A poll or survey, open while its phase runs. ``title``, ``description`` and the questions' and
+    choices' ``text`` are the Romanian; their ``_en`` columns the English, Romanian when empty."""
 
     class ResultsVisibility(models.TextChoices):
         IMMEDIATELY = "immediately", _("Right away")
@@ -441,8 +450,10 @@ class Poll(models.Model):
 
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="polls", verbose_name=_("process"))
     phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="polls", verbose_name=_("open during"))
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    title = models.CharField(_("title (Romanian)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    description = models.TextField(_("description (Romanian)"), blank=True, help_text=_("Markdown."))
+    description_en = models.TextField(_("description (English)"), blank=True, help_text=_("Markdown."))
     allow_anonymous = models.BooleanField(
         _("anonymous answers"), default=False,
         help_text=_("Anyone may answer without an account, once per browser. The poll page says so."),
@@ -457,8 +468,11 @@ class Poll(models.Model):
         verbose_name_plural = _("polls")
         ordering = ["-created_at"]
 
+    title_ro = property(lambda self: self.title)
+    description_ro = property(lambda self: self.description)
+
     def __str__(self):
-        return self.title
+        return self.translated("title")
 
     def get_absolute_url(self):
         return reverse("participation:poll_detail", args=[self.process.slug, self.pk])
@@ -470,7 +484,7 @@ class Poll(models.Model):
         return (now or timezone.now()) >= self.phase.ends_at
 
 
-class Question(models.Model):
+class Question(Bilingual, models.Model):
     class Kind(models.TextChoices):
         SINGLE = "single", _("One choice")
         MULTIPLE = "multiple", _("Several choices")
@@ -481,7 +495,8 @@ class Question(models.Model):
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="questions", verbose_name=_("poll"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    text = models.CharField(_("question"), max_length=300)
+    text = models.CharField(_("question (Romanian)"), max_length=300)
+    text_en = models.CharField(_("question (English)"), max_length=300, blank=True)
     required = models.BooleanField(_("required"), default=True)
     max_choices = models.PositiveSmallIntegerField(
         _("at most this many choices"), null=True, blank=True, validators=[MinValueValidator(1)],
@@ -493,23 +508,28 @@ class Question(models.Model):
         verbose_name_plural = _("questions")
         ordering = ["position", "id"]
 
+    text_ro = property(lambda self: self.text)
+
     def __str__(self):
-        return self.text
+        return self.translated("text")
 
 
-class Choice(models.Model):
+class Choice(Bilingual, models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices",
                                  verbose_name=_("question"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    text = models.CharField(_("choice"), max_length=200)
+    text = models.CharField(_("choice (Romanian)"), max_length=200)
+    text_en = models.CharField(_("choice (English)"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
         ordering = ["position", "id"]
 
+    text_ro = property(lambda self: self.text)
+
     def __str__(self):
-        return self.text
+        return self.translated("text")
 
 
 class PollResponse(models.Model):

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Comment, Debate, Idea, ModerationAction, Report
 from .notifications import notify
@@ -27,7 +28,7 @@ def describe(target) -> str:
     if isinstance(target, Idea):
         return _('your idea "%(title)s"') % {"title": target.title}
     if isinstance(target, Debate):
-        return _('the debate "%(title)s"') % {"title": target.question}
+        return _('the debate "%(title)s"') % {"title": target.translated("question")}
     return _("your comment")
 
 
@@ -67,7 +68,9 @@ def report_create(*, target, reporter, reason, note="") -> Report:
             open_reports = Report.objects.filter(target_type=report.target_type, target_id=target.pk,
                                                  is_resolved=False).count()
             if open_reports >= threshold and not target.is_hidden:
-                why = _("Reported by %(count)s people; waiting for a moderator.") % {"count": open_reports}
+                why = ngettext("Reported by %(count)s person; waiting for a moderator.",
+                               "Reported by %(count)s people; waiting for a moderator.", open_reports) % {
+                    "count": open_reports}
                 _set_hidden(target, True, kind=ModerationAction.Kind.AUTO_HIDE, moderator=None, reason=why)
     except IntegrityError:
         raise ValidationError(_("You have already reported this.")) from None

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from civica.accounts.models import EmailFrequency
 
@@ -100,7 +100,8 @@ def send_digests() -> int:
         by_person.setdefault(notification.recipient, []).append(notification)
     for person, items in by_person.items():
         with translation.override(person.language):
-            subject = _("Your daily digest: %(count)s new") % {"count": len(items)}
+            subject = ngettext("Your daily digest: %(count)s new item", "Your daily digest: %(count)s new items",
+                               len(items)) % {"count": len(items)}
         _send(person, subject, items)
         Notification.objects.filter(pk__in=[n.pk for n in items]).update(emailed_at=timezone.now())
     return len(by_person)

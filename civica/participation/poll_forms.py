@@ -18,8 +18,8 @@ class PollForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = list(poll.questions.all())
         for question in self.questions:
-            choices = [(choice.pk, choice.text) for choice in question.choices.all()]
-            label, required = question.text, question.required
+            choices = [(choice.pk, choice.translated("text")) for choice in question.choices.all()]
+            label, required = question.translated("text"), question.required
             if question.kind == Question.Kind.SINGLE:
                 self.fields[field_name(question)] = forms.TypedChoiceField(
                     label=label, required=required, choices=choices, coerce=int, widget=forms.RadioSelect)
@@ -33,7 +33,7 @@ class PollForm(forms.Form):
                 places = [("", "—")] + [(place, str(place)) for place in range(1, len(choices) + 1)]
                 for choice in question.choices.all():
                     self.fields[field_name(question, choice)] = forms.TypedChoiceField(
-                        label=_("%(choice)s — place") % {"choice": choice.text}, required=required,
+                        label=_("%(choice)s — place") % {"choice": choice.translated("text")}, required=required,
                         choices=places, coerce=int, empty_value=None)
             elif question.kind == Question.Kind.SCALE:
                 self.fields[field_name(question)] = forms.TypedChoiceField(

@@ -210,7 +210,7 @@ def postgres_querysets(query, limit=DEFAULT_LIMIT) -> dict:
     return {
         "process": matching(_processes().only("slug", "title_ro", "title_en"), ("summary_ro", "summary_en")),
         "idea": matching(_ideas().only("title", *in_process), "body"),
-        "debate": matching(_debates().only("question", *in_process), "description"),
+        "debate": matching(_debates().only("question", "question_en", *in_process), "description"),
         "comment": matching(
             _comments().only("target_id", "target_type__app_label", "target_type__model", *in_process),
             "body",
@@ -231,8 +231,8 @@ def _postgres_search(query, limit):
         for idea in querysets["idea"]
     ]
     results += [
-        SearchResult("debate", debate.question, _pick_snippet(debate), debate.get_absolute_url(), debate.rank,
-                     debate.process.translated("title"))
+        SearchResult("debate", debate.translated("question"), _pick_snippet(debate), debate.get_absolute_url(),
+                     debate.rank, debate.process.translated("title"))
         for debate in querysets["debate"]
     ]
     results += [
@@ -326,7 +326,7 @@ def _fallback_search(query, limit):
         results.append(SearchResult("idea", idea.title, _highlight(idea.body, words), idea.get_absolute_url(),
                                     idea.rank, idea.process.translated("title")))
     for debate in matching(_debates(), ("question",), ("description",)):
-        results.append(SearchResult("debate", debate.question, _highlight(debate.description, words),
+        results.append(SearchResult("debate", debate.translated("question"), _highlight(debate.description, words),
                                     debate.get_absolute_url(), debate.rank, debate.process.translated("title")))
     for comment in matching(_comments(), (), ("body",)):
         results.append(SearchResult("comment", _comment_title(comment), _highlight(comment.body, words),

@@ -207,7 +207,7 @@ def poll_results(poll):
     for question in poll.questions.all():
         answers = rows.get(question.pk, [])
         respondents = len({answer[0] for answer in answers})
-        choices = [(choice.pk, choice.text) for choice in question.choices.all()]
+        choices = [(choice.pk, choice.translated("text")) for choice in question.choices.all()]
         if question.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
             figures = choice_counts(choices, [answer[1] for answer in answers], respondents)
         elif question.kind == Question.Kind.RANKING:

@@ -430,25 +430,30 @@ def categories_save(*, process, by, categories: list[dict]) -> list[Category]:
     return rows
 
 
-def debate_create(*, process, by, question: str, description: str = "") -> Debate:
+def debate_create(*, process, by, question: str, description: str = "", question_en: str = "",
+                  description_en: str = "") -> Debate:
     _require(by, "participation.manage_debate", process)
     debate = Debate(process=process, question=(question or "").strip(), description=(description or "").strip(),
+                    question_en=(question_en or "").strip(), description_en=(description_en or "").strip(),
                     created_by=by)
     debate.full_clean()
     debate.save()
     return debate
 
 
-def debate_update(*, debate, by, question: str, description: str = "") -> Debate:
+def debate_update(*, debate, by, question: str, description: str = "", question_en: str = "",
+                  description_en: str = "") -> Debate:
     _require(by, "participation.manage_debate", debate)
     debate.question = (question or "").strip()
     debate.description = (description or "").strip()
+    debate.question_en = (question_en or "").strip()
+    debate.description_en = (description_en or "").strip()
     debate.full_clean()
-    debate.save(update_fields=["question", "description"])
+    debate.save(update_fields=["question", "description", "question_en", "description_en"])
     return debate
 
 
-POLL_FIELDS = ("title", "description", "allow_anonymous", "results_visibility")
+POLL_FIELDS = ("title", "title_en", "description", "description_en", "allow_anonymous", "results_visibility")
 CHOICE_KINDS = {Question.Kind.SINGLE, Question.Kind.MULTIPLE, Question.Kind.RANKING}
 
 
@@ -500,8 +505,8 @@ def poll_change_problems(*, poll, questions: list[dict]) -> list[str]:
 
 def poll_save(*, process, by, phase, questions: list[dict], poll=None, **fields) -> Poll:
     """Create or change a poll and its questions in one go. ``questions`` in order, each a dict with
-    ``id`` (None for new), ``kind``, ``text``, ``required``, ``max_choices`` and ``choices`` (dicts
-    with ``id`` and ``text``, in order). Questions and choices not listed are removed. Once people
+    ``id`` (None for new), ``kind``, ``text``, ``text_en``, ``required``, ``max_choices`` and ``choices``
+    (dicts with ``id``, ``text`` and ``text_en``, in order). Questions and choices not listed are removed. Once people
     have answered, changes that would make their answers wrong are refused; wording may change."""
     _require(by, "participation.manage_poll", process)
     if phase is None or phase.process_id != process.pk:
@@ -535,6 +540,7 @@ def poll_save(*, process, by, phase, questions: list[dict], poll=None, **fields)
             question.position = position
             question.kind = values["kind"]
             question.text = values["text"].strip()
+            question.text_en = (values.get("text_en") or "").strip()
             question.required = bool(values.get("required"))
             question.max_choices = values.get("max_choices") if question.kind == Question.Kind.MULTIPLE else None
             question.full_clean(exclude=["poll"])
@@ -547,6 +553,7 @@ def poll_save(*, process, by, phase, questions: list[dict], poll=None, **fields)
                 choice = old_choices.get(choice_values.get("id")) or Choice(question=question)
                 choice.position = choice_position
                 choice.text = choice_values["text"].strip()
+                choice.text_en = (choice_values.get("text_en") or "").strip()
                 choice.full_clean(exclude=["question"])
                 choice.save()
                 kept_choices.add(choice.pk)

@@ -146,6 +146,11 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Civica] "
 ACCOUNT_ADAPTER = "civica.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "civica.accounts.forms.SignupExtraForm"
+# Sign-up never tells whether an address has an account: its owner is e-mailed instead, and
+# every sign-up ends on the same "check your e-mail" page (civica.accounts.signup).
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_FORMS = {"signup": "civica.accounts.signup.SignupForm"}
+ACCOUNT_SIGNUP_REDIRECT_URL = "account_email_verification_sent"
 # Explicit limits (allauth's own rate limiting, kept in the cache): per client IP
 # and, where it applies, per e-mail address ("key").
 ACCOUNT_RATE_LIMITS = {

@@ -52,11 +52,14 @@ def test_sign_up_verify_log_out_log_in_and_edit_profile(live_server, page):
     form.locator("[name=accept_terms]").check()
     form.get_by_role("button", name=tr("ro", "Sign Up")).click()
 
-    # Signed in straight away (verification is optional), on the account page.
-    page.wait_for_url(f"{base}/ro/account/")
+    # Signed in straight away (verification is optional), told to check the e-mail: the same page an
+    # address that already has an account gets, so sign-up does not say which addresses have accounts.
+    page.wait_for_url(f"{base}/ro/accounts/confirm-email/")
     expect_language(page, "ro")
-    expect(page.get_by_role("heading", level=1)).to_have_text(tr("ro", "My account"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(tr("ro", "Verify Your Email Address"))
     expect_message(page, tr("ro", "Confirmation email sent to %(email)s.", email=EMAIL))
+    page.goto(f"{base}/ro/account/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(tr("ro", "My account"))
     expect(page.locator("input[name=display_name]")).to_have_value(DISPLAY_NAME)
     expect(page.get_by_role("note")).to_be_visible()  # "your e-mail address is not verified yet"
     user = User.objects.get(email=EMAIL)

@@ -21,7 +21,7 @@ def test_plan_page_filters_and_pdf(live_server, demo_data, page):
     page.get_by_role("button", name="Filter", exact=True).click()
     programmes = page.locator("#programmes")
     expect(programmes.get_by_role("heading", level=3)).to_have_count(1)
-    expect(programmes).to_contain_text("7-10 octombrie")
+    expect(programmes).to_contain_text("7–10 October 2021")  # "7-10 octombrie" in the plan, in English
     expect(programmes).not_to_contain_text("Lansarea Fondului Orașelor")  # May, filtered out
 
     expect(page.locator("#budget")).to_contain_text("11,155,779.75")

@@ -29,7 +29,7 @@ from civica.network.models import Programme
 MODELS = (Plan, Area, Priority, Objective, Activity, ProgressUpdate, Indicator, IndicatorValue, BudgetGroup,
           BudgetLine)
 
-AREAS = ["Priorități", "Program", "Financiar-administrativ", "Infrastructură", "Marketing și comunicare",
+AREAS = ["Priorități generale", "Program", "Financiar-administrativ", "Infrastructură", "Marketing și comunicare",
          "Echipa executivă", "Consiliul Director", "Adunarea Generală a Membrilor"]
 
 ACTIVITIES = [  # (programme, title_ro, project, period_text), as the seed writes them
@@ -167,3 +167,20 @@ def test_loading_the_demo_again_creates_nothing_new(plans):
     call_command("loaddemo", verbosity=0)
     assert {model.__name__: model.objects.count() for model in MODELS} == first
     assert Plan.objects.count() == 2
+
+
+def test_the_plan_page_says_its_numbers_and_headings_as_a_person_would(plans, client):
+    """Issue 12 item 12: "1 campanii" and "Priorități" twice as a heading on /ro/plans/2021/."""
+    import re
+
+    page = client.get("/ro/plans/2021/").content.decode()
+    assert "1 campanie" in page and "1 campanii" not in page
+    assert "3.000 de prieteni" in page and "3 parteneriate" in page
+    assert len(re.findall(r"<h[23][^>]*>\s*Priorități\s*<", page)) == 1
+    assert "Priorități generale" in page
+
+    english = client.get("/en/plans/2021/").content.decode()
+    assert "1 campaign" in english and "1 campaigns" not in english
+    assert "3,000 friends" in english
+    # Plan periods in the reader's language, from the dates read off the plan.
+    assert "June – October 2021" in english

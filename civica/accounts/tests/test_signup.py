@@ -72,10 +72,40 @@ def test_sign_up_with_a_weak_password_is_refused_in_the_users_language(client):
 
 
 @pytest.mark.django_db
-def test_sign_up_with_a_taken_email_is_refused(client, participant):
-    response = client.post("/en/accounts/signup/", {**SIGNUP, "email": participant.email.upper()})
-    assert response.status_code == 200
+def test_sign_up_with_a_taken_email_answers_as_for_a_new_one_and_tells_the_owner(client, participant):
+    """Sign-up does not tell whether an address has an account: both answers are "check your e-mail";
+    the address's owner is e-mailed (with the way to reset the password) and no second account is made."""
+    from django.test import Client
+
+    new = Client().post("/en/accounts/signup/", {**SIGNUP, "email": "new.person@example.org"}, follow=True)
+    mail.outbox.clear()
+    taken = client.post("/en/accounts/signup/", {**SIGNUP, "email": participant.email.upper()}, follow=True)
+
+    assert taken.status_code == new.status_code == 200
+    assert taken.redirect_chain == new.redirect_chain == [("/en/accounts/confirm-email/", 302)]
+    for response, address in ((new, "new.person@example.org"), (taken, participant.email.upper())):
+        page = response.content.decode()
+        assert "Verify Your Email Address" in page
+        assert f"confirmation email sent to {address.lower()}" in page.lower()
+        assert "already" not in page
     assert User.objects.filter(email__iexact=participant.email).count() == 1
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [participant.email]
+    assert "Account Already Exists" in message.subject
+    assert "an account using that email address already exists" in message.body
+    assert "/en/accounts/password/reset/" in message.body
+
+
+@pytest.mark.django_db
+def test_sign_up_with_a_taken_email_in_romanian_is_as_neutral(client, participant):
+    response = client.post("/ro/accounts/signup/", {**SIGNUP, "email": participant.email}, follow=True)
+    page = response.content.decode()
+    assert "Verificați-vă adresa de e-mail" in page
+    assert "Există deja un cont" not in page
+    assert mail.outbox[-1].subject == "[Civica] Contul există deja"
+    assert "Există însă deja un cont cu această adresă." in mail.outbox[-1].body
 
 
 @pytest.mark.django_db

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from civica.core.formatting import format_decimal, format_money
+from civica.core.formatting import format_decimal, format_money, format_short_date
 from civica.core.markup import markdown_to_text, render_markdown, sanitize_html
 
 register = template.Library()
@@ -31,6 +31,12 @@ def money_filter(value, decimal_places=2):
 @register.filter(name="decimal")
 def decimal_filter(value, decimal_places=2):
     return format_decimal(value, decimal_places)
+
+
+@register.filter(name="short_date")
+def short_date_filter(value, arg=""):
+    """``{{ day|short_date }}`` → "6 nov. 2026"; ``{{ moment|short_date:"time" }}`` → "6 nov. 2026, 14:30"."""
+    return format_short_date(value, with_time=arg == "time")
 
 
 @register.filter(name="translated")

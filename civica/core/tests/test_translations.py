@@ -49,3 +49,21 @@ def test_every_marked_string_is_in_the_catalogues(tmp_path):
     extracted = {entry.msgid for entry in polib.pofile(str(work / "locale/ro/LC_MESSAGES/django.po"))}
     missing = sorted(extracted - source_ids)
     assert not missing, f"marked for translation but missing from locale/ (run make makemessages): {missing[:10]}"
+
+
+def test_romanian_has_its_diacritics_and_addresses_people_as_dumneavoastra():
+    """Every Romanian string: no word written without the diacritics it needs ("sa", "si", "daca",
+    "Inregistreaza"…), no informal "tu" ("te rugăm", "ține-mă", "tău", "ai"…). Tags and placeholders
+    are not words."""
+    import re
+
+    from civica.core.tests.romanian_style import problems
+
+    markup = re.compile(r"<[^>]+>|%\(\w+\)[sd]|\{[^}]*\}|https?://\S+")
+    found = {}
+    for entry in polib.pofile(str(CATALOGUES["ro"])).translated_entries():
+        texts = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        for text in texts:
+            if wrong := problems(markup.sub(" ", text)):
+                found[entry.msgid] = (text, wrong)
+    assert not found, f"{len(found)} Romanian strings to fix: {list(found.items())[:5]}"

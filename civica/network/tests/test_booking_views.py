@@ -194,7 +194,7 @@ def test_a_member_books_and_finds_it_in_my_bookings(client, member, studio):
     ("en", {"ends": "09:00"}, "ends", "The end must come after the start."),
     ("ro", {"ends": "09:00"}, "ends", "Sfârșitul trebuie să vină după început."),
     ("en", {"days": -2}, "starts", "This time has passed: choose a time still to come."),
-    ("ro", {"days": -2}, "starts", "Ora aceasta a trecut: alege o oră care urmează."),
+    ("ro", {"days": -2}, "starts", "Ora aceasta a trecut: alegeți o oră care urmează."),
     ("en", {"starts": "08:00", "ends": "19:00"}, "ends", "A booking lasts at most 8 hours."),
     ("ro", {"starts": "08:00", "ends": "19:00"}, "ends", "O rezervare durează cel mult 8 ore."),
     ("en", {"days": 200}, "starts", "Bookings open at most 90 days ahead"),

@@ -157,7 +157,7 @@ def test_staff_confirm_or_decline_requests_and_the_member_is_told_in_their_langu
         confirmed = services.booking_confirm(booking=first, by=editor)
     assert confirmed.status == BookingStatus.CONFIRMED and confirmed.decided_by == editor
     assert mail.outbox[-1].subject == "[Civica] Rezervare confirmată: Studioul"
-    assert "Rezervarea ta este confirmată." in mail.outbox[-1].body
+    assert "Rezervarea dumneavoastră este confirmată." in mail.outbox[-1].body
     with translation.override("ro"):
         assert formats.date_format(timezone.localtime(bucharest(3, 10)), "j F Y") in mail.outbox[-1].body
     with pytest.raises(ValidationError, match="Say why"):

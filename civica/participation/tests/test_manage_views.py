@@ -600,3 +600,36 @@ def test_process_pages_query_count_is_constant(editor_client, django_assert_num_
         Choice.objects.create(question=question, text="B")
     with django_assert_num_queries(expected):
         assert editor_client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_editors_give_debates_and_polls_their_english(editor_client):
+    """Issue 12 item 11: a debate's and a poll's wording in both languages, each page in its own."""
+    process = ProcessFactory()
+    editor_client.post(f"/en/processes/{process.slug}/manage/debates/new/", {
+        "question": "Închidem strada pentru mașini?", "question_en": "Close the street to cars?",
+        "description": "Duminica.", "description_en": "On Sundays."})
+    debate = Debate.objects.get()
+    assert (debate.question_en, debate.description_en) == ("Close the street to cars?", "On Sundays.")
+
+    phase = process.phases.get(kind="ideas")
+    data = poll_post(process, phase, [{"text": "Care parc întâi?", "kind": "single",
+                                       "choices": [(None, "Central"), (None, "Rozelor")]}],
+                     title="Prioritățile noastre", title_en="Our priorities")
+    data.update({"questions-0-text_en": "Which park first?", "questions-0-choices-1-text_en": "Roses' park"})
+    response = editor_client.post(f"/en/processes/{process.slug}/manage/polls/new/", data)
+    assert response.status_code == 302
+    poll = Poll.objects.get()
+    question = poll.questions.get()
+    assert (poll.title_en, question.text_en) == ("Our priorities", "Which park first?")
+    assert list(question.choices.values_list("text_en", flat=True)) == ["", "Roses' park"]
+    edit_page = editor_client.get(response["Location"]).content.decode()
+    assert 'value="Which park first?"' in edit_page and 'value="Roses&#x27; park"' in edit_page
+
+    english = editor_client.get(f"/en/processes/{process.slug}/polls/{poll.pk}/").content.decode()
+    assert "Our priorities" in english and "Which park first?" in english and "Roses&#x27; park" in english
+    assert "Central" in english, "a choice without English shows its Romanian"
+    romanian = editor_client.get(f"/ro/processes/{process.slug}/polls/{poll.pk}/").content.decode()
+    assert "Prioritățile noastre" in romanian and "Care parc întâi?" in romanian
+    assert "Close the street to cars?" in editor_client.get(
+        f"/en/processes/{process.slug}/debates/{debate.pk}/").content.decode()
