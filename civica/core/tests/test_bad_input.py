@@ -9,7 +9,7 @@ from civica.accountability.models import PlanStatus
 from civica.accountability.tests.factories import make_plan
 from civica.core.params import id_param, int_param, page_param, parse_int, year_month_param
 from civica.participation.models import Comment
-from civica.participation.tests.factories import IdeaFactory
+from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
 SUPERSCRIPT_TWO = "%C2%B2"
 HUGE = "9" * 25
@@ -94,3 +94,14 @@ def test_a_nul_in_any_posted_value_is_refused_with_a_readable_page(client, parti
     assert response.status_code == 400
     assert "What you sent contains a character that is not allowed" in response.content.decode()
     assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("tag", [HUGE, "²", "abc", "-1"])
+def test_the_process_form_refuses_tags_that_are_not_ids(client, editor, tag):
+    process = ProcessFactory()
+    client.force_login(editor)
+    response = client.post(f"/en/processes/{process.slug}/manage/edit/", {"title_ro": "Titlu", "sdg_tags": tag,
+                                                                           "area_tags": [tag]})
+    assert response.status_code == 200
+    assert f"“{tag}” is not a valid value." in response.content.decode()
