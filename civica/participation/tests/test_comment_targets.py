@@ -95,3 +95,14 @@ def test_moderators_hide_with_a_reason_and_only_authors_delete(client, kind):
     assert f'action="/en/comments/{comment.pk}/delete/"' in thread
     client.post(f"/en/comments/{comment.pk}/delete/")
     assert not Comment.objects.filter(pk=comment.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_admin_neither_deletes_nor_hides_comments(client, editor):
+    comment = services.comment_post(target=make_target("idea"), author=UserFactory(), body="Rude words")
+    client.force_login(editor)
+    assert client.get(f"/en/admin/participation/comment/{comment.pk}/delete/").status_code == 403
+    client.post(f"/en/admin/participation/comment/{comment.pk}/delete/", {"post": "yes"})
+    page = client.get(f"/en/admin/participation/comment/{comment.pk}/change/").content.decode()
+    assert 'name="is_hidden"' not in page and 'name="is_deleted"' not in page
+    assert Comment.objects.filter(pk=comment.pk, is_hidden=False, is_deleted=False).exists()
