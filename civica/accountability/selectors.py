@@ -1,5 +1,6 @@
 """Reads for plan pages and the generated document: a fixed number of queries per plan."""
 
+import re
 from decimal import Decimal
 
 from django.db.models import Prefetch
@@ -14,9 +15,9 @@ def plan_list():
 
 
 def plan_by_slug(slug):
-    years = slug.split("-")
-    if not all(part.isdigit() and len(part) == 4 for part in years) or len(years) > 2:
+    if not re.fullmatch(r"[0-9]{4}(-[0-9]{4})?", slug or ""):
         return None
+    years = slug.split("-")
     first, last = int(years[0]), int(years[-1])
     return Plan.objects.filter(year=first, end_year=last).select_related("organisation").first()
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.core.params import id_param, int_param
 from civica.participation.commenting import comment_section, post_comment_from_form
 
 from . import selectors
@@ -27,8 +28,7 @@ def plan_list(request):
 
 
 def _month(request):
-    month = request.GET.get("month", "")
-    return int(month) if month.isdigit() and 1 <= int(month) <= 12 else None
+    return int_param(request.GET, "month", minimum=1, maximum=12)
 
 
 @require_safe
@@ -37,8 +37,8 @@ def plan_detail(request, slug):
     programme = request.GET.get("programme") or None
     month = _month(request)
     areas = selectors.areas_with_priorities(plan)
-    area = request.GET.get("area", "")
-    area = int(area) if area.isdigit() and int(area) in {item.pk for item in areas} else None
+    area = id_param(request.GET, "area")
+    area = area if area in {item.pk for item in areas} else None
     all_programmes = selectors.programmes_with_work(plan)
     # A plan not assessed yet shows the previous year's assessment (PROPUS / REALIZAT).
     assessed = any(priority.level for area in areas for priority in area.priorities.all())

@@ -1,21 +1,49 @@
+from urllib.parse import unquote
+
 from allauth.core import ratelimit
-from django.http import HttpResponseBadRequest
+from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+NUL = "\x00"
 
 
 class RejectNullCharactersMiddleware:
-    """A NUL character has no place in a query string and PostgreSQL refuses it: answer 400
-    with a clear message instead of failing deep inside a view. (Forms already refuse it
-    with a field error: Django's CharField prohibits null characters.)"""
+    """A NUL character has no place in an address, a query string or a form, and PostgreSQL refuses
+    it: answer 400 with a readable page instead of failing deep inside a view. Checked: the path
+    (also once more percent-decoded), the query string and every value and name sent by a POST (or
+    any write), with uploaded files' names."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        query = request.META.get("QUERY_STRING", "")
-        if "\x00" in query or "%00" in query:
-            return HttpResponseBadRequest(_("The address contains a character that is not allowed."))
+        if _nul_in_address(request):
+            return _refuse(request, _("The address contains a character that is not allowed."))
+        if request.method in WRITE_METHODS and _nul_in_body(request):
+            return _refuse(request, _("What you sent contains a character that is not allowed (a null "
+                                      "character). Go back, remove it from what you typed and send it again."))
         return self.get_response(request)
+
+
+def _nul_in_address(request) -> bool:
+    path = request.path_info
+    query = request.META.get("QUERY_STRING", "")
+    if NUL in path or NUL in unquote(path) or NUL in query or "%00" in query:
+        return True
+    return any(NUL in key or any(NUL in value for value in values) for key, values in request.GET.lists())
+
+
+def _nul_in_body(request) -> bool:
+    if request.content_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        return False
+    for key, values in request.POST.lists():
+        if NUL in key or any(NUL in value for value in values):
+            return True
+    return any(NUL in key or NUL in (upload.name or "") for key, uploads in request.FILES.lists() for upload in uploads)
+
+
+def _refuse(request, reason):
+    return render(request, "400.html", {"reason": reason}, status=400)
 
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})

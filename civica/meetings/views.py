@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.core.params import page_param, year_month_param
 from civica.participation.commenting import comment_section, post_comment_from_form
 
 from . import ical, selectors, services
@@ -35,16 +36,8 @@ def _meeting_or_404(slug):
 
 
 def _month(request):
-    value = request.GET.get("month", "")
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        datetime.date(year, month, 1)
-        if 1900 <= year <= 2200:
-            return year, month
-    except ValueError:
-        pass
     today = timezone.localdate()
-    return today.year, today.month
+    return year_month_param(request.GET, "month") or (today.year, today.month)
 
 
 @require_safe
@@ -58,7 +51,7 @@ def meeting_list(request):
     previous = datetime.date(year, month, 1) - datetime.timedelta(days=1)
     following = datetime.date(year + month // 12, month % 12 + 1, 1)
     page = Paginator(selectors.meeting_list(when=when, kind=kind, meeting_format=meeting_format, space=space),
-                     MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+                     MEETINGS_PER_PAGE).get_page(page_param(request.GET))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "meetings/meeting_list.html", {

@@ -62,7 +62,12 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["body"]
     list_select_related = ["process", "author"]
     raw_id_fields = ["author", "parent"]
-    readonly_fields = ["target_type", "target_id", "upvotes", "downvotes", "reply_count", "depth"]
+    # Hiding goes through moderation (a reason, logged, reversible) and only authors delete.
+    readonly_fields = ["target_type", "target_id", "upvotes", "downvotes", "reply_count", "depth", "is_hidden",
+                       "is_deleted"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class QuestionInline(admin.TabularInline):

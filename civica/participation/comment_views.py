@@ -1,5 +1,5 @@
-"""Editing, deleting, voting on, reporting and moderating a comment, whatever it is about:
-``/<lang>/comments/<id>/…``.
+"""Editing, deleting (authors only), voting on, reporting and moderating (hiding, with a reason) a
+comment, whatever it is about: ``/<lang>/comments/<id>/…``.
 
 Posting stays on the target's own page (each app finds its target with its own access rules and
 calls ``commenting.post_comment_from_form``)."""
@@ -16,7 +16,7 @@ from . import services
 from .commenting import may_read_target
 from .forms import CommentEditForm
 from .models import Comment
-from .moderation_views import ReportForm, moderate_target, report_target
+from .moderation_views import ModerateForm, ReportForm, moderate_target, report_target
 
 
 def _comment_or_404(request, comment_id):
@@ -94,7 +94,16 @@ def comment_report(request, comment_id):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def comment_moderate(request, comment_id):
-    comment, _target = _comment_or_404(request, comment_id)
-    return moderate_target(request, comment)
+    """Moderators hide a comment (or restore it) with a reason, recorded in the moderation log; the
+    thread links here. Deleting is for the comment's author only."""
+    comment, target = _comment_or_404(request, comment_id)
+    if request.method == "POST":
+        return moderate_target(request, comment)
+    if not request.user.has_perm("participation.moderate", comment):
+        raise PermissionDenied(_("Only the moderators of this consultation may do this."))
+    return render(request, "participation/comment_moderate.html", {
+        "comment": comment, "target": target, "form": ModerateForm(),
+        "back": target.get_absolute_url() + f"#comment-{comment.pk}",
+    })

@@ -92,13 +92,14 @@ def title_of(target) -> str:
 @rules.predicate
 def comments_open(user, target):
     entry = commentables.for_object(target)
-    return entry is not None and entry.open_now(user, target)
+    return entry is not None and entry.open_now.test(user, target)
 
 
 @rules.predicate
 def may_read_target(user, target):
     entry = commentables.for_object(target)
-    return entry is not None and entry.readable(user, target)
+    # ``test`` passes a predicate only the arguments it takes (``rules.always_allow`` takes none)
+    return entry is not None and entry.readable.test(user, target)
 
 
 @rules.predicate
@@ -118,7 +119,7 @@ def comment_refusal(user, target) -> str:
     if getattr(target, "is_hidden", False):
         return _("Comments are closed while moderators review this.")
     entry = commentables.for_object(target)
-    if entry is not None and not entry.open_now(user, target):
+    if entry is not None and not entry.open_now.test(user, target):
         return entry.closed_reason(user, target)
     return _("You cannot comment here.")
 

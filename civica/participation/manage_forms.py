@@ -7,6 +7,7 @@ from django.forms import formset_factory
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
+from civica.core.forms import ModelMultipleIdsField
 from civica.core.uploads import check_new_image
 
 from . import blueprints
@@ -52,10 +53,10 @@ class BlueprintForm(DatesMixin, forms.Form):
 
 
 class ProcessForm(DatesMixin, forms.ModelForm):
-    area_tags = forms.ModelMultipleChoiceField(label=_("Areas"), required=False, queryset=Tag.objects.none(),
-                                               widget=forms.CheckboxSelectMultiple)
-    sdg_tags = forms.ModelMultipleChoiceField(label=_("Sustainable Development Goals"), required=False,
-                                              queryset=Tag.objects.none(), widget=forms.CheckboxSelectMultiple)
+    area_tags = ModelMultipleIdsField(label=_("Areas"), required=False, queryset=Tag.objects.none(),
+                                      widget=forms.CheckboxSelectMultiple)
+    sdg_tags = ModelMultipleIdsField(label=_("Sustainable Development Goals"), required=False,
+                                     queryset=Tag.objects.none(), widget=forms.CheckboxSelectMultiple)
     starts_on = date_field(_("Starts on"))
     ends_on = date_field(_("Ends on"), help_text=_("The last day of the consultation, included."))
 

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.core.params import page_param
+
 from . import blueprints, selectors, services
 from .manage_forms import (
     BlueprintForm,
@@ -80,7 +82,7 @@ def _managed_process(request, slug, permission="participation.manage_process"):
 def manage_list(request):
     if not request.user.has_perm("participation.manage_processes"):
         raise PermissionDenied(_refusal_text())
-    page = Paginator(selectors.manage_process_list(), PROCESSES_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.manage_process_list(), PROCESSES_PER_PAGE).get_page(page_param(request.GET))
     processes = list(page.object_list)
     today = timezone.localdate()
     for process in processes:

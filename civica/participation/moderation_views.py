@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.core.params import page_param
+
 from . import moderation
 from .models import ModerationAction, ReportReason
 from .views import _process_or_404
@@ -93,5 +95,5 @@ def log(request):
         raise PermissionDenied(_("The moderation log is for moderators."))
     actions = (ModerationAction.objects.filter(moderation.moderated_scope(request.user))
                .select_related("moderator", "process", "target_type").order_by("-created_at", "-id"))
-    page = Paginator(actions, 50).get_page(request.GET.get("page"))
+    page = Paginator(actions, 50).get_page(page_param(request.GET))
     return render(request, "participation/moderation_log.html", {"page": page, "actions": page.object_list})

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.core.params import page_param
+
 from . import notifications
 from .models import Notification
 
@@ -12,7 +14,7 @@ from .models import Notification
 @login_required
 @require_safe
 def notification_list(request):
-    page = Paginator(Notification.objects.filter(recipient=request.user), 30).get_page(request.GET.get("page"))
+    page = Paginator(Notification.objects.filter(recipient=request.user), 30).get_page(page_param(request.GET))
     return render(request, "participation/notification_list.html", {"page": page, "items": page.object_list})
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from civica.accounts.predicates import is_editor, is_participant
 from civica.core.permissions import add_admin_perms
 
-from .commenting import Commentable, commentables, comments_open, moderates_comment
+from .commenting import Commentable, commentables, comments_open
 from .models import Debate, Idea
 from .phases import Action
 from .predicates import (
@@ -56,7 +56,8 @@ rules.add_perm("participation.export_poll", moderates_process)
 # while the phase allows commenting.
 rules.add_perm("participation.post_comment", is_participant & target_visible & comments_open)
 rules.add_perm("participation.edit_comment", is_participant & is_comment_author & comment_editable_now)
-rules.add_perm("participation.remove_comment", (is_comment_author & comment_live) | moderates_comment)
+# Only authors delete; moderators hide (with a reason, logged, reversible: participation.moderate).
+rules.add_perm("participation.remove_comment", is_comment_author & comment_live)
 rules.add_perm("participation.vote_comment", is_participant & comment_live & ~is_comment_author)
 
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.core.params import id_param, int_param, page_param
+
 from . import selectors, services
 from .commenting import comment_section, post_comment_from_form
 from .forms import AnswerForm, IdeaForm
@@ -44,10 +46,9 @@ def _idea_or_404(process, idea_id, user):
 def process_list(request):
     state = request.GET.get("state") if request.GET.get("state") in selectors.ProcessState.ALL else None
     tag = request.GET.get("tag") or None
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None
+    year = int_param(request.GET, "year", minimum=1900, maximum=2200)
     page = Paginator(selectors.process_list(user=request.user, state=state, tag=tag, year=year),
-                     PROCESSES_PER_PAGE).get_page(request.GET.get("page"))
+                     PROCESSES_PER_PAGE).get_page(page_param(request.GET))
     processes = list(page.object_list)
     for process in processes:
         process.current_phase = active_phase(process)
@@ -88,12 +89,11 @@ def idea_list(request, slug):
     if sort == selectors.IdeaSort.RANDOM and "idea_seed" not in request.session:
         request.session["idea_seed"] = random.randint(1, 10_000)
     status = request.GET.get("status") if request.GET.get("status") in IdeaStatus.values else None
-    category = request.GET.get("category")
-    category = int(category) if category and category.isdigit() else None
+    category = id_param(request.GET, "category")
     mine = request.GET.get("mine") == "1"
     ideas = selectors.idea_list(process=process, user=request.user, sort=sort, status=status, category=category,
                                 mine=mine, seed=request.session.get("idea_seed", 0))
-    page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(ideas, IDEAS_PER_PAGE).get_page(page_param(request.GET))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "participation/idea_list.html", {

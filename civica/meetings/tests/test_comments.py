@@ -1,6 +1,6 @@
 """Comments on a meeting: participation's threaded comments, open once the meeting has begun, for
-participants with a verified e-mail; replies, votes, 15-minute edits; the author or one of the
-site's moderators deletes; a refused text comes back in the form."""
+participants with a verified e-mail; replies, votes, 15-minute edits; the author deletes, one of the
+site's moderators hides (with a reason); a refused text comes back in the form."""
 
 import datetime
 
@@ -89,7 +89,7 @@ def test_replies_votes_and_edits_like_anywhere_else(client, participant, past_me
 
 
 @pytest.mark.django_db
-def test_the_author_or_a_moderator_deletes(client, participant, past_meeting):
+def test_the_author_deletes_and_a_moderator_hides(client, participant, past_meeting):
     mine = say(past_meeting, participant, "Mine")
     theirs = say(past_meeting, UserFactory(), "Theirs")
     client.force_login(participant)
@@ -105,11 +105,14 @@ def test_the_author_or_a_moderator_deletes(client, participant, past_meeting):
     client.force_login(scoped)
     client.post(f"/en/comments/{theirs.pk}/delete/")
     assert Comment.objects.filter(pk=theirs.pk).exists()
+    assert client.post(f"/en/comments/{theirs.pk}/moderate/", {"action": "hide", "reason": "Spam"}).status_code == 403
     client.force_login(UserFactory(role=Role.MODERATOR))
-    client.post(f"/en/comments/{theirs.pk}/delete/")
-    assert not Comment.objects.exists()
+    client.post(f"/en/comments/{theirs.pk}/delete/")  # moderators hide, they do not delete
+    assert Comment.objects.filter(pk=theirs.pk, is_hidden=False).exists()
+    client.post(f"/en/comments/{theirs.pk}/moderate/", {"action": "hide", "reason": "Spam"})
+    assert Comment.objects.filter(pk=theirs.pk, is_hidden=True).exists()
     past_meeting.refresh_from_db()
-    assert past_meeting.comment_count == 0
+    assert past_meeting.comment_count == 1
     assert client.post("/en/comments/999/delete/").status_code == 404
 
 
