@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: demo test setup messages makemessages check-deploy bench bench-load clean browser
+.PHONY: demo test lint-imports setup messages makemessages check-deploy bench bench-load clean browser
 
 demo:
 	@$(PYTHON) scripts/demo_banner.py $(HOST) $(PORT)
@@ -53,7 +53,12 @@ browser:
 
 test: $(VENV)/.installed-dev messages node_modules/.installed browser
 	@$(BIN)/ruff check --quiet civica config tests bench scripts conftest.py
+	@$(MAKE) --no-print-directory lint-imports
 	@$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
+
+# The import graph reads downwards and has no cycle (.importlinter; ARCHITECTURE.md "Dependencies").
+lint-imports: $(VENV)/.installed-dev
+	@$(BIN)/lint-imports --no-cache --no-logo
 
 check-deploy: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .models import Representation, RoleAssignment, User
+from .models import RoleAssignment, User
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -12,12 +12,6 @@ class RoleAssignmentInline(admin.TabularInline):
     extra = 0
     fields = ["role", "scope_type", "scope_id", "granted_by", "granted_at"]
     readonly_fields = ["granted_by", "granted_at"]
-
-
-class RepresentationInline(admin.TabularInline):
-    model = Representation
-    extra = 0
-    autocomplete_fields = ["organisation"]
 
 
 @admin.register(User)
@@ -34,7 +28,8 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     readonly_fields = ["last_login", "date_joined"]
     filter_horizontal = []
-    inlines = [RepresentationInline, RoleAssignmentInline]
+    # network/admin.py puts the organisations a user represents first.
+    inlines = [RoleAssignmentInline]
 
     def save_formset(self, request, form, formset, change):
         if formset.model is RoleAssignment:
@@ -60,11 +55,3 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.granted_by = obj.granted_by or request.user
         super().save_model(request, obj, form, change)
-
-
-@admin.register(Representation)
-class RepresentationAdmin(admin.ModelAdmin):
-    list_display = ["user", "organisation", "position", "created_at"]
-    search_fields = ["user__email", "organisation__name"]
-    autocomplete_fields = ["user", "organisation"]
-    list_select_related = ["user", "organisation"]

@@ -1,13 +1,12 @@
 """Demo accounts, one per role, all with the same password (see demo_accounts.json,
 which `make demo` also prints). Scoped roles (evaluator of a call, facilitator of a
-workshop) are given by the demo of the app that owns the call or workshop."""
+workshop) are given by the demo of the app that owns the call or workshop; whom an account
+represents ("represents") by network's demo, which runs after this one."""
 
 import json
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
-
-from civica.network.models import Organisation
 
 from . import services
 from .models import User
@@ -42,7 +41,4 @@ def load(log):
         )
         if account["role"] in GLOBAL_DEMO_ROLES:
             services.role_grant(user=user, role=account["role"], granted_by=None)
-        if "represents" in account:
-            organisation = Organisation.objects.get(slug=account["represents"])
-            services.representation_add(user=user, organisation=organisation, position="", added_by=None)
     log(f"{len(spec['accounts'])} demo accounts (password: {spec['password']})")

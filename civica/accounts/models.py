@@ -83,25 +83,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         return _("Participant %(number)s") % {"number": self.pk}
 
 
-class Representation(models.Model):
-    """A user acting for an organisation; for a member organisation this makes a member representative."""
-
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="representations", verbose_name=_("user"))
-    organisation = models.ForeignKey(
-        "network.Organisation", on_delete=models.CASCADE, related_name="representatives", verbose_name=_("organisation")
-    )
-    position = models.CharField(_("position"), max_length=120, blank=True)
-    created_at = models.DateTimeField(_("since"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("representation")
-        verbose_name_plural = _("representations")
-        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="accounts_representation_unique")]
-
-    def __str__(self):
-        return f"{self.user} — {self.organisation}"
-
-
 class RoleAssignmentQuerySet(models.QuerySet):
     def for_object(self, obj):
         content_type = ContentType.objects.get_for_model(obj)

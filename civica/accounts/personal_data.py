@@ -18,14 +18,6 @@ def export(user) -> dict:
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user).order_by("email")
         ],
-        "representations": [
-            {
-                "organisation": representation.organisation.name,
-                "position": representation.position,
-                "since": representation.created_at.isoformat(),
-            }
-            for representation in user.representations.select_related("organisation").order_by("pk")
-        ],
         "roles": [
             {
                 "role": assignment.role,
@@ -38,5 +30,5 @@ def export(user) -> dict:
 
 
 def erase(user) -> None:
-    # E-mail addresses, representations and roles go with the user row (CASCADE).
+    # E-mail addresses and roles go with the user row (CASCADE).
     return None

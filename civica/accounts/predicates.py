@@ -1,7 +1,8 @@
 """Who a user is, as `rules` predicates. Each app composes these in its rules.py.
 
-What a user is (verified, roles, representations) is read once per user object and
-kept on it, so a page that checks many permissions asks the database once.
+What a user is (verified, roles) is read once per user object and kept on it, so a page
+that checks many permissions asks the database once. Whether a user represents a member
+organisation is network's question (network/predicates.py).
 """
 
 import rules
@@ -10,8 +11,12 @@ from django.contrib.contenttypes.models import ContentType
 
 from .roles import Role
 
+CACHE_PREFIX = "_civica_"
 
-def _cached(user, attribute, compute):
+
+def cached_on_user(user, attribute, compute):
+    """``compute()``, kept on ``user`` as ``attribute`` (which starts with ``CACHE_PREFIX``) for the
+    rest of the request; other apps' predicates use it too (network's member representatives)."""
     if not hasattr(user, attribute):
         setattr(user, attribute, compute())
     return getattr(user, attribute)
@@ -23,7 +28,7 @@ def role_keys(user) -> frozenset:
         return frozenset()
     from .models import RoleAssignment
 
-    return _cached(
+    return cached_on_user(
         user,
         "_civica_role_keys",
         lambda: frozenset(RoleAssignment.objects.filter(user=user).values_list("role", "scope_type_id", "scope_id")),
@@ -31,8 +36,9 @@ def role_keys(user) -> frozenset:
 
 
 def forget_cached_identity(user) -> None:
-    """Drop what the predicates remembered (after a role or e-mail change in the same request)."""
-    for attribute in ("_civica_role_keys", "_civica_verified", "_civica_member_rep"):
+    """Drop what the predicates remembered (after a role, e-mail or representation change in the same
+    request), this app's and other apps' (every attribute named with ``CACHE_PREFIX``)."""
+    for attribute in [name for name in user.__dict__ if name.startswith(CACHE_PREFIX)]:
         user.__dict__.pop(attribute, None)
 
 
@@ -40,39 +46,12 @@ def forget_cached_identity(user) -> None:
 def is_verified(user):
     if not user.is_authenticated or not user.is_active:
         return False
-    return _cached(
+    return cached_on_user(
         user, "_civica_verified", lambda: EmailAddress.objects.filter(user=user, verified=True).exists()
     )
 
 
 is_participant = rules.is_authenticated & is_verified
-
-
-def represented_member_ids(user) -> frozenset:
-    """Ids of the member organisations ``user`` represents."""
-    if not user.is_authenticated:
-        return frozenset()
-    from civica.network.models import Relationship
-
-    return _cached(
-        user,
-        "_civica_member_rep",
-        lambda: frozenset(user.representations.filter(organisation__relationship=Relationship.MEMBER)
-                          .values_list("organisation_id", flat=True)),
-    )
-
-
-@rules.predicate
-def represents_member_organisation(user):
-    return bool(represented_member_ids(user))
-
-
-@rules.predicate
-def represents_this_member(user, organisation):
-    return organisation is not None and organisation.pk in represented_member_ids(user)
-
-
-is_member_representative = is_participant & represents_member_organisation
 
 
 def _has_global_role(role):

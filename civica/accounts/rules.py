@@ -15,7 +15,7 @@ rules.add_perm("accounts.contribute", is_participant)
 # Your own account: any signed-in person, verified or not.
 rules.add_perm("accounts.manage_own_account", rules.is_authenticated & rules.is_active)
 
-# Roles and representations are given by administrators only.
+# Roles are given by administrators only (representations: network/rules.py).
 rules.add_perm("accounts.grant_role", is_administrator)
-add_admin_perms("accounts", ["user", "representation", "roleassignment"], is_administrator)
+add_admin_perms("accounts", ["user", "roleassignment"], is_administrator)
 add_admin_perms("account", ["emailaddress"], is_administrator)

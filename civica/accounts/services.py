@@ -1,4 +1,4 @@
-"""Writes on accounts: profiles, roles, representations, deletion."""
+"""Writes on accounts: profiles, roles, deletion (representations: network.services)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from civica.core.discovery import app_modules
 
-from .models import Representation, RoleAssignment, User
+from .models import RoleAssignment, User
 from .predicates import forget_cached_identity
 from .roles import GLOBAL_ONLY, SCOPED_ONLY, Role
 
@@ -57,16 +57,6 @@ def role_revoke(*, assignment: RoleAssignment, revoked_by: User | None) -> None:
     user = assignment.user
     assignment.delete()
     forget_cached_identity(user)
-
-
-def representation_add(*, user: User, organisation, position: str = "", added_by: User | None) -> Representation:
-    if added_by is not None and not added_by.has_perm("accounts.grant_role"):
-        raise PermissionDenied(_("Only administrators may confirm who represents an organisation."))
-    representation, _created = Representation.objects.get_or_create(
-        user=user, organisation=organisation, defaults={"position": position}
-    )
-    forget_cached_identity(user)
-    return representation
 
 
 def personal_data_export(*, user: User) -> dict:

@@ -1,7 +1,8 @@
 """Who may apply to a call, and on whose behalf."""
 
-from civica.accounts.predicates import is_member_representative, is_participant
+from civica.accounts.predicates import is_participant
 from civica.network.models import Relationship
+from civica.network.predicates import is_member_representative
 
 from .models import Eligibility
 

@@ -1,7 +1,27 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Booking, Figure, Organisation, Programme, Space
+from civica.accounts.admin import UserAdmin
+
+from .models import Booking, Figure, Organisation, Programme, Representation, Space
+
+
+class RepresentationInline(admin.TabularInline):
+    model = Representation
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+# A user's page in the admin lists the organisations they represent, as before the move from accounts.
+UserAdmin.inlines = [RepresentationInline, *UserAdmin.inlines]
+
+
+@admin.register(Representation)
+class RepresentationAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "position", "created_at"]
+    search_fields = ["user__email", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+    list_select_related = ["user", "organisation"]
 
 
 @admin.register(Organisation)

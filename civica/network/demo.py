@@ -1,7 +1,12 @@
 """Organisations, programmes and spaces named in the seeds (names, websites and categories as the
 seeds give them; descriptions are our own words, what the seed says of a space is quoted from it, and
-what it does not say — addresses, capacities, equipment — stays empty). Run by `manage.py loaddemo`."""
+what it does not say — addresses, capacities, equipment — stays empty), and the demo accounts that
+represent one (demo_accounts.json's "represents"). Run by `manage.py loaddemo`, after accounts' demo."""
 
+from civica.accounts.demo import demo_accounts
+from civica.accounts.models import User
+
+from . import services
 from .models import Category, Figure, Organisation, Programme, Relationship, Space, SpaceKind, SpaceStatus
 
 CCC = "centrul-cultural-clujean"
@@ -255,3 +260,8 @@ def load(log):
             "source_ro": source_ro, "source_en": source_en, "position": position,
         })
     log(f"{len(FIGURES)} figures")
+    representatives = [account for account in demo_accounts()["accounts"] if "represents" in account]
+    for account in representatives:
+        services.representation_add(user=User.objects.get(email=account["email"]),
+                                    organisation=Organisation.objects.get(slug=account["represents"]), added_by=None)
+    log(f"{len(representatives)} representatives of organisations")

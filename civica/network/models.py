@@ -57,6 +57,30 @@ class Organisation(Bilingual, models.Model):
         return self.name
 
 
+class Representation(models.Model):
+    """A user acting for an organisation; for a member organisation this makes a member representative.
+
+    Moved here from accounts (issue 13): the table and its rows were kept (``network_representation``);
+    the unique constraint keeps its original name."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="representations", verbose_name=_("user")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="representatives", verbose_name=_("organisation")
+    )
+    position = models.CharField(_("position"), max_length=120, blank=True)
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("representation")
+        verbose_name_plural = _("representations")
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="accounts_representation_unique")]
+
+    def __str__(self):
+        return f"{self.user} — {self.organisation}"
+
+
 class Programme(Bilingual, models.Model):
     """A programme of the centre (Academia Schimbării, Arta în Joacă, …)."""
 

@@ -1,5 +1,5 @@
-"""What the network app holds about a person — the spaces they booked — for download-my-data and
-delete-my-account."""
+"""What the network app holds about a person — the organisations they represent, the spaces they
+booked — for download-my-data and delete-my-account."""
 
 from django.utils import timezone
 
@@ -8,6 +8,14 @@ from .models import Booking, BookingStatus
 
 def export(user) -> dict:
     return {
+        "representations": [
+            {
+                "organisation": representation.organisation.name,
+                "position": representation.position,
+                "since": representation.created_at.isoformat(),
+            }
+            for representation in user.representations.select_related("organisation").order_by("pk")
+        ],
         "space_bookings": [
             {"space": booking.space.slug, "organisation": booking.organisation.name,
              "starts_at": booking.starts_at.isoformat(), "ends_at": booking.ends_at.isoformat(),
@@ -20,6 +28,7 @@ def export(user) -> dict:
 
 
 def erase(user) -> None:
+    # Representations go with the user row (CASCADE).
     # A booking is the organisation's use of a space: it stays as the space's record, no longer linked to
     # the person and without the purpose they wrote. Those not begun yet are cancelled: nobody answers
     # for them any more, and their time becomes free.

@@ -1,7 +1,37 @@
-"""What is true of a space or a booking, as `rules` predicates (who a user is: accounts.predicates)."""
+"""What is true of a member representative, a space or a booking, as `rules` predicates (who a user
+is otherwise: accounts.predicates)."""
 
 import rules
 from django.utils import timezone
+
+from civica.accounts.predicates import cached_on_user, is_participant
+
+
+def represented_member_ids(user) -> frozenset:
+    """Ids of the member organisations ``user`` represents."""
+    if not user.is_authenticated:
+        return frozenset()
+    from .models import Relationship
+
+    return cached_on_user(
+        user,
+        "_civica_member_rep",
+        lambda: frozenset(user.representations.filter(organisation__relationship=Relationship.MEMBER)
+                          .values_list("organisation_id", flat=True)),
+    )
+
+
+@rules.predicate
+def represents_member_organisation(user):
+    return bool(represented_member_ids(user))
+
+
+@rules.predicate
+def represents_this_member(user, organisation):
+    return organisation is not None and organisation.pk in represented_member_ids(user)
+
+
+is_member_representative = is_participant & represents_member_organisation
 
 
 @rules.predicate

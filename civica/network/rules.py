@@ -2,7 +2,7 @@
 
 import rules
 
-from civica.accounts.predicates import is_editor, is_member_representative, represents_this_member
+from civica.accounts.predicates import is_administrator, is_editor
 from civica.core.permissions import add_admin_perms
 
 from .predicates import (
@@ -10,7 +10,9 @@ from .predicates import (
     booking_holds_time,
     booking_not_begun,
     booking_not_ended,
+    is_member_representative,
     made_booking,
+    represents_this_member,
     space_takes_bookings,
 )
 
@@ -26,3 +28,5 @@ rules.add_perm("network.cancel_booking",
                booking_holds_time & ((made_booking & booking_not_begun) | (is_editor & booking_not_ended)))
 
 add_admin_perms("network", ["organisation", "programme", "space", "booking"], is_editor)
+# Who represents an organisation is given by administrators only, as roles are.
+add_admin_perms("network", ["representation"], is_administrator)

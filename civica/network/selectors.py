@@ -4,10 +4,11 @@ from django.db.models import Case, Count, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civica.accounts.predicates import is_participant, represented_member_ids
+from civica.accounts.predicates import is_participant
 
 from .availability import Slot
 from .models import Booking, BookingStatus, Category, Figure, Organisation, Programme, Relationship, Space
+from .predicates import represented_member_ids
 
 
 def organisation_directory(*, category: str | None = None):

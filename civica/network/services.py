@@ -12,9 +12,23 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from civica.accounts.predicates import forget_cached_identity
+
 from . import selectors
 from .availability import LIMITS, Problem, Slot, booking_problems, clashes
-from .models import MAX_BOOKING_PURPOSE, Booking, BookingStatus, Organisation, Space
+from .models import MAX_BOOKING_PURPOSE, Booking, BookingStatus, Organisation, Representation, Space
+
+
+def representation_add(*, user, organisation: Organisation, position: str = "", added_by) -> Representation:
+    """``user`` acts for ``organisation`` (a member representative when it is a member). Administrators
+    only, as for roles."""
+    if added_by is not None and not added_by.has_perm("accounts.grant_role"):
+        raise PermissionDenied(_("Only administrators may confirm who represents an organisation."))
+    representation, _created = Representation.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"position": position}
+    )
+    forget_cached_identity(user)
+    return representation
 
 
 def _when(slot: Slot) -> str:

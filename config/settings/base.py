@@ -34,8 +34,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Our apps come first so their templates override allauth's and admin's.
     "civica.core",
-    "civica.network",
     "civica.accounts",
+    "civica.network",
     "civica.participation",
     "civica.calls",
     "civica.accountability",

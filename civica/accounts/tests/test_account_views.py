@@ -2,12 +2,11 @@ import json
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 
-from civica.accounts import services
 from civica.accounts.models import RoleAssignment, User
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import PASSWORD, UserFactory
-from civica.network.tests.factories import OrganisationFactory, ProgrammeFactory
 
 ACCOUNT_PAGES = ["/ro/account/", "/ro/account/my-data.json", "/ro/account/delete/"]
 
@@ -31,13 +30,12 @@ def test_account_pages_open_to_every_signed_in_person(client, path, kind, reques
 
 @pytest.mark.django_db
 def test_profile_shows_the_person_and_their_roles(client, participant):
-    services.representation_add(user=participant, organisation=OrganisationFactory(name="Muzeul X"), added_by=None)
-    programme = ProgrammeFactory(name_ro="Arta în Joacă")
-    RoleAssignment.objects.create(user=participant, role=Role.FACILITATOR, scope=programme)
+    # What one represents: network/tests/test_representations.py.
+    scope = Group.objects.create(name="Arta în Joacă")
+    RoleAssignment.objects.create(user=participant, role=Role.FACILITATOR, scope=scope)
     client.force_login(participant)
     page = client.get("/ro/account/").content.decode()
     assert 'value="Paula Participant"' in page
-    assert "Muzeul X" in page
     assert "Arta în Joacă" in page
 
 
@@ -76,8 +74,6 @@ def test_profile_errors_are_shown_and_input_is_kept(client, participant):
 
 @pytest.mark.django_db
 def test_download_my_data_holds_everything_about_me(client, participant):
-    organisation = OrganisationFactory(name="Consiliul Județean Cluj")
-    services.representation_add(user=participant, organisation=organisation, position="Expert", added_by=None)
     RoleAssignment.objects.create(user=participant, role=Role.MODERATOR)
     client.force_login(participant)
     response = client.get("/ro/account/my-data.json")
@@ -87,8 +83,6 @@ def test_download_my_data_holds_everything_about_me(client, participant):
     assert data["profile"]["email"] == participant.email
     assert data["profile"]["display_name"] == "Paula Participant"
     assert data["email_addresses"] == [{"email": participant.email, "verified": True, "primary": True}]
-    assert data["representations"][0]["organisation"] == "Consiliul Județean Cluj"
-    assert data["representations"][0]["position"] == "Expert"
     assert [role["role"] for role in data["roles"]] == ["moderator"]
 
 
@@ -111,7 +105,6 @@ def test_delete_account_needs_the_password(client, participant):
 @pytest.mark.django_db
 def test_delete_account_removes_the_person_and_logs_out(client, participant):
     RoleAssignment.objects.create(user=participant, role=Role.MODERATOR)
-    services.representation_add(user=participant, organisation=OrganisationFactory(), added_by=None)
     client.force_login(participant)
     response = client.post("/en/account/delete/", {"password": PASSWORD})
     assert response.status_code == 302
@@ -149,8 +142,7 @@ def test_account_forms_are_protected_by_csrf(participant):
 
 @pytest.mark.django_db
 def test_account_page_query_count(client, participant, django_assert_max_num_queries):
-    for _ in range(5):
-        services.representation_add(user=participant, organisation=OrganisationFactory(), added_by=None)
+    # With representations listed: network/tests/test_representations.py.
     client.force_login(participant)
     client.get("/ro/account/")
     with django_assert_max_num_queries(12):

@@ -1,20 +1,25 @@
-"""Who may do what, as a truth table over roles (one place decides: rules + predicates)."""
+"""Who may do what, as a truth table over roles (one place decides: rules + predicates).
+
+Member representatives are network's (network/tests/test_representations.py); a scoped role is tried
+here on a Django group, any object will do."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from civica.accounts import services
 from civica.accounts.predicates import (
     is_evaluator_of,
     is_facilitator_of,
-    is_member_representative,
     is_moderator_of,
 )
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
-from civica.network.models import Relationship
-from civica.network.tests.factories import OrganisationFactory, ProgrammeFactory
+
+
+def scope_object():
+    """An object a role can be given on (roles do not care which model)."""
+    return Group.objects.create(name=f"scope {Group.objects.count() + 1}")
 
 PERMISSIONS = ["accounts.contribute", "core.access_admin", "accounts.grant_role", "accounts.manage_own_account"]
 
@@ -23,7 +28,6 @@ EXPECTED = {
     "anonymous": (False, False, False, False),
     "unverified": (False, False, False, True),
     "participant": (True, False, False, True),
-    "member_representative": (True, False, False, True),
     "moderator": (True, False, False, True),
     "editor": (True, True, False, True),
     "administrator": (True, True, True, True),
@@ -39,12 +43,6 @@ def make_user(kind):
         return UserFactory(verified=False)
     if kind == "participant":
         return UserFactory()
-    if kind == "member_representative":
-        user = UserFactory()
-        services.representation_add(
-            user=user, organisation=OrganisationFactory(relationship=Relationship.MEMBER), added_by=None
-        )
-        return user
     if kind == "superuser":
         return UserFactory(is_superuser=True)
     if kind == "inactive_editor":
@@ -60,28 +58,12 @@ def test_platform_permissions_by_role(kind):
 
 
 @pytest.mark.django_db
-def test_member_representative_needs_a_member_organisation_and_a_verified_email():
-    partner_rep = UserFactory()
-    services.representation_add(user=partner_rep, organisation=OrganisationFactory(), added_by=None)
-    assert not is_member_representative(partner_rep)
-
-    unverified_rep = UserFactory(verified=False)
-    member = OrganisationFactory(relationship=Relationship.MEMBER)
-    services.representation_add(user=unverified_rep, organisation=member, added_by=None)
-    assert not is_member_representative(unverified_rep)
-
-    rep = UserFactory()
-    services.representation_add(user=rep, organisation=member, added_by=None)
-    assert is_member_representative(rep)
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize(
     "role, predicate",
     [(Role.EVALUATOR, is_evaluator_of), (Role.FACILITATOR, is_facilitator_of), (Role.MODERATOR, is_moderator_of)],
 )
 def test_scoped_roles_hold_for_their_object_only(role, predicate):
-    mine, other = ProgrammeFactory(), ProgrammeFactory()
+    mine, other = scope_object(), scope_object()
     user = UserFactory(role=role, role__scope=mine)
     assert predicate(user, mine)
     assert not predicate(user, other)
@@ -91,35 +73,35 @@ def test_scoped_roles_hold_for_their_object_only(role, predicate):
 
 @pytest.mark.django_db
 def test_a_global_moderator_and_editors_moderate_everything_but_do_not_evaluate():
-    programme = ProgrammeFactory()
+    scope = scope_object()
     for user in (UserFactory(role=Role.MODERATOR), UserFactory(role=Role.EDITOR), UserFactory(role=Role.ADMINISTRATOR)):
-        assert is_moderator_of(user, programme)
-        assert not is_evaluator_of(user, programme)
-        assert not is_facilitator_of(user, programme)
+        assert is_moderator_of(user, scope)
+        assert not is_evaluator_of(user, scope)
+        assert not is_facilitator_of(user, scope)
 
 
 @pytest.mark.django_db
 def test_role_checks_ask_the_database_once_per_request(django_assert_num_queries):
-    programmes = ProgrammeFactory.create_batch(3)
-    user = UserFactory(role=Role.EVALUATOR, role__scope=programmes[0])
+    scopes = [scope_object() for _ in range(3)]
+    user = UserFactory(role=Role.EVALUATOR, role__scope=scopes[0])
     from django.contrib.contenttypes.models import ContentType
 
-    ContentType.objects.get_for_model(programmes[0])  # content types are cached by Django itself
+    ContentType.objects.get_for_model(scopes[0])  # content types are cached by Django itself
     with django_assert_num_queries(1):
-        results = [is_evaluator_of(user, programme) for programme in programmes * 3]
+        results = [is_evaluator_of(user, scope) for scope in scopes * 3]
     assert results.count(True) == 3
 
 
 @pytest.mark.django_db
 def test_only_administrators_grant_roles(administrator, editor, participant):
-    programme = ProgrammeFactory()
+    scope = scope_object()
     with pytest.raises(PermissionDenied):
         services.role_grant(user=participant, role=Role.EDITOR, granted_by=editor)
-    assignment = services.role_grant(user=participant, role=Role.EVALUATOR, scope=programme, granted_by=administrator)
+    assignment = services.role_grant(user=participant, role=Role.EVALUATOR, scope=scope, granted_by=administrator)
     assert assignment.granted_by == administrator
-    assert is_evaluator_of(participant, programme)
+    assert is_evaluator_of(participant, scope)
     services.role_revoke(assignment=assignment, revoked_by=administrator)
-    assert not is_evaluator_of(participant, programme)
+    assert not is_evaluator_of(participant, scope)
 
 
 @pytest.mark.django_db
@@ -127,14 +109,14 @@ def test_scoped_and_global_roles_are_validated(administrator, participant):
     with pytest.raises(ValidationError):
         services.role_grant(user=participant, role=Role.EVALUATOR, granted_by=administrator)
     with pytest.raises(ValidationError):
-        services.role_grant(user=participant, role=Role.EDITOR, scope=ProgrammeFactory(), granted_by=administrator)
+        services.role_grant(user=participant, role=Role.EDITOR, scope=scope_object(), granted_by=administrator)
 
 
 @pytest.mark.django_db
 def test_granting_twice_does_not_duplicate(administrator, participant):
-    programme = ProgrammeFactory()
-    first = services.role_grant(user=participant, role=Role.FACILITATOR, scope=programme, granted_by=administrator)
-    again = services.role_grant(user=participant, role=Role.FACILITATOR, scope=programme, granted_by=administrator)
+    scope = scope_object()
+    first = services.role_grant(user=participant, role=Role.FACILITATOR, scope=scope, granted_by=administrator)
+    again = services.role_grant(user=participant, role=Role.FACILITATOR, scope=scope, granted_by=administrator)
     assert first.pk == again.pk
     editor_role = services.role_grant(user=participant, role=Role.EDITOR, granted_by=administrator)
     assert services.role_grant(user=participant, role=Role.EDITOR, granted_by=administrator).pk == editor_role.pk

@@ -8,11 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from civica.accounts import services as account_services
 from civica.accounts.tests.factories import UserFactory
 from civica.calls import services
 from civica.calls.models import Application, ApplicationStatus, CallStatus, Eligibility, Submission
 from civica.calls.tests.factories import CallFactory, pdf_bytes
+from civica.network import services as network_services
 from civica.network.models import Category, Relationship
 from civica.network.tests.factories import OrganisationFactory
 
@@ -192,12 +192,12 @@ def test_eligibility_by_membership_and_category(client):
     with pytest.raises(PermissionDenied, match="not eligible"):
         services.application_start(call=members_call, user=person)
     museum = OrganisationFactory(category=Category.CULTURAL_INSTITUTION, relationship=Relationship.PARTNER)
-    account_services.representation_add(user=person, organisation=museum, added_by=None)
+    network_services.representation_add(user=person, organisation=museum, added_by=None)
     assert services.application_start(call=category_call, user=person)
     with pytest.raises(PermissionDenied):
         services.application_start(call=members_call, user=person)
     member = OrganisationFactory(relationship=Relationship.MEMBER, category=Category.UNIVERSITY)
-    account_services.representation_add(user=person, organisation=member, added_by=None)
+    network_services.representation_add(user=person, organisation=member, added_by=None)
     person = type(person).objects.get(pk=person.pk)
     assert services.application_start(call=members_call, user=person)
 

@@ -2,8 +2,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
 
-from civica.accounts.models import Representation, RoleAssignment, User
-from civica.network.models import Organisation, Programme
+from civica.accounts.models import RoleAssignment, User
+from civica.network.models import Organisation, Programme, Representation
 
 
 def _counts():

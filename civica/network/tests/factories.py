@@ -58,8 +58,8 @@ class MemberFactory(OrganisationFactory):
 
 def member_representative(organisation=None, **user_fields):
     """A participant who represents ``organisation`` (a new member organisation by default)."""
-    from civica.accounts.models import Representation
     from civica.accounts.tests.factories import UserFactory
+    from civica.network.models import Representation
 
     user = UserFactory(**user_fields)
     Representation.objects.create(user=user, organisation=organisation or MemberFactory())
