@@ -27,19 +27,22 @@ def process(db):
     ])
 
 
-def make(kind, process):
-    if kind == "anonymous":
-        return AnonymousUser()
-    if kind == "unverified":
-        return UserFactory(verified=False)
-    if kind == "participant":
-        return UserFactory()
-    if kind == "moderator_here":
-        return UserFactory(role=Role.MODERATOR, role__scope=process)
-    if kind == "moderator_elsewhere":
-        return UserFactory(role=Role.MODERATOR, role__scope=ProcessFactory())
-    return UserFactory(role=Role.EDITOR)
+@pytest.fixture
+def make(make_user):
+    """The rows of these tables: roles of the root conftest, moderators here or on another process."""
+    def make(kind, process):
+        if kind == "moderator_here":
+            return make_user("moderator", scope=process)
+        if kind == "moderator_elsewhere":
+            return make_user("moderator", scope=ProcessFactory())
+        return make_user(kind)
 
+    return make
+
+
+# The permissions these tables cover (checked by core/tests/test_permission_coverage.py).
+PERMISSIONS = {"participation.propose_idea", "participation.support_idea", "participation.answer_idea",
+               "participation.edit_idea", "participation.read_process"}
 
 KINDS = ["anonymous", "unverified", "participant", "moderator_here", "moderator_elsewhere", "editor"]
 VERIFIED = {"participant", "moderator_here", "moderator_elsewhere", "editor"}
@@ -48,7 +51,7 @@ VERIFIED = {"participant", "moderator_here", "moderator_elsewhere", "editor"}
 @pytest.mark.django_db
 @pytest.mark.parametrize("window", WINDOWS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_propose_idea(process, window, kind):
+def test_propose_idea(process, make, window, kind):
     user = make(kind, process)
     with time_machine.travel(WINDOWS[window], tick=False):
         allowed = user.has_perm("participation.propose_idea", process)
@@ -58,7 +61,7 @@ def test_propose_idea(process, window, kind):
 @pytest.mark.django_db
 @pytest.mark.parametrize("window", WINDOWS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_support_idea(process, window, kind):
+def test_support_idea(process, make, window, kind):
     idea = IdeaFactory(process=process)
     user = make(kind, process)
     with time_machine.travel(WINDOWS[window], tick=False):
@@ -68,7 +71,7 @@ def test_support_idea(process, window, kind):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", KINDS)
-def test_answer_idea_is_for_moderators_of_this_process(process, kind):
+def test_answer_idea_is_for_moderators_of_this_process(process, make, kind):
     idea = IdeaFactory(process=process)
     assert make(kind, process).has_perm("participation.answer_idea", idea) == (kind in {"moderator_here", "editor"})
 
