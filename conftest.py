@@ -119,3 +119,17 @@ def administrator(db):
 @pytest.fixture
 def moderator(db):
     return UserFactory(role=Role.MODERATOR, display_name="Maria Moderator")
+
+
+@pytest.fixture
+def member_organisation(db):
+    from civica.network.tests.factories import MemberFactory
+
+    return MemberFactory(name="Consiliul Județean Cluj")
+
+
+@pytest.fixture
+def member(member_organisation):
+    """A representative of a member organisation (English speaker)."""
+    return user_in_role("member_representative", scope=member_organisation, display_name="Mihai Membru",
+                        language="en")
