@@ -1,4 +1,4 @@
-# Civica: `make demo` serves the demo site, `make test` runs the whole test suite.
+# Civica: `make demo` serves the demo site, `make test` runs the whole test suite (`make test-fast`: all but the browser tests).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: demo test lint-imports setup messages makemessages check-deploy bench bench-load clean browser
+.PHONY: demo test test-fast lint-imports setup messages makemessages check-deploy bench bench-load clean browser
 
 demo:
 	@$(PYTHON) scripts/demo_banner.py $(HOST) $(PORT)
@@ -59,6 +59,11 @@ test: $(VENV)/.installed-dev messages node_modules/.installed browser
 # The import graph reads downwards and has no cycle (.importlinter; ARCHITECTURE.md "Dependencies").
 lint-imports: $(VENV)/.installed-dev
 	@$(BIN)/lint-imports --no-cache --no-logo
+
+# Quick local runs: everything but the browser tests (no chromium, no npm). CI runs `make test`.
+test-fast: $(VENV)/.installed-dev messages
+	@$(BIN)/ruff check --quiet civica config tests bench scripts conftest.py
+	@$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} -m "not browser" --ignore=tests/browser $(PYTEST_ARGS)
 
 check-deploy: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \

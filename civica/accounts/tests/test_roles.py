@@ -1,4 +1,4 @@
-"""Who may do what, as a truth table over roles (one place decides: rules + predicates).
+"""Roles: what the predicates make of them, and who may grant them.
 
 Member representatives are network's (network/tests/test_representations.py); a scoped role is tried
 here on a Django group, any object will do."""
@@ -21,40 +21,8 @@ def scope_object():
     """An object a role can be given on (roles do not care which model)."""
     return Group.objects.create(name=f"scope {Group.objects.count() + 1}")
 
-PERMISSIONS = ["accounts.contribute", "core.access_admin", "accounts.grant_role", "accounts.manage_own_account"]
 
-# role → (contribute, access_admin, grant_role, manage_own_account)
-EXPECTED = {
-    "anonymous": (False, False, False, False),
-    "unverified": (False, False, False, True),
-    "participant": (True, False, False, True),
-    "moderator": (True, False, False, True),
-    "editor": (True, True, False, True),
-    "administrator": (True, True, True, True),
-    "superuser": (True, True, True, True),
-    "inactive_editor": (False, False, False, False),
-}
-
-
-def make_user(kind):
-    if kind == "anonymous":
-        return AnonymousUser()
-    if kind == "unverified":
-        return UserFactory(verified=False)
-    if kind == "participant":
-        return UserFactory()
-    if kind == "superuser":
-        return UserFactory(is_superuser=True)
-    if kind == "inactive_editor":
-        return UserFactory(role=Role.EDITOR, is_active=False)
-    return UserFactory(role=kind)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("kind", sorted(EXPECTED))
-def test_platform_permissions_by_role(kind):
-    user = make_user(kind)
-    assert tuple(user.has_perm(permission) for permission in PERMISSIONS) == EXPECTED[kind]
+# The truth table of account permissions by role is test_rules.py (rows: the root conftest's make_user).
 
 
 @pytest.mark.django_db

@@ -240,23 +240,18 @@ def test_xlsx_export_is_a_real_workbook(client, competition):
 
 
 @pytest.mark.django_db
-def test_ranking_page_query_count_is_constant(client, competition, django_assert_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def test_ranking_page_query_count_is_constant(client, competition, assert_constant_queries):
     editor, (ana, dan) = appoint(competition)
     evaluation.assign_automatically(call=competition, per_application=2, by=editor)
     client.force_login(editor)
-    with CaptureQueriesContext(connection) as first:
-        client.get(f"/en/calls/{competition.slug}/manage/ranking/")
-    expected = len(first)
-    for number in range(5):
-        Application.objects.create(call=competition, applicant=UserFactory(), reference=f"MORE-{number}",
-                                   title="x", status=ApplicationStatus.SUBMITTED, submitted_at=timezone.now())
-    evaluation.assign_automatically(call=competition, per_application=2, by=editor)
-    client.force_login(editor)
-    with django_assert_num_queries(expected):
-        client.get(f"/en/calls/{competition.slug}/manage/ranking/")
+
+    def more():
+        for number in range(5):
+            Application.objects.create(call=competition, applicant=UserFactory(), reference=f"MORE-{number}",
+                                       title="x", status=ApplicationStatus.SUBMITTED, submitted_at=timezone.now())
+        evaluation.assign_automatically(call=competition, per_application=2, by=editor)
+
+    assert_constant_queries(client, f"/en/calls/{competition.slug}/manage/ranking/", more)
 
 
 @pytest.mark.django_db

@@ -1,18 +1,9 @@
 import pytest
 from django.utils import translation
 
-from civica.network.tests.factories import MemberFactory, SpaceFactory, member_representative
+from civica.network.tests.factories import SpaceFactory
 
-
-@pytest.fixture
-def member_organisation(db):
-    return MemberFactory(name="Consiliul Județean Cluj")
-
-
-@pytest.fixture
-def member(member_organisation):
-    """A representative of a member organisation (English speaker)."""
-    return member_representative(member_organisation, display_name="Mihai Membru", language="en")
+# ``member`` and ``member_organisation``: in the root conftest, with the other roles.
 
 
 @pytest.fixture

@@ -36,13 +36,10 @@ def test_missing_space_is_404(client):
 
 
 @pytest.mark.django_db
-def test_space_list_uses_a_constant_number_of_queries(client, django_assert_num_queries):
+def test_space_list_uses_a_constant_number_of_queries(client, assert_constant_queries):
     SpaceFactory.create_batch(2, programme=ProgrammeFactory())
-    with django_assert_num_queries(1):
-        client.get("/en/network/spaces/")
-    SpaceFactory.create_batch(10, programme=ProgrammeFactory())
-    with django_assert_num_queries(1):
-        client.get("/en/network/spaces/")
+    assert_constant_queries(client, "/en/network/spaces/",
+                            lambda: SpaceFactory.create_batch(10, programme=ProgrammeFactory()), expected=1)
 
 
 @pytest.mark.django_db
@@ -66,7 +63,7 @@ def test_demo_spaces_quote_the_seed():
 
 
 @pytest.mark.django_db
-def test_space_detail_uses_a_constant_number_of_queries(client, django_assert_num_queries):
+def test_space_detail_uses_a_constant_number_of_queries(client, assert_constant_queries):
     import datetime
 
     from django.utils import timezone
@@ -83,8 +80,4 @@ def test_space_detail_uses_a_constant_number_of_queries(client, django_assert_nu
 
     meetings(1, 1)
     # The space, its upcoming meetings, the meetings and the bookings that take its time.
-    with django_assert_num_queries(4):
-        client.get(space.get_absolute_url())
-    meetings(8, 3)
-    with django_assert_num_queries(4):
-        client.get(space.get_absolute_url())
+    assert_constant_queries(client, space.get_absolute_url(), lambda: meetings(8, 3), expected=4)

@@ -1,7 +1,7 @@
 import pytest
 
 from civica.network.models import Category, Relationship
-from civica.network.tests.factories import OrganisationFactory, ProgrammeFactory
+from civica.network.tests.factories import OrganisationFactory, ProgrammeFactory, SpaceFactory
 
 PUBLIC_PAGES = ["/ro/network/organisations/", "/ro/network/programmes/"]
 
@@ -57,21 +57,17 @@ def test_missing_entries_are_404(client):
 @pytest.mark.django_db
 # The organisations: the directory, its figures (members, partners) and how many of them it lists.
 @pytest.mark.parametrize("path, queries", [("/ro/network/organisations/", 3), ("/ro/network/programmes/", 1)])
-def test_lists_use_a_constant_number_of_queries(client, path, queries, django_assert_num_queries):
+def test_lists_use_a_constant_number_of_queries(client, path, queries, assert_constant_queries):
     ProgrammeFactory.create_batch(3)
-    client.get(path)
-    with django_assert_num_queries(queries):
-        client.get(path)
-    ProgrammeFactory.create_batch(20)
-    with django_assert_num_queries(queries):
-        client.get(path)
+    assert_constant_queries(client, path, lambda: ProgrammeFactory.create_batch(20), expected=queries)
 
 
 @pytest.mark.django_db
-def test_details_use_a_constant_number_of_queries(client, django_assert_num_queries):
+def test_details_use_a_constant_number_of_queries(client, assert_constant_queries):
     organisation = OrganisationFactory()
     programmes = ProgrammeFactory.create_batch(8, organisation=organisation)
-    with django_assert_num_queries(2):
-        client.get(f"/ro/network/organisations/{organisation.slug}/")
-    with django_assert_num_queries(2):  # the programme, its spaces
-        client.get(f"/ro/network/programmes/{programmes[0].slug}/")
+    # The organisation and its programmes; the programme and its spaces.
+    assert_constant_queries(client, [f"/ro/network/organisations/{organisation.slug}/",
+                                     f"/ro/network/programmes/{programmes[0].slug}/"],
+                            lambda: (ProgrammeFactory.create_batch(8, organisation=organisation),
+                                     SpaceFactory.create_batch(5, programme=programmes[0])), expected=2)

@@ -11,6 +11,8 @@ from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
+# The editors' screens (manage/): editors and administrators only, whatever the process.
+MANAGING = ["manage_processes", "create_process", "manage_process", "publish_process", "manage_debate", "manage_poll"]
 START = timezone.make_aware(datetime.datetime(2026, 3, 1, 12, 0))
 DAY = datetime.timedelta(days=1)
 # information 1–10 March, ideas 10–20, voting 20–30, then nothing.
@@ -27,19 +29,24 @@ def process(db):
     ])
 
 
-def make(kind, process):
-    if kind == "anonymous":
-        return AnonymousUser()
-    if kind == "unverified":
-        return UserFactory(verified=False)
-    if kind == "participant":
-        return UserFactory()
-    if kind == "moderator_here":
-        return UserFactory(role=Role.MODERATOR, role__scope=process)
-    if kind == "moderator_elsewhere":
-        return UserFactory(role=Role.MODERATOR, role__scope=ProcessFactory())
-    return UserFactory(role=Role.EDITOR)
+@pytest.fixture
+def make(make_user):
+    """The rows of these tables: roles of the root conftest, moderators here or on another process."""
+    def make(kind, process):
+        if kind == "moderator_here":
+            return make_user("moderator", scope=process)
+        if kind == "moderator_elsewhere":
+            return make_user("moderator", scope=ProcessFactory())
+        return make_user(kind)
 
+    return make
+
+
+# The permissions these tables cover (checked by core/tests/test_permission_coverage.py).
+PERMISSIONS = {"participation.propose_idea", "participation.support_idea", "participation.answer_idea",
+               "participation.edit_idea", "participation.read_process", "participation.read_idea",
+               "participation.withdraw_support", "participation.answer_poll", "participation.see_poll_results",
+               "participation.export_poll", *(f"participation.{name}" for name in MANAGING)}
 
 KINDS = ["anonymous", "unverified", "participant", "moderator_here", "moderator_elsewhere", "editor"]
 VERIFIED = {"participant", "moderator_here", "moderator_elsewhere", "editor"}
@@ -48,7 +55,7 @@ VERIFIED = {"participant", "moderator_here", "moderator_elsewhere", "editor"}
 @pytest.mark.django_db
 @pytest.mark.parametrize("window", WINDOWS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_propose_idea(process, window, kind):
+def test_propose_idea(process, make, window, kind):
     user = make(kind, process)
     with time_machine.travel(WINDOWS[window], tick=False):
         allowed = user.has_perm("participation.propose_idea", process)
@@ -58,7 +65,7 @@ def test_propose_idea(process, window, kind):
 @pytest.mark.django_db
 @pytest.mark.parametrize("window", WINDOWS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_support_idea(process, window, kind):
+def test_support_idea(process, make, window, kind):
     idea = IdeaFactory(process=process)
     user = make(kind, process)
     with time_machine.travel(WINDOWS[window], tick=False):
@@ -68,7 +75,7 @@ def test_support_idea(process, window, kind):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", KINDS)
-def test_answer_idea_is_for_moderators_of_this_process(process, kind):
+def test_answer_idea_is_for_moderators_of_this_process(process, make, kind):
     idea = IdeaFactory(process=process)
     assert make(kind, process).has_perm("participation.answer_idea", idea) == (kind in {"moderator_here", "editor"})
 
@@ -98,3 +105,69 @@ def test_unpublished_processes_are_for_editors_only():
     assert not UserFactory().has_perm("participation.read_process", process)
     assert UserFactory(role=Role.EDITOR).has_perm("participation.read_process", process)
     assert not UserFactory().has_perm("participation.propose_idea", process)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("window", WINDOWS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_withdraw_support(process, make, window, kind):
+    idea = IdeaFactory(process=process)
+    user = make(kind, process)
+    with time_machine.travel(WINDOWS[window], tick=False):
+        allowed = user.has_perm("participation.withdraw_support", idea)
+    assert allowed == (kind in VERIFIED and window in {"ideas", "voting"})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hidden", [False, True])
+@pytest.mark.parametrize("published", [True, False])
+@pytest.mark.parametrize("kind", [*KINDS, "author"])
+def test_read_idea(process, make, kind, published, hidden):
+    process.is_published = published
+    process.save()
+    idea = IdeaFactory(process=process, is_hidden=hidden)
+    user = idea.author if kind == "author" else make(kind, process)
+    expected = (published and not hidden) or kind in {"author", "moderator_here", "editor"}
+    assert user.has_perm("participation.read_idea", idea) == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("anonymous_answers", [False, True])
+@pytest.mark.parametrize("window", WINDOWS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_answer_poll_while_its_phase_runs(process, make, kind, window, anonymous_answers):
+    from civica.participation.models import Poll
+
+    poll = Poll.objects.create(process=process, phase=process.phases.get(kind="ideas"), title="Priorities",
+                               allow_anonymous=anonymous_answers)
+    user = make(kind, process)
+    with time_machine.travel(WINDOWS[window], tick=False):
+        allowed = user.has_perm("participation.answer_poll", poll)
+    assert allowed == (window == "ideas" and (kind in VERIFIED or anonymous_answers))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("visibility", ["immediately", "after_close"])
+@pytest.mark.parametrize("window", WINDOWS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_poll_results_and_export(process, make, kind, window, visibility):
+    from civica.participation.models import Poll
+
+    poll = Poll.objects.create(process=process, phase=process.phases.get(kind="ideas"), title="Priorities",
+                               results_visibility=visibility)
+    user = make(kind, process)
+    with time_machine.travel(WINDOWS[window], tick=False):
+        allowed = {name: user.has_perm(name, poll) for name in ("participation.see_poll_results",
+                                                                 "participation.export_poll")}
+    moderates = kind in {"moderator_here", "editor"}
+    public = visibility == "immediately" or window in {"voting", "after"}
+    assert allowed == {"participation.see_poll_results": public or moderates, "participation.export_poll": moderates}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", [*KINDS, "administrator"])
+def test_the_editors_screens_are_for_editors(process, make, kind):
+    user = make(kind, process)
+    for name in MANAGING:
+        target = None if name in {"manage_processes", "create_process"} else process
+        assert user.has_perm(f"participation.{name}", target) == (kind in {"editor", "administrator"}), name

@@ -1,0 +1,62 @@
+"""Truth tables of meetings: each role × each state of the meeting (published or not, registration
+open or closed, ahead, under way or over). Workshops have their own (issue 13 moves them out)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from civica.meetings.models import Registration, RegistrationStatus
+from civica.meetings.tests.factories import MeetingFactory
+
+PERMISSIONS = {"meetings.register", "meetings.see_online_link", "meetings.manage_meeting", "meetings.check_in"}
+
+KINDS = ["anonymous", "unverified", "participant", "registered", "waiting", "cancelled", "moderator", "editor"]
+VERIFIED = {"participant", "registered", "waiting", "cancelled", "moderator", "editor"}
+HOUR = datetime.timedelta(hours=1)
+STATES = {
+    "ahead": {},
+    "ahead_registration_closed": {"registration_open": False},
+    "ahead_unpublished": {"is_published": False},
+    "under_way": {"starts_at": -HOUR, "ends_at": HOUR},
+    "over": {"starts_at": -3 * HOUR, "ends_at": -HOUR},
+}
+
+
+def meeting_in(state):
+    fields = dict(STATES[state])
+    now = timezone.now()
+    for key in ("starts_at", "ends_at"):
+        if key in fields:
+            fields[key] = now + fields[key]
+    return MeetingFactory(**fields)
+
+
+@pytest.fixture
+def make(make_user):
+    def make(kind, meeting):
+        if kind in {"registered", "waiting", "cancelled"}:
+            person = make_user("participant")
+            Registration.objects.create(meeting=meeting, person=person, status=RegistrationStatus(kind))
+            return person
+        return make_user(kind)
+
+    return make
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("kind", KINDS)
+def test_meeting_permissions(make, kind, state):
+    meeting = meeting_in(state)
+    user = make(kind, meeting)
+    expected = {
+        # Publication is the pages' business (an unpublished meeting answers 404), not this permission's.
+        "meetings.register": kind in VERIFIED and state in {"ahead", "ahead_unpublished", "under_way"},
+        "meetings.see_online_link": kind in {"registered", "editor"},
+        "meetings.manage_meeting": kind == "editor",
+        "meetings.check_in": kind == "editor",
+        # Comments say how a meeting went: they open when a published meeting begins.
+        "participation.post_comment": kind in VERIFIED and state in {"under_way", "over"},
+    }
+    assert {permission: user.has_perm(permission, meeting) for permission in expected} == expected
