@@ -1,5 +1,5 @@
 """Truth table of Django admin: who may open it, and every model permission ``add_admin_perms``
-registers (accounts and e-mail addresses: administrators; everything else: editors)."""
+registers (accounts, e-mail addresses and representations: administrators; everything else: editors)."""
 
 import pytest
 import rules
@@ -8,6 +8,8 @@ from django.apps import apps
 from civica.core.permissions import ADMIN_ACTIONS
 
 ADMINISTRATORS_ONLY = {"accounts", "account"}
+# Who represents which organisation makes member representatives: administrators, like roles.
+ADMINISTRATORS_ONLY_MODELS = {"representation"}
 KINDS = ["anonymous", "inactive", "unverified", "participant", "moderator", "editor", "administrator", "superuser"]
 EDITORS = {"editor", "administrator", "superuser"}
 
@@ -24,7 +26,7 @@ PERMISSIONS = admin_permissions() | {"core.access_admin"}
 
 
 def expected(kind, permission):
-    if permission.split(".")[0] in ADMINISTRATORS_ONLY:
+    if permission.split(".")[0] in ADMINISTRATORS_ONLY or permission.rpartition("_")[2] in ADMINISTRATORS_ONLY_MODELS:
         return kind in {"administrator", "superuser"}
     return kind in EDITORS
 

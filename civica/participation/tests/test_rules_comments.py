@@ -75,10 +75,9 @@ def test_comment_permissions(process, make, make_user, kind, state, on):
     with time_machine.travel(WINDOWS["ideas"], tick=False):
         allowed = {name: user.has_perm(name, comment) for name in sorted(PERMISSIONS - {"participation.post_comment"})}
     live = state in {"fresh", "old"}
-    # A process's comments: its moderators (and the site's); elsewhere: the site's moderators.
-    moderators = {"moderator", "editor"} | ({"moderator_here"} if on == "idea" else set())
+    # Only authors delete (issue 12, item 24): moderators hide, with a reason (moderation's table).
     assert allowed == {
         "participation.edit_comment": kind == "author" and state in {"fresh", "hidden"},
-        "participation.remove_comment": (kind == "author" and live) or kind in moderators,
+        "participation.remove_comment": kind == "author" and live,
         "participation.vote_comment": kind in VERIFIED - {"author"} and live,
     }
