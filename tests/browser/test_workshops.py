@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
-from civica.meetings import workshops
-from civica.meetings.models import Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 from civica.meetings.tests.factories import MeetingFactory
+from civica.workshops import services as workshops
+from civica.workshops.models import Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 
 from .helpers import accessible
 

@@ -8,9 +8,9 @@ from django.utils import timezone, translation
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.insights.themes import EMBEDDING_MODEL
-from civica.meetings import workshops
-from civica.meetings.models import Contribution, Theme, Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 from civica.meetings.tests.factories import MeetingFactory
+from civica.workshops import services as workshops
+from civica.workshops.models import Contribution, Theme, Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 
 
 @pytest.fixture(autouse=True)
@@ -172,8 +172,8 @@ def test_demo_world_cafe_from_the_seed():
     from civica.accounts.demo import demo_user
 
     facilitator = demo_user("facilitator")
-    assert facilitator.has_perm("meetings.run_workshop", workshop)
-    assert not facilitator.has_perm("meetings.manage_workshop", workshop)
+    assert facilitator.has_perm("workshops.run", workshop)
+    assert not facilitator.has_perm("workshops.manage", workshop)
     assert workshop.tables.get(number=1).facilitator == facilitator
 
 
@@ -263,3 +263,13 @@ def test_who_may_run_and_harvest_a_workshop(client, workshop, participant, edito
     client.force_login(editor)
     assert "1 theme found." in client.post(url, {"action": "harvest"}, follow=True).content.decode()
     assert workshop.themes.exists()
+
+
+@pytest.mark.django_db
+def test_the_report_of_a_workshop_known_by_its_day_shows_no_time(client):
+    tz = timezone.get_current_timezone()
+    lab = MeetingFactory(slug="lab", title_en="Local Learning Lab", starts_at=datetime.datetime(2020, 10, 8, tzinfo=tz),
+                         ends_at=datetime.datetime(2020, 10, 9, tzinfo=tz), when_known="day")
+    Workshop.objects.create(meeting=lab, slug="lab-cafe")
+    report = client.get("/en/workshops/lab-cafe/report/").content.decode()
+    assert "8 October 2020" in report and "00:00" not in report

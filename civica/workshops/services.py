@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civica.accounts.predicates import is_participant
+from civica.meetings.services import cleaned_text
 
 from .models import (
     CONTRIBUTION_EDIT_MINUTES,
@@ -27,7 +28,6 @@ from .models import (
     Workshop,
     WorkshopTable,
 )
-from .services import cleaned_text
 
 TABLE_SALT = "civica.workshop.table"
 logger = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def table_from_token(token):
 
 
 def start_next_round(*, workshop, by):
-    if not by.has_perm("meetings.run_workshop", workshop):
+    if not by.has_perm("workshops.run", workshop):
         raise PermissionDenied(_("Only the workshop's editors and facilitators run the rounds."))
     now = timezone.now()
     rounds = list(workshop.rounds.all())
@@ -69,7 +69,7 @@ def start_next_round(*, workshop, by):
 
 
 def close(*, workshop, by):
-    if not by.has_perm("meetings.manage_workshop", workshop):
+    if not by.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors close a workshop."))
     workshop.closed_at = timezone.now()
     workshop.save(update_fields=["closed_at"])
@@ -77,7 +77,7 @@ def close(*, workshop, by):
 
 def _may_contribute(table, user):
     workshop = table.workshop
-    if user.is_authenticated and (table.facilitator_id == user.pk or user.has_perm("meetings.run_workshop",
+    if user.is_authenticated and (table.facilitator_id == user.pk or user.has_perm("workshops.run",
                                                                                    workshop)):
         return True
     if workshop.no_account_needed:
@@ -268,7 +268,7 @@ def harvest(*, workshop, by, mode=HARVEST_KEEP, min_themes=2, max_themes=12) -> 
     untouched suggestions, which are computed again) join the kept theme they fit, and those that
     fit none become new suggested themes.
     ``replace`` discards every theme, its dots and its links: the page asks for it explicitly."""
-    if not by.has_perm("meetings.manage_workshop", workshop):
+    if not by.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors harvest a workshop."))
     if mode not in (HARVEST_KEEP, HARVEST_REPLACE):
         raise ValidationError(_("Choose whether to keep or to replace the themes."))
@@ -302,7 +302,7 @@ def harvest(*, workshop, by, mode=HARVEST_KEEP, min_themes=2, max_themes=12) -> 
 
 
 def theme_rename(*, theme, by, label):
-    if not by.has_perm("meetings.manage_workshop", theme.workshop):
+    if not by.has_perm("workshops.manage", theme.workshop):
         raise PermissionDenied(_("Only editors edit themes."))
     label = (label or "").strip()
     if not label:
@@ -312,7 +312,7 @@ def theme_rename(*, theme, by, label):
 
 
 def theme_merge(*, into, other, by):
-    if not by.has_perm("meetings.manage_workshop", into.workshop) or into.workshop_id != other.workshop_id:
+    if not by.has_perm("workshops.manage", into.workshop) or into.workshop_id != other.workshop_id:
         raise PermissionDenied(_("Only editors edit themes."))
     Contribution.objects.filter(theme=other).update(theme=into)
     DotVote.objects.filter(theme=other).update(theme=into)
@@ -325,7 +325,7 @@ def theme_merge(*, into, other, by):
 
 def contribution_move(*, contribution, theme, by):
     """Move a contribution to another theme (or to a new one: splitting a theme)."""
-    if not by.has_perm("meetings.manage_workshop", theme.workshop) or \
+    if not by.has_perm("workshops.manage", theme.workshop) or \
             contribution.table.workshop_id != theme.workshop_id:
         raise PermissionDenied(_("Only editors edit themes."))
     Theme.objects.filter(pk__in=[pk for pk in (contribution.theme_id, theme.pk) if pk]).update(curated=True)
@@ -334,7 +334,7 @@ def contribution_move(*, contribution, theme, by):
 
 
 def theme_create(*, workshop, by, label):
-    if not by.has_perm("meetings.manage_workshop", workshop):
+    if not by.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors edit themes."))
     position = workshop.themes.count()
     return Theme.objects.create(workshop=workshop, label=(label or "").strip()[:120] or _("New theme"),
@@ -368,7 +368,7 @@ def dot_results(workshop):
 
 
 def action_add(*, workshop, by, title, description="", owner="", due_on=None, themes=()) -> ActionItem:
-    if not by.has_perm("meetings.manage_workshop", workshop):
+    if not by.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors write the action plan."))
     if not (title or "").strip():
         raise ValidationError(_("An action needs a title."))
@@ -382,7 +382,7 @@ def action_to_activity(*, item, plan, programme, by):
     """Turn an action-plan item into an activity of an accountability plan (and remember the link)."""
     from civica.accountability.models import Activity
 
-    if not by.has_perm("meetings.manage_workshop", item.workshop) or not by.has_perm(
+    if not by.has_perm("workshops.manage", item.workshop) or not by.has_perm(
             "accountability.manage_plan", plan):
         raise PermissionDenied(_("Only editors turn actions into plan activities."))
     if item.activity_id:

@@ -10,9 +10,9 @@ from django.db import connection, connections
 from django.utils import timezone, translation
 
 from civica.accounts.tests.factories import UserFactory
-from civica.meetings import workshops
-from civica.meetings.models import ActionItem, Contribution, DotVote, Theme, Workshop, WorkshopRound, WorkshopTable
 from civica.meetings.tests.factories import MeetingFactory
+from civica.workshops import services as workshops
+from civica.workshops.models import ActionItem, Contribution, DotVote, Theme, Workshop, WorkshopRound, WorkshopTable
 
 FIRST_NOTES = ["Chirii mici pentru ateliere", "Clădiri goale date artiștilor", "Spații de repetiții ieftine",
                "Finanțări mai simple", "Granturi mici pentru debutanți", "Mai puține hârtii la decont"]
