@@ -7,11 +7,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from . import forms, services
 from .models import Contribution, Workshop
@@ -84,50 +85,99 @@ def _to_activity(request, workshop, data):
     return _("The action is now an activity of %(plan)s.") % {"plan": data["plan"].translated("title")}
 
 
-# The workshop page's actions (the ``action`` posted): each reads its values through its own form.
-ACTIONS = {
-    "start_round": (forms.NoFieldsForm, _start_round),
-    "close": (forms.NoFieldsForm, _close),
-    "harvest": (forms.NoFieldsForm, _harvest),
-    "rename": (forms.RenameForm, _rename),
-    "merge": (forms.MergeForm, _merge),
-    "move": (forms.MoveForm, _move),
-    "dot": (forms.ThemeForm, _dot),
-    "action": (forms.ActionForm, _action),
-    "to_activity": (forms.ToActivityForm, _to_activity),
-}
+def _act(request, slug, action, form_class, handler):
+    """One action of the workshop page: its form reads the values posted; refused or invalid, the
+    page is shown again with the message and what was typed; done, back to the page."""
+    workshop = _workshop_or_404(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(workshop.get_absolute_url())
+    form = form_class(request.POST, workshop=workshop)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
+    try:
+        done = handler(request, workshop, form.cleaned_data)
+    except (PermissionDenied, ValidationError) as refused:
+        messages.error(request, _refusal(refused))
+        return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
+    if done:
+        messages.success(request, done)
+    return redirect(workshop.get_absolute_url())
 
 
 def _form_errors(form):
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
-def workshop_detail(request, slug):
+# One small view per action of the workshop page, each posted to its own address with its own form.
+@require_POST
+def start_round(request, slug):
+    return _act(request, slug, "start_round", forms.NoFieldsForm, _start_round)
+
+
+@require_POST
+def close_workshop(request, slug):
+    return _act(request, slug, "close", forms.NoFieldsForm, _close)
+
+
+@require_POST
+def harvest_first(request, slug):
+    """The first harvest, from the workshop page; with themes there, the harvest page asks first."""
     workshop = _workshop_or_404(slug)
+    if request.user.is_authenticated and workshop.themes.exists():
+        return redirect("workshops:harvest", slug=workshop.slug)
+    return _act(request, slug, "harvest", forms.NoFieldsForm, _harvest)
+
+
+@require_POST
+def theme_rename(request, slug):
+    return _act(request, slug, "rename", forms.RenameForm, _rename)
+
+
+@require_POST
+def theme_merge(request, slug):
+    return _act(request, slug, "merge", forms.MergeForm, _merge)
+
+
+@require_POST
+def note_move(request, slug):
+    return _act(request, slug, "move", forms.MoveForm, _move)
+
+
+@require_POST
+def dot(request, slug):
+    return _act(request, slug, "dot", forms.ThemeForm, _dot)
+
+
+@require_POST
+def action_add(request, slug):
+    return _act(request, slug, "action", forms.ActionForm, _action)
+
+
+@require_POST
+def action_to_activity(request, slug):
+    return _act(request, slug, "to_activity", forms.ToActivityForm, _to_activity)
+
+
+# A page loaded before the actions had their own addresses posts ``action=…`` to the workshop's
+# address: it is handed to the action's view, so nothing typed there is lost.
+ACTIONS = {
+    "start_round": start_round, "close": close_workshop, "harvest": harvest_first, "rename": theme_rename,
+    "merge": theme_merge, "move": note_move, "dot": dot, "action": action_add, "to_activity": action_to_activity,
+}
+
+
+def workshop_detail(request, slug):
     if request.method == "POST":
+        view = ACTIONS.get(request.POST.get("action"))
+        if view is not None:
+            return view(request, slug)
+        workshop = _workshop_or_404(slug)
         if not request.user.is_authenticated:
             return redirect_to_login(workshop.get_absolute_url())
-        action = request.POST.get("action")
-        if action == "harvest" and workshop.themes.exists():
-            # Themes exist: the harvest page says what would change and asks first.
-            return redirect("workshops:harvest", slug=workshop.slug)
-        if action not in ACTIONS:
-            messages.error(request, _("This action is not known: reload the page and try again."))
-            return _workshop_page(request, workshop, status=400)
-        form_class, handler = ACTIONS[action]
-        form = form_class(request.POST, workshop=workshop)
-        if not form.is_valid():
-            messages.error(request, _form_errors(form))
-            return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
-        try:
-            done = handler(request, workshop, form.cleaned_data)
-        except (PermissionDenied, ValidationError) as refused:
-            messages.error(request, _refusal(refused))
-            return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
-        if done:
-            messages.success(request, done)
-        return redirect(workshop.get_absolute_url())
-    return _workshop_page(request, workshop)
+        messages.error(request, _("This action is not known: reload the page and try again."))
+        return _workshop_page(request, workshop, status=400)
+    return _workshop_page(request, _workshop_or_404(slug))
 
 
 def _typed(data):
@@ -148,7 +198,7 @@ def _workshop_page(request, workshop, *, failed=None, status=200):
         "dots_left": workshop.dots_per_person - (workshop.themes.filter(dots__voter=user).count()
                                                  if user.is_authenticated else 0),
         "table_links": [(table, request.build_absolute_uri(
-            f"/{request.LANGUAGE_CODE}/workshops/{workshop.slug}/tables/{services.table_token(table)}/"))
+            reverse("workshops:table", args=[workshop.slug, services.table_token(table)])))
             for table in tables] if can_manage else [],
         "action_items": workshop.action_items.prefetch_related("themes").select_related("activity__plan"),
         "plans": _plans() if can_manage else [], "programmes": _programmes() if can_manage else [],
@@ -229,7 +279,7 @@ def table_qr(request, slug, token):
     table = services.table_from_token(token)
     if table is None or table.workshop.slug != slug:
         raise Http404
-    url = request.build_absolute_uri(f"/{request.LANGUAGE_CODE}/workshops/{slug}/tables/{token}/")
+    url = request.build_absolute_uri(reverse("workshops:table", args=[slug, token]))
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=6, title=table.topic)
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")

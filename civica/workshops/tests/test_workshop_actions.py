@@ -193,3 +193,38 @@ def test_a_forged_note_id_at_a_table_is_a_message(client, workshop, editor):
     page = client.post(url, {"text": "Nul\x00l"}).content.decode()
     assert "Null characters are not allowed." in page
     assert not Contribution.objects.exists()
+
+
+@pytest.mark.django_db
+def test_each_action_of_the_workshop_page_posts_to_its_own_address(client, workshop, editor, participant):
+    from django.urls import reverse
+
+    _notes(workshop, FIRST_NOTES)
+    client.force_login(editor)
+    page = client.get("/en/workshops/cafe/").content.decode()
+    for name in ("start_round", "harvest_first", "close"):
+        assert f'action="{reverse(f"workshops:{name}", args=["cafe"])}"' in page
+    assert 'name="action"' not in page
+    assert client.get(reverse("workshops:start_round", args=["cafe"])).status_code == 405
+    started = client.post(reverse("workshops:start_round", args=["cafe"]), follow=True).content.decode()
+    assert "Round 1 has started." in started
+    harvested = client.post(reverse("workshops:harvest_first", args=["cafe"]), follow=True).content.decode()
+    assert "themes found." in harvested
+    theme = workshop.themes.order_by("position").first()
+    page = client.get("/en/workshops/cafe/").content.decode()
+    for name in ("theme_rename", "theme_merge", "note_move", "action_add"):
+        assert f'action="{reverse(f"workshops:{name}", args=["cafe"])}"' in page
+    client.post(reverse("workshops:theme_rename", args=["cafe"]), {"theme": theme.pk, "label": "Affordable spaces"})
+    assert Theme.objects.get(pk=theme.pk).label == "Affordable spaces"
+    # A refused value keeps what was typed, at the action's own address too.
+    refused = client.post(reverse("workshops:action_add", args=["cafe"]), {"title": "Later", "due_on": "31.02.2021"})
+    assert refused.status_code == 400 and 'value="Later"' in refused.content.decode()
+    client.post(reverse("workshops:action_add", args=["cafe"]), {"title": "Cheaper rents", "themes": [theme.pk]})
+    assert ActionItem.objects.get().title == "Cheaper rents"
+    client.force_login(participant)
+    voted = client.post(reverse("workshops:dot", args=["cafe"]), {"theme": theme.pk}, follow=True).content.decode()
+    assert "Your dot is on “Affordable spaces”." in voted
+    # The table links on the workshop page are built by reverse() in the page's language.
+    client.force_login(editor)
+    page = client.get("/ro/workshops/cafe/").content.decode()
+    assert "http://testserver/ro/workshops/cafe/tables/" in page
