@@ -16,6 +16,18 @@ MAX_CONTRIBUTION = 500
 CONTRIBUTION_EDIT_MINUTES = 10
 
 
+class WorkshopStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+# {from: {to: permission}}: each change of a workshop's status and the permission it needs
+# (``services.move`` checks and records it). Closed is final: table links and dots stop.
+WORKSHOP_TRANSITIONS = {
+    WorkshopStatus.OPEN: {WorkshopStatus.CLOSED: "workshops.manage"},
+}
+
+
 class Workshop(models.Model):
     """A world-café workshop run on a meeting: questions, tables, rounds, then a harvest."""
 
@@ -42,6 +54,14 @@ class Workshop(models.Model):
 
     def get_absolute_url(self):
         return reverse("workshops:detail", args=[self.slug])
+
+    @property
+    def status(self) -> str:
+        return WorkshopStatus.CLOSED if self.closed_at else WorkshopStatus.OPEN
+
+    def permission_to(self, status: str) -> str | None:
+        """The permission that moves the workshop to ``status``, or None when that move does not exist."""
+        return WORKSHOP_TRANSITIONS.get(self.status, {}).get(status)
 
     def current_round(self, now=None):
         """The round running now, from ``self.rounds.all()`` (so a prefetch serves it)."""

@@ -26,6 +26,7 @@ from .models import (
     DotVote,
     Theme,
     Workshop,
+    WorkshopStatus,
     WorkshopTable,
 )
 
@@ -68,11 +69,26 @@ def start_next_round(*, workshop, by):
     return upcoming
 
 
+def move(*, workshop, to, by):
+    """Move ``workshop`` to the status ``to`` along WORKSHOP_TRANSITIONS, if ``by`` holds that move's
+    permission; the row is locked and its status read again under the lock."""
+    with transaction.atomic():
+        locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
+        permission = locked.permission_to(to)
+        if permission is None:
+            raise ValidationError(_("The workshop is “%(status)s”: that change is not possible.") % {
+                "status": WorkshopStatus(locked.status).label})
+        if not by.has_perm(permission, locked):
+            raise PermissionDenied(_("Only editors close a workshop."))
+        if to == WorkshopStatus.CLOSED:
+            locked.closed_at = timezone.now()
+        locked.save(update_fields=["closed_at"])
+    workshop.closed_at = locked.closed_at
+    return locked
+
+
 def close(*, workshop, by):
-    if not by.has_perm("workshops.manage", workshop):
-        raise PermissionDenied(_("Only editors close a workshop."))
-    workshop.closed_at = timezone.now()
-    workshop.save(update_fields=["closed_at"])
+    return move(workshop=workshop, to=WorkshopStatus.CLOSED, by=by)
 
 
 def _may_contribute(table, user):
