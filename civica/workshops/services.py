@@ -7,7 +7,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import Count, Q
@@ -27,28 +26,9 @@ from .models import (
     Theme,
     Workshop,
     WorkshopStatus,
-    WorkshopTable,
 )
 
-TABLE_SALT = "civica.workshop.table"
 logger = logging.getLogger(__name__)
-
-
-def table_token(table) -> str:
-    return signing.dumps({"table": table.pk, "workshop": table.workshop_id}, salt=TABLE_SALT)
-
-
-def table_from_token(token):
-    """The table a link opens, or None when the link is forged or the workshop is closed."""
-    try:
-        data = signing.loads(token, salt=TABLE_SALT)
-    except signing.BadSignature:
-        return None
-    table = (WorkshopTable.objects.filter(pk=data.get("table"), workshop_id=data.get("workshop"))
-             .select_related("workshop__meeting", "question").first())
-    if table is None or table.workshop.closed_at is not None:
-        return None
-    return table
 
 
 def start_next_round(*, workshop, by):
@@ -258,23 +238,6 @@ def _join_kept_themes(contributions, kept_ids):
     return remaining
 
 
-def harvest_preview(workshop) -> dict:
-    """What a harvest would change, for the page that asks before it runs: the themes kept (with
-    their dots and links), the suggestions that would be computed again, the notes in no kept theme,
-    and what replacing everything would discard."""
-    themes = list(Theme.objects.filter(workshop=workshop).annotate(
-        dot_count=Count("dots", distinct=True), link_count=Count("action_items", distinct=True)))
-    kept = [theme for theme in themes if theme.curated or theme.dot_count or theme.link_count]
-    kept_ids = {theme.pk for theme in kept}
-    notes = Contribution.objects.filter(table__workshop=workshop)
-    return {
-        "themes": themes, "kept": kept, "suggestions": [theme for theme in themes if theme.pk not in kept_ids],
-        "notes_to_group": notes.exclude(theme__in=kept_ids).count(), "note_count": notes.count(),
-        "dots": sum(theme.dot_count for theme in themes),
-        "links": ActionItem.themes.through.objects.filter(theme__workshop=workshop).count(),
-    }
-
-
 @transaction.atomic
 def harvest(*, workshop, by, mode=HARVEST_KEEP, min_themes=2, max_themes=12) -> list[Theme]:
     """Group the contributions into themes (insights.find_themes) and return the new themes.
@@ -377,10 +340,6 @@ def dot_vote(*, theme, voter):
         if used >= workshop.dots_per_person:
             raise ValidationError(_("You have used all %(dots)s of your dots.") % {"dots": workshop.dots_per_person})
         return DotVote.objects.create(theme=theme, voter=voter)
-
-
-def dot_results(workshop):
-    return list(workshop.themes.annotate(dot_count=Count("dots")).order_by("-dot_count", "position"))
 
 
 def action_add(*, workshop, by, title, description="", owner="", due_on=None, themes=()) -> ActionItem:

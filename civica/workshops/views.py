@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from . import forms, services
+from . import forms, selectors, services
 from .models import Contribution, Workshop
 
 AUTHOR_COOKIE, AUTHOR_SALT = "civica_author", "civica.workshop.author"
@@ -194,11 +194,11 @@ def _workshop_page(request, workshop, *, failed=None, status=200):
     return render(request, "workshops/workshop_detail.html", {
         "workshop": workshop, "tables": tables, "current_round": workshop.current_round(),
         "can_manage": can_manage, "can_run": user.has_perm("workshops.run", workshop),
-        "themes": themes, "results": services.dot_results(workshop) if themes else [],
+        "themes": themes, "results": selectors.dot_results(workshop) if themes else [],
         "dots_left": workshop.dots_per_person - (workshop.themes.filter(dots__voter=user).count()
                                                  if user.is_authenticated else 0),
         "table_links": [(table, request.build_absolute_uri(
-            reverse("workshops:table", args=[workshop.slug, services.table_token(table)])))
+            reverse("workshops:table", args=[workshop.slug, selectors.table_token(table)])))
             for table in tables] if can_manage else [],
         "action_items": workshop.action_items.prefetch_related("themes").select_related("activity__plan"),
         "plans": _plans() if can_manage else [], "programmes": _programmes() if can_manage else [],
@@ -216,7 +216,7 @@ def harvest(request, slug):
         return redirect_to_login(request.get_full_path())
     if not request.user.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors harvest a workshop."))
-    preview = services.harvest_preview(workshop)
+    preview = selectors.harvest_preview(workshop)
     form = forms.HarvestForm(request.POST or None, workshop=workshop)
     if request.method == "POST" and form.is_valid():
         mode = form.cleaned_data["mode"]
@@ -276,7 +276,7 @@ def action_plan_csv(request, slug):
 def table_qr(request, slug, token):
     import segno
 
-    table = services.table_from_token(token)
+    table = selectors.table_from_token(token)
     if table is None or table.workshop.slug != slug:
         raise Http404
     url = request.build_absolute_uri(reverse("workshops:table", args=[slug, token]))
@@ -287,7 +287,7 @@ def table_qr(request, slug, token):
 
 def table_page(request, slug, token):
     """A table's page on a phone: contribute for the running round, see the table's notes."""
-    table = services.table_from_token(token)
+    table = selectors.table_from_token(token)
     if table is None or table.workshop.slug != slug:
         return render(request, "workshops/table_expired.html", status=404)
     workshop = table.workshop
@@ -364,7 +364,7 @@ def room_screen(request, slug):
 
 
 def _report_context(workshop):
-    themes = services.dot_results(workshop)
+    themes = selectors.dot_results(workshop)
     contributions = list(Contribution.objects.filter(table__workshop=workshop).select_related("table", "theme"))
     for theme in themes:
         theme.members = [item for item in contributions if item.theme_id == theme.pk]

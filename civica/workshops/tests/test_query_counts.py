@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from civica.accounts.tests.factories import UserFactory
 from civica.meetings.tests.factories import MeetingFactory
-from civica.workshops import services
+from civica.workshops import selectors
 from civica.workshops.models import (
     ActionItem,
     Contribution,
@@ -58,7 +58,7 @@ def test_the_workshop_pages_cost_the_same_with_more_tables_notes_themes_and_acti
     slug = workshop.slug
     public = [f"/en/workshops/{slug}/", f"/en/workshops/{slug}/wall/", f"/en/workshops/{slug}/wall/items/",
               f"/en/workshops/{slug}/screen/", f"/en/workshops/{slug}/report/",
-              f"/en/workshops/{slug}/action-plan.csv", f"/en/workshops/{slug}/tables/{services.table_token(table)}/"]
+              f"/en/workshops/{slug}/action-plan.csv", f"/en/workshops/{slug}/tables/{selectors.table_token(table)}/"]
     staff = [f"/en/workshops/{slug}/", f"/en/workshops/{slug}/harvest/"]
     before = [count(client, url) for url in public]
     client.force_login(editor)

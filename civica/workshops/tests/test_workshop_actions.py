@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from civica.accounts.tests.factories import UserFactory
 from civica.meetings.tests.factories import MeetingFactory
+from civica.workshops import selectors
 from civica.workshops import services as workshops
 from civica.workshops.models import ActionItem, Contribution, DotVote, Theme, Workshop, WorkshopRound, WorkshopTable
 
@@ -72,7 +73,7 @@ def test_a_second_harvest_asks_first_and_keeps_curated_themes_dots_and_action_li
 
     done = client.post("/en/workshops/cafe/harvest/", {"mode": "keep"}, follow=True).content.decode()
     assert "2 themes were kept with their notes, dots and action-plan links." in done
-    kept = {theme.pk: theme for theme in workshops.dot_results(workshop)}
+    kept = {theme.pk: theme for theme in selectors.dot_results(workshop)}
     assert kept[first.pk].label == "Affordable spaces" and kept[second.pk].dot_count == 2
     assert set(ActionItem.objects.get().themes.values_list("pk", flat=True)) == {second.pk}
     in_first = set(kept[first.pk].contributions.values_list("pk", flat=True))
@@ -187,7 +188,7 @@ def test_forged_values_posted_to_the_workshop_are_messages_and_keep_what_was_typ
 @pytest.mark.django_db
 def test_a_forged_note_id_at_a_table_is_a_message(client, workshop, editor):
     workshops.start_next_round(workshop=workshop, by=editor)
-    url = f"/en/workshops/cafe/tables/{workshops.table_token(workshop.tables.get())}/"
+    url = f"/en/workshops/cafe/tables/{selectors.table_token(workshop.tables.get())}/"
     page = client.post(url, {"contribution": "abc", "text": "My idea"}).content.decode()
     assert "Choose one of your notes." in page and "My idea" in page
     page = client.post(url, {"text": "Nul\x00l"}).content.decode()

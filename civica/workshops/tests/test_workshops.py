@@ -9,6 +9,7 @@ from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.insights.themes import EMBEDDING_MODEL
 from civica.meetings.tests.factories import MeetingFactory
+from civica.workshops import selectors
 from civica.workshops import services as workshops
 from civica.workshops.models import Contribution, Theme, Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 
@@ -32,7 +33,7 @@ def workshop(db):
 
 
 def token(workshop, number=1):
-    return workshops.table_token(workshop.tables.get(number=number))
+    return selectors.table_token(workshop.tables.get(number=number))
 
 
 @pytest.mark.django_db
@@ -121,7 +122,7 @@ def test_dot_votes_are_limited(workshop, participant):
     workshops.dot_vote(theme=themes[0], voter=participant)
     with pytest.raises(ValidationError, match="all 2 of your dots"):
         workshops.dot_vote(theme=themes[1], voter=participant)
-    assert [(theme.label, theme.dot_count) for theme in workshops.dot_results(workshop)][0] == ("Theme 0", 2)
+    assert [(theme.label, theme.dot_count) for theme in selectors.dot_results(workshop)][0] == ("Theme 0", 2)
 
 
 @pytest.mark.django_db
