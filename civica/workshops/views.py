@@ -1,3 +1,4 @@
+import functools
 import io
 import secrets
 
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from . import forms, selectors, services
 from .models import Contribution, Workshop
@@ -109,18 +110,30 @@ def _form_errors(form):
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
+def _action_view(view):
+    """An action's address takes a POST; anything else (a reload, the language switcher on a page shown
+    again after a refusal) goes to the workshop's page."""
+    @functools.wraps(view)
+    def wrapped(request, slug):
+        if request.method != "POST":
+            return redirect("workshops:detail", slug=slug)
+        return view(request, slug)
+
+    return wrapped
+
+
 # One small view per action of the workshop page, each posted to its own address with its own form.
-@require_POST
+@_action_view
 def start_round(request, slug):
     return _act(request, slug, "start_round", forms.NoFieldsForm, _start_round)
 
 
-@require_POST
+@_action_view
 def close_workshop(request, slug):
     return _act(request, slug, "close", forms.NoFieldsForm, _close)
 
 
-@require_POST
+@_action_view
 def harvest_first(request, slug):
     """The first harvest, from the workshop page; with themes there, the harvest page asks first."""
     workshop = _workshop_or_404(slug)
@@ -129,32 +142,32 @@ def harvest_first(request, slug):
     return _act(request, slug, "harvest", forms.NoFieldsForm, _harvest)
 
 
-@require_POST
+@_action_view
 def theme_rename(request, slug):
     return _act(request, slug, "rename", forms.RenameForm, _rename)
 
 
-@require_POST
+@_action_view
 def theme_merge(request, slug):
     return _act(request, slug, "merge", forms.MergeForm, _merge)
 
 
-@require_POST
+@_action_view
 def note_move(request, slug):
     return _act(request, slug, "move", forms.MoveForm, _move)
 
 
-@require_POST
+@_action_view
 def dot(request, slug):
     return _act(request, slug, "dot", forms.ThemeForm, _dot)
 
 
-@require_POST
+@_action_view
 def action_add(request, slug):
     return _act(request, slug, "action", forms.ActionForm, _action)
 
 
-@require_POST
+@_action_view
 def action_to_activity(request, slug):
     return _act(request, slug, "to_activity", forms.ToActivityForm, _to_activity)
 
