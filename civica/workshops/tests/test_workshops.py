@@ -274,3 +274,5 @@ def test_the_report_of_a_workshop_known_by_its_day_shows_no_time(client):
     Workshop.objects.create(meeting=lab, slug="lab-cafe")
     report = client.get("/en/workshops/lab-cafe/report/").content.decode()
     assert "8 October 2020" in report and "00:00" not in report
+    # The shared document stylesheet (static/css/document.css, also the plan document's) is inlined.
+    assert "@page { size: A4;" in report and "static/css" not in report
