@@ -26,7 +26,7 @@ urlpatterns += i18n_patterns(
     path("calls/", include("civica.calls.urls")),
     path("plans/", include("civica.accountability.urls")),
     path("meetings/", include("civica.meetings.urls")),
-    path("workshops/", include("civica.meetings.workshop_urls")),
+    path("workshops/", include("civica.workshops.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -12,10 +12,6 @@ from .models import (
     MeetingDocument,
     MeetingFormat,
     Registration,
-    Workshop,
-    WorkshopQuestion,
-    WorkshopRound,
-    WorkshopTable,
 )
 
 
@@ -72,24 +68,3 @@ class RegistrationAdmin(admin.ModelAdmin):
     list_select_related = ["meeting", "person"]
     readonly_fields = ["code", "created_at", "promoted_at", "checked_in_at"]
 
-
-class QuestionInline(admin.TabularInline):
-    model = WorkshopQuestion
-    extra = 0
-
-
-class TableInline(admin.TabularInline):
-    model = WorkshopTable
-    extra = 0
-    raw_id_fields = ["facilitator"]
-
-
-class RoundInline(admin.TabularInline):
-    model = WorkshopRound
-    extra = 0
-
-
-@admin.register(Workshop)
-class WorkshopAdmin(admin.ModelAdmin):
-    list_display = ["meeting", "slug", "dots_per_person", "closed_at"]
-    inlines = [QuestionInline, TableInline, RoundInline]

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "civica.meetings"
     label = "meetings"
-    verbose_name = _("Meetings and workshops")
+    verbose_name = _("Meetings")

@@ -90,10 +90,7 @@ def load(log):
             Registration.objects.create(meeting=youth, person=person, status=RegistrationStatus.REGISTERED
                                         if number < youth.capacity else RegistrationStatus.WAITING,
                                         created_at=now - datetime.timedelta(hours=50 - number))
-    from . import workshop_demo
-
     residents = list(User.objects.filter(email__startswith="resident").order_by("email"))
-    workshop_demo.load(Meeting.objects.get(slug=TIMISOARA_LAB_2), residents, log)
     park_debate = Meeting.objects.get(slug="dezbatere-parcul-feroviarilor-2017")
     comments = seed_conversation(park_debate, [
         ("Mulțumim pentru minută. Când vor fi publicate proiectele din concurs? *(comentariu fictiv)*",

@@ -39,8 +39,7 @@ rules.add_perm("meetings.register", is_participant & takes_registrations)
 rules.add_perm("meetings.see_online_link", is_registered | is_editor)
 rules.add_perm("meetings.manage_meeting", is_editor)
 rules.add_perm("meetings.check_in", is_editor)
-add_admin_perms("meetings", ["meeting", "meetingdocument", "registration", "workshop", "workshopquestion",
-                             "workshoptable", "workshopround", "theme", "contribution", "actionitem"], is_editor)
+add_admin_perms("meetings", ["meeting", "meetingdocument", "registration"], is_editor)
 
 
 def _comments_closed_reason(user, meeting):
@@ -54,13 +53,3 @@ commentables.register(Commentable(
     readable=is_published | is_editor,
 ))
 
-
-@rules.predicate
-def facilitates(user, workshop):
-    from civica.accounts.predicates import is_facilitator_of
-
-    return workshop is not None and is_facilitator_of(user, workshop)
-
-
-rules.add_perm("meetings.manage_workshop", is_editor)
-rules.add_perm("meetings.run_workshop", is_editor | facilitates)

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "civica.calls",
     "civica.accountability",
     "civica.meetings",
+    "civica.workshops",
     "civica.insights",
     "civica.content",
     "civica.core.apps.CivicaAdminConfig",

@@ -11,9 +11,10 @@ from pypdf import PdfReader
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
-from civica.meetings import workshops
-from civica.meetings.models import Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 from civica.meetings.tests.factories import MeetingFactory
+from civica.workshops import selectors
+from civica.workshops import services as workshops
+from civica.workshops.models import Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 
 from .helpers import accessible
 
@@ -43,7 +44,7 @@ def test_world_cafe_from_table_link_to_report(live_server, new_page):
     accessible(wall)
 
     phone = new_page(**PHONE)
-    phone.goto(f"{base}/en/workshops/lab-cafe/tables/{workshops.table_token(table)}/")
+    phone.goto(f"{base}/en/workshops/lab-cafe/tables/{selectors.table_token(table)}/")
     expect(phone.get_by_role("heading", level=1)).to_contain_text("Table 1: Spaces and money")
     accessible(phone)
     for note in NOTES:

@@ -52,3 +52,18 @@ def participant_name_filter(user):
     if user is None:
         return _("Deleted participant")
     return user.public_name
+
+
+@register.simple_tag
+def inline_static(path):
+    """The text of a static file, for a ``<style>`` of a page that is also printed as a PDF (WeasyPrint
+    reads no stylesheet over HTTP): ``static/css/document.css`` is shared this way by the plan document
+    and the workshop report."""
+    from django.contrib.staticfiles import finders
+    from django.utils.safestring import mark_safe
+
+    found = finders.find(path)
+    if not found:
+        raise template.TemplateSyntaxError(f"No static file {path!r}.")
+    with open(found, encoding="utf-8") as css:
+        return mark_safe(css.read())  # our own file, never user input

@@ -49,9 +49,9 @@ def test_poll_responses_csv(client, participant):
 
 @pytest.mark.django_db
 def test_workshop_action_plan_csv(client):
-    from civica.meetings import workshops
-    from civica.meetings.models import Workshop
     from civica.meetings.tests.factories import MeetingFactory
+    from civica.workshops import services as workshops
+    from civica.workshops.models import Workshop
 
     workshop = Workshop.objects.create(meeting=MeetingFactory(), slug="cafe")
     editor = UserFactory(role=Role.EDITOR)

@@ -164,8 +164,8 @@ def test_while_a_page_is_rendered_anew_other_visitors_get_the_page_it_replaces(c
 
 
 def test_a_page_that_changes_with_the_clock_alone_is_never_kept(client, page_cache_on, db):
-    from civica.meetings.models import Workshop
     from civica.meetings.tests.factories import MeetingFactory
+    from civica.workshops.models import Workshop
 
     workshop = Workshop.objects.create(meeting=MeetingFactory(), slug="cafe")
     first = client.get(f"/en/workshops/{workshop.slug}/screen/")

@@ -7,38 +7,21 @@ from django.utils import timezone
 from civica.accounts import services as account_services
 from civica.accounts.tests.factories import UserFactory
 from civica.meetings import services
-from civica.meetings.models import (
-    Contribution,
-    DotVote,
-    Registration,
-    Theme,
-    Workshop,
-    WorkshopRound,
-    WorkshopTable,
-)
+from civica.meetings.models import Registration
 from civica.meetings.tests.factories import MeetingFactory
 from civica.participation import services as participation_services
 from civica.participation.models import Comment
 
 
 @pytest.mark.django_db
-def test_my_data_holds_registrations_notes_and_dots(participant):
+def test_my_data_holds_registrations(participant):
     meeting = MeetingFactory(slug="park")
     registration = services.register(meeting=meeting, person=participant, accepted_terms=True)
-    workshop = Workshop.objects.create(meeting=meeting, slug="park-cafe")
-    table = WorkshopTable.objects.create(workshop=workshop, number=2, topic="Money")
-    round_ = WorkshopRound.objects.create(workshop=workshop, number=1)
-    Contribution.objects.create(table=table, round=round_, text="Microgranturi", author=participant)
-    DotVote.objects.create(theme=Theme.objects.create(workshop=workshop, label="Finanțare"), voter=participant)
     held = MeetingFactory(slug="held", starts_at=timezone.now() - datetime.timedelta(days=1),
                              ends_at=timezone.now() - datetime.timedelta(hours=20))
     participation_services.comment_post(target=held, author=participant, body="Mulțumim!")
     data = account_services.personal_data_export(user=participant)["meetings"]
     assert data["registrations"][0]["code"] == registration.code and data["registrations"][0]["meeting"] == "park"
-    assert data["workshop_contributions"] == [
-        {"workshop": "park-cafe", "table": 2, "text": "Microgranturi",
-         "created_at": Contribution.objects.get().created_at.isoformat()}]
-    assert data["dot_votes"][0]["theme"] == "Finanțare"
     # comments on meetings are participation's comments, exported and erased with the others
     assert account_services.personal_data_export(user=participant)["participation"]["comments"][0]["body"] \
         == "Mulțumim!"
@@ -52,13 +35,7 @@ def test_deleting_my_account_frees_my_place_for_the_waiting_list():
     meeting = MeetingFactory(capacity=1)
     services.register(meeting=meeting, person=leaving, accepted_terms=True)
     services.register(meeting=meeting, person=waiting, accepted_terms=True)
-    workshop = Workshop.objects.create(meeting=meeting, slug="cafe")
-    table = WorkshopTable.objects.create(workshop=workshop, number=1, topic="Spaces")
-    note = Contribution.objects.create(table=table, round=WorkshopRound.objects.create(workshop=workshop, number=1),
-                                       text="Ateliere ieftine", author=leaving)
     mail.outbox.clear()
     account_services.account_delete(user=leaving)
     assert Registration.objects.get(person=waiting).status == "registered"
     assert [message.to for message in mail.outbox] == [[waiting.email]]
-    note.refresh_from_db()
-    assert note.author is None and note.text == "Ateliere ieftine"

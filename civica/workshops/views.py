@@ -1,3 +1,4 @@
+import functools
 import io
 import secrets
 
@@ -7,13 +8,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from . import workshop_forms, workshops
+from . import forms, selectors, services
 from .models import Contribution, Workshop
 
 AUTHOR_COOKIE, AUTHOR_SALT = "civica_author", "civica.workshop.author"
@@ -36,98 +38,159 @@ def _tables(workshop):
 
 
 def _start_round(request, workshop, data):
-    started = workshops.start_next_round(workshop=workshop, by=request.user)
+    started = services.start_next_round(workshop=workshop, by=request.user)
     return _("Round %(number)s has started.") % {"number": started.number}
 
 
 def _close(request, workshop, data):
-    workshops.close(workshop=workshop, by=request.user)
+    services.close(workshop=workshop, by=request.user)
     return _("The workshop is closed: table links no longer work.")
 
 
 def _harvest(request, workshop, data):
-    themes = workshops.harvest(workshop=workshop, by=request.user)
+    themes = services.harvest(workshop=workshop, by=request.user)
     return ngettext("%(count)s theme found.", "%(count)s themes found.", len(themes)) % {"count": len(themes)}
 
 
 def _rename(request, workshop, data):
-    workshops.theme_rename(theme=data["theme"], by=request.user, label=data["label"])
+    services.theme_rename(theme=data["theme"], by=request.user, label=data["label"])
     return None
 
 
 def _merge(request, workshop, data):
-    workshops.theme_merge(into=data["theme"], other=data["other"], by=request.user)
+    services.theme_merge(into=data["theme"], other=data["other"], by=request.user)
     return None
 
 
 def _move(request, workshop, data):
     theme = data["theme"]
-    if theme == workshop_forms.NEW_THEME:
-        theme = workshops.theme_create(workshop=workshop, by=request.user, label=data["label"])
-    workshops.contribution_move(contribution=data["contribution"], theme=theme, by=request.user)
+    if theme == forms.NEW_THEME:
+        theme = services.theme_create(workshop=workshop, by=request.user, label=data["label"])
+    services.contribution_move(contribution=data["contribution"], theme=theme, by=request.user)
     return None
 
 
 def _dot(request, workshop, data):
-    workshops.dot_vote(theme=data["theme"], voter=request.user)
+    services.dot_vote(theme=data["theme"], voter=request.user)
     return _("Your dot is on “%(label)s”.") % {"label": data["theme"].label}
 
 
 def _action(request, workshop, data):
-    workshops.action_add(workshop=workshop, by=request.user, title=data["title"], description=data["description"],
+    services.action_add(workshop=workshop, by=request.user, title=data["title"], description=data["description"],
                          owner=data["owner"], due_on=data["due_on"], themes=data["themes"])
     return _("Added to the action plan.")
 
 
 def _to_activity(request, workshop, data):
-    workshops.action_to_activity(item=data["item"], plan=data["plan"], programme=data["programme"], by=request.user)
+    services.action_to_activity(item=data["item"], plan=data["plan"], programme=data["programme"], by=request.user)
     return _("The action is now an activity of %(plan)s.") % {"plan": data["plan"].translated("title")}
 
 
-# The workshop page's actions (the ``action`` posted): each reads its values through its own form.
-ACTIONS = {
-    "start_round": (workshop_forms.NoFieldsForm, _start_round),
-    "close": (workshop_forms.NoFieldsForm, _close),
-    "harvest": (workshop_forms.NoFieldsForm, _harvest),
-    "rename": (workshop_forms.RenameForm, _rename),
-    "merge": (workshop_forms.MergeForm, _merge),
-    "move": (workshop_forms.MoveForm, _move),
-    "dot": (workshop_forms.ThemeForm, _dot),
-    "action": (workshop_forms.ActionForm, _action),
-    "to_activity": (workshop_forms.ToActivityForm, _to_activity),
-}
+def _act(request, slug, action, form_class, handler):
+    """One action of the workshop page: its form reads the values posted; refused or invalid, the
+    page is shown again with the message and what was typed; done, back to the page."""
+    workshop = _workshop_or_404(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(workshop.get_absolute_url())
+    form = form_class(request.POST, workshop=workshop)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
+    try:
+        done = handler(request, workshop, form.cleaned_data)
+    except (PermissionDenied, ValidationError) as refused:
+        messages.error(request, _refusal(refused))
+        return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
+    if done:
+        messages.success(request, done)
+    return redirect(workshop.get_absolute_url())
 
 
 def _form_errors(form):
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
-def workshop_detail(request, slug):
+def _action_view(view):
+    """An action's address takes a POST; anything else (a reload, the language switcher on a page shown
+    again after a refusal) goes to the workshop's page."""
+    @functools.wraps(view)
+    def wrapped(request, slug):
+        if request.method != "POST":
+            return redirect("workshops:detail", slug=slug)
+        return view(request, slug)
+
+    return wrapped
+
+
+# One small view per action of the workshop page, each posted to its own address with its own form.
+@_action_view
+def start_round(request, slug):
+    return _act(request, slug, "start_round", forms.NoFieldsForm, _start_round)
+
+
+@_action_view
+def close_workshop(request, slug):
+    return _act(request, slug, "close", forms.NoFieldsForm, _close)
+
+
+@_action_view
+def harvest_first(request, slug):
+    """The first harvest, from the workshop page; with themes there, the harvest page asks first."""
     workshop = _workshop_or_404(slug)
+    if request.user.is_authenticated and workshop.themes.exists():
+        return redirect("workshops:harvest", slug=workshop.slug)
+    return _act(request, slug, "harvest", forms.NoFieldsForm, _harvest)
+
+
+@_action_view
+def theme_rename(request, slug):
+    return _act(request, slug, "rename", forms.RenameForm, _rename)
+
+
+@_action_view
+def theme_merge(request, slug):
+    return _act(request, slug, "merge", forms.MergeForm, _merge)
+
+
+@_action_view
+def note_move(request, slug):
+    return _act(request, slug, "move", forms.MoveForm, _move)
+
+
+@_action_view
+def dot(request, slug):
+    return _act(request, slug, "dot", forms.ThemeForm, _dot)
+
+
+@_action_view
+def action_add(request, slug):
+    return _act(request, slug, "action", forms.ActionForm, _action)
+
+
+@_action_view
+def action_to_activity(request, slug):
+    return _act(request, slug, "to_activity", forms.ToActivityForm, _to_activity)
+
+
+# A page loaded before the actions had their own addresses posts ``action=…`` to the workshop's
+# address: it is handed to the action's view, so nothing typed there is lost.
+ACTIONS = {
+    "start_round": start_round, "close": close_workshop, "harvest": harvest_first, "rename": theme_rename,
+    "merge": theme_merge, "move": note_move, "dot": dot, "action": action_add, "to_activity": action_to_activity,
+}
+
+
+def workshop_detail(request, slug):
     if request.method == "POST":
+        view = ACTIONS.get(request.POST.get("action"))
+        if view is not None:
+            return view(request, slug)
+        workshop = _workshop_or_404(slug)
         if not request.user.is_authenticated:
             return redirect_to_login(workshop.get_absolute_url())
-        action = request.POST.get("action")
-        if action == "harvest" and workshop.themes.exists():
-            # Themes exist: the harvest page says what would change and asks first.
-            return redirect("workshops:harvest", slug=workshop.slug)
-        if action not in ACTIONS:
-            messages.error(request, _("This action is not known: reload the page and try again."))
-            return _workshop_page(request, workshop, status=400)
-        form_class, handler = ACTIONS[action]
-        form = form_class(request.POST, workshop=workshop)
-        if not form.is_valid():
-            messages.error(request, _form_errors(form))
-            return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
-        try:
-            done = handler(request, workshop, form.cleaned_data)
-        except (PermissionDenied, ValidationError) as refused:
-            messages.error(request, _refusal(refused))
-            return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
-        if done:
-            messages.success(request, done)
-        return redirect(workshop.get_absolute_url())
-    return _workshop_page(request, workshop)
+        messages.error(request, _("This action is not known: reload the page and try again."))
+        return _workshop_page(request, workshop, status=400)
+    return _workshop_page(request, _workshop_or_404(slug))
 
 
 def _typed(data):
@@ -137,18 +200,18 @@ def _typed(data):
 
 def _workshop_page(request, workshop, *, failed=None, status=200):
     user = request.user
-    can_manage = user.has_perm("meetings.manage_workshop", workshop)
+    can_manage = user.has_perm("workshops.manage", workshop)
     themes = list(workshop.themes.prefetch_related("contributions__table"))
     tables = _tables(workshop)
     failed_action, typed = (failed[0], _typed(failed[1])) if failed else (None, {})
-    return render(request, "meetings/workshop_detail.html", {
+    return render(request, "workshops/workshop_detail.html", {
         "workshop": workshop, "tables": tables, "current_round": workshop.current_round(),
-        "can_manage": can_manage, "can_run": user.has_perm("meetings.run_workshop", workshop),
-        "themes": themes, "results": workshops.dot_results(workshop) if themes else [],
+        "can_manage": can_manage, "can_run": user.has_perm("workshops.run", workshop),
+        "themes": themes, "results": selectors.dot_results(workshop) if themes else [],
         "dots_left": workshop.dots_per_person - (workshop.themes.filter(dots__voter=user).count()
                                                  if user.is_authenticated else 0),
         "table_links": [(table, request.build_absolute_uri(
-            f"/{request.LANGUAGE_CODE}/workshops/{workshop.slug}/tables/{workshops.table_token(table)}/"))
+            reverse("workshops:table", args=[workshop.slug, selectors.table_token(table)])))
             for table in tables] if can_manage else [],
         "action_items": workshop.action_items.prefetch_related("themes").select_related("activity__plan"),
         "plans": _plans() if can_manage else [], "programmes": _programmes() if can_manage else [],
@@ -164,20 +227,20 @@ def harvest(request, slug):
     workshop = _workshop_or_404(slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("meetings.manage_workshop", workshop):
+    if not request.user.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors harvest a workshop."))
-    preview = workshops.harvest_preview(workshop)
-    form = workshop_forms.HarvestForm(request.POST or None, workshop=workshop)
+    preview = selectors.harvest_preview(workshop)
+    form = forms.HarvestForm(request.POST or None, workshop=workshop)
     if request.method == "POST" and form.is_valid():
         mode = form.cleaned_data["mode"]
         try:
-            themes = workshops.harvest(workshop=workshop, by=request.user, mode=mode)
+            themes = services.harvest(workshop=workshop, by=request.user, mode=mode)
         except (PermissionDenied, ValidationError) as refused:
             messages.error(request, _refusal(refused))
         else:
             messages.success(request, ngettext("%(count)s new suggested theme.", "%(count)s new suggested themes.",
                                                len(themes)) % {"count": len(themes)})
-            if mode == workshops.HARVEST_REPLACE and preview["themes"]:
+            if mode == services.HARVEST_REPLACE and preview["themes"]:
                 messages.warning(request, " ".join([
                     ngettext("%(count)s earlier theme was discarded,", "%(count)s earlier themes were discarded,",
                              len(preview["themes"])) % {"count": len(preview["themes"])},
@@ -190,7 +253,7 @@ def harvest(request, slug):
                     "%(count)s themes were kept with their notes, dots and action-plan links.",
                     len(preview["kept"])) % {"count": len(preview["kept"])})
             return redirect(workshop.get_absolute_url())
-    return render(request, "meetings/harvest.html", {"workshop": workshop, "form": form, **preview},
+    return render(request, "workshops/harvest.html", {"workshop": workshop, "form": form, **preview},
                   status=400 if request.method == "POST" else 200)
 
 
@@ -226,10 +289,10 @@ def action_plan_csv(request, slug):
 def table_qr(request, slug, token):
     import segno
 
-    table = workshops.table_from_token(token)
+    table = selectors.table_from_token(token)
     if table is None or table.workshop.slug != slug:
         raise Http404
-    url = request.build_absolute_uri(f"/{request.LANGUAGE_CODE}/workshops/{slug}/tables/{token}/")
+    url = request.build_absolute_uri(reverse("workshops:table", args=[slug, token]))
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=6, title=table.topic)
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
@@ -237,9 +300,9 @@ def table_qr(request, slug, token):
 
 def table_page(request, slug, token):
     """A table's page on a phone: contribute for the running round, see the table's notes."""
-    table = workshops.table_from_token(token)
+    table = selectors.table_from_token(token)
     if table is None or table.workshop.slug != slug:
-        return render(request, "meetings/table_expired.html", status=404)
+        return render(request, "workshops/table_expired.html", status=404)
     workshop = table.workshop
     author_key = request.get_signed_cookie(AUTHOR_COOKIE, default="", salt=AUTHOR_SALT)
     new_key = None
@@ -247,18 +310,18 @@ def table_page(request, slug, token):
     if request.method == "POST":
         if not request.user.is_authenticated and not author_key:
             author_key = new_key = secrets.token_hex(16)
-        form = workshop_forms.NoteForm(request.POST, workshop=workshop)
+        form = forms.NoteForm(request.POST, workshop=workshop)
         try:
             if not form.is_valid():
                 raise ValidationError(_form_errors(form))
             editing = form.cleaned_data["contribution"]
             if editing:
                 contribution = get_object_or_404(Contribution, pk=editing, table=table)
-                workshops.contribution_edit(contribution=contribution, user=request.user, author_key=author_key,
+                services.contribution_edit(contribution=contribution, user=request.user, author_key=author_key,
                                             text=form.cleaned_data["text"])
                 messages.success(request, _("Your contribution is changed."))
             else:
-                workshops.contribute(table=table, user=request.user, author_key=author_key,
+                services.contribute(table=table, user=request.user, author_key=author_key,
                                      text=form.cleaned_data["text"])
                 messages.success(request, _("Thank you: your contribution is on the wall."))
         except (PermissionDenied, ValidationError) as refused:
@@ -276,7 +339,7 @@ def table_page(request, slug, token):
         mine = (contribution.author_id == request.user.pk) if request.user.is_authenticated else (
             author_key and contribution.author_key == author_key)
         contribution.editable = bool(mine) and contribution.created_at > window
-    return render(request, "meetings/table_page.html", {
+    return render(request, "workshops/table_page.html", {
         "workshop": workshop, "table": table, "current_round": workshop.current_round(),
         "contributions": contributions, "typed": typed,
     })
@@ -291,13 +354,13 @@ def _wall_context(workshop):
 @require_safe
 def live_wall(request, slug):
     workshop = _workshop_or_404(slug)
-    return render(request, "meetings/live_wall.html", _wall_context(workshop))
+    return render(request, "workshops/live_wall.html", _wall_context(workshop))
 
 
 @require_safe
 def live_wall_items(request, slug):
     workshop = _workshop_or_404(slug)
-    return render(request, "meetings/_wall_items.html", _wall_context(workshop))
+    return render(request, "workshops/_wall_items.html", _wall_context(workshop))
 
 
 @require_safe
@@ -306,7 +369,7 @@ def room_screen(request, slug):
     workshop = _workshop_or_404(slug)
     current = workshop.current_round()
     remaining = max(0, int((current.ends_at - timezone.now()).total_seconds())) if current else None
-    return render(request, "meetings/room_screen.html", {
+    return render(request, "workshops/room_screen.html", {
         "workshop": workshop, "current_round": current, "tables": _tables(workshop),
         "remaining_minutes": remaining // 60 if remaining is not None else None,
         "remaining_seconds": remaining % 60 if remaining is not None else None,
@@ -314,7 +377,7 @@ def room_screen(request, slug):
 
 
 def _report_context(workshop):
-    themes = workshops.dot_results(workshop)
+    themes = selectors.dot_results(workshop)
     contributions = list(Contribution.objects.filter(table__workshop=workshop).select_related("table", "theme"))
     for theme in themes:
         theme.members = [item for item in contributions if item.theme_id == theme.pk]
@@ -332,7 +395,7 @@ def _report_context(workshop):
 @require_safe
 def report(request, slug):
     workshop = _workshop_or_404(slug)
-    return render(request, "meetings/report.html", {**_report_context(workshop), "for_print": False})
+    return render(request, "workshops/report.html", {**_report_context(workshop), "for_print": False})
 
 
 @require_safe
@@ -341,7 +404,7 @@ def report_pdf(request, slug):
     from weasyprint import HTML
 
     workshop = _workshop_or_404(slug)
-    html = render_to_string("meetings/report.html", {**_report_context(workshop), "for_print": True},
+    html = render_to_string("workshops/report.html", {**_report_context(workshop), "for_print": True},
                             request=request)
     pdf = HTML(string=html, base_url=settings.CIVICA_BASE_URL).write_pdf(pdf_variant="pdf/ua-1")
     response = HttpResponse(pdf, content_type="application/pdf")

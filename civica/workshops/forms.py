@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import ActionItem, Contribution, Theme
-from .workshops import HARVEST_KEEP, HARVEST_REPLACE
+from .services import HARVEST_KEEP, HARVEST_REPLACE
 
 NEW_THEME = "new"
 

@@ -7,7 +7,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import Count, Q
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civica.accounts.predicates import is_participant
+from civica.meetings.services import cleaned_text
 
 from .models import (
     CONTRIBUTION_EDIT_MINUTES,
@@ -25,33 +25,14 @@ from .models import (
     DotVote,
     Theme,
     Workshop,
-    WorkshopTable,
+    WorkshopStatus,
 )
-from .services import cleaned_text
 
-TABLE_SALT = "civica.workshop.table"
 logger = logging.getLogger(__name__)
 
 
-def table_token(table) -> str:
-    return signing.dumps({"table": table.pk, "workshop": table.workshop_id}, salt=TABLE_SALT)
-
-
-def table_from_token(token):
-    """The table a link opens, or None when the link is forged or the workshop is closed."""
-    try:
-        data = signing.loads(token, salt=TABLE_SALT)
-    except signing.BadSignature:
-        return None
-    table = (WorkshopTable.objects.filter(pk=data.get("table"), workshop_id=data.get("workshop"))
-             .select_related("workshop__meeting", "question").first())
-    if table is None or table.workshop.closed_at is not None:
-        return None
-    return table
-
-
 def start_next_round(*, workshop, by):
-    if not by.has_perm("meetings.run_workshop", workshop):
+    if not by.has_perm("workshops.run", workshop):
         raise PermissionDenied(_("Only the workshop's editors and facilitators run the rounds."))
     now = timezone.now()
     rounds = list(workshop.rounds.all())
@@ -68,16 +49,31 @@ def start_next_round(*, workshop, by):
     return upcoming
 
 
+def move(*, workshop, to, by):
+    """Move ``workshop`` to the status ``to`` along WORKSHOP_TRANSITIONS, if ``by`` holds that move's
+    permission; the row is locked and its status read again under the lock."""
+    with transaction.atomic():
+        locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
+        permission = locked.permission_to(to)
+        if permission is None:
+            raise ValidationError(_("The workshop is “%(status)s”: that change is not possible.") % {
+                "status": WorkshopStatus(locked.status).label})
+        if not by.has_perm(permission, locked):
+            raise PermissionDenied(_("Only editors close a workshop."))
+        if to == WorkshopStatus.CLOSED:
+            locked.closed_at = timezone.now()
+        locked.save(update_fields=["closed_at"])
+    workshop.closed_at = locked.closed_at
+    return locked
+
+
 def close(*, workshop, by):
-    if not by.has_perm("meetings.manage_workshop", workshop):
-        raise PermissionDenied(_("Only editors close a workshop."))
-    workshop.closed_at = timezone.now()
-    workshop.save(update_fields=["closed_at"])
+    return move(workshop=workshop, to=WorkshopStatus.CLOSED, by=by)
 
 
 def _may_contribute(table, user):
     workshop = table.workshop
-    if user.is_authenticated and (table.facilitator_id == user.pk or user.has_perm("meetings.run_workshop",
+    if user.is_authenticated and (table.facilitator_id == user.pk or user.has_perm("workshops.run",
                                                                                    workshop)):
         return True
     if workshop.no_account_needed:
@@ -242,23 +238,6 @@ def _join_kept_themes(contributions, kept_ids):
     return remaining
 
 
-def harvest_preview(workshop) -> dict:
-    """What a harvest would change, for the page that asks before it runs: the themes kept (with
-    their dots and links), the suggestions that would be computed again, the notes in no kept theme,
-    and what replacing everything would discard."""
-    themes = list(Theme.objects.filter(workshop=workshop).annotate(
-        dot_count=Count("dots", distinct=True), link_count=Count("action_items", distinct=True)))
-    kept = [theme for theme in themes if theme.curated or theme.dot_count or theme.link_count]
-    kept_ids = {theme.pk for theme in kept}
-    notes = Contribution.objects.filter(table__workshop=workshop)
-    return {
-        "themes": themes, "kept": kept, "suggestions": [theme for theme in themes if theme.pk not in kept_ids],
-        "notes_to_group": notes.exclude(theme__in=kept_ids).count(), "note_count": notes.count(),
-        "dots": sum(theme.dot_count for theme in themes),
-        "links": ActionItem.themes.through.objects.filter(theme__workshop=workshop).count(),
-    }
-
-
 @transaction.atomic
 def harvest(*, workshop, by, mode=HARVEST_KEEP, min_themes=2, max_themes=12) -> list[Theme]:
     """Group the contributions into themes (insights.find_themes) and return the new themes.
@@ -268,7 +247,7 @@ def harvest(*, workshop, by, mode=HARVEST_KEEP, min_themes=2, max_themes=12) -> 
     untouched suggestions, which are computed again) join the kept theme they fit, and those that
     fit none become new suggested themes.
     ``replace`` discards every theme, its dots and its links: the page asks for it explicitly."""
-    if not by.has_perm("meetings.manage_workshop", workshop):
+    if not by.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors harvest a workshop."))
     if mode not in (HARVEST_KEEP, HARVEST_REPLACE):
         raise ValidationError(_("Choose whether to keep or to replace the themes."))
@@ -302,7 +281,7 @@ def harvest(*, workshop, by, mode=HARVEST_KEEP, min_themes=2, max_themes=12) -> 
 
 
 def theme_rename(*, theme, by, label):
-    if not by.has_perm("meetings.manage_workshop", theme.workshop):
+    if not by.has_perm("workshops.manage", theme.workshop):
         raise PermissionDenied(_("Only editors edit themes."))
     label = (label or "").strip()
     if not label:
@@ -312,7 +291,7 @@ def theme_rename(*, theme, by, label):
 
 
 def theme_merge(*, into, other, by):
-    if not by.has_perm("meetings.manage_workshop", into.workshop) or into.workshop_id != other.workshop_id:
+    if not by.has_perm("workshops.manage", into.workshop) or into.workshop_id != other.workshop_id:
         raise PermissionDenied(_("Only editors edit themes."))
     Contribution.objects.filter(theme=other).update(theme=into)
     DotVote.objects.filter(theme=other).update(theme=into)
@@ -325,7 +304,7 @@ def theme_merge(*, into, other, by):
 
 def contribution_move(*, contribution, theme, by):
     """Move a contribution to another theme (or to a new one: splitting a theme)."""
-    if not by.has_perm("meetings.manage_workshop", theme.workshop) or \
+    if not by.has_perm("workshops.manage", theme.workshop) or \
             contribution.table.workshop_id != theme.workshop_id:
         raise PermissionDenied(_("Only editors edit themes."))
     Theme.objects.filter(pk__in=[pk for pk in (contribution.theme_id, theme.pk) if pk]).update(curated=True)
@@ -334,7 +313,7 @@ def contribution_move(*, contribution, theme, by):
 
 
 def theme_create(*, workshop, by, label):
-    if not by.has_perm("meetings.manage_workshop", workshop):
+    if not by.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors edit themes."))
     position = workshop.themes.count()
     return Theme.objects.create(workshop=workshop, label=(label or "").strip()[:120] or _("New theme"),
@@ -363,12 +342,8 @@ def dot_vote(*, theme, voter):
         return DotVote.objects.create(theme=theme, voter=voter)
 
 
-def dot_results(workshop):
-    return list(workshop.themes.annotate(dot_count=Count("dots")).order_by("-dot_count", "position"))
-
-
 def action_add(*, workshop, by, title, description="", owner="", due_on=None, themes=()) -> ActionItem:
-    if not by.has_perm("meetings.manage_workshop", workshop):
+    if not by.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors write the action plan."))
     if not (title or "").strip():
         raise ValidationError(_("An action needs a title."))
@@ -382,7 +357,7 @@ def action_to_activity(*, item, plan, programme, by):
     """Turn an action-plan item into an activity of an accountability plan (and remember the link)."""
     from civica.accountability.models import Activity
 
-    if not by.has_perm("meetings.manage_workshop", item.workshop) or not by.has_perm(
+    if not by.has_perm("workshops.manage", item.workshop) or not by.has_perm(
             "accountability.manage_plan", plan):
         raise PermissionDenied(_("Only editors turn actions into plan activities."))
     if item.activity_id:

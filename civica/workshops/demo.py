@@ -1,6 +1,6 @@
 """The world-café of the 20 October 2020 Local Learning Lab (seed 004): the six guiding questions as
 written, six tables, three rounds, and fictional contributions that form recognisable themes, with
-dot votes and an action plan. Called from meetings/demo.py."""
+dot votes and an action plan. Loaded after meetings' demo (INSTALLED_APPS order), on its meeting."""
 
 import datetime
 import random
@@ -8,8 +8,11 @@ import random
 from django.utils import timezone
 
 from civica.accounts.demo import demo_user
+from civica.accounts.models import User
 from civica.accounts.roles import Role
 from civica.accounts.services import role_grant
+from civica.meetings.demo import TIMISOARA_LAB_2
+from civica.meetings.models import Meeting
 
 from .models import ActionItem, Contribution, DotVote, Theme, Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 
@@ -210,9 +213,11 @@ ACTIONS = [
 ]
 
 
-def load(meeting, residents, log):
-    if hasattr(meeting, "workshop"):
+def load(log):
+    meeting = Meeting.objects.filter(slug=TIMISOARA_LAB_2).first()
+    if meeting is None or hasattr(meeting, "workshop"):
         return
+    residents = list(User.objects.filter(email__startswith="resident").order_by("email"))
     rng = random.Random(2020)
     workshop = Workshop.objects.create(
         meeting=meeting, slug="world-cafe-timisoara-2020", dots_per_person=3, closed_at=meeting.ends_at

@@ -8,9 +8,10 @@ from django.utils import timezone, translation
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.insights.themes import EMBEDDING_MODEL
-from civica.meetings import workshops
-from civica.meetings.models import Contribution, Theme, Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 from civica.meetings.tests.factories import MeetingFactory
+from civica.workshops import selectors
+from civica.workshops import services as workshops
+from civica.workshops.models import Contribution, Theme, Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +33,7 @@ def workshop(db):
 
 
 def token(workshop, number=1):
-    return workshops.table_token(workshop.tables.get(number=number))
+    return selectors.table_token(workshop.tables.get(number=number))
 
 
 @pytest.mark.django_db
@@ -121,7 +122,7 @@ def test_dot_votes_are_limited(workshop, participant):
     workshops.dot_vote(theme=themes[0], voter=participant)
     with pytest.raises(ValidationError, match="all 2 of your dots"):
         workshops.dot_vote(theme=themes[1], voter=participant)
-    assert [(theme.label, theme.dot_count) for theme in workshops.dot_results(workshop)][0] == ("Theme 0", 2)
+    assert [(theme.label, theme.dot_count) for theme in selectors.dot_results(workshop)][0] == ("Theme 0", 2)
 
 
 @pytest.mark.django_db
@@ -172,8 +173,8 @@ def test_demo_world_cafe_from_the_seed():
     from civica.accounts.demo import demo_user
 
     facilitator = demo_user("facilitator")
-    assert facilitator.has_perm("meetings.run_workshop", workshop)
-    assert not facilitator.has_perm("meetings.manage_workshop", workshop)
+    assert facilitator.has_perm("workshops.run", workshop)
+    assert not facilitator.has_perm("workshops.manage", workshop)
     assert workshop.tables.get(number=1).facilitator == facilitator
 
 
@@ -263,3 +264,15 @@ def test_who_may_run_and_harvest_a_workshop(client, workshop, participant, edito
     client.force_login(editor)
     assert "1 theme found." in client.post(url, {"action": "harvest"}, follow=True).content.decode()
     assert workshop.themes.exists()
+
+
+@pytest.mark.django_db
+def test_the_report_of_a_workshop_known_by_its_day_shows_no_time(client):
+    tz = timezone.get_current_timezone()
+    lab = MeetingFactory(slug="lab", title_en="Local Learning Lab", starts_at=datetime.datetime(2020, 10, 8, tzinfo=tz),
+                         ends_at=datetime.datetime(2020, 10, 9, tzinfo=tz), when_known="day")
+    Workshop.objects.create(meeting=lab, slug="lab-cafe")
+    report = client.get("/en/workshops/lab-cafe/report/").content.decode()
+    assert "8 October 2020" in report and "00:00" not in report
+    # The shared document stylesheet (static/css/document.css, also the plan document's) is inlined.
+    assert "@page { size: A4;" in report and "static/css" not in report

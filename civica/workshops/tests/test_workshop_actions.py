@@ -10,9 +10,10 @@ from django.db import connection, connections
 from django.utils import timezone, translation
 
 from civica.accounts.tests.factories import UserFactory
-from civica.meetings import workshops
-from civica.meetings.models import ActionItem, Contribution, DotVote, Theme, Workshop, WorkshopRound, WorkshopTable
 from civica.meetings.tests.factories import MeetingFactory
+from civica.workshops import selectors
+from civica.workshops import services as workshops
+from civica.workshops.models import ActionItem, Contribution, DotVote, Theme, Workshop, WorkshopRound, WorkshopTable
 
 FIRST_NOTES = ["Chirii mici pentru ateliere", "Clădiri goale date artiștilor", "Spații de repetiții ieftine",
                "Finanțări mai simple", "Granturi mici pentru debutanți", "Mai puține hârtii la decont"]
@@ -72,7 +73,7 @@ def test_a_second_harvest_asks_first_and_keeps_curated_themes_dots_and_action_li
 
     done = client.post("/en/workshops/cafe/harvest/", {"mode": "keep"}, follow=True).content.decode()
     assert "2 themes were kept with their notes, dots and action-plan links." in done
-    kept = {theme.pk: theme for theme in workshops.dot_results(workshop)}
+    kept = {theme.pk: theme for theme in selectors.dot_results(workshop)}
     assert kept[first.pk].label == "Affordable spaces" and kept[second.pk].dot_count == 2
     assert set(ActionItem.objects.get().themes.values_list("pk", flat=True)) == {second.pk}
     in_first = set(kept[first.pk].contributions.values_list("pk", flat=True))
@@ -189,9 +190,45 @@ def test_forged_values_posted_to_the_workshop_are_messages_and_keep_what_was_typ
 @pytest.mark.django_db
 def test_a_forged_note_id_at_a_table_is_a_message(client, workshop, editor):
     workshops.start_next_round(workshop=workshop, by=editor)
-    url = f"/en/workshops/cafe/tables/{workshops.table_token(workshop.tables.get())}/"
+    url = f"/en/workshops/cafe/tables/{selectors.table_token(workshop.tables.get())}/"
     page = client.post(url, {"contribution": "abc", "text": "My idea"}).content.decode()
     assert "Choose one of your notes." in page and "My idea" in page
     response = client.post(url, {"text": "Nul\x00l"})
     assert response.status_code == 400 and "not allowed" in response.content.decode()
     assert not Contribution.objects.exists()
+
+
+@pytest.mark.django_db
+def test_each_action_of_the_workshop_page_posts_to_its_own_address(client, workshop, editor, participant):
+    from django.urls import reverse
+
+    _notes(workshop, FIRST_NOTES)
+    client.force_login(editor)
+    page = client.get("/en/workshops/cafe/").content.decode()
+    for name in ("start_round", "harvest_first", "close"):
+        assert f'action="{reverse(f"workshops:{name}", args=["cafe"])}"' in page
+    assert 'name="action"' not in page
+    # Reached by a GET (a reload, the language switcher), an action's address shows the workshop.
+    assert client.get(reverse("workshops:start_round", args=["cafe"]))["Location"] == "/en/workshops/cafe/"
+    started = client.post(reverse("workshops:start_round", args=["cafe"]), follow=True).content.decode()
+    assert "Round 1 has started." in started
+    harvested = client.post(reverse("workshops:harvest_first", args=["cafe"]), follow=True).content.decode()
+    assert "themes found." in harvested
+    theme = workshop.themes.order_by("position").first()
+    page = client.get("/en/workshops/cafe/").content.decode()
+    for name in ("theme_rename", "theme_merge", "note_move", "action_add"):
+        assert f'action="{reverse(f"workshops:{name}", args=["cafe"])}"' in page
+    client.post(reverse("workshops:theme_rename", args=["cafe"]), {"theme": theme.pk, "label": "Affordable spaces"})
+    assert Theme.objects.get(pk=theme.pk).label == "Affordable spaces"
+    # A refused value keeps what was typed, at the action's own address too.
+    refused = client.post(reverse("workshops:action_add", args=["cafe"]), {"title": "Later", "due_on": "31.02.2021"})
+    assert refused.status_code == 400 and 'value="Later"' in refused.content.decode()
+    client.post(reverse("workshops:action_add", args=["cafe"]), {"title": "Cheaper rents", "themes": [theme.pk]})
+    assert ActionItem.objects.get().title == "Cheaper rents"
+    client.force_login(participant)
+    voted = client.post(reverse("workshops:dot", args=["cafe"]), {"theme": theme.pk}, follow=True).content.decode()
+    assert "Your dot is on “Affordable spaces”." in voted
+    # The table links on the workshop page are built by reverse() in the page's language.
+    client.force_login(editor)
+    page = client.get("/ro/workshops/cafe/").content.decode()
+    assert "http://testserver/ro/workshops/cafe/tables/" in page
