@@ -10,14 +10,6 @@ import rules
 
 import civica
 
-# Covered by the workshops app's truth table (being moved out of meetings by issue 13): whoever
-# moves the workshops takes these names out of here and into its tests' PERMISSIONS.
-# (Their Django admin permissions are in core/tests/test_rules.py, with every app's.)
-WORKSHOP_PERMISSIONS = {
-    "meetings.manage_workshop",
-    "meetings.run_workshop",
-}
-
 
 def truth_table_modules():
     root = Path(civica.__file__).parent
@@ -34,7 +26,7 @@ def declared():
 
 
 def without_truth_table():
-    return sorted(set(rules.permissions.permissions) - set(declared()) - WORKSHOP_PERMISSIONS)
+    return sorted(set(rules.permissions.permissions) - set(declared()))
 
 
 def test_every_registered_permission_has_a_truth_table():
@@ -51,7 +43,7 @@ def test_a_new_permission_without_a_truth_table_is_caught():
 
 
 def test_truth_tables_cover_only_registered_permissions():
-    unknown = sorted((set(declared()) | WORKSHOP_PERMISSIONS) - set(rules.permissions.permissions))
+    unknown = sorted(set(declared()) - set(rules.permissions.permissions))
     assert not unknown, f"truth tables declare permissions nobody registers: {', '.join(unknown)}"
 
 

@@ -16,6 +16,9 @@ from civica.meetings.tests.factories import MeetingFactory
 from civica.workshops import services
 from civica.workshops.models import Theme, Workshop, WorkshopRound, WorkshopTable
 
+# The workshops' own permissions (their admin permissions are in core/tests/test_rules.py, with every app's).
+PERMISSIONS = ["workshops.manage", "workshops.run"]
+
 KINDS = ["anonymous", "unverified", "participant", "facilitator_here", "facilitator_elsewhere", "moderator",
          "editor", "administrator"]
 VERIFIED = set(KINDS) - {"anonymous", "unverified"}
