@@ -4,6 +4,8 @@ a forged id (``theme=abc``) or a NUL in a label is a message on the page, never 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civica.core.forms import ModelMultipleIdsField
+
 from .models import ActionItem, Contribution, Theme
 from .services import HARVEST_KEEP, HARVEST_REPLACE
 
@@ -77,7 +79,7 @@ class ActionForm(WorkshopForm):
     description = forms.CharField(label=_("Description"), required=False)
     owner = forms.CharField(label=_("Owner"), max_length=200, required=False)
     due_on = forms.DateField(label=_("Due on"), required=False)
-    themes = forms.ModelMultipleChoiceField(
+    themes = ModelMultipleIdsField(
         label=_("From the themes"), queryset=Theme.objects.none(), required=False,
         error_messages={"invalid_choice": _("Choose among this workshop's themes."),
                         "invalid_pk_value": _("Choose among this workshop's themes.")})

@@ -175,6 +175,8 @@ def test_forged_values_posted_to_the_workshop_are_messages_and_keep_what_was_typ
     page = client.post(url, typed).content.decode()
     assert "Choose among this workshop&#x27;s themes." in page
     assert 'value="List empty buildings"' in page and 'value="City"' in page
+    page = client.post(url, {**typed, "themes": ["9" * 25]}).content.decode()  # past SQLite's integers
+    assert "Choose among this workshop&#x27;s themes." in page
     assert not ActionItem.objects.exists()
 
     response = client.post(url, {"action": "rename", "theme": theme.pk, "label": "Mon\x00ey"})
