@@ -5,12 +5,10 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Sum
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -18,6 +16,7 @@ from civica.accounts.models import RoleAssignment
 from civica.accounts.roles import Role
 from civica.accounts.services import role_grant
 from civica.core.formatting import format_money
+from civica.core.mail import send_in_language
 
 from .assignment import plan_assignments
 from .models import (
@@ -217,10 +216,10 @@ def _notify_decisions(call_id):
     # An applicant who deleted their account is not written to (personal_data.py).
     for application in call.applications.filter(status=ApplicationStatus.SUBMITTED,
                                                 applicant__isnull=False).select_related("applicant"):
-        person = application.applicant
-        with translation.override(person.language):
-            url = settings.CIVICA_BASE_URL + reverse("calls:application", args=[call.slug])
-            body = render_to_string("calls/email/decision.txt", {"application": application, "call": call,
-                                                                 "person": person, "url": url})
-            EmailMessage(subject=_("[Civica] Results of %(call)s") % {"call": call.translated("title")},
-                         body=body, to=[person.email]).send()
+        send_in_language(
+            application.applicant, "calls/email/decision.txt",
+            lambda application=application: {
+                "application": application, "call": call,
+                "url": settings.CIVICA_BASE_URL + reverse("calls:application", args=[call.slug])},
+            subject=lambda: _("[Civica] Results of %(call)s") % {"call": call.translated("title")},
+        )

@@ -5,13 +5,12 @@ through participation's comment services.)"""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from civica.core.mail import send_in_language
 from civica.network import services as network_services
 from civica.network.models import Space
 
@@ -104,17 +103,18 @@ def check_in(*, meeting, code, by) -> Registration:
 
 def _send(registration_id, kind):
     registration = Registration.objects.select_related("meeting__space", "person").get(pk=registration_id)
-    person, meeting = registration.person, registration.meeting
-    with translation.override(person.language):
-        body = render_to_string("meetings/email/registration.txt", {
-            "registration": registration, "meeting": meeting, "person": person, "kind": kind,
-            "waiting_position": selectors.waiting_position(registration),
-            "url": settings.CIVICA_BASE_URL + meeting.get_absolute_url(),
-        })
+    meeting = registration.meeting
+
+    def subject():
         subjects = {"confirmation": _("[Civica] Registration: %(title)s"),
                     "promoted": _("[Civica] A place freed up for you: %(title)s")}
-        EmailMessage(subject=subjects[kind] % {"title": meeting.translated("title")}, body=body,
-                     to=[person.email]).send()
+        return subjects[kind] % {"title": meeting.translated("title")}
+
+    send_in_language(registration.person, "meetings/email/registration.txt", lambda: {
+        "registration": registration, "meeting": meeting, "kind": kind,
+        "waiting_position": selectors.waiting_position(registration),
+        "url": settings.CIVICA_BASE_URL + meeting.get_absolute_url(),
+    }, subject=subject)
 
 
 def cleaned_text(text, maximum: int) -> str:

@@ -4,15 +4,14 @@ write that takes a space's time locks the space's row, then checks and saves in 
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civica.accounts.predicates import forget_cached_identity
+from civica.core.mail import send_in_language
 
 from . import selectors
 from .availability import LIMITS, Problem, Slot, booking_problems, clashes
@@ -186,16 +185,16 @@ def _send(booking_id) -> None:
     person = booking.booked_by
     if person is None:
         return
-    with translation.override(person.language), timezone.override(settings.TIME_ZONE):
+    def subject():
         subjects = {
             BookingStatus.REQUESTED: _("[Civica] Booking request received: %(space)s"),
             BookingStatus.CONFIRMED: _("[Civica] Booking confirmed: %(space)s"),
             BookingStatus.DECLINED: _("[Civica] Booking declined: %(space)s"),
             BookingStatus.CANCELLED: _("[Civica] Booking cancelled: %(space)s"),
         }
-        body = render_to_string("network/email/booking.txt", {
-            "booking": booking, "person": person, "cancelled_by_self": booking.decided_by_id == person.pk,
-            "url": settings.CIVICA_BASE_URL + reverse("network:my_bookings"),
-        })
-        EmailMessage(subject=subjects[booking.status] % {"space": booking.space.translated("name")}, body=body,
-                     to=[person.email]).send()
+        return subjects[booking.status] % {"space": booking.space.translated("name")}
+
+    send_in_language(person, "network/email/booking.txt", lambda: {
+        "booking": booking, "cancelled_by_self": booking.decided_by_id == person.pk,
+        "url": settings.CIVICA_BASE_URL + reverse("network:my_bookings"),
+    }, subject=subject)
