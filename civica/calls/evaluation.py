@@ -82,7 +82,7 @@ def call_move(*, call, to, by):
 
 def evaluator_appoint(*, call, user, by):
     _require_editor(by, call)
-    assignment = role_grant(user=user, role=Role.EVALUATOR, scope=call, granted_by=None)
+    assignment = role_grant(user=user, role=Role.EVALUATOR, scope=call, by=None)
     audit(call, by, "evaluator_appointed", evaluator=user.pk)
     return assignment
 
@@ -122,18 +122,18 @@ def assign_automatically(*, call, per_application, by) -> int:
     return len(plan)
 
 
-def conflict_declare(*, application, evaluator, reason) -> Conflict:
+def conflict_declare(*, application, by, reason) -> Conflict:
     """The evaluator steps aside: the conflict is recorded and the assignment (and draft) removed."""
-    if not evaluator.has_perm("calls.evaluate", application.call):
+    if not by.has_perm("calls.evaluate", application.call):
         raise PermissionDenied(_("Only evaluators of this call declare conflicts."))
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Say briefly what the conflict of interest is."))
     with transaction.atomic():
-        conflict, _created = Conflict.objects.get_or_create(application=application, evaluator=evaluator,
+        conflict, _created = Conflict.objects.get_or_create(application=application, evaluator=by,
                                                             defaults={"reason": reason[:500]})
-        Assignment.objects.filter(application=application, evaluator=evaluator).delete()
-        audit(application.call, evaluator, "conflict_declared", application=application.pk)
+        Assignment.objects.filter(application=application, evaluator=by).delete()
+        audit(application.call, by, "conflict_declared", application=application.pk)
     return conflict
 
 

@@ -25,10 +25,10 @@ def _closed_message(call):
     return _("This call is not open for applications now.")
 
 
-def question_ask(*, call, user, text) -> CallQuestion:
-    if not user.has_perm("calls.ask_question", call):
+def question_ask(*, call, by, text) -> CallQuestion:
+    if not by.has_perm("calls.ask_question", call):
         raise PermissionDenied(_("Questions are accepted from verified participants during the clarification period."))
-    question = CallQuestion(call=call, asked_by=user, question=(text or "").strip())
+    question = CallQuestion(call=call, asked_by=by, question=(text or "").strip())
     question.full_clean()
     question.save()
     return question
@@ -66,22 +66,22 @@ def reference_prefix(slug: str) -> str:
     return "".join(word[0] for word in words)[:REFERENCE_PREFIX_LENGTH]
 
 
-def application_start(*, call, user, organisation=None) -> Application:
-    existing = Application.objects.filter(call=call, applicant=user).first()
+def application_start(*, call, by, organisation=None) -> Application:
+    existing = Application.objects.filter(call=call, applicant=by).first()
     if existing is not None:
         return existing
-    if not user.has_perm("calls.apply", call):
+    if not by.has_perm("calls.apply", call):
         raise PermissionDenied(_closed_message(call) or _("You are not eligible for this call."))
     for _attempt in range(5):
         number = Application.objects.filter(call=call).count() + 1
         try:
             with transaction.atomic():
                 return Application.objects.create(
-                    call=call, applicant=user, organisation=organisation, title="",
+                    call=call, applicant=by, organisation=organisation, title="",
                     reference=f"{reference_prefix(call.slug)}-{timezone.localdate().year}-{number:04d}",
                 )
         except IntegrityError:
-            existing = Application.objects.filter(call=call, applicant=user).first()
+            existing = Application.objects.filter(call=call, applicant=by).first()
             if existing is not None:
                 return existing
     raise ValidationError(_("Please try again."))

@@ -56,7 +56,7 @@ def ask_question(request, slug):
         messages.error(request, _("Write your question (at most 2,000 characters)."))
     else:
         try:
-            services.question_ask(call=call, user=request.user, text=form.cleaned_data["question"])
+            services.question_ask(call=call, by=request.user, text=form.cleaned_data["question"])
         except (PermissionDenied, ValidationError) as refused:
             messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
         else:
@@ -70,7 +70,7 @@ def apply(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(call.get_absolute_url())
     try:
-        services.application_start(call=call, user=request.user)
+        services.application_start(call=call, by=request.user)
     except (PermissionDenied, ValidationError) as refused:
         messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
         return redirect(call.get_absolute_url())

@@ -35,8 +35,8 @@ def _registered_count(meeting):
     return Registration.objects.filter(meeting=meeting, status=RegistrationStatus.REGISTERED).count()
 
 
-def register(*, meeting, person, accepted_terms: bool) -> Registration:
-    if not person.has_perm("meetings.register", meeting):
+def register(*, meeting, by, accepted_terms: bool) -> Registration:
+    if not by.has_perm("meetings.register", meeting):
         raise PermissionDenied(_("Registration is open to participants with a verified e-mail address, "
                                  "while the meeting takes registrations."))
     if meeting.translated("terms") and not accepted_terms:
@@ -44,7 +44,7 @@ def register(*, meeting, person, accepted_terms: bool) -> Registration:
     with transaction.atomic():
         # One registration at a time per meeting: counting and inserting cannot interleave.
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
-        existing = Registration.objects.filter(meeting=locked, person=person).first()
+        existing = Registration.objects.filter(meeting=locked, person=by).first()
         if existing is not None and existing.status != RegistrationStatus.CANCELLED:
             return existing
         full = locked.capacity is not None and _registered_count(locked) >= locked.capacity
@@ -54,7 +54,7 @@ def register(*, meeting, person, accepted_terms: bool) -> Registration:
             existing.save(update_fields=["status", "created_at", "checked_in_at"])
             registration = existing
         else:
-            registration = Registration.objects.create(meeting=locked, person=person, status=status)
+            registration = Registration.objects.create(meeting=locked, person=by, status=status)
         transaction.on_commit(lambda: _send(registration.pk, "confirmation"))
     return registration
 

@@ -18,10 +18,10 @@ from .availability import LIMITS, Problem, Slot, booking_problems, clashes
 from .models import MAX_BOOKING_PURPOSE, Booking, BookingStatus, Organisation, Representation, Space
 
 
-def representation_add(*, user, organisation: Organisation, position: str = "", added_by) -> Representation:
+def representation_add(*, user, organisation: Organisation, position: str = "", by) -> Representation:
     """``user`` acts for ``organisation`` (a member representative when it is a member). Administrators
     only, as for roles."""
-    if added_by is not None and not added_by.has_perm("accounts.grant_role"):
+    if by is not None and not by.has_perm("accounts.grant_role"):
         raise PermissionDenied(_("Only administrators may confirm who represents an organisation."))
     representation, _created = Representation.objects.get_or_create(
         user=user, organisation=organisation, defaults={"position": position}
@@ -93,13 +93,13 @@ def _problem_errors(problems, *, now) -> dict:
 
 
 def space_book(*, space: Space, organisation: Organisation, starts_at, ends_at, purpose: str,
-               booked_by) -> Booking:
+               by) -> Booking:
     """Ask for ``space`` from ``starts_at`` to ``ends_at`` for ``organisation``. The request holds the
     time at once (no other booking or meeting may take it) until the centre confirms or declines it."""
-    refusal = selectors.space_book_refusal(booked_by, space)
+    refusal = selectors.space_book_refusal(by, space)
     if refusal:
         raise PermissionDenied(refusal)
-    if not booked_by.has_perm("network.book_for_organisation", organisation):
+    if not by.has_perm("network.book_for_organisation", organisation):
         raise PermissionDenied(_("You may book only for a member organisation you represent."))
     now = timezone.now()
     errors = _problem_errors(booking_problems(starts_at, ends_at, now=now), now=now)
@@ -131,7 +131,7 @@ def space_book(*, space: Space, organisation: Organisation, starts_at, ends_at, 
             raise ValidationError({NON_FIELD_ERRORS: [
                 _clash_message(space, taken[0], for_staff=False) + " " +
                 _("Choose another time: the taken times are listed with the form.")]})
-        booking = Booking.objects.create(space=space, organisation=organisation, booked_by=booked_by,
+        booking = Booking.objects.create(space=space, organisation=organisation, booked_by=by,
                                          purpose=purpose, starts_at=starts_at, ends_at=ends_at,
                                          status=BookingStatus.REQUESTED)
         transaction.on_commit(lambda: _send(booking.pk))

@@ -100,7 +100,7 @@ def process_new(request):
     form = BlueprintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            process = services.process_create(created_by=request.user, **form.cleaned_data)
+            process = services.process_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

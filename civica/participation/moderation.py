@@ -55,11 +55,11 @@ def _set_hidden(target, hidden, *, kind, moderator, reason):
                    message=lambda: _("Moderators restored %(what)s.") % {"what": describe(target)})
 
 
-def report_create(*, target, reporter, reason, note="") -> Report:
-    if not reporter.has_perm("participation.report", target):
+def report_create(*, target, by, reason, note="") -> Report:
+    if not by.has_perm("participation.report", target):
         raise PermissionDenied(_("Log in to report content."))
     report = Report(target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
-                    process=target.process, reporter=reporter, reason=reason, note=(note or "").strip())
+                    process=target.process, reporter=by, reason=reason, note=(note or "").strip())
     threshold = target.process.report_threshold if target.process else REPORT_THRESHOLD_OUTSIDE_PROCESSES
     report.full_clean(exclude=["target_type"])
     try:

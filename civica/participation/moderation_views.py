@@ -42,7 +42,7 @@ def report_target(request, target):
         messages.error(request, _("Choose why you report this."))
     else:
         try:
-            moderation.report_create(target=target, reporter=request.user, **form.cleaned_data)
+            moderation.report_create(target=target, by=request.user, **form.cleaned_data)
         except (PermissionDenied, ValidationError) as refused:
             messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
         else:

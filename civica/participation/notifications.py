@@ -108,8 +108,8 @@ def unsubscribe(user) -> None:
     user.save(update_fields=["email_frequency"])
 
 
-def mark_read(*, user, notification_ids=None) -> int:
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+def mark_read(*, by, notification_ids=None) -> int:
+    unread = Notification.objects.filter(recipient=by, read_at__isnull=True)
     if notification_ids is not None:
         unread = unread.filter(pk__in=notification_ids)
     return unread.update(read_at=timezone.now())
