@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from civica.core.uploads import CONTENT_TYPES, EXTENSIONS, sniff_type
 
-from .application_form import ApplicationForm, answers_to_data
 from .models import Application, ApplicationFile, ApplicationStatus, CallQuestion, FieldKind, Submission
+from .selectors import completeness
 
 
 def _closed_message(call):
@@ -129,23 +129,6 @@ def application_save_draft(*, application, by, title, amount_requested=None, org
     for name in ("title", "amount_requested", "organisation_id", "answers", "updated_at", "status", "version"):
         setattr(application, name, getattr(locked, name))
     return application
-
-
-def completeness(application) -> list[dict]:
-    """The checklist: each question with whether its answer would pass submission."""
-    call = application.call
-    files = set(application.files.values_list("field_key", flat=True))
-    form = ApplicationForm(answers_to_data(call, application), {}, call=call, existing_files=files, strict=True,
-                           organisations=[application.organisation] if application.organisation_id else ())
-    form.is_valid()
-    items = [{"label": form.fields[name].label, "done": name not in form.errors, "errors": form.errors.get(name)}
-             for name in ("title", "amount_requested")]
-    for field in form.form_fields:
-        keys = [key for key in form.errors if key == field.key or key.startswith(f"{field.key}__")]
-        missing_file = field.kind == FieldKind.FILE and field.required and field.key not in files
-        items.append({"label": field.translated("label"), "done": not keys and not missing_file,
-                      "errors": [error for key in keys for error in form.errors[key]]})
-    return items
 
 
 def _snapshot(application) -> dict:

@@ -142,7 +142,7 @@ def application(request, slug):
 def _application_page(request, call, own, form, unsaved=False):
     return render(request, "calls/application.html", {
         "call": call, "application": own, "form": form, "unsaved": unsaved,
-        "checklist": services.completeness(own),
+        "checklist": selectors.completeness(own),
         "files": {file.field_key: file for file in own.files.all()},
         "can_edit": request.user.has_perm("calls.edit_application", own),
         "can_withdraw": request.user.has_perm("calls.withdraw_application", own),

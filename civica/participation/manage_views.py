@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from civica.core.params import page_param
 
-from . import blueprints, selectors, services
+from . import blueprints, schedule, selectors, services
 from .manage_forms import (
     BlueprintForm,
     CategoryFormSet,
@@ -117,7 +117,7 @@ def process_manage(request, slug):
     process = _managed_process(request, slug)
     return render(request, "participation/manage/process_manage.html", {
         "process": process, "now": timezone.now(), "current_phase": active_phase(process),
-        "problems": services.publish_problems(process, phases=list(process.phases.all())),
+        "problems": schedule.publish_problems(process, phases=list(process.phases.all())),
     })
 
 

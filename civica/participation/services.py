@@ -33,6 +33,7 @@ from .models import (
 from .notifications import followers, notify
 from .phases import Action
 from .refusals import edit_refusal, poll_refusal, refusal
+from .schedule import phase_label, publish_problems
 
 DOUBLE_SUBMIT_WINDOW = datetime.timedelta(seconds=30)
 IDEA_FIELDS = ("title", "body", "category", "location", "latitude", "longitude", "image", "image_alt", "attachment")
@@ -331,28 +332,6 @@ def process_update(*, process, by, tags=None, **fields) -> Process:
     return process
 
 
-def publish_problems(process, phases=None) -> list[str]:
-    """Why ``process`` cannot be public as it is (empty when it can)."""
-    from .schedule import schedule_problems
-
-    phases = list(process.phases.order_by("position", "starts_at")) if phases is None else phases
-    if not phases:
-        return [_("Add at least one phase before publishing.")]
-    messages = []
-    for problem in schedule_problems(starts_on=process.starts_on, ends_on=process.ends_on, phases=phases):
-        name = _phase_label(phases[problem.row]) if problem.row is not None else ""
-        messages.append(_("Phase %(number)s (%(name)s): %(problem)s") % {
-            "number": problem.row + 1, "name": name, "problem": problem.message})
-    return messages
-
-
-def _phase_label(phase) -> str:
-    from .phases import phase_contents
-
-    return str(phase.translated("name") or (phase_contents[phase.kind].name if phase.kind in phase_contents
-                                            else phase.kind))
-
-
 def process_publish(*, process, by) -> Process:
     _require(by, "participation.publish_process", process)
     problems = publish_problems(process)
@@ -399,7 +378,7 @@ def phases_save(*, process, by, phases: list[dict]) -> list[Phase]:
     with_polls = set(Poll.objects.filter(phase_id__in=removed).values_list("phase_id", flat=True))
     if with_polls:
         raise ValidationError(_("%(phases)s cannot be removed: a poll runs in it. Move or remove the poll first.")
-                              % {"phases": ", ".join(_phase_label(existing[pk]) for pk in sorted(with_polls))})
+                              % {"phases": ", ".join(phase_label(existing[pk]) for pk in sorted(with_polls))})
     with transaction.atomic():
         Phase.objects.filter(pk__in=removed).delete()
         for phase in rows:
