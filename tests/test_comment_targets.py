@@ -41,7 +41,7 @@ def moderator_for(target):
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_comment_on_any_commentable_is_reported_voted_on_and_moderated(client, participant, kind):
     target = make_target(kind)
-    comment = services.comment_post(target=target, author=UserFactory(), body="Cheap **watches** here")
+    comment = services.comment_post(target=target, by=UserFactory(), body="Cheap **watches** here")
 
     client.force_login(participant)
     page = client.get(f"/en/comments/{comment.pk}/report/")
@@ -66,7 +66,7 @@ def test_a_comment_on_any_commentable_is_reported_voted_on_and_moderated(client,
 def test_moderators_hide_with_a_reason_and_only_authors_delete(client, kind):
     target = make_target(kind)
     author = UserFactory()
-    comment = services.comment_post(target=target, author=author, body="Rude words")
+    comment = services.comment_post(target=target, by=author, body="Rude words")
     moderator = moderator_for(target)
     client.force_login(moderator)
 
@@ -99,7 +99,7 @@ def test_moderators_hide_with_a_reason_and_only_authors_delete(client, kind):
 
 @pytest.mark.django_db
 def test_the_admin_neither_deletes_nor_hides_comments(client, editor):
-    comment = services.comment_post(target=make_target("idea"), author=UserFactory(), body="Rude words")
+    comment = services.comment_post(target=make_target("idea"), by=UserFactory(), body="Rude words")
     client.force_login(editor)
     assert client.get(f"/en/admin/participation/comment/{comment.pk}/delete/").status_code == 403
     client.post(f"/en/admin/participation/comment/{comment.pk}/delete/", {"post": "yes"})

@@ -334,12 +334,12 @@ def _rows_the_demo_lacks(users):
     organisation = member.representations.first().organisation
     day = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0) + datetime.timedelta(days=3)
     network_services.space_book(space=space, organisation=organisation, starts_at=day,
-                                ends_at=day + datetime.timedelta(hours=2), purpose="Atelier", booked_by=member)
+                                ends_at=day + datetime.timedelta(hours=2), purpose="Atelier", by=member)
     notify(recipients=[users["participant"]], message=lambda: "Fuzz", url="/ro/")
     participant = users["participant"]
     for idea in Idea.objects.select_related("process").order_by("pk"):
         if participant.has_perm("participation.post_comment", idea):
-            participation_services.comment_post(target=idea, author=participant, body="Un comentariu")
+            participation_services.comment_post(target=idea, by=participant, body="Un comentariu")
             break
 
 

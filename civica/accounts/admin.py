@@ -38,7 +38,7 @@ class UserAdmin(DjangoUserAdmin):
                 assignment.full_clean()
                 assignment.save()
             for removed in formset.deleted_objects:
-                services.role_revoke(assignment=removed, revoked_by=request.user)
+                services.role_revoke(assignment=removed, by=request.user)
             return
         super().save_formset(request, form, formset, change)
 

@@ -40,5 +40,5 @@ def load(log):
             defaults={"verified": account.get("verified", True), "primary": True},
         )
         if account["role"] in GLOBAL_DEMO_ROLES:
-            services.role_grant(user=user, role=account["role"], granted_by=None)
+            services.role_grant(user=user, role=account["role"], by=None)
     log(f"{len(spec['accounts'])} demo accounts (password: {spec['password']})")

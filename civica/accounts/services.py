@@ -29,9 +29,9 @@ def user_set_language(*, user: User, language: str) -> None:
         user.save(update_fields=["language"])
 
 
-def role_grant(*, user: User, role: str, scope=None, granted_by: User | None) -> RoleAssignment:
+def role_grant(*, user: User, role: str, scope=None, by: User | None) -> RoleAssignment:
     """Give ``role`` to ``user`` (on ``scope`` for scoped roles). Only administrators may."""
-    if granted_by is not None and not granted_by.has_perm("accounts.grant_role"):
+    if by is not None and not by.has_perm("accounts.grant_role"):
         raise PermissionDenied(_("Only administrators may give roles."))
     role = Role(role)
     if role in SCOPED_ONLY and scope is None:
@@ -41,18 +41,18 @@ def role_grant(*, user: User, role: str, scope=None, granted_by: User | None) ->
     lookup = {"user": user, "role": role}
     if scope is None:
         assignment, _created = RoleAssignment.objects.get_or_create(
-            **lookup, scope_type=None, scope_id=None, defaults={"granted_by": granted_by}
+            **lookup, scope_type=None, scope_id=None, defaults={"granted_by": by}
         )
     else:
         assignment = RoleAssignment.objects.for_object(scope).filter(**lookup).first()
         if assignment is None:
-            assignment = RoleAssignment.objects.create(**lookup, scope=scope, granted_by=granted_by)
+            assignment = RoleAssignment.objects.create(**lookup, scope=scope, granted_by=by)
     forget_cached_identity(user)
     return assignment
 
 
-def role_revoke(*, assignment: RoleAssignment, revoked_by: User | None) -> None:
-    if revoked_by is not None and not revoked_by.has_perm("accounts.grant_role"):
+def role_revoke(*, assignment: RoleAssignment, by: User | None) -> None:
+    if by is not None and not by.has_perm("accounts.grant_role"):
         raise PermissionDenied(_("Only administrators may take roles away."))
     user = assignment.user
     assignment.delete()

@@ -192,7 +192,7 @@ def _demo_reviews(bursaries, competition, artists):
                                                                   "resident21@civica.test"])]
     for call in (bursaries, competition, artists):
         for person in jury:
-            role_grant(user=person, role=Role.EVALUATOR, scope=call, granted_by=None)
+            role_grant(user=person, role=Role.EVALUATOR, scope=call, by=None)
         if Assignment.objects.filter(application__call=call).exists():
             continue
         criteria = list(call.criteria.all())

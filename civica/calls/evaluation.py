@@ -5,12 +5,10 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Sum
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -18,6 +16,7 @@ from civica.accounts.models import RoleAssignment
 from civica.accounts.roles import Role
 from civica.accounts.services import role_grant
 from civica.core.formatting import format_money
+from civica.core.mail import send_in_language
 
 from .assignment import plan_assignments
 from .models import (
@@ -83,7 +82,7 @@ def call_move(*, call, to, by):
 
 def evaluator_appoint(*, call, user, by):
     _require_editor(by, call)
-    assignment = role_grant(user=user, role=Role.EVALUATOR, scope=call, granted_by=None)
+    assignment = role_grant(user=user, role=Role.EVALUATOR, scope=call, by=None)
     audit(call, by, "evaluator_appointed", evaluator=user.pk)
     return assignment
 
@@ -123,18 +122,18 @@ def assign_automatically(*, call, per_application, by) -> int:
     return len(plan)
 
 
-def conflict_declare(*, application, evaluator, reason) -> Conflict:
+def conflict_declare(*, application, by, reason) -> Conflict:
     """The evaluator steps aside: the conflict is recorded and the assignment (and draft) removed."""
-    if not evaluator.has_perm("calls.evaluate", application.call):
+    if not by.has_perm("calls.evaluate", application.call):
         raise PermissionDenied(_("Only evaluators of this call declare conflicts."))
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Say briefly what the conflict of interest is."))
     with transaction.atomic():
-        conflict, _created = Conflict.objects.get_or_create(application=application, evaluator=evaluator,
+        conflict, _created = Conflict.objects.get_or_create(application=application, evaluator=by,
                                                             defaults={"reason": reason[:500]})
-        Assignment.objects.filter(application=application, evaluator=evaluator).delete()
-        audit(application.call, evaluator, "conflict_declared", application=application.pk)
+        Assignment.objects.filter(application=application, evaluator=by).delete()
+        audit(application.call, by, "conflict_declared", application=application.pk)
     return conflict
 
 
@@ -217,10 +216,10 @@ def _notify_decisions(call_id):
     # An applicant who deleted their account is not written to (personal_data.py).
     for application in call.applications.filter(status=ApplicationStatus.SUBMITTED,
                                                 applicant__isnull=False).select_related("applicant"):
-        person = application.applicant
-        with translation.override(person.language):
-            url = settings.CIVICA_BASE_URL + reverse("calls:application", args=[call.slug])
-            body = render_to_string("calls/email/decision.txt", {"application": application, "call": call,
-                                                                 "person": person, "url": url})
-            EmailMessage(subject=_("[Civica] Results of %(call)s") % {"call": call.translated("title")},
-                         body=body, to=[person.email]).send()
+        send_in_language(
+            application.applicant, "calls/email/decision.txt",
+            lambda application=application: {
+                "application": application, "call": call,
+                "url": settings.CIVICA_BASE_URL + reverse("calls:application", args=[call.slug])},
+            subject=lambda: _("[Civica] Results of %(call)s") % {"call": call.translated("title")},
+        )

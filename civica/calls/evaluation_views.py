@@ -252,7 +252,7 @@ def review(request, slug, code):
     if request.method == "POST":
         if request.POST.get("action") == "conflict":
             try:
-                evaluation.conflict_declare(application=application, evaluator=request.user,
+                evaluation.conflict_declare(application=application, by=request.user,
                                             reason=request.POST.get("reason", ""))
             except (PermissionDenied, ValidationError) as refused:
                 messages.error(request, _refusal(refused))

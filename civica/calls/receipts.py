@@ -1,11 +1,11 @@
 """The receipt of a submission: the same document as HTML, as PDF (WeasyPrint) and by e-mail."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
+
+from civica.core.mail import send_in_language
 
 
 def receipt_context(submission):
@@ -31,17 +31,17 @@ def receipt_pdf(submission) -> bytes:
 def send_receipt(submission):
     application = submission.application
     person = application.applicant
-    with translation.override(person.language):
+    args = [application.call.slug, application.reference, submission.version]
+
+    def context():
         base = settings.CIVICA_BASE_URL
-        args = [application.call.slug, application.reference, submission.version]
         links = {"html": base + reverse("calls:receipt", args=args),
                  "pdf": base + reverse("calls:receipt_pdf", args=args)}
-        body = render_to_string("calls/email/receipt.txt", {**receipt_context(submission), "links": links,
-                                                           "person": person})
-        message = EmailMessage(
-            subject=_("[Civica] Application received: %(reference)s") % {"reference": application.reference},
-            body=body, to=[person.email],
-        )
-        message.attach(f"{application.reference}-v{submission.version}.pdf", receipt_pdf(submission),
-                       "application/pdf")
-        message.send()
+        return {**receipt_context(submission), "links": links}
+
+    send_in_language(
+        person, "calls/email/receipt.txt", context,
+        subject=lambda: _("[Civica] Application received: %(reference)s") % {"reference": application.reference},
+        attachments=lambda: [(f"{application.reference}-v{submission.version}.pdf", receipt_pdf(submission),
+                              "application/pdf")],
+    )

@@ -1,7 +1,8 @@
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.utils import timezone
 
-from .models import Call, CallKind, CallQuestion, CallStatus
+from .application_form import ApplicationForm, answers_to_data
+from .models import Call, CallKind, CallQuestion, CallStatus, FieldKind
 
 
 class CallFilter:
@@ -97,3 +98,20 @@ def my_reviews(user):
     return (Assignment.objects.filter(evaluator=user).exclude(application__conflicts__evaluator=user)
             .select_related("application__call", "review").order_by("application__call__evaluation_until",
                                                                    "application__code"))
+
+
+def completeness(application) -> list[dict]:
+    """The checklist: each question with whether its answer would pass submission."""
+    call = application.call
+    files = set(application.files.values_list("field_key", flat=True))
+    form = ApplicationForm(answers_to_data(call, application), {}, call=call, existing_files=files, strict=True,
+                           organisations=[application.organisation] if application.organisation_id else ())
+    form.is_valid()
+    items = [{"label": form.fields[name].label, "done": name not in form.errors, "errors": form.errors.get(name)}
+             for name in ("title", "amount_requested")]
+    for field in form.form_fields:
+        keys = [key for key in form.errors if key == field.key or key.startswith(f"{field.key}__")]
+        missing_file = field.kind == FieldKind.FILE and field.required and field.key not in files
+        items.append({"label": field.translated("label"), "done": not keys and not missing_file,
+                      "errors": [error for key in keys for error in form.errors[key]]})
+    return items

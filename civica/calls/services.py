@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from civica.core.uploads import CONTENT_TYPES, EXTENSIONS, sniff_type
 
-from .application_form import ApplicationForm, answers_to_data
 from .models import Application, ApplicationFile, ApplicationStatus, CallQuestion, FieldKind, Submission
+from .selectors import completeness
 
 
 def _closed_message(call):
@@ -25,10 +25,10 @@ def _closed_message(call):
     return _("This call is not open for applications now.")
 
 
-def question_ask(*, call, user, text) -> CallQuestion:
-    if not user.has_perm("calls.ask_question", call):
+def question_ask(*, call, by, text) -> CallQuestion:
+    if not by.has_perm("calls.ask_question", call):
         raise PermissionDenied(_("Questions are accepted from verified participants during the clarification period."))
-    question = CallQuestion(call=call, asked_by=user, question=(text or "").strip())
+    question = CallQuestion(call=call, asked_by=by, question=(text or "").strip())
     question.full_clean()
     question.save()
     return question
@@ -66,22 +66,22 @@ def reference_prefix(slug: str) -> str:
     return "".join(word[0] for word in words)[:REFERENCE_PREFIX_LENGTH]
 
 
-def application_start(*, call, user, organisation=None) -> Application:
-    existing = Application.objects.filter(call=call, applicant=user).first()
+def application_start(*, call, by, organisation=None) -> Application:
+    existing = Application.objects.filter(call=call, applicant=by).first()
     if existing is not None:
         return existing
-    if not user.has_perm("calls.apply", call):
+    if not by.has_perm("calls.apply", call):
         raise PermissionDenied(_closed_message(call) or _("You are not eligible for this call."))
     for _attempt in range(5):
         number = Application.objects.filter(call=call).count() + 1
         try:
             with transaction.atomic():
                 return Application.objects.create(
-                    call=call, applicant=user, organisation=organisation, title="",
+                    call=call, applicant=by, organisation=organisation, title="",
                     reference=f"{reference_prefix(call.slug)}-{timezone.localdate().year}-{number:04d}",
                 )
         except IntegrityError:
-            existing = Application.objects.filter(call=call, applicant=user).first()
+            existing = Application.objects.filter(call=call, applicant=by).first()
             if existing is not None:
                 return existing
     raise ValidationError(_("Please try again."))
@@ -129,23 +129,6 @@ def application_save_draft(*, application, by, title, amount_requested=None, org
     for name in ("title", "amount_requested", "organisation_id", "answers", "updated_at", "status", "version"):
         setattr(application, name, getattr(locked, name))
     return application
-
-
-def completeness(application) -> list[dict]:
-    """The checklist: each question with whether its answer would pass submission."""
-    call = application.call
-    files = set(application.files.values_list("field_key", flat=True))
-    form = ApplicationForm(answers_to_data(call, application), {}, call=call, existing_files=files, strict=True,
-                           organisations=[application.organisation] if application.organisation_id else ())
-    form.is_valid()
-    items = [{"label": form.fields[name].label, "done": name not in form.errors, "errors": form.errors.get(name)}
-             for name in ("title", "amount_requested")]
-    for field in form.form_fields:
-        keys = [key for key in form.errors if key == field.key or key.startswith(f"{field.key}__")]
-        missing_file = field.kind == FieldKind.FILE and field.required and field.key not in files
-        items.append({"label": field.translated("label"), "done": not keys and not missing_file,
-                      "errors": [error for key in keys for error in form.errors[key]]})
-    return items
 
 
 def _snapshot(application) -> dict:

@@ -56,7 +56,7 @@ def ask_question(request, slug):
         messages.error(request, _("Write your question (at most 2,000 characters)."))
     else:
         try:
-            services.question_ask(call=call, user=request.user, text=form.cleaned_data["question"])
+            services.question_ask(call=call, by=request.user, text=form.cleaned_data["question"])
         except (PermissionDenied, ValidationError) as refused:
             messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
         else:
@@ -70,7 +70,7 @@ def apply(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(call.get_absolute_url())
     try:
-        services.application_start(call=call, user=request.user)
+        services.application_start(call=call, by=request.user)
     except (PermissionDenied, ValidationError) as refused:
         messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
         return redirect(call.get_absolute_url())
@@ -142,7 +142,7 @@ def application(request, slug):
 def _application_page(request, call, own, form, unsaved=False):
     return render(request, "calls/application.html", {
         "call": call, "application": own, "form": form, "unsaved": unsaved,
-        "checklist": services.completeness(own),
+        "checklist": selectors.completeness(own),
         "files": {file.field_key: file for file in own.files.all()},
         "can_edit": request.user.has_perm("calls.edit_application", own),
         "can_withdraw": request.user.has_perm("calls.withdraw_application", own),

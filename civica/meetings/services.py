@@ -5,13 +5,12 @@ through participation's comment services.)"""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from civica.core.mail import send_in_language
 from civica.network import services as network_services
 from civica.network.models import Space
 
@@ -36,8 +35,8 @@ def _registered_count(meeting):
     return Registration.objects.filter(meeting=meeting, status=RegistrationStatus.REGISTERED).count()
 
 
-def register(*, meeting, person, accepted_terms: bool) -> Registration:
-    if not person.has_perm("meetings.register", meeting):
+def register(*, meeting, by, accepted_terms: bool) -> Registration:
+    if not by.has_perm("meetings.register", meeting):
         raise PermissionDenied(_("Registration is open to participants with a verified e-mail address, "
                                  "while the meeting takes registrations."))
     if meeting.translated("terms") and not accepted_terms:
@@ -45,7 +44,7 @@ def register(*, meeting, person, accepted_terms: bool) -> Registration:
     with transaction.atomic():
         # One registration at a time per meeting: counting and inserting cannot interleave.
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
-        existing = Registration.objects.filter(meeting=locked, person=person).first()
+        existing = Registration.objects.filter(meeting=locked, person=by).first()
         if existing is not None and existing.status != RegistrationStatus.CANCELLED:
             return existing
         full = locked.capacity is not None and _registered_count(locked) >= locked.capacity
@@ -55,7 +54,7 @@ def register(*, meeting, person, accepted_terms: bool) -> Registration:
             existing.save(update_fields=["status", "created_at", "checked_in_at"])
             registration = existing
         else:
-            registration = Registration.objects.create(meeting=locked, person=person, status=status)
+            registration = Registration.objects.create(meeting=locked, person=by, status=status)
         transaction.on_commit(lambda: _send(registration.pk, "confirmation"))
     return registration
 
@@ -104,17 +103,18 @@ def check_in(*, meeting, code, by) -> Registration:
 
 def _send(registration_id, kind):
     registration = Registration.objects.select_related("meeting__space", "person").get(pk=registration_id)
-    person, meeting = registration.person, registration.meeting
-    with translation.override(person.language):
-        body = render_to_string("meetings/email/registration.txt", {
-            "registration": registration, "meeting": meeting, "person": person, "kind": kind,
-            "waiting_position": selectors.waiting_position(registration),
-            "url": settings.CIVICA_BASE_URL + meeting.get_absolute_url(),
-        })
+    meeting = registration.meeting
+
+    def subject():
         subjects = {"confirmation": _("[Civica] Registration: %(title)s"),
                     "promoted": _("[Civica] A place freed up for you: %(title)s")}
-        EmailMessage(subject=subjects[kind] % {"title": meeting.translated("title")}, body=body,
-                     to=[person.email]).send()
+        return subjects[kind] % {"title": meeting.translated("title")}
+
+    send_in_language(registration.person, "meetings/email/registration.txt", lambda: {
+        "registration": registration, "meeting": meeting, "kind": kind,
+        "waiting_position": selectors.waiting_position(registration),
+        "url": settings.CIVICA_BASE_URL + meeting.get_absolute_url(),
+    }, subject=subject)
 
 
 def cleaned_text(text, maximum: int) -> str:

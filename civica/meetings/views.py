@@ -95,7 +95,7 @@ def register(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(meeting.get_absolute_url())
     try:
-        registration = services.register(meeting=meeting, person=request.user,
+        registration = services.register(meeting=meeting, by=request.user,
                                          accepted_terms=request.POST.get("accept_terms") == "on")
     except (PermissionDenied, ValidationError) as refused:
         messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))

@@ -263,5 +263,5 @@ def load(log):
     representatives = [account for account in demo_accounts()["accounts"] if "represents" in account]
     for account in representatives:
         services.representation_add(user=User.objects.get(email=account["email"]),
-                                    organisation=Organisation.objects.get(slug=account["represents"]), added_by=None)
+                                    organisation=Organisation.objects.get(slug=account["represents"]), by=None)
     log(f"{len(representatives)} representatives of organisations")

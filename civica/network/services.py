@@ -4,25 +4,24 @@ write that takes a space's time locks the space's row, then checks and saves in 
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civica.accounts.predicates import forget_cached_identity
+from civica.core.mail import send_in_language
 
 from . import selectors
 from .availability import LIMITS, Problem, Slot, booking_problems, clashes
 from .models import MAX_BOOKING_PURPOSE, Booking, BookingStatus, Organisation, Representation, Space
 
 
-def representation_add(*, user, organisation: Organisation, position: str = "", added_by) -> Representation:
+def representation_add(*, user, organisation: Organisation, position: str = "", by) -> Representation:
     """``user`` acts for ``organisation`` (a member representative when it is a member). Administrators
     only, as for roles."""
-    if added_by is not None and not added_by.has_perm("accounts.grant_role"):
+    if by is not None and not by.has_perm("accounts.grant_role"):
         raise PermissionDenied(_("Only administrators may confirm who represents an organisation."))
     representation, _created = Representation.objects.get_or_create(
         user=user, organisation=organisation, defaults={"position": position}
@@ -94,13 +93,13 @@ def _problem_errors(problems, *, now) -> dict:
 
 
 def space_book(*, space: Space, organisation: Organisation, starts_at, ends_at, purpose: str,
-               booked_by) -> Booking:
+               by) -> Booking:
     """Ask for ``space`` from ``starts_at`` to ``ends_at`` for ``organisation``. The request holds the
     time at once (no other booking or meeting may take it) until the centre confirms or declines it."""
-    refusal = selectors.space_book_refusal(booked_by, space)
+    refusal = selectors.space_book_refusal(by, space)
     if refusal:
         raise PermissionDenied(refusal)
-    if not booked_by.has_perm("network.book_for_organisation", organisation):
+    if not by.has_perm("network.book_for_organisation", organisation):
         raise PermissionDenied(_("You may book only for a member organisation you represent."))
     now = timezone.now()
     errors = _problem_errors(booking_problems(starts_at, ends_at, now=now), now=now)
@@ -132,7 +131,7 @@ def space_book(*, space: Space, organisation: Organisation, starts_at, ends_at, 
             raise ValidationError({NON_FIELD_ERRORS: [
                 _clash_message(space, taken[0], for_staff=False) + " " +
                 _("Choose another time: the taken times are listed with the form.")]})
-        booking = Booking.objects.create(space=space, organisation=organisation, booked_by=booked_by,
+        booking = Booking.objects.create(space=space, organisation=organisation, booked_by=by,
                                          purpose=purpose, starts_at=starts_at, ends_at=ends_at,
                                          status=BookingStatus.REQUESTED)
         transaction.on_commit(lambda: _send(booking.pk))
@@ -186,16 +185,16 @@ def _send(booking_id) -> None:
     person = booking.booked_by
     if person is None:
         return
-    with translation.override(person.language), timezone.override(settings.TIME_ZONE):
+    def subject():
         subjects = {
             BookingStatus.REQUESTED: _("[Civica] Booking request received: %(space)s"),
             BookingStatus.CONFIRMED: _("[Civica] Booking confirmed: %(space)s"),
             BookingStatus.DECLINED: _("[Civica] Booking declined: %(space)s"),
             BookingStatus.CANCELLED: _("[Civica] Booking cancelled: %(space)s"),
         }
-        body = render_to_string("network/email/booking.txt", {
-            "booking": booking, "person": person, "cancelled_by_self": booking.decided_by_id == person.pk,
-            "url": settings.CIVICA_BASE_URL + reverse("network:my_bookings"),
-        })
-        EmailMessage(subject=subjects[booking.status] % {"space": booking.space.translated("name")}, body=body,
-                     to=[person.email]).send()
+        return subjects[booking.status] % {"space": booking.space.translated("name")}
+
+    send_in_language(person, "network/email/booking.txt", lambda: {
+        "booking": booking, "cancelled_by_self": booking.decided_by_id == person.pk,
+        "url": settings.CIVICA_BASE_URL + reverse("network:my_bookings"),
+    }, subject=subject)

@@ -98,7 +98,7 @@ def space_book(request, slug):
                        organisations=selectors.booking_organisations(request.user))
     if form.is_bound and form.is_valid():
         try:
-            booking = services.space_book(space=space, booked_by=request.user, **form.booking_fields())
+            booking = services.space_book(space=space, by=request.user, **form.booking_fields())
         except ValidationError as refused:
             form.add_refusal(refused)
         else:

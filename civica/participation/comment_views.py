@@ -70,7 +70,7 @@ def comment_vote(request, comment_id):
         messages.error(request, _("A vote is up or down."))
     else:
         try:
-            services.comment_vote(comment=comment, user=request.user, value=value)
+            services.comment_vote(comment=comment, by=request.user, value=value)
         except PermissionDenied as refused:
             messages.error(request, str(refused))
     return redirect(target.get_absolute_url() + f"#comment-{comment.pk}")

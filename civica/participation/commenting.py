@@ -170,7 +170,7 @@ def post_comment_from_form(request, target):
     if form.cleaned_data.get("parent"):
         parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
     try:
-        comment = services.comment_post(target=target, author=request.user, body=form.cleaned_data["body"],
+        comment = services.comment_post(target=target, by=request.user, body=form.cleaned_data["body"],
                                         parent=parent, alignment=form.cleaned_data.get("alignment") or None)
     except (PermissionDenied, ValidationError) as refused:
         _keep_draft(request, target, request.POST)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from civica.core.params import page_param
 
-from . import blueprints, selectors, services
+from . import blueprints, schedule, selectors, services
 from .manage_forms import (
     BlueprintForm,
     CategoryFormSet,
@@ -100,7 +100,7 @@ def process_new(request):
     form = BlueprintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            process = services.process_create(created_by=request.user, **form.cleaned_data)
+            process = services.process_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -117,7 +117,7 @@ def process_manage(request, slug):
     process = _managed_process(request, slug)
     return render(request, "participation/manage/process_manage.html", {
         "process": process, "now": timezone.now(), "current_phase": active_phase(process),
-        "problems": services.publish_problems(process, phases=list(process.phases.all())),
+        "problems": schedule.publish_problems(process, phases=list(process.phases.all())),
     })
 
 

@@ -55,11 +55,11 @@ def _set_hidden(target, hidden, *, kind, moderator, reason):
                    message=lambda: _("Moderators restored %(what)s.") % {"what": describe(target)})
 
 
-def report_create(*, target, reporter, reason, note="") -> Report:
-    if not reporter.has_perm("participation.report", target):
+def report_create(*, target, by, reason, note="") -> Report:
+    if not by.has_perm("participation.report", target):
         raise PermissionDenied(_("Log in to report content."))
     report = Report(target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
-                    process=target.process, reporter=reporter, reason=reason, note=(note or "").strip())
+                    process=target.process, reporter=by, reason=reason, note=(note or "").strip())
     threshold = target.process.report_threshold if target.process else REPORT_THRESHOLD_OUTSIDE_PROCESSES
     report.full_clean(exclude=["target_type"])
     try:
@@ -89,57 +89,3 @@ def moderate(*, target, by, hide: bool, reason: str) -> ModerationAction:
         Report.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
                               is_resolved=False).update(is_resolved=True)
     return ModerationAction.objects.filter(target_id=target.pk).order_by("-pk").first()
-
-
-def moderated_processes(user):
-    """The processes ``user`` moderates (all of them for global moderators and editors)."""
-    from civica.accounts.predicates import is_global_moderator, role_keys
-    from civica.accounts.roles import Role
-
-    from .models import Process
-
-    if is_global_moderator(user):
-        return Process.objects.all()
-    process_type = ContentType.objects.get_for_model(Process)
-    ids = [scope_id for role, type_id, scope_id in role_keys(user)
-           if role == Role.MODERATOR and type_id == process_type.pk]
-    return Process.objects.filter(pk__in=ids)
-
-
-def moderated_scope(user):
-    """A filter for the content ``user`` moderates: in their processes, and, for the site's
-    moderators, what belongs to no process."""
-    from django.db.models import Q
-
-    from civica.accounts.predicates import is_global_moderator
-
-    scope = Q(process__in=moderated_processes(user))
-    return scope | Q(process__isnull=True) if is_global_moderator(user) else scope
-
-
-def moderation_queue(user):
-    """Reported or hidden content that ``user`` moderates, most reported first.
-    One query for the reports, then one per kind of content (comments bring their targets)."""
-    from django.contrib.contenttypes.prefetch import GenericPrefetch
-    from django.db.models import Count, Q
-
-    from .commenting import commentables
-
-    scope = moderated_scope(user)
-    open_reports = (Report.objects.filter(scope, is_resolved=False)
-                    .values("target_type_id", "target_id").annotate(total=Count("id")))
-    counts = {(row["target_type_id"], row["target_id"]): row["total"] for row in open_reports}
-    items = []
-    for model in MODERATED_MODELS:
-        target_type = ContentType.objects.get_for_model(model)
-        reported = [target_id for type_id, target_id in counts if type_id == target_type.pk]
-        queryset = model.objects.filter(Q(pk__in=reported) | Q(is_hidden=True)).filter(scope)
-        queryset = queryset.select_related("process")
-        if model is Comment:
-            queryset = queryset.prefetch_related(GenericPrefetch("target", commentables.target_querysets()))
-        for target in queryset:
-            items.append({"target": target, "kind": model._meta.verbose_name, "url": target_url(target),
-                          "kind_slug": KIND_BY_MODEL[model],
-                          "reports": counts.get((target_type.pk, target.pk), 0), "type_id": target_type.pk})
-    items.sort(key=lambda item: (-item["reports"], item["target"].pk))
-    return items

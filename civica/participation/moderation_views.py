@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from civica.core.params import page_param
 
-from . import moderation
+from . import moderation, selectors
 from .models import ModerationAction, ReportReason
 from .views import _process_or_404
 
@@ -42,7 +42,7 @@ def report_target(request, target):
         messages.error(request, _("Choose why you report this."))
     else:
         try:
-            moderation.report_create(target=target, reporter=request.user, **form.cleaned_data)
+            moderation.report_create(target=target, by=request.user, **form.cleaned_data)
         except (PermissionDenied, ValidationError) as refused:
             messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
         else:
@@ -84,7 +84,7 @@ def queue(request):
     if not request.user.has_perm("participation.view_moderation_queue"):
         raise PermissionDenied(_("The moderation queue is for moderators."))
     return render(request, "participation/moderation_queue.html", {
-        "items": moderation.moderation_queue(request.user), "form": ModerateForm(),
+        "items": selectors.moderation_queue(request.user), "form": ModerateForm(),
     })
 
 
@@ -93,7 +93,7 @@ def queue(request):
 def log(request):
     if not request.user.has_perm("participation.view_moderation_queue"):
         raise PermissionDenied(_("The moderation log is for moderators."))
-    actions = (ModerationAction.objects.filter(moderation.moderated_scope(request.user))
+    actions = (ModerationAction.objects.filter(selectors.moderated_scope(request.user))
                .select_related("moderator", "process", "target_type").order_by("-created_at", "-id"))
     page = Paginator(actions, 50).get_page(page_param(request.GET))
     return render(request, "participation/moderation_log.html", {"page": page, "actions": page.object_list})

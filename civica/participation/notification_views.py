@@ -22,14 +22,14 @@ def notification_list(request):
 @require_safe
 def notification_open(request, pk):
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
-    notifications.mark_read(user=request.user, notification_ids=[notification.pk])
+    notifications.mark_read(by=request.user, notification_ids=[notification.pk])
     return redirect(notification.url)
 
 
 @login_required
 @require_POST
 def notification_read_all(request):
-    notifications.mark_read(user=request.user)
+    notifications.mark_read(by=request.user)
     messages.success(request, _("All notifications are marked as read."))
     return redirect("notifications:list")
 

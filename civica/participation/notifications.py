@@ -8,14 +8,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from civica.accounts.models import EmailFrequency
+from civica.core.mail import send_in_language
 
 from .models import Notification
 
@@ -67,14 +66,11 @@ def _absolute(path):
 def _send(person, subject, notifications):
     with translation.override(person.language):
         unsubscribe = _absolute(reverse("notifications:unsubscribe", args=[unsubscribe_token(person)]))
-        body = render_to_string("participation/email/notifications.txt", {
-            "person": person, "items": [(n.message, _absolute(n.url)) for n in notifications],
-            "unsubscribe": unsubscribe, "settings_url": _absolute(reverse("accounts:profile")),
-        })
-        EmailMessage(
-            subject=f"[Civica] {subject}", body=body, to=[person.email],
-            headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-        ).send()
+    send_in_language(person, "participation/email/notifications.txt", lambda: {
+        "items": [(n.message, _absolute(n.url)) for n in notifications],
+        "unsubscribe": unsubscribe, "settings_url": _absolute(reverse("accounts:profile")),
+    }, subject=f"[Civica] {subject}", headers={
+        "List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"})
 
 
 def send_immediately(notification_ids) -> int:
@@ -112,8 +108,8 @@ def unsubscribe(user) -> None:
     user.save(update_fields=["email_frequency"])
 
 
-def mark_read(*, user, notification_ids=None) -> int:
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+def mark_read(*, by, notification_ids=None) -> int:
+    unread = Notification.objects.filter(recipient=by, read_at__isnull=True)
     if notification_ids is not None:
         unread = unread.filter(pk__in=notification_ids)
     return unread.update(read_at=timezone.now())

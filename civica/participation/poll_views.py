@@ -44,7 +44,7 @@ def poll_detail(request, slug, poll_id):
             if poll.allow_anonymous and not request.user.is_authenticated and not browser_key:
                 browser_key = new_browser_key = uuid.uuid4().hex
             try:
-                services.poll_respond(poll=poll, user=request.user, browser_key=browser_key, answers=form.answers())
+                services.poll_respond(poll=poll, by=request.user, browser_key=browser_key, answers=form.answers())
             except (PermissionDenied, ValidationError) as refused:
                 messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
             else:

@@ -97,3 +97,23 @@ def schedule_problems(*, starts_on, ends_on, phases) -> list[Problem]:
             problems.append(Problem(row, "starts_at", message))
         previous = phase
     return problems
+
+
+def publish_problems(process, phases=None) -> list[str]:
+    """Why ``process`` cannot be public as it is (empty when it can)."""
+    phases = list(process.phases.order_by("position", "starts_at")) if phases is None else phases
+    if not phases:
+        return [_("Add at least one phase before publishing.")]
+    messages = []
+    for problem in schedule_problems(starts_on=process.starts_on, ends_on=process.ends_on, phases=phases):
+        name = phase_label(phases[problem.row]) if problem.row is not None else ""
+        messages.append(_("Phase %(number)s (%(name)s): %(problem)s") % {
+            "number": problem.row + 1, "name": name, "problem": problem.message})
+    return messages
+
+
+def phase_label(phase) -> str:
+    from .phases import phase_contents
+
+    return str(phase.translated("name") or (phase_contents[phase.kind].name if phase.kind in phase_contents
+                                            else phase.kind))

@@ -247,3 +247,61 @@ def process_for_manage(slug):
 
 def poll_for_manage(*, process, poll_id):
     return poll_for_page(process=process, poll_id=poll_id)
+
+
+def moderated_processes(user):
+    """The processes ``user`` moderates (all of them for global moderators and editors)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from civica.accounts.predicates import is_global_moderator, role_keys
+    from civica.accounts.roles import Role
+
+    from .models import Process
+
+    if is_global_moderator(user):
+        return Process.objects.all()
+    process_type = ContentType.objects.get_for_model(Process)
+    ids = [scope_id for role, type_id, scope_id in role_keys(user)
+           if role == Role.MODERATOR and type_id == process_type.pk]
+    return Process.objects.filter(pk__in=ids)
+
+
+def moderated_scope(user):
+    """A filter for the content ``user`` moderates: in their processes, and, for the site's
+    moderators, what belongs to no process."""
+    from django.db.models import Q
+
+    from civica.accounts.predicates import is_global_moderator
+
+    scope = Q(process__in=moderated_processes(user))
+    return scope | Q(process__isnull=True) if is_global_moderator(user) else scope
+
+
+def moderation_queue(user):
+    """Reported or hidden content that ``user`` moderates, most reported first.
+    One query for the reports, then one per kind of content (comments bring their targets)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.contenttypes.prefetch import GenericPrefetch
+    from django.db.models import Count
+
+    from .models import Comment, Report
+    from .moderation import KIND_BY_MODEL, MODERATED_MODELS, target_url
+
+    scope = moderated_scope(user)
+    open_reports = (Report.objects.filter(scope, is_resolved=False)
+                    .values("target_type_id", "target_id").annotate(total=Count("id")))
+    counts = {(row["target_type_id"], row["target_id"]): row["total"] for row in open_reports}
+    items = []
+    for model in MODERATED_MODELS:
+        target_type = ContentType.objects.get_for_model(model)
+        reported = [target_id for type_id, target_id in counts if type_id == target_type.pk]
+        queryset = model.objects.filter(Q(pk__in=reported) | Q(is_hidden=True)).filter(scope)
+        queryset = queryset.select_related("process")
+        if model is Comment:
+            queryset = queryset.prefetch_related(GenericPrefetch("target", commentables.target_querysets()))
+        for target in queryset:
+            items.append({"target": target, "kind": model._meta.verbose_name, "url": target_url(target),
+                          "kind_slug": KIND_BY_MODEL[model],
+                          "reports": counts.get((target_type.pk, target.pk), 0), "type_id": target_type.pk})
+    items.sort(key=lambda item: (-item["reports"], item["target"].pk))
+    return items

@@ -33,29 +33,30 @@ from .models import (
 from .notifications import followers, notify
 from .phases import Action
 from .refusals import edit_refusal, poll_refusal, refusal
+from .schedule import phase_label, publish_problems
 
 DOUBLE_SUBMIT_WINDOW = datetime.timedelta(seconds=30)
 IDEA_FIELDS = ("title", "body", "category", "location", "latitude", "longitude", "image", "image_alt", "attachment")
 
 
-def idea_create(*, process, author, submission_key=None, **fields) -> Idea:
-    if not author.has_perm("participation.propose_idea", process):
-        raise PermissionDenied(refusal(author, Action.CREATE_IDEA, process))
+def idea_create(*, process, by, submission_key=None, **fields) -> Idea:
+    if not by.has_perm("participation.propose_idea", process):
+        raise PermissionDenied(refusal(by, Action.CREATE_IDEA, process))
     if submission_key is not None:
-        existing = Idea.objects.filter(author=author, submission_key=submission_key).first()
+        existing = Idea.objects.filter(author=by, submission_key=submission_key).first()
         if existing is not None:
             return existing
-    idea = Idea(process=process, author=author, submission_key=submission_key,
+    idea = Idea(process=process, author=by, submission_key=submission_key,
                 **{name: value for name, value in fields.items() if name in IDEA_FIELDS})
     idea.full_clean()
     try:
         with transaction.atomic():
             idea.save()
-            follow_set(user=author, target=idea, following=True)
+            follow_set(by=by, target=idea, following=True)
     except IntegrityError:
         # The same form was submitted twice at once: the first one won.
-        return Idea.objects.get(author=author, submission_key=submission_key)
-    notify(recipients=followers(process), exclude=[author], url=idea.get_absolute_url(),
+        return Idea.objects.get(author=by, submission_key=submission_key)
+    notify(recipients=followers(process), exclude=[by], url=idea.get_absolute_url(),
            message=lambda: _('New idea in "%(process)s": %(title)s') % {"process": process.translated("title"),
                                                                          "title": idea.title})
     return idea
@@ -77,22 +78,22 @@ def idea_update(*, idea, by, **fields) -> Idea:
     return idea
 
 
-def idea_support(*, idea, user) -> bool:
+def idea_support(*, idea, by) -> bool:
     """Add ``user``'s support; False if they had supported it already. Safe under concurrency:
     the unique constraint refuses a second row, the counter moves by F() in the same transaction."""
-    if Support.objects.filter(idea=idea, user=user).exists():
+    if Support.objects.filter(idea=idea, user=by).exists():
         return False
-    if not user.has_perm("participation.support_idea", idea):
-        raise PermissionDenied(refusal(user, Action.SUPPORT, idea))
+    if not by.has_perm("participation.support_idea", idea):
+        raise PermissionDenied(refusal(by, Action.SUPPORT, idea))
     try:
         with transaction.atomic():
             if idea.process.supports_per_person is not None:
                 # One person's supports are counted one request at a time, so the cap holds.
-                get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-                used = Support.objects.filter(user=user, idea__process_id=idea.process_id).count()
+                get_user_model().objects.select_for_update().filter(pk=by.pk).first()
+                used = Support.objects.filter(user=by, idea__process_id=idea.process_id).count()
                 if used >= idea.process.supports_per_person:
-                    raise PermissionDenied(refusal(user, Action.SUPPORT, idea))
-            Support.objects.create(idea=idea, user=user)
+                    raise PermissionDenied(refusal(by, Action.SUPPORT, idea))
+            Support.objects.create(idea=idea, user=by)
             Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
     except IntegrityError:
         return False
@@ -100,25 +101,25 @@ def idea_support(*, idea, user) -> bool:
     return True
 
 
-def idea_withdraw_support(*, idea, user) -> bool:
-    if not user.has_perm("participation.withdraw_support", idea):
+def idea_withdraw_support(*, idea, by) -> bool:
+    if not by.has_perm("participation.withdraw_support", idea):
         raise PermissionDenied(_("Supports can no longer be withdrawn: the support phase is over."))
     with transaction.atomic():
-        deleted, _details = Support.objects.filter(idea=idea, user=user).delete()
+        deleted, _details = Support.objects.filter(idea=idea, user=by).delete()
         if deleted:
             Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") - 1)
     idea.refresh_from_db(fields=["support_count"])
     return bool(deleted)
 
 
-def follow_set(*, user, target, following: bool) -> None:
-    if not user.has_perm("participation.follow", target):
+def follow_set(*, by, target, following: bool) -> None:
+    if not by.has_perm("participation.follow", target):
         raise PermissionDenied(_("Log in to follow."))
     target_type = ContentType.objects.get_for_model(target)
     if following:
-        Follow.objects.get_or_create(user=user, target_type=target_type, target_id=target.pk)
+        Follow.objects.get_or_create(user=by, target_type=target_type, target_id=target.pk)
     else:
-        Follow.objects.filter(user=user, target_type=target_type, target_id=target.pk).delete()
+        Follow.objects.filter(user=by, target_type=target_type, target_id=target.pk).delete()
 
 
 def idea_answer(*, idea, by, status, answer: str) -> Idea:
@@ -151,9 +152,9 @@ def _bump(model, pk, field, delta):
     model.objects.filter(pk=pk).update(**{field: F(field) + delta})
 
 
-def comment_post(*, target, author, body, parent=None, alignment=Alignment.NEUTRAL) -> Comment:
-    if not author.has_perm("participation.post_comment", target):
-        raise PermissionDenied(comment_refusal(author, target))
+def comment_post(*, target, by, body, parent=None, alignment=Alignment.NEUTRAL) -> Comment:
+    if not by.has_perm("participation.post_comment", target):
+        raise PermissionDenied(comment_refusal(by, target))
     target_type = ContentType.objects.get_for_model(target)
     if parent is not None:
         if (parent.target_type_id, parent.target_id) != (target_type.pk, target.pk) or parent.is_deleted:
@@ -162,7 +163,7 @@ def comment_post(*, target, author, body, parent=None, alignment=Alignment.NEUTR
             parent = parent.parent  # threads stay three levels deep: answer beside the last level
     body = (body or "").strip()
     duplicate = Comment.objects.filter(
-        target_type=target_type, target_id=target.pk, author=author, parent=parent, body=body,
+        target_type=target_type, target_id=target.pk, author=by, parent=parent, body=body,
         created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
     ).first()
     if duplicate is not None:
@@ -170,7 +171,7 @@ def comment_post(*, target, author, body, parent=None, alignment=Alignment.NEUTR
     comment = Comment(
         target_type=target_type, target_id=target.pk, process=commentables.for_object(target).process_of(target),
         parent=parent,
-        depth=parent.depth + 1 if parent else 0, author=author, body=body,
+        depth=parent.depth + 1 if parent else 0, author=by, body=body,
         alignment=alignment or Alignment.NEUTRAL,
     )
     comment.full_clean()
@@ -180,9 +181,9 @@ def comment_post(*, target, author, body, parent=None, alignment=Alignment.NEUTR
         if parent is not None:
             _bump(Comment, parent.pk, "reply_count", 1)
         recipients = [*followers(target), parent.author if parent else None]
-        follow_set(user=author, target=target, following=True)
-        notify(recipients=recipients, exclude=[author], url=f"{target.get_absolute_url()}#comment-{comment.pk}",
-               message=lambda: _('%(name)s commented on "%(title)s"') % {"name": author.public_name,
+        follow_set(by=by, target=target, following=True)
+        notify(recipients=recipients, exclude=[by], url=f"{target.get_absolute_url()}#comment-{comment.pk}",
+               message=lambda: _('%(name)s commented on "%(title)s"') % {"name": by.public_name,
                                                                          "title": title_of(target)})
     return comment
 
@@ -215,38 +216,38 @@ def comment_remove(*, comment, by) -> None:
             _bump(comment.target_type.model_class(), comment.target_id, "comment_count", -1)
 
 
-def comment_vote(*, comment, user, value: int) -> None:
+def comment_vote(*, comment, by, value: int) -> None:
     """+1, -1, or 0 to take the vote back; counters move with the change, atomically."""
     if value not in (1, -1, 0):
         raise ValidationError(_("A vote is up or down."))
-    if not user.has_perm("participation.vote_comment", comment):
+    if not by.has_perm("participation.vote_comment", comment):
         raise PermissionDenied(_("You cannot vote on this comment."))
     counter = {1: "upvotes", -1: "downvotes"}
     with transaction.atomic():
-        previous = CommentVote.objects.select_for_update().filter(comment=comment, user=user).first()
+        previous = CommentVote.objects.select_for_update().filter(comment=comment, user=by).first()
         if previous is not None and previous.value == value:
             return
         if previous is not None:
             _bump(Comment, comment.pk, counter[previous.value], -1)
             previous.delete()
         if value:
-            CommentVote.objects.create(comment=comment, user=user, value=value)
+            CommentVote.objects.create(comment=comment, user=by, value=value)
             _bump(Comment, comment.pk, counter[value], 1)
 
 
 # --- Polls ----------------------------------------------------------------------------------
 
-def poll_respond(*, poll, user, browser_key: str, answers: dict) -> PollResponse:
+def poll_respond(*, poll, by, browser_key: str, answers: dict) -> PollResponse:
     """Record one response: one per participant, or one per browser when the poll is anonymous."""
-    if not user.has_perm("participation.answer_poll", poll):
-        raise PermissionDenied(poll_refusal(user, poll))
-    anonymous = poll.allow_anonymous and not user.is_authenticated
+    if not by.has_perm("participation.answer_poll", poll):
+        raise PermissionDenied(poll_refusal(by, poll))
+    anonymous = poll.allow_anonymous and not by.is_authenticated
     if anonymous and not browser_key:
         raise PermissionDenied(_("Your browser must accept cookies to answer anonymously."))
     try:
         with transaction.atomic():
             response = PollResponse.objects.create(
-                poll=poll, respondent=None if anonymous else user, browser_key=browser_key if anonymous else "")
+                poll=poll, respondent=None if anonymous else by, browser_key=browser_key if anonymous else "")
             rows = []
             for question, value in answers.items():
                 if question.kind == Question.Kind.MULTIPLE:
@@ -290,17 +291,17 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
-def process_create(*, blueprint, title_ro: str, starts_on, ends_on, created_by, title_en: str = "",
+def process_create(*, blueprint, title_ro: str, starts_on, ends_on, by, title_en: str = "",
                    summary_ro: str = "", summary_en: str = "", scope: str = Process.Scope.CITY) -> Process:
     """A draft process with the phases of ``blueprint`` spread over its dates."""
     from . import blueprints
 
-    _require(created_by, "participation.create_process")
+    _require(by, "participation.create_process")
     if ends_on < starts_on:
         raise ValidationError({"ends_on": _("The consultation cannot end before it starts.")})
     process = Process(slug=_unique_slug(title_ro), title_ro=title_ro.strip(), title_en=(title_en or "").strip(),
                       summary_ro=(summary_ro or "").strip(), summary_en=(summary_en or "").strip(), scope=scope,
-                      starts_on=starts_on, ends_on=ends_on, is_published=False, created_by=created_by)
+                      starts_on=starts_on, ends_on=ends_on, is_published=False, created_by=by)
     process.full_clean()
     with transaction.atomic():
         process.save()
@@ -329,28 +330,6 @@ def process_update(*, process, by, tags=None, **fields) -> Process:
         if tags is not None:
             process.tags.set(tags)
     return process
-
-
-def publish_problems(process, phases=None) -> list[str]:
-    """Why ``process`` cannot be public as it is (empty when it can)."""
-    from .schedule import schedule_problems
-
-    phases = list(process.phases.order_by("position", "starts_at")) if phases is None else phases
-    if not phases:
-        return [_("Add at least one phase before publishing.")]
-    messages = []
-    for problem in schedule_problems(starts_on=process.starts_on, ends_on=process.ends_on, phases=phases):
-        name = _phase_label(phases[problem.row]) if problem.row is not None else ""
-        messages.append(_("Phase %(number)s (%(name)s): %(problem)s") % {
-            "number": problem.row + 1, "name": name, "problem": problem.message})
-    return messages
-
-
-def _phase_label(phase) -> str:
-    from .phases import phase_contents
-
-    return str(phase.translated("name") or (phase_contents[phase.kind].name if phase.kind in phase_contents
-                                            else phase.kind))
 
 
 def process_publish(*, process, by) -> Process:
@@ -399,7 +378,7 @@ def phases_save(*, process, by, phases: list[dict]) -> list[Phase]:
     with_polls = set(Poll.objects.filter(phase_id__in=removed).values_list("phase_id", flat=True))
     if with_polls:
         raise ValidationError(_("%(phases)s cannot be removed: a poll runs in it. Move or remove the poll first.")
-                              % {"phases": ", ".join(_phase_label(existing[pk]) for pk in sorted(with_polls))})
+                              % {"phases": ", ".join(phase_label(existing[pk]) for pk in sorted(with_polls))})
     with transaction.atomic():
         Phase.objects.filter(pk__in=removed).delete()
         for phase in rows:

@@ -129,7 +129,7 @@ def idea_create(request, slug):
     form = IdeaForm(request.POST or None, request.FILES or None, process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            idea = services.idea_create(process=process, author=request.user,
+            idea = services.idea_create(process=process, by=request.user,
                                         submission_key=form.cleaned_data.get("submission_key"), **form.idea_fields())
         except ValidationError as error:
             form.add_error(None, error)
@@ -187,9 +187,9 @@ def idea_support(request, slug, idea_id):
     idea = _idea_or_404(process, idea_id, request.user)
     try:
         if request.POST.get("withdraw"):
-            if services.idea_withdraw_support(idea=idea, user=request.user):
+            if services.idea_withdraw_support(idea=idea, by=request.user):
                 messages.success(request, _("Your support is withdrawn."))
-        elif services.idea_support(idea=idea, user=request.user):
+        elif services.idea_support(idea=idea, by=request.user):
             messages.success(request, _("Thank you for your support."))
     except PermissionDenied as refused:
         messages.error(request, str(refused))
@@ -198,7 +198,7 @@ def idea_support(request, slug, idea_id):
 
 def _follow(request, target):
     following = request.POST.get("follow") == "1"
-    services.follow_set(user=request.user, target=target, following=following)
+    services.follow_set(by=request.user, target=target, following=following)
     messages.success(request, _("You will be notified of what happens here.") if following
                      else _("You no longer follow this."))
     return redirect(target.get_absolute_url())

@@ -232,7 +232,7 @@ def load(log):
     ]
     # The demo facilitator hosts the first table and may run the workshop (rounds, the room screen).
     facilitator = demo_user("facilitator")
-    role_grant(user=facilitator, role=Role.FACILITATOR, scope=workshop, granted_by=None)
+    role_grant(user=facilitator, role=Role.FACILITATOR, scope=workshop, by=None)
     WorkshopTable.objects.filter(pk=tables[0].pk).update(facilitator=facilitator)
     rounds = [
         WorkshopRound.objects.create(

@@ -81,25 +81,25 @@ def _may_contribute(table, user):
     return workshop.participants_contribute and is_participant(user)
 
 
-def contribute(*, table, user, author_key: str, text: str) -> Contribution:
+def contribute(*, table, by, author_key: str, text: str) -> Contribution:
     workshop = table.workshop
     if workshop.closed_at is not None:
         raise PermissionDenied(_("The workshop is closed."))
-    if not _may_contribute(table, user):
+    if not _may_contribute(table, by):
         raise PermissionDenied(_("Log in to contribute at this table."))
     round_ = workshop.current_round()
     if round_ is None:
         raise ValidationError(_("No round is running now: contributions are taken during the rounds."))
     text = cleaned_text(text, MAX_CONTRIBUTION)
     contribution = Contribution.objects.create(
-        table=table, round=round_, text=text, author=user if user.is_authenticated else None,
-        author_key="" if user.is_authenticated else author_key)
+        table=table, round=round_, text=text, author=by if by.is_authenticated else None,
+        author_key="" if by.is_authenticated else author_key)
     transaction.on_commit(lambda: queue_embedding(contribution.pk))
     return contribution
 
 
-def contribution_edit(*, contribution, user, author_key: str, text: str) -> Contribution:
-    own = (contribution.author_id == user.pk) if user.is_authenticated else (
+def contribution_edit(*, contribution, by, author_key: str, text: str) -> Contribution:
+    own = (contribution.author_id == by.pk) if by.is_authenticated else (
         bool(author_key) and contribution.author_key == author_key)
     if not own:
         raise PermissionDenied(_("Only its author may change a contribution."))
@@ -320,26 +320,26 @@ def theme_create(*, workshop, by, label):
                                 position=position, curated=True)
 
 
-def dot_vote(*, theme, voter):
+def dot_vote(*, theme, by):
     """Put one of ``voter``'s dots on ``theme``: within the workshop's allowance, and never once the
     workshop is closed (its report is published). The voter's row is locked while their dots are
     counted, so parallel clicks cannot exceed the allowance (a lock on their dots would lock rows that
     do not exist yet)."""
     from django.contrib.auth import get_user_model
 
-    if not is_participant(voter):
+    if not is_participant(by):
         raise PermissionDenied(_("Log in with a verified account to vote."))
     with transaction.atomic():
-        get_user_model().objects.select_for_update().filter(pk=voter.pk).first()
+        get_user_model().objects.select_for_update().filter(pk=by.pk).first()
         workshop = Workshop.objects.get(pk=theme.workshop_id)  # read again under the lock
         if workshop.closed_at is not None:
             raise PermissionDenied(_("The workshop is closed: its dot votes are final."))
         if not Theme.objects.filter(pk=theme.pk).exists():
             raise ValidationError(_("This theme no longer exists: it may have been merged into another."))
-        used = DotVote.objects.filter(theme__workshop=workshop, voter=voter).count()
+        used = DotVote.objects.filter(theme__workshop=workshop, voter=by).count()
         if used >= workshop.dots_per_person:
             raise ValidationError(_("You have used all %(dots)s of your dots.") % {"dots": workshop.dots_per_person})
-        return DotVote.objects.create(theme=theme, voter=voter)
+        return DotVote.objects.create(theme=theme, voter=by)
 
 
 def action_add(*, workshop, by, title, description="", owner="", due_on=None, themes=()) -> ActionItem:

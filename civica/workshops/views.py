@@ -71,7 +71,7 @@ def _move(request, workshop, data):
 
 
 def _dot(request, workshop, data):
-    services.dot_vote(theme=data["theme"], voter=request.user)
+    services.dot_vote(theme=data["theme"], by=request.user)
     return _("Your dot is on “%(label)s”.") % {"label": data["theme"].label}
 
 
@@ -317,11 +317,11 @@ def table_page(request, slug, token):
             editing = form.cleaned_data["contribution"]
             if editing:
                 contribution = get_object_or_404(Contribution, pk=editing, table=table)
-                services.contribution_edit(contribution=contribution, user=request.user, author_key=author_key,
+                services.contribution_edit(contribution=contribution, by=request.user, author_key=author_key,
                                             text=form.cleaned_data["text"])
                 messages.success(request, _("Your contribution is changed."))
             else:
-                services.contribute(table=table, user=request.user, author_key=author_key,
+                services.contribute(table=table, by=request.user, author_key=author_key,
                                      text=form.cleaned_data["text"])
                 messages.success(request, _("Thank you: your contribution is on the wall."))
         except (PermissionDenied, ValidationError) as refused:

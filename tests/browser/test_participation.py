@@ -98,8 +98,8 @@ def test_the_author_sees_the_answer_notification(live_server, page):
     base = live_server.url
     process = ProcessFactory()
     author = UserFactory(display_name="Ioana", language="en")
-    idea = services.idea_create(process=process, author=author, title="Night buses", body="On weekends")
-    services.comment_post(target=idea, author=UserFactory(display_name="Mihai"), body="Yes please")
+    idea = services.idea_create(process=process, by=author, title="Night buses", body="On weekends")
+    services.comment_post(target=idea, by=UserFactory(display_name="Mihai"), body="Yes please")
     services.idea_answer(idea=idea, by=UserFactory(role=Role.EDITOR), status="evaluating", answer="Studying it")
     log_in(page, base, author)
     badge = page.locator("header .count-badge")

@@ -64,28 +64,28 @@ def test_role_checks_ask_the_database_once_per_request(django_assert_num_queries
 def test_only_administrators_grant_roles(administrator, editor, participant):
     scope = scope_object()
     with pytest.raises(PermissionDenied):
-        services.role_grant(user=participant, role=Role.EDITOR, granted_by=editor)
-    assignment = services.role_grant(user=participant, role=Role.EVALUATOR, scope=scope, granted_by=administrator)
+        services.role_grant(user=participant, role=Role.EDITOR, by=editor)
+    assignment = services.role_grant(user=participant, role=Role.EVALUATOR, scope=scope, by=administrator)
     assert assignment.granted_by == administrator
     assert is_evaluator_of(participant, scope)
-    services.role_revoke(assignment=assignment, revoked_by=administrator)
+    services.role_revoke(assignment=assignment, by=administrator)
     assert not is_evaluator_of(participant, scope)
 
 
 @pytest.mark.django_db
 def test_scoped_and_global_roles_are_validated(administrator, participant):
     with pytest.raises(ValidationError):
-        services.role_grant(user=participant, role=Role.EVALUATOR, granted_by=administrator)
+        services.role_grant(user=participant, role=Role.EVALUATOR, by=administrator)
     with pytest.raises(ValidationError):
-        services.role_grant(user=participant, role=Role.EDITOR, scope=scope_object(), granted_by=administrator)
+        services.role_grant(user=participant, role=Role.EDITOR, scope=scope_object(), by=administrator)
 
 
 @pytest.mark.django_db
 def test_granting_twice_does_not_duplicate(administrator, participant):
     scope = scope_object()
-    first = services.role_grant(user=participant, role=Role.FACILITATOR, scope=scope, granted_by=administrator)
-    again = services.role_grant(user=participant, role=Role.FACILITATOR, scope=scope, granted_by=administrator)
+    first = services.role_grant(user=participant, role=Role.FACILITATOR, scope=scope, by=administrator)
+    again = services.role_grant(user=participant, role=Role.FACILITATOR, scope=scope, by=administrator)
     assert first.pk == again.pk
-    editor_role = services.role_grant(user=participant, role=Role.EDITOR, granted_by=administrator)
-    assert services.role_grant(user=participant, role=Role.EDITOR, granted_by=administrator).pk == editor_role.pk
+    editor_role = services.role_grant(user=participant, role=Role.EDITOR, by=administrator)
+    assert services.role_grant(user=participant, role=Role.EDITOR, by=administrator).pk == editor_role.pk
     assert participant.role_assignments.count() == 2

@@ -190,16 +190,16 @@ def test_eligibility_by_membership_and_category(client):
                                 eligible_categories=[Category.CULTURAL_INSTITUTION])
     person = UserFactory()
     with pytest.raises(PermissionDenied, match="not eligible"):
-        services.application_start(call=members_call, user=person)
+        services.application_start(call=members_call, by=person)
     museum = OrganisationFactory(category=Category.CULTURAL_INSTITUTION, relationship=Relationship.PARTNER)
-    network_services.representation_add(user=person, organisation=museum, added_by=None)
-    assert services.application_start(call=category_call, user=person)
+    network_services.representation_add(user=person, organisation=museum, by=None)
+    assert services.application_start(call=category_call, by=person)
     with pytest.raises(PermissionDenied):
-        services.application_start(call=members_call, user=person)
+        services.application_start(call=members_call, by=person)
     member = OrganisationFactory(relationship=Relationship.MEMBER, category=Category.UNIVERSITY)
-    network_services.representation_add(user=person, organisation=member, added_by=None)
+    network_services.representation_add(user=person, organisation=member, by=None)
     person = type(person).objects.get(pk=person.pk)
-    assert services.application_start(call=members_call, user=person)
+    assert services.application_start(call=members_call, by=person)
 
 
 @pytest.mark.django_db
@@ -235,7 +235,7 @@ def test_draft_calls_are_hidden(client, participant, editor):
     client.force_login(participant)
     assert client.get(f"/en/calls/{call.slug}/").status_code == 404
     with pytest.raises((PermissionDenied, ValidationError)):
-        services.application_start(call=call, user=participant)
+        services.application_start(call=call, by=participant)
     client.force_login(editor)
     assert client.get(f"/en/calls/{call.slug}/").status_code == 200
 

@@ -41,7 +41,7 @@ def test_idea_cards_date_november_as_nov_not_noi(client):
 @pytest.mark.django_db
 def test_comment_votes_agree_with_their_number(client):
     idea = IdeaFactory()
-    comment = services.comment_post(target=idea, author=UserFactory(), body="Un comentariu")
+    comment = services.comment_post(target=idea, by=UserFactory(), body="Un comentariu")
     Comment.objects.filter(pk=comment.pk).update(upvotes=1, downvotes=21)
     with translation.override("ro"):
         path = idea.get_absolute_url()

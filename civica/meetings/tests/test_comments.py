@@ -23,7 +23,7 @@ def past_meeting(db):
 
 
 def say(meeting, author, body, parent=None):
-    return participation_services.comment_post(target=meeting, author=author, body=body, parent=parent)
+    return participation_services.comment_post(target=meeting, by=author, body=body, parent=parent)
 
 
 @pytest.mark.django_db
@@ -101,7 +101,7 @@ def test_the_author_deletes_and_a_moderator_hides(client, participant, past_meet
     assert not Comment.objects.filter(pk=mine.pk).exists()
     # a moderator of one consultation only is not a moderator of meetings
     scoped = UserFactory()
-    account_services.role_grant(user=scoped, role=Role.MODERATOR, scope=ProcessFactory(), granted_by=None)
+    account_services.role_grant(user=scoped, role=Role.MODERATOR, scope=ProcessFactory(), by=None)
     client.force_login(scoped)
     client.post(f"/en/comments/{theirs.pk}/delete/")
     assert Comment.objects.filter(pk=theirs.pk).exists()
@@ -138,7 +138,7 @@ def test_reported_meeting_comments_hide_and_reach_the_sites_moderators(client, p
     assert comment.is_hidden
     assert "This comment is hidden while moderators review it." in client.get("/en/meetings/park/").content.decode()
     scoped = UserFactory()
-    account_services.role_grant(user=scoped, role=Role.MODERATOR, scope=ProcessFactory(), granted_by=None)
+    account_services.role_grant(user=scoped, role=Role.MODERATOR, scope=ProcessFactory(), by=None)
     client.force_login(scoped)
     assert "Spam, spam" not in client.get("/en/moderation/").content.decode()
     assert client.post(f"/en/comments/{comment.pk}/moderate/", {"action": "restore", "reason": "ok"}

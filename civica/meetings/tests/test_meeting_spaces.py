@@ -49,7 +49,7 @@ def test_the_meeting_shows_its_space_name_and_address_everywhere(client, studio,
     participant.language = "ro"
     participant.save()
     with TestCase.captureOnCommitCallbacks(execute=True):
-        services.register(meeting=meeting, person=participant, accepted_terms=True)
+        services.register(meeting=meeting, by=participant, accepted_terms=True)
     assert "Studioul, Str. Fluierașului 3" in mail.outbox[-1].body
 
 

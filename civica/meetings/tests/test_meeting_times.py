@@ -63,7 +63,7 @@ def test_the_registration_e_mail_gives_only_the_known_day():
     meeting = MeetingFactory(starts_at=_at(2030, 5, 14), ends_at=_at(2030, 5, 15), when_known=WhenKnown.DAY)
     person = UserFactory(language="en")
     with TestCase.captureOnCommitCallbacks(execute=True):
-        services.register(meeting=meeting, person=person, accepted_terms=True)
+        services.register(meeting=meeting, by=person, accepted_terms=True)
     assert "14 May 2030" in mail.outbox[0].body and "00:00" not in mail.outbox[0].body
 
 

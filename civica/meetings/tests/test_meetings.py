@@ -26,7 +26,7 @@ def _in_english():
 def test_register_until_full_then_waiting_list_promoted_first_come_first_served():
     meeting = MeetingFactory(capacity=2)
     people = UserFactory.create_batch(4, language="en")
-    statuses = [services.register(meeting=meeting, person=person, accepted_terms=True).status for person in people]
+    statuses = [services.register(meeting=meeting, by=person, accepted_terms=True).status for person in people]
     assert statuses == ["registered", "registered", "waiting", "waiting"]
     mail.outbox.clear()
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -43,12 +43,12 @@ def test_register_until_full_then_waiting_list_promoted_first_come_first_served(
 def test_terms_and_verification_are_required():
     meeting = MeetingFactory(terms_en="Filmed", terms_ro="Filmat")
     with pytest.raises(ValidationError, match="Accept the terms"):
-        services.register(meeting=meeting, person=UserFactory(), accepted_terms=False)
+        services.register(meeting=meeting, by=UserFactory(), accepted_terms=False)
     with pytest.raises(PermissionDenied):
-        services.register(meeting=meeting, person=UserFactory(verified=False), accepted_terms=True)
+        services.register(meeting=meeting, by=UserFactory(verified=False), accepted_terms=True)
     closed = MeetingFactory(registration_open=False)
     with pytest.raises(PermissionDenied):
-        services.register(meeting=closed, person=UserFactory(), accepted_terms=True)
+        services.register(meeting=closed, by=UserFactory(), accepted_terms=True)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -62,7 +62,7 @@ def test_parallel_registrations_never_exceed_capacity():
     def sign_up(person):
         try:
             barrier.wait()
-            services.register(meeting=meeting, person=person, accepted_terms=True)
+            services.register(meeting=meeting, by=person, accepted_terms=True)
         finally:
             connections.close_all()
 
@@ -103,7 +103,7 @@ def test_ical_feeds_are_valid(client):
 @pytest.mark.django_db
 def test_check_in_at_the_door(client, participant):
     meeting = MeetingFactory()
-    registration = services.register(meeting=meeting, person=participant, accepted_terms=True)
+    registration = services.register(meeting=meeting, by=participant, accepted_terms=True)
     editor = UserFactory(role=Role.EDITOR)
     client.force_login(participant)
     assert client.get(meeting.get_absolute_url() + "check-in/").status_code == 403
@@ -139,9 +139,9 @@ def test_pages_query_counts_are_constant(client, participant, assert_constant_qu
     def more():
         MeetingFactory.create_batch(6)
         for person in UserFactory.create_batch(5):
-            services.register(meeting=meeting, person=person, accepted_terms=True)
+            services.register(meeting=meeting, by=person, accepted_terms=True)
         for other in MeetingFactory.create_batch(3):
-            services.register(meeting=other, person=participant, accepted_terms=True)
+            services.register(meeting=other, by=participant, accepted_terms=True)
         from civica.participation.models import Comment
 
         for author in [participant, *UserFactory.create_batch(3)]:

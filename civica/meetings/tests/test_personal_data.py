@@ -16,10 +16,10 @@ from civica.participation.models import Comment
 @pytest.mark.django_db
 def test_my_data_holds_registrations(participant):
     meeting = MeetingFactory(slug="park")
-    registration = services.register(meeting=meeting, person=participant, accepted_terms=True)
+    registration = services.register(meeting=meeting, by=participant, accepted_terms=True)
     held = MeetingFactory(slug="held", starts_at=timezone.now() - datetime.timedelta(days=1),
                              ends_at=timezone.now() - datetime.timedelta(hours=20))
-    participation_services.comment_post(target=held, author=participant, body="Mulțumim!")
+    participation_services.comment_post(target=held, by=participant, body="Mulțumim!")
     data = account_services.personal_data_export(user=participant)["meetings"]
     assert data["registrations"][0]["code"] == registration.code and data["registrations"][0]["meeting"] == "park"
     # comments on meetings are participation's comments, exported and erased with the others
@@ -33,8 +33,8 @@ def test_my_data_holds_registrations(participant):
 def test_deleting_my_account_frees_my_place_for_the_waiting_list():
     leaving, waiting = UserFactory(), UserFactory()
     meeting = MeetingFactory(capacity=1)
-    services.register(meeting=meeting, person=leaving, accepted_terms=True)
-    services.register(meeting=meeting, person=waiting, accepted_terms=True)
+    services.register(meeting=meeting, by=leaving, accepted_terms=True)
+    services.register(meeting=meeting, by=waiting, accepted_terms=True)
     mail.outbox.clear()
     account_services.account_delete(user=leaving)
     assert Registration.objects.get(person=waiting).status == "registered"

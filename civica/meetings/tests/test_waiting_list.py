@@ -16,8 +16,8 @@ from civica.meetings.tests.factories import MeetingFactory
 def test_a_waiting_registrant_is_told_their_place_and_it_follows_cancellations(client):
     meeting = MeetingFactory(capacity=1)
     first, second, third = UserFactory.create_batch(3, language="en")
-    services.register(meeting=meeting, person=first, accepted_terms=True)
-    services.register(meeting=meeting, person=second, accepted_terms=True)
+    services.register(meeting=meeting, by=first, accepted_terms=True)
+    services.register(meeting=meeting, by=second, accepted_terms=True)
     client.force_login(third)
     mail.outbox.clear()
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -36,11 +36,11 @@ def test_a_waiting_registrant_is_told_their_place_and_it_follows_cancellations(c
 @pytest.mark.django_db
 def test_the_place_is_told_in_romanian_too(client):
     meeting = MeetingFactory(capacity=1)
-    services.register(meeting=meeting, person=UserFactory(), accepted_terms=True)
+    services.register(meeting=meeting, by=UserFactory(), accepted_terms=True)
     person = UserFactory(language="ro")
     mail.outbox.clear()
     with TestCase.captureOnCommitCallbacks(execute=True):
-        services.register(meeting=meeting, person=person, accepted_terms=True)
+        services.register(meeting=meeting, by=person, accepted_terms=True)
     assert "numărul 1 pe lista de așteptare" in mail.outbox[0].body
     client.force_login(person)
     with translation.override("ro"):

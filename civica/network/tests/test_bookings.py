@@ -29,7 +29,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 def book(member, space, start, end, organisation=None, purpose="Online conference"):
     return services.space_book(space=space, organisation=organisation or member.representations.get().organisation,
-                               starts_at=start, ends_at=end, purpose=purpose, booked_by=member)
+                               starts_at=start, ends_at=end, purpose=purpose, by=member)
 
 
 def day_of(moment):

@@ -79,7 +79,7 @@ def test_a_booking_and_a_meeting_racing_for_one_time_never_both_win():
         meeting = MeetingFactory.build(space=space, starts_at=start, ends_at=end)
         outcomes = run_together([
             lambda s=start, e=end: services.space_book(space=space, organisation=organisation, starts_at=s,
-                                                       ends_at=e, purpose="Conference", booked_by=member),
+                                                       ends_at=e, purpose="Conference", by=member),
             lambda m=meeting: meeting_services.meeting_save(meeting=m),
         ])
         assert sum(outcome is None for outcome in outcomes) == 1
@@ -96,7 +96,7 @@ def test_one_organisation_never_holds_more_than_its_limit_even_booking_several_s
     spaces = SpaceFactory.create_batch(8)
     outcomes = run_together([
         lambda p=person, s=space: services.space_book(space=s, organisation=organisation, starts_at=bucharest(3, 10),
-                                                      ends_at=bucharest(3, 12), purpose="Workshop", booked_by=p)
+                                                      ends_at=bucharest(3, 12), purpose="Workshop", by=p)
         for person, space in zip(representatives, spaces, strict=True)])
     assert sum(outcome is None for outcome in outcomes) == LIMITS.open_per_organisation
     assert Booking.objects.filter(organisation=organisation).count() == LIMITS.open_per_organisation

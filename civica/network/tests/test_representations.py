@@ -23,7 +23,7 @@ PLATFORM_PERMISSIONS = [
 def test_a_member_representative_holds_a_participants_platform_permissions():
     user = UserFactory()
     services.representation_add(user=user, organisation=OrganisationFactory(relationship=Relationship.MEMBER),
-                                added_by=None)
+                                by=None)
     assert is_member_representative(user)
     assert [user.has_perm(permission) for permission in PLATFORM_PERMISSIONS] == [True, False, False, True]
 
@@ -31,16 +31,16 @@ def test_a_member_representative_holds_a_participants_platform_permissions():
 @pytest.mark.django_db
 def test_member_representative_needs_a_member_organisation_and_a_verified_email():
     partner_rep = UserFactory()
-    services.representation_add(user=partner_rep, organisation=OrganisationFactory(), added_by=None)
+    services.representation_add(user=partner_rep, organisation=OrganisationFactory(), by=None)
     assert not is_member_representative(partner_rep)
 
     unverified_rep = UserFactory(verified=False)
     member = OrganisationFactory(relationship=Relationship.MEMBER)
-    services.representation_add(user=unverified_rep, organisation=member, added_by=None)
+    services.representation_add(user=unverified_rep, organisation=member, by=None)
     assert not is_member_representative(unverified_rep)
 
     rep = UserFactory()
-    services.representation_add(user=rep, organisation=member, added_by=None)
+    services.representation_add(user=rep, organisation=member, by=None)
     assert is_member_representative(rep)
     assert not is_member_representative(AnonymousUser())
 
@@ -50,7 +50,7 @@ def test_adding_a_representation_is_seen_at_once_by_the_same_user_object():
     user = UserFactory()
     assert not is_member_representative(user)  # remembered on the user object…
     member = OrganisationFactory(relationship=Relationship.MEMBER)
-    services.representation_add(user=user, organisation=member, added_by=None)
+    services.representation_add(user=user, organisation=member, by=None)
     assert is_member_representative(user)  # …and forgotten by the service
     assert represented_member_ids(user) == {member.pk}
 
@@ -59,10 +59,10 @@ def test_adding_a_representation_is_seen_at_once_by_the_same_user_object():
 def test_only_administrators_confirm_representatives(administrator, editor, participant):
     organisation = OrganisationFactory()
     with pytest.raises(PermissionDenied, match="Doar administratorii"):
-        services.representation_add(user=participant, organisation=organisation, added_by=editor)
+        services.representation_add(user=participant, organisation=organisation, by=editor)
     first = services.representation_add(user=participant, organisation=organisation, position="Expert",
-                                        added_by=administrator)
-    again = services.representation_add(user=participant, organisation=organisation, added_by=administrator)
+                                        by=administrator)
+    again = services.representation_add(user=participant, organisation=organisation, by=administrator)
     assert first.pk == again.pk
     assert Representation.objects.get().position == "Expert"
 
@@ -70,7 +70,7 @@ def test_only_administrators_confirm_representatives(administrator, editor, part
 @pytest.mark.django_db
 def test_representation_admin_is_for_administrators(client, administrator, editor):
     organisation = OrganisationFactory(name="Muzeul X")
-    services.representation_add(user=editor, organisation=organisation, added_by=None)
+    services.representation_add(user=editor, organisation=organisation, by=None)
     client.force_login(editor)
     assert client.get("/en/admin/network/representation/").status_code == 403
     client.force_login(administrator)
@@ -81,7 +81,7 @@ def test_representation_admin_is_for_administrators(client, administrator, edito
 
 @pytest.mark.django_db
 def test_the_account_page_lists_the_organisations_one_represents(client, participant):
-    services.representation_add(user=participant, organisation=OrganisationFactory(name="Muzeul X"), added_by=None)
+    services.representation_add(user=participant, organisation=OrganisationFactory(name="Muzeul X"), by=None)
     client.force_login(participant)
     page = client.get("/ro/account/").content.decode()
     assert "Muzeul X" in page
@@ -90,7 +90,7 @@ def test_the_account_page_lists_the_organisations_one_represents(client, partici
 @pytest.mark.django_db
 def test_download_my_data_holds_what_one_represents(client, participant):
     organisation = OrganisationFactory(name="Consiliul Județean Cluj")
-    services.representation_add(user=participant, organisation=organisation, position="Expert", added_by=None)
+    services.representation_add(user=participant, organisation=organisation, position="Expert", by=None)
     client.force_login(participant)
     data = json.loads(client.get("/ro/account/my-data.json").content)["data"]["network"]
     assert data["representations"][0]["organisation"] == "Consiliul Județean Cluj"
@@ -100,7 +100,7 @@ def test_download_my_data_holds_what_one_represents(client, participant):
 @pytest.mark.django_db
 def test_deleting_the_account_removes_its_representations(client, participant):
     organisation = OrganisationFactory()
-    services.representation_add(user=participant, organisation=organisation, added_by=None)
+    services.representation_add(user=participant, organisation=organisation, by=None)
     client.force_login(participant)
     assert client.post("/en/account/delete/", {"password": PASSWORD}).status_code == 302
     assert not Representation.objects.exists()
@@ -111,7 +111,7 @@ def test_deleting_the_account_removes_its_representations(client, participant):
 def test_account_page_query_count_does_not_grow_with_representations(client, participant,
                                                                      django_assert_max_num_queries):
     for _ in range(5):
-        services.representation_add(user=participant, organisation=OrganisationFactory(), added_by=None)
+        services.representation_add(user=participant, organisation=OrganisationFactory(), by=None)
     client.force_login(participant)
     client.get("/ro/account/")
     with django_assert_max_num_queries(12):

@@ -25,7 +25,7 @@ def test_parallel_supports_count_exactly_once_each():
     def click(person):
         try:
             barrier.wait()
-            services.idea_support(idea=Idea.objects.get(pk=idea.pk), user=person)
+            services.idea_support(idea=Idea.objects.get(pk=idea.pk), by=person)
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
@@ -54,7 +54,7 @@ def test_parallel_supports_respect_the_per_person_cap():
     def click(idea):
         try:
             barrier.wait()
-            services.idea_support(idea=Idea.objects.select_related("process").get(pk=idea.pk), user=person)
+            services.idea_support(idea=Idea.objects.select_related("process").get(pk=idea.pk), by=person)
         except Exception:  # noqa: BLE001 - refusals past the cap are expected
             pass
         finally:

@@ -24,7 +24,7 @@ def _in_english():
 
 def new_process(editor, blueprint="ideas_then_voting"):
     return services.process_create(blueprint=blueprint, title_ro="Bugetare participativă", summary_ro="Idei",
-                                   starts_on=APRIL_1, ends_on=APRIL_30, created_by=editor)
+                                   starts_on=APRIL_1, ends_on=APRIL_30, by=editor)
 
 
 @pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_only_editors_create_or_publish(role):
 def test_process_create_refuses_backwards_dates(editor):
     with pytest.raises(ValidationError):
         services.process_create(blueprint="debate_only", title_ro="X", summary_ro="Y", starts_on=APRIL_30,
-                                ends_on=APRIL_1, created_by=editor)
+                                ends_on=APRIL_1, by=editor)
 
 
 @pytest.mark.django_db
@@ -195,7 +195,7 @@ def test_answered_polls_refuse_what_would_invalidate_answers(editor, participant
         question(), question("Order", "ranking", ("A", "B")), question("Else?", "text", (), required=False)])
     where, order, other = poll.questions.all()
     park, library = where.choices.all()
-    services.poll_respond(poll=poll, user=participant, browser_key="", answers={
+    services.poll_respond(poll=poll, by=participant, browser_key="", answers={
         where: park.pk, order: {choice.pk: place for place, choice in enumerate(order.choices.all(), start=1)}})
     poll.refresh_from_db()
 

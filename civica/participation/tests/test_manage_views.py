@@ -192,10 +192,10 @@ def test_slugs_stay_unique_and_never_shadow_the_manage_pages(editor):
 
     first = services.process_create(blueprint="debate_only", title_ro="Manage", summary_ro="x",
                                     starts_on=datetime.date(2026, 1, 1), ends_on=datetime.date(2026, 1, 31),
-                                    created_by=editor)
+                                    by=editor)
     second = services.process_create(blueprint="debate_only", title_ro="Manage", summary_ro="x",
                                      starts_on=datetime.date(2026, 1, 1), ends_on=datetime.date(2026, 1, 31),
-                                     created_by=editor)
+                                     by=editor)
     assert first.slug == "manage-2" and second.slug == "manage-3"
 
 
@@ -496,7 +496,7 @@ def test_answered_polls_take_wording_fixes_only(editor_client, managed, particip
     process, _debate, poll = managed
     question = poll.questions.get()
     park, library = question.choices.all()
-    services.poll_respond(poll=poll, user=participant, browser_key="", answers={question: park.pk})
+    services.poll_respond(poll=poll, by=participant, browser_key="", answers={question: park.pk})
     url = f"/en/processes/{process.slug}/manage/polls/{poll.pk}/"
     assert "1 person has answered" in editor_client.get(url).content.decode()
     # Removing the chosen choice, changing the kind: refused, with what was typed kept.

@@ -19,11 +19,11 @@ def _in_english():
 @pytest.mark.django_db
 def test_reports_past_the_threshold_hide_content_and_tell_the_author():
     idea = IdeaFactory(process=ProcessFactory(report_threshold=2))
-    moderation.report_create(target=idea, reporter=UserFactory(), reason="spam")
+    moderation.report_create(target=idea, by=UserFactory(), reason="spam")
     assert not Idea.objects.get(pk=idea.pk).is_hidden
     with pytest.raises(ValidationError, match="already reported"):
-        moderation.report_create(target=idea, reporter=Report.objects.get().reporter, reason="spam")
-    moderation.report_create(target=idea, reporter=UserFactory(), reason="offensive", note="insults")
+        moderation.report_create(target=idea, by=Report.objects.get().reporter, reason="spam")
+    moderation.report_create(target=idea, by=UserFactory(), reason="offensive", note="insults")
     assert Idea.objects.get(pk=idea.pk).is_hidden
     action = ModerationAction.objects.get()
     assert action.kind == ModerationAction.Kind.AUTO_HIDE and action.moderator is None
@@ -32,9 +32,9 @@ def test_reports_past_the_threshold_hide_content_and_tell_the_author():
 
 @pytest.mark.django_db
 def test_moderators_hide_and_restore_with_a_recorded_reason():
-    comment = services.comment_post(target=IdeaFactory(), author=UserFactory(), body="Buy cheap watches")
+    comment = services.comment_post(target=IdeaFactory(), by=UserFactory(), body="Buy cheap watches")
     moderator = UserFactory(role=Role.MODERATOR, role__scope=comment.process)
-    moderation.report_create(target=comment, reporter=UserFactory(), reason="spam")
+    moderation.report_create(target=comment, by=UserFactory(), reason="spam")
     with pytest.raises(ValidationError, match="reason is recorded"):
         moderation.moderate(target=comment, by=moderator, hide=True, reason=" ")
     with pytest.raises(PermissionDenied):
@@ -71,9 +71,9 @@ def test_queue_shows_only_the_processes_one_moderates(client):
     reported_there = IdeaFactory(process=other, title="Reported there")
     Debate.objects.create(process=mine, question="Hidden debate?", is_hidden=True)
     for target in (reported_here, reported_there):
-        moderation.report_create(target=target, reporter=UserFactory(), reason="off_topic")
-    comment = services.comment_post(target=reported_here, author=UserFactory(), body="A reported comment")
-    moderation.report_create(target=comment, reporter=UserFactory(), reason="offensive")
+        moderation.report_create(target=target, by=UserFactory(), reason="off_topic")
+    comment = services.comment_post(target=reported_here, by=UserFactory(), body="A reported comment")
+    moderation.report_create(target=comment, by=UserFactory(), reason="offensive")
     client.force_login(moderator)
     page = client.get("/en/moderation/").content.decode()
     assert "Reported here" in page and "A reported comment" in page and "Hidden debate?" in page
@@ -98,9 +98,9 @@ def test_queue_query_count_is_constant(client, editor, django_assert_num_queries
 
     def add_reported():
         idea = IdeaFactory(process=process)
-        moderation.report_create(target=idea, reporter=UserFactory(), reason="spam")
-        comment = services.comment_post(target=idea, author=UserFactory(), body="c")
-        moderation.report_create(target=comment, reporter=UserFactory(), reason="spam")
+        moderation.report_create(target=idea, by=UserFactory(), reason="spam")
+        comment = services.comment_post(target=idea, by=UserFactory(), body="c")
+        moderation.report_create(target=comment, by=UserFactory(), reason="spam")
 
     add_reported()
     client.force_login(editor)
@@ -142,8 +142,8 @@ def test_answer_notifies_author_and_followers_by_email(participant):
     idea = IdeaFactory()
     follower = UserFactory(email_frequency="immediately")
     daily = UserFactory(email_frequency="daily")
-    services.follow_set(user=follower, target=idea, following=True)
-    services.follow_set(user=daily, target=idea, following=True)
+    services.follow_set(by=follower, target=idea, following=True)
+    services.follow_set(by=daily, target=idea, following=True)
     editor = UserFactory(role=Role.EDITOR)
     mail.outbox.clear()
     from django.test import TestCase

@@ -20,12 +20,12 @@ def _notify(person, text="Something happened", url="/ro/"):
 
 @pytest.mark.django_db
 def test_comment_notifies_followers_and_the_parent_author_not_the_writer():
-    idea = services.idea_create(process=ProcessFactory(), author=UserFactory(), title="Trees", body="More trees")
+    idea = services.idea_create(process=ProcessFactory(), by=UserFactory(), title="Trees", body="More trees")
     follower, replier = UserFactory(), UserFactory()
-    services.follow_set(user=follower, target=idea, following=True)
-    top = services.comment_post(target=idea, author=follower, body="First")
+    services.follow_set(by=follower, target=idea, following=True)
+    top = services.comment_post(target=idea, by=follower, body="First")
     Notification.objects.all().delete()
-    services.comment_post(target=idea, author=replier, body="Answer", parent=top)
+    services.comment_post(target=idea, by=replier, body="Answer", parent=top)
     recipients = set(Notification.objects.values_list("recipient_id", flat=True))
     assert recipients == {idea.author_id, follower.pk}
     assert replier.pk not in recipients
@@ -35,8 +35,8 @@ def test_comment_notifies_followers_and_the_parent_author_not_the_writer():
 def test_new_ideas_notify_the_followers_of_the_process(participant):
     process = ProcessFactory(title_en="Parks", title_ro="Parcuri")
     reader = UserFactory(language="ro")
-    services.follow_set(user=reader, target=process, following=True)
-    services.idea_create(process=process, author=participant, title="More trees", body="x")
+    services.follow_set(by=reader, target=process, following=True)
+    services.idea_create(process=process, by=participant, title="More trees", body="x")
     notification = Notification.objects.get(recipient=reader)
     assert notification.message == 'Idee nouă în „Parcuri”: More trees'
 
@@ -46,7 +46,7 @@ def test_messages_are_written_in_each_recipients_language():
     with translation.override("en"):
         idea = IdeaFactory(title="Benches", author=UserFactory(language="en"))
         romanian = UserFactory(language="ro")
-        services.follow_set(user=romanian, target=idea, following=True)
+        services.follow_set(by=romanian, target=idea, following=True)
         services.idea_answer(idea=idea, by=UserFactory(role=Role.EDITOR), status="accepted", answer="ok")
     assert Notification.objects.get(recipient=romanian).message == "Răspuns oficial pentru „Benches”: Acceptată"
     assert Notification.objects.get(recipient=idea.author).message == 'Official answer to "Benches": Accepted'

@@ -11,8 +11,8 @@ from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 def test_export_lists_ideas_and_supports():
     person = UserFactory()
     process = ProcessFactory()
-    services.idea_create(process=process, author=person, title="Mine", body="My text")
-    services.idea_support(idea=IdeaFactory(process=process, title="Theirs"), user=person)
+    services.idea_create(process=process, by=person, title="Mine", body="My text")
+    services.idea_support(idea=IdeaFactory(process=process, title="Theirs"), by=person)
     data = account_services.personal_data_export(user=person)["participation"]
     assert [idea["title"] for idea in data["ideas"]] == ["Mine"]
     assert [support["idea"] for support in data["supports"]] == ["Theirs"]
@@ -26,7 +26,7 @@ def test_delete_keeps_discussed_ideas_anonymised_and_removes_the_rest():
     discussed = IdeaFactory(process=process, author=person, title="Discussed", comment_count=2)
     IdeaFactory(process=process, author=person, title="Quiet")
     supported = IdeaFactory(process=process)
-    services.idea_support(idea=supported, user=person)
+    services.idea_support(idea=supported, by=person)
     account_services.account_delete(user=person)
     assert list(Idea.objects.filter(author__isnull=True).values_list("title", flat=True)) == ["Discussed"]
     assert not Idea.objects.filter(title="Quiet").exists()

@@ -126,15 +126,15 @@ def test_non_anonymous_polls_need_a_verified_account(client, unverified):
     assert "Verify your e-mail address to answer polls" in response.content.decode()
     assert not PollResponse.objects.exists()
     with pytest.raises(PermissionDenied):
-        services.poll_respond(poll=poll, user=unverified, browser_key="", answers={})
+        services.poll_respond(poll=poll, by=unverified, browser_key="", answers={})
 
 
 @pytest.mark.django_db
 def test_service_refuses_a_second_response(participant):
     poll = make_poll()
-    services.poll_respond(poll=poll, user=participant, browser_key="", answers={})
+    services.poll_respond(poll=poll, by=participant, browser_key="", answers={})
     with pytest.raises(ValidationError, match="already answered"):
-        services.poll_respond(poll=poll, user=participant, browser_key="", answers={})
+        services.poll_respond(poll=poll, by=participant, browser_key="", answers={})
 
 
 @pytest.mark.django_db

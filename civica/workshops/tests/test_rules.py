@@ -104,7 +104,7 @@ def test_dots_are_for_verified_people_while_the_workshop_is_open(workshop, kind)
     theme = Theme.objects.create(workshop=workshop, label="Spaces")
     user = make(kind, workshop)
     try:
-        services.dot_vote(theme=theme, voter=user)
+        services.dot_vote(theme=theme, by=user)
     except PermissionDenied:
         voted = False
     else:
@@ -120,7 +120,7 @@ def test_notes_need_an_account_when_the_workshop_says_so_and_stop_when_it_closes
     table = workshop.tables.get()
     user = make(kind, workshop)
     try:
-        services.contribute(table=table, user=user, author_key="key", text="Cheaper rents")
+        services.contribute(table=table, by=user, author_key="key", text="Cheaper rents")
     except PermissionDenied:
         written = False
     else:
@@ -135,7 +135,7 @@ def test_only_facilitators_and_staff_write_notes_when_participants_do_not(worksh
     workshop.refresh_from_db()
     user = make(kind, workshop)
     try:
-        services.contribute(table=workshop.tables.get(), user=user, author_key="key", text="Cheaper rents")
+        services.contribute(table=workshop.tables.get(), by=user, author_key="key", text="Cheaper rents")
     except PermissionDenied:
         written = False
     else:
@@ -148,7 +148,7 @@ def test_only_facilitators_and_staff_write_notes_when_participants_do_not(worksh
 def test_anyone_with_the_table_link_writes_notes_while_the_workshop_is_open(workshop, kind):
     user = make(kind, workshop)
     try:
-        services.contribute(table=workshop.tables.get(), user=user, author_key="key", text="Cheaper rents")
+        services.contribute(table=workshop.tables.get(), by=user, author_key="key", text="Cheaper rents")
     except PermissionDenied:
         written = False
     else:

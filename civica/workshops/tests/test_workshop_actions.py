@@ -47,8 +47,8 @@ def _synthesis(workshop, editor, participant):
     _notes(workshop, FIRST_NOTES)
     first, second, *_ = workshops.harvest(workshop=workshop, by=editor, min_themes=2, max_themes=3)
     workshops.theme_rename(theme=first, by=editor, label="Affordable spaces")
-    workshops.dot_vote(theme=second, voter=participant)
-    workshops.dot_vote(theme=second, voter=participant)
+    workshops.dot_vote(theme=second, by=participant)
+    workshops.dot_vote(theme=second, by=participant)
     workshops.action_add(workshop=workshop, by=editor, title="Simpler grants", themes=[second])
     return first, second
 
@@ -109,7 +109,7 @@ def test_dots_are_refused_once_the_workshop_is_closed(client, workshop, editor, 
     theme = Theme.objects.create(workshop=workshop, label="Spaces")
     workshops.close(workshop=workshop, by=editor)
     with pytest.raises(PermissionDenied, match="closed"):
-        workshops.dot_vote(theme=theme, voter=participant)
+        workshops.dot_vote(theme=theme, by=participant)
     client.force_login(participant)
     page = client.post("/en/workshops/cafe/", {"action": "dot", "theme": theme.pk}, follow=True).content.decode()
     assert "The workshop is closed: its dot votes are final." in page
@@ -133,7 +133,7 @@ def test_parallel_dots_never_exceed_the_allowance():
     def click(person, theme):
         try:
             barrier.wait()
-            workshops.dot_vote(theme=Theme.objects.select_related("workshop").get(pk=theme.pk), voter=person)
+            workshops.dot_vote(theme=Theme.objects.select_related("workshop").get(pk=theme.pk), by=person)
         except workshops.ValidationError:
             pass  # past the allowance: expected
         except Exception as error:  # noqa: BLE001 - reported below

@@ -118,10 +118,10 @@ def test_room_screen_shows_the_round_and_the_questions(client, workshop):
 @pytest.mark.django_db
 def test_dot_votes_are_limited(workshop, participant):
     themes = [Theme.objects.create(workshop=workshop, label=f"Theme {n}") for n in range(3)]
-    workshops.dot_vote(theme=themes[0], voter=participant)
-    workshops.dot_vote(theme=themes[0], voter=participant)
+    workshops.dot_vote(theme=themes[0], by=participant)
+    workshops.dot_vote(theme=themes[0], by=participant)
     with pytest.raises(ValidationError, match="all 2 of your dots"):
-        workshops.dot_vote(theme=themes[1], voter=participant)
+        workshops.dot_vote(theme=themes[1], by=participant)
     assert [(theme.label, theme.dot_count) for theme in selectors.dot_results(workshop)][0] == ("Theme 0", 2)
 
 
@@ -256,7 +256,7 @@ def test_who_may_run_and_harvest_a_workshop(client, workshop, participant, edito
     client.post(url, {"action": "start_round"})
     assert not workshop.themes.exists() and workshop.current_round() is None
     facilitator = UserFactory()
-    role_grant(user=facilitator, role=Role.FACILITATOR, scope=workshop, granted_by=None)
+    role_grant(user=facilitator, role=Role.FACILITATOR, scope=workshop, by=None)
     client.force_login(facilitator)
     client.post(url, {"action": "start_round"})
     assert workshop.current_round().number == 1
