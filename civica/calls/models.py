@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName, private_storage
 
 
@@ -33,13 +34,14 @@ class CallStatus(models.TextChoices):
     RESULTS_PUBLISHED = "results_published", _("Results published")
 
 
-# A call moves forward only, one step at a time (see services.call_move).
+# A call moves forward only, one step at a time ({from: {to: permission}}, moved by
+# ``core.transitions.move`` in evaluation.call_move).
 CALL_TRANSITIONS = {
-    CallStatus.DRAFT: {CallStatus.PUBLISHED},
-    CallStatus.PUBLISHED: {CallStatus.EVALUATION},
-    CallStatus.EVALUATION: {CallStatus.RANKING_LOCKED},
-    CallStatus.RANKING_LOCKED: {CallStatus.RESULTS_PUBLISHED},
-    CallStatus.RESULTS_PUBLISHED: set(),
+    CallStatus.DRAFT: {CallStatus.PUBLISHED: "calls.manage_call"},
+    CallStatus.PUBLISHED: {CallStatus.EVALUATION: "calls.manage_call"},
+    CallStatus.EVALUATION: {CallStatus.RANKING_LOCKED: "calls.manage_call"},
+    CallStatus.RANKING_LOCKED: {CallStatus.RESULTS_PUBLISHED: "calls.manage_call"},
+    CallStatus.RESULTS_PUBLISHED: {},
 }
 
 
@@ -52,7 +54,9 @@ class CallQuerySet(models.QuerySet):
         return self.filter(status=CallStatus.PUBLISHED, opens_at__lte=now, closes_at__gt=now)
 
 
-class Call(Bilingual, models.Model):
+class Call(Transitions, Bilingual, models.Model):
+    TRANSITIONS = CALL_TRANSITIONS
+    STATUS = CallStatus
     kind = models.CharField(_("kind"), max_length=16, choices=CallKind.choices)
     slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
     title_ro = models.CharField(_("title (Romanian)"), max_length=200)
@@ -103,6 +107,11 @@ class Call(Bilingual, models.Model):
 
     def __str__(self):
         return self.title_ro
+
+    def move_not_possible(self, to) -> str:
+        # Read under the lock (services check the step before): another editor moved it meanwhile.
+        return _("The call was moved meanwhile: it is now %(current)s.") % {
+            "current": CallStatus(self.status).label.lower()}
 
     def get_absolute_url(self):
         return reverse("calls:detail", args=[self.slug])
