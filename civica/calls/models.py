@@ -221,6 +221,16 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+# {from: {to: permission}}: an application's moves (services.application_submit / _withdraw / _reopen,
+# through ``core.transitions.move``). Reopening a withdrawn application makes it a draft again.
+APPLICATION_TRANSITIONS = {
+    ApplicationStatus.DRAFT: {ApplicationStatus.SUBMITTED: "calls.submit_application"},
+    ApplicationStatus.SUBMITTED: {ApplicationStatus.WITHDRAWN: "calls.withdraw_application",
+                                  ApplicationStatus.DRAFT: "calls.reopen_application"},
+    ApplicationStatus.WITHDRAWN: {ApplicationStatus.DRAFT: "calls.reopen_application"},
+}
+
+
 class Decision(models.TextChoices):
     PENDING = "", _("No decision yet")
     FUNDED = "funded", _("Funded")
@@ -234,7 +244,10 @@ def _anonymous_code():
     return "".join(secrets.choice(alphabet) for _ in range(6))
 
 
-class Application(models.Model):
+class Application(Transitions, models.Model):
+    TRANSITIONS = APPLICATION_TRANSITIONS
+    STATUS = ApplicationStatus
+
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="applications", verbose_name=_("call"))
     # Empty once the applicant deleted their account: a submitted application stays with the call's
     # records, anonymised (calls/personal_data.py).
@@ -267,6 +280,13 @@ class Application(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def move_not_possible(self, to) -> str:
+        if to == ApplicationStatus.SUBMITTED:
+            return _("This application was already submitted.")
+        if to == ApplicationStatus.WITHDRAWN:
+            return _("Only a submitted application can be withdrawn.")
+        return _("This application cannot be reopened.")
 
 
 class ApplicationFile(models.Model):
