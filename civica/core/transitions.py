@@ -17,6 +17,9 @@ class MoveNotPossible(ValidationError, PermissionDenied):
     """A move the declaration does not hold (from the status read under the lock). Both a
     refusal (PermissionDenied) and a form error (ValidationError), so views show it either way."""
 
+    def __str__(self):
+        return str(self.message)  # the sentence itself, as a PermissionDenied reads (not a list)
+
 
 class Transitions:
     """Mixin for a model whose status changes. Set ``TRANSITIONS`` ({from: {to: permission}}) and

@@ -131,3 +131,11 @@ def test_confirm_and_decline_racing_on_one_booking_one_wins(make_user):
     saved = Booking.objects.get(pk=booking.pk)
     winner = (BookingStatus.CONFIRMED, confirmer) if won[0] else (BookingStatus.DECLINED, decliner)
     assert (saved.status, saved.decided_by) == winner
+
+
+def test_a_refused_move_reads_as_its_sentence(requested, make_user):
+    Booking.objects.filter(pk=requested.pk).update(status=BookingStatus.CONFIRMED)
+    with pytest.raises(MoveNotPossible) as refused:
+        move(requested, to=BookingStatus.CONFIRMED, by=make_user("editor"))
+    assert str(refused.value) == "This booking is “Confirmed”: that change is no longer possible."
+    assert refused.value.messages == [str(refused.value)]
