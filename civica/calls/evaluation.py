@@ -15,12 +15,12 @@ from django.utils.translation import ngettext
 from civica.accounts.models import RoleAssignment
 from civica.accounts.roles import Role
 from civica.accounts.services import role_grant
+from civica.core import transitions
 from civica.core.formatting import format_money
 from civica.core.mail import send_in_language
 
 from .assignment import plan_assignments
 from .models import (
-    CALL_TRANSITIONS,
     Application,
     ApplicationStatus,
     Assignment,
@@ -46,7 +46,7 @@ def call_move(*, call, to, by):
     """Move the call one step along CALL_TRANSITIONS, with the checks each step needs."""
     _require_editor(by, call)
     to = CallStatus(to)
-    if to not in CALL_TRANSITIONS[CallStatus(call.status)]:
+    if call.permission_to(to) is None:
         raise ValidationError(_("A call that is %(current)s cannot become %(new)s.") % {
             "current": CallStatus(call.status).label.lower(), "new": to.label.lower()})
     if to == CallStatus.PUBLISHED and not call.form_fields.exists():
@@ -55,13 +55,8 @@ def call_move(*, call, to, by):
         raise ValidationError(_("The evaluation starts after the deadline."))
     if to == CallStatus.EVALUATION and not call.criteria.exists():
         raise ValidationError(_("Define the evaluation criteria first."))
-    with transaction.atomic():
-        # The call's row is held while the step is checked again and taken: two editors clicking
-        # at once move it one step, and no decision can be pending when the results go out.
-        locked = type(call).objects.select_for_update().get(pk=call.pk)
-        if to not in CALL_TRANSITIONS[CallStatus(locked.status)]:
-            raise ValidationError(_("The call was moved meanwhile: it is now %(current)s.") % {
-                "current": CallStatus(locked.status).label.lower()})
+
+    def check(locked):
         if to == CallStatus.RESULTS_PUBLISHED:
             undecided = call.applications.filter(status=ApplicationStatus.SUBMITTED, decision=Decision.PENDING).count()
             if undecided:
@@ -70,8 +65,12 @@ def call_move(*, call, to, by):
                     "%(count)d application has no decision yet.",
                     "Record a decision for every submitted application before publishing the results: "
                     "%(count)d applications have no decision yet.", undecided) % {"count": undecided})
-        call.status = to
-        call.save(update_fields=["status"])
+
+    with transaction.atomic():
+        # The call's row is held while the step is checked again and taken (core's move): two editors
+        # clicking at once move it one step, and no decision can be pending when the results go out.
+        locked = transitions.move(call, to=to, by=by, check=check, refusal=_("Only the centre's editors run calls."))
+        call.status = locked.status
         audit(call, by, f"status:{to.value}")
         if to == CallStatus.RANKING_LOCKED:
             audit(call, by, "identities_revealed")

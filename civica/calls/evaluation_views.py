@@ -110,9 +110,7 @@ def _manage_page(request, call, typed, status=200):
 
 
 def _next(call):
-    from .models import CALL_TRANSITIONS
-
-    return sorted(CALL_TRANSITIONS[CallStatus(call.status)])
+    return sorted(call.next_statuses())
 
 
 def ranking(request, slug):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName, private_storage
 
 
@@ -33,13 +34,14 @@ class CallStatus(models.TextChoices):
     RESULTS_PUBLISHED = "results_published", _("Results published")
 
 
-# A call moves forward only, one step at a time (see services.call_move).
+# A call moves forward only, one step at a time ({from: {to: permission}}, moved by
+# ``core.transitions.move`` in evaluation.call_move).
 CALL_TRANSITIONS = {
-    CallStatus.DRAFT: {CallStatus.PUBLISHED},
-    CallStatus.PUBLISHED: {CallStatus.EVALUATION},
-    CallStatus.EVALUATION: {CallStatus.RANKING_LOCKED},
-    CallStatus.RANKING_LOCKED: {CallStatus.RESULTS_PUBLISHED},
-    CallStatus.RESULTS_PUBLISHED: set(),
+    CallStatus.DRAFT: {CallStatus.PUBLISHED: "calls.manage_call"},
+    CallStatus.PUBLISHED: {CallStatus.EVALUATION: "calls.manage_call"},
+    CallStatus.EVALUATION: {CallStatus.RANKING_LOCKED: "calls.manage_call"},
+    CallStatus.RANKING_LOCKED: {CallStatus.RESULTS_PUBLISHED: "calls.manage_call"},
+    CallStatus.RESULTS_PUBLISHED: {},
 }
 
 
@@ -52,7 +54,9 @@ class CallQuerySet(models.QuerySet):
         return self.filter(status=CallStatus.PUBLISHED, opens_at__lte=now, closes_at__gt=now)
 
 
-class Call(Bilingual, models.Model):
+class Call(Transitions, Bilingual, models.Model):
+    TRANSITIONS = CALL_TRANSITIONS
+    STATUS = CallStatus
     kind = models.CharField(_("kind"), max_length=16, choices=CallKind.choices)
     slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
     title_ro = models.CharField(_("title (Romanian)"), max_length=200)
@@ -103,6 +107,11 @@ class Call(Bilingual, models.Model):
 
     def __str__(self):
         return self.title_ro
+
+    def move_not_possible(self, to) -> str:
+        # Read under the lock (services check the step before): another editor moved it meanwhile.
+        return _("The call was moved meanwhile: it is now %(current)s.") % {
+            "current": CallStatus(self.status).label.lower()}
 
     def get_absolute_url(self):
         return reverse("calls:detail", args=[self.slug])
@@ -212,6 +221,16 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+# {from: {to: permission}}: an application's moves (services.application_submit / _withdraw / _reopen,
+# through ``core.transitions.move``). Reopening a withdrawn application makes it a draft again.
+APPLICATION_TRANSITIONS = {
+    ApplicationStatus.DRAFT: {ApplicationStatus.SUBMITTED: "calls.submit_application"},
+    ApplicationStatus.SUBMITTED: {ApplicationStatus.WITHDRAWN: "calls.withdraw_application",
+                                  ApplicationStatus.DRAFT: "calls.reopen_application"},
+    ApplicationStatus.WITHDRAWN: {ApplicationStatus.DRAFT: "calls.reopen_application"},
+}
+
+
 class Decision(models.TextChoices):
     PENDING = "", _("No decision yet")
     FUNDED = "funded", _("Funded")
@@ -225,7 +244,10 @@ def _anonymous_code():
     return "".join(secrets.choice(alphabet) for _ in range(6))
 
 
-class Application(models.Model):
+class Application(Transitions, models.Model):
+    TRANSITIONS = APPLICATION_TRANSITIONS
+    STATUS = ApplicationStatus
+
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="applications", verbose_name=_("call"))
     # Empty once the applicant deleted their account: a submitted application stays with the call's
     # records, anonymised (calls/personal_data.py).
@@ -258,6 +280,13 @@ class Application(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def move_not_possible(self, to) -> str:
+        if to == ApplicationStatus.SUBMITTED:
+            return _("This application was already submitted.")
+        if to == ApplicationStatus.WITHDRAWN:
+            return _("Only a submitted application can be withdrawn.")
+        return _("This application cannot be reopened.")
 
 
 class ApplicationFile(models.Model):

@@ -43,6 +43,11 @@ def application_is_submitted(user, application):
 
 
 @rules.predicate
+def application_is_withdrawn(user, application):
+    return application is not None and application.status == ApplicationStatus.WITHDRAWN
+
+
+@rules.predicate
 def evaluates_call(user, obj):
     call = getattr(obj, "call", obj)
     return call is not None and is_evaluator_of(user, call)

@@ -8,6 +8,7 @@ from civica.core.permissions import add_admin_perms
 from .predicates import (
     application_is_draft,
     application_is_submitted,
+    application_is_withdrawn,
     assigned_without_conflict,
     call_accepts_questions,
     call_is_open,
@@ -27,7 +28,9 @@ rules.add_perm("calls.read_application", is_applicant | is_editor)
 rules.add_perm("calls.edit_application", is_applicant & application_is_draft & call_is_open)
 rules.add_perm("calls.submit_application", is_applicant & application_is_draft & call_is_open)
 rules.add_perm("calls.withdraw_application", is_applicant & application_is_submitted & call_is_open)
-rules.add_perm("calls.reopen_application", is_applicant & application_is_submitted & call_is_open)
+# Reopening: a submitted or a withdrawn application becomes a draft again, while the call is open.
+rules.add_perm("calls.reopen_application",
+               is_applicant & (application_is_submitted | application_is_withdrawn) & call_is_open)
 
 # Evaluators: only what they were assigned and have no conflict with.
 rules.add_perm("calls.evaluate", evaluates_call)

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civica.core import transitions
 from civica.core.uploads import CONTENT_TYPES, EXTENSIONS, sniff_type
 
 from .models import Application, ApplicationFile, ApplicationStatus, CallQuestion, FieldKind, Submission
@@ -154,26 +155,33 @@ def canonical_sha256(content: dict) -> str:
 def application_submit(*, application, by) -> Submission:
     if not by.has_perm("calls.submit_application", application):
         raise PermissionDenied(_closed_message(application.call) or _("This application cannot be submitted now."))
-    with transaction.atomic():
-        locked = Application.objects.select_for_update(of=("self",)).select_related("call", "organisation").get(
-            pk=application.pk)
-        if locked.status != ApplicationStatus.DRAFT:
-            raise PermissionDenied(_("This application was already submitted."))
+    snapshot = {}
+
+    def check(locked):
         missing = [item["label"] for item in completeness(locked) if not item["done"]]
         if missing:
             raise ValidationError(_("Complete these before submitting: %(items)s.") % {"items": "; ".join(missing)})
-        content = _snapshot(locked)
-        now = timezone.now()
-        if not locked.call.is_open(now):
+        snapshot["content"], snapshot["now"] = _snapshot(locked), timezone.now()
+        if not locked.call.is_open(snapshot["now"]):
             raise PermissionDenied(_closed_message(locked.call))
+
+    def record(locked):
         # Numbered from the versions stored, whatever the row says: a version is never taken twice.
         stored = locked.submissions.aggregate(latest=Max("version"))["latest"] or 0
         locked.version = max(locked.version, stored) + 1
         locked.status = ApplicationStatus.SUBMITTED
-        locked.submitted_at = now
-        locked.save(update_fields=["version", "status", "submitted_at", "updated_at"])
-        submission = Submission.objects.create(application=locked, version=locked.version,
-                                               content=content, sha256=canonical_sha256(content), submitted_at=now)
+        locked.submitted_at = snapshot["now"]
+
+    with transaction.atomic():
+        # Core's move: the row locked, still a draft, the snapshot and the version taken under the lock.
+        locked = transitions.move(
+            application, to=ApplicationStatus.SUBMITTED, by=by, check=check, record=record,
+            fields=["version", "status", "submitted_at", "updated_at"],
+            refusal=_closed_message(application.call) or _("This application cannot be submitted now."),
+            lock=Application.objects.select_for_update(of=("self",)).select_related("call", "organisation"))
+        content = snapshot["content"]
+        submission = Submission.objects.create(application=locked, version=locked.version, content=content,
+                                               sha256=canonical_sha256(content), submitted_at=snapshot["now"])
         transaction.on_commit(lambda: _send_receipt(submission.pk))
     for name in ("title", "amount_requested", "organisation_id", "answers", "version", "status", "submitted_at",
                  "updated_at"):
@@ -190,23 +198,21 @@ def application_withdraw(*, application, by) -> Application:
         locked = _locked_for_status(application)
         if not by.has_perm("calls.withdraw_application", locked):
             raise PermissionDenied(_closed_message(locked.call) or _("Only a submitted application can be withdrawn."))
-        locked.status = ApplicationStatus.WITHDRAWN
-        locked.save(update_fields=["status", "updated_at"])
+        locked = transitions.move(locked, to=ApplicationStatus.WITHDRAWN, by=by, fields=["updated_at"],
+                                  lock=Application.objects.select_for_update(of=("self",)).select_related("call"))
     application.status, application.updated_at = locked.status, locked.updated_at
     return application
 
 
 def application_reopen(*, application, by) -> Application:
-    """Back to a draft to change and submit again; every submitted version is kept."""
+    """Back to a draft to change and submit again (from submitted or withdrawn: the rule is
+    ``calls.reopen_application``); every submitted version is kept."""
     with transaction.atomic():
         locked = _locked_for_status(application)
-        allowed = by.has_perm("calls.reopen_application", locked) or (
-            locked.status == ApplicationStatus.WITHDRAWN and locked.applicant_id == by.pk
-            and locked.call.is_open())
-        if not allowed:
+        if not by.has_perm("calls.reopen_application", locked):
             raise PermissionDenied(_closed_message(locked.call) or _("This application cannot be reopened."))
-        locked.status = ApplicationStatus.DRAFT
-        locked.save(update_fields=["status", "updated_at"])
+        locked = transitions.move(locked, to=ApplicationStatus.DRAFT, by=by, fields=["updated_at"],
+                                  lock=Application.objects.select_for_update(of=("self",)).select_related("call"))
     application.status, application.updated_at = locked.status, locked.updated_at
     return application
 

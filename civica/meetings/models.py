@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.transitions import Transitions
 
 
 class MeetingKind(models.TextChoices):
@@ -175,12 +176,26 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# {from: {to: permission}}: how a registration's status changes (services.register, cancel and
+# promote_waiting, through ``core.transitions.move``); check-in keeps the status.
+REGISTRATION_TRANSITIONS = {
+    RegistrationStatus.REGISTERED: {RegistrationStatus.CANCELLED: "meetings.cancel_registration"},
+    RegistrationStatus.WAITING: {RegistrationStatus.REGISTERED: "meetings.promote_registration",
+                                 RegistrationStatus.CANCELLED: "meetings.cancel_registration"},
+    RegistrationStatus.CANCELLED: {RegistrationStatus.REGISTERED: "meetings.register_again",
+                                   RegistrationStatus.WAITING: "meetings.register_again"},
+}
+
+
 def _registration_code():
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     return "".join(secrets.choice(alphabet) for _ in range(8))
 
 
-class Registration(models.Model):
+class Registration(Transitions, models.Model):
+    TRANSITIONS = REGISTRATION_TRANSITIONS
+    STATUS = RegistrationStatus
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="registrations",
                                 verbose_name=_("meeting"))
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registrations",

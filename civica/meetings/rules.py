@@ -35,7 +35,31 @@ def is_published(user, meeting):
     return meeting is not None and meeting.is_published
 
 
+@rules.predicate
+def is_registrant(user, registration):
+    return registration is not None and user.is_authenticated and registration.person_id == user.pk
+
+
+@rules.predicate
+def its_meeting_takes_registrations(user, registration):
+    return registration is not None and takes_registrations(user, registration.meeting)
+
+
+@rules.predicate
+def its_meeting_has_a_free_place(user, registration):
+    from .models import Registration, RegistrationStatus
+
+    meeting = registration.meeting if registration is not None else None
+    return meeting is not None and (meeting.capacity is None or Registration.objects.filter(
+        meeting=meeting, status=RegistrationStatus.REGISTERED).count() < meeting.capacity)
+
+
 rules.add_perm("meetings.register", is_participant & takes_registrations)
+# A registration's moves (models.REGISTRATION_TRANSITIONS): cancelled by its person or an editor;
+# registering again after a cancellation as registering; promoted whenever a place is free.
+rules.add_perm("meetings.cancel_registration", is_registrant | is_editor)
+rules.add_perm("meetings.register_again", is_registrant & is_participant & its_meeting_takes_registrations)
+rules.add_perm("meetings.promote_registration", its_meeting_has_a_free_place)
 rules.add_perm("meetings.see_online_link", is_registered | is_editor)
 rules.add_perm("meetings.manage_meeting", is_editor)
 rules.add_perm("meetings.check_in", is_editor)

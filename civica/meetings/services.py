@@ -4,12 +4,14 @@ waiting list promoted automatically by e-mail, cancellation, check-in. (Comments
 through participation's comment services.)"""
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from civica.core import transitions
 from civica.core.mail import send_in_language
 from civica.network import services as network_services
 from civica.network.models import Space
@@ -50,13 +52,19 @@ def register(*, meeting, by, accepted_terms: bool) -> Registration:
         full = locked.capacity is not None and _registered_count(locked) >= locked.capacity
         status = RegistrationStatus.WAITING if full else RegistrationStatus.REGISTERED
         if existing is not None:
-            existing.status, existing.created_at, existing.checked_in_at = status, timezone.now(), None
-            existing.save(update_fields=["status", "created_at", "checked_in_at"])
-            registration = existing
+            registration = transitions.move(existing, to=status, by=by, timestamp="created_at",
+                                            record=lambda locked: _record(locked, status, checked_in_at=None),
+                                            fields=["status", "checked_in_at"])
         else:
             registration = Registration.objects.create(meeting=locked, person=by, status=status)
         transaction.on_commit(lambda: _send(registration.pk, "confirmation"))
     return registration
+
+
+def _record(registration, status, **fields):
+    registration.status = status
+    for name, value in fields.items():
+        setattr(registration, name, value)
 
 
 def cancel(*, registration, by) -> None:
@@ -64,22 +72,27 @@ def cancel(*, registration, by) -> None:
         raise PermissionDenied(_("You can only cancel your own registration."))
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
-        was_registered = registration.status == RegistrationStatus.REGISTERED
-        Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.CANCELLED)
+        locked = Registration.objects.select_for_update().get(pk=registration.pk)
+        if locked.status == RegistrationStatus.CANCELLED:
+            return  # cancelled already (a second tab): nothing to do
+        was_registered = locked.status == RegistrationStatus.REGISTERED
+        transitions.move(locked, to=RegistrationStatus.CANCELLED, by=by,
+                         refusal=_("You can only cancel your own registration."))
         if was_registered:
-            promote_waiting(meeting)
+            promote_waiting(meeting, by=by)
 
 
-def promote_waiting(meeting) -> list[Registration]:
-    """Fill free places from the waiting list, oldest first; each promoted person gets an e-mail."""
+def promote_waiting(meeting, *, by=None) -> list[Registration]:
+    """Fill free places from the waiting list, oldest first; each promoted person gets an e-mail.
+    Called with the meeting's row locked (or from the admin, after more places were given)."""
     promoted = []
+    by = by or AnonymousUser()  # the waiting list moves up whoever freed the place
     while meeting.capacity is None or _registered_count(meeting) < meeting.capacity:
         first = (Registration.objects.filter(meeting=meeting, status=RegistrationStatus.WAITING)
                  .order_by("created_at", "id").first())
         if first is None:
             break
-        first.status, first.promoted_at = RegistrationStatus.REGISTERED, timezone.now()
-        first.save(update_fields=["status", "promoted_at"])
+        first = transitions.move(first, to=RegistrationStatus.REGISTERED, by=by, timestamp="promoted_at")
         promoted.append(first)
         transaction.on_commit(lambda pk=first.pk: _send(pk, "promoted"))
     return promoted

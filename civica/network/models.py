@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.transitions import Transitions
 
 
 class Category(models.TextChoices):
@@ -178,7 +179,8 @@ class BookingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-# The only moves a booking makes, each with the permission (rules.py) of whoever makes it.
+# The only moves a booking makes, each with the permission (rules.py) of whoever makes it
+# ({from: {to: permission}}, moved by ``core.transitions.move``).
 BOOKING_TRANSITIONS = {
     BookingStatus.REQUESTED: {
         BookingStatus.CONFIRMED: "network.confirm_booking",
@@ -201,8 +203,12 @@ class BookingQuerySet(models.QuerySet):
         return self.holding().filter(ends_at__gt=now or timezone.now())
 
 
-class Booking(models.Model):
+class Booking(Transitions, models.Model):
     """A member organisation's use of a space for a stretch of time, asked for by its representative."""
+
+    TRANSITIONS = BOOKING_TRANSITIONS
+    STATUS = BookingStatus
+    not_possible_message = _("This booking is “%(status)s”: that change is no longer possible.")
 
     space = models.ForeignKey(Space, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("space"))
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="space_bookings",
@@ -233,10 +239,6 @@ class Booking(models.Model):
 
     def __str__(self):
         return f"{self.space} · {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
-
-    def permission_to(self, status) -> str | None:
-        """The permission needed to move this booking to ``status``; None when that move does not exist."""
-        return BOOKING_TRANSITIONS.get(self.status, {}).get(status)
 
     @property
     def holds_time(self) -> bool:

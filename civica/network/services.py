@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civica.accounts.predicates import forget_cached_identity
+from civica.core import transitions
 from civica.core.mail import send_in_language
 
 from . import selectors
@@ -139,28 +140,30 @@ def space_book(*, space: Space, organisation: Organisation, starts_at, ends_at, 
 
 
 def _move(*, booking: Booking, to: str, by, reason: str = "") -> Booking:
-    """Move ``booking`` to ``to`` along BOOKING_TRANSITIONS, if ``by`` holds that move's permission."""
-    with transaction.atomic():
-        if to == BookingStatus.CONFIRMED:
-            Space.objects.select_for_update().filter(pk=booking.space_id).first()  # same order as space_book
-        locked = Booking.objects.select_for_update(of=("self",)).select_related("space").get(pk=booking.pk)
-        permission = locked.permission_to(to)
-        if permission is None:
-            raise ValidationError(_("This booking is “%(status)s”: that change is no longer possible.") % {
-                "status": locked.get_status_display()})
-        if not by.has_perm(permission, locked):
-            if to == BookingStatus.CANCELLED:
-                raise PermissionDenied(_("A booking is cancelled by the person who made it, before it begins, "
-                                         "or by the centre's staff."))
-            raise PermissionDenied(_("The centre's staff confirm and decline bookings."))
+    """Move ``booking`` to ``to`` along BOOKING_TRANSITIONS (core's ``move``), if ``by`` holds that
+    move's permission; a confirmation checks the space is still free, under the lock."""
+    def check(locked):
         if to == BookingStatus.CONFIRMED:
             taken = clashes(Slot(locked.starts_at, locked.ends_at), selectors.space_taken(
                 locked.space, starts_at=locked.starts_at, ends_at=locked.ends_at, except_booking=locked))
             if taken:
                 raise ValidationError(_clash_message(locked.space, taken[0], for_staff=True))
+
+    def record(locked):
         locked.status, locked.decided_by, locked.decided_at = to, by, timezone.now()
         locked.reason = reason.strip()[:MAX_BOOKING_PURPOSE]
-        locked.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+
+    if to == BookingStatus.CANCELLED:
+        refusal = _("A booking is cancelled by the person who made it, before it begins, or by the centre's staff.")
+    else:
+        refusal = _("The centre's staff confirm and decline bookings.")
+    with transaction.atomic():
+        if to == BookingStatus.CONFIRMED:
+            Space.objects.select_for_update().filter(pk=booking.space_id).first()  # same order as space_book
+        locked = transitions.move(
+            booking, to=to, by=by, check=check, record=record, refusal=refusal,
+            fields=["status", "decided_by", "decided_at", "reason"],
+            lock=Booking.objects.select_for_update(of=("self",)).select_related("space"))
         transaction.on_commit(lambda: _send(locked.pk))
     return locked
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName
 
 from .phases import validate_phase_kind
@@ -166,14 +167,16 @@ class IdeaStatus(models.TextChoices):
     IMPLEMENTED = "implemented", _("Implemented")
 
 
-# The official answers an idea may move through; anything else is refused.
+# The official answers an idea may move through ({from: {to: permission}}, moved by
+# ``core.transitions.move``); anything else is refused.
+_ANSWER = "participation.answer_idea"
 IDEA_TRANSITIONS = {
-    IdeaStatus.PUBLISHED: {IdeaStatus.EVALUATING, IdeaStatus.ACCEPTED, IdeaStatus.REJECTED},
-    IdeaStatus.EVALUATING: {IdeaStatus.ACCEPTED, IdeaStatus.REJECTED},
-    IdeaStatus.ACCEPTED: {IdeaStatus.IN_IMPLEMENTATION, IdeaStatus.REJECTED},
-    IdeaStatus.REJECTED: {IdeaStatus.EVALUATING},
-    IdeaStatus.IN_IMPLEMENTATION: {IdeaStatus.IMPLEMENTED},
-    IdeaStatus.IMPLEMENTED: set(),
+    IdeaStatus.PUBLISHED: {IdeaStatus.EVALUATING: _ANSWER, IdeaStatus.ACCEPTED: _ANSWER, IdeaStatus.REJECTED: _ANSWER},
+    IdeaStatus.EVALUATING: {IdeaStatus.ACCEPTED: _ANSWER, IdeaStatus.REJECTED: _ANSWER},
+    IdeaStatus.ACCEPTED: {IdeaStatus.IN_IMPLEMENTATION: _ANSWER, IdeaStatus.REJECTED: _ANSWER},
+    IdeaStatus.REJECTED: {IdeaStatus.EVALUATING: _ANSWER},
+    IdeaStatus.IN_IMPLEMENTATION: {IdeaStatus.IMPLEMENTED: _ANSWER},
+    IdeaStatus.IMPLEMENTED: {},
 }
 
 
@@ -182,7 +185,10 @@ class IdeaQuerySet(models.QuerySet):
         return self.filter(is_hidden=False)
 
 
-class Idea(models.Model):
+class Idea(Transitions, models.Model):
+    TRANSITIONS = IDEA_TRANSITIONS
+    STATUS = IdeaStatus
+
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="ideas", verbose_name=_("process"))
     # Kept (anonymised) when the author deletes their account and others have replied.
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -233,8 +239,9 @@ class Idea(models.Model):
     def __str__(self):
         return self.title
 
-    def can_move_to(self, status) -> bool:
-        return status in IDEA_TRANSITIONS[IdeaStatus(self.status)]
+    def move_not_possible(self, to) -> str:
+        return _("An idea that is %(current)s cannot become %(new)s.") % {
+            "current": IdeaStatus(self.status).label.lower(), "new": IdeaStatus(to).label.lower()}
 
     def get_absolute_url(self):
         return reverse("participation:idea_detail", args=[self.process.slug, self.pk])

@@ -10,6 +10,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civica.core import transitions
+
 from .commenting import comment_refusal, commentables, title_of
 from .models import (
     MAX_COMMENT_DEPTH,
@@ -123,23 +125,30 @@ def follow_set(*, by, target, following: bool) -> None:
 
 
 def idea_answer(*, idea, by, status, answer: str) -> Idea:
-    """The official answer of the centre: moves the idea's status along IDEA_TRANSITIONS."""
+    """The official answer of the centre: moves the idea's status along IDEA_TRANSITIONS (core's
+    ``move``); answering again with the same status changes only the answer."""
     if not by.has_perm("participation.answer_idea", idea):
         raise PermissionDenied(_("Only the moderators of this consultation may answer ideas officially."))
     status = IdeaStatus(status)
     answer = (answer or "").strip()
-    if status != idea.status and not idea.can_move_to(status):
-        raise ValidationError(
-            _("An idea that is %(current)s cannot become %(new)s.")
-            % {"current": IdeaStatus(idea.status).label.lower(), "new": status.label.lower()}
-        )
-    if status == IdeaStatus.REJECTED and not answer:
-        raise ValidationError(_("Say why the idea is rejected: the reason is required."))
-    idea.status = status
-    idea.answer = answer
-    idea.answered_at = timezone.now()
-    idea.answered_by = by
-    idea.save(update_fields=["status", "answer", "answered_at", "answered_by", "updated_at"])
+
+    def check(locked):
+        if status == IdeaStatus.REJECTED and not answer:
+            raise ValidationError(_("Say why the idea is rejected: the reason is required."))
+
+    def record(locked):
+        locked.status, locked.answer, locked.answered_at, locked.answered_by = status, answer, timezone.now(), by
+
+    fields = ["status", "answer", "answered_at", "answered_by", "updated_at"]
+    with transaction.atomic():
+        locked = Idea.objects.select_for_update().get(pk=idea.pk)
+        if locked.status == status:
+            check(locked)
+            record(locked)
+            locked.save(update_fields=fields)
+        else:
+            locked = transitions.move(locked, to=status, by=by, check=check, record=record, fields=fields)
+    idea.status, idea.answer, idea.answered_at, idea.answered_by = status, answer, locked.answered_at, by
     notify(recipients=[idea.author, *followers(idea)], exclude=[by], url=idea.get_absolute_url(),
            message=lambda: _('Official answer to "%(title)s": %(status)s') % {"title": idea.title,
                                                                               "status": status.label})

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.transitions import Transitions
 from civica.meetings.models import Meeting
 
 MAX_CONTRIBUTION = 500
@@ -22,14 +23,18 @@ class WorkshopStatus(models.TextChoices):
 
 
 # {from: {to: permission}}: each change of a workshop's status and the permission it needs
-# (``services.move`` checks and records it). Closed is final: table links and dots stop.
+# (``core.transitions.move`` checks and records it). Closed is final: table links and dots stop.
 WORKSHOP_TRANSITIONS = {
     WorkshopStatus.OPEN: {WorkshopStatus.CLOSED: "workshops.manage"},
 }
 
 
-class Workshop(models.Model):
+class Workshop(Transitions, models.Model):
     """A world-café workshop run on a meeting: questions, tables, rounds, then a harvest."""
+
+    TRANSITIONS = WORKSHOP_TRANSITIONS
+    STATUS = WorkshopStatus
+    not_possible_message = _("The workshop is “%(status)s”: that change is not possible.")
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="workshop",
                                    verbose_name=_("meeting"))
@@ -58,10 +63,6 @@ class Workshop(models.Model):
     @property
     def status(self) -> str:
         return WorkshopStatus.CLOSED if self.closed_at else WorkshopStatus.OPEN
-
-    def permission_to(self, status: str) -> str | None:
-        """The permission that moves the workshop to ``status``, or None when that move does not exist."""
-        return WORKSHOP_TRANSITIONS.get(self.status, {}).get(status)
 
     def current_round(self, now=None):
         """The round running now, from ``self.rounds.all()`` (so a prefetch serves it)."""

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civica.accounts.predicates import is_participant
+from civica.core import transitions
 from civica.meetings.services import cleaned_text
 
 from .models import (
@@ -50,19 +51,13 @@ def start_next_round(*, workshop, by):
 
 
 def move(*, workshop, to, by):
-    """Move ``workshop`` to the status ``to`` along WORKSHOP_TRANSITIONS, if ``by`` holds that move's
-    permission; the row is locked and its status read again under the lock."""
-    with transaction.atomic():
-        locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
-        permission = locked.permission_to(to)
-        if permission is None:
-            raise ValidationError(_("The workshop is “%(status)s”: that change is not possible.") % {
-                "status": WorkshopStatus(locked.status).label})
-        if not by.has_perm(permission, locked):
-            raise PermissionDenied(_("Only editors close a workshop."))
-        if to == WorkshopStatus.CLOSED:
-            locked.closed_at = timezone.now()
-        locked.save(update_fields=["closed_at"])
+    """Move ``workshop`` to the status ``to`` along WORKSHOP_TRANSITIONS (core's ``move``: the row
+    locked, its status read again under the lock, the move's permission checked)."""
+    def record(locked):
+        locked.closed_at = timezone.now() if to == WorkshopStatus.CLOSED else None
+
+    locked = transitions.move(workshop, to=to, by=by, record=record, fields=["closed_at"],
+                              refusal=_("Only editors close a workshop."))
     workshop.closed_at = locked.closed_at
     return locked
 

@@ -111,7 +111,7 @@ APPLICATION_EXPECTED = {
     "calls.withdraw_application":
         lambda kind, phase, status: kind == "applicant" and phase in OPEN and status == "submitted",
     "calls.reopen_application":
-        lambda kind, phase, status: kind == "applicant" and phase in OPEN and status == "submitted",
+        lambda kind, phase, status: kind == "applicant" and phase in OPEN and status in {"submitted", "withdrawn"},
     "calls.evaluate": lambda kind, phase, status: kind in EVALUATORS_HERE,
     # Assigned and without a declared conflict; the phase is the service's business (reviews.py).
     "calls.review_application": lambda kind, phase, status: kind == "evaluator_here",
@@ -119,7 +119,7 @@ APPLICATION_EXPECTED = {
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("status", [ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED])
+@pytest.mark.parametrize("status", ApplicationStatus.values)
 @pytest.mark.parametrize("phase", PHASES)
 @pytest.mark.parametrize("kind", KINDS)
 def test_application_permissions(make, kind, phase, status):

@@ -9,7 +9,8 @@ from django.utils import timezone
 from civica.meetings.models import Registration, RegistrationStatus
 from civica.meetings.tests.factories import MeetingFactory
 
-PERMISSIONS = {"meetings.register", "meetings.see_online_link", "meetings.manage_meeting", "meetings.check_in"}
+PERMISSIONS = {"meetings.register", "meetings.see_online_link", "meetings.manage_meeting", "meetings.check_in",
+               "meetings.cancel_registration", "meetings.register_again", "meetings.promote_registration"}
 
 KINDS = ["anonymous", "unverified", "participant", "registered", "waiting", "cancelled", "moderator", "editor"]
 VERIFIED = {"participant", "registered", "waiting", "cancelled", "moderator", "editor"}
@@ -60,3 +61,28 @@ def test_meeting_permissions(make, kind, state):
         "participation.post_comment": kind in VERIFIED and state in {"under_way", "over"},
     }
     assert {permission: user.has_perm(permission, meeting) for permission in expected} == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("full", [False, True])
+@pytest.mark.parametrize("state", ["ahead", "ahead_registration_closed", "over"])
+@pytest.mark.parametrize("kind", ["anonymous", "registrant", "other_participant", "editor"])
+def test_registration_permissions(make_user, kind, state, full):
+    """The moves of one registration (models.REGISTRATION_TRANSITIONS), seen by each role."""
+    meeting = meeting_in(state)
+    meeting.capacity = 1
+    meeting.save(update_fields=["capacity"])
+    if full:
+        Registration.objects.create(meeting=meeting, person=make_user("participant"),
+                                    status=RegistrationStatus.REGISTERED)
+    registration = Registration.objects.create(meeting=meeting, person=make_user("participant"),
+                                               status=RegistrationStatus.WAITING)
+    user = registration.person if kind == "registrant" else make_user(
+        {"other_participant": "participant"}.get(kind, kind))
+    expected = {
+        "meetings.cancel_registration": kind in {"registrant", "editor"},
+        "meetings.register_again": kind == "registrant" and state == "ahead",
+        # The waiting list moves up whenever a place is free, whoever freed it.
+        "meetings.promote_registration": not full,
+    }
+    assert {permission: user.has_perm(permission, registration) for permission in expected} == expected
