@@ -2,12 +2,10 @@
 (two tabs, a double click): the row is locked and its status checked again under the lock
 (PostgreSQL; SQLite serialises every writer, so there is nothing to prove)."""
 
-import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, connections
 from django.test import Client
 from django.utils import translation
 
@@ -15,14 +13,14 @@ from civica.calls import services
 from civica.calls.models import Application, ApplicationStatus, Submission
 from civica.calls.tests.factories import CallFactory
 from civica.calls.tests.test_applications import PDF, complete_data
+from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
 def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("parallel writes need PostgreSQL (SQLite serialises every writer)")
+    skip_unless_postgresql()
 
 
 @pytest.fixture(autouse=True)
@@ -31,26 +29,6 @@ def _in_english():
         yield
 
 
-def run_together(calls):
-    """Run every call in its own thread, all released at once; return what each raised (or None)."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            call()
-        except Exception as error:  # noqa: BLE001 - the test looks at every outcome
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def _ready_draft(participant):

@@ -117,7 +117,7 @@ def test_confirm_and_decline_racing_on_one_booking_one_wins(make_user):
     is refused from the status the first left, and the row holds the winner's status and actor."""
     if connection.vendor != "postgresql":
         pytest.skip("parallel writes need PostgreSQL (SQLite serialises every writer)")
-    from civica.network.tests.test_concurrency import run_together
+    from civica.core.tests.concurrency import run_together
 
     booking = BookingFactory(status=BookingStatus.REQUESTED)
     confirmer, decliner = make_user("editor"), make_user("editor")

@@ -1,13 +1,12 @@
 """A space is never double-booked under parallel requests: the space's row is locked while its time
 is checked and taken (PostgreSQL; SQLite serialises every writer, so there is nothing to prove)."""
 
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
 from django.test import Client
 
+from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 from civica.meetings import services as meeting_services
 from civica.meetings.tests.factories import MeetingFactory
 from civica.network import services
@@ -20,30 +19,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("parallel writes need PostgreSQL (SQLite serialises every writer)")
+    skip_unless_postgresql()
 
 
-def run_together(calls):
-    """Run every call in its own thread, all released at once; return what each raised (or None)."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            call()
-        except Exception as error:  # noqa: BLE001 - the test looks at every outcome
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def test_parallel_requests_for_overlapping_times_give_one_booking():
