@@ -145,7 +145,7 @@ class ApplicationForm(forms.Form):
         for name in self.errors:
             if name in self.fields and self.data:
                 widget = self.fields[name].widget
-                values[name] = _without_nul(widget.value_from_datadict(self.data, self.files, self.add_prefix(name)))
+                values[name] = widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
         return values
 
     def draft_data(self) -> dict:
@@ -164,15 +164,6 @@ class ApplicationForm(forms.Form):
     def uploads(self):
         return {field.key: self.cleaned_data.get(field.key) for field in self.form_fields
                 if field.kind == FieldKind.FILE and self.cleaned_data.get(field.key) and field.key not in self.errors}
-
-
-def _without_nul(value):
-    """A value kept as typed, less NUL characters (invisible, and refused by PostgreSQL's JSON)."""
-    if isinstance(value, str):
-        return value.replace("\x00", "")
-    if isinstance(value, list):
-        return [_without_nul(item) for item in value]
-    return value
 
 
 def _without_metadata(upload, kind):

@@ -54,7 +54,7 @@ def manage(request, slug):
                 evaluation.call_move(call=call, to=form.cleaned_data["to"], by=request.user)
                 messages.success(request, _("The call is now: %(status)s.") % {"status": call.get_status_display()})
             elif action == "appoint":
-                typed["email"] = request.POST.get("email", "").replace("\x00", "")
+                typed["email"] = request.POST.get("email", "")
                 form = AppointForm(request.POST)
                 if not form.is_valid():
                     raise ValidationError(form_errors(form))
@@ -80,7 +80,7 @@ def manage(request, slug):
                 messages.success(request, _("Assigned."))
             elif action == "answer":
                 typed["question"] = request.POST.get("question", "")
-                typed["answer"] = request.POST.get("answer", "").replace("\x00", "")  # given back if refused
+                typed["answer"] = request.POST.get("answer", "")  # given back if refused
                 form = AnswerForm(request.POST, call=call)
                 if not form.is_valid():
                     raise ValidationError(form_errors(form))

@@ -1,5 +1,6 @@
 """One small form per action of the workshop page: every value posted goes through a form field, so
-a forged id (``theme=abc``) or a NUL in a label is a message on the page, never an error page."""
+a forged id (``theme=abc``) is a message on the page, never an error page (a NUL never gets here:
+core.middleware refuses it first)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

@@ -193,17 +193,12 @@ def workshop_detail(request, slug):
     return _workshop_page(request, _workshop_or_404(slug))
 
 
-def _typed(data):
-    """What was posted, to show it again in the form it came from (NULs dropped)."""
-    return {key: value.replace("\x00", "") for key, value in data.items()}
-
-
 def _workshop_page(request, workshop, *, failed=None, status=200):
     user = request.user
     can_manage = user.has_perm("workshops.manage", workshop)
     themes = list(workshop.themes.prefetch_related("contributions__table"))
     tables = _tables(workshop)
-    failed_action, typed = (failed[0], _typed(failed[1])) if failed else (None, {})
+    failed_action, typed = (failed[0], failed[1].dict()) if failed else (None, {})
     return render(request, "workshops/workshop_detail.html", {
         "workshop": workshop, "tables": tables, "current_round": workshop.current_round(),
         "can_manage": can_manage, "can_run": user.has_perm("workshops.run", workshop),
@@ -326,7 +321,7 @@ def table_page(request, slug, token):
                 messages.success(request, _("Thank you: your contribution is on the wall."))
         except (PermissionDenied, ValidationError) as refused:
             messages.error(request, _refusal(refused))
-            typed = request.POST.get("text", "").replace("\x00", "")
+            typed = request.POST.get("text", "")
         else:
             response = redirect(request.path)
             if new_key:
