@@ -29,10 +29,6 @@ def _manage_or_403(request, slug):
     return call
 
 
-def identities_visible(call) -> bool:
-    return not call.is_blind or call.status in (CallStatus.RANKING_LOCKED, CallStatus.RESULTS_PUBLISHED)
-
-
 def _refusal(error):
     return " ".join(getattr(error, "messages", [str(error)]))
 
@@ -104,7 +100,7 @@ def _manage_page(request, call, typed, status=200):
         # Not call.questions: the page's call has its answered questions prefetched, and a filter on
         # that would keep only them.
         "open_questions": CallQuestion.objects.filter(call=call, answered_at__isnull=True),
-        "identities": identities_visible(call),
+        "identities": call.identities_visible(),
         "evaluators": list(by_evaluator), "typed": typed,
     }, status=status)
 
@@ -125,7 +121,7 @@ def ranking(request, slug):
             try:
                 evaluation.decide(application=application, by=request.user, **decided)
                 messages.success(request, _("Decision saved for %(reference)s.") % {
-                    "reference": application.reference if identities_visible(call) else application.code})
+                    "reference": application.reference if call.identities_visible() else application.code})
             except (PermissionDenied, ValidationError) as refused:
                 messages.error(request, _refusal(refused))
         elif "application" in form.errors:
@@ -141,7 +137,7 @@ def _ranking_page(request, call, status=200):
     rows = selectors.ranking_rows(call)
     evaluators = {person.pk: person for person in evaluation.evaluators_of(call)}
     return render(request, "calls/ranking.html", {
-        "call": call, "rows": rows, "evaluators": evaluators, "identities": identities_visible(call),
+        "call": call, "rows": rows, "evaluators": evaluators, "identities": call.identities_visible(),
         "can_decide": call.status == CallStatus.RANKING_LOCKED, "decisions": Decision.choices[1:],
         "funded_total": sum((row["application"].amount_awarded or 0) for row in rows
                             if row["application"].decision == Decision.FUNDED),
@@ -153,7 +149,7 @@ def _export_rows(call):
     chunks: memory stays flat as applications grow; the ranking itself is small plain data."""
     from .models import ApplicationStatus
 
-    identities = identities_visible(call)
+    identities = call.identities_visible()
     fields = [field for field in call.form_fields.all()
               if field.kind != FieldKind.FILE and (identities or not field.hidden_in_blind_review())]
     header = [_("code"), _("rank"), _("score"), _("spread"), _("title"), _("amount requested (lei)")]
@@ -292,7 +288,7 @@ def _review_context(assignment, criteria, existing, typed=None, posted=None):
         rows.append({"criterion": criterion,
                      "value": (typed or {}).get(f"score_{criterion.pk}", "" if score is None else score.value),
                      "comment": (posted or {}).get(f"comment_{criterion.pk}", score.comment if score else "")})
-    blind = call.is_blind and not identities_visible(call)
+    blind = call.is_blind and not call.identities_visible()
     answers = []
     for field in call.form_fields.all():
         if blind and field.hidden_in_blind_review():

@@ -121,6 +121,11 @@ class Call(Transitions, Bilingual, models.Model):
             self.is_blind = True  # architectural competitions judge entries anonymously
         super().save(*args, **kwargs)
 
+    def identities_visible(self) -> bool:
+        """Whether the jury may see who applied: always in an open call; in a blind call only once
+        the ranking is locked (the review page, the ranking and file downloads all ask this)."""
+        return not self.is_blind or self.status in (CallStatus.RANKING_LOCKED, CallStatus.RESULTS_PUBLISHED)
+
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
         return self.status == CallStatus.PUBLISHED and self.opens_at <= now < self.closes_at

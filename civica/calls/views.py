@@ -209,9 +209,8 @@ def _may_download(user, stored) -> bool:
         return True
     if not user.has_perm("calls.review_application", application):
         return False
-    if not application.call.is_blind or application.call.status in (CallStatus.RANKING_LOCKED,
-                                                                    CallStatus.RESULTS_PUBLISHED):
-        return True  # as evaluation_views.identities_visible
+    if application.call.identities_visible():
+        return True
     field = application.call.form_fields.filter(key=stored.field_key).first()
     return field is not None and not field.hidden_in_blind_review()
 

@@ -7,7 +7,6 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from civica.calls.evaluation_views import identities_visible
 from civica.calls.models import (
     Application,
     ApplicationFile,
@@ -154,7 +153,7 @@ LATE_PHASES = ["evaluation", "ranking_locked", "results_published"]
 @pytest.mark.parametrize("phase", LATE_PHASES)
 def test_identities_are_visible_unless_blind_before_the_ranking_lock(phase, blind):
     call = call_in(phase, is_blind=blind)
-    assert identities_visible(call) == (not blind or phase != "evaluation")
+    assert call.identities_visible() == (not blind or phase != "evaluation")
 
 
 @pytest.mark.django_db
