@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST, require_safe
 from civica.core.params import page_param
 
 from . import moderation, selectors
+from .lookups import process_or_404
 from .models import ModerationAction, ReportReason
-from .views import _process_or_404
 
 
 class ReportForm(forms.Form):
@@ -67,14 +67,14 @@ def moderate_target(request, target):
 @login_required
 @require_POST
 def report(request, slug, kind, pk):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     return report_target(request, _target_or_404(process, kind, pk))
 
 
 @login_required
 @require_POST
 def moderate(request, slug, kind, pk):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     return moderate_target(request, _target_or_404(process, kind, pk))
 
 

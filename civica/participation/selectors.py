@@ -169,57 +169,6 @@ def debate_list(*, process):
     return Debate.objects.filter(process=process, is_hidden=False).order_by("-created_at")
 
 
-def poll_for_page(*, process, poll_id):
-    from .models import Choice, Poll, Question
-
-    return (Poll.objects.filter(process=process, pk=poll_id).select_related("phase")
-            .prefetch_related(Prefetch("questions", queryset=Question.objects.order_by("position", "id")
-                                       .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by(
-                                           "position", "id"))))).first())
-
-
-def poll_list(*, process):
-    from .models import Poll
-
-    return Poll.objects.filter(process=process).select_related("phase").order_by("-created_at")
-
-
-def has_answered(poll, user, browser_key) -> bool:
-    from .models import PollResponse
-
-    if user.is_authenticated and PollResponse.objects.filter(poll=poll, respondent=user).exists():
-        return True
-    return bool(browser_key) and PollResponse.objects.filter(poll=poll, respondent__isnull=True,
-                                                             browser_key=browser_key).exists()
-
-
-def poll_results(poll):
-    """Per question, the figures to show: one query for every answer of the poll."""
-    from .models import PollAnswer, Question
-    from .poll_results import choice_counts, ranking_scores, scale_summary
-
-    rows = {}
-    for question_id, response_id, choice_id, rank, value, text in PollAnswer.objects.filter(
-        question__poll=poll
-    ).values_list("question_id", "response_id", "choice_id", "rank", "value", "text"):
-        rows.setdefault(question_id, []).append((response_id, choice_id, rank, value, text))
-    results = []
-    for question in poll.questions.all():
-        answers = rows.get(question.pk, [])
-        respondents = len({answer[0] for answer in answers})
-        choices = [(choice.pk, choice.translated("text")) for choice in question.choices.all()]
-        if question.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
-            figures = choice_counts(choices, [answer[1] for answer in answers], respondents)
-        elif question.kind == Question.Kind.RANKING:
-            figures = ranking_scores(choices, [(answer[1], answer[2]) for answer in answers])
-        elif question.kind == Question.Kind.SCALE:
-            figures = scale_summary([answer[3] for answer in answers])
-        else:
-            figures = [answer[4] for answer in answers if answer[4]]
-        results.append({"question": question, "respondents": respondents, "figures": figures})
-    return results
-
-
 # --- Editors' screens -----------------------------------------------------------------------
 
 def manage_process_list():
@@ -243,10 +192,6 @@ def process_for_manage(slug):
         Prefetch("polls", queryset=Poll.objects.select_related("phase").annotate(
             question_total=Count("questions")).order_by("-created_at")),
     ).first()
-
-
-def poll_for_manage(*, process, poll_id):
-    return poll_for_page(process=process, poll_id=poll_id)
 
 
 def moderated_processes(user):

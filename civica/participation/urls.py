@@ -1,6 +1,8 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
-from . import feeds, manage_views, moderation_views, poll_views, views
+from . import feeds, moderation_views, views
+from .manage import urls as manage_urls
+from .polls import views as poll_views
 
 
 class ModeratedKind:
@@ -19,18 +21,8 @@ app_name = "participation"
 
 urlpatterns = [
     path("", views.process_list, name="process_list"),
-    # Editors' screens; "manage" and "new" are never given as a process's slug.
-    path("manage/", manage_views.manage_list, name="manage_list"),
-    path("manage/new/", manage_views.process_new, name="manage_new"),
-    path("<slug:slug>/manage/", manage_views.process_manage, name="manage_process"),
-    path("<slug:slug>/manage/edit/", manage_views.process_edit, name="manage_edit"),
-    path("<slug:slug>/manage/publish/", manage_views.process_publish, name="manage_publish"),
-    path("<slug:slug>/manage/phases/", manage_views.phases_edit, name="manage_phases"),
-    path("<slug:slug>/manage/categories/", manage_views.categories_edit, name="manage_categories"),
-    path("<slug:slug>/manage/debates/new/", manage_views.debate_edit, name="manage_debate_new"),
-    path("<slug:slug>/manage/debates/<int:debate_id>/", manage_views.debate_edit, name="manage_debate"),
-    path("<slug:slug>/manage/polls/new/", manage_views.poll_edit, name="manage_poll_new"),
-    path("<slug:slug>/manage/polls/<int:poll_id>/", manage_views.poll_edit, name="manage_poll"),
+    # The editors' screens come first: their addresses would otherwise read as a process's pages.
+    path("", include(manage_urls)),
     path("<slug:slug>/", views.process_detail, name="process_detail"),
     path("<slug:slug>/follow/", views.process_follow, name="process_follow"),
     path("<slug:slug>/feed.rss", feeds.ProcessFeed(), name="process_feed_rss"),

@@ -15,21 +15,15 @@ from civica.core.params import id_param, int_param, page_param
 from . import selectors, services
 from .commenting import comment_section, post_comment_from_form
 from .forms import AnswerForm, IdeaForm
+from .lookups import process_or_404
 from .models import Alignment, IdeaStatus, Tag
 from .phases import Action, phase_contents
+from .polls import selectors as poll_selectors
 from .predicates import active_phase
 from .refusals import edit_refusal, refusal
 
 IDEAS_PER_PAGE = 20
 PROCESSES_PER_PAGE = 12
-
-
-def _process_or_404(slug, user):
-    """Missing and not-yet-published processes answer alike: not found."""
-    process = selectors.process_for_page(slug)
-    if process is None or not user.has_perm("participation.read_process", process):
-        raise Http404
-    return process
 
 
 def _idea_or_404(process, idea_id, user):
@@ -63,7 +57,7 @@ def process_list(request):
 
 @require_safe
 def process_detail(request, slug):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     phase = active_phase(process)
     ideas = selectors.idea_list(process=process, user=request.user)[:6]
     can_propose = request.user.has_perm("participation.propose_idea", process)
@@ -74,7 +68,7 @@ def process_detail(request, slug):
         "phase_content": phase_contents[phase.kind] if phase and phase.kind in phase_contents else None,
         "ideas": ideas,
         "debates": selectors.debate_list(process=process),
-        "polls": selectors.poll_list(process=process),
+        "polls": poll_selectors.poll_list(process=process),
         "is_following": request.user.is_authenticated and selectors.is_following(request.user, process),
         "can_propose": can_propose,
         "propose_refusal": None if can_propose else refusal(request.user, Action.CREATE_IDEA, process),
@@ -83,7 +77,7 @@ def process_detail(request, slug):
 
 @require_safe
 def idea_list(request, slug):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     sort = request.GET.get("sort")
     sort = sort if sort in selectors.IdeaSort.ALL else selectors.IdeaSort.SUPPORTED
     if sort == selectors.IdeaSort.RANDOM and "idea_seed" not in request.session:
@@ -114,7 +108,7 @@ def _sort_labels():
 
 @require_safe
 def similar_ideas(request, slug):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     title = request.GET.get("title", "")[:150]
     return render(request, "participation/_similar_ideas.html", {
         "process": process, "similar": selectors.similar_ideas(process=process, title=title),
@@ -123,7 +117,7 @@ def similar_ideas(request, slug):
 
 @login_required
 def idea_create(request, slug):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     if not request.user.has_perm("participation.propose_idea", process):
         raise PermissionDenied(refusal(request.user, Action.CREATE_IDEA, process))
     form = IdeaForm(request.POST or None, request.FILES or None, process=process)
@@ -141,7 +135,7 @@ def idea_create(request, slug):
 
 @login_required
 def idea_update(request, slug, idea_id):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     idea = _idea_or_404(process, idea_id, request.user)
     if not request.user.has_perm("participation.edit_idea", idea):
         messages.error(request, edit_refusal(request.user, idea))
@@ -160,7 +154,7 @@ def idea_update(request, slug, idea_id):
 
 @require_safe
 def idea_detail(request, slug, idea_id):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     idea = _idea_or_404(process, idea_id, request.user)
     user = request.user
     can_support = user.has_perm("participation.support_idea", idea)
@@ -183,7 +177,7 @@ def idea_detail(request, slug, idea_id):
 @login_required
 @require_POST
 def idea_support(request, slug, idea_id):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     idea = _idea_or_404(process, idea_id, request.user)
     try:
         if request.POST.get("withdraw"):
@@ -207,27 +201,27 @@ def _follow(request, target):
 @login_required
 @require_POST
 def idea_follow(request, slug, idea_id):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     return _follow(request, _idea_or_404(process, idea_id, request.user))
 
 
 @login_required
 @require_POST
 def process_follow(request, slug):
-    return _follow(request, _process_or_404(slug, request.user))
+    return _follow(request, process_or_404(slug, request.user))
 
 
 @login_required
 @require_POST
 def debate_follow(request, slug, debate_id):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     return _follow(request, _debate_or_404(process, debate_id))
 
 
 @login_required
 @require_POST
 def idea_answer(request, slug, idea_id):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     idea = _idea_or_404(process, idea_id, request.user)
     if not request.user.has_perm("participation.answer_idea", idea):
         raise PermissionDenied(_("Only the moderators of this consultation may answer ideas officially."))
@@ -260,7 +254,7 @@ def _comment_context(request, target):
 
 @require_safe
 def debate_detail(request, slug, debate_id):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     debate = _debate_or_404(process, debate_id)
     context = _comment_context(request, debate)
     arguments = [comment for comment in context["comments"] if comment.alignment != Alignment.NEUTRAL]
@@ -276,12 +270,12 @@ def debate_detail(request, slug, debate_id):
 @login_required
 @require_POST
 def idea_comment(request, slug, idea_id):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     return post_comment_from_form(request, _idea_or_404(process, idea_id, request.user))
 
 
 @login_required
 @require_POST
 def debate_comment(request, slug, debate_id):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     return post_comment_from_form(request, _debate_or_404(process, debate_id))

@@ -36,7 +36,7 @@ def test_cells_that_a_spreadsheet_would_run_are_neutralised():
 
 @pytest.mark.django_db
 def test_poll_responses_csv(client, participant):
-    from civica.participation.tests.test_polls import answers, make_poll
+    from civica.participation.tests.polls.test_polls import answers, make_poll
 
     poll = make_poll()
     text_question = poll.questions.get(kind="text")

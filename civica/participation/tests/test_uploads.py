@@ -91,7 +91,7 @@ def test_public_media_is_served_only_when_civica_is_asked_to(client, participant
 
 @pytest.mark.django_db
 def test_a_consultation_image_goes_through_the_same_reencoding(client, editor):
-    from civica.participation.tests.test_manage_views import process_form_data
+    from civica.participation.tests.manage.test_manage_views import process_form_data
 
     process = ProcessFactory()
     client.force_login(editor)

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_safe
 
 from civica.core.exports import csv_writer
 
+from ..lookups import process_or_404
+from ..refusals import poll_refusal
 from . import selectors, services
+from .forms import PollForm
 from .models import PollAnswer, PollResponse, Question
-from .poll_forms import PollForm
-from .refusals import poll_refusal
-from .views import _process_or_404
 
 BROWSER_COOKIE = "civica_browser"
 BROWSER_SALT = "civica.polls.browser"
@@ -28,7 +28,7 @@ def _poll_or_404(process, poll_id):
 
 
 def poll_detail(request, slug, poll_id):
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     poll = _poll_or_404(process, poll_id)
     browser_key = request.get_signed_cookie(BROWSER_COOKIE, default="", salt=BROWSER_SALT)
     answered = selectors.has_answered(poll, request.user, browser_key)
@@ -78,7 +78,7 @@ def _answer_text(question, answers):
 @require_safe
 def poll_export(request, slug, poll_id):
     """All responses as CSV, one row each; respondents by number, never by name or e-mail."""
-    process = _process_or_404(slug, request.user)
+    process = process_or_404(slug, request.user)
     poll = _poll_or_404(process, poll_id)
     if not request.user.has_perm("participation.export_poll", poll):
         raise PermissionDenied(_("Only the editors and moderators of this consultation may export responses."))

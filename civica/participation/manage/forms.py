@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from civica.core.forms import ModelMultipleIdsField
 from civica.core.uploads import check_new_image
 
-from . import blueprints
-from .models import Debate, Poll, Process, Question, Tag
-from .phases import phase_contents
-from .schedule import schedule_problems
+from .. import blueprints
+from ..models import Debate, Poll, Process, Question, Tag
+from ..phases import phase_contents
+from ..schedule import schedule_problems
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%d.%m.%Y, %H:%M"]

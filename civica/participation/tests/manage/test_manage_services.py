@@ -8,8 +8,10 @@ from django.utils import timezone, translation
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
-from civica.participation import poll_rules, services
+from civica.participation import services
 from civica.participation.models import Category, Choice, Phase, Poll, Question
+from civica.participation.polls import change_rules as poll_rules
+from civica.participation.polls import services as poll_services
 from civica.participation.schedule import process_window
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
@@ -155,12 +157,12 @@ def question(text="Where?", kind="single", choices=("Park", "Library"), **values
 def test_poll_save_creates_and_reorders(editor):
     process = ProcessFactory()
     phase = process.phases.get(kind="ideas")
-    poll = services.poll_save(process=process, by=editor, phase=phase, title="Priorities",
+    poll = poll_services.poll_save(process=process, by=editor, phase=phase, title="Priorities",
                               questions=[question(), question("How much?", "scale", ())],
                               allow_anonymous=True, results_visibility=Poll.ResultsVisibility.IMMEDIATELY)
     assert poll.allow_anonymous and [q.kind for q in poll.questions.all()] == ["single", "scale"]
     where, scale = poll.questions.all()
-    services.poll_save(process=process, by=editor, poll=poll, phase=phase, title="Priorities", questions=[
+    poll_services.poll_save(process=process, by=editor, poll=poll, phase=phase, title="Priorities", questions=[
         {**question("How much?", "scale", ()), "id": scale.pk},
         {**question("Where?", "multiple", ()), "id": where.pk, "max_choices": 2, "choices": [
             {"id": choice.pk, "text": choice.text} for choice in where.choices.all()] + [{"id": None, "text": "Pool"}]},
@@ -174,16 +176,16 @@ def test_poll_save_creates_and_reorders(editor):
 def test_poll_save_refuses_a_phase_of_another_process_and_missing_choices(editor):
     process = ProcessFactory()
     with pytest.raises(ValidationError):
-        services.poll_save(process=process, by=editor, phase=ProcessFactory().phases.first(), title="X",
+        poll_services.poll_save(process=process, by=editor, phase=ProcessFactory().phases.first(), title="X",
                            questions=[question()])
     with pytest.raises(ValidationError, match="at least two choices"):
-        services.poll_save(process=process, by=editor, phase=process.phases.first(), title="X",
+        poll_services.poll_save(process=process, by=editor, phase=process.phases.first(), title="X",
                            questions=[question(choices=("Only",))])
     with pytest.raises(ValidationError, match="without choices"):
-        services.poll_save(process=process, by=editor, phase=process.phases.first(), title="X",
+        poll_services.poll_save(process=process, by=editor, phase=process.phases.first(), title="X",
                            questions=[question(kind="text")])
     with pytest.raises(ValidationError, match="at least one question"):
-        services.poll_save(process=process, by=editor, phase=process.phases.first(), title="X", questions=[])
+        poll_services.poll_save(process=process, by=editor, phase=process.phases.first(), title="X", questions=[])
     assert not Poll.objects.exists()
 
 
@@ -191,11 +193,11 @@ def test_poll_save_refuses_a_phase_of_another_process_and_missing_choices(editor
 def test_answered_polls_refuse_what_would_invalidate_answers(editor, participant):
     process = ProcessFactory()
     phase = process.phases.get(kind="ideas")
-    poll = services.poll_save(process=process, by=editor, phase=phase, title="P", questions=[
+    poll = poll_services.poll_save(process=process, by=editor, phase=phase, title="P", questions=[
         question(), question("Order", "ranking", ("A", "B")), question("Else?", "text", (), required=False)])
     where, order, other = poll.questions.all()
     park, library = where.choices.all()
-    services.poll_respond(poll=poll, by=participant, browser_key="", answers={
+    poll_services.poll_respond(poll=poll, by=participant, browser_key="", answers={
         where: park.pk, order: {choice.pk: place for place, choice in enumerate(order.choices.all(), start=1)}})
     poll.refresh_from_db()
 
@@ -205,19 +207,19 @@ def test_answered_polls_refuse_what_would_invalidate_answers(editor, participant
                 "choices": [{"id": choice.pk, "text": choice.text} for choice in item.choices.all()], **changes}
 
     with pytest.raises(ValidationError, match="cannot be removed"):
-        services.poll_save(process=process, by=editor, poll=poll, phase=phase, title="P",
+        poll_services.poll_save(process=process, by=editor, poll=poll, phase=phase, title="P",
                            questions=[spec(order), spec(other)])
     with pytest.raises(ValidationError, match="its kind cannot change"):
-        services.poll_save(process=process, by=editor, poll=poll, phase=phase, title="P",
+        poll_services.poll_save(process=process, by=editor, poll=poll, phase=phase, title="P",
                            questions=[spec(where, kind="multiple"), spec(order), spec(other)])
     with pytest.raises(ValidationError, match="would be missing from every ranking"):
-        services.poll_save(process=process, by=editor, poll=poll, phase=phase, title="P", questions=[
+        poll_services.poll_save(process=process, by=editor, poll=poll, phase=phase, title="P", questions=[
             spec(where), spec(order, choices=[*spec(order)["choices"], {"id": None, "text": "C"}]), spec(other)])
     with pytest.raises(ValidationError, match="must be optional"):
-        services.poll_save(process=process, by=editor, poll=poll, phase=phase, title="P",
+        poll_services.poll_save(process=process, by=editor, poll=poll, phase=phase, title="P",
                            questions=[spec(where), spec(order), spec(other), question("New?", "scale", ())])
     # The unanswered text question may go, library (never chosen) may go, wording may change.
-    services.poll_save(process=process, by=editor, poll=poll, phase=phase, title="P (fixed)", questions=[
+    poll_services.poll_save(process=process, by=editor, poll=poll, phase=phase, title="P (fixed)", questions=[
         spec(where, text="Where, please?", choices=[{"id": park.pk, "text": "The park"},
                                                     {"id": None, "text": "The pool"}]), spec(order),
         question("Also?", "scale", (), required=False)])

@@ -1,4 +1,4 @@
-from civica.participation.poll_results import choice_counts, ranking_scores, scale_summary
+from civica.participation.polls.results import choice_counts, ranking_scores, scale_summary
 
 CHOICES = [(1, "Parc"), (2, "Bibliotecă"), (3, "Piste")]
 

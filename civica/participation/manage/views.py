@@ -17,8 +17,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from civica.core.params import page_param
 
-from . import blueprints, schedule, selectors, services
-from .manage_forms import (
+from .. import blueprints, schedule, selectors, services
+from ..models import Debate, Poll
+from ..polls import selectors as poll_selectors
+from ..polls import services as poll_services
+from ..predicates import active_phase
+from .forms import (
     BlueprintForm,
     CategoryFormSet,
     DebateForm,
@@ -30,8 +34,6 @@ from .manage_forms import (
     phase_initial,
     question_initial,
 )
-from .models import Debate, Poll
-from .predicates import active_phase
 
 PROCESSES_PER_PAGE = 25
 
@@ -216,7 +218,7 @@ def poll_edit(request, slug, poll_id=None):
     process = _managed_process(request, slug, "participation.manage_poll")
     poll = None
     if poll_id is not None:
-        poll = selectors.poll_for_manage(process=process, poll_id=poll_id)
+        poll = poll_selectors.poll_for_manage(process=process, poll_id=poll_id)
         if poll is None:
             raise Http404
         poll.process = process
@@ -227,9 +229,9 @@ def poll_edit(request, slug, poll_id=None):
                               choices_initial=choices_initial)
     errors = []
     if request.method == "POST" and settings_form.is_valid() and questions.is_valid():
-        values = {name: settings_form.cleaned_data[name] for name in services.POLL_FIELDS}
+        values = {name: settings_form.cleaned_data[name] for name in poll_services.POLL_FIELDS}
         try:
-            poll = services.poll_save(process=process, by=request.user, poll=poll,
+            poll = poll_services.poll_save(process=process, by=request.user, poll=poll,
                                       phase=settings_form.cleaned_data["phase"], questions=questions.questions(),
                                       **values)
         except ValidationError as error:
@@ -237,7 +239,7 @@ def poll_edit(request, slug, poll_id=None):
         else:
             messages.success(request, _("The poll is saved."))
             return redirect("participation:manage_poll", slug=process.slug, poll_id=poll.pk)
-    answered_questions, answered_choices = services.poll_answered_sets(poll)
+    answered_questions, answered_choices = poll_services.poll_answered_sets(poll)
     return render(request, "participation/manage/poll_form.html", {
         "process": process, "poll": poll, "form": settings_form, "questions": questions, "errors": errors,
         "answered_questions": answered_questions, "answered_choices": answered_choices,

@@ -8,8 +8,8 @@ from django.utils import timezone, translation
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
-from civica.participation import services
 from civica.participation.models import Choice, Phase, Poll, PollResponse, Question
+from civica.participation.polls import services as poll_services
 from civica.participation.tests.factories import ProcessFactory
 
 
@@ -126,15 +126,15 @@ def test_non_anonymous_polls_need_a_verified_account(client, unverified):
     assert "Verify your e-mail address to answer polls" in response.content.decode()
     assert not PollResponse.objects.exists()
     with pytest.raises(PermissionDenied):
-        services.poll_respond(poll=poll, by=unverified, browser_key="", answers={})
+        poll_services.poll_respond(poll=poll, by=unverified, browser_key="", answers={})
 
 
 @pytest.mark.django_db
 def test_service_refuses_a_second_response(participant):
     poll = make_poll()
-    services.poll_respond(poll=poll, by=participant, browser_key="", answers={})
+    poll_services.poll_respond(poll=poll, by=participant, browser_key="", answers={})
     with pytest.raises(ValidationError, match="already answered"):
-        services.poll_respond(poll=poll, by=participant, browser_key="", answers={})
+        poll_services.poll_respond(poll=poll, by=participant, browser_key="", answers={})
 
 
 @pytest.mark.django_db

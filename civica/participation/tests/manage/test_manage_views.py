@@ -13,6 +13,7 @@ from PIL import Image
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.participation.models import Category, Choice, Debate, Idea, Phase, Poll, Process, Question
+from civica.participation.polls import services as poll_services
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
 DAY = datetime.timedelta(days=1)
@@ -491,12 +492,11 @@ def test_poll_problems_are_explained_and_kept(editor_client):
 
 @pytest.mark.django_db
 def test_answered_polls_take_wording_fixes_only(editor_client, managed, participant):
-    from civica.participation import services
 
     process, _debate, poll = managed
     question = poll.questions.get()
     park, library = question.choices.all()
-    services.poll_respond(poll=poll, by=participant, browser_key="", answers={question: park.pk})
+    poll_services.poll_respond(poll=poll, by=participant, browser_key="", answers={question: park.pk})
     url = f"/en/processes/{process.slug}/manage/polls/{poll.pk}/"
     assert "1 person has answered" in editor_client.get(url).content.decode()
     # Removing the chosen choice, changing the kind: refused, with what was typed kept.
