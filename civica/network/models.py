@@ -6,10 +6,10 @@
 - ``Representation``: a user acting for an organisation, given by administrators
   (``services.representation_add``); moved from accounts, its table ``network_representation`` and rows kept.
 - ``Programme``: the centre's programmes.
-- ``Figure``: what the seeds say about the centre (117 members, 35 schools, 12 municipalities, 40 cities,
-  60+ partners, 40+ debates) as rows with a bilingual label and source, the year and source address when
-  known, edited in the admin and shown on the home page and the directory (which says how many of the
-  members and partners it lists); no template holds such a number.
+- ``Figure``: a number about the centre as a source states it (the demo loads the seeds': 117 members,
+  35 schools, 12 municipalities, 40 cities, 60+ partners, 40+ debates), with a bilingual label and source,
+  the year and source address when known; edited in the admin, shown on the home page and the directory
+  (which says how many of the members and partners it lists). No template holds such a number.
 - ``Space``: bilingual name, description, accessibility, what it offers and booking terms; kind (hub,
   learning space, pavilion, cultural venue, studio); address and capacity, empty when not known; opening
   status with a note; ``is_bookable``. It is booked only while open and bookable (``network.book_space``).
