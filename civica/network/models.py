@@ -12,7 +12,9 @@
   (which says how many of the members and partners it lists). No template holds such a number.
 - ``Space``: bilingual name, description, accessibility, what it offers and booking terms; kind (hub,
   learning space, pavilion, cultural venue, studio); address and capacity, empty when not known; opening
-  status with a note; ``is_bookable``. It is booked only while open and bookable (``network.book_space``).
+  status with a note; ``is_bookable``. It is booked only while open and bookable, and only by a member
+  representative for a member organisation they represent (``network.book_space``,
+  ``network.book_for_organisation``).
 - ``Booking``: a member organisation's use of a space, asked for by its representative; its status moves
   through core's ``move`` (requested → confirmed / declined / cancelled, confirmed → cancelled), and a
   request or a confirmed booking holds its time."""
