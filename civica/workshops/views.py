@@ -1,4 +1,4 @@
-"""The pages of a world-café workshop: the workshop (for staff), the room screen (round and countdown,
+"""The pages of a world-café workshop: the workshop, the room screen (round and countdown,
 refreshed by htmx), the live wall (htmx polling, complete on a plain reload), the table page for phones
 (opened by a signed link, with its QR code drawn by ``segno``), the harvest page (what would change, then
 keep or, explicitly confirmed, replace), and the report as HTML and PDF (``static/css/document.css``,
