@@ -1,3 +1,12 @@
+"""Plans and their contents.
+
+A ``Plan`` (annual or multi-year; draft, or approved by a body on a date) has ``Area``s with ordered
+``Priority``s (each with its year-end ``level`` on the four-level scale and a narrative), programme
+``Objective``s and ``Activity``s (period as written and, where periods.py can read it, as dates; project,
+responsible person, status, progress; the ideas it implements, so an idea's page shows what became of
+it), ``ProgressUpdate``s, ``Indicator``s (KPIs with dated ``IndicatorValue``s) and a budget of
+``BudgetGroup``s (subtotal as stated) and ``BudgetLine``s (budgeted and executed)."""
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models

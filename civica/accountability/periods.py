@@ -3,7 +3,8 @@
 
 Every date mentioned counts; the period runs from the earliest to the latest. A month named
 without a day covers the whole month. The year is the one written, or the plan's. Text with no
-month in it ("În derulare", "ongoing") gives None: it stays as written and is listed for editors."""
+month in it ("În derulare", "ongoing") gives None: it stays as written and is listed for editors.
+In other languages than Romanian the pages show the dates read, in that language's month names."""
 
 import calendar
 import datetime

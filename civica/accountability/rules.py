@@ -1,3 +1,7 @@
+"""Who may do what with plans: every plan is public; editors manage them (pages, admin, imports).
+Residents discuss a plan on its page: ``Plan`` is registered in participation's ``commentables``, open
+while the plan is a draft or its years run."""
+
 import rules
 from django.utils import timezone
 from django.utils.translation import gettext as _

@@ -1,4 +1,6 @@
-"""Writes on plans: progress updates, and revisions of approved plans."""
+"""Writes on plans: progress updates (the activity's progress and status follow its latest update), and
+revisions: any change to an approved plan, from the pages or the admin, is recorded as one
+(``plan_touched``), and the public page says when it was revised."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction

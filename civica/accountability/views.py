@@ -1,3 +1,9 @@
+"""The plan pages: ``/<lang>/plans/``, and a plan at ``/<lang>/plans/<year>/`` (or ``<first>-<last>/``) with
+filters by programme and month, a month-by-month table, progress updates, KPIs, and the budget with an SVG
+chart and its table; the plan document at ``document/`` and ``document.pdf`` (the seed's structure,
+WeasyPrint, tagged PDF/UA with bookmarks); spreadsheet export and import (spreadsheets.py); posting
+progress; comments."""
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse

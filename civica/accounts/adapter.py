@@ -1,3 +1,8 @@
+"""allauth's adapter: whether sign-up is open (``CIVICA_SIGNUP_OPEN``), allauth's own e-mails naming
+the site as Civica names itself, and the same "check your e-mail" answer for a new account as for
+an address that already has one (see signup.py). Log-in, sign-up and reset are rate-limited by
+allauth with ``ACCOUNT_RATE_LIMITS``."""
+
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 

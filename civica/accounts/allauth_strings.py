@@ -3,7 +3,7 @@
 Civica's Romanian (with diacritics, addressed as "dumneavoastră") rather than allauth's own.
 The list is allauth's account templates and messages (django-allauth 65.21), then the help texts of
 Django's password validators that the sign-up page shows (Django's Romanian has "sa" for "să");
-nothing imports it."""
+nothing imports it. ``core/tests/romanian_style.py`` checks their Romanian like every other string."""
 
 from django.utils.translation import gettext_noop, pgettext_lazy
 

@@ -1,3 +1,6 @@
+"""``EmailLoginBackend`` only logs people in (by e-mail, through allauth): it grants nothing, since
+every permission is decided by `rules` and Django's group/permission tables are not used."""
+
 from allauth.account.auth_backends import AuthenticationBackend
 
 

@@ -1,3 +1,6 @@
+"""Forms of the account pages: what sign-up asks besides allauth's fields (the terms), the profile, and
+the password confirmation that deleting an account asks for."""
+
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.functional import lazy

@@ -1,3 +1,11 @@
+"""People and their roles.
+
+- ``User``: the e-mail is the login (unique whatever its case); display name, optional organisation,
+  language (of the pages and e-mails), how often notifications are e-mailed (``EmailFrequency``).
+- ``RoleAssignment``: editor and administrator are given globally, evaluator and facilitator on one
+  object (a generic scope: a call, a workshop), moderator either way (the site, or one consultation);
+  database constraints hold each of these rules and make an assignment unique."""
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.contrib.contenttypes.fields import GenericForeignKey

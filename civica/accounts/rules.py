@@ -1,4 +1,7 @@
-"""Account permissions. One line a permission; predicates in predicates.py."""
+"""Account permissions. One line a permission; predicates in predicates.py.
+
+A participant is a person with a verified e-mail: unverified accounts read but do not contribute
+(``accounts.contribute``). Django admin opens to editors and administrators (``core.access_admin``)."""
 
 import rules
 

@@ -1,3 +1,5 @@
+"""Reads of the account page: e-mail addresses and the organisations a person represents."""
+
 from allauth.account.models import EmailAddress
 
 

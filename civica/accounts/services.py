@@ -1,4 +1,10 @@
-"""Writes on accounts: profiles, roles, deletion (representations: network.services)."""
+"""Writes on accounts: profiles, the language, roles, download-my-data and deletion
+(representations: network.services).
+
+Download-my-data is JSON gathered from every app's ``personal_data.export``; delete-my-account runs
+every app's ``personal_data.erase`` first (contributions others replied to stay, anonymised and shown as
+"Participant șters / Deleted participant" by the ``participant_name`` filter; the rest goes), then
+deletes the user row."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction

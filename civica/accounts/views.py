@@ -1,3 +1,8 @@
+"""The account pages at ``/<lang>/account/`` (allauth's sign-up, log-in and reset are at ``/<lang>/accounts/``):
+the profile, download-my-data (a JSON file), delete-my-account (after the password); and the language
+switch at ``/i18n/setlang/``, outside the language prefix (a link for visitors, which sets the language
+cookie; a form for signed-in people, whose choice is saved on the profile too)."""
+
 import json
 from urllib.parse import urlsplit
 

@@ -1,7 +1,8 @@
 """The application form of a call, built from its FormFields.
 
 Two ways to use it: a draft keeps everything typed (a value that does not validate is kept as
-typed and flagged), and submission validates everything strictly."""
+typed and flagged), and submission validates everything strictly: the budget's total within the
+call's limits, files checked by content and size through ``core.uploads``."""
 
 import datetime
 from decimal import Decimal

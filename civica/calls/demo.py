@@ -1,6 +1,6 @@
 """Demo calls named in the seeds (FIX Cluj, Bursele de Inovare Cluj, Artiști Împreună, re:form) and one
 blind solution competition, in different stages. Amounts, dates, applications and reviews are
-fictional and say so; descriptions are our own words."""
+fictional and say so; descriptions are our own words. Deadlines fall at 17:00, Bucharest time."""
 
 import datetime
 from decimal import Decimal

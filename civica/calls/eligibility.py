@@ -1,4 +1,5 @@
-"""Who may apply to a call, and on whose behalf."""
+"""Who may apply to a call, and on whose behalf: any verified participant, representatives of member
+organisations, or representatives of organisations of the call's categories (for one of those)."""
 
 from civica.accounts.predicates import is_participant
 from civica.network.models import Relationship

@@ -1,5 +1,11 @@
 """Writes for the jury's work and the decisions: the call's status, evaluators and assignments,
-conflicts of interest, reviews, the locked ranking (identities revealed) and the decisions."""
+conflicts of interest, reviews, the locked ranking (identities revealed) and the decisions.
+
+Evaluators are appointed as a ``RoleAssignment`` scoped to the call; ``assign_automatically`` follows the
+plan of assignment.py (balanced, never across a declared conflict); a review is a draft, then submitted
+and frozen; ``decide`` (funded, reserve, not funded) once the ranking is locked, the funded total never
+above the budget. Results are published only once every submitted application has a decision, and then
+e-mailed to the applicants."""
 
 from decimal import Decimal
 

@@ -1,4 +1,6 @@
-"""Pages of the jury's work (evaluators) and of running a call (editors)."""
+"""Pages of the jury's work (evaluators) and of running a call (editors): ``manage/``, ``manage/ranking/``,
+the streamed CSV and XLSX exports (codes only while a blind call's identities are hidden), "My reviews",
+and the review page, which in a blind call leaves out every field marked as identifying."""
 
 import tempfile
 

@@ -1,5 +1,6 @@
 """What may change in a call's form once the call is published: nothing that would make a
-saved draft or a submitted answer wrong. Plain data in, reasons out."""
+saved draft or a submitted answer wrong. Plain data in, reasons out; the admin's inline formset
+enforces it."""
 
 from django.utils.translation import gettext as _
 

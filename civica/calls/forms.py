@@ -1,3 +1,7 @@
+"""Forms of the calls pages: every id or value an editor posts (the call's status, appointing and
+assigning evaluators, answers to questions, decisions) and a question an applicant asks is read through
+one of these, so bad input is a message, never a 500."""
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _

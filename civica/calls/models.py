@@ -1,3 +1,14 @@
+"""Calls and what they hold.
+
+- ``Call``: its status moves forward one step at a time through core's ``move``, by
+  ``evaluation.call_move`` (draft → published → in evaluation → ranking locked → results published, each
+  step with its checks and an ``AuditEntry``). Solution competitions are always blind;
+  ``Call.identities_visible`` says whether the jury may see who applied.
+- The call's own form: ``FormField``s of eleven kinds (``FieldKind``), some hidden in blind review;
+  ``Criterion``s for the reviews.
+- ``Application`` (with its ``ApplicationFile``s), one ``Submission`` per submitted version,
+  ``CallQuestion``s; the jury's ``Assignment``s, ``Conflict``s, ``Review``s and ``Score``s."""
+
 import secrets
 
 from django.conf import settings

@@ -1,3 +1,6 @@
+"""What is true of a call, an application or a review, as `rules` predicates (who a user is:
+accounts.predicates; member representatives: network.predicates)."""
+
 import rules
 
 from civica.accounts.predicates import is_evaluator_of

@@ -1,3 +1,7 @@
+"""Reads of the calls pages: the lists, ``ranking_results`` (two small queries, then ``ranking.rank``),
+``evaluation_progress``, ``my_reviews``, and ``completeness`` (the checklist: each question with whether
+its answer would pass submission)."""
+
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.utils import timezone
 

@@ -1,5 +1,15 @@
-"""Writes on calls: questions, applications (drafts, submission, withdrawal), and, later in the
-call's life, evaluation and decisions. Every function checks the permission it needs."""
+"""Writes on calls by applicants: questions and answers, applications (``application_start``,
+``application_save_draft``, ``application_submit``, ``application_withdraw``, ``application_reopen``).
+The jury's and editors' writes are in evaluation.py. Every function checks the permission it needs.
+
+- Every write checks ``call.is_open()`` at the instant it runs: after ``closes_at`` nothing changes,
+  whatever the client sends.
+- Draft saves, submission, withdrawal and reopening lock the application's row and check its status
+  again under the lock; a draft save writes only the answer columns. A draft save refused because the
+  application was submitted meanwhile (another tab) keeps what was typed for the reopened draft.
+- Submission stores a canonical-JSON ``Submission`` per version with its SHA-256, versions numbered from
+  the stored submissions, and e-mails the receipt with its PDF after commit.
+- References keep the call's short name whole (or whole words, or initials)."""
 
 import hashlib
 import json

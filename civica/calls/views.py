@@ -1,3 +1,12 @@
+"""The public and applicants' pages of calls: the list and a call's page with its questions, applying, the
+application (drafts, submission, withdrawal, reopening), receipts as HTML and PDF, and files.
+
+What was typed is never lost: a session that expired while typing keeps it (stashed in the session,
+given back after log-in), and so does a draft save refused because the application was submitted
+meanwhile. Files are kept in the private storage under random names (PDFs without their metadata) and
+served only here, as attachments named ``<code>-<field>.<ext>`` (never the uploader's file name), and
+never to an evaluator of a blind call for a field hidden in blind review."""
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError

@@ -1,3 +1,6 @@
+"""The home page, the accessibility statement and the privacy notice. The home page's numbers are
+``network.Figure`` rows; no template holds such a number."""
+
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 

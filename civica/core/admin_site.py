@@ -1,3 +1,7 @@
+"""Civica's admin site, kept for what has no public screen yet. It opens to the ``core.access_admin``
+permission (editors and administrators, see accounts' rules), not to Django's ``is_staff`` flag;
+each model's admin permissions come from ``core.permissions.add_admin_perms``."""
+
 from urllib.parse import urlencode
 
 from django.contrib import admin

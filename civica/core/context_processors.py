@@ -1,3 +1,5 @@
+"""Template context every page gets: the site's name."""
+
 from django.conf import settings
 
 

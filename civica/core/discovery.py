@@ -3,7 +3,8 @@
 An app takes part in the demo data by having a ``demo.py`` with ``load(log)``, and
 in download-my-data / delete-my-account by having a ``personal_data.py`` with
 ``export(user) -> dict`` and ``erase(user)``. The order of INSTALLED_APPS is the
-order of dependency (network before accounts before content, and so on).
+order of dependency (accounts before network, meetings and accountability before workshops,
+and so on).
 """
 
 from importlib import import_module

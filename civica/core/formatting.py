@@ -1,4 +1,6 @@
-"""Numbers, money and short dates in the active locale's format (11.155.779,75 lei, 6 nov. 2026 in Romanian)."""
+"""Numbers, money and short dates in the active locale's format (Romanian: ``11.155.779,75 lei``,
+``6 nov. 2026``; English: ``11,155,779.75 lei``, ``6 Nov 2026``); the ``money``, ``decimal`` and
+``short_date`` template filters use them. Number formats per language are in ``config/formats/``."""
 
 import datetime
 from decimal import Decimal

@@ -1,8 +1,9 @@
-"""The one way user text becomes HTML: Markdown, then the nh3 sanitiser.
+"""The one way user text becomes HTML: Markdown (markdown-it), then the nh3 sanitiser.
 
 Every template shows user-written text through the ``markdown`` filter (or
-``sanitize_html`` for HTML from elsewhere); nothing else marks user text safe.
-"""
+``sanitize_html`` for HTML from elsewhere); nothing else marks user text safe. Renders are kept in
+two per-process LRU caches (short and long texts apart). ``markdown_to_text`` (the ``plaintext``
+filter) gives the plain text a reader sees, for cards and search snippets."""
 
 import html
 import re

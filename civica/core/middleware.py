@@ -1,3 +1,10 @@
+"""Core's request guards, before any view runs.
+
+- ``RejectNullCharactersMiddleware``: a NUL character in the path (also percent-decoded), the query string
+  or any posted name or value gets a readable 400 page, so no view or form needs to strip NULs.
+- ``WriteRateLimitMiddleware``: every write outside the account pages counts against ``write_by_address``
+  and ``write_by_person`` in ``ACCOUNT_RATE_LIMITS`` (the account pages have allauth's own limits)."""
+
 from urllib.parse import unquote
 
 from allauth.core import ratelimit

@@ -6,16 +6,16 @@ belong to one person, which is what a request without a session cookie, a CSRF c
 messages cookie gives, and only when the response sets no cookie either (a page with a form sets
 the CSRF cookie, so it is never kept). Signed-in people never read from it.
 
-Freshness: every statement that writes to the database (``INSERT``, ``UPDATE``, ``DELETE`` from
-any code, ``QuerySet.update()`` and bulk writes included) moves the site's *generation* on, at
-once and again when its transaction commits; a page kept under an older generation is never
-served as current. While one request renders such a page anew, other visitors are given the page
-it replaces (if it is under ``STALE_SECONDS`` old), so a busy page is rendered once per write, not
-once per visitor waiting. A page lives at most ``PAGE_CACHE_SECONDS`` besides, which bounds what
-only time changes (a phase that opens at noon); a view whose page changes with the clock alone
-(the world-café room screen) says ``never_cache``. ``PAGE_CACHE_SECONDS = 0`` turns it off: the
-default without ``REDIS_URL``, since a per-process cache could not tell the other app servers of
-a write.
+Freshness: every statement that writes to the database (``INSERT``, ``UPDATE``, ``DELETE`` from any
+code, ``QuerySet.update()`` and bulk writes included; seen by a database execute wrapper on every
+connection) moves the site's *generation* on, at once and again when its transaction commits; a page
+kept under an older generation is never served as current. While one request renders such a page
+anew, other visitors are given the page it replaces (if it is under ``STALE_SECONDS`` old), so a
+busy page is rendered once per write, not once per visitor waiting. A page lives at most
+``PAGE_CACHE_SECONDS`` besides, which bounds what only time changes (a phase that opens at noon); a
+view whose page changes with the clock alone (the world-café room screen) says ``never_cache``.
+``PAGE_CACHE_SECONDS = 0`` turns it off: the default without ``REDIS_URL``, since a per-process
+cache could not tell the other app servers of a write.
 """
 
 import hashlib

@@ -1,10 +1,11 @@
 """Numbers read from a request's query string (or any ``QueryDict``) that is not a form: one helper,
 so that "²" (which ``str.isdigit`` accepts and ``int`` refuses), "٣" (which ``int`` accepts), "+3",
 " 3", a NUL or a number too large for a 64-bit column all mean "not given" rather than a 500.
+``int_param``, ``id_param``, ``page_param`` and ``year_month_param`` take ASCII digits within their
+bounds and 64 bits; anything else is "not given".
 
     year = int_param(request.GET, "year", minimum=1900, maximum=2200)
-    category = id_param(request.GET, "category")
-"""
+    category = id_param(request.GET, "category")"""
 
 import re
 

@@ -1,4 +1,6 @@
-"""Helpers for declaring permissions with `rules`: one line per permission in each app's rules.py."""
+"""Helpers for declaring permissions with `rules`: one line per permission in each app's rules.py.
+``add_admin_perms`` gives a model's admin permissions (view, add, change, delete) to a predicate,
+since Django's group/permission tables are not used."""
 
 import rules
 

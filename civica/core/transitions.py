@@ -2,6 +2,9 @@
 every change goes through :func:`move`, which locks the row, reads the status again under the lock,
 refuses a move that is not declared or whose permission the actor lacks, runs the caller's extra
 check under the same lock and records the new status (and its timestamp).
+A move not declared from the status read under the lock raises ``MoveNotPossible``, both a
+``PermissionDenied`` and a ``ValidationError``, whose message names the current status; a move whose
+permission the actor lacks raises ``PermissionDenied``.
 
 Ideas, calls, bookings, applications, registrations and workshops declare their moves this way; the
 declaration is the single list of what may happen to a status and who may make it happen."""

@@ -1,6 +1,14 @@
 """Upload checks shared by every form that takes files: size, and the real type of the content;
 and what is kept of an upload: images re-encoded without metadata, PDFs without document
-metadata, random names, private files in their own storage."""
+metadata, random names, private files in their own storage.
+
+- Every image goes through ``reencode_image`` (no EXIF, XMP or ICC); PDFs of applications through
+  ``strip_pdf_metadata`` (pikepdf); stored names are random (``RandomName``).
+- Public files are in the default storage (MEDIA_ROOT, served at ``/media/`` by the web server or, with
+  ``CIVICA_SERVE_MEDIA``, by ``core.views.media``); private ones in ``STORAGES["private"]``, served only
+  by views that check permissions.
+- ``delete_stored_files`` removes a row's files once its deletion commits; ``delete_replaced_files`` a
+  file replaced or cleared on a row once the save commits."""
 
 import io
 import uuid

@@ -1,3 +1,6 @@
+"""Core's own pages: ``/healthz`` (liveness and database reachability, outside the language prefix)
+and ``media`` (public uploads when ``CIVICA_SERVE_MEDIA`` lets Civica serve them itself)."""
+
 import mimetypes
 
 from django.conf import settings

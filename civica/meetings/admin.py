@@ -1,3 +1,6 @@
+"""Meetings are created and edited in the admin: its form shows a clash in a space by the field and holds the
+space's row from the check to the save."""
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError

@@ -1,3 +1,16 @@
+"""Meetings and registrations.
+
+- ``Meeting``: a public debate, workshop, conference, network or board meeting; in person, online or
+  hybrid; times in Europe/Bucharest; optional programme or consultation; capacity, terms, minutes, video,
+  documents. It is held at a typed place and address or in one of the centre's spaces (``space``; then its
+  name and address show on the page, the list, iCal's LOCATION and the e-mails, via ``venue()``). An online
+  meeting takes no space (``clean`` and a check constraint).
+- ``when_known`` says how much of the start the sources give (time; start time without a known end; day
+  only; month only): the page, lists, calendar, e-mails and the workshop report show only that much
+  (``when_short``, ``when_long``).
+- ``Registration``: one per person and meeting, with a code for the phone check-in page; its status
+  (registered, waiting, cancelled) moves through core's ``move``; check-in keeps the status."""
+
 import secrets
 
 from django.conf import settings

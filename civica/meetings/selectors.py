@@ -1,3 +1,7 @@
+"""Reads of the meetings pages: the list (filters by time, kind, format and space), the month calendar
+(a meeting known by its month only is named apart, on no day), places left, and a waiting person's
+number on the list (``waiting_position``, counted each time, shown on the page and in the e-mail)."""
+
 import calendar
 import datetime
 

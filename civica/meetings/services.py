@@ -1,7 +1,13 @@
-"""Meetings saved in the centre's spaces without overlapping anything there; registrations: capacity
-never exceeded (the meeting's row is locked while places are counted), a first-come-first-served
-waiting list promoted automatically by e-mail, cancellation, check-in. (Comments on meetings go
-through participation's comment services.)"""
+"""Writes of meetings.
+
+- ``meeting_save``: a meeting in one of the centre's spaces never shares its time with another meeting or
+  a booking; checked again under the space's row lock (network's ``meeting_place_check``, which the admin
+  form also calls to show the clash by the field).
+- ``register``: capacity is never exceeded: the meeting's row is locked while places are counted
+  (tested in parallel on PostgreSQL). When full, people join a first-come-first-served waiting list, which
+  ``promote_waiting`` moves up, by e-mail, when a place frees; ``cancel``; ``check_in`` by a registration's
+  code. E-mails go after commit, in the person's language.
+(Comments on meetings go through participation's comment services.)"""
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser

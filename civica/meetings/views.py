@@ -1,3 +1,7 @@
+"""The meetings pages: the list with filters, pages and a month calendar, a meeting's page (its comments
+through participation's ``comment_section``, ``{% show_comments %}``), registering and cancelling, "my
+registrations", the phone check-in page, and the iCal feeds (all meetings, one meeting)."""
+
 import datetime
 
 from django.contrib import messages

@@ -1,3 +1,6 @@
+"""The network's admin: organisations, programmes, spaces, figures and representations (administrators
+only). Bookings are read only here, so every change goes through the services."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 

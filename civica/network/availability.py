@@ -1,9 +1,10 @@
 """When a space is free: plain-data rules with no database, used by the services under the space's
 row lock and by the pages that show a space's occupied times.
 
-Times are half-open intervals [starts_at, ends_at): one use may begin the minute another ends
-(touching is fine), any shared minute is a clash.
-"""
+Times are half-open intervals [starts_at, ends_at) (``Slot``): one use may begin the minute another ends
+(touching is fine), any shared minute is a clash (``overlaps``, ``clashes``). ``booking_problems`` checks
+one booking against ``BookingLimits``: 30 minutes to 8 hours, at most 90 days ahead; at most 3 bookings
+still to come per organisation, counted by the service."""
 
 import datetime
 import enum

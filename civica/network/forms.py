@@ -1,3 +1,6 @@
+"""``BookingForm`` reads one day and two times on the Bucharest clock (a time the clock skips is refused)
+and shows the service's refusals by their fields."""
+
 import datetime
 from zoneinfo import ZoneInfo
 

@@ -1,3 +1,24 @@
+"""The centre's network and spaces.
+
+- ``Organisation``: category as in the seeds (cultural institution, university, civil-society
+  association, business association, local or county administration) and relationship (host, member,
+  partner).
+- ``Representation``: a user acting for an organisation, given by administrators
+  (``services.representation_add``); moved from accounts, its table ``network_representation`` and rows kept.
+- ``Programme``: the centre's programmes.
+- ``Figure``: a number about the centre as a source states it (the demo loads the seeds': 117 members,
+  35 schools, 12 municipalities, 40 cities, 60+ partners, 40+ debates), with a bilingual label and source,
+  the year and source address when known; edited in the admin, shown on the home page and the directory
+  (which says how many of the members and partners it lists). No template holds such a number.
+- ``Space``: bilingual name, description, accessibility, what it offers and booking terms; kind (hub,
+  learning space, pavilion, cultural venue, studio); address and capacity, empty when not known; opening
+  status with a note; ``is_bookable``. It is booked only while open and bookable, and only by a member
+  representative for a member organisation they represent (``network.book_space``,
+  ``network.book_for_organisation``).
+- ``Booking``: a member organisation's use of a space, asked for by its representative; its status moves
+  through core's ``move`` (requested → confirmed / declined / cancelled, confirmed → cancelled), and a
+  request or a confirmed booking holds its time."""
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models

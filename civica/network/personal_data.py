@@ -1,5 +1,7 @@
 """What the network app holds about a person — the organisations they represent, the spaces they
-booked — for download-my-data and delete-my-account."""
+booked — for download-my-data and delete-my-account. On deletion, representations go with the user;
+bookings not begun are cancelled, and every booking stays as the space's record, without the person or
+the purpose they wrote."""
 
 from django.utils import timezone
 

@@ -1,3 +1,8 @@
+"""Reads of the network pages: the directory (with how many of the members and partners it lists), and
+the spaces. ``space_taken`` (two queries: meetings and holding bookings), ``space_agenda`` (the space
+page's free/busy table: a published meeting is named, anything else is only "booked"),
+``space_book_refusal`` (why not, in the user's language), ``my_bookings``, ``bookings_to_manage``."""
+
 import datetime
 
 from django.db.models import Case, Count, Q, When

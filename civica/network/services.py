@@ -1,6 +1,18 @@
-"""Writes of the network app: what takes the centre's spaces. A space is never double-booked: every
-write that takes a space's time locks the space's row, then checks and saves in the same transaction
-(the rules themselves are plain data in ``availability``). E-mails go after the commit."""
+"""Writes of the network app: representations, and what takes the centre's spaces. A space is never
+double-booked: every write that takes a space's time locks the space's row, then checks and saves in the
+same transaction (the rules themselves are plain data in ``availability``). E-mails go after the commit.
+
+- ``space_book`` locks the space's row, then the organisation's (always in this order), counts the
+  organisation's bookings to come, checks clashes with meetings and holding bookings, and creates a
+  ``Booking`` awaiting confirmation, which already holds its time (first come, first served).
+- ``booking_confirm``, ``booking_decline`` (a reason is required) and ``booking_cancel`` move a booking
+  through core's ``move``, each move's permission in rules.py: editors confirm and decline, the booker
+  cancels before it begins, editors until it ends. Every move e-mails the booker after commit, in their
+  language.
+- ``meeting_place_check`` names what takes a space a meeting wants (the staff see which organisation).
+
+Parallel tests on PostgreSQL (``tests/test_concurrency.py``) prove one booking per time, a booking and a
+meeting never both winning, and the per-organisation limit."""
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError

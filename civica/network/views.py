@@ -1,3 +1,8 @@
+"""The network's pages: organisations and programmes (``/network/organisations/``, ``/network/programmes/``),
+the spaces (``/network/spaces/``; ``/network/spaces/<slug>/`` with upcoming meetings and two weeks of taken
+times, ``?from=`` to move; ``…/book/``), "My bookings" with cancelling (``/network/bookings/``) and the
+editors' page to confirm and decline (``/network/bookings/manage/``)."""
+
 import datetime
 
 from django.contrib import messages

@@ -1,6 +1,13 @@
-"""The world-café workshops: a ``Workshop`` on a meeting, its guiding questions, tables and rounds,
-the contributions captured live at the tables, the themes they are harvested into, dot votes and the
-action plan. Moved out of ``meetings`` (their tables were ``meetings_*`` until migration 0002)."""
+"""The world-café workshops: a ``Workshop`` on a meeting (one to one), its guiding questions, tables
+(each with a facilitator) and rounds, the contributions captured live at the tables (at most
+``MAX_CONTRIBUTION``, 500 characters, with their stored meaning vector), the themes they are harvested
+into (``Theme.curated`` once staff rename, merge, split or move notes), dot votes and the action plan
+(an item may become an ``accountability.Activity``).
+
+Moved out of ``meetings``: their tables were ``meetings_*`` until migration 0002, and the content types
+moved with them, so a facilitator's role scoped to a workshop still points at it.
+``tests/test_migrations.py`` migrates a database from before the move, holding a workshop and all it has,
+and reads it back."""
 
 from django.conf import settings
 from django.core.validators import MinValueValidator

@@ -1,5 +1,5 @@
 """What world-café workshops hold about a person (notes written at tables, dots), for
-download-my-data and delete-my-account."""
+download-my-data and delete-my-account. On deletion, dots go and notes stay, anonymised."""
 
 from .models import Contribution, DotVote
 

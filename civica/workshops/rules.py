@@ -1,6 +1,7 @@
-"""Who may do what with a world-café workshop. Editors manage it (harvest, themes, the action plan,
-closing it); its facilitators (a role scoped to the workshop) and editors run it (rounds). Who may
-contribute at a table and dot-vote is the workshop's own setting, checked by the services."""
+"""Who may do what with a world-café workshop. Editors manage it (``workshops.manage``: harvest, themes, the
+action plan, closing it: open → closed through core's ``move``); its facilitators (a role scoped to the
+workshop) and editors run it (``workshops.run``: rounds). Who may contribute at a table and dot-vote is the
+workshop's own setting, checked by the services. Truth tables: ``tests/test_rules.py``."""
 
 import rules
 

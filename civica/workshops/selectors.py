@@ -1,5 +1,6 @@
-"""Reads of a world-café workshop: the table a signed link opens, the dot results, and what a
-harvest would change."""
+"""Reads of a world-café workshop: the table a signed link opens (``table_token``: the link dies once
+the workshop is closed), the dot results, and what a harvest would change (the harvest page says it
+before anything is replaced)."""
 
 from django.core import signing
 from django.db.models import Count

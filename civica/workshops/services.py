@@ -1,5 +1,17 @@
-"""Writes of a world-café workshop: rounds, table links, contributions captured live, the harvest
-into themes, dot votes and the action plan."""
+"""Writes of a world-café workshop: rounds, contributions captured live, the harvest into themes, dot
+votes and the action plan.
+
+- ``contribute``: at most 500 characters, only during a running round, with or without an account as the
+  editor chooses; the author edits for 10 minutes (``contribution_edit``), known by a signed cookie when
+  anonymous. After commit, one background thread per process computes and stores the note's meaning
+  vector (``CIVICA_EMBED_IN_BACKGROUND = False`` does it in the request, as tests do).
+- ``harvest``: themes from ``insights.themes.find_themes`` on the stored vectors, computing any still
+  missing in one batch; by words when the model cannot run. By default themes curated by staff or with
+  dots or action-plan links are kept with their notes, dots and links, the other notes join a kept theme
+  they fit and the rest become new suggested themes; replacing everything is an explicit choice.
+- Themes: rename, merge, create (to split), move a note. ``dot_vote``: within the per-person allowance,
+  the voter's row locked while counting, refused once the workshop is closed.
+- The action plan: ``action_add``, ``action_to_activity`` (an item becomes an activity of a plan)."""
 
 import logging
 import math

@@ -1,3 +1,15 @@
+"""The pages of a world-café workshop: the workshop, the room screen (round and countdown,
+refreshed by htmx), the live wall (htmx polling, complete on a plain reload), the table page for phones
+(opened by a signed link, with its QR code drawn by ``segno``), the harvest page (what would change, then
+keep or, explicitly confirmed, replace), and the report as HTML and PDF (``static/css/document.css``,
+shared with the plan document, inlined by ``{% inline_static %}`` for WeasyPrint).
+
+Each action of the workshop page is a small view at its own address (``rounds/next/``, ``close/``,
+``harvest/first/``, ``themes/rename/``, ``themes/merge/``, ``notes/move/``, ``dots/``, ``action-plan/``,
+``action-plan/to-activity/``) reading its values through its own form (forms.py): a forged id is a
+message, with what was typed kept. A stale page posting ``action=…`` to the workshop's address is
+handed to the same view."""
+
 import functools
 import io
 import secrets

@@ -1,3 +1,8 @@
+"""The template filters every app's templates use (``{% load civica %}``): ``markdown``, ``plaintext``
+and ``sanitize`` (markup.py), ``money``, ``decimal`` and ``short_date`` (formatting.py), ``translated``
+(a bilingual field in the active language), ``participant_name`` ("Deleted participant" for an erased
+account), and ``{% inline_static %}`` (a stylesheet inlined for WeasyPrint's documents)."""
+
 from django import template
 from django.utils.translation import gettext as _
 
