@@ -21,7 +21,7 @@ urlpatterns += i18n_patterns(
     path("processes/", include("civica.participation.urls")),
     path("moderation/", include("civica.participation.moderation_urls")),
     path("notifications/", include("civica.participation.notification_urls")),
-    path("search/", include("civica.participation.search_urls")),
+    path("search/", include("civica.search.urls")),
     path("comments/", include("civica.participation.comment_urls")),
     path("calls/", include("civica.calls.urls")),
     path("plans/", include("civica.accountability.urls")),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "civica.meetings",
     "civica.workshops",
     "civica.insights",
+    "civica.search",
     "civica.content",
     "civica.core.apps.CivicaAdminConfig",
     "django.contrib.auth",
