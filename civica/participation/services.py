@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civica.core import transitions
+from civica.core import refusals, transitions
 
 from .commenting import comment_refusal, commentables, title_of
 from .models import (
@@ -33,8 +33,6 @@ from .models import (
     Support,
 )
 from .notifications import followers, notify
-from .phases import Action
-from .refusals import edit_refusal, poll_refusal, refusal
 from .schedule import phase_label, publish_problems
 
 DOUBLE_SUBMIT_WINDOW = datetime.timedelta(seconds=30)
@@ -42,8 +40,7 @@ IDEA_FIELDS = ("title", "body", "category", "location", "latitude", "longitude",
 
 
 def idea_create(*, process, by, submission_key=None, **fields) -> Idea:
-    if not by.has_perm("participation.propose_idea", process):
-        raise PermissionDenied(refusal(by, Action.CREATE_IDEA, process))
+    refusals.check(by, "participation.propose_idea", process)
     if submission_key is not None:
         existing = Idea.objects.filter(author=by, submission_key=submission_key).first()
         if existing is not None:
@@ -65,8 +62,7 @@ def idea_create(*, process, by, submission_key=None, **fields) -> Idea:
 
 
 def idea_update(*, idea, by, **fields) -> Idea:
-    if not by.has_perm("participation.edit_idea", idea):
-        raise PermissionDenied(edit_refusal(by, idea))
+    refusals.check(by, "participation.edit_idea", idea)
     for name, value in fields.items():
         if name in IDEA_FIELDS:
             setattr(idea, name, value)
@@ -74,8 +70,7 @@ def idea_update(*, idea, by, **fields) -> Idea:
     with transaction.atomic():
         # Re-check under a lock: a support or comment may have arrived since the form was shown.
         locked = Idea.objects.select_for_update().get(pk=idea.pk)
-        if locked.support_count or locked.comment_count:
-            raise PermissionDenied(edit_refusal(by, locked))
+        refusals.check(by, "participation.edit_idea", locked)
         idea.save()
     return idea
 
@@ -85,16 +80,14 @@ def idea_support(*, idea, by) -> bool:
     the unique constraint refuses a second row, the counter moves by F() in the same transaction."""
     if Support.objects.filter(idea=idea, user=by).exists():
         return False
-    if not by.has_perm("participation.support_idea", idea):
-        raise PermissionDenied(refusal(by, Action.SUPPORT, idea))
+    refusals.check(by, "participation.support_idea", idea)
     try:
         with transaction.atomic():
             if idea.process.supports_per_person is not None:
-                # One person's supports are counted one request at a time, so the cap holds.
+                # One person's supports are counted one request at a time (asked again under the
+                # lock), so the cap holds.
                 get_user_model().objects.select_for_update().filter(pk=by.pk).first()
-                used = Support.objects.filter(user=by, idea__process_id=idea.process_id).count()
-                if used >= idea.process.supports_per_person:
-                    raise PermissionDenied(refusal(by, Action.SUPPORT, idea))
+                refusals.check(by, "participation.support_idea", idea)
             Support.objects.create(idea=idea, user=by)
             Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
     except IntegrityError:
@@ -248,8 +241,7 @@ def comment_vote(*, comment, by, value: int) -> None:
 
 def poll_respond(*, poll, by, browser_key: str, answers: dict) -> PollResponse:
     """Record one response: one per participant, or one per browser when the poll is anonymous."""
-    if not by.has_perm("participation.answer_poll", poll):
-        raise PermissionDenied(poll_refusal(by, poll))
+    refusals.check(by, "participation.answer_poll", poll)
     anonymous = poll.allow_anonymous and not by.is_authenticated
     if anonymous and not browser_key:
         raise PermissionDenied(_("Your browser must accept cookies to answer anonymously."))
