@@ -4,7 +4,7 @@ import pytest
 import rules
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext_lazy
+from django.utils.functional import lazy
 
 from civica.accounts.tests.factories import UserFactory
 from civica.core import refusals
@@ -24,7 +24,7 @@ def is_small(user, number):
 @pytest.fixture
 def declared():
     refusals.add_perm("core.take_number", Requirements(
-        (rules.is_authenticated, gettext_lazy("Log in first.")),
+        (rules.is_authenticated, lazy(lambda: "Log in first.", str)()),  # lazy text, as rules.py writes it
         (is_even, lambda user, number: f"{number} is odd."),
         (is_small, "Too big."),
     ))
