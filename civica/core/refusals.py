@@ -11,7 +11,8 @@ In an app's ``rules.py``::
 
 ``rules`` registers the conjunction of the predicates (the decision); ``why_not(user, name, obj)``
 gives the message of the first requirement that fails (None when allowed); services call
-``check(user, name, obj)``, which raises :class:`Refused` carrying that message. Views turn any
+``check(user, name, obj)``, which raises :class:`Refused` carrying that message (so does
+``transitions.move``). Views turn any
 refusal (``PermissionDenied`` or ``ValidationError``) into its text with :func:`refusal_message`.
 """
 
@@ -84,6 +85,11 @@ def remove_perm(name: str) -> None:
     _declared.pop(name, None)
 
 
+def requirements(name: str) -> Requirements:
+    """What ``name`` was declared with (to ask why without asking whether, e.g. under a lock)."""
+    return _declared[name]
+
+
 def failing(user, name: str, obj=None) -> Requirement | None:
     """The requirement of ``name`` that refuses ``user``; None when they hold the permission."""
     if user.has_perm(name, obj):
@@ -91,21 +97,20 @@ def failing(user, name: str, obj=None) -> Requirement | None:
     return _declared[name].failing(user, obj)
 
 
-def why_not(user, name: str, obj=None) -> str | None:
-    """Why ``user`` may not ``name`` ``obj``, in the active language; None when they may."""
+def why_not(user, name: str, obj=None, *, otherwise=None) -> str | None:
+    """Why ``user`` may not ``name`` ``obj``, in the active language; None when they may. A permission
+    declared without requirements says ``otherwise`` (or a general refusal)."""
     if user.has_perm(name, obj):
         return None
-    return _declared[name].why_not(user, obj) or _("You may not do this.")
+    declared = _declared.get(name)
+    return (declared.why_not(user, obj) if declared else None) or str(otherwise or _("You may not do this."))
 
 
-def check(user, name: str, obj=None, *, message=None) -> None:
-    """Raise :class:`Refused` unless ``user`` holds ``name`` for ``obj``. Permissions declared with
-    requirements say why themselves; any other gives its ``message``."""
-    if user.has_perm(name, obj):
-        return
-    if message is None:
-        message = _declared[name].why_not(user, obj)
-    raise Refused(message or _("You may not do this."))
+def check(user, name: str, obj=None, *, otherwise=None) -> None:
+    """Raise :class:`Refused` unless ``user`` holds ``name`` for ``obj``, saying :func:`why_not`."""
+    message = why_not(user, name, obj, otherwise=otherwise)
+    if message is not None:
+        raise Refused(message)
 
 
 def refusal_message(error) -> str:

@@ -99,7 +99,7 @@ def space_book(*, space: Space, organisation: Organisation, starts_at, ends_at, 
     time at once (no other booking or meeting may take it) until the centre confirms or declines it."""
     refusals.check(by, "network.book_space", space)
     refusals.check(by, "network.book_for_organisation", organisation,
-                   message=_("You may book only for a member organisation you represent."))
+                   otherwise=_("You may book only for a member organisation you represent."))
     now = timezone.now()
     errors = _problem_errors(booking_problems(starts_at, ends_at, now=now), now=now)
     purpose = (purpose or "").strip()

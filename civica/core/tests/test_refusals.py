@@ -4,6 +4,7 @@ import pytest
 import rules
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 from django.utils.functional import lazy
 
 from civica.accounts.tests.factories import UserFactory
@@ -59,12 +60,14 @@ def test_check_raises_a_refusal_carrying_its_message(declared):
 
 
 @pytest.mark.django_db
+@translation.override("en")
 def test_a_permission_without_requirements_is_checked_with_the_message_given():
     rules.add_perm("core.plain", rules.is_authenticated)
     try:
         refusals.check(UserFactory(), "core.plain")
         with pytest.raises(Refused, match="Members only."):
-            refusals.check(AnonymousUser(), "core.plain", message="Members only.")
+            refusals.check(AnonymousUser(), "core.plain", otherwise="Members only.")
+        assert refusals.why_not(AnonymousUser(), "core.plain") == "You may not do this."
     finally:
         rules.remove_perm("core.plain")
 
