@@ -51,17 +51,18 @@ refusals.add_perm("calls.edit_application", Requirements(
 ))
 refusals.add_perm("calls.submit_application", Requirements(
     (call_is_open, _call_closed),
-    (is_applicant & application_is_draft, gettext_lazy("This application cannot be submitted now.")),
+    (is_applicant & application_is_draft, gettext_lazy("This application cannot be submitted now."), "own_draft"),
 ))
 refusals.add_perm("calls.withdraw_application", Requirements(
     (call_is_open, _call_closed),
-    (is_applicant & application_is_submitted, gettext_lazy("Only a submitted application can be withdrawn.")),
+    (is_applicant & application_is_submitted, gettext_lazy("Only a submitted application can be withdrawn."),
+     "own_submitted"),
 ))
 # Reopening: a submitted or a withdrawn application becomes a draft again, while the call is open.
 refusals.add_perm("calls.reopen_application", Requirements(
     (call_is_open, _call_closed),
     (is_applicant & (application_is_submitted | application_is_withdrawn),
-     gettext_lazy("This application cannot be reopened.")),
+     gettext_lazy("This application cannot be reopened."), "own_submitted_or_withdrawn"),
 ))
 
 # Evaluators: only what they were assigned and have no conflict with.

@@ -42,23 +42,25 @@ class Requirement:
     predicate: rules.Predicate
     # Lazy text, or ``(user, obj) -> text`` when the words depend on the object (a date, a limit).
     message: object
+    # What truth tables call this requirement; by default the predicate's name (long when composed).
+    key: str | None = None
 
     @property
     def name(self) -> str:
-        """The predicate's name: the key truth tables name a refusal by."""
-        return self.predicate.name
+        return self.key or self.predicate.name
 
     def says(self, user, obj) -> str:
         return str(self.message(user, obj) if callable(self.message) else self.message)
 
 
 class Requirements:
-    """Ordered requirements of one permission: all must hold, the first that fails is the reason."""
+    """Ordered requirements of one permission, each ``(predicate, message)`` or ``(predicate, message,
+    key)``: all must hold, the first that fails is the reason."""
 
     def __init__(self, *requirements):
         if not requirements:
             raise ValueError("a permission needs at least one requirement")
-        self.requirements = tuple(Requirement(predicate, message) for predicate, message in requirements)
+        self.requirements = tuple(Requirement(*requirement) for requirement in requirements)
         self.predicate = functools.reduce(operator.and_, (each.predicate for each in self.requirements))
 
     def failing(self, user, obj=None) -> Requirement | None:

@@ -24,7 +24,7 @@ from .predicates import (
 # (A member representative is a participant who represents a member organisation.)
 refusals.add_perm("network.book_space", Requirements(
     (space_takes_bookings, gettext_lazy("This space does not take bookings.")),
-    (is_participant, gettext_lazy("Verify your e-mail address to book a space.")),
+    (is_participant, gettext_lazy("Verify your e-mail address to book a space."), "participant"),
     (represents_member_organisation, gettext_lazy(
         "Spaces are booked by the representatives of the centre's member organisations. If you represent one, "
         "ask the centre to add you as its representative.")),

@@ -101,9 +101,11 @@ rules.add_perm("participation.report", rules.is_authenticated & rules.is_active)
 refusals.add_perm("participation.answer_poll", Requirements(
     (is_published, gettext_lazy("You cannot answer this poll.")),
     (poll_open, lambda user, poll: _("This poll is closed.") if poll.is_closed() else _("This poll is not open yet.")),
-    (rules.is_authenticated | poll_anonymous, gettext_lazy("Log in to answer this poll.")),
+    (rules.is_authenticated | poll_anonymous, gettext_lazy("Log in to answer this poll."),
+     "logged_in_unless_anonymous"),
     (is_verified | poll_anonymous,
-     gettext_lazy("Verify your e-mail address to answer polls: open the link we sent you.")),
+     gettext_lazy("Verify your e-mail address to answer polls: open the link we sent you."),
+     "verified_unless_anonymous"),
 ))
 rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
 rules.add_perm("participation.export_poll", moderates_process)

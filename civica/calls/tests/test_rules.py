@@ -145,10 +145,9 @@ def _closed_or_mine_in(statuses, key):
 REASONS = {
     "calls.edit_application": lambda kind, closed, status: (
         "is_applicant" if kind != "applicant" else "application_is_draft" if status != "draft" else closed),
-    "calls.submit_application": _closed_or_mine_in({"draft"}, "(is_applicant & application_is_draft)"),
-    "calls.withdraw_application": _closed_or_mine_in({"submitted"}, "(is_applicant & application_is_submitted)"),
-    "calls.reopen_application": _closed_or_mine_in(
-        {"submitted", "withdrawn"}, "(is_applicant & (application_is_submitted | application_is_withdrawn))"),
+    "calls.submit_application": _closed_or_mine_in({"draft"}, "own_draft"),
+    "calls.withdraw_application": _closed_or_mine_in({"submitted"}, "own_submitted"),
+    "calls.reopen_application": _closed_or_mine_in({"submitted", "withdrawn"}, "own_submitted_or_withdrawn"),
 }
 
 

@@ -61,7 +61,7 @@ def test_book_space(make, kind, space_state):
     # Why not: the first requirement that fails (core/refusals.py), by its predicate's name.
     failing = refusals.failing(user, "network.book_space", space)
     expected = ("space_takes_bookings" if space_state != "open" else
-                "(is_authenticated & is_verified)" if kind in {"anonymous", "unverified_representative"} else
+                "participant" if kind in {"anonymous", "unverified_representative"} else
                 "represents_member_organisation" if kind not in REPRESENTATIVES else None)
     assert (failing.name if failing else None) == expected
     assert bool(refusals.why_not(user, "network.book_space", space)) == bool(expected)
