@@ -10,10 +10,11 @@ In an app's ``rules.py``::
     ))
 
 ``rules`` registers the conjunction of the predicates (the decision); ``why_not(user, name, obj)``
-gives the message of the first requirement that fails (None when allowed); services call
-``check(user, name, obj)``, which raises :class:`Refused` carrying that message (so does
-``transitions.move``). Views turn any
-refusal (``PermissionDenied`` or ``ValidationError``) into its text with :func:`refusal_message`.
+gives the message of the first requirement that fails (None when allowed), ``failing`` names that
+requirement for the truth tables; services call ``check(user, name, obj)``, which raises
+:class:`Refused` carrying that message (``transitions.move`` refuses with it too). Views show any
+refusal (``PermissionDenied`` or ``ValidationError``) with :func:`show_refusal` (its text:
+:func:`refusal_message`), never with a copy of their own.
 """
 
 import functools

@@ -78,6 +78,15 @@ def test_refusal_message_reads_every_kind_of_refusal():
     assert refusals.refusal_message(ValidationError({"field": ["Wrong."]})) == "Wrong."
 
 
+@pytest.mark.django_db
+def test_a_requirement_may_carry_a_short_key():
+    refusals.add_perm("core.take_small", Requirements((is_even & is_small, "Small and even.", "small_even")))
+    try:
+        assert refusals.failing(UserFactory(), "core.take_small", 3).name == "small_even"
+    finally:
+        refusals.remove_perm("core.take_small")
+
+
 def test_a_permission_needs_a_requirement():
     with pytest.raises(ValueError):
         Requirements()
