@@ -131,7 +131,7 @@ def check_in(request, slug):
         try:
             registration = services.check_in(meeting=meeting, code=request.POST.get("code", ""), by=request.user)
         except ValidationError as refused:
-            messages.error(request, " ".join(refused.messages))
+            refusals.show_refusal(request, refused)
         else:
             messages.success(request, _("Welcome, %(name)s! Checked in.") % {"name": registration.person.public_name})
         return redirect("meetings:check_in", slug=slug)

@@ -236,7 +236,7 @@ def idea_answer(request, slug, idea_id):
         try:
             services.idea_answer(idea=idea, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            refusals.show_refusal(request, error)
         else:
             messages.success(request, _("The official answer is published."))
     else:
