@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.core import refusals
 from civica.core.params import id_param, int_param
 from civica.participation.commenting import comment_section, post_comment_from_form
 
@@ -213,7 +214,7 @@ def progress_post(request, slug, activity_id):
         try:
             services.progress_post(activity=activity, by=request.user, **form.cleaned_data)
         except (PermissionDenied, ValidationError) as refused:
-            messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+            refusals.show_refusal(request, refused)
         else:
             messages.success(request, _("The progress update is published."))
             return redirect(f"{plan.get_absolute_url()}#programme-{activity.programme.slug}")

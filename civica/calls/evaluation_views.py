@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
+from civica.core import refusals
 from civica.core.exports import csv_writer, workbook
 from civica.core.templatetags.civica import participant_name_filter as participant_name
 
@@ -29,10 +30,6 @@ def _manage_or_403(request, slug):
     if not request.user.has_perm("calls.manage_call", call):
         raise PermissionDenied(_("Only the centre's editors run calls."))
     return call
-
-
-def _refusal(error):
-    return " ".join(getattr(error, "messages", [str(error)]))
 
 
 # --- Editors --------------------------------------------------------------------------------
@@ -86,7 +83,7 @@ def manage(request, slug):
                                          answer=form.cleaned_data["answer"])
                 messages.success(request, _("The answer is published on the call page."))
         except (PermissionDenied, ValidationError) as refused:
-            messages.error(request, _refusal(refused))
+            refusals.show_refusal(request, refused)
             if typed:
                 # What was typed is given back in the same page, with the message.
                 return _manage_page(request, call, typed, status=400)
@@ -125,7 +122,7 @@ def ranking(request, slug):
                 messages.success(request, _("Decision saved for %(reference)s.") % {
                     "reference": application.reference if call.identities_visible() else application.code})
             except (PermissionDenied, ValidationError) as refused:
-                messages.error(request, _refusal(refused))
+                refusals.show_refusal(request, refused)
         elif "application" in form.errors:
             messages.error(request, form_errors(form))
             return _ranking_page(request, call, status=400)
@@ -251,7 +248,7 @@ def review(request, slug, code):
                 evaluation.conflict_declare(application=application, by=request.user,
                                             reason=request.POST.get("reason", ""))
             except (PermissionDenied, ValidationError) as refused:
-                messages.error(request, _refusal(refused))
+                refusals.show_refusal(request, refused)
                 return redirect("calls:review", slug=slug, code=code)
             messages.success(request, _("Your conflict of interest is recorded; this application is no longer yours "
                                         "to review."))
@@ -271,7 +268,7 @@ def review(request, slug, code):
             evaluation.review_save(assignment=assignment, by=request.user, scores=scores,
                                    comment=request.POST.get("comment", ""), submit="submit" in request.POST)
         except (PermissionDenied, ValidationError) as refused:
-            messages.error(request, _refusal(refused))
+            refusals.show_refusal(request, refused)
             typed = {f"score_{pk}": request.POST.get(f"score_{pk}", "") for pk in scores}
             return render(request, "calls/review.html", _review_context(assignment, criteria, existing, typed,
                                                                        request.POST))

@@ -21,19 +21,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civica.core import transitions
+from civica.core import refusals, transitions
 from civica.core.uploads import CONTENT_TYPES, EXTENSIONS, sniff_type
 
 from .models import Application, ApplicationFile, ApplicationStatus, CallQuestion, FieldKind, Submission
 from .selectors import completeness
-
-
-def _closed_message(call):
-    if call.is_open():
-        return None
-    if timezone.now() >= call.closes_at:
-        return _("The deadline has passed: applications can no longer be changed or submitted.")
-    return _("This call is not open for applications now.")
 
 
 def question_ask(*, call, by, text) -> CallQuestion:
@@ -81,8 +73,7 @@ def application_start(*, call, by, organisation=None) -> Application:
     existing = Application.objects.filter(call=call, applicant=by).first()
     if existing is not None:
         return existing
-    if not by.has_perm("calls.apply", call):
-        raise PermissionDenied(_closed_message(call) or _("You are not eligible for this call."))
+    refusals.check(by, "calls.apply", call)
     for _attempt in range(5):
         number = Application.objects.filter(call=call).count() + 1
         try:
@@ -123,11 +114,7 @@ def application_save_draft(*, application, by, title, amount_requested=None, org
     application is still a draft: a save racing a submission (a second tab) never undoes it."""
     with transaction.atomic():
         locked = Application.objects.select_for_update(of=("self",)).select_related("call").get(pk=application.pk)
-        if not by.has_perm("calls.edit_application", locked):
-            if locked.status != ApplicationStatus.DRAFT and locked.applicant_id == by.pk:
-                raise PermissionDenied(_("Your application was submitted in the meantime (perhaps from another tab "
-                                         "or window), so these changes were not saved."))
-            raise PermissionDenied(_closed_message(locked.call) or _("This application cannot be changed now."))
+        refusals.check(by, "calls.edit_application", locked)
         locked.title = (title or "")[:200]
         locked.amount_requested = amount_requested
         if organisation_id:
@@ -163,8 +150,7 @@ def canonical_sha256(content: dict) -> str:
 
 
 def application_submit(*, application, by) -> Submission:
-    if not by.has_perm("calls.submit_application", application):
-        raise PermissionDenied(_closed_message(application.call) or _("This application cannot be submitted now."))
+    refusals.check(by, "calls.submit_application", application)
     snapshot = {}
 
     def check(locked):
@@ -173,7 +159,9 @@ def application_submit(*, application, by) -> Submission:
             raise ValidationError(_("Complete these before submitting: %(items)s.") % {"items": "; ".join(missing)})
         snapshot["content"], snapshot["now"] = _snapshot(locked), timezone.now()
         if not locked.call.is_open(snapshot["now"]):
-            raise PermissionDenied(_closed_message(locked.call))
+            # The deadline passed between the permission and the snapshot: the call's own reason says so.
+            raise refusals.Refused(refusals.requirements("calls.submit_application").why_not(by, locked)
+                                   or _("This application cannot be submitted now."))
 
     def record(locked):
         # Numbered from the versions stored, whatever the row says: a version is never taken twice.
@@ -187,7 +175,6 @@ def application_submit(*, application, by) -> Submission:
         locked = transitions.move(
             application, to=ApplicationStatus.SUBMITTED, by=by, check=check, record=record,
             fields=["version", "status", "submitted_at", "updated_at"],
-            refusal=_closed_message(application.call) or _("This application cannot be submitted now."),
             lock=Application.objects.select_for_update(of=("self",)).select_related("call", "organisation"))
         content = snapshot["content"]
         submission = Submission.objects.create(application=locked, version=locked.version, content=content,
@@ -206,8 +193,7 @@ def _locked_for_status(application):
 def application_withdraw(*, application, by) -> Application:
     with transaction.atomic():
         locked = _locked_for_status(application)
-        if not by.has_perm("calls.withdraw_application", locked):
-            raise PermissionDenied(_closed_message(locked.call) or _("Only a submitted application can be withdrawn."))
+        refusals.check(by, "calls.withdraw_application", locked)
         locked = transitions.move(locked, to=ApplicationStatus.WITHDRAWN, by=by, fields=["updated_at"],
                                   lock=Application.objects.select_for_update(of=("self",)).select_related("call"))
     application.status, application.updated_at = locked.status, locked.updated_at
@@ -219,8 +205,7 @@ def application_reopen(*, application, by) -> Application:
     ``calls.reopen_application``); every submitted version is kept."""
     with transaction.atomic():
         locked = _locked_for_status(application)
-        if not by.has_perm("calls.reopen_application", locked):
-            raise PermissionDenied(_closed_message(locked.call) or _("This application cannot be reopened."))
+        refusals.check(by, "calls.reopen_application", locked)
         locked = transitions.move(locked, to=ApplicationStatus.DRAFT, by=by, fields=["updated_at"],
                                   lock=Application.objects.select_for_update(of=("self",)).select_related("call"))
     application.status, application.updated_at = locked.status, locked.updated_at

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.core import refusals
+
 from . import selectors, services
 from .application_form import ApplicationForm, answers_to_data
 from .eligibility import eligible_organisations
@@ -67,7 +69,7 @@ def ask_question(request, slug):
         try:
             services.question_ask(call=call, by=request.user, text=form.cleaned_data["question"])
         except (PermissionDenied, ValidationError) as refused:
-            messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+            refusals.show_refusal(request, refused)
         else:
             messages.success(request, _("Your question was sent. The answer will be published on this page."))
     return redirect(call.get_absolute_url() + "#questions")
@@ -81,7 +83,7 @@ def apply(request, slug):
     try:
         services.application_start(call=call, by=request.user)
     except (PermissionDenied, ValidationError) as refused:
-        messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+        refusals.show_refusal(request, refused)
         return redirect(call.get_absolute_url())
     return redirect("calls:application", slug=call.slug)
 
@@ -113,7 +115,7 @@ def application(request, slug):
         try:
             services.application_save_draft(application=own, by=request.user, **form.draft_data())
         except PermissionDenied as refused:
-            messages.error(request, str(refused))
+            refusals.show_refusal(request, refused)
             own.refresh_from_db()
             if not request.user.has_perm("calls.reopen_application", own):
                 return redirect("calls:application", slug=slug)
@@ -133,7 +135,7 @@ def application(request, slug):
             try:
                 services.application_submit(application=own, by=request.user)
             except (PermissionDenied, ValidationError) as refused:
-                messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+                refusals.show_refusal(request, refused)
             else:
                 messages.success(request, _("Your application is submitted. The receipt is on its way by e-mail."))
             return redirect("calls:application", slug=slug)
@@ -182,7 +184,7 @@ def application_action(request, slug, action):
             services.application_reopen(application=own, by=request.user)
             messages.success(request, _("Your application is a draft again: change it and submit it again."))
     except PermissionDenied as refused:
-        messages.error(request, str(refused))
+        refusals.show_refusal(request, refused)
     return redirect("calls:application", slug=slug)
 
 

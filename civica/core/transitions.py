@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import refusals
+
 
 class MoveNotPossible(ValidationError, PermissionDenied):
     """A move the declaration does not hold (from the status read under the lock). Both a
@@ -56,7 +58,7 @@ def move(obj, *, to, by, check=None, record=None, fields=(), timestamp=None, ref
     - ``record(locked)``: sets what the move changes when ``status`` is not a plain field
       (then ``fields`` names the fields to save); otherwise ``locked.status = to``;
     - ``timestamp``: the name of a date field set to now with the move;
-    - ``refusal``: the message when ``by`` lacks the permission;
+    - ``refusal``: the message when ``by`` lacks the permission (default: the permission's own reason);
     - ``lock``: a queryset to lock the row with (e.g. with ``select_related``); default the model's.
     Runs in a transaction (a savepoint inside the caller's), so the checks and the write are one step.
     """
@@ -67,7 +69,9 @@ def move(obj, *, to, by, check=None, record=None, fields=(), timestamp=None, ref
         if permission is None:
             raise MoveNotPossible(locked.move_not_possible(to))
         if not by.has_perm(permission, locked):
-            raise PermissionDenied(refusal or _("You may not make that change."))
+            # The permission's own reason (core/refusals.py) for the row as locked, unless the caller gave one.
+            raise refusals.Refused(refusal or refusals.why_not(by, permission, locked,
+                                                               otherwise=_("You may not make that change.")))
         if check is not None:
             check(locked)
         saved = list(fields)

@@ -7,9 +7,12 @@ meeting has begun; the site's moderators moderate them."""
 
 import rules
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civica.accounts.predicates import is_editor, is_participant
+from civica.core import refusals
 from civica.core.permissions import add_admin_perms
+from civica.core.refusals import Requirements
 from civica.participation.commenting import Commentable, commentables
 
 from .models import Meeting
@@ -61,11 +64,22 @@ def its_meeting_has_a_free_place(user, registration):
         meeting=meeting, status=RegistrationStatus.REGISTERED).count() < meeting.capacity)
 
 
-rules.add_perm("meetings.register", is_participant & takes_registrations)
+_REGISTRATION_IS_OPEN_TO = gettext_lazy("Registration is open to participants with a verified e-mail address, "
+                                        "while the meeting takes registrations.")
+refusals.add_perm("meetings.register", Requirements(
+    (is_participant, _REGISTRATION_IS_OPEN_TO, "participant"),
+    (takes_registrations, _REGISTRATION_IS_OPEN_TO),
+))
 # A registration's moves (models.REGISTRATION_TRANSITIONS): cancelled by its person or an editor;
 # registering again after a cancellation as registering; promoted whenever a place is free.
-rules.add_perm("meetings.cancel_registration", is_registrant | is_editor)
-rules.add_perm("meetings.register_again", is_registrant & is_participant & its_meeting_takes_registrations)
+refusals.add_perm("meetings.cancel_registration", Requirements(
+    (is_registrant | is_editor, gettext_lazy("You can only cancel your own registration."), "registrant_or_editor"),
+))
+refusals.add_perm("meetings.register_again", Requirements(
+    (is_registrant, gettext_lazy("You can only cancel your own registration.")),
+    (is_participant, _REGISTRATION_IS_OPEN_TO, "participant"),
+    (its_meeting_takes_registrations, _REGISTRATION_IS_OPEN_TO),
+))
 rules.add_perm("meetings.promote_registration", its_meeting_has_a_free_place)
 rules.add_perm("meetings.see_online_link", is_registered | is_editor)
 rules.add_perm("meetings.manage_meeting", is_editor)

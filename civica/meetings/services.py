@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from civica.core import transitions
+from civica.core import refusals, transitions
 from civica.core.mail import send_in_language
 from civica.network import services as network_services
 from civica.network.models import Space
@@ -44,9 +44,7 @@ def _registered_count(meeting):
 
 
 def register(*, meeting, by, accepted_terms: bool) -> Registration:
-    if not by.has_perm("meetings.register", meeting):
-        raise PermissionDenied(_("Registration is open to participants with a verified e-mail address, "
-                                 "while the meeting takes registrations."))
+    refusals.check(by, "meetings.register", meeting)
     if meeting.translated("terms") and not accepted_terms:
         raise ValidationError(_("Accept the terms of the meeting to register."))
     with transaction.atomic():
@@ -74,16 +72,14 @@ def _record(registration, status, **fields):
 
 
 def cancel(*, registration, by) -> None:
-    if registration.person_id != by.pk and not by.has_perm("meetings.manage_meeting", registration.meeting):
-        raise PermissionDenied(_("You can only cancel your own registration."))
+    refusals.check(by, "meetings.cancel_registration", registration)
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
         locked = Registration.objects.select_for_update().get(pk=registration.pk)
         if locked.status == RegistrationStatus.CANCELLED:
             return  # cancelled already (a second tab): nothing to do
         was_registered = locked.status == RegistrationStatus.REGISTERED
-        transitions.move(locked, to=RegistrationStatus.CANCELLED, by=by,
-                         refusal=_("You can only cancel your own registration."))
+        transitions.move(locked, to=RegistrationStatus.CANCELLED, by=by)
         if was_registered:
             promote_waiting(meeting, by=by)
 

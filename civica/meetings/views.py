@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.core import refusals
 from civica.core.params import page_param, year_month_param
 from civica.participation.commenting import comment_section, post_comment_from_form
 
@@ -102,7 +103,7 @@ def register(request, slug):
         registration = services.register(meeting=meeting, by=request.user,
                                          accepted_terms=request.POST.get("accept_terms") == "on")
     except (PermissionDenied, ValidationError) as refused:
-        messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+        refusals.show_refusal(request, refused)
     else:
         if registration.status == RegistrationStatus.WAITING:
             messages.warning(request, _("The meeting is full: you are number %(number)s on the waiting list. We "
@@ -134,7 +135,7 @@ def check_in(request, slug):
         try:
             registration = services.check_in(meeting=meeting, code=request.POST.get("code", ""), by=request.user)
         except ValidationError as refused:
-            messages.error(request, " ".join(refused.messages))
+            refusals.show_refusal(request, refused)
         else:
             messages.success(request, _("Welcome, %(name)s! Checked in.") % {"name": registration.person.public_name})
         return redirect("meetings:check_in", slug=slug)

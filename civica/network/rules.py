@@ -1,9 +1,12 @@
 """Who may do what with the centre's spaces. One line a permission; predicates in predicates.py."""
 
 import rules
+from django.utils.translation import gettext_lazy
 
-from civica.accounts.predicates import is_administrator, is_editor
+from civica.accounts.predicates import is_administrator, is_editor, is_participant
+from civica.core import refusals
 from civica.core.permissions import add_admin_perms
+from civica.core.refusals import Requirements
 
 from .predicates import (
     booking_awaits_confirmation,
@@ -12,12 +15,20 @@ from .predicates import (
     booking_not_ended,
     is_member_representative,
     made_booking,
+    represents_member_organisation,
     represents_this_member,
     space_takes_bookings,
 )
 
 # Members book: a representative of a member organisation, for that organisation, an open bookable space.
-rules.add_perm("network.book_space", is_member_representative & space_takes_bookings)
+# (A member representative is a participant who represents a member organisation.)
+refusals.add_perm("network.book_space", Requirements(
+    (space_takes_bookings, gettext_lazy("This space does not take bookings.")),
+    (is_participant, gettext_lazy("Verify your e-mail address to book a space."), "participant"),
+    (represents_member_organisation, gettext_lazy(
+        "Spaces are booked by the representatives of the centre's member organisations. If you represent one, "
+        "ask the centre to add you as its representative.")),
+))
 rules.add_perm("network.book_for_organisation", is_member_representative & represents_this_member)
 rules.add_perm("network.see_booking", made_booking | is_editor)
 # Staff confirm or decline requests and cancel any booking until it ends; the booker cancels before it begins.

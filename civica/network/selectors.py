@@ -7,9 +7,6 @@ import datetime
 
 from django.db.models import Case, Count, Q, When
 from django.utils import timezone
-from django.utils.translation import gettext as _
-
-from civica.accounts.predicates import is_participant
 
 from .availability import Slot
 from .models import Booking, BookingStatus, Category, Figure, Organisation, Programme, Relationship, Space
@@ -84,18 +81,6 @@ def space_agenda(space, *, first_day: datetime.date, days: int = AGENDA_DAYS) ->
 def booking_organisations(user):
     """The member organisations ``user`` may book for."""
     return Organisation.objects.filter(pk__in=represented_member_ids(user)).order_by("name")
-
-
-def space_book_refusal(user, space) -> str | None:
-    """Why ``user`` may not book ``space``, in the active language; None when they may."""
-    if user.has_perm("network.book_space", space):
-        return None
-    if not space.takes_bookings:
-        return _("This space does not take bookings.")
-    if not is_participant(user):
-        return _("Verify your e-mail address to book a space.")
-    return _("Spaces are booked by the representatives of the centre's member organisations. If you represent "
-             "one, ask the centre to add you as its representative.")
 
 
 def my_bookings(*, user):

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civica.accounts.predicates import forget_cached_identity
-from civica.core import transitions
+from civica.core import refusals, transitions
 from civica.core.mail import send_in_language
 
 from . import selectors
@@ -109,11 +109,9 @@ def space_book(*, space: Space, organisation: Organisation, starts_at, ends_at, 
                by) -> Booking:
     """Ask for ``space`` from ``starts_at`` to ``ends_at`` for ``organisation``. The request holds the
     time at once (no other booking or meeting may take it) until the centre confirms or declines it."""
-    refusal = selectors.space_book_refusal(by, space)
-    if refusal:
-        raise PermissionDenied(refusal)
-    if not by.has_perm("network.book_for_organisation", organisation):
-        raise PermissionDenied(_("You may book only for a member organisation you represent."))
+    refusals.check(by, "network.book_space", space)
+    refusals.check(by, "network.book_for_organisation", organisation,
+                   otherwise=_("You may book only for a member organisation you represent."))
     now = timezone.now()
     errors = _problem_errors(booking_problems(starts_at, ends_at, now=now), now=now)
     purpose = (purpose or "").strip()

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from civica.core import refusals
+
 from . import selectors, services
 from .availability import LIMITS
 from .forms import BookingForm
@@ -96,9 +98,7 @@ def space_book(request, slug):
     space = get_object_or_404(Space, slug=slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    refusal = selectors.space_book_refusal(request.user, space)
-    if refusal:
-        raise PermissionDenied(refusal)
+    refusals.check(request.user, "network.book_space", space)
     form = BookingForm(request.POST if request.method == "POST" else None,
                        organisations=selectors.booking_organisations(request.user))
     if form.is_bound and form.is_valid():
@@ -154,7 +154,7 @@ def _booking_move(request, pk, move, success):
     try:
         move(booking=booking, by=request.user)
     except (PermissionDenied, ValidationError) as refused:
-        messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+        refusals.show_refusal(request, refused)
     else:
         messages.success(request, success)
     if request.POST.get("back") == "manage" and request.user.has_perm("network.manage_bookings"):

@@ -2,9 +2,12 @@
 
 import rules
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from civica.accounts.predicates import is_editor, is_participant
+from civica.accounts.predicates import is_editor, is_participant, is_verified
+from civica.core import refusals
 from civica.core.permissions import add_admin_perms
+from civica.core.refusals import Requirements
 
 from .commenting import Commentable, commentables, comments_open
 from .models import Debate, Idea
@@ -31,15 +34,61 @@ from .predicates import (
 
 rules.add_perm("participation.read_process", is_published | is_editor)
 rules.add_perm("participation.read_idea", (is_published & idea_visible) | is_idea_author | moderates_process)
-rules.add_perm("participation.propose_idea", is_participant & is_published & phase_allows(Action.CREATE_IDEA))
-rules.add_perm(
-    "participation.edit_idea",
-    is_participant & is_idea_author & idea_untouched & idea_visible & phase_allows(Action.CREATE_IDEA),
-)
-rules.add_perm(
-    "participation.support_idea",
-    is_participant & idea_visible & ~is_idea_author & phase_allows(Action.SUPPORT) & has_supports_left,
-)
+
+# Taking part: each requirement with what a person refused by it reads, first failing first.
+_VERBS = {
+    Action.CREATE_IDEA: lambda: _("propose ideas"),
+    Action.SUPPORT: lambda: _("support ideas"),
+}
+
+
+def _as_participant(action):
+    """Logged in, then verified: the first two requirements of taking part."""
+    return (
+        (rules.is_authenticated, lambda user, obj: _("Log in to %(verb)s.") % {"verb": _VERBS[action]()}),
+        (is_verified, lambda user, obj: _("Verify your e-mail address to %(verb)s: open the link we sent you.")
+         % {"verb": _VERBS[action]()}),
+    )
+
+
+def _phase_refusal(verb):
+    def says(user, target):
+        if active_phase(process_of(target)) is None:
+            return _("This consultation is not open for participation now.")
+        return _("The current phase of this consultation does not allow you to %(verb)s.") % {"verb": verb()}
+
+    return says
+
+
+def _phase_allows(action):
+    return (phase_allows(action), _phase_refusal(_VERBS[action]))
+
+
+def _supports_used_up(user, idea):
+    return _("You have used all %(limit)s supports you have in this consultation.") % {
+        "limit": process_of(idea).supports_per_person}
+
+
+refusals.add_perm("participation.propose_idea", Requirements(
+    *_as_participant(Action.CREATE_IDEA),
+    (is_published, lambda user, obj: _("You cannot %(verb)s here.") % {"verb": _VERBS[Action.CREATE_IDEA]()}),
+    _phase_allows(Action.CREATE_IDEA),
+))
+refusals.add_perm("participation.edit_idea", Requirements(
+    (is_idea_author, gettext_lazy("Only the author may edit an idea.")),
+    (idea_untouched, gettext_lazy(
+        "This idea can no longer be edited: others have already supported or commented on it.")),
+    *_as_participant(Action.CREATE_IDEA),
+    (idea_visible, gettext_lazy("This idea is hidden while moderators review it.")),
+    _phase_allows(Action.CREATE_IDEA),
+))
+refusals.add_perm("participation.support_idea", Requirements(
+    *_as_participant(Action.SUPPORT),
+    _phase_allows(Action.SUPPORT),
+    (~is_idea_author, gettext_lazy("You cannot support your own idea.")),
+    (has_supports_left, _supports_used_up),
+    (idea_visible, gettext_lazy("This idea is hidden while moderators review it.")),
+))
 rules.add_perm("participation.withdraw_support", is_participant & phase_allows(Action.SUPPORT))
 rules.add_perm("participation.follow", rules.is_authenticated & rules.is_active)
 rules.add_perm("participation.answer_idea", moderates_process)
@@ -48,7 +97,16 @@ rules.add_perm("participation.view_moderation_queue", moderates_some_process)
 rules.add_perm("participation.report", rules.is_authenticated & rules.is_active)
 
 # Polls: open while their phase runs; anonymous answers only where the editor allowed them.
-rules.add_perm("participation.answer_poll", is_published & poll_open & (is_participant | poll_anonymous))
+# (Logged in or anonymous allowed) and (verified or anonymous allowed) is (participant or anonymous allowed).
+refusals.add_perm("participation.answer_poll", Requirements(
+    (is_published, gettext_lazy("You cannot answer this poll.")),
+    (poll_open, lambda user, poll: _("This poll is closed.") if poll.is_closed() else _("This poll is not open yet.")),
+    (rules.is_authenticated | poll_anonymous, gettext_lazy("Log in to answer this poll."),
+     "logged_in_unless_anonymous"),
+    (is_verified | poll_anonymous,
+     gettext_lazy("Verify your e-mail address to answer polls: open the link we sent you."),
+     "verified_unless_anonymous"),
+))
 rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
 rules.add_perm("participation.export_poll", moderates_process)
 

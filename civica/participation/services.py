@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civica.core import transitions
+from civica.core import refusals, transitions
 
 from .commenting import comment_refusal, commentables, title_of
 from .models import (
@@ -29,8 +29,6 @@ from .models import (
     Support,
 )
 from .notifications import followers, notify
-from .phases import Action
-from .refusals import edit_refusal, refusal
 from .schedule import phase_label, publish_problems
 
 DOUBLE_SUBMIT_WINDOW = datetime.timedelta(seconds=30)
@@ -38,8 +36,7 @@ IDEA_FIELDS = ("title", "body", "category", "location", "latitude", "longitude",
 
 
 def idea_create(*, process, by, submission_key=None, **fields) -> Idea:
-    if not by.has_perm("participation.propose_idea", process):
-        raise PermissionDenied(refusal(by, Action.CREATE_IDEA, process))
+    refusals.check(by, "participation.propose_idea", process)
     if submission_key is not None:
         existing = Idea.objects.filter(author=by, submission_key=submission_key).first()
         if existing is not None:
@@ -61,8 +58,7 @@ def idea_create(*, process, by, submission_key=None, **fields) -> Idea:
 
 
 def idea_update(*, idea, by, **fields) -> Idea:
-    if not by.has_perm("participation.edit_idea", idea):
-        raise PermissionDenied(edit_refusal(by, idea))
+    refusals.check(by, "participation.edit_idea", idea)
     for name, value in fields.items():
         if name in IDEA_FIELDS:
             setattr(idea, name, value)
@@ -70,8 +66,7 @@ def idea_update(*, idea, by, **fields) -> Idea:
     with transaction.atomic():
         # Re-check under a lock: a support or comment may have arrived since the form was shown.
         locked = Idea.objects.select_for_update().get(pk=idea.pk)
-        if locked.support_count or locked.comment_count:
-            raise PermissionDenied(edit_refusal(by, locked))
+        refusals.check(by, "participation.edit_idea", locked)
         idea.save()
     return idea
 
@@ -81,16 +76,14 @@ def idea_support(*, idea, by) -> bool:
     the unique constraint refuses a second row, the counter moves by F() in the same transaction."""
     if Support.objects.filter(idea=idea, user=by).exists():
         return False
-    if not by.has_perm("participation.support_idea", idea):
-        raise PermissionDenied(refusal(by, Action.SUPPORT, idea))
+    refusals.check(by, "participation.support_idea", idea)
     try:
         with transaction.atomic():
             if idea.process.supports_per_person is not None:
-                # One person's supports are counted one request at a time, so the cap holds.
+                # One person's supports are counted one request at a time (asked again under the
+                # lock), so the cap holds.
                 get_user_model().objects.select_for_update().filter(pk=by.pk).first()
-                used = Support.objects.filter(user=by, idea__process_id=idea.process_id).count()
-                if used >= idea.process.supports_per_person:
-                    raise PermissionDenied(refusal(by, Action.SUPPORT, idea))
+                refusals.check(by, "participation.support_idea", idea)
             Support.objects.create(idea=idea, user=by)
             Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
     except IntegrityError:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.core import refusals
 from civica.core.params import id_param, int_param, page_param
 
 from . import selectors, services
@@ -17,10 +18,9 @@ from .commenting import comment_section, post_comment_from_form
 from .forms import AnswerForm, IdeaForm
 from .lookups import process_or_404
 from .models import Alignment, IdeaStatus, Tag
-from .phases import Action, phase_contents
+from .phases import phase_contents
 from .polls import selectors as poll_selectors
 from .predicates import active_phase
-from .refusals import edit_refusal, refusal
 
 IDEAS_PER_PAGE = 20
 PROCESSES_PER_PAGE = 12
@@ -71,7 +71,7 @@ def process_detail(request, slug):
         "polls": poll_selectors.poll_list(process=process),
         "is_following": request.user.is_authenticated and selectors.is_following(request.user, process),
         "can_propose": can_propose,
-        "propose_refusal": None if can_propose else refusal(request.user, Action.CREATE_IDEA, process),
+        "propose_refusal": refusals.why_not(request.user, "participation.propose_idea", process),
     })
 
 
@@ -118,8 +118,7 @@ def similar_ideas(request, slug):
 @login_required
 def idea_create(request, slug):
     process = process_or_404(slug, request.user)
-    if not request.user.has_perm("participation.propose_idea", process):
-        raise PermissionDenied(refusal(request.user, Action.CREATE_IDEA, process))
+    refusals.check(request.user, "participation.propose_idea", process)
     form = IdeaForm(request.POST or None, request.FILES or None, process=process)
     if request.method == "POST" and form.is_valid():
         try:
@@ -137,15 +136,16 @@ def idea_create(request, slug):
 def idea_update(request, slug, idea_id):
     process = process_or_404(slug, request.user)
     idea = _idea_or_404(process, idea_id, request.user)
-    if not request.user.has_perm("participation.edit_idea", idea):
-        messages.error(request, edit_refusal(request.user, idea))
+    refusal = refusals.why_not(request.user, "participation.edit_idea", idea)
+    if refusal:
+        messages.error(request, refusal)
         return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
     form = IdeaForm(request.POST or None, request.FILES or None, instance=idea, process=process)
     if request.method == "POST" and form.is_valid():
         try:
             services.idea_update(idea=idea, by=request.user, **form.idea_fields())
         except PermissionDenied as refused:
-            messages.error(request, str(refused))
+            refusals.show_refusal(request, refused)
         else:
             messages.success(request, _("Your changes are saved."))
         return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
@@ -163,7 +163,7 @@ def idea_detail(request, slug, idea_id):
         "idea": idea,
         "can_support": can_support,
         "can_withdraw": user.has_perm("participation.withdraw_support", idea),
-        "support_refusal": None if can_support else refusal(user, Action.SUPPORT, idea),
+        "support_refusal": None if can_support else refusals.why_not(user, "participation.support_idea", idea),
         "can_edit": user.has_perm("participation.edit_idea", idea),
         "can_answer": user.has_perm("participation.answer_idea", idea),
         "is_following": user.is_authenticated and selectors.is_following(user, idea),
@@ -186,7 +186,7 @@ def idea_support(request, slug, idea_id):
         elif services.idea_support(idea=idea, by=request.user):
             messages.success(request, _("Thank you for your support."))
     except PermissionDenied as refused:
-        messages.error(request, str(refused))
+        refusals.show_refusal(request, refused)
     return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
 
 
@@ -230,7 +230,7 @@ def idea_answer(request, slug, idea_id):
         try:
             services.idea_answer(idea=idea, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            refusals.show_refusal(request, error)
         else:
             messages.success(request, _("The official answer is published."))
     else:

@@ -27,6 +27,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from civica.core import refusals
+
 from . import forms, selectors, services
 from .models import Contribution, Workshop
 
@@ -39,10 +41,6 @@ def _workshop_or_404(slug):
     if workshop is None:
         raise Http404
     return workshop
-
-
-def _refusal(error):
-    return " ".join(getattr(error, "messages", [str(error)]))
 
 
 def _tables(workshop):
@@ -111,7 +109,7 @@ def _act(request, slug, action, form_class, handler):
     try:
         done = handler(request, workshop, form.cleaned_data)
     except (PermissionDenied, ValidationError) as refused:
-        messages.error(request, _refusal(refused))
+        refusals.show_refusal(request, refused)
         return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
     if done:
         messages.success(request, done)
@@ -243,7 +241,7 @@ def harvest(request, slug):
         try:
             themes = services.harvest(workshop=workshop, by=request.user, mode=mode)
         except (PermissionDenied, ValidationError) as refused:
-            messages.error(request, _refusal(refused))
+            refusals.show_refusal(request, refused)
         else:
             messages.success(request, ngettext("%(count)s new suggested theme.", "%(count)s new suggested themes.",
                                                len(themes)) % {"count": len(themes)})
@@ -332,7 +330,7 @@ def table_page(request, slug, token):
                                      text=form.cleaned_data["text"])
                 messages.success(request, _("Thank you: your contribution is on the wall."))
         except (PermissionDenied, ValidationError) as refused:
-            messages.error(request, _refusal(refused))
+            refusals.show_refusal(request, refused)
             typed = request.POST.get("text", "")
         else:
             response = redirect(request.path)

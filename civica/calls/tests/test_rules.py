@@ -19,6 +19,7 @@ from civica.calls.models import (
     FormField,
 )
 from civica.calls.tests.factories import CallFactory
+from civica.core import refusals
 from civica.network.models import Category
 
 PERMISSIONS = {"calls.read_call", "calls.apply", "calls.ask_question", "calls.manage_call",
@@ -101,6 +102,10 @@ def test_call_permissions(make, kind, phase):
     user = make(kind, application)
     allowed = {permission: user.has_perm(permission, application.call) for permission in CALL_EXPECTED}
     assert allowed == {permission: rule(kind, phase) for permission, rule in CALL_EXPECTED.items()}
+    # Why not apply (core/refusals.py): a call not open says so before whether one is eligible.
+    failing = refusals.failing(user, "calls.apply", application.call)
+    assert getattr(failing, "name", None) == (
+        "call_is_open" if phase not in OPEN else "eligible" if kind not in VERIFIED else None)
 
 
 APPLICATION_EXPECTED = {
@@ -126,6 +131,24 @@ def test_application_permissions(make, kind, phase, status):
     user = make(kind, application)
     allowed = {permission: user.has_perm(permission, application) for permission in APPLICATION_EXPECTED}
     assert allowed == {permission: rule(kind, phase, str(status)) for permission, rule in APPLICATION_EXPECTED.items()}
+    # Why not (core/refusals.py): a closed call first, then whose application and in what status.
+    closed = "call_is_open" if phase not in OPEN else None
+    reasons = {permission: getattr(refusals.failing(user, permission, application), "name", None)
+               for permission in REASONS}
+    assert reasons == {permission: reason(kind, closed, str(status)) for permission, reason in REASONS.items()}
+
+
+def _closed_or_mine_in(statuses, key):
+    return lambda kind, closed, status: closed or (None if kind == "applicant" and status in statuses else key)
+
+
+REASONS = {
+    "calls.edit_application": lambda kind, closed, status: (
+        "is_applicant" if kind != "applicant" else "application_is_draft" if status != "draft" else closed),
+    "calls.submit_application": _closed_or_mine_in({"draft"}, "own_draft"),
+    "calls.withdraw_application": _closed_or_mine_in({"submitted"}, "own_submitted"),
+    "calls.reopen_application": _closed_or_mine_in({"submitted", "withdrawn"}, "own_submitted_or_withdrawn"),
+}
 
 
 @pytest.mark.django_db
@@ -141,6 +164,20 @@ def test_who_may_apply_to_an_open_call(make_user, kind, eligibility):
         Eligibility.ORGANISATION_CATEGORIES: {"member_representative"},
     }[eligibility]
     assert user.has_perm("calls.apply", call) == (kind in expected)
+    failing = refusals.failing(user, "calls.apply", call)
+    assert getattr(failing, "name", None) == (None if kind in expected else "eligible")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("phase", "words"), [
+    ("announced", "This call is not open for applications now."),
+    ("deadline_passed", "The deadline has passed: applications can no longer be changed or submitted."),
+])
+def test_a_closed_call_says_whether_it_opens_later_or_its_deadline_passed(make_user, phase, words):
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert refusals.why_not(make_user("participant"), "calls.apply", call_in(phase)) == words
 
 
 # -- blind review: identities hidden from the jury until the ranking is locked ---------------------

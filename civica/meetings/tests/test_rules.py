@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from civica.core import refusals
 from civica.meetings.models import Registration, RegistrationStatus
 from civica.meetings.tests.factories import MeetingFactory
 
@@ -61,6 +62,10 @@ def test_meeting_permissions(make, kind, state):
         "participation.post_comment": kind in VERIFIED and state in {"under_way", "over"},
     }
     assert {permission: user.has_perm(permission, meeting) for permission in expected} == expected
+    # Why not register (core/refusals.py): not a verified participant, then no registrations taken.
+    failing = refusals.failing(user, "meetings.register", meeting)
+    assert getattr(failing, "name", None) == ("participant" if kind not in VERIFIED else
+                                              None if expected["meetings.register"] else "takes_registrations")
 
 
 @pytest.mark.django_db
@@ -86,3 +91,10 @@ def test_registration_permissions(make_user, kind, state, full):
         "meetings.promote_registration": not full,
     }
     assert {permission: user.has_perm(permission, registration) for permission in expected} == expected
+    reasons = {permission: getattr(refusals.failing(user, permission, registration), "name", None)
+               for permission in ("meetings.cancel_registration", "meetings.register_again")}
+    assert reasons == {
+        "meetings.cancel_registration": None if expected["meetings.cancel_registration"] else "registrant_or_editor",
+        "meetings.register_again": ("is_registrant" if kind != "registrant" else
+                                    None if state == "ahead" else "its_meeting_takes_registrations"),
+    }

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from civica.core import refusals
 from civica.network.models import BookingStatus, SpaceStatus
 from civica.network.tests.factories import BookingFactory, MemberFactory, OrganisationFactory, SpaceFactory
 
@@ -55,8 +56,15 @@ SPACES = {
 @pytest.mark.parametrize("space_state", SPACES)
 @pytest.mark.parametrize("kind", KINDS)
 def test_book_space(make, kind, space_state):
-    space = SpaceFactory(**SPACES[space_state])
-    assert make(kind).has_perm("network.book_space", space) == (kind in REPRESENTATIVES and space_state == "open")
+    space, user = SpaceFactory(**SPACES[space_state]), make(kind)
+    assert user.has_perm("network.book_space", space) == (kind in REPRESENTATIVES and space_state == "open")
+    # Why not: the first requirement that fails (core/refusals.py), by its predicate's name.
+    failing = refusals.failing(user, "network.book_space", space)
+    expected = ("space_takes_bookings" if space_state != "open" else
+                "participant" if kind in {"anonymous", "unverified_representative"} else
+                "represents_member_organisation" if kind not in REPRESENTATIVES else None)
+    assert (failing.name if failing else None) == expected
+    assert bool(refusals.why_not(user, "network.book_space", space)) == bool(expected)
 
 
 @pytest.mark.django_db

@@ -7,15 +7,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from ..refusals import poll_refusal
+from civica.core import refusals
+
 from . import change_rules
 from .models import Choice, Poll, PollAnswer, PollResponse, Question
 
 
 def poll_respond(*, poll, by, browser_key: str, answers: dict) -> PollResponse:
     """Record one response: one per participant, or one per browser when the poll is anonymous."""
-    if not by.has_perm("participation.answer_poll", poll):
-        raise PermissionDenied(poll_refusal(by, poll))
+    refusals.check(by, "participation.answer_poll", poll)
     anonymous = poll.allow_anonymous and not by.is_authenticated
     if anonymous and not browser_key:
         raise PermissionDenied(_("Your browser must accept cookies to answer anonymously."))

@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from civica.core import refusals
 from civica.core.exports import csv_writer
 
 from ..lookups import process_or_404
-from ..refusals import poll_refusal
 from . import selectors, services
 from .forms import PollForm
 from .models import PollAnswer, PollResponse, Question
@@ -38,7 +38,7 @@ def poll_detail(request, slug, poll_id):
     if request.method == "POST":
         if not can_answer:
             messages.error(request, _("You have already answered this poll.") if answered
-                           else poll_refusal(request.user, poll))
+                           else refusals.why_not(request.user, "participation.answer_poll", poll))
             return redirect(poll.get_absolute_url())
         if form.is_valid():
             if poll.allow_anonymous and not request.user.is_authenticated and not browser_key:
@@ -46,7 +46,7 @@ def poll_detail(request, slug, poll_id):
             try:
                 services.poll_respond(poll=poll, by=request.user, browser_key=browser_key, answers=form.answers())
             except (PermissionDenied, ValidationError) as refused:
-                messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+                refusals.show_refusal(request, refused)
             else:
                 messages.success(request, _("Thank you: your answers are recorded."))
             response = redirect(poll.get_absolute_url())
@@ -58,7 +58,7 @@ def poll_detail(request, slug, poll_id):
     show_results = request.user.has_perm("participation.see_poll_results", poll)
     return render(request, "participation/poll_detail.html", {
         "process": process, "poll": poll, "form": form, "answered": answered, "can_answer": can_answer,
-        "refusal": None if can_answer or answered else poll_refusal(request.user, poll),
+        "refusal": None if answered else refusals.why_not(request.user, "participation.answer_poll", poll),
         "results": selectors.poll_results(poll) if show_results else None,
         "can_export": request.user.has_perm("participation.export_poll", poll),
     })

@@ -5,10 +5,11 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
+from civica.core import refusals
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
 # The editors' screens (manage/): editors and administrators only, whatever the process.
@@ -50,6 +51,17 @@ PERMISSIONS = {"participation.propose_idea", "participation.support_idea", "part
 
 KINDS = ["anonymous", "unverified", "participant", "moderator_here", "moderator_elsewhere", "editor"]
 VERIFIED = {"participant", "moderator_here", "moderator_elsewhere", "editor"}
+# Why a row is refused: the requirement that fails first (core/refusals.py), by its predicate's name.
+NOT_A_PARTICIPANT = {"anonymous": "is_authenticated", "unverified": "is_verified"}
+
+
+def reason(user, permission, obj):
+    """The name of the requirement that refuses ``user`` (None when allowed), and that its words exist."""
+    failing = refusals.failing(user, permission, obj)
+    if failing is None:
+        return None
+    assert refusals.why_not(user, permission, obj) == failing.says(user, obj) != ""
+    return failing.name
 
 
 @pytest.mark.django_db
@@ -59,7 +71,9 @@ def test_propose_idea(process, make, window, kind):
     user = make(kind, process)
     with time_machine.travel(WINDOWS[window], tick=False):
         allowed = user.has_perm("participation.propose_idea", process)
+        why = reason(user, "participation.propose_idea", process)
     assert allowed == (kind in VERIFIED and window == "ideas")
+    assert why == (NOT_A_PARTICIPANT.get(kind) or (None if window == "ideas" else "phase_allows_create_idea"))
 
 
 @pytest.mark.django_db
@@ -70,7 +84,9 @@ def test_support_idea(process, make, window, kind):
     user = make(kind, process)
     with time_machine.travel(WINDOWS[window], tick=False):
         allowed = user.has_perm("participation.support_idea", idea)
+        why = reason(user, "participation.support_idea", idea)
     assert allowed == (kind in VERIFIED and window in {"ideas", "voting"})
+    assert why == (NOT_A_PARTICIPANT.get(kind) or (None if window in {"ideas", "voting"} else "phase_allows_support"))
 
 
 @pytest.mark.django_db
@@ -81,21 +97,48 @@ def test_answer_idea_is_for_moderators_of_this_process(process, make, kind):
 
 
 @pytest.mark.django_db
+@translation.override("en")
 def test_authors_cannot_support_their_own_idea(process):
     idea = IdeaFactory(process=process)
     with time_machine.travel(WINDOWS["ideas"], tick=False):
         assert not idea.author.has_perm("participation.support_idea", idea)
+        assert reason(idea.author, "participation.support_idea", idea) == "~is_idea_author"
+        assert refusals.why_not(idea.author, "participation.support_idea", idea) == "You cannot support your own idea."
+
+
+@pytest.mark.django_db
+@translation.override("en")
+def test_supports_run_out_then_hidden_ideas_take_none(process):
+    from civica.participation.models import Support
+
+    process.supports_per_person = 1
+    process.save()
+    user = UserFactory()
+    first, second = IdeaFactory(process=process), IdeaFactory(process=process, is_hidden=True)
+    with time_machine.travel(WINDOWS["ideas"], tick=False):
+        assert reason(user, "participation.support_idea", second) == "idea_visible"
+        Support.objects.create(idea=first, user=user)
+        assert reason(user, "participation.support_idea", second) == "has_supports_left"
+        assert refusals.why_not(user, "participation.support_idea", second) == (
+            "You have used all 1 supports you have in this consultation.")
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("window", WINDOWS)
 def test_author_edits_only_untouched_ideas_during_the_ideas_phase(process, window):
     idea = IdeaFactory(process=process)
+    someone_elses = IdeaFactory(process=process)
     with time_machine.travel(WINDOWS[window], tick=False):
         assert idea.author.has_perm("participation.edit_idea", idea) == (window == "ideas")
+        assert reason(idea.author, "participation.edit_idea", idea) == (
+            None if window == "ideas" else "phase_allows_create_idea")
+        idea.is_hidden = True
+        assert reason(idea.author, "participation.edit_idea", idea) == "idea_visible"
         idea.support_count = 1
         assert not idea.author.has_perm("participation.edit_idea", idea)
-        assert not UserFactory().has_perm("participation.edit_idea", IdeaFactory(process=process))
+        assert reason(idea.author, "participation.edit_idea", idea) == "idea_untouched"
+        assert not UserFactory().has_perm("participation.edit_idea", someone_elses)
+        assert reason(UserFactory(), "participation.edit_idea", someone_elses) == "is_idea_author"
 
 
 @pytest.mark.django_db
@@ -105,6 +148,7 @@ def test_unpublished_processes_are_for_editors_only():
     assert not UserFactory().has_perm("participation.read_process", process)
     assert UserFactory(role=Role.EDITOR).has_perm("participation.read_process", process)
     assert not UserFactory().has_perm("participation.propose_idea", process)
+    assert reason(UserFactory(), "participation.propose_idea", process) == "is_published"
 
 
 @pytest.mark.django_db
@@ -143,7 +187,38 @@ def test_answer_poll_while_its_phase_runs(process, make, kind, window, anonymous
     user = make(kind, process)
     with time_machine.travel(WINDOWS[window], tick=False):
         allowed = user.has_perm("participation.answer_poll", poll)
+        why = reason(user, "participation.answer_poll", poll)
     assert allowed == (window == "ideas" and (kind in VERIFIED or anonymous_answers))
+    if window != "ideas":
+        assert why == "poll_open"
+    elif kind in NOT_A_PARTICIPANT and not anonymous_answers:
+        assert why == {"anonymous": "logged_in_unless_anonymous", "unverified": "verified_unless_anonymous"}[kind]
+    else:
+        assert why is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("window", "words"), [
+    ("information", "The current phase of this consultation does not allow you to propose ideas."),
+    ("after", "This consultation is not open for participation now."),
+])
+@translation.override("en")
+def test_a_closed_phase_says_whether_the_consultation_runs(process, window, words):
+    with time_machine.travel(WINDOWS[window], tick=False):
+        assert refusals.why_not(UserFactory(), "participation.propose_idea", process) == words
+        assert refusals.why_not(AnonymousUser(), "participation.propose_idea", process) == "Log in to propose ideas."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("window", "words"), [("information", "This poll is not open yet."),
+                                                ("voting", "This poll is closed.")])
+@translation.override("en")
+def test_a_poll_says_whether_it_is_not_open_yet_or_closed(process, window, words):
+    from civica.participation.models import Poll
+
+    poll = Poll.objects.create(process=process, phase=process.phases.get(kind="ideas"), title="Priorities")
+    with time_machine.travel(WINDOWS[window], tick=False):
+        assert refusals.why_not(UserFactory(), "participation.answer_poll", poll) == words
 
 
 @pytest.mark.django_db

@@ -1,0 +1,126 @@
+"""One vocabulary for "why not": a permission declared as ordered requirements, each a `rules`
+predicate and what to say when it fails, so the decision and its reason come from the same predicates.
+
+In an app's ``rules.py``::
+
+    refusals.add_perm("participation.propose_idea", Requirements(
+        (rules.is_authenticated, gettext_lazy("Log in to propose ideas.")),
+        (is_verified, gettext_lazy("Verify your e-mail address …")),
+        (phase_allows_ideas, lambda user, process: …),   # the words may depend on the object
+    ))
+
+``rules`` registers the conjunction of the predicates (the decision); ``why_not(user, name, obj)``
+gives the message of the first requirement that fails (None when allowed), ``failing`` names that
+requirement for the truth tables; services call ``check(user, name, obj)``, which raises
+:class:`Refused` carrying that message (``transitions.move`` refuses with it too). Views show any
+refusal (``PermissionDenied`` or ``ValidationError``) with :func:`show_refusal` (its text:
+:func:`refusal_message`), never with a copy of their own.
+"""
+
+import functools
+import operator
+from dataclasses import dataclass
+
+import rules
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+
+class Refused(PermissionDenied):
+    """A refusal that carries the sentence said to the person refused."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self):
+        return str(self.message)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    predicate: rules.Predicate
+    # Lazy text, or ``(user, obj) -> text`` when the words depend on the object (a date, a limit).
+    message: object
+    # What truth tables call this requirement; by default the predicate's name (long when composed).
+    key: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.key or self.predicate.name
+
+    def says(self, user, obj) -> str:
+        return str(self.message(user, obj) if callable(self.message) else self.message)
+
+
+class Requirements:
+    """Ordered requirements of one permission, each ``(predicate, message)`` or ``(predicate, message,
+    key)``: all must hold, the first that fails is the reason."""
+
+    def __init__(self, *requirements):
+        if not requirements:
+            raise ValueError("a permission needs at least one requirement")
+        self.requirements = tuple(Requirement(*requirement) for requirement in requirements)
+        self.predicate = functools.reduce(operator.and_, (each.predicate for each in self.requirements))
+
+    def failing(self, user, obj=None) -> Requirement | None:
+        """The first requirement ``user`` does not meet for ``obj``; None when they meet them all."""
+        # ``test`` passes a predicate only the arguments it takes, as ``has_perm`` does.
+        return next((each for each in self.requirements if not each.predicate.test(user, obj)), None)
+
+    def why_not(self, user, obj=None) -> str | None:
+        failing = self.failing(user, obj)
+        return failing.says(user, obj) if failing else None
+
+
+_declared: dict[str, Requirements] = {}
+
+
+def add_perm(name: str, requirements: Requirements) -> None:
+    """Register ``name`` with `rules` as the conjunction of ``requirements``, and keep them for its reasons."""
+    rules.add_perm(name, requirements.predicate)
+    _declared[name] = requirements
+
+
+def remove_perm(name: str) -> None:
+    rules.remove_perm(name)
+    _declared.pop(name, None)
+
+
+def requirements(name: str) -> Requirements:
+    """What ``name`` was declared with (to ask why without asking whether, e.g. under a lock)."""
+    return _declared[name]
+
+
+def failing(user, name: str, obj=None) -> Requirement | None:
+    """The requirement of ``name`` that refuses ``user``; None when they hold the permission."""
+    if user.has_perm(name, obj):
+        return None
+    return _declared[name].failing(user, obj)
+
+
+def why_not(user, name: str, obj=None, *, otherwise=None) -> str | None:
+    """Why ``user`` may not ``name`` ``obj``, in the active language; None when they may. A permission
+    declared without requirements says ``otherwise`` (or a general refusal)."""
+    if user.has_perm(name, obj):
+        return None
+    declared = _declared.get(name)
+    return (declared.why_not(user, obj) if declared else None) or str(otherwise or _("You may not do this."))
+
+
+def check(user, name: str, obj=None, *, otherwise=None) -> None:
+    """Raise :class:`Refused` unless ``user`` holds ``name`` for ``obj``, saying :func:`why_not`."""
+    message = why_not(user, name, obj, otherwise=otherwise)
+    if message is not None:
+        raise Refused(message)
+
+
+def refusal_message(error) -> str:
+    """What a refused person reads: a PermissionDenied's sentence, or every message of a ValidationError."""
+    return " ".join(str(message) for message in getattr(error, "messages", [str(error)]))
+
+
+def show_refusal(request, error) -> None:
+    """Show ``error`` (PermissionDenied or ValidationError) as an error message on the next page."""
+    messages.error(request, refusal_message(error))
