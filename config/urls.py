@@ -20,7 +20,7 @@ urlpatterns += i18n_patterns(
     path("network/", include("civica.network.urls")),
     path("processes/", include("civica.participation.urls")),
     path("moderation/", include("civica.participation.moderation_urls")),
-    path("notifications/", include("civica.participation.notification_urls")),
+    path("notifications/", include("civica.notifications.urls")),
     path("search/", include("civica.participation.search_urls")),
     path("comments/", include("civica.participation.comment_urls")),
     path("calls/", include("civica.calls.urls")),

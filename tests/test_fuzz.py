@@ -197,7 +197,8 @@ def _known_parameters():
     """Values for route parameters no page shows in a link (per URL namespace), from the demo rows."""
     from civica.calls.models import Application, ApplicationFile, Submission
     from civica.network.models import Booking, Space
-    from civica.participation.models import Comment, Notification
+    from civica.notifications.models import Notification
+    from civica.participation.models import Comment
     from civica.workshops import selectors as workshop_selectors
     from civica.workshops.models import WorkshopTable
 
@@ -325,9 +326,9 @@ def _rows_the_demo_lacks(users):
 
     from civica.network import services as network_services
     from civica.network.models import Space
+    from civica.notifications.services import notify
     from civica.participation import services as participation_services
     from civica.participation.models import Idea
-    from civica.participation.notifications import notify
 
     member = users["member"]
     space = Space.objects.taking_bookings().order_by("pk").first()

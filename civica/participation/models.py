@@ -259,23 +259,6 @@ class Support(models.Model):
         constraints = [models.UniqueConstraint(fields=["idea", "user"], name="participation_one_support_per_person")]
 
 
-class Follow(models.Model):
-    """Someone following a process, an idea or a debate, to be notified of what happens."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows",
-                             verbose_name=_("user"))
-    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    target_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("target_type", "target_id")
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("follow")
-        verbose_name_plural = _("follows")
-        constraints = [models.UniqueConstraint(fields=["user", "target_type", "target_id"],
-                                               name="participation_follow_once")]
-
-
 class Debate(Bilingual, models.Model):
     """A question put to debate: participants argue for or against, or comment.
 
@@ -420,31 +403,6 @@ class ModerationAction(models.Model):
         verbose_name = _("moderation action")
         verbose_name_plural = _("moderation log")
         ordering = ["-created_at"]
-
-
-class Notification(models.Model):
-    """Something that happened that a person should know about; shown on the site and e-mailed
-    as they happen or in a daily digest, as the person prefers."""
-
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
-                                  verbose_name=_("recipient"))
-    message = models.CharField(_("message"), max_length=300)
-    url = models.CharField(_("link"), max_length=300)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        ordering = ["-created_at", "-id"]
-        indexes = [
-            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
-            models.Index(fields=["emailed_at", "recipient"], name="notification_unsent"),
-        ]
-
-    def __str__(self):
-        return self.message
 
 
 class Poll(Bilingual, models.Model):

@@ -9,8 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from civica.notifications.services import notify
+
 from .models import Comment, Debate, Idea, ModerationAction, Report
-from .notifications import notify
 
 MODERATED_MODELS = (Idea, Debate, Comment)
 REPORT_THRESHOLD_OUTSIDE_PROCESSES = 3

@@ -2,7 +2,7 @@
 
 from django.db.models import F
 
-from .models import Comment, CommentVote, Follow, Idea, Support
+from .models import Comment, CommentVote, Idea, Support
 
 
 def export(user) -> dict:
@@ -23,10 +23,6 @@ def export(user) -> dict:
             for comment in Comment.objects.filter(author=user).select_related("target_type").order_by("created_at")
         ],
         "comment_votes": list(CommentVote.objects.filter(user=user).values("comment_id", "value")),
-        "follows": [
-            {"type": follow.target_type.model, "id": follow.target_id}
-            for follow in Follow.objects.filter(user=user).select_related("target_type").order_by("created_at")
-        ],
     }
 
 
@@ -59,4 +55,3 @@ def erase(user) -> None:
     # Ideas others have commented on stay, anonymised; the others are removed.
     Idea.objects.filter(author=user, comment_count__gt=0).update(author=None)
     Idea.objects.filter(author=user).delete()
-    Follow.objects.filter(user=user).delete()

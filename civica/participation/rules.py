@@ -41,7 +41,6 @@ rules.add_perm(
     is_participant & idea_visible & ~is_idea_author & phase_allows(Action.SUPPORT) & has_supports_left,
 )
 rules.add_perm("participation.withdraw_support", is_participant & phase_allows(Action.SUPPORT))
-rules.add_perm("participation.follow", rules.is_authenticated & rules.is_active)
 rules.add_perm("participation.answer_idea", moderates_process)
 rules.add_perm("participation.moderate", moderates_process)
 rules.add_perm("participation.view_moderation_queue", moderates_some_process)

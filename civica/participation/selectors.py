@@ -103,16 +103,6 @@ def similar_ideas(*, process, title, limit=5):
     return Idea.objects.visible().filter(matches, process=process).order_by("-support_count", "-id")[:limit]
 
 
-def is_following(user, target) -> bool:
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import Follow
-
-    return Follow.objects.filter(
-        user=user, target_type=ContentType.objects.get_for_model(target), target_id=target.pk
-    ).exists()
-
-
 class CommentSort:
     OLDEST, NEWEST, BEST = "oldest", "newest", "best"
     ALL = (OLDEST, NEWEST, BEST)

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.core import transitions
+from civica.notifications.selectors import followers
+from civica.notifications.services import follow_set, notify
 
 from .commenting import comment_refusal, commentables, title_of
 from .models import (
@@ -21,7 +23,6 @@ from .models import (
     Comment,
     CommentVote,
     Debate,
-    Follow,
     Idea,
     IdeaStatus,
     Phase,
@@ -32,7 +33,6 @@ from .models import (
     Question,
     Support,
 )
-from .notifications import followers, notify
 from .phases import Action
 from .refusals import edit_refusal, poll_refusal, refusal
 from .schedule import phase_label, publish_problems
@@ -112,16 +112,6 @@ def idea_withdraw_support(*, idea, by) -> bool:
             Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") - 1)
     idea.refresh_from_db(fields=["support_count"])
     return bool(deleted)
-
-
-def follow_set(*, by, target, following: bool) -> None:
-    if not by.has_perm("participation.follow", target):
-        raise PermissionDenied(_("Log in to follow."))
-    target_type = ContentType.objects.get_for_model(target)
-    if following:
-        Follow.objects.get_or_create(user=by, target_type=target_type, target_id=target.pk)
-    else:
-        Follow.objects.filter(user=by, target_type=target_type, target_id=target.pk).delete()
 
 
 def idea_answer(*, idea, by, status, answer: str) -> Idea:

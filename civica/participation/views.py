@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.core.params import id_param, int_param, page_param
+from civica.notifications import selectors as notification_selectors
+from civica.notifications import services as notification_services
 
 from . import selectors, services
 from .commenting import comment_section, post_comment_from_form
@@ -75,7 +77,7 @@ def process_detail(request, slug):
         "ideas": ideas,
         "debates": selectors.debate_list(process=process),
         "polls": selectors.poll_list(process=process),
-        "is_following": request.user.is_authenticated and selectors.is_following(request.user, process),
+        "is_following": request.user.is_authenticated and notification_selectors.is_following(request.user, process),
         "can_propose": can_propose,
         "propose_refusal": None if can_propose else refusal(request.user, Action.CREATE_IDEA, process),
     })
@@ -172,7 +174,7 @@ def idea_detail(request, slug, idea_id):
         "support_refusal": None if can_support else refusal(user, Action.SUPPORT, idea),
         "can_edit": user.has_perm("participation.edit_idea", idea),
         "can_answer": user.has_perm("participation.answer_idea", idea),
-        "is_following": user.is_authenticated and selectors.is_following(user, idea),
+        "is_following": user.is_authenticated and notification_selectors.is_following(user, idea),
         "answer_form": AnswerForm(initial={"status": idea.status, "answer": idea.answer}),
         # "What became of it": the plan activities that implement the idea (accountability).
         "implemented_by": list(idea.activities.select_related("plan", "programme")),
@@ -198,7 +200,7 @@ def idea_support(request, slug, idea_id):
 
 def _follow(request, target):
     following = request.POST.get("follow") == "1"
-    services.follow_set(by=request.user, target=target, following=following)
+    notification_services.follow_set(by=request.user, target=target, following=following)
     messages.success(request, _("You will be notified of what happens here.") if following
                      else _("You no longer follow this."))
     return redirect(target.get_absolute_url())
@@ -266,7 +268,7 @@ def debate_detail(request, slug, debate_id):
     arguments = [comment for comment in context["comments"] if comment.alignment != Alignment.NEUTRAL]
     return render(request, "participation/debate_detail.html", {
         "process": process, "debate": debate, **context,
-        "is_following": request.user.is_authenticated and selectors.is_following(request.user, debate),
+        "is_following": request.user.is_authenticated and notification_selectors.is_following(request.user, debate),
         "arguments_for": [comment for comment in arguments if comment.alignment == Alignment.IN_FAVOUR],
         "arguments_against": [comment for comment in arguments if comment.alignment == Alignment.AGAINST],
         "neutral_comments": [comment for comment in context["comments"] if comment.alignment == Alignment.NEUTRAL],

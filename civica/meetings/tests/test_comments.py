@@ -11,8 +11,9 @@ from civica.accounts import services as account_services
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.meetings.tests.factories import MeetingFactory
+from civica.notifications.models import Notification
 from civica.participation import services as participation_services
-from civica.participation.models import MAX_COMMENT_BODY, Comment, Notification
+from civica.participation.models import MAX_COMMENT_BODY, Comment
 from civica.participation.tests.factories import ProcessFactory
 
 

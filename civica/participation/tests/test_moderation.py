@@ -5,8 +5,9 @@ from django.utils import translation
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
+from civica.notifications.models import Notification
 from civica.participation import moderation, services
-from civica.participation.models import Comment, Debate, Idea, ModerationAction, Notification, Report
+from civica.participation.models import Comment, Debate, Idea, ModerationAction, Report
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
 

@@ -6,8 +6,7 @@ import pytest
 
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
-PERMISSIONS = {"participation.moderate", "participation.view_moderation_queue", "participation.report",
-               "participation.follow"}
+PERMISSIONS = {"participation.moderate", "participation.view_moderation_queue", "participation.report"}
 
 KINDS = ["anonymous", "inactive", "unverified", "participant", "moderator_here", "moderator_elsewhere", "moderator",
          "editor", "administrator"]
@@ -31,13 +30,11 @@ def test_moderation_and_follow_permissions(make_user, kind):
         "moderate an idea of it": user.has_perm("participation.moderate", idea),
         "see the queue": user.has_perm("participation.view_moderation_queue"),
         "report": user.has_perm("participation.report", idea),
-        "follow": user.has_perm("participation.follow", idea),
     } == {
         "moderate the process": kind in MODERATORS,
         "moderate an idea of it": kind in MODERATORS,
         # A moderator of any process sees the queue (holding what they may act on).
         "see the queue": kind in MODERATORS | {"moderator_elsewhere"},
-        # Reporting and following need an account, not a verified address.
+        # Reporting needs an account, not a verified address.
         "report": kind in SIGNED_IN,
-        "follow": kind in SIGNED_IN,
     }

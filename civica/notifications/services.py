@@ -1,30 +1,28 @@
-"""Telling people what happened: on the site, and by e-mail as they happen or in a daily digest.
+"""Telling people what happened: on the site, and by e-mail as they happen or in a daily digest; and
+following something to be told.
 
 Messages are written in each recipient's language when the notification is created. E-mails
 go out after the transaction commits; each carries a signed unsubscribe link that works
-without logging in."""
+without logging in. Other apps call ``notify`` and ``follow_set``; whom to tell they read with
+``selectors.followers``."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civica.accounts.models import EmailFrequency
 from civica.core.mail import send_in_language
 
-from .models import Notification
+from .models import Follow, Notification
 
 UNSUBSCRIBE_SALT = "civica.notifications.unsubscribe"
-
-
-def followers(target):
-    return get_user_model().objects.filter(
-        follows__target_type=ContentType.objects.get_for_model(target), follows__target_id=target.pk, is_active=True
-    )
 
 
 def notify(*, recipients, message, url, exclude=()) -> list[Notification]:
@@ -47,6 +45,16 @@ def notify(*, recipients, message, url, exclude=()) -> list[Notification]:
     return notifications
 
 
+def follow_set(*, by, target, following: bool) -> None:
+    if not by.has_perm("notifications.follow", target):
+        raise PermissionDenied(_("Log in to follow."))
+    target_type = ContentType.objects.get_for_model(target)
+    if following:
+        Follow.objects.get_or_create(user=by, target_type=target_type, target_id=target.pk)
+    else:
+        Follow.objects.filter(user=by, target_type=target_type, target_id=target.pk).delete()
+
+
 def unsubscribe_token(user) -> str:
     return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
 
@@ -66,7 +74,7 @@ def _absolute(path):
 def _send(person, subject, notifications):
     with translation.override(person.language):
         unsubscribe = _absolute(reverse("notifications:unsubscribe", args=[unsubscribe_token(person)]))
-    send_in_language(person, "participation/email/notifications.txt", lambda: {
+    send_in_language(person, "notifications/email/notifications.txt", lambda: {
         "items": [(n.message, _absolute(n.url)) for n in notifications],
         "unsubscribe": unsubscribe, "settings_url": _absolute(reverse("accounts:profile")),
     }, subject=f"[Civica] {subject}", headers={

@@ -1,55 +1,19 @@
+"""Notifications on the site and by e-mail (as they happen, in a daily digest), unsubscribing, following."""
+
 import re
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
-from django.utils import translation
 
-from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
-from civica.participation import services
-from civica.participation.models import Notification
-from civica.participation.notifications import notify, unsubscribe_token
-from civica.participation.tests.factories import IdeaFactory, ProcessFactory
+from civica.notifications.models import Follow, Notification
+from civica.notifications.services import follow_set, notify, unsubscribe_token
 
 
 def _notify(person, text="Something happened", url="/ro/"):
     return notify(recipients=[person], message=lambda: text, url=url)
-
-
-@pytest.mark.django_db
-def test_comment_notifies_followers_and_the_parent_author_not_the_writer():
-    idea = services.idea_create(process=ProcessFactory(), by=UserFactory(), title="Trees", body="More trees")
-    follower, replier = UserFactory(), UserFactory()
-    services.follow_set(by=follower, target=idea, following=True)
-    top = services.comment_post(target=idea, by=follower, body="First")
-    Notification.objects.all().delete()
-    services.comment_post(target=idea, by=replier, body="Answer", parent=top)
-    recipients = set(Notification.objects.values_list("recipient_id", flat=True))
-    assert recipients == {idea.author_id, follower.pk}
-    assert replier.pk not in recipients
-
-
-@pytest.mark.django_db
-def test_new_ideas_notify_the_followers_of_the_process(participant):
-    process = ProcessFactory(title_en="Parks", title_ro="Parcuri")
-    reader = UserFactory(language="ro")
-    services.follow_set(by=reader, target=process, following=True)
-    services.idea_create(process=process, by=participant, title="More trees", body="x")
-    notification = Notification.objects.get(recipient=reader)
-    assert notification.message == 'Idee nouă în „Parcuri”: More trees'
-
-
-@pytest.mark.django_db
-def test_messages_are_written_in_each_recipients_language():
-    with translation.override("en"):
-        idea = IdeaFactory(title="Benches", author=UserFactory(language="en"))
-        romanian = UserFactory(language="ro")
-        services.follow_set(by=romanian, target=idea, following=True)
-        services.idea_answer(idea=idea, by=UserFactory(role=Role.EDITOR), status="accepted", answer="ok")
-    assert Notification.objects.get(recipient=romanian).message == "Răspuns oficial pentru „Benches”: Acceptată"
-    assert Notification.objects.get(recipient=idea.author).message == 'Official answer to "Benches": Accepted'
 
 
 @pytest.mark.django_db
@@ -136,3 +100,13 @@ def test_notification_list_query_count(client, participant, django_assert_num_qu
         _notify(participant, f"m{number}")
     with django_assert_num_queries(expected):
         client.get("/en/notifications/")
+
+
+@pytest.mark.django_db
+def test_following_twice_keeps_one_follow_and_unfollowing_removes_it(participant):
+    target = UserFactory()  # anything can be followed: the permission does not look at the target
+    follow_set(by=participant, target=target, following=True)
+    follow_set(by=participant, target=target, following=True)
+    assert Follow.objects.filter(user=participant).count() == 1
+    follow_set(by=participant, target=target, following=False)
+    assert not Follow.objects.exists()

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from civica.participation.notifications import send_digests
+from civica.notifications.services import send_digests
 
 
 class Command(BaseCommand):
