@@ -19,7 +19,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("civica.accounts.urls")),
     path("network/", include("civica.network.urls")),
     path("processes/", include("civica.participation.urls")),
-    path("moderation/", include("civica.participation.moderation_urls")),
+    path("moderation/", include("civica.moderation.urls")),
     path("notifications/", include("civica.notifications.urls")),
     path("search/", include("civica.participation.search_urls")),
     path("comments/", include("civica.participation.comment_urls")),

@@ -14,8 +14,9 @@ from civica.accountability.tests.factories import make_plan
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.meetings.tests.factories import MeetingFactory
+from civica.moderation.models import ModerationAction, Report
 from civica.participation import services
-from civica.participation.models import Comment, CommentVote, Debate, ModerationAction, Report
+from civica.participation.models import Comment, CommentVote, Debate
 from civica.participation.tests.factories import IdeaFactory
 
 KINDS = ["idea", "debate", "meeting", "plan"]

@@ -12,11 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civica.moderation.forms import ModerateForm, ReportForm
+from civica.moderation.views import moderate_target, report_target
+
 from . import services
 from .commenting import may_read_target
 from .forms import CommentEditForm
 from .models import Comment
-from .moderation_views import ModerateForm, ReportForm, moderate_target, report_target
 
 
 def _comment_or_404(request, comment_id):
@@ -101,7 +103,7 @@ def comment_moderate(request, comment_id):
     comment, target = _comment_or_404(request, comment_id)
     if request.method == "POST":
         return moderate_target(request, comment)
-    if not request.user.has_perm("participation.moderate", comment):
+    if not request.user.has_perm("moderation.moderate", comment):
         raise PermissionDenied(_("Only the moderators of this consultation may do this."))
     return render(request, "participation/comment_moderate.html", {
         "comment": comment, "target": target, "form": ModerateForm(),

@@ -26,7 +26,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from civica.accounts.predicates import is_global_moderator, is_moderator_of, is_verified
+from civica.accounts.predicates import is_verified
 
 # A refused comment's text waits here (per target) for the form the page shows next.
 DRAFT_SESSION_KEY = "comment_drafts"
@@ -102,15 +102,6 @@ def may_read_target(user, target):
     return entry is not None and entry.readable.test(user, target)
 
 
-@rules.predicate
-def moderates_comment(user, comment):
-    if comment is None:
-        return False
-    if comment.process_id:
-        return is_moderator_of(user, comment.process)
-    return is_global_moderator(user)
-
-
 def comment_refusal(user, target) -> str:
     if not user.is_authenticated:
         return _("Log in to comment.")
@@ -127,9 +118,11 @@ def comment_refusal(user, target) -> str:
 def comment_section(request, target, *, post_url: str) -> dict:
     """What ``{% show_comments %}`` renders for ``target``: the thread, the form (with a refused
     draft restored), and whether and why the person may comment."""
+    from civica.moderation.models import ReportReason
+
     from . import selectors
     from .forms import CommentForm
-    from .models import ReportReason
+
 
     sort = request.GET.get("comments")
     sort = sort if sort in selectors.CommentSort.ALL else selectors.CommentSort.OLDEST

@@ -349,62 +349,6 @@ class CommentVote(models.Model):
         constraints = [models.UniqueConstraint(fields=["comment", "user"], name="participation_one_vote_per_comment")]
 
 
-class ReportReason(models.TextChoices):
-    SPAM = "spam", _("Spam or advertising")
-    OFFENSIVE = "offensive", _("Offensive or hateful")
-    OFF_TOPIC = "off_topic", _("Off topic")
-    PERSONAL_DATA = "personal_data", _("Reveals personal data")
-
-
-class Report(models.Model):
-    """Someone flags an idea, a debate or a comment for the moderators."""
-
-    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    target_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("target_type", "target_id")
-    # Empty for content outside consultations (comments on meetings and plans): the site's moderators.
-    process = models.ForeignKey(Process, null=True, blank=True, on_delete=models.CASCADE, related_name="reports",
-                                verbose_name=_("process"))
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports",
-                                 verbose_name=_("reported by"))
-    reason = models.CharField(_("reason"), max_length=16, choices=ReportReason.choices)
-    note = models.CharField(_("details"), max_length=500, blank=True)
-    is_resolved = models.BooleanField(_("reviewed"), default=False)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
-        ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["reporter", "target_type", "target_id"],
-                                               name="participation_report_once")]
-
-
-class ModerationAction(models.Model):
-    """The audit log: every hide and restore, by whom (or automatically) and why."""
-
-    class Kind(models.TextChoices):
-        AUTO_HIDE = "auto_hide", _("Hidden automatically after reports")
-        HIDE = "hide", _("Hidden by a moderator")
-        RESTORE = "restore", _("Restored by a moderator")
-
-    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    target_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("target_type", "target_id")
-    process = models.ForeignKey(Process, null=True, blank=True, on_delete=models.CASCADE,
-                                related_name="moderation_actions", verbose_name=_("process"))
-    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="+", verbose_name=_("moderator"))
-    kind = models.CharField(_("action"), max_length=12, choices=Kind.choices)
-    reason = models.TextField(_("reason"))
-    created_at = models.DateTimeField(_("at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("moderation action")
-        verbose_name_plural = _("moderation log")
-        ordering = ["-created_at"]
-
-
 class Poll(Bilingual, models.Model):
     """A poll or survey, open while its phase runs. ``title``, ``description`` and the questions' and
     choices' ``text`` are the Romanian; their ``_en`` columns the English, Romanian when empty."""

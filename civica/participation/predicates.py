@@ -96,14 +96,6 @@ def target_visible(user, target):
 
 
 @rules.predicate
-def moderates_some_process(user):
-    from civica.accounts.predicates import is_global_moderator, role_keys
-    from civica.accounts.roles import Role
-
-    return is_global_moderator(user) or any(role == Role.MODERATOR for role, _type, _id in role_keys(user))
-
-
-@rules.predicate
 def poll_open(user, poll):
     return poll is not None and poll.is_open()
 

@@ -1,13 +1,16 @@
 """Who may do what in consultations: by phase, role and verification. One line a permission."""
 
 import rules
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import is_editor, is_participant
 from civica.core.permissions import add_admin_perms
+from civica.moderation.registry import REPORT_THRESHOLD_OUTSIDE_SCOPES, Moderatable, moderatables
 
 from .commenting import Commentable, commentables, comments_open
-from .models import Debate, Idea
+from .models import Comment, Debate, Idea
 from .phases import Action
 from .predicates import (
     active_phase,
@@ -20,7 +23,6 @@ from .predicates import (
     is_idea_author,
     is_published,
     moderates_process,
-    moderates_some_process,
     phase_allows,
     poll_anonymous,
     poll_open,
@@ -42,9 +44,6 @@ rules.add_perm(
 )
 rules.add_perm("participation.withdraw_support", is_participant & phase_allows(Action.SUPPORT))
 rules.add_perm("participation.answer_idea", moderates_process)
-rules.add_perm("participation.moderate", moderates_process)
-rules.add_perm("participation.view_moderation_queue", moderates_some_process)
-rules.add_perm("participation.report", rules.is_authenticated & rules.is_active)
 
 # Polls: open while their phase runs; anonymous answers only where the editor allowed them.
 rules.add_perm("participation.answer_poll", is_published & poll_open & (is_participant | poll_anonymous))
@@ -55,7 +54,7 @@ rules.add_perm("participation.export_poll", moderates_process)
 # while the phase allows commenting.
 rules.add_perm("participation.post_comment", is_participant & target_visible & comments_open)
 rules.add_perm("participation.edit_comment", is_participant & is_comment_author & comment_editable_now)
-# Only authors delete; moderators hide (with a reason, logged, reversible: participation.moderate).
+# Only authors delete; moderators hide (with a reason, logged, reversible: moderation.moderate).
 rules.add_perm("participation.remove_comment", is_comment_author & comment_live)
 rules.add_perm("participation.vote_comment", is_participant & comment_live & ~is_comment_author)
 
@@ -79,6 +78,34 @@ commentables.register(Commentable(
     model=Debate, open_now=is_published & phase_allows(Action.COMMENT), closed_reason=_phase_closed_reason,
     readable=(is_published & target_visible) | moderates_process, process_of=process_of, with_alignment=True,
 ))
+# Ideas and debates are reported and moderated (moderation's registry); the consultation's moderators
+# decide, hiding past its report threshold.
+def _moderate_url(kind):
+    return lambda target: reverse("participation:moderate", args=[target.process.slug, kind, target.pk])
+
+
+moderatables.register(Moderatable(
+    model=Idea, kind="ideas", scope_of=process_of, scope_field="process",
+    describe=lambda idea: _('your idea "%(title)s"') % {"title": idea.title},
+    moderate_url=_moderate_url("ideas"), report_threshold=lambda idea: idea.process.report_threshold,
+    queue_queryset=lambda ideas: ideas.select_related("process"),
+))
+moderatables.register(Moderatable(
+    model=Debate, kind="debates", scope_of=process_of, scope_field="process",
+    describe=lambda debate: _('the debate "%(title)s"') % {"title": debate.translated("question")},
+    moderate_url=_moderate_url("debates"), report_threshold=lambda debate: debate.process.report_threshold,
+    queue_queryset=lambda debates: debates.select_related("process"),
+))
+moderatables.register(Moderatable(
+    model=Comment, kind="comments", scope_of=lambda comment: comment.process, scope_field="process",
+    describe=lambda comment: _("your comment"),
+    url=lambda comment: f"{comment.target.get_absolute_url()}#comment-{comment.pk}",
+    moderate_url=lambda comment: reverse("comments:moderate", args=[comment.pk]),
+    report_threshold=lambda comment: (comment.process.report_threshold if comment.process
+                                      else REPORT_THRESHOLD_OUTSIDE_SCOPES),
+    queue_queryset=lambda comments: comments.select_related("process").prefetch_related(
+        GenericPrefetch("target", commentables.target_querysets())),
+))
 # Running consultations from the site's own screens: the centre's editors (administrators too).
 rules.add_perm("participation.manage_processes", is_editor)
 rules.add_perm("participation.create_process", is_editor)
@@ -87,6 +114,6 @@ rules.add_perm("participation.publish_process", is_editor)
 rules.add_perm("participation.manage_debate", is_editor)
 rules.add_perm("participation.manage_poll", is_editor)
 
-ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "comment", "report", "moderationaction",
+ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "comment",
                 "poll", "question", "choice"]
 add_admin_perms("participation", ADMIN_MODELS, is_editor)

@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.core.params import id_param, int_param, page_param
+from civica.moderation.views import moderate_target, report_target
 from civica.notifications import selectors as notification_selectors
 from civica.notifications import services as notification_services
 
 from . import selectors, services
 from .commenting import comment_section, post_comment_from_form
 from .forms import AnswerForm, IdeaForm
-from .models import Alignment, IdeaStatus, Tag
+from .models import Alignment, Debate, Idea, IdeaStatus, Tag
 from .phases import Action, phase_contents
 from .predicates import active_phase
 from .refusals import edit_refusal, refusal
@@ -287,3 +288,31 @@ def idea_comment(request, slug, idea_id):
 def debate_comment(request, slug, debate_id):
     process = _process_or_404(slug, request.user)
     return post_comment_from_form(request, _debate_or_404(process, debate_id))
+
+
+# Reporting and moderating an idea or a debate: /processes/<slug>/<kind>/<id>/report/ and /moderate/
+# (comments have /comments/<id>/report/ and /moderate/, whatever they are on).
+MODERATED_KINDS = {"ideas": Idea, "debates": Debate}
+
+
+def _moderated_or_404(process, kind, pk):
+    model = MODERATED_KINDS.get(kind)
+    target = model.objects.filter(process=process, pk=pk).first() if model else None
+    if target is None:
+        raise Http404
+    target.process = process
+    return target
+
+
+@login_required
+@require_POST
+def report(request, slug, kind, pk):
+    process = _process_or_404(slug, request.user)
+    return report_target(request, _moderated_or_404(process, kind, pk))
+
+
+@login_required
+@require_POST
+def moderate(request, slug, kind, pk):
+    process = _process_or_404(slug, request.user)
+    return moderate_target(request, _moderated_or_404(process, kind, pk))

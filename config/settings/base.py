@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "civica.accounts",
     "civica.network",
     "civica.notifications",
+    "civica.moderation",
     "civica.participation",
     "civica.calls",
     "civica.accountability",

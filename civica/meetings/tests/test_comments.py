@@ -128,10 +128,10 @@ def test_comments_of_an_unpublished_meeting_cannot_be_reached(client, participan
 
 @pytest.mark.django_db
 def test_reported_meeting_comments_hide_and_reach_the_sites_moderators(client, past_meeting):
-    from civica.participation.moderation import REPORT_THRESHOLD_OUTSIDE_PROCESSES
+    from civica.moderation.registry import REPORT_THRESHOLD_OUTSIDE_SCOPES
 
     comment = say(past_meeting, UserFactory(), "Spam, spam, spam")
-    for _ in range(REPORT_THRESHOLD_OUTSIDE_PROCESSES):
+    for _ in range(REPORT_THRESHOLD_OUTSIDE_SCOPES):
         client.force_login(UserFactory())
         page = client.post(f"/en/comments/{comment.pk}/report/", {"reason": "spam"}, follow=True).content.decode()
         assert "the moderators will look at it" in page

@@ -9,8 +9,9 @@ from django.utils import timezone, translation
 from civica.accounts import services as account_services
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
+from civica.moderation.models import Report
 from civica.participation import services
-from civica.participation.models import Alignment, Comment, Debate, Idea, Report
+from civica.participation.models import Alignment, Comment, Debate, Idea
 from civica.participation.selectors import CommentSort, comment_thread
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 

@@ -1,12 +1,12 @@
-"""Truth tables of moderation and following: reports by anyone signed in, moderation by the
-moderators of the process (or of the whole site). Issue 13 moves moderation and notifications into
-their own apps: this module goes with them."""
+"""Truth table of moderation: reports by anyone signed in, moderation by the moderators of the
+target's scope (a consultation's, or the whole site's). Site-wide: it tries moderation's permissions
+on participation's ideas and consultations."""
 
 import pytest
 
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
-PERMISSIONS = {"participation.moderate", "participation.view_moderation_queue", "participation.report"}
+PERMISSIONS = {"moderation.moderate", "moderation.view_queue", "moderation.report"}
 
 KINDS = ["anonymous", "inactive", "unverified", "participant", "moderator_here", "moderator_elsewhere", "moderator",
          "editor", "administrator"]
@@ -16,7 +16,7 @@ MODERATORS = {"moderator_here", "moderator", "editor", "administrator"}
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", KINDS)
-def test_moderation_and_follow_permissions(make_user, kind):
+def test_moderation_permissions(make_user, kind):
     process = ProcessFactory()
     if kind == "moderator_here":
         user = make_user("moderator", scope=process)
@@ -26,10 +26,10 @@ def test_moderation_and_follow_permissions(make_user, kind):
         user = make_user(kind)
     idea = IdeaFactory(process=process)
     assert {
-        "moderate the process": user.has_perm("participation.moderate", process),
-        "moderate an idea of it": user.has_perm("participation.moderate", idea),
-        "see the queue": user.has_perm("participation.view_moderation_queue"),
-        "report": user.has_perm("participation.report", idea),
+        "moderate the process": user.has_perm("moderation.moderate", process),
+        "moderate an idea of it": user.has_perm("moderation.moderate", idea),
+        "see the queue": user.has_perm("moderation.view_queue"),
+        "report": user.has_perm("moderation.report", idea),
     } == {
         "moderate the process": kind in MODERATORS,
         "moderate an idea of it": kind in MODERATORS,

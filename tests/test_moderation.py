@@ -1,3 +1,6 @@
+"""Moderation of what participation registers as moderatable (ideas, debates, comments): reports, hiding
+past a threshold, moderators' hide and restore, the queue and the log. Site-wide: it sets up participation's rows."""
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -5,9 +8,11 @@ from django.utils import translation
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
+from civica.moderation import services as moderation
+from civica.moderation.models import ModerationAction, Report
 from civica.notifications.models import Notification
-from civica.participation import moderation, services
-from civica.participation.models import Comment, Debate, Idea, ModerationAction, Report
+from civica.participation import services
+from civica.participation.models import Comment, Debate, Idea
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
 

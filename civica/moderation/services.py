@@ -1,7 +1,5 @@
-"""Reports, automatic hiding past a process's threshold, moderators' hide and restore, and the
-audit log. Ideas, debates and comments can be moderated; each has ``is_hidden`` and a process —
-except comments on what belongs to no consultation (meetings, plans), which the site's moderators
-moderate, hidden past ``REPORT_THRESHOLD_OUTSIDE_PROCESSES`` open reports."""
+"""Reports, automatic hiding past a target's threshold, moderators' hide and restore, and the audit
+log. What can be moderated, and who moderates it, comes from the registry (``registry.py``)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,58 +9,54 @@ from django.utils.translation import ngettext
 
 from civica.notifications.services import notify
 
-from .models import Comment, Debate, Idea, ModerationAction, Report
-
-MODERATED_MODELS = (Idea, Debate, Comment)
-REPORT_THRESHOLD_OUTSIDE_PROCESSES = 3
-# How each kind is named in addresses: /processes/<slug>/<kind>/<id>/report/ for ideas and debates,
-# /comments/<id>/report/ for comments, whatever they are on.
-MODEL_BY_KIND = {"ideas": Idea, "debates": Debate, "comments": Comment}
-KIND_BY_MODEL = {model: kind for kind, model in MODEL_BY_KIND.items()}
+from .models import ModerationAction, Report
+from .registry import moderatables
 
 
-def author_of(target):
-    return getattr(target, "author", None) or getattr(target, "created_by", None)
+def _entry(target):
+    entry = moderatables.for_object(target)
+    if entry is None:
+        raise ValueError(f"{type(target).__name__} cannot be moderated")
+    return entry
 
 
-def describe(target) -> str:
-    if isinstance(target, Idea):
-        return _('your idea "%(title)s"') % {"title": target.title}
-    if isinstance(target, Debate):
-        return _('the debate "%(title)s"') % {"title": target.translated("question")}
-    return _("your comment")
+def _scope_fields(scope) -> dict:
+    if scope is None:
+        return {"scope_type": None, "scope_id": None}
+    return {"scope_type": ContentType.objects.get_for_model(scope), "scope_id": scope.pk}
 
 
 def target_url(target) -> str:
-    if isinstance(target, Comment):
-        return f"{target.target.get_absolute_url()}#comment-{target.pk}"
-    return target.get_absolute_url()
+    return _entry(target).url(target)
 
 
 def _set_hidden(target, hidden, *, kind, moderator, reason):
+    entry = _entry(target)
     type(target).objects.filter(pk=target.pk).update(is_hidden=hidden)
     target.is_hidden = hidden
     target_type = ContentType.objects.get_for_model(target)
-    ModerationAction.objects.create(target_type=target_type, target_id=target.pk, process=target.process,
-                                    moderator=moderator, kind=kind, reason=reason)
-    author = author_of(target)
+    ModerationAction.objects.create(target_type=target_type, target_id=target.pk,
+                                    **_scope_fields(entry.scope_of(target)), moderator=moderator, kind=kind,
+                                    reason=reason)
+    author = entry.author_of(target)
     if author is not None:
         if hidden:
-            notify(recipients=[author], url=target_url(target),
-                   message=lambda: _("Moderators hid %(what)s: %(reason)s") % {"what": describe(target),
+            notify(recipients=[author], url=entry.url(target),
+                   message=lambda: _("Moderators hid %(what)s: %(reason)s") % {"what": entry.describe(target),
                                                                                "reason": reason})
         else:
-            notify(recipients=[author], url=target_url(target),
-                   message=lambda: _("Moderators restored %(what)s.") % {"what": describe(target)})
+            notify(recipients=[author], url=entry.url(target),
+                   message=lambda: _("Moderators restored %(what)s.") % {"what": entry.describe(target)})
 
 
 def report_create(*, target, by, reason, note="") -> Report:
-    if not by.has_perm("participation.report", target):
+    if not by.has_perm("moderation.report", target):
         raise PermissionDenied(_("Log in to report content."))
+    entry = _entry(target)
     report = Report(target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
-                    process=target.process, reporter=by, reason=reason, note=(note or "").strip())
-    threshold = target.process.report_threshold if target.process else REPORT_THRESHOLD_OUTSIDE_PROCESSES
-    report.full_clean(exclude=["target_type"])
+                    **_scope_fields(entry.scope_of(target)), reporter=by, reason=reason, note=(note or "").strip())
+    threshold = entry.report_threshold(target)
+    report.full_clean(exclude=["target_type", "scope_type"])
     try:
         with transaction.atomic():
             report.save()
@@ -79,7 +73,7 @@ def report_create(*, target, by, reason, note="") -> Report:
 
 
 def moderate(*, target, by, hide: bool, reason: str) -> ModerationAction:
-    if not by.has_perm("participation.moderate", target):
+    if not by.has_perm("moderation.moderate", target):
         raise PermissionDenied(_("Only the moderators of this consultation may do this."))
     reason = (reason or "").strip()
     if not reason:
