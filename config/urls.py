@@ -22,7 +22,7 @@ urlpatterns += i18n_patterns(
     path("moderation/", include("civica.moderation.urls")),
     path("notifications/", include("civica.notifications.urls")),
     path("search/", include("civica.participation.search_urls")),
-    path("comments/", include("civica.participation.comment_urls")),
+    path("comments/", include("civica.comments.urls")),
     path("calls/", include("civica.calls.urls")),
     path("plans/", include("civica.accountability.urls")),
     path("meetings/", include("civica.meetings.urls")),

@@ -8,11 +8,13 @@ from django.utils import translation
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
+from civica.comments import services as comment_services
+from civica.comments.models import Comment
 from civica.moderation import services as moderation
 from civica.moderation.models import ModerationAction, Report
 from civica.notifications.models import Notification
 from civica.participation import services
-from civica.participation.models import Comment, Debate, Idea
+from civica.participation.models import Debate, Idea
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
 
@@ -38,7 +40,7 @@ def test_reports_past_the_threshold_hide_content_and_tell_the_author():
 
 @pytest.mark.django_db
 def test_moderators_hide_and_restore_with_a_recorded_reason():
-    comment = services.comment_post(target=IdeaFactory(), by=UserFactory(), body="Buy cheap watches")
+    comment = comment_services.comment_post(target=IdeaFactory(), by=UserFactory(), body="Buy cheap watches")
     moderator = UserFactory(role=Role.MODERATOR, role__scope=comment.process)
     moderation.report_create(target=comment, by=UserFactory(), reason="spam")
     with pytest.raises(ValidationError, match="reason is recorded"):
@@ -78,7 +80,7 @@ def test_queue_shows_only_the_processes_one_moderates(client):
     Debate.objects.create(process=mine, question="Hidden debate?", is_hidden=True)
     for target in (reported_here, reported_there):
         moderation.report_create(target=target, by=UserFactory(), reason="off_topic")
-    comment = services.comment_post(target=reported_here, by=UserFactory(), body="A reported comment")
+    comment = comment_services.comment_post(target=reported_here, by=UserFactory(), body="A reported comment")
     moderation.report_create(target=comment, by=UserFactory(), reason="offensive")
     client.force_login(moderator)
     page = client.get("/en/moderation/").content.decode()
@@ -105,7 +107,7 @@ def test_queue_query_count_is_constant(client, editor, django_assert_num_queries
     def add_reported():
         idea = IdeaFactory(process=process)
         moderation.report_create(target=idea, by=UserFactory(), reason="spam")
-        comment = services.comment_post(target=idea, by=UserFactory(), body="c")
+        comment = comment_services.comment_post(target=idea, by=UserFactory(), body="c")
         moderation.report_create(target=comment, by=UserFactory(), reason="spam")
 
     add_reported()

@@ -2,8 +2,8 @@ import rules
 from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import is_editor, is_participant
+from civica.comments.registry import Commentable, commentables
 from civica.core.permissions import add_admin_perms
-from civica.participation.commenting import Commentable, commentables
 
 from .models import Meeting
 

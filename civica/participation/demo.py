@@ -12,12 +12,11 @@ from django.db.models import Count
 from django.utils import timezone
 
 from civica.accounts.models import User
+from civica.comments.models import Alignment, Comment
 
 from .models import (
-    Alignment,
     Category,
     Choice,
-    Comment,
     Debate,
     Idea,
     IdeaStatus,

@@ -4,8 +4,8 @@ plain booleans in rules.py; this only explains a refusal)."""
 from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import is_verified
+from civica.comments.refusals import comment_refusal
 
-from .commenting import comment_refusal
 from .phases import Action
 from .predicates import active_phase, has_supports_left, is_idea_author, phase_allows, process_of
 

@@ -1,25 +1,21 @@
 """Who may do what in consultations: by phase, role and verification. One line a permission."""
 
 import rules
-from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import is_editor, is_participant
+from civica.comments.registry import Commentable, commentables
 from civica.core.permissions import add_admin_perms
-from civica.moderation.registry import REPORT_THRESHOLD_OUTSIDE_SCOPES, Moderatable, moderatables
+from civica.moderation.registry import Moderatable, moderatables
 
-from .commenting import Commentable, commentables, comments_open
-from .models import Comment, Debate, Idea
+from .models import Debate, Idea
 from .phases import Action
 from .predicates import (
     active_phase,
-    comment_editable_now,
-    comment_live,
     has_supports_left,
     idea_untouched,
     idea_visible,
-    is_comment_author,
     is_idea_author,
     is_published,
     moderates_process,
@@ -50,15 +46,6 @@ rules.add_perm("participation.answer_poll", is_published & poll_open & (is_parti
 rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
 rules.add_perm("participation.export_poll", moderates_process)
 
-# Comments: on whatever takes them (commenting.py), while it says they are open; ideas and debates
-# while the phase allows commenting.
-rules.add_perm("participation.post_comment", is_participant & target_visible & comments_open)
-rules.add_perm("participation.edit_comment", is_participant & is_comment_author & comment_editable_now)
-# Only authors delete; moderators hide (with a reason, logged, reversible: moderation.moderate).
-rules.add_perm("participation.remove_comment", is_comment_author & comment_live)
-rules.add_perm("participation.vote_comment", is_participant & comment_live & ~is_comment_author)
-
-
 def _phase_closed_reason(user, target):
     if active_phase(process_of(target)) is None:
         return _("This consultation is not open for participation now.")
@@ -70,14 +57,19 @@ def may_read_idea(user, idea):
     return user.has_perm("participation.read_idea", idea)
 
 
+# Ideas and debates take comments while the consultation's phase allows commenting.
 commentables.register(Commentable(
     model=Idea, open_now=is_published & phase_allows(Action.COMMENT), closed_reason=_phase_closed_reason,
     readable=may_read_idea, process_of=process_of, with_alignment=True,
+    report_threshold=lambda idea: idea.process.report_threshold,
 ))
 commentables.register(Commentable(
     model=Debate, open_now=is_published & phase_allows(Action.COMMENT), closed_reason=_phase_closed_reason,
     readable=(is_published & target_visible) | moderates_process, process_of=process_of, with_alignment=True,
+    report_threshold=lambda debate: debate.process.report_threshold,
 ))
+
+
 # Ideas and debates are reported and moderated (moderation's registry); the consultation's moderators
 # decide, hiding past its report threshold.
 def _moderate_url(kind):
@@ -96,16 +88,7 @@ moderatables.register(Moderatable(
     moderate_url=_moderate_url("debates"), report_threshold=lambda debate: debate.process.report_threshold,
     queue_queryset=lambda debates: debates.select_related("process"),
 ))
-moderatables.register(Moderatable(
-    model=Comment, kind="comments", scope_of=lambda comment: comment.process, scope_field="process",
-    describe=lambda comment: _("your comment"),
-    url=lambda comment: f"{comment.target.get_absolute_url()}#comment-{comment.pk}",
-    moderate_url=lambda comment: reverse("comments:moderate", args=[comment.pk]),
-    report_threshold=lambda comment: (comment.process.report_threshold if comment.process
-                                      else REPORT_THRESHOLD_OUTSIDE_SCOPES),
-    queue_queryset=lambda comments: comments.select_related("process").prefetch_related(
-        GenericPrefetch("target", commentables.target_querysets())),
-))
+
 # Running consultations from the site's own screens: the centre's editors (administrators too).
 rules.add_perm("participation.manage_processes", is_editor)
 rules.add_perm("participation.create_process", is_editor)
@@ -114,6 +97,5 @@ rules.add_perm("participation.publish_process", is_editor)
 rules.add_perm("participation.manage_debate", is_editor)
 rules.add_perm("participation.manage_poll", is_editor)
 
-ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "comment",
-                "poll", "question", "choice"]
+ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "poll", "question", "choice"]
 add_admin_perms("participation", ADMIN_MODELS, is_editor)

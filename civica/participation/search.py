@@ -44,10 +44,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from civica.comments.models import Comment
 from civica.core.i18n import active_language
 from civica.core.markup import markdown_to_text
 
-from .models import Comment, Debate, Idea, Process
+from .models import Debate, Idea, Process
 
 MIN_QUERY_LENGTH = 2
 MAX_QUERY_LENGTH = 200

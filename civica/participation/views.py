@@ -10,15 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.comments.models import Alignment
+from civica.comments.section import comment_section, post_comment_from_form
 from civica.core.params import id_param, int_param, page_param
 from civica.moderation.views import moderate_target, report_target
 from civica.notifications import selectors as notification_selectors
 from civica.notifications import services as notification_services
 
 from . import selectors, services
-from .commenting import comment_section, post_comment_from_form
 from .forms import AnswerForm, IdeaForm
-from .models import Alignment, Debate, Idea, IdeaStatus, Tag
+from .models import Debate, Idea, IdeaStatus, Tag
 from .phases import Action, phase_contents
 from .predicates import active_phase
 from .refusals import edit_refusal, refusal

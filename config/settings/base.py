@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "civica.network",
     "civica.notifications",
     "civica.moderation",
+    "civica.comments",
     "civica.participation",
     "civica.calls",
     "civica.accountability",

@@ -1,9 +1,9 @@
 """Issue 13, point 1 moves comments, moderation and notifications out of ``participation`` and keeps
-every row: a database at the schema before the move, holding follows, notifications, reports and
-moderation actions (on an idea of a consultation and outside consultations), is migrated to the latest
-schema and read back through the new models; a consultation becomes the scope of what belonged to it.
-Site-wide (it sets up participation's rows); one test, since it rebuilds part of the schema twice; it
-runs on SQLite and on PostgreSQL."""
+every row: a database at the schema before the move, holding comments (a thread, with a vote),
+follows, notifications, reports and moderation actions (in a consultation and outside any), is
+migrated to the latest schema and read back through the new models; a consultation becomes the scope
+of what belonged to it. Site-wide (it sets up participation's rows); one test, since it rebuilds part
+of the schema twice; it runs on SQLite and on PostgreSQL."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -48,10 +48,21 @@ def test_a_database_from_before_the_move_keeps_every_row_and_its_scope():
                                reason="offensive")
     old_model("ModerationAction").create(target_type=idea_type, target_id=idea.pk, process=process,
                                          moderator=moderator, kind="hide", reason="Reclamă")
+    comment = old_model("Comment").create(target_type=idea_type, target_id=idea.pk, process=process, author=reader,
+                                          body="Da, la umbră", alignment="for")
+    reply = old_model("Comment").create(target_type=idea_type, target_id=idea.pk, process=process, parent=comment,
+                                        depth=1, author=moderator, body="De acord")
+    outside_comment = old_model("Comment").create(target_type=user_type, target_id=reader.pk, process=None,
+                                                  author=moderator, body="Fără consultare")
+    old_model("CommentVote").create(comment=comment, user=moderator, value=1)
+    comment_type, _ = old_types.objects.get_or_create(app_label="participation", model="comment")
+    old_model("Report").create(target_type=comment_type, target_id=reply.pk, process=process, reporter=reader,
+                               reason="off_topic")
 
     _migrate(latest)
     ContentType.objects.clear_cache()
 
+    from civica.comments.models import Comment, CommentVote
     from civica.moderation.models import ModerationAction, Report
     from civica.notifications.models import Follow, Notification
     from civica.participation.models import Idea, Process
@@ -70,11 +81,20 @@ def test_a_database_from_before_the_move_keeps_every_row_and_its_scope():
     action = ModerationAction.objects.get()
     assert (action.target, action.scope, action.moderator.email, action.kind, action.reason) == (
         bench, parks, "moderator@example.org", "hide", "Reclamă")
-    for model, app in [(Follow, "notifications"), (Notification, "notifications"), (Report, "moderation"),
-                       (ModerationAction, "moderation")]:
+    moved = Comment.objects.get(pk=comment.pk)
+    assert (moved.target, moved.author.email, moved.body, moved.alignment) == (
+        bench, "reader@example.org", "Da, la umbră", "for")
+    assert [(r.pk, r.body, r.depth) for r in moved.replies.all()] == [(reply.pk, "De acord", 1)]
+    assert moved.process == parks and Comment.objects.get(pk=outside_comment.pk).process is None
+    vote = CommentVote.objects.get()
+    assert (vote.comment, vote.user.email, vote.value) == (moved, "moderator@example.org", 1)
+    # a report on a comment still finds it (its content type moved with it)
+    assert Report.objects.get(reason="off_topic").target == Comment.objects.get(pk=reply.pk)
+    for model, app in [(Comment, "comments"), (CommentVote, "comments"), (Follow, "notifications"),
+                       (Notification, "notifications"), (Report, "moderation"), (ModerationAction, "moderation")]:
         assert ContentType.objects.get_for_model(model).app_label == app
     tables = set(connection.introspection.table_names())
-    assert {"notifications_follow", "notifications_notification", "moderation_report",
-            "moderation_moderationaction"} <= tables
-    assert not {"participation_follow", "participation_notification", "participation_report",
-                "participation_moderationaction"} & tables
+    assert {"comments_comment", "comments_commentvote", "notifications_follow", "notifications_notification",
+            "moderation_report", "moderation_moderationaction"} <= tables
+    assert not {f"participation_{model}" for model in ["comment", "commentvote", "follow", "notification", "report",
+                                                       "moderationaction"]} & tables

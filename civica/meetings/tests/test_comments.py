@@ -10,10 +10,10 @@ from django.utils import timezone
 from civica.accounts import services as account_services
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
+from civica.comments import services as comment_services
+from civica.comments.models import MAX_COMMENT_BODY, Comment
 from civica.meetings.tests.factories import MeetingFactory
 from civica.notifications.models import Notification
-from civica.participation import services as participation_services
-from civica.participation.models import MAX_COMMENT_BODY, Comment
 from civica.participation.tests.factories import ProcessFactory
 
 
@@ -24,7 +24,7 @@ def past_meeting(db):
 
 
 def say(meeting, author, body, parent=None):
-    return participation_services.comment_post(target=meeting, by=author, body=body, parent=parent)
+    return comment_services.comment_post(target=meeting, by=author, body=body, parent=parent)
 
 
 @pytest.mark.django_db

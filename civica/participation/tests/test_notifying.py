@@ -6,6 +6,7 @@ from django.utils import translation
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
+from civica.comments import services as comment_services
 from civica.notifications.models import Notification
 from civica.notifications.services import follow_set
 from civica.participation import services
@@ -17,9 +18,9 @@ def test_comment_notifies_followers_and_the_parent_author_not_the_writer():
     idea = services.idea_create(process=ProcessFactory(), by=UserFactory(), title="Trees", body="More trees")
     follower, replier = UserFactory(), UserFactory()
     follow_set(by=follower, target=idea, following=True)
-    top = services.comment_post(target=idea, by=follower, body="First")
+    top = comment_services.comment_post(target=idea, by=follower, body="First")
     Notification.objects.all().delete()
-    services.comment_post(target=idea, by=replier, body="Answer", parent=top)
+    comment_services.comment_post(target=idea, by=replier, body="Answer", parent=top)
     recipients = set(Notification.objects.values_list("recipient_id", flat=True))
     assert recipients == {idea.author_id, follower.pk}
     assert replier.pk not in recipients

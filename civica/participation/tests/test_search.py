@@ -7,8 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from civica.comments.models import Comment
 from civica.participation import search as search_module
-from civica.participation.models import Comment, Debate, Idea, Process
+from civica.participation.models import Debate, Idea, Process
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
 pytestmark = pytest.mark.django_db

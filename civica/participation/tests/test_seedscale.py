@@ -9,8 +9,9 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
+from civica.comments.models import Comment
 from civica.participation.management.commands.seedscale import seeded_counts, seeded_processes, seeded_users
-from civica.participation.models import Comment, Idea, Support
+from civica.participation.models import Idea, Support
 from civica.participation.predicates import active_phase
 from civica.participation.tests.factories import IdeaFactory
 

@@ -26,12 +26,10 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from civica.accounts.models import EmailFrequency, User
+from civica.comments.models import Alignment, Comment, CommentVote
 from civica.participation.demo import TAGS
 from civica.participation.models import (
-    Alignment,
     Category,
-    Comment,
-    CommentVote,
     Idea,
     IdeaStatus,
     Phase,

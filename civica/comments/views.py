@@ -2,7 +2,7 @@
 comment, whatever it is about: ``/<lang>/comments/<id>/…``.
 
 Posting stays on the target's own page (each app finds its target with its own access rules and
-calls ``commenting.post_comment_from_form``)."""
+calls ``section.post_comment_from_form``)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,9 +16,9 @@ from civica.moderation.forms import ModerateForm, ReportForm
 from civica.moderation.views import moderate_target, report_target
 
 from . import services
-from .commenting import may_read_target
 from .forms import CommentEditForm
 from .models import Comment
+from .predicates import may_read_target
 
 
 def _comment_or_404(request, comment_id):
@@ -34,7 +34,7 @@ def _comment_or_404(request, comment_id):
 def comment_edit(request, comment_id):
     comment, target = _comment_or_404(request, comment_id)
     back = target.get_absolute_url() + f"#comment-{comment.pk}"
-    if not request.user.has_perm("participation.edit_comment", comment):
+    if not request.user.has_perm("comments.edit", comment):
         messages.error(request, _("Comments can be edited by their author for 15 minutes after writing them."))
         return redirect(back)
     form = CommentEditForm(request.POST or None, initial={"body": comment.body})
@@ -46,7 +46,7 @@ def comment_edit(request, comment_id):
         else:
             messages.success(request, _("Your comment is saved."))
             return redirect(back)
-    return render(request, "participation/comment_edit.html", {"target": target, "comment": comment,
+    return render(request, "comments/comment_edit.html", {"target": target, "comment": comment,
                                                                 "form": form, "back": back})
 
 
@@ -89,7 +89,7 @@ def comment_report(request, comment_id):
     if comment.is_deleted or comment.is_hidden or comment.author_id == request.user.pk:
         # nothing to report: gone, already with the moderators (its text not shown), or one's own
         return redirect(target.get_absolute_url() + f"#comment-{comment.pk}")
-    return render(request, "participation/comment_report.html", {
+    return render(request, "comments/comment_report.html", {
         "comment": comment, "target": target, "form": ReportForm(),
         "back": target.get_absolute_url() + f"#comment-{comment.pk}",
     })
@@ -105,7 +105,7 @@ def comment_moderate(request, comment_id):
         return moderate_target(request, comment)
     if not request.user.has_perm("moderation.moderate", comment):
         raise PermissionDenied(_("Only the moderators of this consultation may do this."))
-    return render(request, "participation/comment_moderate.html", {
+    return render(request, "comments/comment_moderate.html", {
         "comment": comment, "target": target, "form": ModerateForm(),
         "back": target.get_absolute_url() + f"#comment-{comment.pk}",
     })

@@ -1,6 +1,6 @@
 """Truth tables of comments (on ideas, inside a process, and on meetings, outside any): each role ×
-the state of the thing commented on and of the comment. Issue 13 moves comments into their own app:
-this module goes with them."""
+the state of the thing commented on and of the comment. Site-wide: it tries comments' permissions on
+participation's ideas and on meetings, which only the site-wide tests may set up together."""
 
 import datetime
 
@@ -8,12 +8,11 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from civica.comments.models import Comment
 from civica.meetings.tests.factories import MeetingFactory
-from civica.participation.models import Comment
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
-PERMISSIONS = {"participation.post_comment", "participation.edit_comment", "participation.remove_comment",
-               "participation.vote_comment"}
+PERMISSIONS = {"comments.post", "comments.edit", "comments.remove", "comments.vote"}
 
 START = timezone.make_aware(datetime.datetime(2026, 3, 1, 12, 0))
 DAY = datetime.timedelta(days=1)
@@ -51,7 +50,7 @@ def test_post_comment_on_an_idea(process, make, kind, window, hidden):
     idea = IdeaFactory(process=process, is_hidden=hidden)
     user = make(kind)
     with time_machine.travel(WINDOWS[window], tick=False):
-        allowed = user.has_perm("participation.post_comment", idea)
+        allowed = user.has_perm("comments.post", idea)
     assert allowed == (kind in VERIFIED and window == "ideas" and not hidden)
 
 
@@ -73,11 +72,11 @@ def test_comment_permissions(process, make, make_user, kind, state, on):
     comment = comment_on(target, process if on == "idea" else None, state, make_user("participant"))
     user = make(kind, comment)
     with time_machine.travel(WINDOWS["ideas"], tick=False):
-        allowed = {name: user.has_perm(name, comment) for name in sorted(PERMISSIONS - {"participation.post_comment"})}
+        allowed = {name: user.has_perm(name, comment) for name in sorted(PERMISSIONS - {"comments.post"})}
     live = state in {"fresh", "old"}
     # Only authors delete (issue 12, item 24): moderators hide, with a reason (moderation's table).
     assert allowed == {
-        "participation.edit_comment": kind == "author" and state in {"fresh", "hidden"},
-        "participation.remove_comment": kind == "author" and live,
-        "participation.vote_comment": kind in VERIFIED - {"author"} and live,
+        "comments.edit": kind == "author" and state in {"fresh", "hidden"},
+        "comments.remove": kind == "author" and live,
+        "comments.vote": kind in VERIFIED - {"author"} and live,
     }

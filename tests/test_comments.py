@@ -9,10 +9,11 @@ from django.utils import timezone, translation
 from civica.accounts import services as account_services
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
+from civica.comments import services as comment_services
+from civica.comments.models import Alignment, Comment
+from civica.comments.selectors import CommentSort, comment_thread
 from civica.moderation.models import Report
-from civica.participation import services
-from civica.participation.models import Alignment, Comment, Debate, Idea
-from civica.participation.selectors import CommentSort, comment_thread
+from civica.participation.models import Debate, Idea
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
 
@@ -26,10 +27,10 @@ def _in_english():
 def test_threads_go_three_levels_deep_and_counters_follow():
     idea = IdeaFactory()
     people = UserFactory.create_batch(4)
-    top = services.comment_post(target=idea, by=people[0], body="Top", alignment=Alignment.IN_FAVOUR)
-    reply = services.comment_post(target=idea, by=people[1], body="Reply", parent=top)
-    deeper = services.comment_post(target=idea, by=people[2], body="Deeper", parent=reply)
-    deepest = services.comment_post(target=idea, by=people[3], body="Too deep", parent=deeper)
+    top = comment_services.comment_post(target=idea, by=people[0], body="Top", alignment=Alignment.IN_FAVOUR)
+    reply = comment_services.comment_post(target=idea, by=people[1], body="Reply", parent=top)
+    deeper = comment_services.comment_post(target=idea, by=people[2], body="Deeper", parent=reply)
+    deepest = comment_services.comment_post(target=idea, by=people[3], body="Too deep", parent=deeper)
     assert [top.depth, reply.depth, deeper.depth, deepest.depth] == [0, 1, 2, 2]
     assert deepest.parent_id == reply.pk
     idea.refresh_from_db()
@@ -44,7 +45,7 @@ def test_threads_go_three_levels_deep_and_counters_follow():
 @pytest.mark.django_db
 def test_markdown_in_comments_goes_through_the_sanitiser(client, participant):
     idea = IdeaFactory()
-    services.comment_post(target=idea, by=participant, body="**yes** <script>alert(1)</script>")
+    comment_services.comment_post(target=idea, by=participant, body="**yes** <script>alert(1)</script>")
     page = client.get(idea.get_absolute_url()).content.decode()
     assert "<strong>yes</strong>" in page
     assert "<script>alert(1)" not in page
@@ -55,12 +56,12 @@ def test_edit_within_fifteen_minutes_only(participant):
     idea = IdeaFactory()
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        comment = services.comment_post(target=idea, by=participant, body="Frist")
+        comment = comment_services.comment_post(target=idea, by=participant, body="Frist")
     with time_machine.travel(start + datetime.timedelta(minutes=14), tick=False):
-        services.comment_edit(comment=comment, by=participant, body="First")
+        comment_services.comment_edit(comment=comment, by=participant, body="First")
     with time_machine.travel(start + datetime.timedelta(minutes=16), tick=False):
         with pytest.raises(PermissionDenied, match="15 minutes"):
-            services.comment_edit(comment=comment, by=participant, body="Changed later")
+            comment_services.comment_edit(comment=comment, by=participant, body="Changed later")
     comment.refresh_from_db()
     assert comment.body == "First" and comment.edited_at is not None
 
@@ -69,11 +70,11 @@ def test_edit_within_fifteen_minutes_only(participant):
 def test_deleting_a_comment_with_replies_keeps_a_placeholder(client, participant):
     idea = IdeaFactory()
     other = UserFactory()
-    top = services.comment_post(target=idea, by=participant, body="Secret thoughts")
-    services.comment_post(target=idea, by=other, body="An answer", parent=top)
-    lonely = services.comment_post(target=idea, by=participant, body="Alone")
-    services.comment_remove(comment=Comment.objects.get(pk=top.pk), by=participant)
-    services.comment_remove(comment=Comment.objects.get(pk=lonely.pk), by=participant)
+    top = comment_services.comment_post(target=idea, by=participant, body="Secret thoughts")
+    comment_services.comment_post(target=idea, by=other, body="An answer", parent=top)
+    lonely = comment_services.comment_post(target=idea, by=participant, body="Alone")
+    comment_services.comment_remove(comment=Comment.objects.get(pk=top.pk), by=participant)
+    comment_services.comment_remove(comment=Comment.objects.get(pk=lonely.pk), by=participant)
     assert not Comment.objects.filter(pk=lonely.pk).exists()
     kept = Comment.objects.get(pk=top.pk)
     assert kept.is_deleted and kept.body == ""
@@ -85,40 +86,40 @@ def test_deleting_a_comment_with_replies_keeps_a_placeholder(client, participant
 @pytest.mark.django_db
 def test_only_authors_delete(participant):
     idea = IdeaFactory()
-    comment = services.comment_post(target=idea, by=participant, body="Mine")
+    comment = comment_services.comment_post(target=idea, by=participant, body="Mine")
     with pytest.raises(PermissionDenied):
-        services.comment_remove(comment=comment, by=UserFactory())
+        comment_services.comment_remove(comment=comment, by=UserFactory())
     moderator = UserFactory(role=Role.MODERATOR, role__scope=idea.process)
     with pytest.raises(PermissionDenied):  # moderators hide, with a reason (test_comment_targets.py)
-        services.comment_remove(comment=comment, by=moderator)
-    services.comment_remove(comment=comment, by=participant)
+        comment_services.comment_remove(comment=comment, by=moderator)
+    comment_services.comment_remove(comment=comment, by=participant)
     assert not Comment.objects.exists()
 
 
 @pytest.mark.django_db
 def test_votes_up_down_switch_and_take_back(participant):
-    comment = services.comment_post(target=IdeaFactory(), by=UserFactory(), body="Vote me")
-    services.comment_vote(comment=comment, by=participant, value=1)
-    services.comment_vote(comment=comment, by=participant, value=1)
+    comment = comment_services.comment_post(target=IdeaFactory(), by=UserFactory(), body="Vote me")
+    comment_services.comment_vote(comment=comment, by=participant, value=1)
+    comment_services.comment_vote(comment=comment, by=participant, value=1)
     comment.refresh_from_db()
     assert (comment.upvotes, comment.downvotes) == (1, 0)
-    services.comment_vote(comment=comment, by=participant, value=-1)
+    comment_services.comment_vote(comment=comment, by=participant, value=-1)
     comment.refresh_from_db()
     assert (comment.upvotes, comment.downvotes) == (0, 1)
-    services.comment_vote(comment=comment, by=participant, value=0)
+    comment_services.comment_vote(comment=comment, by=participant, value=0)
     comment.refresh_from_db()
     assert (comment.upvotes, comment.downvotes) == (0, 0)
     with pytest.raises(PermissionDenied):
-        services.comment_vote(comment=comment, by=comment.author, value=1)
+        comment_services.comment_vote(comment=comment, by=comment.author, value=1)
     with pytest.raises(ValidationError):
-        services.comment_vote(comment=comment, by=participant, value=5)
+        comment_services.comment_vote(comment=comment, by=participant, value=5)
 
 
 @pytest.mark.django_db
 def test_sorting_oldest_newest_best(participant):
     idea = IdeaFactory()
-    first = services.comment_post(target=idea, by=participant, body="first")
-    second = services.comment_post(target=idea, by=participant, body="second")
+    first = comment_services.comment_post(target=idea, by=participant, body="first")
+    second = comment_services.comment_post(target=idea, by=participant, body="second")
     Comment.objects.filter(pk=first.pk).update(created_at=timezone.now() - datetime.timedelta(hours=1))
     Comment.objects.filter(pk=second.pk).update(upvotes=5)
     assert [c.body for c in comment_thread(target=idea, user=participant)] == ["first", "second"]
@@ -130,10 +131,10 @@ def test_sorting_oldest_newest_best(participant):
 def test_commenting_needs_a_verified_account_and_an_open_phase(unverified, participant):
     idea = IdeaFactory()
     with pytest.raises(PermissionDenied, match="Verify your e-mail address to comment"):
-        services.comment_post(target=idea, by=unverified, body="x")
+        comment_services.comment_post(target=idea, by=unverified, body="x")
     closed = IdeaFactory(process=ProcessFactory(phases=[]))
     with pytest.raises(PermissionDenied, match="not open for participation"):
-        services.comment_post(target=closed, by=participant, body="x")
+        comment_services.comment_post(target=closed, by=participant, body="x")
 
 
 @pytest.mark.django_db
@@ -141,10 +142,10 @@ def test_debate_page_shows_both_columns_with_counts(client, participant):
     process = ProcessFactory()
     debate = Debate.objects.create(process=process, question="Close the centre to cars on Sundays?")
     people = UserFactory.create_batch(3)
-    services.comment_post(target=debate, by=people[0], body="Cleaner air", alignment=Alignment.IN_FAVOUR)
-    services.comment_post(target=debate, by=people[1], body="Shops suffer", alignment=Alignment.AGAINST)
-    services.comment_post(target=debate, by=people[2], body="Less noise", alignment=Alignment.IN_FAVOUR)
-    services.comment_post(target=debate, by=people[2], body="Which streets?")
+    comment_services.comment_post(target=debate, by=people[0], body="Cleaner air", alignment=Alignment.IN_FAVOUR)
+    comment_services.comment_post(target=debate, by=people[1], body="Shops suffer", alignment=Alignment.AGAINST)
+    comment_services.comment_post(target=debate, by=people[2], body="Less noise", alignment=Alignment.IN_FAVOUR)
+    comment_services.comment_post(target=debate, by=people[2], body="Which streets?")
     page = client.get(debate.get_absolute_url()).content.decode()
     assert "Arguments for (2)" in page and "Arguments against (1)" in page
     assert page.index("Cleaner air") < page.index("Arguments against")
@@ -193,7 +194,7 @@ def test_bad_comments_are_refused_with_a_message(client, participant, body):
 @pytest.mark.django_db
 def test_a_refused_reply_comes_back_in_its_own_reply_box(client, participant):
     idea = IdeaFactory()
-    parent = services.comment_post(target=idea, by=UserFactory(), body="First")
+    parent = comment_services.comment_post(target=idea, by=UserFactory(), body="First")
     client.force_login(participant)
     page = client.post(idea.get_absolute_url() + "comments/", {"body": "r" * 5001, "parent": parent.pk},
                        follow=True).content.decode()
@@ -205,7 +206,7 @@ def test_a_refused_reply_comes_back_in_its_own_reply_box(client, participant):
 def test_comment_urls_for_missing_or_foreign_comments_are_404(client, participant):
     idea = IdeaFactory()
     unpublished = IdeaFactory()
-    elsewhere = services.comment_post(target=unpublished, by=UserFactory(), body="x")
+    elsewhere = comment_services.comment_post(target=unpublished, by=UserFactory(), body="x")
     unpublished.process.is_published = False
     unpublished.process.save()
     client.force_login(participant)
@@ -219,9 +220,9 @@ def test_comment_urls_for_missing_or_foreign_comments_are_404(client, participan
 def test_account_deletion_keeps_answered_comments_anonymised(client):
     person, other = UserFactory(), UserFactory()
     idea = IdeaFactory()
-    answered = services.comment_post(target=idea, by=person, body="Keep this thought")
-    services.comment_post(target=idea, by=other, body="I reply", parent=answered)
-    services.comment_post(target=idea, by=person, body="Nobody answered this")
+    answered = comment_services.comment_post(target=idea, by=person, body="Keep this thought")
+    comment_services.comment_post(target=idea, by=other, body="I reply", parent=answered)
+    comment_services.comment_post(target=idea, by=person, body="Nobody answered this")
     account_services.account_delete(user=person)
     assert Comment.objects.get(pk=answered.pk).author is None
     assert not Comment.objects.filter(body="Nobody answered this").exists()
@@ -239,8 +240,8 @@ def test_idea_page_with_many_comments_uses_constant_queries(client, participant,
     idea = IdeaFactory()
     people = UserFactory.create_batch(5)
     for person in people:
-        top = services.comment_post(target=idea, by=person, body="c")
-        services.comment_post(target=idea, by=people[0] if person != people[0] else people[1], body="r",
+        top = comment_services.comment_post(target=idea, by=person, body="c")
+        comment_services.comment_post(target=idea, by=people[0] if person != people[0] else people[1], body="r",
                               parent=top)
     client.force_login(participant)
     client.get(idea.get_absolute_url())
@@ -248,7 +249,7 @@ def test_idea_page_with_many_comments_uses_constant_queries(client, participant,
         client.get(idea.get_absolute_url())
     expected = len(first)  # read now: Django clears the query log at the next request
     for person in UserFactory.create_batch(20):
-        services.comment_post(target=idea, by=person, body="more")
+        comment_services.comment_post(target=idea, by=person, body="more")
     with django_assert_num_queries(expected):
         client.get(idea.get_absolute_url())
 
@@ -267,7 +268,7 @@ def test_the_same_comment_sent_twice_is_kept_once(client, participant):
 def test_large_ids_are_printed_without_thousand_separators(client, participant):
     """Seen at city scale: a Romanian page printed comment 1030001 as "1.030.001" and replies failed."""
     idea = IdeaFactory()
-    comment = services.comment_post(target=idea, by=UserFactory(), body="First")
+    comment = comment_services.comment_post(target=idea, by=UserFactory(), body="First")
     Comment.objects.filter(pk=comment.pk).update(id=1030001)
     client.force_login(participant)
     page = client.get(f"/ro/processes/{idea.process.slug}/ideas/{idea.pk}/").content.decode()
@@ -279,7 +280,7 @@ def test_large_ids_are_printed_without_thousand_separators(client, participant):
 @pytest.mark.django_db
 def test_a_comment_is_reported_from_a_page_of_its_own(client, participant):
     idea = IdeaFactory()
-    comment = services.comment_post(target=idea, by=UserFactory(), body="Buy **cheap** watches")
+    comment = comment_services.comment_post(target=idea, by=UserFactory(), body="Buy **cheap** watches")
     assert client.get(f"/en/comments/{comment.pk}/report/")["Location"].startswith("/en/accounts/login/")
     client.force_login(participant)
     assert client.post(f"/en/processes/{idea.process.slug}/comments/{comment.pk}/report/",
@@ -292,7 +293,7 @@ def test_a_comment_is_reported_from_a_page_of_its_own(client, participant):
     assert "the moderators will look at it" in page
     assert Report.objects.filter(target_id=comment.pk, reason="spam", reporter=participant).exists()
     # one's own comment, or one already hidden, has nothing to report here
-    mine = services.comment_post(target=idea, by=participant, body="Mine")
+    mine = comment_services.comment_post(target=idea, by=participant, body="Mine")
     assert client.get(f"/en/comments/{mine.pk}/report/").status_code == 302
     Comment.objects.filter(pk=comment.pk).update(is_hidden=True)
     assert client.get(f"/en/comments/{comment.pk}/report/").status_code == 302
