@@ -41,7 +41,7 @@ def test_reports_past_the_threshold_hide_content_and_tell_the_author():
 @pytest.mark.django_db
 def test_moderators_hide_and_restore_with_a_recorded_reason():
     comment = comment_services.comment_post(target=IdeaFactory(), by=UserFactory(), body="Buy cheap watches")
-    moderator = UserFactory(role=Role.MODERATOR, role__scope=comment.process)
+    moderator = UserFactory(role=Role.MODERATOR, role__scope=comment.scope)
     moderation.report_create(target=comment, by=UserFactory(), reason="spam")
     with pytest.raises(ValidationError, match="reason is recorded"):
         moderation.moderate(target=comment, by=moderator, hide=True, reason=" ")

@@ -21,12 +21,12 @@ def seed_conversation(target, conversation, authors, *, starting_at) -> int:
     target_type = ContentType.objects.get_for_model(target)
     if Comment.objects.filter(target_type=target_type, target_id=target.pk).exists():
         return 0
-    process = commentables.for_object(target).process_of(target)
+    scope = commentables.for_object(target).scope_of(target)
     written, turn = 0, 0
 
     def write(body, parent=None):
         nonlocal written, turn
-        comment = Comment.objects.create(target_type=target_type, target_id=target.pk, process=process,
+        comment = Comment.objects.create(target_type=target_type, target_id=target.pk, scope=scope,
                                          parent=parent, depth=parent.depth + 1 if parent else 0,
                                          author=authors[turn % len(authors)], body=body,
                                          created_at=starting_at + datetime.timedelta(hours=turn))

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,9 +27,12 @@ class Comment(models.Model):
     target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     target_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("target_type", "target_id")
-    # The process the target belongs to: phases, moderators and report thresholds come from it.
-    process = models.ForeignKey("participation.Process", null=True, blank=True, on_delete=models.CASCADE,
-                                related_name="comments", verbose_name=_("process"))
+    # Whose moderators decide about the comment (the target's consultation; empty: the site's moderators),
+    # as the target's registry entry says (``Commentable.scope_of``).
+    scope_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                                   verbose_name=_("scope type"))
+    scope_id = models.PositiveBigIntegerField(_("scope id"), null=True, blank=True)
+    scope = GenericForeignKey("scope_type", "scope_id")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies",
                                verbose_name=_("in reply to"))
     depth = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(MAX_COMMENT_DEPTH)])
@@ -50,6 +54,10 @@ class Comment(models.Model):
         verbose_name_plural = _("comments")
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["target_type", "target_id", "created_at"], name="comment_target")]
+        constraints = [models.CheckConstraint(
+            condition=Q(scope_type__isnull=True, scope_id__isnull=True) | Q(scope_type__isnull=False,
+                                                                             scope_id__isnull=False),
+            name="comments_comment_scope_complete")]
 
     def __str__(self):
         return self.body[:60]

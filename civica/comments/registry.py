@@ -27,8 +27,9 @@ class Commentable:
     closed_reason: Callable
     # Whether the person may see the target at all (edit, delete and vote views check it).
     readable: rules.Predicate
-    # The consultation whose moderators, report threshold and search the comments belong to.
-    process_of: Callable = lambda target: None
+    # The scope of the comments (the consultation whose moderators decide about them, kept on each
+    # comment as ``Comment.scope``); None: the site's moderators.
+    scope_of: Callable = lambda target: None
     # Comments take a position (for / against / neutral) on this kind of target.
     with_alignment: bool = False
     # Open reports that hide a comment on this kind of target until a moderator decides.

@@ -34,13 +34,13 @@ def _report_threshold(comment):
 
 
 moderatables.register(Moderatable(
-    model=Comment, kind="comments", scope_of=lambda comment: comment.process, scope_field="process",
+    model=Comment, kind="comments", scope_of=lambda comment: comment.scope,
     describe=lambda comment: _("your comment"),
     url=lambda comment: f"{comment.target.get_absolute_url()}#comment-{comment.pk}",
     moderate_url=lambda comment: reverse("comments:moderate", args=[comment.pk]),
     report_threshold=_report_threshold,
-    queue_queryset=lambda comments: comments.select_related("process").prefetch_related(
-        GenericPrefetch("target", commentables.target_querysets())),
+    queue_queryset=lambda comments: comments.prefetch_related(
+        "scope", GenericPrefetch("target", commentables.target_querysets())),
 ))
 
 add_admin_perms("comments", ["comment"], is_editor)

@@ -28,11 +28,11 @@ def comment_thread(*, target, user, sort=CommentSort.OLDEST):
         ))
     else:
         comments = comments.annotate(my_vote=Value(None, output_field=IntegerField()))
-    process = commentables.for_object(target).process_of(target)
-    moderator = is_moderator_of(user, process) if process else is_global_moderator(user)
+    scope = commentables.for_object(target).scope_of(target)
+    moderator = is_moderator_of(user, scope) if scope else is_global_moderator(user)
     by_parent, top = {}, []
     for comment in comments:
-        comment.process = process  # already loaded: permission checks need it per comment
+        comment.scope = scope  # already loaded: permission checks need it per comment
         comment.children = by_parent.setdefault(comment.pk, [])
         comment.show_body = not comment.is_deleted and (
             not comment.is_hidden or moderator or (user.is_authenticated and comment.author_id == user.pk)

@@ -41,7 +41,7 @@ def comment_post(*, target, by, body, parent=None, alignment=Alignment.NEUTRAL) 
     if duplicate is not None:
         return duplicate  # the same form sent twice (a double click): one comment
     comment = Comment(
-        target_type=target_type, target_id=target.pk, process=commentables.for_object(target).process_of(target),
+        target_type=target_type, target_id=target.pk, scope=commentables.for_object(target).scope_of(target),
         parent=parent,
         depth=parent.depth + 1 if parent else 0, author=by, body=body,
         alignment=alignment or Alignment.NEUTRAL,

@@ -23,7 +23,7 @@ from .predicates import may_read_target
 
 def _comment_or_404(request, comment_id):
     """Missing comments and comments on something the person may not see answer alike: not found."""
-    comment = Comment.objects.filter(pk=comment_id).select_related("target_type", "process").first()
+    comment = Comment.objects.filter(pk=comment_id).select_related("target_type", "scope_type").first()
     target = comment.target if comment is not None else None
     if target is None or not may_read_target(request.user, target):
         raise Http404

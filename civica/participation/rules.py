@@ -60,12 +60,12 @@ def may_read_idea(user, idea):
 # Ideas and debates take comments while the consultation's phase allows commenting.
 commentables.register(Commentable(
     model=Idea, open_now=is_published & phase_allows(Action.COMMENT), closed_reason=_phase_closed_reason,
-    readable=may_read_idea, process_of=process_of, with_alignment=True,
+    readable=may_read_idea, scope_of=process_of, with_alignment=True,
     report_threshold=lambda idea: idea.process.report_threshold,
 ))
 commentables.register(Commentable(
     model=Debate, open_now=is_published & phase_allows(Action.COMMENT), closed_reason=_phase_closed_reason,
-    readable=(is_published & target_visible) | moderates_process, process_of=process_of, with_alignment=True,
+    readable=(is_published & target_visible) | moderates_process, scope_of=process_of, with_alignment=True,
     report_threshold=lambda debate: debate.process.report_threshold,
 ))
 

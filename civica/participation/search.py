@@ -143,15 +143,25 @@ def _comments():
         output_field=CharField(),
     )
     return (
-        Comment.objects.filter(visible_target, is_hidden=False, is_deleted=False, process__is_published=True)
-        .annotate(target_title=target_title)
-        .select_related("process", "target_type")
+        # The target's consultation is published (visible_target): so is the comment's, its scope, whose
+        # address and title come in the same query.
+        Comment.objects.filter(visible_target, is_hidden=False, is_deleted=False)
+        .annotate(target_title=target_title, **{
+            f"scope_{field}": Subquery(Process.objects.filter(pk=OuterRef("scope_id")).order_by().values(field)[:1])
+            for field in ("slug", "title_ro", "title_en")})
+        .select_related("target_type")
     )
 
 
 def _comment_url(comment):
     name = "participation:idea_detail" if comment.target_type.model == "idea" else "participation:debate_detail"
-    return f"{reverse(name, args=[comment.process.slug, comment.target_id])}#comment-{comment.pk}"
+    return f"{reverse(name, args=[comment.scope_slug, comment.target_id])}#comment-{comment.pk}"
+
+
+def _comment_process(comment):
+    """The consultation a comment belongs to (its scope), as far as a result needs it."""
+    return Process(pk=comment.scope_id, slug=comment.scope_slug, title_ro=comment.scope_title_ro,
+                   title_en=comment.scope_title_en)
 
 
 def _comment_title(comment):
@@ -213,7 +223,7 @@ def postgres_querysets(query, limit=DEFAULT_LIMIT) -> dict:
         "idea": matching(_ideas().only("title", *in_process), "body"),
         "debate": matching(_debates().only("question", "question_en", *in_process), "description"),
         "comment": matching(
-            _comments().only("target_id", "target_type__app_label", "target_type__model", *in_process),
+            _comments().only("target_id", "scope_id", "target_type__app_label", "target_type__model"),
             "body",
         ),
     }
@@ -238,7 +248,7 @@ def _postgres_search(query, limit):
     ]
     results += [
         SearchResult("comment", _comment_title(comment), _pick_snippet(comment), _comment_url(comment), comment.rank,
-                     comment.process.translated("title"))
+                     _comment_process(comment).translated("title"))
         for comment in querysets["comment"]
     ]
     return results
@@ -331,7 +341,7 @@ def _fallback_search(query, limit):
                                     debate.get_absolute_url(), debate.rank, debate.process.translated("title")))
     for comment in matching(_comments(), (), ("body",)):
         results.append(SearchResult("comment", _comment_title(comment), _highlight(comment.body, words),
-                                    _comment_url(comment), comment.rank, comment.process.translated("title")))
+                                    _comment_url(comment), comment.rank, _comment_process(comment).translated("title")))
     return results
 
 

@@ -85,7 +85,9 @@ def test_a_database_from_before_the_move_keeps_every_row_and_its_scope():
     assert (moved.target, moved.author.email, moved.body, moved.alignment) == (
         bench, "reader@example.org", "Da, la umbră", "for")
     assert [(r.pk, r.body, r.depth) for r in moved.replies.all()] == [(reply.pk, "De acord", 1)]
-    assert moved.process == parks and Comment.objects.get(pk=outside_comment.pk).process is None
+    assert moved.scope == parks and Comment.objects.get(pk=reply.pk).scope == parks
+    outside_comment = Comment.objects.get(pk=outside_comment.pk)
+    assert (outside_comment.scope_type, outside_comment.scope_id) == (None, None)
     vote = CommentVote.objects.get()
     assert (vote.comment, vote.user.email, vote.value) == (moved, "moderator@example.org", 1)
     # a report on a comment still finds it (its content type moved with it)

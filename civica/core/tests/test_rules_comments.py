@@ -59,7 +59,7 @@ COMMENT_STATES = ["fresh", "old", "deleted", "hidden"]
 
 def comment_on(target, process, state, author):
     written = START + 2 * DAY - (DAY if state == "old" else datetime.timedelta(minutes=5))
-    return Comment.objects.create(target=target, process=process, author=author, body="Bună idee.",
+    return Comment.objects.create(target=target, scope=process, author=author, body="Bună idee.",
                                   created_at=written, is_deleted=state == "deleted", is_hidden=state == "hidden")
 
 

@@ -32,7 +32,7 @@ def test_participants_comment_after_the_meeting_has_begun(client, participant, p
     client.force_login(participant)
     response = client.post("/en/meetings/park/comments/", {"body": "Thank you for the **clear** minutes."})
     comment = Comment.objects.get()
-    assert (comment.target, comment.process, comment.depth) == (past_meeting, None, 0)
+    assert (comment.target, comment.scope, comment.depth) == (past_meeting, None, 0)
     assert response["Location"] == f"/en/meetings/park/#comment-{comment.pk}"
     page = client.get("/en/meetings/park/").content.decode()
     assert "<strong>clear</strong>" in page and participant.public_name in page and "Comments (1)" in page

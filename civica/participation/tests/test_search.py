@@ -26,7 +26,7 @@ def titles(query, language="en"):
 
 def comment_on(target, body, **fields):
     return Comment.objects.create(target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
-                                  process=target.process, author=getattr(target, "author", None), body=body, **fields)
+                                  scope=target.process, author=getattr(target, "author", None), body=body, **fields)
 
 
 def test_accents_are_optional_both_ways():
