@@ -162,3 +162,15 @@ def test_answer_notifies_author_and_followers_by_email(participant):
     assert recipients == sorted([idea.author.email, follower.email])
     assert Notification.objects.filter(recipient=daily, emailed_at__isnull=True).count() == 1
     assert "unsubscribe" in mail.outbox[0].extra_headers["List-Unsubscribe"]
+
+
+@pytest.mark.django_db
+def test_deleting_a_consultation_takes_its_comments_reports_and_log_with_it():
+    """They had a ``process`` key that cascaded; with a generic scope, ideas and debates take them along."""
+    idea = IdeaFactory()
+    comment = comment_services.comment_post(target=idea, by=UserFactory(), body="Cheap watches")
+    moderation.report_create(target=comment, by=UserFactory(), reason="spam")
+    moderation.report_create(target=idea, by=UserFactory(), reason="spam")
+    moderation.moderate(target=idea, by=UserFactory(role=Role.EDITOR), hide=True, reason="Spam")
+    idea.process.delete()
+    assert not Comment.objects.exists() and not Report.objects.exists() and not ModerationAction.objects.exists()

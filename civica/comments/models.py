@@ -2,7 +2,7 @@
 participation by issue 13, point 1; their tables were renamed, every row kept)."""
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
@@ -48,6 +48,10 @@ class Comment(models.Model):
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+    # Reports on a comment and its moderation log go with it.
+    reports = GenericRelation("moderation.Report", content_type_field="target_type", object_id_field="target_id")
+    moderation_actions = GenericRelation("moderation.ModerationAction", content_type_field="target_type",
+                                         object_id_field="target_id")
 
     class Meta:
         verbose_name = _("comment")

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -14,6 +15,12 @@ from .phases import validate_phase_kind
 
 MAX_IDEA_TITLE = 150
 MAX_IDEA_BODY = 10_000
+
+
+def _goes_with_it(model):
+    """What points at an idea or a debate through a generic key (its comments, reports and moderation
+    log) is deleted with it, as it was with its consultation when those rows had a ``process`` key."""
+    return GenericRelation(model, content_type_field="target_type", object_id_field="target_id")
 
 
 class Tag(Bilingual, models.Model):
@@ -216,6 +223,9 @@ class Idea(Transitions, models.Model):
     support_count = models.PositiveIntegerField(_("supports"), default=0)
     comment_count = models.PositiveIntegerField(_("comments"), default=0)
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
+    comments = _goes_with_it("comments.Comment")
+    reports = _goes_with_it("moderation.Report")
+    moderation_actions = _goes_with_it("moderation.ModerationAction")
     # The form's one-time key: submitting the same form twice creates one idea.
     submission_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
@@ -273,6 +283,9 @@ class Debate(Bilingual, models.Model):
     comment_count = models.PositiveIntegerField(_("comments"), default=0)
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    comments = _goes_with_it("comments.Comment")
+    reports = _goes_with_it("moderation.Report")
+    moderation_actions = _goes_with_it("moderation.ModerationAction")
 
     class Meta:
         verbose_name = _("debate")

@@ -93,7 +93,6 @@ def test_similar_ideas_appear_while_typing_a_title(live_server, page):
 
 
 def test_the_author_sees_the_answer_notification(live_server, page):
-
     from civica.comments import services as comment_services
     from civica.participation import services
 
