@@ -13,9 +13,11 @@ from civica.accountability.models import PlanStatus
 from civica.accountability.tests.factories import make_plan
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
+from civica.comments import services as comment_services
+from civica.comments.models import Comment, CommentVote
 from civica.meetings.tests.factories import MeetingFactory
-from civica.participation import services
-from civica.participation.models import Comment, CommentVote, Debate, ModerationAction, Report
+from civica.moderation.models import ModerationAction, Report
+from civica.participation.models import Debate
 from civica.participation.tests.factories import IdeaFactory
 
 KINDS = ["idea", "debate", "meeting", "plan"]
@@ -41,7 +43,7 @@ def moderator_for(target):
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_comment_on_any_commentable_is_reported_voted_on_and_moderated(client, participant, kind):
     target = make_target(kind)
-    comment = services.comment_post(target=target, by=UserFactory(), body="Cheap **watches** here")
+    comment = comment_services.comment_post(target=target, by=UserFactory(), body="Cheap **watches** here")
 
     client.force_login(participant)
     page = client.get(f"/en/comments/{comment.pk}/report/")
@@ -66,7 +68,7 @@ def test_a_comment_on_any_commentable_is_reported_voted_on_and_moderated(client,
 def test_moderators_hide_with_a_reason_and_only_authors_delete(client, kind):
     target = make_target(kind)
     author = UserFactory()
-    comment = services.comment_post(target=target, by=author, body="Rude words")
+    comment = comment_services.comment_post(target=target, by=author, body="Rude words")
     moderator = moderator_for(target)
     client.force_login(moderator)
 
@@ -99,10 +101,10 @@ def test_moderators_hide_with_a_reason_and_only_authors_delete(client, kind):
 
 @pytest.mark.django_db
 def test_the_admin_neither_deletes_nor_hides_comments(client, editor):
-    comment = services.comment_post(target=make_target("idea"), by=UserFactory(), body="Rude words")
+    comment = comment_services.comment_post(target=make_target("idea"), by=UserFactory(), body="Rude words")
     client.force_login(editor)
-    assert client.get(f"/en/admin/participation/comment/{comment.pk}/delete/").status_code == 403
-    client.post(f"/en/admin/participation/comment/{comment.pk}/delete/", {"post": "yes"})
-    page = client.get(f"/en/admin/participation/comment/{comment.pk}/change/").content.decode()
+    assert client.get(f"/en/admin/comments/comment/{comment.pk}/delete/").status_code == 403
+    client.post(f"/en/admin/comments/comment/{comment.pk}/delete/", {"post": "yes"})
+    page = client.get(f"/en/admin/comments/comment/{comment.pk}/change/").content.decode()
     assert 'name="is_hidden"' not in page and 'name="is_deleted"' not in page
     assert Comment.objects.filter(pk=comment.pk, is_hidden=False, is_deleted=False).exists()

@@ -196,8 +196,9 @@ def _seeds():
 def _known_parameters():
     """Values for route parameters no page shows in a link (per URL namespace), from the demo rows."""
     from civica.calls.models import Application, ApplicationFile, Submission
+    from civica.comments.models import Comment
     from civica.network.models import Booking, Space
-    from civica.participation.models import Comment, Notification
+    from civica.notifications.models import Notification
     from civica.workshops import selectors as workshop_selectors
     from civica.workshops.models import WorkshopTable
 
@@ -323,11 +324,11 @@ def _rows_the_demo_lacks(users):
 
     from django.utils import timezone
 
+    from civica.comments import services as comment_services
     from civica.network import services as network_services
     from civica.network.models import Space
-    from civica.participation import services as participation_services
+    from civica.notifications.services import notify
     from civica.participation.models import Idea
-    from civica.participation.notifications import notify
 
     member = users["member"]
     space = Space.objects.taking_bookings().order_by("pk").first()
@@ -338,8 +339,8 @@ def _rows_the_demo_lacks(users):
     notify(recipients=[users["participant"]], message=lambda: "Fuzz", url="/ro/")
     participant = users["participant"]
     for idea in Idea.objects.select_related("process").order_by("pk"):
-        if participant.has_perm("participation.post_comment", idea):
-            participation_services.comment_post(target=idea, by=participant, body="Un comentariu")
+        if participant.has_perm("comments.post", idea):
+            comment_services.comment_post(target=idea, by=participant, body="Un comentariu")
             break
 
 

@@ -16,8 +16,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from civica.accounts.models import User
+from civica.comments.demo import seed_conversation
 from civica.network.models import Organisation, Programme
-from civica.participation.commenting import seed_conversation
 
 from .models import (
     Activity,

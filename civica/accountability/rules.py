@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import is_editor
+from civica.comments.registry import Commentable, commentables
 from civica.core.permissions import add_admin_perms
-from civica.participation.commenting import Commentable, commentables
 
 from .models import Plan, PlanStatus
 

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.comments.section import comment_section, post_comment_from_form
 from civica.core import refusals
 from civica.core.params import id_param, int_param
-from civica.participation.commenting import comment_section, post_comment_from_form
 
 from . import selectors
 from .models import LEVEL_SYMBOLS, Level

@@ -8,7 +8,7 @@ import datetime
 from django.utils import timezone
 
 from civica.accounts.models import User
-from civica.participation.commenting import seed_conversation
+from civica.comments.demo import seed_conversation
 from civica.participation.models import Process
 
 from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus, WhenKnown

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civica.accounts.predicates import is_editor, is_participant
+from civica.comments.registry import Commentable, commentables
 from civica.core import refusals
 from civica.core.permissions import add_admin_perms
 from civica.core.refusals import Requirements
-from civica.participation.commenting import Commentable, commentables
 
 from .models import Meeting
 

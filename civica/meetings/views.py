@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.comments.section import comment_section, post_comment_from_form
 from civica.core import refusals
 from civica.core.params import page_param, year_month_param
-from civica.participation.commenting import comment_section, post_comment_from_form
 
 from . import ical, selectors, services
 from .models import (

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Category, Choice, Comment, Debate, Idea, Phase, Poll, Process, Question, Tag
+from .models import Category, Choice, Debate, Idea, Phase, Poll, Process, Question, Tag
 from .phases import phase_contents
 
 
@@ -53,21 +53,6 @@ class IdeaAdmin(admin.ModelAdmin):
     list_select_related = ["process"]
     raw_id_fields = ["author", "answered_by"]
     readonly_fields = ["support_count", "comment_count", "answered_at", "answered_by", "status", "answer"]
-
-
-@admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "process", "author", "alignment", "is_hidden", "is_deleted", "created_at"]
-    list_filter = ["process", "is_hidden", "is_deleted", "alignment"]
-    search_fields = ["body"]
-    list_select_related = ["process", "author"]
-    raw_id_fields = ["author", "parent"]
-    # Hiding goes through moderation (a reason, logged, reversible) and only authors delete.
-    readonly_fields = ["target_type", "target_id", "upvotes", "downvotes", "reply_count", "depth", "is_hidden",
-                       "is_deleted"]
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class QuestionInline(admin.TabularInline):

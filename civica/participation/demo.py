@@ -12,12 +12,11 @@ from django.db.models import Count
 from django.utils import timezone
 
 from civica.accounts.models import User
+from civica.comments.models import Alignment, Comment
 
 from .models import (
-    Alignment,
     Category,
     Choice,
-    Comment,
     Debate,
     Idea,
     IdeaStatus,
@@ -189,7 +188,7 @@ def _moment(process):
 
 def _comments(process, targets, residents, rng):
     """Comments and replies on ``targets`` (ideas or debates), only the first time."""
-    if Comment.objects.filter(process=process).exists():
+    if Comment.objects.filter(scope_type=ContentType.objects.get_for_model(process), scope_id=process.pk).exists():
         return
     for target in targets:
         target_type = ContentType.objects.get_for_model(target)
@@ -200,13 +199,13 @@ def _comments(process, targets, residents, rng):
                 alignment, COMMENTS_NEUTRAL)
             author = rng.choice(residents)
             comment = Comment.objects.create(
-                target_type=target_type, target_id=target.pk, process=process, author=author,
+                target_type=target_type, target_id=target.pk, scope=process, author=author,
                 body=rng.choice(texts), alignment=alignment, upvotes=rng.randint(0, 12), downvotes=rng.randint(0, 4),
                 created_at=_moment(process) - datetime.timedelta(days=rng.randint(0, 9), minutes=rng.randint(0, 600)),
             )
             if rng.random() < 0.4:
                 Comment.objects.create(
-                    target_type=target_type, target_id=target.pk, process=process, parent=comment, depth=1,
+                    target_type=target_type, target_id=target.pk, scope=process, parent=comment, depth=1,
                     author=rng.choice(residents), body=rng.choice(REPLIES),
                     created_at=min(_moment(process), comment.created_at + datetime.timedelta(hours=rng.randint(1, 30))),
                 )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civica.core.uploads import check_new_image, check_pdf
 
-from .models import MAX_COMMENT_BODY, Alignment, Idea, IdeaStatus
+from .models import Idea, IdeaStatus
 
 
 class IdeaForm(forms.ModelForm):
@@ -57,17 +57,3 @@ class AnswerForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=IdeaStatus.choices)
     answer = forms.CharField(label=_("Official answer"), widget=forms.Textarea(attrs={"rows": 5}), required=False,
                              max_length=5000, help_text=_("Required when the idea is rejected. Markdown."))
-
-
-class CommentForm(forms.Form):
-    body = forms.CharField(label=_("Your comment"), max_length=MAX_COMMENT_BODY,
-                           widget=forms.Textarea(attrs={"rows": 4}),
-                           help_text=_("Markdown: **bold**, *italic*, links."))
-    alignment = forms.ChoiceField(label=_("Your position"), choices=Alignment.choices, initial=Alignment.NEUTRAL,
-                                  widget=forms.RadioSelect, required=False)
-    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
-class CommentEditForm(forms.Form):
-    body = forms.CharField(label=_("Your comment"), max_length=MAX_COMMENT_BODY,
-                           widget=forms.Textarea(attrs={"rows": 4}))

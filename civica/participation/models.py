@@ -1,6 +1,5 @@
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -16,6 +15,12 @@ from .phases import validate_phase_kind
 
 MAX_IDEA_TITLE = 150
 MAX_IDEA_BODY = 10_000
+
+
+def _goes_with_it(model):
+    """What points at an idea or a debate through a generic key (its comments, reports and moderation
+    log) is deleted with it, as it was with its consultation when those rows had a ``process`` key."""
+    return GenericRelation(model, content_type_field="target_type", object_id_field="target_id")
 
 
 class Tag(Bilingual, models.Model):
@@ -218,6 +223,9 @@ class Idea(Transitions, models.Model):
     support_count = models.PositiveIntegerField(_("supports"), default=0)
     comment_count = models.PositiveIntegerField(_("comments"), default=0)
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
+    comments = _goes_with_it("comments.Comment")
+    reports = _goes_with_it("moderation.Report")
+    moderation_actions = _goes_with_it("moderation.ModerationAction")
     # The form's one-time key: submitting the same form twice creates one idea.
     submission_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
@@ -259,23 +267,6 @@ class Support(models.Model):
         constraints = [models.UniqueConstraint(fields=["idea", "user"], name="participation_one_support_per_person")]
 
 
-class Follow(models.Model):
-    """Someone following a process, an idea or a debate, to be notified of what happens."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows",
-                             verbose_name=_("user"))
-    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    target_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("target_type", "target_id")
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("follow")
-        verbose_name_plural = _("follows")
-        constraints = [models.UniqueConstraint(fields=["user", "target_type", "target_id"],
-                                               name="participation_follow_once")]
-
-
 class Debate(Bilingual, models.Model):
     """A question put to debate: participants argue for or against, or comment.
 
@@ -292,6 +283,9 @@ class Debate(Bilingual, models.Model):
     comment_count = models.PositiveIntegerField(_("comments"), default=0)
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    comments = _goes_with_it("comments.Comment")
+    reports = _goes_with_it("moderation.Report")
+    moderation_actions = _goes_with_it("moderation.ModerationAction")
 
     class Meta:
         verbose_name = _("debate")
@@ -306,145 +300,6 @@ class Debate(Bilingual, models.Model):
 
     def get_absolute_url(self):
         return reverse("participation:debate_detail", args=[self.process.slug, self.pk])
-
-
-class Alignment(models.TextChoices):
-    IN_FAVOUR = "for", _("For")
-    AGAINST = "against", _("Against")
-    NEUTRAL = "neutral", _("Neutral")
-
-
-MAX_COMMENT_BODY = 5_000
-MAX_COMMENT_DEPTH = 2  # top level is 0: threads are at most three levels deep
-
-
-class Comment(models.Model):
-    """A comment on anything commentable (ideas, debates; later meetings and plans), threaded."""
-
-    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    target_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("target_type", "target_id")
-    # The process the target belongs to: phases, moderators and report thresholds come from it.
-    process = models.ForeignKey(Process, null=True, blank=True, on_delete=models.CASCADE, related_name="comments",
-                                verbose_name=_("process"))
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies",
-                               verbose_name=_("in reply to"))
-    depth = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(MAX_COMMENT_DEPTH)])
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="comments", verbose_name=_("author"))
-    body = models.TextField(_("comment"), max_length=MAX_COMMENT_BODY,
-                            validators=[MaxLengthValidator(MAX_COMMENT_BODY)])
-    alignment = models.CharField(_("position"), max_length=8, choices=Alignment.choices, default=Alignment.NEUTRAL)
-    upvotes = models.PositiveIntegerField(default=0)
-    downvotes = models.PositiveIntegerField(default=0)
-    reply_count = models.PositiveIntegerField(default=0)
-    is_deleted = models.BooleanField(_("deleted"), default=False)
-    is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("comment")
-        verbose_name_plural = _("comments")
-        ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["target_type", "target_id", "created_at"], name="comment_target")]
-
-    def __str__(self):
-        return self.body[:60]
-
-    @property
-    def score(self) -> int:
-        return self.upvotes - self.downvotes
-
-
-class CommentVote(models.Model):
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="votes")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_votes")
-    value = models.SmallIntegerField(choices=[(1, "+1"), (-1, "-1")])
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["comment", "user"], name="participation_one_vote_per_comment")]
-
-
-class ReportReason(models.TextChoices):
-    SPAM = "spam", _("Spam or advertising")
-    OFFENSIVE = "offensive", _("Offensive or hateful")
-    OFF_TOPIC = "off_topic", _("Off topic")
-    PERSONAL_DATA = "personal_data", _("Reveals personal data")
-
-
-class Report(models.Model):
-    """Someone flags an idea, a debate or a comment for the moderators."""
-
-    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    target_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("target_type", "target_id")
-    # Empty for content outside consultations (comments on meetings and plans): the site's moderators.
-    process = models.ForeignKey(Process, null=True, blank=True, on_delete=models.CASCADE, related_name="reports",
-                                verbose_name=_("process"))
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports",
-                                 verbose_name=_("reported by"))
-    reason = models.CharField(_("reason"), max_length=16, choices=ReportReason.choices)
-    note = models.CharField(_("details"), max_length=500, blank=True)
-    is_resolved = models.BooleanField(_("reviewed"), default=False)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
-        ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["reporter", "target_type", "target_id"],
-                                               name="participation_report_once")]
-
-
-class ModerationAction(models.Model):
-    """The audit log: every hide and restore, by whom (or automatically) and why."""
-
-    class Kind(models.TextChoices):
-        AUTO_HIDE = "auto_hide", _("Hidden automatically after reports")
-        HIDE = "hide", _("Hidden by a moderator")
-        RESTORE = "restore", _("Restored by a moderator")
-
-    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    target_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("target_type", "target_id")
-    process = models.ForeignKey(Process, null=True, blank=True, on_delete=models.CASCADE,
-                                related_name="moderation_actions", verbose_name=_("process"))
-    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="+", verbose_name=_("moderator"))
-    kind = models.CharField(_("action"), max_length=12, choices=Kind.choices)
-    reason = models.TextField(_("reason"))
-    created_at = models.DateTimeField(_("at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("moderation action")
-        verbose_name_plural = _("moderation log")
-        ordering = ["-created_at"]
-
-
-class Notification(models.Model):
-    """Something that happened that a person should know about; shown on the site and e-mailed
-    as they happen or in a daily digest, as the person prefers."""
-
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
-                                  verbose_name=_("recipient"))
-    message = models.CharField(_("message"), max_length=300)
-    url = models.CharField(_("link"), max_length=300)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        ordering = ["-created_at", "-id"]
-        indexes = [
-            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
-            models.Index(fields=["emailed_at", "recipient"], name="notification_unsent"),
-        ]
-
-    def __str__(self):
-        return self.message
 
 
 # Polls live in their sub-package; imported here so Django registers them with this app.

@@ -69,38 +69,9 @@ def has_supports_left(user, obj):
     return used < process.supports_per_person
 
 
-COMMENT_EDIT_WINDOW_SECONDS = 15 * 60
-
-
-@rules.predicate
-def is_comment_author(user, comment):
-    return comment is not None and user.is_authenticated and comment.author_id == user.pk
-
-
-@rules.predicate
-def comment_editable_now(user, comment):
-    """Comments may be edited for 15 minutes after they are written."""
-    if comment is None or comment.is_deleted:
-        return False
-    return (timezone.now() - comment.created_at).total_seconds() < COMMENT_EDIT_WINDOW_SECONDS
-
-
-@rules.predicate
-def comment_live(user, comment):
-    return comment is not None and not comment.is_deleted and not comment.is_hidden
-
-
 @rules.predicate
 def target_visible(user, target):
     return target is not None and not getattr(target, "is_hidden", False)
-
-
-@rules.predicate
-def moderates_some_process(user):
-    from civica.accounts.predicates import is_global_moderator, role_keys
-    from civica.accounts.roles import Role
-
-    return is_global_moderator(user) or any(role == Role.MODERATOR for role, _type, _id in role_keys(user))
 
 
 @rules.predicate

@@ -1,29 +1,27 @@
 """Who may do what in consultations: by phase, role and verification. One line a permission."""
 
 import rules
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civica.accounts.predicates import is_editor, is_participant, is_verified
+from civica.comments.registry import Commentable, commentables
 from civica.core import refusals
 from civica.core.permissions import add_admin_perms
 from civica.core.refusals import Requirements
+from civica.moderation.registry import Moderatable, moderatables
 
-from .commenting import Commentable, commentables, comments_open
 from .models import Debate, Idea
 from .phases import Action
 from .predicates import (
     active_phase,
-    comment_editable_now,
-    comment_live,
     has_supports_left,
     idea_untouched,
     idea_visible,
-    is_comment_author,
     is_idea_author,
     is_published,
     moderates_process,
-    moderates_some_process,
     phase_allows,
     poll_anonymous,
     poll_open,
@@ -90,11 +88,7 @@ refusals.add_perm("participation.support_idea", Requirements(
     (idea_visible, gettext_lazy("This idea is hidden while moderators review it.")),
 ))
 rules.add_perm("participation.withdraw_support", is_participant & phase_allows(Action.SUPPORT))
-rules.add_perm("participation.follow", rules.is_authenticated & rules.is_active)
 rules.add_perm("participation.answer_idea", moderates_process)
-rules.add_perm("participation.moderate", moderates_process)
-rules.add_perm("participation.view_moderation_queue", moderates_some_process)
-rules.add_perm("participation.report", rules.is_authenticated & rules.is_active)
 
 # Polls: open while their phase runs; anonymous answers only where the editor allowed them.
 # (Logged in or anonymous allowed) and (verified or anonymous allowed) is (participant or anonymous allowed).
@@ -110,15 +104,6 @@ refusals.add_perm("participation.answer_poll", Requirements(
 rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
 rules.add_perm("participation.export_poll", moderates_process)
 
-# Comments: on whatever takes them (commenting.py), while it says they are open; ideas and debates
-# while the phase allows commenting.
-rules.add_perm("participation.post_comment", is_participant & target_visible & comments_open)
-rules.add_perm("participation.edit_comment", is_participant & is_comment_author & comment_editable_now)
-# Only authors delete; moderators hide (with a reason, logged, reversible: participation.moderate).
-rules.add_perm("participation.remove_comment", is_comment_author & comment_live)
-rules.add_perm("participation.vote_comment", is_participant & comment_live & ~is_comment_author)
-
-
 def _phase_closed_reason(user, target):
     if active_phase(process_of(target)) is None:
         return _("This consultation is not open for participation now.")
@@ -130,14 +115,38 @@ def may_read_idea(user, idea):
     return user.has_perm("participation.read_idea", idea)
 
 
+# Ideas and debates take comments while the consultation's phase allows commenting.
 commentables.register(Commentable(
     model=Idea, open_now=is_published & phase_allows(Action.COMMENT), closed_reason=_phase_closed_reason,
-    readable=may_read_idea, process_of=process_of, with_alignment=True,
+    readable=may_read_idea, scope_of=process_of, with_alignment=True,
+    report_threshold=lambda idea: idea.process.report_threshold,
 ))
 commentables.register(Commentable(
     model=Debate, open_now=is_published & phase_allows(Action.COMMENT), closed_reason=_phase_closed_reason,
-    readable=(is_published & target_visible) | moderates_process, process_of=process_of, with_alignment=True,
+    readable=(is_published & target_visible) | moderates_process, scope_of=process_of, with_alignment=True,
+    report_threshold=lambda debate: debate.process.report_threshold,
 ))
+
+
+# Ideas and debates are reported and moderated (moderation's registry); the consultation's moderators
+# decide, hiding past its report threshold.
+def _moderate_url(kind):
+    return lambda target: reverse("participation:moderate", args=[target.process.slug, kind, target.pk])
+
+
+moderatables.register(Moderatable(
+    model=Idea, kind="ideas", scope_of=process_of, scope_field="process",
+    describe=lambda idea: _('your idea "%(title)s"') % {"title": idea.title},
+    moderate_url=_moderate_url("ideas"), report_threshold=lambda idea: idea.process.report_threshold,
+    queue_queryset=lambda ideas: ideas.select_related("process"),
+))
+moderatables.register(Moderatable(
+    model=Debate, kind="debates", scope_of=process_of, scope_field="process",
+    describe=lambda debate: _('the debate "%(title)s"') % {"title": debate.translated("question")},
+    moderate_url=_moderate_url("debates"), report_threshold=lambda debate: debate.process.report_threshold,
+    queue_queryset=lambda debates: debates.select_related("process"),
+))
+
 # Running consultations from the site's own screens: the centre's editors (administrators too).
 rules.add_perm("participation.manage_processes", is_editor)
 rules.add_perm("participation.create_process", is_editor)
@@ -146,6 +155,5 @@ rules.add_perm("participation.publish_process", is_editor)
 rules.add_perm("participation.manage_debate", is_editor)
 rules.add_perm("participation.manage_poll", is_editor)
 
-ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "comment", "report", "moderationaction",
-                "poll", "question", "choice"]
+ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "poll", "question", "choice"]
 add_admin_perms("participation", ADMIN_MODELS, is_editor)

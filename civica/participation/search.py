@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Comment, Debate, Idea, Process
+from civica.comments.models import Comment
+
+from .models import Debate, Idea, Process
 
 _IN_PROCESS = ("process__slug", "process__title_ro", "process__title_en")
 
@@ -47,7 +49,8 @@ def searchables():
 
 
 # --- Comments -------------------------------------------------------------------------------------
-# Registered here while comments live in participation; the entry moves with them to a comments app.
+# The comments on ideas and debates: only participation knows when those are public, so it registers
+# them (the comments app knows no target; comments on meetings and plans are not searched).
 
 def _comments():
     idea_type = ContentType.objects.get_for_model(Idea)
@@ -69,15 +72,25 @@ def _comments():
         output_field=CharField(),
     )
     return (
-        Comment.objects.filter(visible_target, is_hidden=False, is_deleted=False, process__is_published=True)
-        .annotate(target_title=target_title)
-        .select_related("process", "target_type")
+        # The target's consultation is published (visible_target): so is the comment's, its scope, whose
+        # address and title come in the same query.
+        Comment.objects.filter(visible_target, is_hidden=False, is_deleted=False)
+        .annotate(target_title=target_title, **{
+            f"scope_{field}": Subquery(Process.objects.filter(pk=OuterRef("scope_id")).order_by().values(field)[:1])
+            for field in ("slug", "title_ro", "title_en")})
+        .select_related("target_type")
     )
 
 
 def _comment_url(comment):
     name = "participation:idea_detail" if comment.target_type.model == "idea" else "participation:debate_detail"
-    return f"{reverse(name, args=[comment.process.slug, comment.target_id])}#comment-{comment.pk}"
+    return f"{reverse(name, args=[comment.scope_slug, comment.target_id])}#comment-{comment.pk}"
+
+
+def _comment_process(comment):
+    """The consultation a comment belongs to (its scope), as far as a result needs it."""
+    return Process(pk=comment.scope_id, slug=comment.scope_slug, title_ro=comment.scope_title_ro,
+                   title_en=comment.scope_title_en)
 
 
 def _comment_title(comment):
@@ -87,6 +100,7 @@ def _comment_title(comment):
 def _comment_searchables():
     return [dict(
         kind="comment", label=_("Comment"), public=_comments, title=None, text=("body",),
-        url=_comment_url, display_title=_comment_title, context=_process_title,
-        only=("body", "target_id", "target_type__app_label", "target_type__model", *_IN_PROCESS),
+        url=_comment_url, display_title=_comment_title,
+        context=lambda comment: _comment_process(comment).translated("title"),
+        only=("body", "target_id", "scope_id", "target_type__app_label", "target_type__model"),
     )]

@@ -6,9 +6,6 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Mod
 from django.utils import timezone
 
-from civica.accounts.predicates import is_global_moderator, is_moderator_of
-
-from .commenting import commentables
 from .models import Category, Idea, IdeaStatus, Phase, Process, Support, Tag
 
 
@@ -103,60 +100,6 @@ def similar_ideas(*, process, title, limit=5):
     return Idea.objects.visible().filter(matches, process=process).order_by("-support_count", "-id")[:limit]
 
 
-def is_following(user, target) -> bool:
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import Follow
-
-    return Follow.objects.filter(
-        user=user, target_type=ContentType.objects.get_for_model(target), target_id=target.pk
-    ).exists()
-
-
-class CommentSort:
-    OLDEST, NEWEST, BEST = "oldest", "newest", "best"
-    ALL = (OLDEST, NEWEST, BEST)
-
-
-def comment_thread(*, target, user, sort=CommentSort.OLDEST):
-    """The comments of ``target`` as a tree (``comment.children``), in one query.
-
-    Hidden comments are shown to moderators and to their author; to others they are a
-    placeholder. Replies are always oldest first; ``sort`` orders the top level."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import IntegerField, Subquery, Value
-
-    from .models import Comment, CommentVote
-
-    comments = Comment.objects.filter(
-        target_type=ContentType.objects.get_for_model(target), target_id=target.pk
-    ).select_related("author").order_by("created_at", "id")
-    if user.is_authenticated:
-        comments = comments.annotate(my_vote=Subquery(
-            CommentVote.objects.filter(comment=OuterRef("pk"), user=user).values("value")[:1]
-        ))
-    else:
-        comments = comments.annotate(my_vote=Value(None, output_field=IntegerField()))
-    process = commentables.for_object(target).process_of(target)
-    moderator = is_moderator_of(user, process) if process else is_global_moderator(user)
-    by_parent, top = {}, []
-    for comment in comments:
-        comment.process = process  # already loaded: permission checks need it per comment
-        comment.children = by_parent.setdefault(comment.pk, [])
-        comment.show_body = not comment.is_deleted and (
-            not comment.is_hidden or moderator or (user.is_authenticated and comment.author_id == user.pk)
-        )
-        if comment.parent_id is None:
-            top.append(comment)
-        else:
-            by_parent.setdefault(comment.parent_id, []).append(comment)
-    if sort == CommentSort.NEWEST:
-        top.sort(key=lambda comment: (comment.created_at, comment.pk), reverse=True)
-    elif sort == CommentSort.BEST:
-        top.sort(key=lambda comment: (-comment.score, comment.created_at, comment.pk))
-    return top
-
-
 def debate_for_page(*, process, debate_id):
     from .models import Debate
 
@@ -194,59 +137,3 @@ def process_for_manage(slug):
     ).first()
 
 
-def moderated_processes(user):
-    """The processes ``user`` moderates (all of them for global moderators and editors)."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from civica.accounts.predicates import is_global_moderator, role_keys
-    from civica.accounts.roles import Role
-
-    from .models import Process
-
-    if is_global_moderator(user):
-        return Process.objects.all()
-    process_type = ContentType.objects.get_for_model(Process)
-    ids = [scope_id for role, type_id, scope_id in role_keys(user)
-           if role == Role.MODERATOR and type_id == process_type.pk]
-    return Process.objects.filter(pk__in=ids)
-
-
-def moderated_scope(user):
-    """A filter for the content ``user`` moderates: in their processes, and, for the site's
-    moderators, what belongs to no process."""
-    from django.db.models import Q
-
-    from civica.accounts.predicates import is_global_moderator
-
-    scope = Q(process__in=moderated_processes(user))
-    return scope | Q(process__isnull=True) if is_global_moderator(user) else scope
-
-
-def moderation_queue(user):
-    """Reported or hidden content that ``user`` moderates, most reported first.
-    One query for the reports, then one per kind of content (comments bring their targets)."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.contrib.contenttypes.prefetch import GenericPrefetch
-    from django.db.models import Count
-
-    from .models import Comment, Report
-    from .moderation import KIND_BY_MODEL, MODERATED_MODELS, target_url
-
-    scope = moderated_scope(user)
-    open_reports = (Report.objects.filter(scope, is_resolved=False)
-                    .values("target_type_id", "target_id").annotate(total=Count("id")))
-    counts = {(row["target_type_id"], row["target_id"]): row["total"] for row in open_reports}
-    items = []
-    for model in MODERATED_MODELS:
-        target_type = ContentType.objects.get_for_model(model)
-        reported = [target_id for type_id, target_id in counts if type_id == target_type.pk]
-        queryset = model.objects.filter(Q(pk__in=reported) | Q(is_hidden=True)).filter(scope)
-        queryset = queryset.select_related("process")
-        if model is Comment:
-            queryset = queryset.prefetch_related(GenericPrefetch("target", commentables.target_querysets()))
-        for target in queryset:
-            items.append({"target": target, "kind": model._meta.verbose_name, "url": target_url(target),
-                          "kind_slug": KIND_BY_MODEL[model],
-                          "reports": counts.get((target_type.pk, target.pk), 0), "type_id": target_type.pk})
-    items.sort(key=lambda item: (-item["reports"], item["target"].pk))
-    return items

@@ -1,6 +1,6 @@
 from django.urls import include, path, register_converter
 
-from . import feeds, moderation_views, views
+from . import feeds, views
 from .manage import urls as manage_urls
 from .polls import views as poll_views
 
@@ -41,6 +41,6 @@ urlpatterns = [
     path("<slug:slug>/debates/<int:debate_id>/follow/", views.debate_follow, name="debate_follow"),
     path("<slug:slug>/polls/<int:poll_id>/", poll_views.poll_detail, name="poll_detail"),
     path("<slug:slug>/polls/<int:poll_id>/responses.csv", poll_views.poll_export, name="poll_export"),
-    path("<slug:slug>/<moderated:kind>/<int:pk>/report/", moderation_views.report, name="report"),
-    path("<slug:slug>/<moderated:kind>/<int:pk>/moderate/", moderation_views.moderate, name="moderate"),
+    path("<slug:slug>/<moderated:kind>/<int:pk>/report/", views.report, name="report"),
+    path("<slug:slug>/<moderated:kind>/<int:pk>/moderate/", views.moderate, name="moderate"),
 ]

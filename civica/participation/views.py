@@ -10,14 +10,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.comments.models import Alignment
+from civica.comments.section import comment_section, post_comment_from_form
 from civica.core import refusals
 from civica.core.params import id_param, int_param, page_param
+from civica.moderation.views import moderate_target, report_target
+from civica.notifications import selectors as notification_selectors
+from civica.notifications import services as notification_services
 
 from . import selectors, services
-from .commenting import comment_section, post_comment_from_form
 from .forms import AnswerForm, IdeaForm
 from .lookups import process_or_404
-from .models import Alignment, IdeaStatus, Tag
+from .models import Debate, Idea, IdeaStatus, Tag
 from .phases import phase_contents
 from .polls import selectors as poll_selectors
 from .predicates import active_phase
@@ -69,7 +73,7 @@ def process_detail(request, slug):
         "ideas": ideas,
         "debates": selectors.debate_list(process=process),
         "polls": poll_selectors.poll_list(process=process),
-        "is_following": request.user.is_authenticated and selectors.is_following(request.user, process),
+        "is_following": request.user.is_authenticated and notification_selectors.is_following(request.user, process),
         "can_propose": can_propose,
         "propose_refusal": refusals.why_not(request.user, "participation.propose_idea", process),
     })
@@ -166,7 +170,7 @@ def idea_detail(request, slug, idea_id):
         "support_refusal": None if can_support else refusals.why_not(user, "participation.support_idea", idea),
         "can_edit": user.has_perm("participation.edit_idea", idea),
         "can_answer": user.has_perm("participation.answer_idea", idea),
-        "is_following": user.is_authenticated and selectors.is_following(user, idea),
+        "is_following": user.is_authenticated and notification_selectors.is_following(user, idea),
         "answer_form": AnswerForm(initial={"status": idea.status, "answer": idea.answer}),
         # "What became of it": the plan activities that implement the idea (accountability).
         "implemented_by": list(idea.activities.select_related("plan", "programme")),
@@ -192,7 +196,7 @@ def idea_support(request, slug, idea_id):
 
 def _follow(request, target):
     following = request.POST.get("follow") == "1"
-    services.follow_set(by=request.user, target=target, following=following)
+    notification_services.follow_set(by=request.user, target=target, following=following)
     messages.success(request, _("You will be notified of what happens here.") if following
                      else _("You no longer follow this."))
     return redirect(target.get_absolute_url())
@@ -260,7 +264,7 @@ def debate_detail(request, slug, debate_id):
     arguments = [comment for comment in context["comments"] if comment.alignment != Alignment.NEUTRAL]
     return render(request, "participation/debate_detail.html", {
         "process": process, "debate": debate, **context,
-        "is_following": request.user.is_authenticated and selectors.is_following(request.user, debate),
+        "is_following": request.user.is_authenticated and notification_selectors.is_following(request.user, debate),
         "arguments_for": [comment for comment in arguments if comment.alignment == Alignment.IN_FAVOUR],
         "arguments_against": [comment for comment in arguments if comment.alignment == Alignment.AGAINST],
         "neutral_comments": [comment for comment in context["comments"] if comment.alignment == Alignment.NEUTRAL],
@@ -279,3 +283,31 @@ def idea_comment(request, slug, idea_id):
 def debate_comment(request, slug, debate_id):
     process = process_or_404(slug, request.user)
     return post_comment_from_form(request, _debate_or_404(process, debate_id))
+
+
+# Reporting and moderating an idea or a debate: /processes/<slug>/<kind>/<id>/report/ and /moderate/
+# (comments have /comments/<id>/report/ and /moderate/, whatever they are on).
+MODERATED_KINDS = {"ideas": Idea, "debates": Debate}
+
+
+def _moderated_or_404(process, kind, pk):
+    model = MODERATED_KINDS.get(kind)
+    target = model.objects.filter(process=process, pk=pk).first() if model else None
+    if target is None:
+        raise Http404
+    target.process = process
+    return target
+
+
+@login_required
+@require_POST
+def report(request, slug, kind, pk):
+    process = process_or_404(slug, request.user)
+    return report_target(request, _moderated_or_404(process, kind, pk))
+
+
+@login_required
+@require_POST
+def moderate(request, slug, kind, pk):
+    process = process_or_404(slug, request.user)
+    return moderate_target(request, _moderated_or_404(process, kind, pk))

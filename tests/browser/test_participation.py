@@ -93,13 +93,14 @@ def test_similar_ideas_appear_while_typing_a_title(live_server, page):
 
 
 def test_the_author_sees_the_answer_notification(live_server, page):
+    from civica.comments import services as comment_services
     from civica.participation import services
 
     base = live_server.url
     process = ProcessFactory()
     author = UserFactory(display_name="Ioana", language="en")
     idea = services.idea_create(process=process, by=author, title="Night buses", body="On weekends")
-    services.comment_post(target=idea, by=UserFactory(display_name="Mihai"), body="Yes please")
+    comment_services.comment_post(target=idea, by=UserFactory(display_name="Mihai"), body="Yes please")
     services.idea_answer(idea=idea, by=UserFactory(role=Role.EDITOR), status="evaluating", answer="Studying it")
     log_in(page, base, author)
     badge = page.locator("header .count-badge")

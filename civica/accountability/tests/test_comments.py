@@ -6,8 +6,8 @@ import pytest
 from civica.accountability.models import PlanStatus
 from civica.accountability.tests.factories import make_plan
 from civica.accounts.tests.factories import UserFactory
-from civica.participation import services as participation_services
-from civica.participation.models import Comment
+from civica.comments import services as comment_services
+from civica.comments.models import Comment
 
 
 @pytest.mark.django_db
@@ -38,12 +38,12 @@ def test_comments_close_once_an_approved_plan_has_ended(client, participant):
 @pytest.mark.django_db
 def test_plan_page_query_count_stays_constant_with_comments(client, participant, assert_constant_queries):
     plan = make_plan(status=PlanStatus.DRAFT)
-    participation_services.comment_post(target=plan, by=UserFactory(), body="First")
+    comment_services.comment_post(target=plan, by=UserFactory(), body="First")
     client.force_login(participant)
 
     def more():
         for number in range(6):
-            parent = participation_services.comment_post(target=plan, by=UserFactory(), body=f"Thought {number}")
-            participation_services.comment_post(target=plan, by=UserFactory(), body="Reply", parent=parent)
+            parent = comment_services.comment_post(target=plan, by=UserFactory(), body=f"Thought {number}")
+            comment_services.comment_post(target=plan, by=UserFactory(), body="Reply", parent=parent)
 
     assert_constant_queries(client, f"/en/plans/{plan.slug}/", more)

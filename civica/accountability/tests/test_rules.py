@@ -23,6 +23,6 @@ def test_plan_permissions(make_user, kind, status, period):
     user = make_user(kind)
     expected = {
         "accountability.manage_plan": kind in {"editor", "administrator"},
-        "participation.post_comment": kind in VERIFIED and (status == PlanStatus.DRAFT or period == "current"),
+        "comments.post": kind in VERIFIED and (status == PlanStatus.DRAFT or period == "current"),
     }
     assert {permission: user.has_perm(permission, plan) for permission in expected} == expected

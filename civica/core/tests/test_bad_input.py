@@ -7,8 +7,8 @@ import pytest
 
 from civica.accountability.models import PlanStatus
 from civica.accountability.tests.factories import make_plan
+from civica.comments.models import Comment
 from civica.core.params import id_param, int_param, page_param, parse_int, year_month_param
-from civica.participation.models import Comment
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
 SUPERSCRIPT_TWO = "%C2%B2"

@@ -14,8 +14,9 @@ from django.core.management import call_command
 from civica.accountability.models import Activity, Plan
 from civica.accounts.models import User
 from civica.calls.models import Application, Call, CallQuestion
+from civica.comments.models import Comment
 from civica.meetings.models import Meeting
-from civica.participation.models import Comment, Debate, Idea, Poll, PollAnswer, Process
+from civica.participation.models import Debate, Idea, Poll, PollAnswer, Process
 from civica.workshops.models import ActionItem, Contribution, Theme, Workshop, WorkshopTable
 
 # Names that are written the same in English (places, bodies, programmes and projects).

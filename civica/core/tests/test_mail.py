@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from civica.accounts.tests.factories import UserFactory
 from civica.core.mail import send_in_language
 
-TEMPLATE = "participation/email/notifications.txt"
+TEMPLATE = "notifications/email/notifications.txt"
 
 
 def _send(person, **extra):

@@ -9,8 +9,9 @@ from django.template import Context, Template
 from django.utils import timezone, translation
 
 from civica.accounts.tests.factories import UserFactory
-from civica.participation import services
-from civica.participation.models import Comment, Idea
+from civica.comments import services as comment_services
+from civica.comments.models import Comment
+from civica.participation.models import Idea
 from civica.participation.tests.factories import IdeaFactory
 
 
@@ -41,7 +42,7 @@ def test_idea_cards_date_november_as_nov_not_noi(client):
 @pytest.mark.django_db
 def test_comment_votes_agree_with_their_number(client):
     idea = IdeaFactory()
-    comment = services.comment_post(target=idea, by=UserFactory(), body="Un comentariu")
+    comment = comment_services.comment_post(target=idea, by=UserFactory(), body="Un comentariu")
     Comment.objects.filter(pk=comment.pk).update(upvotes=1, downvotes=21)
     with translation.override("ro"):
         path = idea.get_absolute_url()

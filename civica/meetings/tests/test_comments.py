@@ -10,9 +10,10 @@ from django.utils import timezone
 from civica.accounts import services as account_services
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
+from civica.comments import services as comment_services
+from civica.comments.models import MAX_COMMENT_BODY, Comment
 from civica.meetings.tests.factories import MeetingFactory
-from civica.participation import services as participation_services
-from civica.participation.models import MAX_COMMENT_BODY, Comment, Notification
+from civica.notifications.models import Notification
 from civica.participation.tests.factories import ProcessFactory
 
 
@@ -23,7 +24,7 @@ def past_meeting(db):
 
 
 def say(meeting, author, body, parent=None):
-    return participation_services.comment_post(target=meeting, by=author, body=body, parent=parent)
+    return comment_services.comment_post(target=meeting, by=author, body=body, parent=parent)
 
 
 @pytest.mark.django_db
@@ -31,7 +32,7 @@ def test_participants_comment_after_the_meeting_has_begun(client, participant, p
     client.force_login(participant)
     response = client.post("/en/meetings/park/comments/", {"body": "Thank you for the **clear** minutes."})
     comment = Comment.objects.get()
-    assert (comment.target, comment.process, comment.depth) == (past_meeting, None, 0)
+    assert (comment.target, comment.scope, comment.depth) == (past_meeting, None, 0)
     assert response["Location"] == f"/en/meetings/park/#comment-{comment.pk}"
     page = client.get("/en/meetings/park/").content.decode()
     assert "<strong>clear</strong>" in page and participant.public_name in page and "Comments (1)" in page
@@ -127,10 +128,10 @@ def test_comments_of_an_unpublished_meeting_cannot_be_reached(client, participan
 
 @pytest.mark.django_db
 def test_reported_meeting_comments_hide_and_reach_the_sites_moderators(client, past_meeting):
-    from civica.participation.moderation import REPORT_THRESHOLD_OUTSIDE_PROCESSES
+    from civica.moderation.registry import REPORT_THRESHOLD_OUTSIDE_SCOPES
 
     comment = say(past_meeting, UserFactory(), "Spam, spam, spam")
-    for _ in range(REPORT_THRESHOLD_OUTSIDE_PROCESSES):
+    for _ in range(REPORT_THRESHOLD_OUTSIDE_SCOPES):
         client.force_login(UserFactory())
         page = client.post(f"/en/comments/{comment.pk}/report/", {"reason": "spam"}, follow=True).content.decode()
         assert "the moderators will look at it" in page

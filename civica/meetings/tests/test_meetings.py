@@ -129,7 +129,7 @@ def test_pages_query_counts_are_constant(client, participant, assert_constant_qu
             services.register(meeting=meeting, by=person, accepted_terms=True)
         for other in MeetingFactory.create_batch(3):
             services.register(meeting=other, by=participant, accepted_terms=True)
-        from civica.participation.models import Comment
+        from civica.comments.models import Comment
 
         for author in [participant, *UserFactory.create_batch(3)]:
             Comment.objects.create(target=meeting, author=author, body="**Well** run")

@@ -6,11 +6,11 @@ from django.utils import timezone
 
 from civica.accounts import services as account_services
 from civica.accounts.tests.factories import UserFactory
+from civica.comments import services as comment_services
+from civica.comments.models import Comment
 from civica.meetings import services
 from civica.meetings.models import Registration
 from civica.meetings.tests.factories import MeetingFactory
-from civica.participation import services as participation_services
-from civica.participation.models import Comment
 
 
 @pytest.mark.django_db
@@ -19,11 +19,11 @@ def test_my_data_holds_registrations(participant):
     registration = services.register(meeting=meeting, by=participant, accepted_terms=True)
     held = MeetingFactory(slug="held", starts_at=timezone.now() - datetime.timedelta(days=1),
                              ends_at=timezone.now() - datetime.timedelta(hours=20))
-    participation_services.comment_post(target=held, by=participant, body="Mulțumim!")
+    comment_services.comment_post(target=held, by=participant, body="Mulțumim!")
     data = account_services.personal_data_export(user=participant)["meetings"]
     assert data["registrations"][0]["code"] == registration.code and data["registrations"][0]["meeting"] == "park"
-    # comments on meetings are participation's comments, exported and erased with the others
-    assert account_services.personal_data_export(user=participant)["participation"]["comments"][0]["body"] \
+    # comments on meetings are comments like any, exported and erased with the others
+    assert account_services.personal_data_export(user=participant)["comments"]["comments"][0]["body"] \
         == "Mulțumim!"
     account_services.account_delete(user=participant)
     assert not Comment.objects.exists()

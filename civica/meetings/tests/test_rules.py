@@ -59,7 +59,7 @@ def test_meeting_permissions(make, kind, state):
         "meetings.manage_meeting": kind == "editor",
         "meetings.check_in": kind == "editor",
         # Comments say how a meeting went: they open when a published meeting begins.
-        "participation.post_comment": kind in VERIFIED and state in {"under_way", "over"},
+        "comments.post": kind in VERIFIED and state in {"under_way", "over"},
     }
     assert {permission: user.has_perm(permission, meeting) for permission in expected} == expected
     # Why not register (core/refusals.py): not a verified participant, then no registrations taken.

@@ -16,7 +16,7 @@ def test_export_lists_ideas_and_supports():
     data = account_services.personal_data_export(user=person)["participation"]
     assert [idea["title"] for idea in data["ideas"]] == ["Mine"]
     assert [support["idea"] for support in data["supports"]] == ["Theirs"]
-    assert data["follows"]
+    assert account_services.personal_data_export(user=person)["notifications"]["follows"]
 
 
 @pytest.mark.django_db

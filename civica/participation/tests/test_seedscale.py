@@ -9,8 +9,9 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
+from civica.comments.models import Comment
 from civica.participation.management.commands.seedscale import seeded_counts, seeded_processes, seeded_users
-from civica.participation.models import Comment, Idea, Support
+from civica.participation.models import Idea, Support
 from civica.participation.predicates import active_phase
 from civica.participation.tests.factories import IdeaFactory
 
@@ -56,7 +57,7 @@ def test_seeds_the_requested_rows_with_consistent_counters():
     assert replies.exists()
     assert all(reply.depth == 1 and reply.parent.depth == 0 and reply.target_id == reply.parent.target_id
                for reply in replies)
-    assert all(comment.process_id == Idea.objects.get(pk=comment.target_id).process_id
+    assert all(comment.scope_id == Idea.objects.get(pk=comment.target_id).process_id
                for comment in comments_of_idea)
 
     showcase = Idea.objects.get(comment_count=50)

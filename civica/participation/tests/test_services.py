@@ -6,8 +6,9 @@ from django.utils import translation
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
+from civica.notifications.models import Follow
 from civica.participation import services
-from civica.participation.models import Follow, Idea, IdeaStatus, Support
+from civica.participation.models import Idea, IdeaStatus, Support
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
 

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from civica.participation.models import Comment, Debate
+from civica.comments.models import Comment
+from civica.participation.models import Debate
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 from civica.search import query as search_module
 from civica.search.registry import searchables
@@ -27,7 +28,7 @@ def titles(query, language="en"):
 
 def comment_on(target, body, **fields):
     return Comment.objects.create(target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
-                                  process=target.process, author=getattr(target, "author", None), body=body, **fields)
+                                  scope=target.process, author=getattr(target, "author", None), body=body, **fields)
 
 
 def test_accents_are_optional_both_ways():

@@ -26,12 +26,10 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from civica.accounts.models import EmailFrequency, User
+from civica.comments.models import Alignment, Comment, CommentVote
 from civica.participation.demo import TAGS
 from civica.participation.models import (
-    Alignment,
     Category,
-    Comment,
-    CommentVote,
     Idea,
     IdeaStatus,
     Phase,
@@ -152,7 +150,8 @@ def seeded_counts():
         "processes": processes.count(),
         "ideas": Idea.objects.filter(process__in=processes).count(),
         "supports": Support.objects.filter(idea__process__in=processes).count(),
-        "comments": Comment.objects.filter(process__in=processes).count(),
+        "comments": Comment.objects.filter(scope_type=ContentType.objects.get_for_model(Process),
+                                           scope_id__in=processes.values("pk")).count(),
     }
 
 
@@ -296,14 +295,15 @@ class Command(BaseCommand):
         processes = f"SELECT id FROM {table(Process)} WHERE slug LIKE %s"
         users = f"SELECT id FROM {table(User)} WHERE email LIKE %s"
         ideas = f"SELECT id FROM {table(Idea)} WHERE process_id IN ({processes})"
-        comments = f"SELECT id FROM {table(Comment)} WHERE process_id IN ({processes})"
+        # A comment's scope is its consultation (Comment.scope): the process's content type and id.
+        in_seed = f"scope_type_id = {ContentType.objects.get_for_model(Process).pk} AND scope_id IN ({processes})"
+        comments = f"SELECT id FROM {table(Comment)} WHERE {in_seed}"
         slug_like, email_like = f"{SEED_SLUG_PREFIX}%", f"%@{SEED_EMAIL_DOMAIN}"
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {table(CommentVote)} WHERE comment_id IN ({comments})", [slug_like])
             # Replies first, then the rest, so SQLite's immediate foreign keys hold at every step.
-            cursor.execute(f"DELETE FROM {table(Comment)} WHERE parent_id IS NOT NULL AND process_id IN ({processes})",
-                           [slug_like])
-            cursor.execute(f"DELETE FROM {table(Comment)} WHERE process_id IN ({processes})", [slug_like])
+            cursor.execute(f"DELETE FROM {table(Comment)} WHERE parent_id IS NOT NULL AND {in_seed}", [slug_like])
+            cursor.execute(f"DELETE FROM {table(Comment)} WHERE {in_seed}", [slug_like])
             cursor.execute(f"DELETE FROM {table(Support)} WHERE idea_id IN ({ideas})", [slug_like])
             cursor.execute(f"DELETE FROM {table(Idea)} WHERE process_id IN ({processes})", [slug_like])
             cursor.execute(f"DELETE FROM {table(EmailAddress)} WHERE user_id IN ({users})", [email_like])
@@ -472,7 +472,8 @@ class Command(BaseCommand):
         """Top-level comments first (replies need their ids), then replies one level deep."""
         rng = self.rng
         idea_type = ContentType.objects.get_for_model(Idea)
-        fields = ("target_type_id", "target_id", "process_id", "parent_id", "depth", "author_id", "body",
+        process_type = ContentType.objects.get_for_model(Process)
+        fields = ("target_type_id", "target_id", "scope_type_id", "scope_id", "parent_id", "depth", "author_id", "body",
                   "alignment", "reply_count", "created_at")
         replies = []  # (index of the parent among top-level comments, idea)
         tops = []  # created_at of each top-level comment, in insertion order
@@ -489,21 +490,22 @@ class Command(BaseCommand):
                     replies.extend([(len(tops), idea)] * parents[number])
                     tops.append(created_at)
                     body = " ".join(rng.sample(COMMENTS[alignment], rng.randint(1, 2)))
-                    yield (idea_type.pk, idea.pk, idea.process_id, None, 0, rng.choice(user_ids), body, alignment,
-                           parents[number], created_at)
+                    yield (idea_type.pk, idea.pk, process_type.pk, idea.process_id, None, 0, rng.choice(user_ids),
+                           body, alignment, parents[number], created_at)
 
         def replies_to(top_ids):
             for parent, idea in replies:
                 until = min(self.now, idea.process.phase_windows["ideas"][1])
-                yield (idea_type.pk, idea.pk, idea.process_id, top_ids[parent], 1, rng.choice(user_ids),
-                       rng.choice(REPLIES), Alignment.NEUTRAL, 0, _moment(tops[parent], until, rng))
+                yield (idea_type.pk, idea.pk, process_type.pk, idea.process_id, top_ids[parent], 1,
+                       rng.choice(user_ids), rng.choice(REPLIES), Alignment.NEUTRAL, 0,
+                       _moment(tops[parent], until, rng))
 
         total = sum(idea.comment_count for idea in ideas)
         with transaction.atomic():
             count = insert_rows(Comment, fields, self._progress(top_level(), total))
             process_ids = {idea.process_id for idea in ideas}
-            top_ids = list(Comment.objects.filter(process_id__in=process_ids, parent__isnull=True)
-                           .order_by("pk").values_list("pk", flat=True))
+            top_ids = list(Comment.objects.filter(scope_type=process_type, scope_id__in=process_ids,
+                                                  parent__isnull=True).order_by("pk").values_list("pk", flat=True))
             if len(top_ids) != len(tops):
                 raise CommandError(f"Expected {len(tops):,} top-level comments, found {len(top_ids):,}.")
             count += insert_rows(Comment, fields, self._progress(replies_to(top_ids), total, done=len(tops)))

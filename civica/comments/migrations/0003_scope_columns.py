@@ -1,0 +1,27 @@
+"""A comment's consultation becomes a generic scope (as ``RoleAssignment.scope``), so a meeting's, a
+plan's or a news item's comments are moderated the same way: first the two columns, empty; 0004 fills
+them from the consultation, 0005 drops it."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('comments', '0002_comments_tables'),
+        ('contenttypes', '0002_remove_content_type_name'),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name='comment',
+            name='scope_id',
+            field=models.PositiveBigIntegerField(blank=True, null=True, verbose_name='scope id'),
+        ),
+        migrations.AddField(
+            model_name='comment',
+            name='scope_type',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype', verbose_name='scope type'),
+        ),
+    ]

@@ -1,0 +1,80 @@
+"""Comments on anything commentable, threaded three levels deep, and the votes on them (moved out of
+participation by issue 13, point 1; their tables were renamed, every row kept)."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxLengthValidator, MaxValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Alignment(models.TextChoices):
+    IN_FAVOUR = "for", _("For")
+    AGAINST = "against", _("Against")
+    NEUTRAL = "neutral", _("Neutral")
+
+
+MAX_COMMENT_BODY = 5_000
+MAX_COMMENT_DEPTH = 2  # top level is 0: threads are at most three levels deep
+
+
+class Comment(models.Model):
+    """A comment on anything commentable (ideas, debates, meetings, plans), threaded."""
+
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("target_type", "target_id")
+    # Whose moderators decide about the comment (the target's consultation; empty: the site's moderators),
+    # as the target's registry entry says (``Commentable.scope_of``).
+    scope_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                                   verbose_name=_("scope type"))
+    scope_id = models.PositiveBigIntegerField(_("scope id"), null=True, blank=True)
+    scope = GenericForeignKey("scope_type", "scope_id")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies",
+                               verbose_name=_("in reply to"))
+    depth = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(MAX_COMMENT_DEPTH)])
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="comments", verbose_name=_("author"))
+    body = models.TextField(_("comment"), max_length=MAX_COMMENT_BODY,
+                            validators=[MaxLengthValidator(MAX_COMMENT_BODY)])
+    alignment = models.CharField(_("position"), max_length=8, choices=Alignment.choices, default=Alignment.NEUTRAL)
+    upvotes = models.PositiveIntegerField(default=0)
+    downvotes = models.PositiveIntegerField(default=0)
+    reply_count = models.PositiveIntegerField(default=0)
+    is_deleted = models.BooleanField(_("deleted"), default=False)
+    is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+    # Reports on a comment and its moderation log go with it.
+    reports = GenericRelation("moderation.Report", content_type_field="target_type", object_id_field="target_id")
+    moderation_actions = GenericRelation("moderation.ModerationAction", content_type_field="target_type",
+                                         object_id_field="target_id")
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["target_type", "target_id", "created_at"], name="comment_target")]
+        constraints = [models.CheckConstraint(
+            condition=Q(scope_type__isnull=True, scope_id__isnull=True) | Q(scope_type__isnull=False,
+                                                                             scope_id__isnull=False),
+            name="comments_comment_scope_complete")]
+
+    def __str__(self):
+        return self.body[:60]
+
+    @property
+    def score(self) -> int:
+        return self.upvotes - self.downvotes
+
+
+class CommentVote(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_votes")
+    value = models.SmallIntegerField(choices=[(1, "+1"), (-1, "-1")])
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["comment", "user"], name="participation_one_vote_per_comment")]

@@ -1,0 +1,93 @@
+"""The comment section a page shows, from ``comment_section(request, target, post_url=…)`` and
+rendered with ``{% load comments %}{% show_comments section %}``, and posting from a page's form
+(``post_comment_from_form``): each app finds its target with its own access rules and calls them.
+A refused comment's text is kept in the session for the form the page shows next."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from civica.moderation.models import ReportReason
+
+from . import selectors, services
+from .forms import CommentForm
+from .models import MAX_COMMENT_BODY, Comment
+from .refusals import comment_refusal
+from .registry import commentables
+
+# A refused comment's text waits here (per target) for the form the page shows next.
+DRAFT_SESSION_KEY = "comment_drafts"
+
+
+def comment_section(request, target, *, post_url: str) -> dict:
+    """What ``{% show_comments %}`` renders for ``target``: the thread, the form (with a refused
+    draft restored), and whether and why the person may comment."""
+
+    sort = request.GET.get("comments")
+    sort = sort if sort in selectors.CommentSort.ALL else selectors.CommentSort.OLDEST
+    can_comment = request.user.has_perm("comments.post", target)
+    entry = commentables.for_object(target)
+    draft = _pop_draft(request, target) or {}
+    reply_draft = draft if draft.get("parent") else {}
+    comments = selectors.comment_thread(target=target, user=request.user, sort=sort)
+    return {
+        "comments": comments,
+        "comment_count": target.comment_count,
+        "comment_sort": sort,
+        "comment_form": CommentForm(initial=draft) if draft and not reply_draft else CommentForm(),
+        "comment_reply_draft": reply_draft,
+        "comment_kept_text": draft.get("body", ""),
+        "can_comment": can_comment,
+        "comment_refusal": None if can_comment else comment_refusal(request.user, target),
+        "comment_post_url": post_url,
+        "with_alignment": entry.with_alignment if entry else False,
+        "report_reasons": ReportReason.choices,
+    }
+
+
+def post_comment_from_form(request, target):
+    """Post the comment a page's form sent; on refusal, keep what was typed for the page's form."""
+    form = CommentForm(request.POST)
+    back = target.get_absolute_url()
+    if not form.is_valid():
+        _keep_draft(request, target, request.POST)
+        messages.error(request, _("Your comment was not posted: %(errors)s") % {
+            "errors": " ".join(error for errors in form.errors.values() for error in errors)})
+        return redirect(back + "#comments")
+    parent = None
+    if form.cleaned_data.get("parent"):
+        parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
+    try:
+        comment = services.comment_post(target=target, by=request.user, body=form.cleaned_data["body"],
+                                        parent=parent, alignment=form.cleaned_data.get("alignment") or None)
+    except (PermissionDenied, ValidationError) as refused:
+        _keep_draft(request, target, request.POST)
+        messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+        return redirect(back + "#comments")
+    messages.success(request, _("Your comment is published."))
+    return redirect(f"{back}#comment-{comment.pk}")
+
+
+def _draft_key(target) -> str:
+    return f"{target._meta.label_lower}:{target.pk}"
+
+
+def _keep_draft(request, target, data):
+    drafts = request.session.get(DRAFT_SESSION_KEY, {})
+    drafts[_draft_key(target)] = {
+        "body": data.get("body", "")[:MAX_COMMENT_BODY * 2],
+        "alignment": data.get("alignment", ""),
+        "parent": data.get("parent", "")[:20],
+    }
+    request.session[DRAFT_SESSION_KEY] = drafts
+
+
+def _pop_draft(request, target):
+    if not request.user.is_authenticated or DRAFT_SESSION_KEY not in request.session:
+        return None
+    drafts = request.session[DRAFT_SESSION_KEY]
+    draft = drafts.pop(_draft_key(target), None)
+    if draft is not None:
+        request.session[DRAFT_SESSION_KEY] = drafts
+    return draft

@@ -1,0 +1,107 @@
+"""Writes on comments: post (the target's followers and the replied-to author are told), edit within
+15 minutes, remove (authors only), vote. Every function checks the permission it needs."""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civica.notifications.selectors import followers
+from civica.notifications.services import follow_set, notify
+
+from .models import MAX_COMMENT_DEPTH, Alignment, Comment, CommentVote
+from .refusals import comment_refusal
+from .registry import commentables, title_of
+
+DOUBLE_SUBMIT_WINDOW = datetime.timedelta(seconds=30)
+
+
+def _bump(model, pk, field, delta):
+    model.objects.filter(pk=pk).update(**{field: F(field) + delta})
+
+
+def comment_post(*, target, by, body, parent=None, alignment=Alignment.NEUTRAL) -> Comment:
+    if not by.has_perm("comments.post", target):
+        raise PermissionDenied(comment_refusal(by, target))
+    target_type = ContentType.objects.get_for_model(target)
+    if parent is not None:
+        if (parent.target_type_id, parent.target_id) != (target_type.pk, target.pk) or parent.is_deleted:
+            raise ValidationError(_("You can only reply to a comment of this page."))
+        if parent.depth >= MAX_COMMENT_DEPTH:
+            parent = parent.parent  # threads stay three levels deep: answer beside the last level
+    body = (body or "").strip()
+    duplicate = Comment.objects.filter(
+        target_type=target_type, target_id=target.pk, author=by, parent=parent, body=body,
+        created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
+    ).first()
+    if duplicate is not None:
+        return duplicate  # the same form sent twice (a double click): one comment
+    comment = Comment(
+        target_type=target_type, target_id=target.pk, scope=commentables.for_object(target).scope_of(target),
+        parent=parent,
+        depth=parent.depth + 1 if parent else 0, author=by, body=body,
+        alignment=alignment or Alignment.NEUTRAL,
+    )
+    comment.full_clean()
+    with transaction.atomic():
+        comment.save()
+        _bump(type(target), target.pk, "comment_count", 1)
+        if parent is not None:
+            _bump(Comment, parent.pk, "reply_count", 1)
+        recipients = [*followers(target), parent.author if parent else None]
+        follow_set(by=by, target=target, following=True)
+        notify(recipients=recipients, exclude=[by], url=f"{target.get_absolute_url()}#comment-{comment.pk}",
+               message=lambda: _('%(name)s commented on "%(title)s"') % {"name": by.public_name,
+                                                                         "title": title_of(target)})
+    return comment
+
+
+def comment_edit(*, comment, by, body) -> Comment:
+    if not by.has_perm("comments.edit", comment):
+        raise PermissionDenied(_("Comments can be edited by their author for 15 minutes after writing them."))
+    comment.body = (body or "").strip()
+    comment.edited_at = timezone.now()
+    comment.full_clean()
+    comment.save(update_fields=["body", "edited_at"])
+    return comment
+
+
+def comment_remove(*, comment, by) -> None:
+    """A comment with replies stays as "comment deleted" so the conversation holds; others go."""
+    if not by.has_perm("comments.remove", comment):
+        raise PermissionDenied(_("You may only delete your own comments."))
+    with transaction.atomic():
+        was_live = not comment.is_deleted
+        if comment.reply_count:
+            comment.is_deleted = True
+            comment.body = ""
+            comment.save(update_fields=["is_deleted", "body"])
+        else:
+            comment.delete()
+            if comment.parent_id:
+                _bump(Comment, comment.parent_id, "reply_count", -1)
+        if was_live:
+            _bump(comment.target_type.model_class(), comment.target_id, "comment_count", -1)
+
+
+def comment_vote(*, comment, by, value: int) -> None:
+    """+1, -1, or 0 to take the vote back; counters move with the change, atomically."""
+    if value not in (1, -1, 0):
+        raise ValidationError(_("A vote is up or down."))
+    if not by.has_perm("comments.vote", comment):
+        raise PermissionDenied(_("You cannot vote on this comment."))
+    counter = {1: "upvotes", -1: "downvotes"}
+    with transaction.atomic():
+        previous = CommentVote.objects.select_for_update().filter(comment=comment, user=by).first()
+        if previous is not None and previous.value == value:
+            return
+        if previous is not None:
+            _bump(Comment, comment.pk, counter[previous.value], -1)
+            previous.delete()
+        if value:
+            CommentVote.objects.create(comment=comment, user=by, value=value)
+            _bump(Comment, comment.pk, counter[value], 1)

@@ -1,0 +1,81 @@
+"""Reports and the moderation log (moved out of participation by issue 13, point 1; their tables were
+renamed, every row kept).
+
+What a report or an action belongs to is a generic **scope** (as ``accounts.RoleAssignment.scope``):
+the object whose moderators decide (a consultation), or none for what the site's moderators decide
+(comments on meetings and plans)."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+SCOPE_COMPLETE = Q(scope_type__isnull=True, scope_id__isnull=True) | Q(scope_type__isnull=False,
+                                                                       scope_id__isnull=False)
+
+
+class ReportReason(models.TextChoices):
+    SPAM = "spam", _("Spam or advertising")
+    OFFENSIVE = "offensive", _("Offensive or hateful")
+    OFF_TOPIC = "off_topic", _("Off topic")
+    PERSONAL_DATA = "personal_data", _("Reveals personal data")
+
+
+class Report(models.Model):
+    """Someone flags an idea, a debate or a comment (anything moderatable) for the moderators."""
+
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("target_type", "target_id")
+    # Whose moderators decide; empty for the site's moderators.
+    scope_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                                   verbose_name=_("scope type"))
+    scope_id = models.PositiveBigIntegerField(_("scope id"), null=True, blank=True)
+    scope = GenericForeignKey("scope_type", "scope_id")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports",
+                                 verbose_name=_("reported by"))
+    reason = models.CharField(_("reason"), max_length=16, choices=ReportReason.choices)
+    note = models.CharField(_("details"), max_length=500, blank=True)
+    is_resolved = models.BooleanField(_("reviewed"), default=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at"]
+        # The unique constraint keeps the name it had in participation (renaming it would rebuild it).
+        constraints = [
+            models.UniqueConstraint(fields=["reporter", "target_type", "target_id"], name="participation_report_once"),
+            models.CheckConstraint(condition=SCOPE_COMPLETE, name="moderation_report_scope_complete"),
+        ]
+
+
+class ModerationAction(models.Model):
+    """The audit log: every hide and restore, by whom (or automatically) and why."""
+
+    class Kind(models.TextChoices):
+        AUTO_HIDE = "auto_hide", _("Hidden automatically after reports")
+        HIDE = "hide", _("Hidden by a moderator")
+        RESTORE = "restore", _("Restored by a moderator")
+
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("target_type", "target_id")
+    scope_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                                   verbose_name=_("scope type"))
+    scope_id = models.PositiveBigIntegerField(_("scope id"), null=True, blank=True)
+    scope = GenericForeignKey("scope_type", "scope_id")
+    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+", verbose_name=_("moderator"))
+    kind = models.CharField(_("action"), max_length=12, choices=Kind.choices)
+    reason = models.TextField(_("reason"))
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("moderation action")
+        verbose_name_plural = _("moderation log")
+        ordering = ["-created_at"]
+        constraints = [models.CheckConstraint(condition=SCOPE_COMPLETE, name="moderation_action_scope_complete")]

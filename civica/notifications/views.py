@@ -1,0 +1,48 @@
+"""A person's notifications (list, open, mark read) and the unsubscribe link of every e-mail:
+``/<lang>/notifications/…``."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from civica.core.params import page_param
+
+from . import services
+from .models import Notification
+
+
+@login_required
+@require_safe
+def notification_list(request):
+    page = Paginator(Notification.objects.filter(recipient=request.user), 30).get_page(page_param(request.GET))
+    return render(request, "notifications/notification_list.html", {"page": page, "items": page.object_list})
+
+
+@login_required
+@require_safe
+def notification_open(request, pk):
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    services.mark_read(by=request.user, notification_ids=[notification.pk])
+    return redirect(notification.url)
+
+
+@login_required
+@require_POST
+def notification_read_all(request):
+    services.mark_read(by=request.user)
+    messages.success(request, _("All notifications are marked as read."))
+    return redirect("notifications:list")
+
+
+def unsubscribe(request, token):
+    """From the link in every e-mail: works without logging in. GET asks, POST does it."""
+    person = services.user_from_unsubscribe_token(token)
+    if person is None:
+        return render(request, "notifications/unsubscribe.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        services.unsubscribe(person)
+        return render(request, "notifications/unsubscribe.html", {"done": True, "person": person})
+    return render(request, "notifications/unsubscribe.html", {"person": person})
