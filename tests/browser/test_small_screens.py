@@ -150,3 +150,10 @@ def test_the_menu_is_not_needed_on_a_desktop(live_server, demo_data, new_page):
     page.goto(f"{live_server.url}/en/")
     expect(page.locator(".menu-toggle")).to_be_hidden()
     expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Consultations")).to_be_visible()
+
+
+def test_without_javascript_the_menu_stays_open(live_server, demo_data, new_page):
+    page = new_page(viewport=PHONE, locale="en-GB", java_script_enabled=False)
+    page.goto(f"{live_server.url}/en/")
+    expect(page.locator(".menu-toggle")).to_be_hidden()
+    expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Consultations")).to_be_visible()
