@@ -1,13 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from civica.accounts.views import switch_language
 from civica.core.views import healthz, media
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Browsers and feed readers that ask for /favicon.ico whatever the page says (base.html links the SVG).
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.ico"), permanent=True)),
     # Public uploads, only when CIVICA_SERVE_MEDIA is on (README: deploying); 404 otherwise.
     path(settings.MEDIA_URL.strip("/") + "/<path:path>", media, name="media"),
     path("i18n/setlang/", switch_language, name="set_language"),
