@@ -10,7 +10,7 @@ from .registry import commentables
 @rules.predicate
 def comments_open(user, target):
     entry = commentables.for_object(target)
-    return entry is not None and entry.open_now.test(user, target)
+    return entry is not None and entry.open_now.predicate.test(user, target)
 
 
 @rules.predicate

@@ -4,9 +4,14 @@ Other apps make their models commentable by registering them (participation does
 debates in its ``rules.py``, meetings for meetings, accountability for plans)::
 
     commentables.register(Commentable(
-        model=Meeting, open_now=has_begun, closed_reason=lambda user, meeting: _("…"),
+        model=Meeting,
+        open_now=Requirements((is_published, _("…")), (has_begun, _("Comments open when the meeting begins."))),
         readable=is_published_meeting,
     ))
+
+``open_now`` is a ``core.refusals.Requirements``: whether comments are open is the conjunction of its
+predicates, and why not is the message of the first that fails (so the reason cannot drift from the
+decision).
 """
 
 from contextlib import contextmanager
@@ -15,16 +20,16 @@ from typing import Callable
 
 import rules
 
+from civica.core.refusals import Requirements
 from civica.moderation.registry import REPORT_THRESHOLD_OUTSIDE_SCOPES
 
 
 @dataclass(frozen=True)
 class Commentable:
     model: type
-    # Whether comments are open on this target now (phase, date…), for anyone allowed to comment.
-    open_now: rules.Predicate
-    # Why not, in the reader's language, when a verified participant finds them closed.
-    closed_reason: Callable
+    # Whether comments are open on this target now (phase, date…), for anyone allowed to comment, and
+    # why not: ordered requirements, the first that fails says why.
+    open_now: Requirements
     # Whether the person may see the target at all (edit, delete and vote views check it).
     readable: rules.Predicate
     # The scope of the comments (the consultation whose moderators decide about them, kept on each

@@ -6,9 +6,12 @@ import rules
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civica.accounts.predicates import is_editor, is_participant
+from civica.core import refusals
 from civica.core.permissions import add_admin_perms
+from civica.core.refusals import Requirements
 from civica.moderation.registry import Moderatable, moderatables
 
 from .models import Comment
@@ -21,7 +24,20 @@ from .predicates import (
 )
 from .registry import commentables
 
-rules.add_perm("comments.post", is_participant & target_visible & comments_open)
+
+def _why_closed(user, target):
+    """Comments are closed on ``target``: its entry's first failing requirement says why."""
+    entry = commentables.for_object(target)
+    return (entry.open_now.why_not(user, target) if entry else None) or _("You cannot comment here.")
+
+
+refusals.add_perm("comments.post", Requirements(
+    (rules.is_authenticated, gettext_lazy("Log in to comment.")),
+    (is_participant, gettext_lazy("Verify your e-mail address to comment: open the link we sent you."),
+     "verified"),
+    (target_visible, gettext_lazy("Comments are closed while moderators review this.")),
+    (comments_open, _why_closed),
+))
 rules.add_perm("comments.edit", is_participant & is_comment_author & comment_editable_now)
 # Only authors delete; moderators hide (with a reason, logged, reversible: moderation.moderate).
 rules.add_perm("comments.remove", is_comment_author & comment_live)

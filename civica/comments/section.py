@@ -8,12 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from civica.core import refusals
 from civica.moderation.models import ReportReason
 
 from . import selectors, services
 from .forms import CommentForm
 from .models import MAX_COMMENT_BODY, Comment
-from .refusals import comment_refusal
 from .registry import commentables
 
 # A refused comment's text waits here (per target) for the form the page shows next.
@@ -39,7 +39,7 @@ def comment_section(request, target, *, post_url: str) -> dict:
         "comment_reply_draft": reply_draft,
         "comment_kept_text": draft.get("body", ""),
         "can_comment": can_comment,
-        "comment_refusal": None if can_comment else comment_refusal(request.user, target),
+        "comment_refusal": None if can_comment else refusals.why_not(request.user, "comments.post", target),
         "comment_post_url": post_url,
         "with_alignment": entry.with_alignment if entry else False,
         "report_reasons": ReportReason.choices,
@@ -63,7 +63,7 @@ def post_comment_from_form(request, target):
                                         parent=parent, alignment=form.cleaned_data.get("alignment") or None)
     except (PermissionDenied, ValidationError) as refused:
         _keep_draft(request, target, request.POST)
-        messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+        refusals.show_refusal(request, refused)
         return redirect(back + "#comments")
     messages.success(request, _("Your comment is published."))
     return redirect(f"{back}#comment-{comment.pk}")

@@ -10,11 +10,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civica.core import refusals
 from civica.notifications.selectors import followers
 from civica.notifications.services import follow_set, notify
 
 from .models import MAX_COMMENT_DEPTH, Alignment, Comment, CommentVote
-from .refusals import comment_refusal
 from .registry import commentables, title_of
 
 DOUBLE_SUBMIT_WINDOW = datetime.timedelta(seconds=30)
@@ -25,8 +25,7 @@ def _bump(model, pk, field, delta):
 
 
 def comment_post(*, target, by, body, parent=None, alignment=Alignment.NEUTRAL) -> Comment:
-    if not by.has_perm("comments.post", target):
-        raise PermissionDenied(comment_refusal(by, target))
+    refusals.check(by, "comments.post", target)
     target_type = ContentType.objects.get_for_model(target)
     if parent is not None:
         if (parent.target_type_id, parent.target_id) != (target_type.pk, target.pk) or parent.is_deleted:

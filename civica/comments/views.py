@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civica.core import refusals
 from civica.moderation.forms import ModerateForm, ReportForm
 from civica.moderation.views import moderate_target, report_target
 
@@ -42,7 +43,7 @@ def comment_edit(request, comment_id):
         try:
             services.comment_edit(comment=comment, by=request.user, body=form.cleaned_data["body"])
         except PermissionDenied as refused:
-            messages.error(request, str(refused))
+            refusals.show_refusal(request, refused)
         else:
             messages.success(request, _("Your comment is saved."))
             return redirect(back)
@@ -57,7 +58,7 @@ def comment_remove(request, comment_id):
     try:
         services.comment_remove(comment=comment, by=request.user)
     except PermissionDenied as refused:
-        messages.error(request, str(refused))
+        refusals.show_refusal(request, refused)
     else:
         messages.success(request, _("The comment is deleted."))
     return redirect(target.get_absolute_url() + "#comments")
@@ -74,7 +75,7 @@ def comment_vote(request, comment_id):
         try:
             services.comment_vote(comment=comment, by=request.user, value=value)
         except PermissionDenied as refused:
-            messages.error(request, str(refused))
+            refusals.show_refusal(request, refused)
     return redirect(target.get_absolute_url() + f"#comment-{comment.pk}")
 
 

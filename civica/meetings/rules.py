@@ -6,7 +6,6 @@ people in. Comments: ``Meeting`` is registered in participation's ``commentables
 meeting has begun; the site's moderators moderate them."""
 
 import rules
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civica.accounts.predicates import is_editor, is_participant
@@ -87,14 +86,12 @@ rules.add_perm("meetings.check_in", is_editor)
 add_admin_perms("meetings", ["meeting", "meetingdocument", "registration"], is_editor)
 
 
-def _comments_closed_reason(user, meeting):
-    return _("Comments open when the meeting begins.")
-
-
 # Comments say how a meeting went: they open when it begins, threaded like those on ideas, and the
 # site's moderators moderate them.
 commentables.register(Commentable(
-    model=Meeting, open_now=is_published & has_begun, closed_reason=_comments_closed_reason,
+    model=Meeting,
+    open_now=Requirements((is_published, gettext_lazy("You cannot comment here.")),
+                          (has_begun, gettext_lazy("Comments open when the meeting begins."))),
     readable=is_published | is_editor,
 ))
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from civica.core import refusals
 from civica.core.params import page_param
 
 from . import selectors, services
@@ -25,7 +26,7 @@ def report_target(request, target):
         try:
             services.report_create(target=target, by=request.user, **form.cleaned_data)
         except (PermissionDenied, ValidationError) as refused:
-            messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+            refusals.show_refusal(request, refused)
         else:
             messages.success(request, _("Thank you: the moderators will look at it."))
     return redirect(services.target_url(target))

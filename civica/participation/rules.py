@@ -104,11 +104,6 @@ refusals.add_perm("participation.answer_poll", Requirements(
 rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
 rules.add_perm("participation.export_poll", moderates_process)
 
-def _phase_closed_reason(user, target):
-    if active_phase(process_of(target)) is None:
-        return _("This consultation is not open for participation now.")
-    return _("The current phase of this consultation does not allow you to %(verb)s.") % {"verb": _("comment")}
-
 
 @rules.predicate
 def may_read_idea(user, idea):
@@ -116,13 +111,17 @@ def may_read_idea(user, idea):
 
 
 # Ideas and debates take comments while the consultation's phase allows commenting.
+_COMMENTS_OPEN = Requirements(
+    (is_published, gettext_lazy("You cannot comment here.")),
+    (phase_allows(Action.COMMENT), _phase_refusal(lambda: _("comment"))),
+)
 commentables.register(Commentable(
-    model=Idea, open_now=is_published & phase_allows(Action.COMMENT), closed_reason=_phase_closed_reason,
+    model=Idea, open_now=_COMMENTS_OPEN,
     readable=may_read_idea, scope_of=process_of, with_alignment=True,
     report_threshold=lambda idea: idea.process.report_threshold,
 ))
 commentables.register(Commentable(
-    model=Debate, open_now=is_published & phase_allows(Action.COMMENT), closed_reason=_phase_closed_reason,
+    model=Debate, open_now=_COMMENTS_OPEN,
     readable=(is_published & target_visible) | moderates_process, scope_of=process_of, with_alignment=True,
     report_threshold=lambda debate: debate.process.report_threshold,
 ))

@@ -9,14 +9,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 
 from civica.accounts.models import User
-from civica.comments.refusals import comment_refusal
 from civica.comments.registry import Commentable, CommentableRegistry, commentables
+from civica.core import refusals
+from civica.core.refusals import Requirements
 
 
 def test_a_model_is_registered_once():
     registry = CommentableRegistry()
-    entry = Commentable(model=User, open_now=rules.always_allow, closed_reason=lambda user, target: "",
-                        readable=rules.always_allow)
+    entry = Commentable(model=User, open_now=Requirements((rules.always_allow, "")), readable=rules.always_allow)
     registry.register(entry)
     with pytest.raises(ValueError):
         registry.register(entry)
@@ -31,4 +31,4 @@ def test_nothing_unregistered_takes_comments(make_user):
 
 def test_visitors_are_asked_to_log_in():
     with translation.override("en"):
-        assert comment_refusal(AnonymousUser(), None) == "Log in to comment."
+        assert refusals.why_not(AnonymousUser(), "comments.post", None) == "Log in to comment."

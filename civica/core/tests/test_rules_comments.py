@@ -6,9 +6,10 @@ import datetime
 
 import pytest
 import time_machine
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from civica.comments.models import Comment
+from civica.core import refusals
 from civica.meetings.tests.factories import MeetingFactory
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
@@ -51,7 +52,30 @@ def test_post_comment_on_an_idea(process, make, kind, window, hidden):
     user = make(kind)
     with time_machine.travel(WINDOWS[window], tick=False):
         allowed = user.has_perm("comments.post", idea)
+        refused_by = refusals.failing(user, "comments.post", idea)
+        with translation.override("en"):
+            reason = refusals.why_not(user, "comments.post", idea)
     assert allowed == (kind in VERIFIED and window == "ideas" and not hidden)
+    # Why not comes from the same requirements as the decision, the first that fails.
+    expected = (None if allowed else "is_authenticated" if kind == "anonymous" else "verified" if kind == "unverified"
+                else "target_visible" if hidden else "comments_open")
+    assert (refused_by.name if refused_by else None) == expected
+    assert reason == {
+        None: None, "is_authenticated": "Log in to comment.",
+        "verified": "Verify your e-mail address to comment: open the link we sent you.",
+        "target_visible": "Comments are closed while moderators review this.",
+        # The idea's entry says which of its own requirements failed: after the ideas phase, the phase.
+        "comments_open": "The current phase of this consultation does not allow you to comment."
+        if window == "voting" else "This consultation is not open for participation now.",
+    }[expected]
+
+
+@pytest.mark.django_db
+def test_comments_on_a_meeting_that_has_not_begun_say_when_they_open(make_user):
+    meeting = MeetingFactory(starts_at=timezone.now() + DAY)
+    with translation.override("en"):
+        assert refusals.why_not(make_user("participant"), "comments.post", meeting) == (
+            "Comments open when the meeting begins.")
 
 
 COMMENT_STATES = ["fresh", "old", "deleted", "hidden"]
