@@ -116,9 +116,15 @@ def check(user, name: str, obj=None, *, otherwise=None) -> None:
         raise Refused(message)
 
 
+def refusal_messages(error) -> list[str]:
+    """A refusal's sentences: a PermissionDenied's one, or each message of a ValidationError (for a form's
+    list of problems)."""
+    return [str(message) for message in getattr(error, "messages", [str(error)])]
+
+
 def refusal_message(error) -> str:
     """What a refused person reads: a PermissionDenied's sentence, or every message of a ValidationError."""
-    return " ".join(str(message) for message in getattr(error, "messages", [str(error)]))
+    return " ".join(refusal_messages(error))
 
 
 def show_refusal(request, error) -> None:

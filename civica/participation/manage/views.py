@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from civica.core import refusals
 from civica.core.params import page_param
 
 from .. import blueprints, schedule, selectors, services
@@ -42,10 +43,6 @@ def _refusal_text():
     return _("Only the centre's editors run consultations.")
 
 
-def _messages_of(error):
-    return list(getattr(error, "messages", [str(error)]))
-
-
 def _save(request, process, valid, save, success):
     """Call ``save`` when the (bound) form is ``valid``: its refusals come back as messages to show
     with the form (nothing typed lost), its success sends the editor back to the process."""
@@ -54,7 +51,7 @@ def _save(request, process, valid, save, success):
     try:
         save()
     except ValidationError as error:
-        return None, _messages_of(error)
+        return None, refusals.refusal_messages(error)
     messages.success(request, success)
     return redirect("participation:manage_process", slug=process.slug), []
 
@@ -136,7 +133,7 @@ def process_publish(request, slug):
             messages.success(request, _("The consultation is published."))
     except ValidationError as error:
         messages.error(request, _("The consultation cannot be published yet: %(problems)s")
-                       % {"problems": " ".join(_messages_of(error))})
+                       % {"problems": refusals.refusal_message(error)})
     return redirect("participation:manage_process", slug=process.slug)
 
 
@@ -235,7 +232,7 @@ def poll_edit(request, slug, poll_id=None):
                                       phase=settings_form.cleaned_data["phase"], questions=questions.questions(),
                                       **values)
         except ValidationError as error:
-            errors = _messages_of(error)
+            errors = refusals.refusal_messages(error)
         else:
             messages.success(request, _("The poll is saved."))
             return redirect("participation:manage_poll", slug=process.slug, poll_id=poll.pk)
