@@ -42,7 +42,7 @@ def test_process_list_filters_by_state_year_and_tag(client):
 
 @pytest.mark.django_db
 def test_process_list_pages_keep_the_filters(client):
-    from civica.participation.views import PROCESSES_PER_PAGE
+    from civica.participation.views.processes import PROCESSES_PER_PAGE
 
     for number in range(PROCESSES_PER_PAGE + 2):
         ProcessFactory(title_en=f"Consultation {number:02d}", slug=f"consultation-{number:02d}")

@@ -1,0 +1,66 @@
+"""The consultations' list and a consultation's page, and following a consultation."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
+
+from civica.core import refusals
+from civica.core.params import int_param, page_param
+from civica.notifications import selectors as notification_selectors
+
+from .. import selectors
+from ..lookups import process_or_404
+from ..models import Tag
+from ..phases import phase_contents
+from ..polls import selectors as poll_selectors
+from ..predicates import active_phase
+from .common import follow_from_form
+
+PROCESSES_PER_PAGE = 12
+
+
+@require_safe
+def process_list(request):
+    state = request.GET.get("state") if request.GET.get("state") in selectors.ProcessState.ALL else None
+    tag = request.GET.get("tag") or None
+    year = int_param(request.GET, "year", minimum=1900, maximum=2200)
+    page = Paginator(selectors.process_list(user=request.user, state=state, tag=tag, year=year),
+                     PROCESSES_PER_PAGE).get_page(page_param(request.GET))
+    processes = list(page.object_list)
+    for process in processes:
+        process.current_phase = active_phase(process)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "participation/process_list.html", {
+        "processes": processes, "page": page, "query": query.urlencode(), "state": state, "tag": tag, "year": year,
+        "tags": Tag.objects.filter(processes__is_published=True).distinct().order_by("kind", "slug"),
+        "years": selectors.process_years(),
+    })
+
+
+@require_safe
+def process_detail(request, slug):
+    process = process_or_404(slug, request.user)
+    phase = active_phase(process)
+    ideas = selectors.idea_list(process=process, user=request.user)[:6]
+    can_propose = request.user.has_perm("participation.propose_idea", process)
+    return render(request, "participation/process_detail.html", {
+        "process": process,
+        "now": timezone.now(),
+        "current_phase": phase,
+        "phase_content": phase_contents[phase.kind] if phase and phase.kind in phase_contents else None,
+        "ideas": ideas,
+        "debates": selectors.debate_list(process=process),
+        "polls": poll_selectors.poll_list(process=process),
+        "is_following": request.user.is_authenticated and notification_selectors.is_following(request.user, process),
+        "can_propose": can_propose,
+        "propose_refusal": refusals.why_not(request.user, "participation.propose_idea", process),
+    })
+
+
+@login_required
+@require_POST
+def process_follow(request, slug):
+    return follow_from_form(request, process_or_404(slug, request.user))
