@@ -1,6 +1,6 @@
 """What the site search looks in: one :class:`Searchable` per kind of public content.
 
-Search knows no app above it. An app makes its content searchable with a ``search.py`` module
+Search knows no app above it. An app makes its content searchable with a ``searchables.py`` module
 holding ``searchables()``, which returns its entries as plain data: one dict of
 :class:`Searchable`'s fields each, so that an app below search (network) declares its entries
 without importing it. They are found by ``core.discovery``, in INSTALLED_APPS order, the order
@@ -81,7 +81,7 @@ def value(row, path: str):
 def searchables() -> tuple[Searchable, ...]:
     """Every entry of every app's ``search.searchables()``, in INSTALLED_APPS order."""
     entries = []
-    for _app_config, module in app_modules("search"):
+    for _app_config, module in app_modules("searchables"):
         entries.extend(Searchable(**fields) for fields in module.searchables())
     kinds = [entry.kind for entry in entries]
     duplicates = {kind for kind in kinds if kinds.count(kind) > 1}

@@ -1,4 +1,4 @@
-"""Search vectors for the site search (``civica/search``; this app's entries in ``search.py``), for calls.
+"""Search vectors for the site search (``civica/search``; this app's entries in ``searchables.py``), for calls.
 
 As participation's migration 0006 did for consultations: each table gets a ``search_vector`` column,
 ``GENERATED ALWAYS AS (…) STORED`` from its texts with the ``civica_ro``/``civica_en`` configurations
