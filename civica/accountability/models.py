@@ -45,7 +45,7 @@ class Plan(Bilingual, models.Model):
     stated_expense_total = models.DecimalField(_("total expenses as stated (lei)"), max_digits=14,
                                                decimal_places=2, null=True, blank=True)
     revision = models.PositiveIntegerField(_("revision"), default=0)
-    # Kept by participation's comment services: residents discuss a plan on its page.
+    # Kept by the comments app's services: residents discuss a plan on its page.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
 
     class Meta:

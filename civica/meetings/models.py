@@ -99,7 +99,7 @@ class Meeting(Bilingual, models.Model):
     minutes_en = models.TextField(_("minutes (English, Markdown)"), blank=True)
     video_url = models.URLField(_("video recording"), blank=True)
     is_published = models.BooleanField(_("published"), default=True)
-    # Kept by participation's comment services (threaded comments, as on ideas and debates).
+    # Kept by the comments app's services (threaded comments, as on ideas and debates).
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 

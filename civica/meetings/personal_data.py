@@ -1,5 +1,5 @@
 """What meetings hold about a person, for download-my-data and delete-my-account.
-(Comments on meetings are participation's comments, workshop notes and dots the workshops app's: each
+(Comments on meetings are the comments app's, workshop notes and dots the workshops app's: each
 exports and erases its own.)
 On deletion, a place held in a meeting still to come goes to the waiting list, as if cancelled."""
 

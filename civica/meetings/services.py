@@ -7,7 +7,7 @@
   (tested in parallel on PostgreSQL). When full, people join a first-come-first-served waiting list, which
   ``promote_waiting`` moves up, by e-mail, when a place frees; ``cancel``; ``check_in`` by a registration's
   code. E-mails go after commit, in the person's language.
-(Comments on meetings go through participation's comment services.)"""
+(Comments on meetings go through the comments app's services.)"""
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser

@@ -1,6 +1,6 @@
 """The meetings pages: the list with filters, pages and a month calendar, a meeting's page (its comments
-through participation's ``comment_section``, ``{% show_comments %}``), registering and cancelling, "my
-registrations", the phone check-in page, and the iCal feeds (all meetings, one meeting)."""
+through the comments app's ``section.comment_section`` and ``{% show_comments %}``), registering and
+cancelling, "my registrations", the phone check-in page, and the iCal feeds (all meetings, one meeting)."""
 
 import datetime
 

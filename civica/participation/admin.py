@@ -1,3 +1,6 @@
+"""The admin of consultations, kept for what has no screen of its own yet (tags) and for inspecting
+every row; processes, phases, debates and polls are run from ``manage/``."""
+
 from django.contrib import admin
 
 from .models import Category, Choice, Debate, Idea, Phase, Poll, Process, Question, Tag

@@ -1,3 +1,14 @@
+"""Consultations and what people bring to them.
+
+A ``Process`` (bilingual title, summary and description, scope, dates, tags, the per-person cap on
+supports, the report threshold) has ordered ``Phase``s (each of a kind registered in ``phases``) and
+``Category``s; ``Tag``s are areas of the city's life or Sustainable Development Goals. An ``Idea`` (place,
+image, attachment; status moved along ``IDEA_TRANSITIONS`` by the official answer) takes ``Support``s,
+counted in ``support_count``; a ``Debate`` is a question put by the centre. Comments, reports and the
+moderation log point at ideas and debates through a generic key and are deleted with them. The polls'
+models live in ``polls/models.py`` and are registered through this module.
+"""
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator

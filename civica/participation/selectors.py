@@ -1,4 +1,7 @@
-"""Reads for consultation pages, shaped so a page costs a fixed number of queries."""
+"""Reads for consultation pages, shaped so a page costs a fixed number of queries: the process list
+(by state, tag and year), a process with its phases, ideas sorted by support, date, comments or at random
+(a shuffle that stays the same for one visitor across pages), ``supported_by_me`` as an ``Exists``,
+similar ideas while someone types a title, debates, and the editors' list (drafts included)."""
 
 import re
 

@@ -1,4 +1,18 @@
-"""Writes on consultations. Every function checks the permission it needs."""
+"""Writes on consultations. Every function checks the permission it needs.
+
+Ideas: ``idea_create`` (a one-time form key makes a double submission create one idea; its author follows
+it; the process's followers are told), ``idea_update`` (refused once supported or commented, checked again
+under a row lock), ``idea_support`` (a unique constraint and an ``F()`` counter in one transaction; the
+per-person cap held by locking the person's row; proven by parallel tests on PostgreSQL),
+``idea_withdraw_support``, ``idea_answer`` (the official answer: the status moves through core's ``move``,
+a rejection needs a reason; the author and the idea's followers are told).
+
+Running consultations (editors): ``process_create`` (a draft from a blueprint, a unique slug never
+"manage" or "new"), ``process_update``, ``process_publish`` / ``process_unpublish`` (publishing refuses a
+process without phases, or with phases outside its dates or overlapping: ``schedule.schedule_problems``),
+``phases_save`` (ordered; a phase with a poll is not removed), ``categories_save`` (a removed category
+leaves its ideas uncategorised), ``debate_create`` / ``debate_update``. Polls' writes are in
+``polls.services``."""
 
 import datetime
 
