@@ -2,7 +2,7 @@
 
 Participants register while registration is open; a registration is cancelled by its person or an
 editor; the online link is shown to registered people and editors only; editors manage meetings and check
-people in. Comments: ``Meeting`` is registered in participation's ``commentables``, open once a published
+people in. Comments: ``Meeting`` is registered in the comments app's ``registry.commentables``, open once a published
 meeting has begun; the site's moderators moderate them."""
 
 import rules

@@ -16,9 +16,10 @@ editors' screens that run them.
   arithmetic that lays them out and checks them.
 - ``polls/`` — polls and surveys (their own models, services, selectors, results, views).
 - ``manage/`` — the editors' screens (``/processes/manage/``, ``<slug>/manage/…``).
-- ``views/`` — the public pages by page family: ``processes``, ``ideas``, ``debates``; the report and
-  moderate forms of ideas and debates find the target and hand it to moderation's ``report_target`` /
-  ``moderate_target``; comments are posted through ``comments.section``.
-- ``feeds`` (RSS and Atom per process), ``search`` (what the site search finds), ``personal_data``,
+- ``views/`` — the public pages by page family: ``processes``, ``ideas``, ``debates``, and ``reporting``
+  (the report and moderate forms of ideas and debates find the target and hand it to moderation's
+  ``report_target`` / ``moderate_target``); comments are posted through ``comments.section``;
+  ``lookups`` finds what a page shows, answering "not found" alike for missing and unreadable.
+- ``feeds`` (RSS and Atom per process), ``searchables`` (what the site search finds), ``personal_data``,
   ``demo``; the admin keeps every model for what has no screen yet (tags).
 """

@@ -1,4 +1,10 @@
-"""Who may do what in consultations: by phase, role and verification. One line a permission."""
+"""Who may do what in consultations: by phase, role and verification. One line a permission.
+
+Taking part (propose, edit and support an idea, answer a poll) is declared as ``core.refusals``
+requirements, so what a refused person reads (log in, verify, phase closed, own idea, limit reached,
+poll closed) is the first requirement that fails. Ideas and debates are registered with the comments
+app (open while the phase allows commenting, scoped to their consultation, hidden past its report
+threshold) and with the moderation app (the consultation's moderators decide)."""
 
 import rules
 from django.urls import reverse
