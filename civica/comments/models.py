@@ -2,13 +2,13 @@
 participation by issue 13, point 1; their tables were renamed, every row kept)."""
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from civica.core.models import SCOPE_COMPLETE, TargetInScope
 
 
 class Alignment(models.TextChoices):
@@ -21,18 +21,11 @@ MAX_COMMENT_BODY = 5_000
 MAX_COMMENT_DEPTH = 2  # top level is 0: threads are at most three levels deep
 
 
-class Comment(models.Model):
+class Comment(TargetInScope):
     """A comment on anything commentable (ideas, debates, meetings, plans), threaded."""
 
-    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    target_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("target_type", "target_id")
-    # Whose moderators decide about the comment (the target's consultation; empty: the site's moderators),
-    # as the target's registry entry says (``Commentable.scope_of``).
-    scope_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
-                                   verbose_name=_("scope type"))
-    scope_id = models.PositiveBigIntegerField(_("scope id"), null=True, blank=True)
-    scope = GenericForeignKey("scope_type", "scope_id")
+    # The scope is the target's consultation (empty: the site's moderators), as the target's registry
+    # entry says (``Commentable.scope_of``).
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies",
                                verbose_name=_("in reply to"))
     depth = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(MAX_COMMENT_DEPTH)])
@@ -58,10 +51,7 @@ class Comment(models.Model):
         verbose_name_plural = _("comments")
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["target_type", "target_id", "created_at"], name="comment_target")]
-        constraints = [models.CheckConstraint(
-            condition=Q(scope_type__isnull=True, scope_id__isnull=True) | Q(scope_type__isnull=False,
-                                                                             scope_id__isnull=False),
-            name="comments_comment_scope_complete")]
+        constraints = [models.CheckConstraint(condition=SCOPE_COMPLETE, name="comments_comment_scope_complete")]
 
     def __str__(self):
         return self.body[:60]

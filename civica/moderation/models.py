@@ -6,15 +6,11 @@ the object whose moderators decide (a consultation), or none for what the site's
 (comments on meetings and plans)."""
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-SCOPE_COMPLETE = Q(scope_type__isnull=True, scope_id__isnull=True) | Q(scope_type__isnull=False,
-                                                                       scope_id__isnull=False)
+from civica.core.models import SCOPE_COMPLETE, TargetInScope
 
 
 class ReportReason(models.TextChoices):
@@ -24,17 +20,9 @@ class ReportReason(models.TextChoices):
     PERSONAL_DATA = "personal_data", _("Reveals personal data")
 
 
-class Report(models.Model):
+class Report(TargetInScope):
     """Someone flags an idea, a debate or a comment (anything moderatable) for the moderators."""
 
-    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    target_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("target_type", "target_id")
-    # Whose moderators decide; empty for the site's moderators.
-    scope_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
-                                   verbose_name=_("scope type"))
-    scope_id = models.PositiveBigIntegerField(_("scope id"), null=True, blank=True)
-    scope = GenericForeignKey("scope_type", "scope_id")
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports",
                                  verbose_name=_("reported by"))
     reason = models.CharField(_("reason"), max_length=16, choices=ReportReason.choices)
@@ -53,7 +41,7 @@ class Report(models.Model):
         ]
 
 
-class ModerationAction(models.Model):
+class ModerationAction(TargetInScope):
     """The audit log: every hide and restore, by whom (or automatically) and why."""
 
     class Kind(models.TextChoices):
@@ -61,13 +49,6 @@ class ModerationAction(models.Model):
         HIDE = "hide", _("Hidden by a moderator")
         RESTORE = "restore", _("Restored by a moderator")
 
-    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    target_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("target_type", "target_id")
-    scope_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
-                                   verbose_name=_("scope type"))
-    scope_id = models.PositiveBigIntegerField(_("scope id"), null=True, blank=True)
-    scope = GenericForeignKey("scope_type", "scope_id")
     moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+", verbose_name=_("moderator"))
     kind = models.CharField(_("action"), max_length=12, choices=Kind.choices)
