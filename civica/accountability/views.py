@@ -197,7 +197,6 @@ class ProgressForm(forms.Form):
 def progress_post(request, slug, activity_id):
     """Editors post how far an activity got (date, %, note, optional PDF)."""
     from django.contrib import messages
-    from django.core.exceptions import PermissionDenied, ValidationError
     from django.shortcuts import get_object_or_404, redirect
     from django.utils import timezone
 
@@ -213,7 +212,7 @@ def progress_post(request, slug, activity_id):
     if request.method == "POST" and form.is_valid():
         try:
             services.progress_post(activity=activity, by=request.user, **form.cleaned_data)
-        except (PermissionDenied, ValidationError) as refused:
+        except refusals.REFUSALS as refused:
             refusals.show_refusal(request, refused)
         else:
             messages.success(request, _("The progress update is published."))

@@ -4,7 +4,6 @@ rendered with ``{% load comments %}{% show_comments section %}``, and posting fr
 A refused comment's text is kept in the session for the form the page shows next."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -61,7 +60,7 @@ def post_comment_from_form(request, target):
     try:
         comment = services.comment_post(target=target, by=request.user, body=form.cleaned_data["body"],
                                         parent=parent, alignment=form.cleaned_data.get("alignment") or None)
-    except (PermissionDenied, ValidationError) as refused:
+    except refusals.REFUSALS as refused:
         _keep_draft(request, target, request.POST)
         refusals.show_refusal(request, refused)
         return redirect(back + "#comments")

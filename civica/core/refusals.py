@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import rules
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 
@@ -114,6 +114,11 @@ def check(user, name: str, obj=None, *, otherwise=None) -> None:
     message = why_not(user, name, obj, otherwise=otherwise)
     if message is not None:
         raise Refused(message)
+
+
+# What a view catches from a service: a refusal (PermissionDenied) or input the rules reject
+# (ValidationError); either is shown with :func:`show_refusal`.
+REFUSALS = (PermissionDenied, ValidationError)
 
 
 def refusal_messages(error) -> list[str]:

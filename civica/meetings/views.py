@@ -102,7 +102,7 @@ def register(request, slug):
     try:
         registration = services.register(meeting=meeting, by=request.user,
                                          accepted_terms=request.POST.get("accept_terms") == "on")
-    except (PermissionDenied, ValidationError) as refused:
+    except refusals.REFUSALS as refused:
         refusals.show_refusal(request, refused)
     else:
         if registration.status == RegistrationStatus.WAITING:

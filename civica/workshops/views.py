@@ -108,7 +108,7 @@ def _act(request, slug, action, form_class, handler):
         return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
     try:
         done = handler(request, workshop, form.cleaned_data)
-    except (PermissionDenied, ValidationError) as refused:
+    except refusals.REFUSALS as refused:
         refusals.show_refusal(request, refused)
         return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
     if done:
@@ -240,7 +240,7 @@ def harvest(request, slug):
         mode = form.cleaned_data["mode"]
         try:
             themes = services.harvest(workshop=workshop, by=request.user, mode=mode)
-        except (PermissionDenied, ValidationError) as refused:
+        except refusals.REFUSALS as refused:
             refusals.show_refusal(request, refused)
         else:
             messages.success(request, ngettext("%(count)s new suggested theme.", "%(count)s new suggested themes.",
@@ -329,7 +329,7 @@ def table_page(request, slug, token):
                 services.contribute(table=table, by=request.user, author_key=author_key,
                                      text=form.cleaned_data["text"])
                 messages.success(request, _("Thank you: your contribution is on the wall."))
-        except (PermissionDenied, ValidationError) as refused:
+        except refusals.REFUSALS as refused:
             refusals.show_refusal(request, refused)
             typed = request.POST.get("text", "")
         else:
