@@ -111,3 +111,27 @@ def test_an_unverified_account_can_ask_for_the_link_again_and_it_comes_back(clie
 def test_only_a_local_next_rides_in_the_link(client):
     client.post("/en/accounts/signup/?next=https://evil.example/", SIGNUP)
     assert "next=" not in _confirmation_path(mail.outbox[0])
+
+
+@pytest.mark.django_db
+def test_next_step_names_the_account_step_only(participant, unverified):
+    from django.contrib.auth.models import AnonymousUser
+
+    from civica.core import refusals
+
+    idea = IdeaFactory(author=participant)
+    assert refusals.next_step(AnonymousUser(), "participation.support_idea", idea) == refusals.LOG_IN
+    assert refusals.next_step(unverified, "participation.support_idea", idea) == refusals.VERIFY
+    assert refusals.next_step(participant, "participation.support_idea", idea) is None  # their own idea
+    assert refusals.next_step(AnonymousUser(), "meetings.register", MeetingFactory()) == refusals.LOG_IN
+
+
+@pytest.mark.django_db
+def test_the_buttons_speak_romanian(client):
+    from django.utils import translation
+
+    idea = IdeaFactory()
+    with translation.override("ro"):
+        url = idea.get_absolute_url()
+    page = client.get(url).content.decode()
+    assert "Autentificați-vă pentru a susține ideea</a>" in page and "Creați un cont</a>" in page
