@@ -39,6 +39,8 @@ def comment_section(request, target, *, post_url: str) -> dict:
         "comment_kept_text": draft.get("body", ""),
         "can_comment": can_comment,
         "comment_refusal": None if can_comment else refusals.why_not(request.user, "comments.post", target),
+        # Log in or verify: the form's place shows the buttons for it (core's {% act_here %}).
+        "comment_step": None if can_comment else refusals.next_step(request.user, "comments.post", target),
         "comment_post_url": post_url,
         "with_alignment": entry.with_alignment if entry else False,
         "report_reasons": ReportReason.choices,

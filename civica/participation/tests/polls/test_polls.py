@@ -119,7 +119,8 @@ def test_anonymous_polls_take_one_answer_per_browser(client):
 @pytest.mark.django_db
 def test_non_anonymous_polls_need_a_verified_account(client, unverified):
     poll = make_poll()
-    assert "Log in to answer this poll." in client.get(poll.get_absolute_url()).content.decode()
+    assert (f'href="/en/accounts/login/?next={poll.get_absolute_url()}">Log in to answer this poll'
+            in client.get(poll.get_absolute_url()).content.decode())
     client.post(poll.get_absolute_url(), answers(poll))
     client.force_login(unverified)
     response = client.post(poll.get_absolute_url(), answers(poll), follow=True)
