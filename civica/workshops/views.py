@@ -219,6 +219,7 @@ def _workshop_page(request, workshop, *, failed=None, status=200):
         "workshop": workshop, "tables": tables, "current_round": workshop.current_round(),
         "can_manage": can_manage, "can_run": user.has_perm("workshops.run", workshop),
         "themes": themes, "results": results, "rounds": rounds,
+        "dot_rows": [(theme.label, theme.dot_count) for theme in results],
         "summary": {"tables": len(tables), "rounds": len(rounds),
                     "rounds_held": sum(1 for round_ in rounds if round_.started_at),
                     "notes": sum(table.note_count for table in tables), "themes": len(themes),
@@ -406,10 +407,12 @@ def _report_context(workshop):
     for theme in themes:
         theme.members = [item for item in contributions if item.theme_id == theme.pk]
         theme.representatives = [item for item in theme.members if item.is_representative][:5]
-    top = max([theme.dot_count for theme in themes] or [0]) or 1
     return {
         "workshop": workshop, "questions": workshop.questions.all(), "tables": _tables(workshop),
-        "themes": themes, "top_dots": top, "contribution_count": len(contributions),
+        "themes": themes, "contribution_count": len(contributions),
+        # Charts (core.charts) from the same figures as the tables under them.
+        "dot_rows": [(theme.label, theme.dot_count) for theme in themes],
+        "size_rows": [(theme.label, len(theme.members)) for theme in themes],
         "contributor_count": len({(item.author_id, item.author_key) for item in contributions}),
         "round_count": sum(1 for round_ in workshop.rounds.all() if round_.started_at),
         "action_items": workshop.action_items.prefetch_related("themes"),

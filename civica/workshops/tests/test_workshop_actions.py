@@ -217,3 +217,18 @@ def test_each_action_of_the_workshop_page_posts_to_its_own_address(client, works
     client.force_login(editor)
     page = client.get("/ro/workshops/cafe/").content.decode()
     assert "http://testserver/ro/workshops/cafe/tables/" in page
+
+
+@pytest.mark.django_db
+def test_the_workshop_page_and_report_chart_dot_votes_and_theme_sizes_with_their_values(
+        client, workshop, editor, participant):
+    first, second = _synthesis(workshop, editor, participant)
+    page = client.get("/en/workshops/cafe/").content.decode()
+    report = client.get("/en/workshops/cafe/report/").content.decode()
+    for html in (page, report):
+        # An accessible SVG whose description reads each theme's dots (two on the second, none on the first).
+        assert '<svg' in html and 'role="img"' in html and "Dots per theme" in html
+        assert f"{second.label}: 2" in html and "Affordable spaces: 0" in html
+    sizes = {theme.label: theme.contributions.count() for theme in (first, second)}
+    assert "Contributions per theme" in report
+    assert all(f"{label}: {count}" in report for label, count in sizes.items())
