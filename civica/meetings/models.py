@@ -70,7 +70,7 @@ class Meeting(Bilingual, models.Model):
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
     description_en = models.TextField(_("description (English, Markdown)"), blank=True)
-    image = models.ImageField(_("image"), upload_to=RandomName("meetings"), blank=True,
+    image = models.ImageField(_("image"), upload_to=RandomName("images/meetings"), blank=True,
                               help_text=_("JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones."))
     image_alt = models.CharField(_("image description"), max_length=200, blank=True,
                                  help_text=_("What the image shows, for people who cannot see it."))

@@ -117,7 +117,7 @@ class Programme(Bilingual, models.Model):
     summary_ro = models.TextField(_("summary (Romanian)"), blank=True)
     summary_en = models.TextField(_("summary (English)"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    image = models.ImageField(_("image"), upload_to=RandomName("programmes"), blank=True,
+    image = models.ImageField(_("image"), upload_to=RandomName("images/programmes"), blank=True,
                               help_text=_("JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones."))
     image_alt = models.CharField(_("image description"), max_length=200, blank=True,
                                  help_text=_("What the image shows, for people who cannot see it."))
@@ -164,7 +164,7 @@ class Space(Bilingual, models.Model):
     description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
     description_en = models.TextField(_("description (English, Markdown)"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    image = models.ImageField(_("image"), upload_to=RandomName("spaces"), blank=True,
+    image = models.ImageField(_("image"), upload_to=RandomName("images/spaces"), blank=True,
                               help_text=_("JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones."))
     image_alt = models.CharField(_("image description"), max_length=200, blank=True,
                                  help_text=_("What the image shows, for people who cannot see it."))

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='call',
             name='image',
-            field=models.ImageField(blank=True, help_text='JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones.', upload_to=civica.core.uploads.RandomName('calls'), verbose_name='image'),
+            field=models.ImageField(blank=True, help_text='JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones.', upload_to=civica.core.uploads.RandomName('images/calls'), verbose_name='image'),
         ),
         migrations.AddField(
             model_name='call',

@@ -12,10 +12,11 @@ register = template.Library()
 
 PLACEHOLDER_VARIANTS = 4
 # How wide the image is drawn, for the browser to choose a copy before the CSS arrives: a card in the
-# .cards grid (one column on a phone, two or three beside), or the full width of a detail page.
+# .cards grid (one column on a phone, two or three beside), or at most the page's width (--wrap) on a
+# detail page.
 SIZES = {
     "card": "(max-width: 40rem) 100vw, (max-width: 64rem) 50vw, 24rem",
-    "detail": "(max-width: 50rem) 100vw, 48rem",
+    "detail": "(max-width: 72rem) 100vw, 72rem",
 }
 
 

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='programme',
             name='image',
-            field=models.ImageField(blank=True, help_text='JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones.', upload_to=civica.core.uploads.RandomName('programmes'), verbose_name='image'),
+            field=models.ImageField(blank=True, help_text='JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones.', upload_to=civica.core.uploads.RandomName('images/programmes'), verbose_name='image'),
         ),
         migrations.AddField(
             model_name='programme',
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='space',
             name='image',
-            field=models.ImageField(blank=True, help_text='JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones.', upload_to=civica.core.uploads.RandomName('spaces'), verbose_name='image'),
+            field=models.ImageField(blank=True, help_text='JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones.', upload_to=civica.core.uploads.RandomName('images/spaces'), verbose_name='image'),
         ),
         migrations.AddField(
             model_name='space',

@@ -8,6 +8,7 @@ import pytest
 from django import forms
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from civica.core.uploads import check_new_image, rendition_name
@@ -15,6 +16,14 @@ from civica.network.admin import SpaceAdminForm
 from civica.network.models import Space
 
 from .factories import ProgrammeFactory, SpaceFactory
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """A page in English leaves English active in this thread; later tests expect the default."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 def photo(width=2000, height=1000, *, name="IMG_0001.jpg"):
