@@ -72,6 +72,15 @@ def summarise(groups, *, stated_income=None, stated_expenses=None) -> BudgetSumm
                          mismatches=mismatches)
 
 
+def breakdown(groups, kind) -> list:
+    """``[(label, amount)]`` of one kind for a chart: the categories' totals, or the lines of the only
+    category when there is one (a single "Expenses" category says nothing; its lines do)."""
+    chosen = [group for group in groups if group.kind == kind]
+    if len(chosen) == 1:
+        return [(line.label, line.amount) for line in chosen[0].lines]
+    return [(group.name, group.total) for group in chosen]
+
+
 def _executed(groups):
     values = [group.executed for group in groups if group.executed is not None]
     return sum(values, ZERO) if values else None

@@ -124,7 +124,31 @@ def budget_summary(plan):
         for line in group.lines.all():
             line.variance, line.variance_share = budget_math.variance(line.amount, line.executed)
     summary.model_groups = groups
+    summary.income_chart = budget_math.breakdown(plain, "income")
+    summary.expense_chart = budget_math.breakdown(plain, "expense")
     return summary
+
+
+def plan_glance(programmes, indicators):
+    """The summary at the top of a plan page, from what the page has already read: how many activities
+    and their mean progress, and how many indicators have reached their target."""
+    progress = [activity.progress for item in programmes for activity in item.plan_activities]
+    measured = [indicator for indicator in indicators if indicator.share is not None]
+    return {
+        "activities": len(progress),
+        "progress": round(sum(progress) / len(progress)) if progress else None,
+        "indicators": len(indicators),
+        "indicators_met": sum(1 for indicator in measured if indicator.share >= 1),
+        "indicators_measured": len(measured),
+    }
+
+
+def indicator_chart(indicators):
+    """``[(name, latest as a percentage of the target, 100)]`` for the chart of KPIs against their targets
+    (in percent, since every indicator has its own unit; the table beside it has the values)."""
+    return [(indicator.translated("name"),
+             (indicator.latest.value / indicator.target * 100) if indicator.latest else None, 100)
+            for indicator in indicators if indicator.target]
 
 
 CHART_WIDTH, CHART_HEIGHT = 160, 40

@@ -51,14 +51,18 @@ def plan_detail(request, slug):
     assessed = any(priority.level for area in areas for priority in area.priorities.all())
     previous = None if assessed else selectors.previous_plan(plan)
     filtered = programme or month or area
+    indicators = selectors.indicators_with_values(plan)
     programmes = (selectors.programmes_with_work(plan, programme=programme, month=month, area=area) if filtered
                   else all_programmes)
     return render(request, "accountability/plan_detail.html", {
         "plan": plan, "areas": areas, "assessed": assessed, "previous": previous,
         "previous_areas": selectors.areas_with_priorities(previous) if previous else [],
         "programmes": programmes, "all_programmes": all_programmes,
-        "selected_programme": programme, "selected_month": month, "selected_area": area, "months": range(1, 13),
-        "updates": selectors.recent_updates(plan), "indicators": selectors.indicators_with_values(plan),
+        "filtered": bool(filtered), "selected_programme": programme, "selected_month": month,
+        "selected_area": area, "months": range(1, 13),
+        "updates": selectors.recent_updates(plan), "indicators": indicators,
+        "indicator_chart": selectors.indicator_chart(indicators),
+        "glance": selectors.plan_glance(all_programmes, indicators),
         "budget": selectors.budget_summary(plan), "levels": _levels(),
         "comment_section": comment_section(request, plan, post_url=reverse("accountability:comment", args=[slug])),
         "unparsed": selectors.unparsed_periods(plan) if request.user.has_perm("accountability.manage_plan") else [],
@@ -197,7 +201,6 @@ class ProgressForm(forms.Form):
 def progress_post(request, slug, activity_id):
     """Editors post how far an activity got (date, %, note, optional PDF)."""
     from django.contrib import messages
-    from django.core.exceptions import PermissionDenied, ValidationError
     from django.shortcuts import get_object_or_404, redirect
     from django.utils import timezone
 
@@ -213,7 +216,7 @@ def progress_post(request, slug, activity_id):
     if request.method == "POST" and form.is_valid():
         try:
             services.progress_post(activity=activity, by=request.user, **form.cleaned_data)
-        except (PermissionDenied, ValidationError) as refused:
+        except refusals.REFUSALS as refused:
             refusals.show_refusal(request, refused)
         else:
             messages.success(request, _("The progress update is published."))

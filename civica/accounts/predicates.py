@@ -9,6 +9,8 @@ import rules
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 
+from civica.core.refusals import met_by_account
+
 from .roles import Role
 
 CACHE_PREFIX = "_civica_"
@@ -52,6 +54,8 @@ def is_verified(user):
 
 
 is_participant = rules.is_authenticated & is_verified
+# A refusal for want of these is a step the person takes (log in, verify), shown as buttons.
+met_by_account(is_verified, is_participant)
 
 
 def _has_global_role(role):

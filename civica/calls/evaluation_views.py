@@ -82,7 +82,7 @@ def manage(request, slug):
                 services.question_answer(question=form.cleaned_data["question"], by=request.user,
                                          answer=form.cleaned_data["answer"])
                 messages.success(request, _("The answer is published on the call page."))
-        except (PermissionDenied, ValidationError) as refused:
+        except refusals.REFUSALS as refused:
             refusals.show_refusal(request, refused)
             if typed:
                 # What was typed is given back in the same page, with the message.
@@ -121,7 +121,7 @@ def ranking(request, slug):
                 evaluation.decide(application=application, by=request.user, **decided)
                 messages.success(request, _("Decision saved for %(reference)s.") % {
                     "reference": application.reference if call.identities_visible() else application.code})
-            except (PermissionDenied, ValidationError) as refused:
+            except refusals.REFUSALS as refused:
                 refusals.show_refusal(request, refused)
         elif "application" in form.errors:
             messages.error(request, form_errors(form))
@@ -247,7 +247,7 @@ def review(request, slug, code):
             try:
                 evaluation.conflict_declare(application=application, by=request.user,
                                             reason=request.POST.get("reason", ""))
-            except (PermissionDenied, ValidationError) as refused:
+            except refusals.REFUSALS as refused:
                 refusals.show_refusal(request, refused)
                 return redirect("calls:review", slug=slug, code=code)
             messages.success(request, _("Your conflict of interest is recorded; this application is no longer yours "
@@ -267,7 +267,7 @@ def review(request, slug, code):
                 raise ValidationError(_("Scores are numbers: check %(names)s.") % {"names": ", ".join(problems)})
             evaluation.review_save(assignment=assignment, by=request.user, scores=scores,
                                    comment=request.POST.get("comment", ""), submit="submit" in request.POST)
-        except (PermissionDenied, ValidationError) as refused:
+        except refusals.REFUSALS as refused:
             refusals.show_refusal(request, refused)
             typed = {f"score_{pk}": request.POST.get(f"score_{pk}", "") for pk in scores}
             return render(request, "calls/review.html", _review_context(assignment, criteria, existing, typed,

@@ -9,7 +9,7 @@ never to an evaluator of a blind call for a field hidden in blind review."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -68,7 +68,7 @@ def ask_question(request, slug):
     else:
         try:
             services.question_ask(call=call, by=request.user, text=form.cleaned_data["question"])
-        except (PermissionDenied, ValidationError) as refused:
+        except refusals.REFUSALS as refused:
             refusals.show_refusal(request, refused)
         else:
             messages.success(request, _("Your question was sent. The answer will be published on this page."))
@@ -82,7 +82,7 @@ def apply(request, slug):
         return redirect_to_login(call.get_absolute_url())
     try:
         services.application_start(call=call, by=request.user)
-    except (PermissionDenied, ValidationError) as refused:
+    except refusals.REFUSALS as refused:
         refusals.show_refusal(request, refused)
         return redirect(call.get_absolute_url())
     return redirect("calls:application", slug=call.slug)
@@ -134,7 +134,7 @@ def application(request, slug):
         elif "submit" in request.POST and not form.errors:
             try:
                 services.application_submit(application=own, by=request.user)
-            except (PermissionDenied, ValidationError) as refused:
+            except refusals.REFUSALS as refused:
                 refusals.show_refusal(request, refused)
             else:
                 messages.success(request, _("Your application is submitted. The receipt is on its way by e-mail."))

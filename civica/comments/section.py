@@ -4,7 +4,6 @@ rendered with ``{% load comments %}{% show_comments section %}``, and posting fr
 A refused comment's text is kept in the session for the form the page shows next."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -40,6 +39,8 @@ def comment_section(request, target, *, post_url: str) -> dict:
         "comment_kept_text": draft.get("body", ""),
         "can_comment": can_comment,
         "comment_refusal": None if can_comment else refusals.why_not(request.user, "comments.post", target),
+        # Log in or verify: the form's place shows the buttons for it (core's {% act_here %}).
+        "comment_step": None if can_comment else refusals.next_step(request.user, "comments.post", target),
         "comment_post_url": post_url,
         "with_alignment": entry.with_alignment if entry else False,
         "report_reasons": ReportReason.choices,
@@ -61,7 +62,7 @@ def post_comment_from_form(request, target):
     try:
         comment = services.comment_post(target=target, by=request.user, body=form.cleaned_data["body"],
                                         parent=parent, alignment=form.cleaned_data.get("alignment") or None)
-    except (PermissionDenied, ValidationError) as refused:
+    except refusals.REFUSALS as refused:
         _keep_draft(request, target, request.POST)
         refusals.show_refusal(request, refused)
         return redirect(back + "#comments")

@@ -15,6 +15,11 @@ requirement for the truth tables; services call ``check(user, name, obj)``, whic
 :class:`Refused` carrying that message (``transitions.move`` refuses with it too). Views show any
 refusal (``PermissionDenied`` or ``ValidationError``) with :func:`show_refusal` (its text:
 :func:`refusal_message`), never with a copy of their own.
+
+A requirement the person meets with their account (``rules.is_authenticated``, and what accounts marks
+with :func:`met_by_account`: a verified address) is a step, not a wall: :func:`next_step` says
+``LOG_IN`` or ``VERIFY`` when it is the one that fails, and pages show the buttons for it
+(``{% act_here %}``, templatetags/act_here.py) instead of the sentence.
 """
 
 import functools
@@ -23,7 +28,7 @@ from dataclasses import dataclass
 
 import rules
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 
@@ -45,18 +50,36 @@ class Requirement:
     message: object
     # What truth tables call this requirement; by default the predicate's name (long when composed).
     key: str | None = None
+    # Whether logging in (or verifying one's address) meets it; by default, whether its predicate was
+    # marked with met_by_account (composed predicates, e.g. "logged in unless anonymous", say so here).
+    by_account: bool | None = None
 
     @property
     def name(self) -> str:
         return self.key or self.predicate.name
 
+    @property
+    def met_by_account(self) -> bool:
+        return self.by_account if self.by_account is not None else self.predicate in _met_by_account
+
     def says(self, user, obj) -> str:
         return str(self.message(user, obj) if callable(self.message) else self.message)
 
 
+LOG_IN = "log_in"
+VERIFY = "verify"
+_met_by_account: set = {rules.is_authenticated}
+
+
+def met_by_account(*predicates) -> None:
+    """Mark ``predicates`` as met by logging in and verifying one's address (accounts marks its own)."""
+    _met_by_account.update(predicates)
+
+
 class Requirements:
-    """Ordered requirements of one permission, each ``(predicate, message)`` or ``(predicate, message,
-    key)``: all must hold, the first that fails is the reason."""
+    """Ordered requirements of one permission, each ``(predicate, message)``, ``(predicate, message,
+    key)`` or ``(predicate, message, key, by_account)``: all must hold, the first that fails is the
+    reason."""
 
     def __init__(self, *requirements):
         if not requirements:
@@ -100,6 +123,15 @@ def failing(user, name: str, obj=None) -> Requirement | None:
     return _declared[name].failing(user, obj)
 
 
+def next_step(user, name: str, obj=None) -> str | None:
+    """What ``user`` can do themselves to be allowed ``name``: ``LOG_IN`` (a visitor) or ``VERIFY`` (an
+    unverified account) when the requirement that refuses them is met by an account; None otherwise."""
+    requirement = failing(user, name, obj) if name in _declared else None
+    if requirement is None or not requirement.met_by_account:
+        return None
+    return VERIFY if user.is_authenticated else LOG_IN
+
+
 def why_not(user, name: str, obj=None, *, otherwise=None) -> str | None:
     """Why ``user`` may not ``name`` ``obj``, in the active language; None when they may. A permission
     declared without requirements says ``otherwise`` (or a general refusal)."""
@@ -114,6 +146,11 @@ def check(user, name: str, obj=None, *, otherwise=None) -> None:
     message = why_not(user, name, obj, otherwise=otherwise)
     if message is not None:
         raise Refused(message)
+
+
+# What a view catches from a service: a refusal (PermissionDenied) or input the rules reject
+# (ValidationError); either is shown with :func:`show_refusal`.
+REFUSALS = (PermissionDenied, ValidationError)
 
 
 def refusal_messages(error) -> list[str]:

@@ -60,6 +60,29 @@ def places_left(meeting):
     return max(meeting.capacity - taken, 0)
 
 
+def registrations_over_time(meeting, *, max_days=62):
+    """For staff: registrations (not cancelled) by the day they were made, as ``[(day, new, total so far)]``,
+    oldest first; days without any are included, so the columns keep time's proportions. Over
+    ``max_days`` days the rows are weeks (dated by their Monday) instead. One query."""
+    days = sorted(timezone.localtime(moment).date() for moment in Registration.objects.filter(meeting=meeting)
+                  .exclude(status=RegistrationStatus.CANCELLED).values_list("created_at", flat=True))
+    if not days:
+        return []
+    step = datetime.timedelta(days=1)
+    if (days[-1] - days[0]).days >= max_days:
+        days = [day - datetime.timedelta(days=day.weekday()) for day in days]
+        step = datetime.timedelta(days=7)
+    counts = {}
+    for day in days:
+        counts[day] = counts.get(day, 0) + 1
+    rows, total, day = [], 0, days[0]
+    while day <= days[-1]:
+        total += counts.get(day, 0)
+        rows.append((day, counts.get(day, 0), total))
+        day += step
+    return rows
+
+
 def waiting_position(registration):
     """``registration``'s place on its meeting's waiting list (1 for the next to get a place), or None
     when it is not waiting. Counted each time, so it stays right as people before it cancel or move up."""

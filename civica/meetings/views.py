@@ -74,6 +74,7 @@ def meeting_detail(request, slug):
     meeting = _meeting_or_404(slug)
     registration = (Registration.objects.filter(meeting=meeting, person=request.user).first()
                     if request.user.is_authenticated else None)
+    can_check_in = request.user.has_perm("meetings.check_in", meeting)
     return render(request, "meetings/meeting_detail.html", {
         "meeting": meeting, "registration": registration,
         "can_register": request.user.has_perm("meetings.register", meeting),
@@ -81,7 +82,8 @@ def meeting_detail(request, slug):
         "places_left": selectors.places_left(meeting),
         "waiting_position": selectors.waiting_position(registration),
         "is_past": meeting.ends_at < timezone.now(),
-        "can_check_in": request.user.has_perm("meetings.check_in", meeting),
+        "can_check_in": can_check_in,
+        "registrations_over_time": selectors.registrations_over_time(meeting) if can_check_in else [],
         "comment_section": comment_section(request, meeting, post_url=reverse("meetings:comment", args=[slug])),
     })
 
@@ -102,7 +104,7 @@ def register(request, slug):
     try:
         registration = services.register(meeting=meeting, by=request.user,
                                          accepted_terms=request.POST.get("accept_terms") == "on")
-    except (PermissionDenied, ValidationError) as refused:
+    except refusals.REFUSALS as refused:
         refusals.show_refusal(request, refused)
     else:
         if registration.status == RegistrationStatus.WAITING:

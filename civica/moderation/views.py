@@ -4,7 +4,7 @@ own a target find it with their own access rules and call them)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ def report_target(request, target):
     else:
         try:
             services.report_create(target=target, by=request.user, **form.cleaned_data)
-        except (PermissionDenied, ValidationError) as refused:
+        except refusals.REFUSALS as refused:
             refusals.show_refusal(request, refused)
         else:
             messages.success(request, _("Thank you: the moderators will look at it."))

@@ -153,7 +153,7 @@ def _booking_move(request, pk, move, success):
     booking = _booking_or_404(request.user, pk)
     try:
         move(booking=booking, by=request.user)
-    except (PermissionDenied, ValidationError) as refused:
+    except refusals.REFUSALS as refused:
         refusals.show_refusal(request, refused)
     else:
         messages.success(request, success)

@@ -102,10 +102,10 @@ refusals.add_perm("participation.answer_poll", Requirements(
     (is_published, gettext_lazy("You cannot answer this poll.")),
     (poll_open, lambda user, poll: _("This poll is closed.") if poll.is_closed() else _("This poll is not open yet.")),
     (rules.is_authenticated | poll_anonymous, gettext_lazy("Log in to answer this poll."),
-     "logged_in_unless_anonymous"),
+     "logged_in_unless_anonymous", True),
     (is_verified | poll_anonymous,
      gettext_lazy("Verify your e-mail address to answer polls: open the link we sent you."),
-     "verified_unless_anonymous"),
+     "verified_unless_anonymous", True),
 ))
 rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
 rules.add_perm("participation.export_poll", moderates_process)

@@ -1,9 +1,11 @@
 """Reads of a world-café workshop: the table a signed link opens (``table_token``: the link dies once
-the workshop is closed), the dot results, and what a harvest would change (the harvest page says it
+the workshop is closed), where the workshop is (``stage``: what the room screen says), the dot results,
+the colour a table's notes take on the wall, and what a harvest would change (the harvest page says it
 before anything is replaced)."""
 
 from django.core import signing
 from django.db.models import Count
+from django.utils import timezone
 
 from .models import ActionItem, Contribution, Theme, WorkshopTable
 
@@ -46,3 +48,29 @@ def harvest_preview(workshop) -> dict:
 
 def dot_results(workshop):
     return list(workshop.themes.annotate(dot_count=Count("dots")).order_by("-dot_count", "position"))
+
+
+# What the room screen and the live wall say, and whether they keep asking the server for news.
+WAITING, RUNNING, ROUNDS_OVER, ENDED = "waiting", "running", "rounds-over", "ended"
+
+# Notes on the wall are coloured by table, always beside the table's name: this many colours, then again.
+TABLE_COLOURS = 8
+
+
+def stage(workshop, now=None) -> str:
+    """Where the workshop is, from ``workshop.rounds.all()`` (a prefetch serves it): ended once closed;
+    a round running; every round held (the editors may still close it); or waiting for the next round."""
+    if workshop.closed_at is not None:
+        return ENDED
+    now = now or timezone.now()
+    if workshop.current_round(now) is not None:
+        return RUNNING
+    rounds = list(workshop.rounds.all())
+    if rounds and all(round_.started_at for round_ in rounds):
+        return ROUNDS_OVER
+    return WAITING
+
+
+def table_colour(table) -> int:
+    """The colour (1 to ``TABLE_COLOURS``) of a table's notes on the wall."""
+    return (table.number - 1) % TABLE_COLOURS + 1

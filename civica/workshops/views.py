@@ -1,5 +1,7 @@
-"""The pages of a world-café workshop: the workshop, the room screen (round and countdown,
-refreshed by htmx), the live wall (htmx polling, complete on a plain reload), the table page for phones
+"""The pages of a world-café workshop: the workshop (a summary, then its sections with a contents
+list), the room screen for a projector (its own full-screen template: round and countdown, refreshed by
+htmx until the workshop has ended), the live wall (htmx polling until the workshop is closed, complete on
+a plain reload, notes coloured by table beside the table's name), the table page for phones
 (opened by a signed link, with its QR code drawn by ``segno``), the harvest page (what would change, then
 keep or, explicitly confirmed, replace), and the report as HTML and PDF (``static/css/document.css``,
 shared with the plan document, inlined by ``{% inline_static %}`` for WeasyPrint).
@@ -17,6 +19,7 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -108,7 +111,7 @@ def _act(request, slug, action, form_class, handler):
         return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
     try:
         done = handler(request, workshop, form.cleaned_data)
-    except (PermissionDenied, ValidationError) as refused:
+    except refusals.REFUSALS as refused:
         refusals.show_refusal(request, refused)
         return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
     if done:
@@ -207,18 +210,25 @@ def _workshop_page(request, workshop, *, failed=None, status=200):
     user = request.user
     can_manage = user.has_perm("workshops.manage", workshop)
     themes = list(workshop.themes.prefetch_related("contributions__table"))
-    tables = _tables(workshop)
+    tables = list(workshop.tables.select_related("question", "facilitator").annotate(note_count=Count("contributions")))
+    results = selectors.dot_results(workshop) if themes else []
+    action_items = list(workshop.action_items.prefetch_related("themes").select_related("activity__plan"))
+    rounds = list(workshop.rounds.all())
     failed_action, typed = (failed[0], failed[1].dict()) if failed else (None, {})
     return render(request, "workshops/workshop_detail.html", {
         "workshop": workshop, "tables": tables, "current_round": workshop.current_round(),
         "can_manage": can_manage, "can_run": user.has_perm("workshops.run", workshop),
-        "themes": themes, "results": selectors.dot_results(workshop) if themes else [],
+        "themes": themes, "results": results, "rounds": rounds,
+        "summary": {"tables": len(tables), "rounds": len(rounds),
+                    "rounds_held": sum(1 for round_ in rounds if round_.started_at),
+                    "notes": sum(table.note_count for table in tables), "themes": len(themes),
+                    "dots": sum(theme.dot_count for theme in results), "actions": len(action_items)},
         "dots_left": workshop.dots_per_person - (workshop.themes.filter(dots__voter=user).count()
                                                  if user.is_authenticated else 0),
         "table_links": [(table, request.build_absolute_uri(
             reverse("workshops:table", args=[workshop.slug, selectors.table_token(table)])))
             for table in tables] if can_manage else [],
-        "action_items": workshop.action_items.prefetch_related("themes").select_related("activity__plan"),
+        "action_items": action_items,
         "plans": _plans() if can_manage else [], "programmes": _programmes() if can_manage else [],
         "failed_action": failed_action, "typed": typed,
         "typed_themes": failed[1].getlist("themes") if failed else [],
@@ -240,7 +250,7 @@ def harvest(request, slug):
         mode = form.cleaned_data["mode"]
         try:
             themes = services.harvest(workshop=workshop, by=request.user, mode=mode)
-        except (PermissionDenied, ValidationError) as refused:
+        except refusals.REFUSALS as refused:
             refusals.show_refusal(request, refused)
         else:
             messages.success(request, ngettext("%(count)s new suggested theme.", "%(count)s new suggested themes.",
@@ -329,7 +339,7 @@ def table_page(request, slug, token):
                 services.contribute(table=table, by=request.user, author_key=author_key,
                                      text=form.cleaned_data["text"])
                 messages.success(request, _("Thank you: your contribution is on the wall."))
-        except (PermissionDenied, ValidationError) as refused:
+        except refusals.REFUSALS as refused:
             refusals.show_refusal(request, refused)
             typed = request.POST.get("text", "")
         else:
@@ -351,9 +361,13 @@ def table_page(request, slug, token):
 
 
 def _wall_context(workshop):
-    contributions = (Contribution.objects.filter(table__workshop=workshop).select_related("table", "round")
-                     .order_by("-created_at")[:200])
-    return {"workshop": workshop, "contributions": contributions, "current_round": workshop.current_round()}
+    contributions = list(Contribution.objects.filter(table__workshop=workshop).select_related("table", "round")
+                         .order_by("-created_at")[:200])
+    for contribution in contributions:
+        contribution.colour = selectors.table_colour(contribution.table)
+    stage = selectors.stage(workshop)
+    return {"workshop": workshop, "contributions": contributions, "current_round": workshop.current_round(),
+            "ended": stage == selectors.ENDED}
 
 
 @require_safe
@@ -364,6 +378,8 @@ def live_wall(request, slug):
 
 @require_safe
 def live_wall_items(request, slug):
+    """The wall's notes, asked for by htmx every few seconds; once the workshop is closed the answer
+    carries no trigger, so the wall stops asking."""
     workshop = _workshop_or_404(slug)
     return render(request, "workshops/_wall_items.html", _wall_context(workshop))
 
@@ -371,11 +387,14 @@ def live_wall_items(request, slug):
 @require_safe
 @never_cache  # the countdown changes with the clock alone: never kept by the page cache or a browser
 def room_screen(request, slug):
+    """The projector's page (its own template, not the site's): the round and its countdown and the
+    questions. It asks again every few seconds until the workshop has ended."""
     workshop = _workshop_or_404(slug)
     current = workshop.current_round()
     remaining = max(0, int((current.ends_at - timezone.now()).total_seconds())) if current else None
     return render(request, "workshops/room_screen.html", {
         "workshop": workshop, "current_round": current, "tables": _tables(workshop),
+        "stage": selectors.stage(workshop), "remaining": remaining,
         "remaining_minutes": remaining // 60 if remaining is not None else None,
         "remaining_seconds": remaining % 60 if remaining is not None else None,
     })

@@ -28,6 +28,8 @@ PUBLIC_PAGES = {
     "meeting": "/{language}/meetings/dezbatere-cluj-for-youth-2030/",
     "workshop": "/{language}/workshops/world-cafe-timisoara-2020/",
     "workshop-report": "/{language}/workshops/world-cafe-timisoara-2020/report/",
+    "workshop-wall": "/{language}/workshops/world-cafe-timisoara-2020/wall/",
+    "room-screen": "/{language}/workshops/world-cafe-timisoara-2020/screen/",
     "accessibility": "/{language}/accessibility/",
 }
 STAFF_PAGES = {

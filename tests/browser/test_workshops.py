@@ -104,3 +104,67 @@ def test_world_cafe_from_table_link_to_report(live_server, new_page):
     meeting_page = new_page()
     meeting_page.goto(f"{base}/en/meetings/lab/")
     accessible(meeting_page)
+
+
+WIDE = {"width": 1280, "height": 800}
+NARROW = {"width": 390, "height": 844}
+SIDEWAYS = "() => document.documentElement.scrollWidth"
+
+
+def test_room_screen_and_wall_while_running_then_closed(live_server, new_page):
+    """The room screen is a projector's page of its own; its countdown ticks; once the workshop is
+    closed the screen says it has ended and, like the wall, stops asking the server. Both fit a phone
+    and pass axe; the workshop page (summary, contents, sections) too."""
+    base = live_server.url
+    meeting = MeetingFactory(slug="lab", title_en="Local Learning Lab",
+                             starts_at=timezone.now() - datetime.timedelta(minutes=5),
+                             ends_at=timezone.now() + datetime.timedelta(hours=3))
+    workshop = Workshop.objects.create(meeting=meeting, slug="lab-cafe")
+    question = WorkshopQuestion.objects.create(workshop=workshop, text_ro="Ce ne trebuie?", text_en="What do we need?")
+    for number in (1, 2):
+        WorkshopTable.objects.create(workshop=workshop, number=number, topic=f"Spaces and money {number}",
+                                     question=question)
+    WorkshopRound.objects.create(workshop=workshop, number=1, duration_minutes=30)
+    editor = UserFactory(role=Role.EDITOR)
+    workshops.start_next_round(workshop=workshop, by=editor)
+    for table in workshop.tables.all():
+        workshops.contribute(table=table, by=editor, author_key="", text=NOTES[table.number])
+
+    screen = new_page(viewport=WIDE)
+    screen.goto(f"{base}/en/workshops/lab-cafe/screen/")
+    expect(screen.locator(".site-header")).to_have_count(0)
+    time = screen.locator(".room-countdown-time")
+    first = time.inner_text()
+    expect(time).not_to_have_text(first, timeout=3_000)  # ticks between the server's answers
+    assert float(time.evaluate("element => parseFloat(getComputedStyle(element).fontSize)")) >= 100
+    assert screen.evaluate(SIDEWAYS) <= WIDE["width"]
+    accessible(screen)
+
+    wall = new_page(viewport=NARROW)
+    wall.goto(f"{base}/en/workshops/lab-cafe/wall/")
+    expect(wall.locator(".wall-note-table").first).to_have_text("Table 2: Spaces and money 2")
+    assert wall.evaluate(SIDEWAYS) <= NARROW["width"]
+    accessible(wall)
+
+    detail = new_page(viewport=NARROW)
+    detail.goto(f"{base}/en/workshops/lab-cafe/")
+    detail.get_by_role("navigation", name="On this page").get_by_role("link", name="Action plan").click()
+    expect(detail).to_have_url(f"{base}/en/workshops/lab-cafe/#plan-title")
+    assert detail.evaluate(SIDEWAYS) <= NARROW["width"]
+    accessible(detail)
+
+    asked = []
+    for page in (screen, wall):
+        page.on("request", lambda request: asked.append(request.url))
+    workshops.close(workshop=workshop, by=editor)
+    expect(screen.locator(".room-round")).to_have_text("The workshop has ended.", timeout=10_000)
+    expect(wall.locator("#wall")).to_contain_text("the wall no longer changes", timeout=10_000)
+    accessible(screen)
+    asked.clear()
+    screen.wait_for_timeout(6_000)  # longer than either page's polling interval
+    assert asked == []
+
+    phone_screen = new_page(viewport=NARROW)
+    phone_screen.goto(f"{base}/en/workshops/lab-cafe/screen/")
+    assert phone_screen.evaluate(SIDEWAYS) <= NARROW["width"]
+    accessible(phone_screen)

@@ -184,3 +184,13 @@ def test_the_plan_page_says_its_numbers_and_headings_as_a_person_would(plans, cl
     assert "3,000 friends" in english
     # Plan periods in the reader's language, from the dates read off the plan.
     assert "June – October 2021" in english
+
+
+def test_the_2021_budget_charts_say_where_the_money_comes_from_and_goes(plans, client):
+    page = client.get("/en/plans/2021/").content.decode()
+    budget = page[page.index('id="budget"'):]
+    # Income by its three sources, expenses by the lines of the only category, each with its share.
+    assert "Grants: 8,027,769 lei (72%)" in budget and "Membership fees: 678,760 lei (6%)" in budget
+    assert "Programme expenses: 4,924,079 lei (44%)" in budget
+    romanian = client.get("/ro/plans/2021/").content.decode()
+    assert "Finanțări: 8.027.769 lei (72%)" in romanian and "Venituri după sursă" in romanian

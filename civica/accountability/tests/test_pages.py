@@ -184,3 +184,45 @@ def test_editors_post_progress_from_the_plan_page(client, editor, participant):
     assert response.status_code == 302
     activity.refresh_from_db()
     assert activity.progress == 35 and activity.updates.get().note_en == "Half way to the first stage"
+
+
+@pytest.mark.django_db
+def test_plan_page_starts_with_a_summary_and_has_a_contents_list_for_every_section(client):
+    import re
+
+    make_plan()
+    page = client.get("/en/plans/2021/").content.decode()
+    sections = ["summary", "priorities", "programmes", "timeline", "updates", "indicators", "budget", "comments"]
+    for anchor in sections:
+        assert f'id="{anchor}"' in page
+        # Twice: the sticky column on a wide screen, the collapsible list on a phone.
+        assert page.count(f'href="#{anchor}"') >= 2, anchor
+    positions = [page.index(f'id="{anchor}"') for anchor in sections]
+    assert positions == sorted(positions)
+    assert '<details class="plan-contents">' in page and 'class="plan-aside"' in page
+    summary = page[page.index('id="summary"'):page.index('id="priorities"')]
+    assert "At a glance" in summary and "1,000 lei" in summary and "900 lei" in summary  # income, expenses
+    assert re.search(r"\d+ / \d+", summary)  # indicators that reached their target
+    assert re.search(r'href="\?programme=[\w-]+#programmes">Programme 0<', summary)
+
+
+@pytest.mark.django_db
+def test_plan_page_charts_budget_and_indicators_with_their_tables(client):
+    make_plan()
+    page = client.get("/en/plans/2021/").content.decode()
+    budget = page[page.index('id="budget"'):]
+    assert budget.count('role="img"') == 2 and "Income by source" in budget and "Expenses by category" in budget
+    assert "<table" in budget[budget.index("Expenses by category"):]  # the figures, right under the charts
+    indicators = page[page.index('id="indicators"'):page.index('id="budget"')]
+    assert "<svg" in indicators and "Reached: 70%" in indicators and "Target: 100%" in indicators
+    assert indicators.index("<svg") < indicators.index("<table")
+    assert "NaN" not in page
+
+
+@pytest.mark.django_db
+def test_plan_page_without_budget_or_indicators_says_so(client):
+    plan = make_plan()
+    plan.budget_groups.all().delete()
+    plan.indicators.all().delete()
+    page = client.get("/en/plans/2021/").content.decode()
+    assert "No budget yet." in page and "No indicator yet." in page

@@ -44,7 +44,8 @@ def test_participants_comment_after_the_meeting_has_begun(client, participant, p
 def test_who_may_comment(client, past_meeting):
     upcoming = MeetingFactory(slug="next")
     assert client.post("/en/meetings/park/comments/", {"body": "Hi"})["Location"].startswith("/en/accounts/login/")
-    assert "Log in to comment." in client.get("/en/meetings/park/").content.decode()
+    assert ('href="/en/accounts/login/?next=/en/meetings/park/%23comments">Log in to comment'
+            in client.get("/en/meetings/park/").content.decode())
     client.force_login(UserFactory(verified=False))
     page = client.post("/en/meetings/park/comments/", {"body": "Hi"}, follow=True).content.decode()
     assert "Verify your e-mail address to comment" in page

@@ -161,3 +161,43 @@ def test_the_list_pages_keep_the_filters(client):
     assert "Page 1 of 2" in first and 'href="?when=upcoming&amp;page=2" rel="next"' in first
     second = client.get("/en/meetings/?when=upcoming&page=2").content.decode()
     assert second.count('class="card"') == 1 and "Page 2 of 2" in second
+
+
+@pytest.mark.django_db
+def test_staff_see_registrations_over_time_with_their_figures(client, editor, participant):
+    meeting = MeetingFactory(capacity=50)
+    people = UserFactory.create_batch(4)
+    for person in people:
+        services.register(meeting=meeting, by=person, accepted_terms=True)
+    now = timezone.now()
+    days_ago = [3, 3, 1, 0]
+    for person, days in zip(people, days_ago, strict=True):
+        Registration.objects.filter(person=person).update(created_at=now - datetime.timedelta(days=days))
+    services.cancel(registration=Registration.objects.get(person=people[3]), by=people[3])
+
+    from civica.meetings.selectors import registrations_over_time
+
+    rows = registrations_over_time(meeting)
+    assert [(new, total) for _day, new, total in rows] == [(2, 2), (0, 2), (1, 3)]  # the empty day is kept
+    client.force_login(editor)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Registrations over time" in page and page.count('class="chart chart-column"') == 1
+    assert "<details><summary>The figures</summary>" in page
+    client.force_login(participant)
+    assert "Registrations over time" not in client.get(meeting.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_registrations_over_a_long_time_are_counted_by_week():
+    from civica.meetings.selectors import registrations_over_time
+
+    meeting = MeetingFactory(capacity=50)
+    people = UserFactory.create_batch(3)
+    for person in people:
+        services.register(meeting=meeting, by=person, accepted_terms=True)
+    start = timezone.make_aware(datetime.datetime(2026, 1, 5, 12))  # a Monday
+    for person, days in zip(people, [0, 3, 90], strict=True):
+        Registration.objects.filter(person=person).update(created_at=start + datetime.timedelta(days=days))
+    rows = registrations_over_time(meeting)
+    assert rows[0] == (datetime.date(2026, 1, 5), 2, 2) and rows[-1][1:] == (1, 3)
+    assert all(day.weekday() == 0 for day, _new, _total in rows) and len(rows) == 13

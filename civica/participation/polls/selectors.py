@@ -1,7 +1,10 @@
 """Reads of polls: a poll with its questions and choices for its page, a consultation's polls,
-whether someone has answered, and the results (figures computed by ``results`` from plain rows)."""
+whether someone has answered, and the results (figures computed by ``results`` from plain rows, with
+the rows of their chart for civica/core/charts.py)."""
 
 from django.db.models import Prefetch
+
+from civica.core.formatting import format_decimal
 
 from .models import Choice, Poll, PollAnswer, PollResponse, Question
 from .results import choice_counts, ranking_scores, scale_summary
@@ -38,17 +41,28 @@ def poll_results(poll):
         answers = rows.get(question.pk, [])
         respondents = len({answer[0] for answer in answers})
         choices = [(choice.pk, choice.translated("text")) for choice in question.choices.all()]
+        chart = []
         if question.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
             figures = choice_counts(choices, [answer[1] for answer in answers], respondents)
+            chart = [(item.text, item.count, _count_and_share(item.count, item.share)) for item in figures]
         elif question.kind == Question.Kind.RANKING:
             figures = ranking_scores(choices, [(answer[1], answer[2]) for answer in answers])
+            chart = [(item.text, item.points) for item in figures]
         elif question.kind == Question.Kind.SCALE:
             figures = scale_summary([answer[3] for answer in answers])
+            chart = [(str(value), count, _count_and_share(count, share))
+                     for value, count, share in figures["distribution"]]
         else:
             figures = [answer[4] for answer in answers if answer[4]]
-        results.append({"question": question, "respondents": respondents, "figures": figures})
+        results.append({"question": question, "respondents": respondents, "figures": figures,
+                        "chart": chart if respondents else [], "chart_id": f"poll-chart-{question.pk}"})
     return results
 
+
+
+def _count_and_share(count, share):
+    """What a bar of a poll's chart prints: "12 (40%)" (the share of the people who answered)."""
+    return f"{format_decimal(count, 0)} ({round(share * 100)}%)"
 
 
 def poll_for_manage(*, process, poll_id):

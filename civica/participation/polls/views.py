@@ -1,7 +1,7 @@
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -45,7 +45,7 @@ def poll_detail(request, slug, poll_id):
                 browser_key = new_browser_key = uuid.uuid4().hex
             try:
                 services.poll_respond(poll=poll, by=request.user, browser_key=browser_key, answers=form.answers())
-            except (PermissionDenied, ValidationError) as refused:
+            except refusals.REFUSALS as refused:
                 refusals.show_refusal(request, refused)
             else:
                 messages.success(request, _("Thank you: your answers are recorded."))

@@ -88,7 +88,9 @@ def test_process_page_shows_the_timeline_and_what_one_can_do_now(client, partici
     page = client.get(f"/en/processes/{process.slug}/").content.decode()
     assert 'aria-current="step"' in page
     assert "Now: Ideas" in page
-    assert "Log in to propose ideas." in page
+    # A button to log in that comes back to the idea form, and one to sign up.
+    assert f'href="/en/accounts/login/?next=/en/processes/{process.slug}/ideas/new/">Log in to propose an idea' in page
+    assert f'href="/en/accounts/signup/?next=/en/processes/{process.slug}/ideas/new/">Create an account' in page
     client.force_login(participant)
     page = client.get(f"/en/processes/{process.slug}/").content.decode()
     assert f'href="/en/processes/{process.slug}/ideas/new/"' in page

@@ -70,6 +70,29 @@ def test_answer_once_and_see_results_immediately(client, participant):
 
 
 @pytest.mark.django_db
+def test_results_are_charted_with_their_values_above_their_tables(client, participant):
+    poll = make_poll(results_visibility=Poll.ResultsVisibility.IMMEDIATELY)
+    client.force_login(participant)
+    page = client.post(poll.get_absolute_url(), answers(poll), follow=True).content.decode()
+    results = page[page.index('id="results-title"'):]
+    # Single, multiple, ranking and scale questions have a chart each; free text has none.
+    assert results.count('role="img"') == 4
+    assert results.count("<svg") == 4 and "NaN" not in results
+    assert ">1 (100%)</text>" in results and ">0 (0%)</text>" in results  # Park, Library
+    assert '<title id="poll-chart-' in results and ">Where?</title>" in results
+    where = results[results.index(">Where?</title>"):]
+    assert where.index("</svg>") < where.index("<table")  # the figures right under the chart
+
+
+@pytest.mark.django_db
+def test_no_chart_before_anyone_answers(client):
+    poll = make_poll(results_visibility=Poll.ResultsVisibility.IMMEDIATELY)
+    page = client.get(poll.get_absolute_url()).content.decode()
+    results = page[page.index('id="results-title"'):]
+    assert "<svg" not in results and "0 people answered" in results
+
+
+@pytest.mark.django_db
 def test_results_wait_for_the_close_when_the_editor_says_so(client, participant):
     poll = make_poll(results_visibility=Poll.ResultsVisibility.AFTER_CLOSE)
     client.force_login(participant)
@@ -119,7 +142,8 @@ def test_anonymous_polls_take_one_answer_per_browser(client):
 @pytest.mark.django_db
 def test_non_anonymous_polls_need_a_verified_account(client, unverified):
     poll = make_poll()
-    assert "Log in to answer this poll." in client.get(poll.get_absolute_url()).content.decode()
+    assert (f'href="/en/accounts/login/?next={poll.get_absolute_url()}">Log in to answer this poll'
+            in client.get(poll.get_absolute_url()).content.decode())
     client.post(poll.get_absolute_url(), answers(poll))
     client.force_login(unverified)
     response = client.post(poll.get_absolute_url(), answers(poll), follow=True)
