@@ -1,6 +1,9 @@
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+
+from civica.core.uploads import PublicImageFormMixin
 
 from . import form_rules
 from .models import Application, Call, CallDocument, CallQuestion, CallStatus, Criterion, FormField
@@ -59,8 +62,15 @@ class DocumentInline(admin.TabularInline):
     extra = 0
 
 
+class CallAdminForm(PublicImageFormMixin, forms.ModelForm):
+    class Meta:
+        model = Call
+        fields = "__all__"
+
+
 @admin.register(Call)
 class CallAdmin(admin.ModelAdmin):
+    form = CallAdminForm
     list_display = ["title_ro", "kind", "status", "opens_at", "closes_at", "is_blind"]
     list_filter = ["kind", "status", "is_blind"]
     search_fields = ["title_ro", "title_en"]

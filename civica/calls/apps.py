@@ -10,10 +10,12 @@ class CallsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from civica.core.uploads import delete_stored_files
+        from civica.core.uploads import delete_stored_files, keep_public_images
 
-        from .models import ApplicationFile
+        from .models import ApplicationFile, Call
 
         # A file deleted or replaced, or an application deleted: the stored file goes too, after commit.
         post_delete.connect(delete_stored_files("file"), sender=ApplicationFile, weak=False,
                             dispatch_uid="calls.applicationfile.files")
+        # A call's image: renditions on upload, deleted with the call or when replaced.
+        keep_public_images(Call, "image")

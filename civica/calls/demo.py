@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from civica.core.illustrations import illustrate
 from civica.network.models import Category, Programme
 
 from .models import (
@@ -52,6 +53,7 @@ CRITERIA = [
 
 def _call(slug, form=STANDARD_FORM, criteria=CRITERIA, **fields):
     call, _created = Call.objects.update_or_create(slug=slug, defaults=fields)
+    illustrate(call, seed=slug)
     for position, (key, kind, label_ro, label_en, options) in enumerate(form):
         FormField.objects.update_or_create(call=call, key=key, defaults={
             "position": position, "kind": kind, "label_ro": label_ro, "label_en": label_en,

@@ -7,8 +7,13 @@ metadata, random names, private files in their own storage.
 - Public files are in the default storage (MEDIA_ROOT, served at ``/media/`` by the web server or, with
   ``CIVICA_SERVE_MEDIA``, by ``core.views.media``); private ones in ``STORAGES["private"]``, served only
   by views that check permissions.
-- ``delete_stored_files`` removes a row's files once its deletion commits; ``delete_replaced_files`` a
-  file replaced or cleared on a row once the save commits."""
+- Public images get smaller copies for ``srcset`` (``make_renditions``: WebP 480/960/1600 px wide, never
+  wider than the original), stored next to it as ``<its random name>-<width>.webp``; the row keeps the
+  original's size in ``<field>_width``/``<field>_height`` so pages reserve the space (no layout shift).
+  ``keep_renditions`` connects that to a model; the ``responsive_image`` tag (core/templatetags/images.py)
+  renders them.
+- ``delete_stored_files`` removes a row's files (and an image's renditions) once its deletion commits;
+  ``delete_replaced_files`` a file replaced or cleared on a row once the save commits."""
 
 import io
 import uuid
@@ -53,6 +58,21 @@ def check_new_image(upload):
         check_image(upload)
         return reencode_image(upload)
     return upload
+
+
+class PublicImageFormMixin:
+    """For a ModelForm (a staff screen, an admin) with the ``image`` and ``image_alt`` fields: the
+    image checked and re-encoded like every upload (``check_new_image``), and described when there
+    is one."""
+
+    def clean_image(self):
+        return check_new_image(self.cleaned_data.get("image"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("image") and not cleaned.get("image_alt"):
+            self.add_error("image_alt", _("Describe the image for people who cannot see it."))
+        return cleaned
 
 
 def check_pdf(upload):
@@ -171,6 +191,85 @@ def strip_pdf_metadata(upload) -> bytes:
     return buffer.getvalue()
 
 
+# --- Renditions: smaller copies of a public image for srcset -------------------------------------
+
+RENDITION_WIDTHS = (480, 960, 1600)
+RENDITION_OPTIONS = {"quality": 82, "method": 4}
+
+
+def rendition_name(name: str, width: int) -> str:
+    """Where the ``width`` px copy of the stored image ``name`` lives: next to it, same random stem."""
+    path = PurePosixPath(name)
+    return str(path.with_name(f"{path.stem}-{width}.webp"))
+
+
+def rendition_widths(original_width: int | None) -> list[int]:
+    """The widths made for an image this wide: never wider than the original itself."""
+    return [width for width in RENDITION_WIDTHS if original_width and width <= original_width]
+
+
+def make_renditions(stored) -> tuple[int, int]:
+    """Draw the WebP copies of a stored image (an ``ImageFieldFile``) and return its size; a copy
+    already there is replaced. Pixels only, like ``reencode_image``: no metadata is carried over."""
+    storage = stored.storage
+    with storage.open(stored.name, "rb") as handle, Image.open(handle) as opened:
+        opened.load()
+        original = opened.convert("RGBA" if opened.mode in ("RGBA", "LA", "P") else "RGB")
+    width, height = original.size
+    for target in rendition_widths(width):
+        copy = original if target == width else original.resize(
+            (target, max(1, round(height * target / width))), Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        copy.save(buffer, format="WEBP", **RENDITION_OPTIONS)
+        name = rendition_name(stored.name, target)
+        storage.delete(name)
+        storage.save(name, ContentFile(buffer.getvalue()))
+    return width, height
+
+
+def delete_with_renditions(storage, path):
+    storage.delete(path)
+    if PurePosixPath(path).suffix.lower() in (".jpg", ".jpeg", ".png", ".webp"):
+        for width in RENDITION_WIDTHS:
+            storage.delete(rendition_name(path, width))
+
+
+def keep_renditions(model, *field_names):
+    """Connect to ``model``: an image newly stored in one of ``field_names`` gets its renditions and
+    its size in ``<field>_width``/``<field>_height`` once saved (one UPDATE, on uploads only)."""
+    from django.db.models.signals import post_save, pre_save
+
+    def note_new(sender, instance, raw=False, **kwargs):
+        if raw:
+            return
+        instance._new_images = [name for name in field_names
+                                if getattr(instance, name) and not getattr(instance, name)._committed]
+
+    def draw(sender, instance, raw=False, **kwargs):
+        for name in getattr(instance, "_new_images", ()):
+            width, height = make_renditions(getattr(instance, name))
+            size = {f"{name}_width": width, f"{name}_height": height}
+            sender._base_manager.filter(pk=instance.pk).update(**size)
+            for attribute, value in size.items():
+                setattr(instance, attribute, value)
+        instance._new_images = []
+
+    uid = f"{model._meta.label_lower}.renditions"
+    pre_save.connect(note_new, sender=model, weak=False, dispatch_uid=f"{uid}.note")
+    post_save.connect(draw, sender=model, weak=False, dispatch_uid=f"{uid}.draw")
+
+
+def keep_public_images(model, *field_names):
+    """Everything a model's public image fields need: renditions and size on upload; the file and
+    its renditions deleted with the row, or when replaced or cleared."""
+    from django.db.models.signals import post_delete, pre_save
+
+    uid = f"{model._meta.label_lower}.images"
+    keep_renditions(model, *field_names)
+    post_delete.connect(delete_stored_files(*field_names), sender=model, weak=False, dispatch_uid=f"{uid}.delete")
+    pre_save.connect(delete_replaced_files(*field_names), sender=model, weak=False, dispatch_uid=f"{uid}.replace")
+
+
 def delete_stored_files(*field_names):
     """A ``post_delete`` receiver: the row's stored files go with it, once the deletion is committed."""
 
@@ -179,7 +278,7 @@ def delete_stored_files(*field_names):
             stored = getattr(instance, name)
             if stored and stored.name:
                 storage, path = stored.storage, stored.name
-                transaction.on_commit(lambda storage=storage, path=path: storage.delete(path))
+                transaction.on_commit(lambda storage=storage, path=path: delete_with_renditions(storage, path))
 
     return receiver
 
@@ -197,7 +296,7 @@ def delete_replaced_files(*field_names):
             stored = getattr(instance, name)
             if before[name] and before[name] != (getattr(stored, "name", None) or ""):
                 storage, path = sender._meta.get_field(name).storage, before[name]
-                transaction.on_commit(lambda storage=storage, path=path: storage.delete(path))
+                transaction.on_commit(lambda storage=storage, path=path: delete_with_renditions(storage, path))
 
     return receiver
 

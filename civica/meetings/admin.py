@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from civica.core.uploads import PublicImageFormMixin
 from civica.network import services as network_services
 from civica.network.models import Space
 
@@ -23,7 +24,7 @@ class DocumentInline(admin.TabularInline):
     extra = 0
 
 
-class MeetingAdminForm(forms.ModelForm):
+class MeetingAdminForm(PublicImageFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = "__all__"

@@ -6,3 +6,11 @@ class MeetingsConfig(AppConfig):
     name = "civica.meetings"
     label = "meetings"
     verbose_name = _("Meetings")
+
+    def ready(self):
+        from civica.core.uploads import keep_public_images
+
+        from .models import Meeting
+
+        # Public images: renditions on upload, deleted with their row or when replaced.
+        keep_public_images(Meeting, "image")

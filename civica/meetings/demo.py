@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from civica.accounts.models import User
 from civica.comments.demo import seed_conversation
+from civica.core.illustrations import illustrate
 from civica.participation.models import Process
 
 from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus, WhenKnown
@@ -82,7 +83,8 @@ def load(log):
     ]
     for fields in meetings:
         slug = fields.pop("slug")
-        Meeting.objects.update_or_create(slug=slug, defaults=fields)
+        meeting, _created = Meeting.objects.update_or_create(slug=slug, defaults=fields)
+        illustrate(meeting, seed=slug)
     youth = Meeting.objects.get(slug="dezbatere-cluj-for-youth-2030")
     if not youth.registrations.exists():
         residents = list(User.objects.filter(email__startswith="resident").order_by("email")[:14])

@@ -1,10 +1,12 @@
 """The network's admin: organisations, programmes, spaces, figures and representations (administrators
 only). Bookings are read only here, so every change goes through the services."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from civica.accounts.admin import UserAdmin
+from civica.core.uploads import PublicImageFormMixin
 
 from .models import Booking, Figure, Organisation, Programme, Representation, Space
 
@@ -35,8 +37,21 @@ class OrganisationAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class ProgrammeAdminForm(PublicImageFormMixin, forms.ModelForm):
+    class Meta:
+        model = Programme
+        fields = "__all__"
+
+
+class SpaceAdminForm(PublicImageFormMixin, forms.ModelForm):
+    class Meta:
+        model = Space
+        fields = "__all__"
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
+    form = ProgrammeAdminForm
     list_display = ["name_ro", "name_en", "organisation", "position"]
     search_fields = ["name_ro", "name_en"]
     prepopulated_fields = {"slug": ["name_ro"]}
@@ -45,6 +60,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 @admin.register(Space)
 class SpaceAdmin(admin.ModelAdmin):
+    form = SpaceAdminForm
     list_display = ["name_ro", "kind", "status", "is_bookable", "capacity", "position"]
     list_filter = ["kind", "status", "is_bookable"]
     search_fields = ["name_ro", "name_en", "address"]
@@ -54,6 +70,7 @@ class SpaceAdmin(admin.ModelAdmin):
         (None, {"fields": ["name_ro", "name_en", "slug", "kind", "programme", "position"]}),
         (_("The place"), {"fields": ["description_ro", "description_en", "address", "capacity",
                                      "accessibility_ro", "accessibility_en", "equipment_ro", "equipment_en"]}),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
         (_("Opening and bookings"), {"fields": ["status", "status_note_ro", "status_note_en", "is_bookable",
                                                 "booking_terms_ro", "booking_terms_en"]}),
     ]

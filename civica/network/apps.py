@@ -6,3 +6,12 @@ class NetworkConfig(AppConfig):
     name = "civica.network"
     label = "network"
     verbose_name = _("Network")
+
+    def ready(self):
+        from civica.core.uploads import keep_public_images
+
+        from .models import Programme, Space
+
+        # Public images: renditions on upload, deleted with their row or when replaced.
+        keep_public_images(Programme, "image")
+        keep_public_images(Space, "image")

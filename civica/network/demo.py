@@ -7,6 +7,7 @@ Qub, Pavilionul ECCA and Garnizoana Culturală are "not open yet"."""
 
 from civica.accounts.demo import demo_accounts
 from civica.accounts.models import User
+from civica.core.illustrations import illustrate
 
 from . import services
 from .models import Category, Figure, Organisation, Programme, Relationship, Space, SpaceKind, SpaceStatus
@@ -248,12 +249,15 @@ def load(log):
                 "summary_ro": summary_ro, "summary_en": summary_en, "position": position,
             },
         )
+    for programme in Programme.objects.filter(slug__in=[row[0] for row in PROGRAMMES]):
+        illustrate(programme, seed=programme.slug)
     log(f"{len(PROGRAMMES)} programmes")
     for position, fields in enumerate(SPACES, start=1):
         fields = dict(fields, position=position)
         programme = fields.pop("programme", None)
         fields["programme"] = Programme.objects.get(slug=programme) if programme else None
-        Space.objects.update_or_create(slug=fields.pop("slug"), defaults=fields)
+        space, _created = Space.objects.update_or_create(slug=fields.pop("slug"), defaults=fields)
+        illustrate(space, seed=space.slug)
     log(f"{len(SPACES)} spaces")
     for position, (key, value, more_than, label_ro, label_en, (source_ro, source_en)) in enumerate(FIGURES, start=1):
         # Created once: a figure corrected in the admin (its year, its address) stays corrected.

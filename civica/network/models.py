@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
 from civica.core.transitions import Transitions
+from civica.core.uploads import RandomName
 
 
 class Category(models.TextChoices):
@@ -116,6 +117,13 @@ class Programme(Bilingual, models.Model):
     summary_ro = models.TextField(_("summary (Romanian)"), blank=True)
     summary_en = models.TextField(_("summary (English)"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    image = models.ImageField(_("image"), upload_to=RandomName("images/programmes"), blank=True,
+                              help_text=_("JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones."))
+    image_alt = models.CharField(_("image description"), max_length=200, blank=True,
+                                 help_text=_("What the image shows, for people who cannot see it."))
+    # The original's size, filled when its renditions are drawn (core.uploads.keep_renditions).
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("programme")
@@ -156,6 +164,13 @@ class Space(Bilingual, models.Model):
     description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
     description_en = models.TextField(_("description (English, Markdown)"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    image = models.ImageField(_("image"), upload_to=RandomName("images/spaces"), blank=True,
+                              help_text=_("JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones."))
+    image_alt = models.CharField(_("image description"), max_length=200, blank=True,
+                                 help_text=_("What the image shows, for people who cannot see it."))
+    # The original's size, filled when its renditions are drawn (core.uploads.keep_renditions).
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     capacity = models.PositiveIntegerField(_("capacity (people)"), null=True, blank=True,
                                            validators=[MinValueValidator(1)], help_text=_("Empty when not known."))
     accessibility_ro = models.TextField(_("accessibility (Romanian)"), blank=True)

@@ -10,7 +10,7 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, pre_save
 
-        from civica.core.uploads import delete_replaced_files, delete_stored_files
+        from civica.core.uploads import delete_replaced_files, delete_stored_files, keep_renditions
 
         from .models import Idea, Process
 
@@ -24,3 +24,6 @@ class ParticipationConfig(AppConfig):
                          dispatch_uid="participation.idea.replaced_files")
         pre_save.connect(delete_replaced_files("hero_image"), sender=Process, weak=False,
                          dispatch_uid="participation.process.replaced_files")
+        # Images shown on pages get their smaller copies and their size when uploaded.
+        keep_renditions(Idea, "image")
+        keep_renditions(Process, "hero_image")

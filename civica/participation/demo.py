@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from civica.accounts.models import User
 from civica.comments.models import Alignment, Comment
+from civica.core.illustrations import illustrate
 
 from .models import (
     Category,
@@ -285,6 +286,7 @@ def _residents(count=30):
 
 def _process(slug, phases, tags, **fields):
     process, _created = Process.objects.update_or_create(slug=slug, defaults=fields)
+    illustrate(process, "hero_image", seed=slug)
     process.tags.set(Tag.objects.filter(slug__in=tags))
     for position, (kind, starts_at, ends_at) in enumerate(phases):
         Phase.objects.update_or_create(process=process, position=position,
@@ -309,6 +311,8 @@ def _ideas(process, items, residents, rng, answered=()):
                 created_at=moment - datetime.timedelta(days=rng.randint(10, 25), hours=rng.randint(0, 23)),
             ))
     Idea.objects.bulk_create(ideas)
+    for idea in ideas[:2]:  # a couple of ideas come with a picture, most without (the placeholder shows)
+        illustrate(idea, seed=f"{process.slug}:{idea.title}")
     supports, used = [], {}
     cap = process.supports_per_person or len(ideas)
     for idea in process.ideas.all():

@@ -88,6 +88,9 @@ class Process(Bilingual, models.Model):
     body_en = models.TextField(_("description (English, Markdown)"), blank=True)
     hero_image = models.ImageField(_("image"), upload_to=RandomName("processes"), blank=True)
     hero_image_alt = models.CharField(_("image description"), max_length=200, blank=True)
+    # The original's size, filled when its renditions are drawn (core.uploads.keep_renditions).
+    hero_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     tags = models.ManyToManyField(Tag, blank=True, related_name="processes", verbose_name=_("tags"))
     scope = models.CharField(_("scope"), max_length=16, choices=Scope.choices, default=Scope.CITY)
     starts_on = models.DateField(_("starts on"))
@@ -224,6 +227,9 @@ class Idea(Transitions, models.Model):
     image = models.ImageField(_("image"), upload_to=RandomName("ideas/images"), blank=True)
     image_alt = models.CharField(_("image description"), max_length=200, blank=True,
                                  help_text=_("What the image shows, for people who cannot see it."))
+    # The original's size, filled when its renditions are drawn (core.uploads.keep_renditions).
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     attachment = models.FileField(_("PDF document"), upload_to=RandomName("ideas/documents"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.PUBLISHED)
     answer = models.TextField(_("official answer"), blank=True)

@@ -61,6 +61,13 @@ def page(new_page):
     return new_page()
 
 
+@pytest.fixture(autouse=True)
+def _media_served(settings):
+    """The demo's images are in the tests' in-memory storage: the live server serves them, as the demo
+    site does (CIVICA_SERVE_MEDIA), so pages load every file they ask for."""
+    settings.CIVICA_SERVE_MEDIA = True
+
+
 @pytest.fixture
 def demo_data(transactional_db):
     from django.core.management import call_command
