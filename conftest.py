@@ -2,7 +2,9 @@
 table (``make_user``), a query-count check for pages (``assert_constant_queries``), and a clean cache."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
@@ -94,6 +96,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A page under /en/ activates English for the thread; the next test in the same worker starts in
+    # the site's language again, whatever ran before it.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
