@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.models import PublicImage
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName, private_storage
 
@@ -65,7 +66,7 @@ class CallQuerySet(models.QuerySet):
         return self.filter(status=CallStatus.PUBLISHED, opens_at__lte=now, closes_at__gt=now)
 
 
-class Call(Transitions, Bilingual, models.Model):
+class Call(Transitions, Bilingual, PublicImage):
     TRANSITIONS = CALL_TRANSITIONS
     STATUS = CallStatus
     kind = models.CharField(_("kind"), max_length=16, choices=CallKind.choices)
@@ -76,13 +77,6 @@ class Call(Transitions, Bilingual, models.Model):
     summary_en = models.TextField(_("summary (English)"), max_length=800, blank=True)
     guide_ro = models.TextField(_("guide (Romanian, Markdown)"), blank=True)
     guide_en = models.TextField(_("guide (English, Markdown)"), blank=True)
-    image = models.ImageField(_("image"), upload_to=RandomName("images/calls"), blank=True,
-                              help_text=_("JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones."))
-    image_alt = models.CharField(_("image description"), max_length=200, blank=True,
-                                 help_text=_("What the image shows, for people who cannot see it."))
-    # The original's size, filled when its renditions are drawn (core.uploads.keep_renditions).
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     programme = models.ForeignKey("network.Programme", null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="calls", verbose_name=_("programme"))
     eligibility = models.CharField(_("who may apply"), max_length=12, choices=Eligibility.choices,

@@ -131,6 +131,18 @@ class RandomName:
         return isinstance(other, RandomName) and other.folder == self.folder
 
 
+@deconstructible
+class ImagesFolder:
+    """``upload_to`` for ``core.models.PublicImage``: a random name in ``images/<model>s/`` (a call's
+    image in ``images/calls/``), so one abstract field serves every kind of row."""
+
+    def __call__(self, instance, filename):
+        return RandomName(f"images/{instance._meta.model_name}s")(instance, filename)
+
+    def __eq__(self, other):
+        return isinstance(other, ImagesFolder)
+
+
 def private_storage():
     """Files only permission-checked views serve (``STORAGES["private"]``, outside MEDIA_ROOT)."""
     return storages["private"]

@@ -23,8 +23,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.models import PublicImage
 from civica.core.transitions import Transitions
-from civica.core.uploads import RandomName
 
 
 class MeetingKind(models.TextChoices):
@@ -61,7 +61,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=now or timezone.now())
 
 
-class Meeting(Bilingual, models.Model):
+class Meeting(Bilingual, PublicImage):
     slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=12, choices=MeetingKind.choices)
     format = models.CharField(_("format"), max_length=10, choices=MeetingFormat.choices,
@@ -70,13 +70,6 @@ class Meeting(Bilingual, models.Model):
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
     description_en = models.TextField(_("description (English, Markdown)"), blank=True)
-    image = models.ImageField(_("image"), upload_to=RandomName("images/meetings"), blank=True,
-                              help_text=_("JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones."))
-    image_alt = models.CharField(_("image description"), max_length=200, blank=True,
-                                 help_text=_("What the image shows, for people who cannot see it."))
-    # The original's size, filled when its renditions are drawn (core.uploads.keep_renditions).
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     starts_at = models.DateTimeField(_("starts at"), help_text=_("Europe/Bucharest time."))
     ends_at = models.DateTimeField(_("ends at"))
     when_known = models.CharField(

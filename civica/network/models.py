@@ -27,8 +27,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.models import PublicImage
 from civica.core.transitions import Transitions
-from civica.core.uploads import RandomName
 
 
 class Category(models.TextChoices):
@@ -104,7 +104,7 @@ class Representation(models.Model):
         return f"{self.user} — {self.organisation}"
 
 
-class Programme(Bilingual, models.Model):
+class Programme(Bilingual, PublicImage):
     """A programme of the centre (Academia Schimbării, Arta în Joacă, …)."""
 
     name_ro = models.CharField(_("name (Romanian)"), max_length=200)
@@ -117,13 +117,6 @@ class Programme(Bilingual, models.Model):
     summary_ro = models.TextField(_("summary (Romanian)"), blank=True)
     summary_en = models.TextField(_("summary (English)"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    image = models.ImageField(_("image"), upload_to=RandomName("images/programmes"), blank=True,
-                              help_text=_("JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones."))
-    image_alt = models.CharField(_("image description"), max_length=200, blank=True,
-                                 help_text=_("What the image shows, for people who cannot see it."))
-    # The original's size, filled when its renditions are drawn (core.uploads.keep_renditions).
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("programme")
@@ -153,7 +146,7 @@ class SpaceQuerySet(models.QuerySet):
         return self.filter(is_bookable=True, status=SpaceStatus.OPEN)
 
 
-class Space(Bilingual, models.Model):
+class Space(Bilingual, PublicImage):
     """One of the centre's spaces (CLTP Hub, Qub, Pavilionul ECCA, Garnizoana, the online-events studio).
     Meetings are held in it and member organisations book it; neither ever overlaps another."""
 
@@ -164,13 +157,6 @@ class Space(Bilingual, models.Model):
     description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
     description_en = models.TextField(_("description (English, Markdown)"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    image = models.ImageField(_("image"), upload_to=RandomName("images/spaces"), blank=True,
-                              help_text=_("JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones."))
-    image_alt = models.CharField(_("image description"), max_length=200, blank=True,
-                                 help_text=_("What the image shows, for people who cannot see it."))
-    # The original's size, filled when its renditions are drawn (core.uploads.keep_renditions).
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     capacity = models.PositiveIntegerField(_("capacity (people)"), null=True, blank=True,
                                            validators=[MinValueValidator(1)], help_text=_("Empty when not known."))
     accessibility_ro = models.TextField(_("accessibility (Romanian)"), blank=True)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.models import PublicImage
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName
 
@@ -204,7 +205,7 @@ class IdeaQuerySet(models.QuerySet):
         return self.filter(is_hidden=False)
 
 
-class Idea(Transitions, models.Model):
+class Idea(Transitions, PublicImage):
     TRANSITIONS = IDEA_TRANSITIONS
     STATUS = IdeaStatus
 
@@ -224,12 +225,6 @@ class Idea(Transitions, models.Model):
                                    validators=[MinValueValidator(-90), MaxValueValidator(90)])
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
                                     validators=[MinValueValidator(-180), MaxValueValidator(180)])
-    image = models.ImageField(_("image"), upload_to=RandomName("ideas/images"), blank=True)
-    image_alt = models.CharField(_("image description"), max_length=200, blank=True,
-                                 help_text=_("What the image shows, for people who cannot see it."))
-    # The original's size, filled when its renditions are drawn (core.uploads.keep_renditions).
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     attachment = models.FileField(_("PDF document"), upload_to=RandomName("ideas/documents"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.PUBLISHED)
     answer = models.TextField(_("official answer"), blank=True)

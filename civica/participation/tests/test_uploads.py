@@ -15,7 +15,7 @@ from civica.participation.models import Idea
 from civica.participation.tests.factories import ProcessFactory
 
 ARTIST, GPS_IFD, ORIENTATION = 0x013B, 0x8825, 0x0112
-RANDOM_NAME = re.compile(r"^ideas/images/[0-9a-f]{32}\.jpg$")
+RANDOM_NAME = re.compile(r"^images/ideas/[0-9a-f]{32}\.jpg$")
 
 
 def photo_with_exif(size=(40, 20)) -> bytes:
@@ -84,7 +84,7 @@ def test_public_media_is_served_only_when_civica_is_asked_to(client, participant
         response = client.get(f"/media/{name}")
         assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
         assert b"".join(response.streaming_content).startswith(b"\xff\xd8\xff")
-        assert client.get("/media/ideas/images/missing.jpg").status_code == 404
+        assert client.get("/media/images/ideas/missing.jpg").status_code == 404
         assert client.get("/media/ideas/").status_code == 404
         assert client.get("/media/%2e%2e/%2e%2e/config/settings/base.py").status_code == 404
 
