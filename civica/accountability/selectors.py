@@ -144,10 +144,11 @@ def plan_glance(programmes, indicators):
 
 
 def indicator_chart(indicators):
-    """``[(name, latest as a percentage of the target, 100)]`` for the chart of KPIs against their targets
-    (in percent, since every indicator has its own unit; the table beside it has the values)."""
+    """``[(name, latest as a percentage of the target)]`` for the chart of KPIs against their targets
+    (in percent, since every indicator has its own unit; the chart marks 100% once, the table beside it
+    has the values)."""
     return [(indicator.translated("name"),
-             (indicator.latest.value / indicator.target * 100) if indicator.latest else None, 100)
+             (indicator.latest.value / indicator.target * 100) if indicator.latest else None)
             for indicator in indicators if indicator.target]
 
 

@@ -4,8 +4,13 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from civica.calls.models import Call
+from civica.meetings.models import Meeting
 from civica.network.models import Figure, Programme
 from civica.participation.models import Process
+
+HOME_CARDS = 3
+HOME_PROGRAMMES = 6
 
 
 @require_safe
@@ -14,8 +19,11 @@ def home(request):
         request,
         "content/home.html",
         {
-            "open_processes": Process.objects.published().active().order_by("ends_on")[:3],
-            "programmes": Programme.objects.order_by("position", "name_ro")[:12],
+            "open_processes": Process.objects.published().active().order_by("ends_on")[:HOME_CARDS],
+            "open_calls": Call.objects.open_now().select_related("programme").order_by("closes_at")[:HOME_CARDS],
+            "upcoming_meetings": Meeting.objects.published().upcoming().select_related("space")
+            .order_by("starts_at")[:HOME_CARDS],
+            "programmes": Programme.objects.order_by("position", "name_ro")[:HOME_PROGRAMMES],
             "figures": Figure.objects.all(),
         },
     )

@@ -3,11 +3,14 @@
 Three kinds, each a function returning safe markup (an ``<svg role="img">`` with a ``<title>`` naming
 the chart and a ``<desc>`` listing every value, so a screen reader hears the figures):
 
-``bar_chart(rows, *, title, chart_id=None, decimal_places=0, unit="", with_share=False)``
+``bar_chart(rows, *, title, chart_id=None, decimal_places=0, unit="", with_share=False, reference=None,
+reference_label="")``
     Horizontal bars, one per row, the label above its bar and the value printed after it.
     ``rows``: ``[(label, value)]`` or ``[(label, value, shown)]`` where ``shown`` is the text printed
     instead of the formatted number (e.g. ``"42 (35%)"``). ``with_share=True`` adds each value's share
-    of the sum, e.g. ``"2.449.250 lei (22%)"`` (for parts of a whole such as a budget).
+    of the sum, e.g. ``"2.449.250 lei (22%)"`` (for parts of a whole such as a budget). ``reference``
+    draws one dashed line across all rows at that value, named once by ``reference_label`` (every KPI's
+    target at 100%, instead of a "Target" bar repeated on each row).
 
 ``compare_chart(rows, *, title, first, second, chart_id=None, decimal_places=0, unit="")``
     Two bars per row, e.g. actual against target or executed against budgeted: ``rows`` are
@@ -126,7 +129,8 @@ def _description(pairs) -> str:
     return listed + ("; …" if len(pairs) > DESC_ROWS else "")
 
 
-def bar_chart(rows, *, title, chart_id=None, decimal_places=0, unit="", with_share=False) -> SafeString:
+def bar_chart(rows, *, title, chart_id=None, decimal_places=0, unit="", with_share=False, reference=None,
+              reference_label="") -> SafeString:
     rows = [tuple(row) for row in rows or ()]
     if not rows:
         return _empty()
@@ -136,18 +140,29 @@ def bar_chart(rows, *, title, chart_id=None, decimal_places=0, unit="", with_sha
     total = sum(value for value in values if value > 0)
     if with_share and total:
         shown = [f"{text} ({round(max(value, 0.0) / total * 100)}%)" for text, value in zip(shown, values, strict=True)]
-    top = max(values + [0.0]) or 1.0
+    top = max(values + [_number(reference), 0.0]) or 1.0
     room = WIDTH - _text_width(shown)  # the longest bar leaves room for its value
     row_height, body = 46, []
+    offset = 24 if reference is not None else 0  # room above the rows for the reference's name
+    height = len(rows) * row_height + offset
+    if reference is not None:
+        x = max(_number(reference), 0.0) / top * room
+        name = f"{reference_label}: {_shown(reference, decimal_places, unit)}" if reference_label else \
+            _shown(reference, decimal_places, unit)
+        body.append(_text(x, FONT, name, anchor="end" if x > WIDTH / 2 else "start"))
+        body.append(f'<line class="chart-reference" x1="{x:.1f}" y1="{offset - 4}" x2="{x:.1f}" y2="{height}" '
+                    f'stroke="{BRAND}" stroke-width="2" stroke-dasharray="5 3"></line>')
     for index, (row, value, text) in enumerate(zip(rows, values, shown, strict=True)):
-        y = index * row_height
+        y = index * row_height + offset
         width = max(value, 0.0) / top * room
         body.append(_text(0, y + FONT, _clip(row[0])))
         body.append(f'<rect class="chart-bar" x="0" y="{y + 20}" width="{width:.1f}" height="18" '
                     f'fill="{ACCENT}"></rect>')
         body.append(_text(width + 6, y + 34, text, bold=True))
-    return _svg(chart_id, len(rows) * row_height, title,
-                _description([(row[0], text) for row, text in zip(rows, shown, strict=True)]), "".join(body), "bar")
+    described = [(row[0], text) for row, text in zip(rows, shown, strict=True)]
+    if reference is not None:
+        described.insert(0, (reference_label or _("Reference"), _shown(reference, decimal_places, unit)))
+    return _svg(chart_id, height, title, _description(described), "".join(body), "bar")
 
 
 def compare_chart(rows, *, title, first, second, chart_id=None, decimal_places=0, unit="") -> SafeString:

@@ -72,7 +72,22 @@ def test_home_page_query_count(client, demo, participant, signed_in, django_asse
     if signed_in:
         client.force_login(participant)
     client.get("/ro/")
-    # anonymous: open consultations, programmes and the centre's figures; signed in adds session, user,
+    # anonymous: open consultations, open calls, coming meetings, programmes and the centre's figures; signed in adds session, user,
     # roles, verified e-mail and the unread count.
-    with django_assert_max_num_queries(8 if signed_in else 3):
+    with django_assert_max_num_queries(10 if signed_in else 5):
         client.get("/ro/")
+
+
+@pytest.mark.django_db
+def test_home_page_shows_what_is_open_now_with_pictures(client, demo):
+    from civica.calls.models import Call
+    from civica.meetings.models import Meeting
+
+    open_call = Call.objects.open_now().order_by("closes_at").first()
+    coming = Meeting.objects.published().upcoming().order_by("starts_at").first()
+    assert open_call and coming, "the demo has an open call and a coming meeting"
+    page = client.get("/en/").content.decode()
+    assert f'href="/en/calls/{open_call.slug}/"' in page
+    assert f'href="/en/meetings/{coming.slug}/"' in page
+    # Cards carry a picture: the item's image or the drawn placeholder.
+    assert page.count('class="card-media') >= 3

@@ -123,3 +123,11 @@ def test_template_tags():
                         '{% compare_chart pairs title="KPI" first="Now" second="Target" %}').render(
         Context({"rows": [("x", 2)], "pairs": [("k", 1, 2)]}))
     assert rendered.count("<svg") == 3 and "&lt;svg" not in rendered
+
+
+def test_a_reference_line_is_named_once_not_repeated_on_every_row():
+    markup = charts.bar_chart([("Participants", 80), ("Events", 120), ("Subscribers", None)], title="KPIs",
+                              unit="%", reference=100, reference_label="Target")
+    assert markup.count("Target: 100%") == 2  # drawn once, and once in the description
+    assert markup.count('class="chart-reference"') == 1
+    assert "Participants: 80%" in markup and "Events: 120%" in markup and "Subscribers: —" in markup

@@ -97,6 +97,18 @@ def test_process_page_shows_the_timeline_and_what_one_can_do_now(client, partici
 
 
 @pytest.mark.django_db
+def test_idea_list_offers_to_log_in_or_sign_up_and_come_back_to_the_idea_form(client, participant):
+    process = ProcessFactory()
+    page = client.get(f"/en/processes/{process.slug}/ideas/").content.decode()
+    form = f"/en/processes/{process.slug}/ideas/new/"
+    assert f'href="/en/accounts/login/?next={form}">Log in to propose an idea' in page
+    assert f'href="/en/accounts/signup/?next={form}">Create an account' in page
+    client.force_login(participant)
+    page = client.get(f"/en/processes/{process.slug}/ideas/").content.decode()
+    assert f'href="{form}">Propose an idea' in page and "Log in to propose" not in page
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("kind, expected", [(None, 302), ("unverified", 403), ("participant", 200), ("editor", 200)])
 def test_new_idea_page_permissions(client, request, kind, expected):
     process = ProcessFactory()
