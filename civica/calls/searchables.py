@@ -9,5 +9,5 @@ from .models import Call
 def searchables():
     return [dict(
         kind="call", label=_("Call"), public=Call.objects.public,
-        title=("title_ro", "title_en"), text=("summary_ro", "summary_en"),
+        title=("title_ro", "title_en"), text=("summary_ro", "summary_en"), image="image",
     )]

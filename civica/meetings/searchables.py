@@ -11,5 +11,5 @@ def searchables():
         kind="meeting", label=_("Meeting"), public=Meeting.objects.published,
         title=("title_ro", "title_en"), text=("description_ro", "description_en"),
         also=("place", "address"),
-        only=("slug", "title_ro", "title_en", "description_ro", "description_en", "place", "address"),
+        only=("slug", "title_ro", "title_en", "description_ro", "description_en", "place", "address"), image="image",
     )]

@@ -20,11 +20,11 @@ def searchables():
             kind="programme", label=_("Programme"), public=Programme.objects.all,
             title=("name_ro", "name_en"), text=("summary_ro", "summary_en"),
             url=lambda programme: reverse("network:programme_detail", args=[programme.slug]),
-            only=("slug", "name_ro", "name_en", "summary_ro", "summary_en"),
+            only=("slug", "name_ro", "name_en", "summary_ro", "summary_en"), image="image",
         ),
         dict(
             kind="space", label=_("Space"), public=Space.objects.all,
             title=("name_ro", "name_en"), text=("description_ro", "description_en"), also=("address",),
-            only=("slug", "name_ro", "name_en", "description_ro", "description_en"),
+            only=("slug", "name_ro", "name_en", "description_ro", "description_en"), image="image",
         ),
     ]

@@ -28,13 +28,13 @@ def searchables():
         dict(
             kind="process", label=_("Consultation"), public=Process.objects.published,
             title=("title_ro", "title_en"), text=("summary_ro", "summary_en"),
-            only=("slug", "title_ro", "title_en", "summary_ro", "summary_en"),
+            only=("slug", "title_ro", "title_en", "summary_ro", "summary_en"), image="hero_image",
         ),
         dict(
             kind="idea", label=_("Idea"),
             public=lambda: Idea.objects.filter(is_hidden=False, process__is_published=True).select_related("process"),
             title=("title",), text=("body",), context=_process_title,
-            only=("title", "body", *_IN_PROCESS),
+            only=("title", "body", *_IN_PROCESS), image="image",
         ),
         dict(
             kind="debate", label=_("Debate"),

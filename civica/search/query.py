@@ -65,6 +65,7 @@ class SearchResult:
     url: str
     rank: float
     context: str = ""  # where it belongs (an idea's consultation), plain text
+    image: object = None  # the row's image (an ImageFieldFile) when it has one
 
 
 def clean_query(query) -> str:
@@ -93,12 +94,12 @@ def search(*, query: str, user, limit: int = DEFAULT_LIMIT) -> list[SearchResult
 
 def _result(entry: Searchable, row, snippet) -> SearchResult:
     return SearchResult(entry.kind, str(entry.label), entry.shown_title(row), snippet, entry.url(row), row.rank,
-                        entry.context(row))
+                        entry.context(row), (getattr(row, entry.image) or None) if entry.image else None)
 
 
 def _public(entry: Searchable):
     queryset = entry.public()
-    return queryset.only(*entry.only) if entry.only else queryset
+    return queryset.only(*entry.only, *entry.image_columns) if entry.only else queryset
 
 
 # --- PostgreSQL -----------------------------------------------------------------------------------

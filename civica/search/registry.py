@@ -54,6 +54,15 @@ class Searchable:
     also: tuple[str, ...] = ()  # more columns searched, never shown (a meeting's place and address)
     only: tuple[str, ...] = ()  # the columns the display needs (with the title's and text's)
     vector_of: str = ""  # a relation whose row holds the stored vector (empty: the row's own)
+    # The image column shown beside a result (core.models.PublicImage's "image", a process's
+    # "hero_image"); its description and size columns are loaded with it.
+    image: str = ""
+
+    @property
+    def image_columns(self) -> tuple[str, ...]:
+        if not self.image:
+            return ()
+        return tuple(f"{self.image}{suffix}" for suffix in ("", "_alt", "_width", "_height"))
 
     def __post_init__(self):
         # Declared as plain tuples of columns: ("title_ro", "title_en") or ("name",).

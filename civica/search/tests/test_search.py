@@ -168,6 +168,19 @@ def test_the_page_lists_results_with_kinds_links_and_snippets(client):
     assert "<mark>grădină</mark>" in page and "<b>acoperiș" not in page
 
 
+def test_results_show_the_picture_of_what_has_one(client):
+    from civica.core.illustrations import illustrate
+
+    pictured = IdeaFactory(title="Fântână pictată")
+    illustrate(pictured)
+    IdeaFactory(title="Fântână fără poză")
+    page = client.get("/en/search/?q=fantana").content.decode()
+    assert page.count('class="search-result with-image"') == 1 and page.count('class="search-result"') == 1
+    thumbnail = page[page.index('class="search-result with-image"'):]
+    assert '<img class="search-thumb"' in thumbnail and pictured.image.url in thumbnail
+    assert 'alt=""' in thumbnail.split(">", 2)[1]  # the title beside it already names it
+
+
 def test_every_page_has_the_search_box_in_its_header(client):
     page = client.get("/en/processes/").content.decode()
     assert 'action="/en/search/"' in page and 'name="q"' in page
