@@ -3,8 +3,7 @@ release notes: ``python scripts/screenshots.py http://127.0.0.1:8000 docs/screen
 
 Against a running demo (``make demo``): the home page, a consultation, an idea, a call, the 2021 plan
 and a workshop's room screen, in Romanian, at 1280 and 390 px wide; the first screen of each page
-(what one sees before scrolling), plus the whole page at 390 px for the long ones. Uses Debian's
-chromium through Playwright, as the browser tests do.
+(what one sees before scrolling). Uses Debian's chromium through Playwright, as the browser tests do.
 """
 
 import re
@@ -16,7 +15,7 @@ from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
+VIEWPORTS = [(1280, 800), (390, 844)]  # a desktop, a phone
 
 
 def first_link(base, path, pattern):
@@ -46,7 +45,7 @@ def main(base="http://127.0.0.1:8000", folder="docs/screenshots"):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         for name, path in pages(base).items():
-            for size, (width, height) in WIDTHS.items():
+            for width, height in VIEWPORTS:
                 context = browser.new_context(viewport={"width": width, "height": height})
                 page = context.new_page()
                 page.goto(base + path, wait_until="networkidle")
