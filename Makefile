@@ -13,6 +13,7 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .PHONY: demo test test-fast lint-imports setup messages makemessages check-deploy bench bench-load clean browser
+.PHONY: lighthouse
 
 demo:
 	@$(PYTHON) scripts/demo_banner.py $(HOST) $(PORT)
@@ -76,6 +77,10 @@ bench: $(VENV)/.installed-dev
 
 bench-load: $(VENV)/.installed-dev
 	$(BIN)/python bench/load_participation.py $(BENCH_ARGS)
+
+# Lighthouse scores (mobile) of five pages under gunicorn with production settings: bench/lighthouse.py.
+lighthouse: $(VENV)/.installed messages node_modules/.installed browser
+	$(BIN)/python bench/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles $(MO_FILES)

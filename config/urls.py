@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.functional import lazy
-from django.views.generic import RedirectView
+from django.views.generic import RedirectView, TemplateView
 
 from civica.accounts.views import switch_language
 from civica.core.views import healthz, media
@@ -16,6 +16,8 @@ urlpatterns = [
     # Public uploads, only when CIVICA_SERVE_MEDIA is on (README: deploying); 404 otherwise.
     path(settings.MEDIA_URL.strip("/") + "/<path:path>", media, name="media"),
     path("i18n/setlang/", switch_language, name="set_language"),
+    # What crawlers may visit (core/templates/robots.txt): everything public.
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -65,6 +65,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages gzip-compressed for browsers that accept it (static files come compressed from WhiteNoise
+    # above, which answers them before this runs). BREACH: since Django 4.2 GZipMiddleware adds up to
+    # 100 random bytes to each response (the "Heal The Breach" mitigation), and CSRF tokens are masked:
+    # https://docs.djangoproject.com/en/5.2/ref/middleware/#module-django.middleware.gzip
+    "django.middleware.gzip.GZipMiddleware",
     "civica.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -184,7 +189,8 @@ USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# collectstatic's folder; the Lighthouse bench (bench/lighthouse.py) points it at a temporary one.
+STATIC_ROOT = Path(os.environ.get("CIVICA_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("CIVICA_MEDIA_ROOT", VAR_DIR / "media"))
