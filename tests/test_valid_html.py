@@ -7,8 +7,8 @@ errors fail the test with the page, the line and the checker's message. A page w
 goes into the same run, so a checker that finds nothing at all fails too. The same pages also show
 that htmx is loaded exactly where a page has ``data-hx-*`` attributes (issue 14: no unused JavaScript).
 
-Needs Java 17+ (``apt-get install default-jre-headless``; .ci/run installs it) and ``npm ci``; skipped,
-saying which is missing, where either is.
+The checker needs Java 17+ (``apt-get install default-jre-headless``; .ci/run installs it) and ``npm ci``;
+where either is missing, the test checks htmx and is then skipped, saying which.
 """
 
 import json
@@ -43,9 +43,9 @@ SIGNED_IN_PAGES = {
     "facilitator": {"workshop-as-facilitator": "/{language}/workshops/world-cafe-timisoara-2020/"},
     "moderator": {"moderation-queue": "/{language}/moderation/"},
 }
-# Two mistakes the checker must report: a time with microseconds and a list inside a paragraph.
 HX_ATTRIBUTE = re.compile(rb"\s(?:data-)?hx-[a-z-]+=")
 HTMX_SCRIPT = re.compile(rb"<script[^>]+htmx[^>]*\.js")
+# Two mistakes the checker must report: a time with microseconds and a list inside a paragraph.
 KNOWN_BAD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Known bad</title></head>
 <body><p><time datetime="2026-12-04T10:00:00.123456+02:00">4 December</time>
 <ul><li>A list inside a paragraph</li></ul></p></body></html>
