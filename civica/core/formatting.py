@@ -1,6 +1,7 @@
 """Numbers, money and short dates in the active locale's format (Romanian: ``11.155.779,75 lei``,
 ``6 nov. 2026``; English: ``11,155,779.75 lei``, ``6 Nov 2026``); the ``money``, ``decimal`` and
-``short_date`` template filters use them. Number formats per language are in ``config/formats/``."""
+``short_date`` template filters use them. Number formats per language are in ``config/formats/``. The
+machine-readable value of a ``<time datetime>`` (``html_datetime``) is here too."""
 
 import datetime
 from decimal import Decimal
@@ -36,3 +37,22 @@ def format_short_date(value, with_time: bool = False) -> str:
     if with_time and isinstance(value, datetime.datetime):
         text += f", {value:%H:%M}"
     return text
+
+
+def html_datetime(value, precision: str = "") -> str:
+    """The value of a ``<time datetime="…">`` attribute that the HTML standard accepts: a date
+    (``2026-11-06``) as it is, a moment on the site's clock to the second with its offset
+    (``2026-11-06T14:30:05+02:00``: HTML allows at most three digits of a second, Python's
+    ``isoformat()`` and Django's ``date:"c"`` write six). ``precision`` "day" or "month" keeps only the
+    day (``2026-11-06``) or the month (``2026-11``), for what is known no closer."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        if not precision:
+            return value.isoformat(timespec="seconds")
+        value = value.date()
+    if precision == "month":
+        return f"{value:%Y-%m}"
+    return value.isoformat()

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from civica.core.formatting import html_datetime
 from civica.core.i18n import Bilingual
 from civica.core.models import PublicImage
 from civica.core.transitions import Transitions
@@ -131,12 +132,8 @@ class Meeting(Bilingual, PublicImage):
     @property
     def when_iso(self) -> str:
         """For ``<time datetime>``: the instant, the day or the month."""
-        start = timezone.localtime(self.starts_at)
-        if self.when_known == WhenKnown.MONTH:
-            return start.strftime("%Y-%m")
-        if self.when_known == WhenKnown.DAY:
-            return start.date().isoformat()
-        return start.isoformat()
+        precision = {WhenKnown.MONTH: "month", WhenKnown.DAY: "day"}.get(self.when_known, "")
+        return html_datetime(self.starts_at, precision)
 
     @property
     def when_short(self) -> str:

@@ -67,7 +67,8 @@ MEASURE = """() => {
 }"""
 
 
-def _paths(pages, language):
+def paths_for(pages, language):
+    """The addresses of ``pages`` in ``language``, with the demo's objects (an idea, a call under review…) filled in."""
     from civica.calls.models import Assignment
     from civica.participation.models import Debate, Idea, Poll
 
@@ -116,7 +117,7 @@ def test_public_pages_do_not_scroll_sideways(live_server, demo_data, new_page, v
     page = new_page(viewport=viewport)
     problems = []
     for language in ("ro", "en"):
-        problems += _problems(page, live_server.url, _paths(PUBLIC_PAGES, language), viewport)
+        problems += _problems(page, live_server.url, paths_for(PUBLIC_PAGES, language), viewport)
     assert not problems, "\n".join(problems)
 
 
@@ -126,7 +127,7 @@ def test_staff_pages_do_not_scroll_sideways(live_server, demo_data, new_page, vi
     for role, pages in STAFF_PAGES.items():
         page = new_page(viewport=viewport)
         _signed_in(page, live_server, f"{role}@civica.test")
-        problems += _problems(page, live_server.url, _paths(pages, "ro"), viewport)
+        problems += _problems(page, live_server.url, paths_for(pages, "ro"), viewport)
     assert not problems, "\n".join(problems)
 
 

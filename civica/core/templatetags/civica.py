@@ -1,12 +1,12 @@
 """The template filters every app's templates use (``{% load civica %}``): ``markdown``, ``plaintext``
-and ``sanitize`` (markup.py), ``money``, ``decimal`` and ``short_date`` (formatting.py), ``translated``
-(a bilingual field in the active language), ``participant_name`` ("Deleted participant" for an erased
-account), and ``{% inline_static %}`` (a stylesheet inlined for WeasyPrint's documents)."""
+and ``sanitize`` (markup.py), ``money``, ``decimal``, ``short_date`` and ``html_datetime`` (formatting.py),
+``translated`` (a bilingual field in the active language), ``participant_name`` ("Deleted participant"
+for an erased account), and ``{% inline_static %}`` (a stylesheet inlined for WeasyPrint's documents)."""
 
 from django import template
 from django.utils.translation import gettext as _
 
-from civica.core.formatting import format_decimal, format_money, format_short_date
+from civica.core.formatting import format_decimal, format_money, format_short_date, html_datetime
 from civica.core.markup import markdown_to_text, render_markdown, sanitize_html
 
 register = template.Library()
@@ -42,6 +42,13 @@ def decimal_filter(value, decimal_places=2):
 def short_date_filter(value, arg=""):
     """``{{ day|short_date }}`` → "6 nov. 2026"; ``{{ moment|short_date:"time" }}`` → "6 nov. 2026, 14:30"."""
     return format_short_date(value, with_time=arg == "time")
+
+
+@register.filter(name="html_datetime")
+def html_datetime_filter(value, precision=""):
+    """``<time datetime="{{ moment|html_datetime }}">``: a valid value, without microseconds;
+    ``{{ moment|html_datetime:"day" }}`` or ``:"month"`` for what is known no closer."""
+    return html_datetime(value, precision)
 
 
 @register.filter(name="translated")

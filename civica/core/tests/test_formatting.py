@@ -42,3 +42,21 @@ def test_dates_are_formatted_by_locale():
 
 def test_missing_amount_renders_empty():
     assert format_money(None) == ""
+
+
+def test_time_values_are_valid_html_on_the_sites_clock():
+    """``<time datetime>`` takes at most three digits of a second (the Nu HTML checker's error on
+    comments, whose times have microseconds): moments go to the second, on Bucharest's clock."""
+    import datetime
+
+    from civica.core.formatting import html_datetime
+
+    moment = datetime.datetime(2026, 11, 27, 13, 10, 54, 769551, tzinfo=datetime.UTC)
+    template = Template('<time datetime="{{ moment|html_datetime }}">')
+    assert template.render(Context({"moment": moment})) == '<time datetime="2026-11-27T15:10:54+02:00">'
+    summer = datetime.datetime(2026, 7, 1, 23, 30, tzinfo=datetime.UTC)  # already the 2nd in Cluj
+    assert html_datetime(summer, "day") == "2026-07-02"
+    assert html_datetime(summer, "month") == "2026-07"
+    assert html_datetime(datetime.date(2021, 3, 6)) == "2021-03-06"
+    assert html_datetime(datetime.date(2021, 3, 6), "month") == "2021-03"
+    assert html_datetime(None) == ""
