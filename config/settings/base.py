@@ -145,6 +145,8 @@ CELERY_BEAT_SCHEDULE = {
     "daily-digest": {"task": "civica.notifications.tasks.send_digests",
                      "schedule": crontab(hour=7, minute=0)},
 }
+# When each entry last ran (a file beat writes; its folder must exist).
+CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
