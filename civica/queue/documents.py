@@ -62,3 +62,14 @@ def read(document: StoredDocument) -> bytes:
 
 def open_file(document: StoredDocument):
     return _storage().open(document.file)
+
+
+def forget(name_prefix: str) -> int:
+    """Delete every stored version of the documents whose name starts with ``name_prefix`` (a person's
+    receipts when their account is deleted); the files go after the transaction commits."""
+    storage, count = _storage(), 0
+    for document in StoredDocument.objects.filter(name__startswith=name_prefix):
+        transaction.on_commit(lambda path=document.file: storage.delete(path))
+        document.delete()
+        count += 1
+    return count
