@@ -154,3 +154,20 @@ def test_the_beat_schedule_and_every_task_are_registered():
                  "civica.workshops.tasks.embed_contribution", "civica.queue.tasks.render_document"):
         assert name in celery_app.tasks, name
     assert celery_app.conf.task_acks_late and celery_app.conf.task_reject_on_worker_lost
+
+
+def test_the_daily_digest_is_sent_once_however_often_its_tasks_run(db):
+    from civica.accounts.models import EmailFrequency
+    from civica.notifications.models import Notification
+    from civica.notifications.services import notify
+    from civica.notifications.tasks import send_digest, send_digests
+
+    person = UserFactory(email_frequency=EmailFrequency.DAILY, language="ro")
+    notify(recipients=[person], message=lambda: "Un răspuns", url="/ro/")
+    notify(recipients=[person], message=lambda: "Alt răspuns", url="/ro/")
+    ids = sorted(Notification.objects.filter(recipient=person).values_list("pk", flat=True))
+    assert send_digests.delay().get() == 1
+    send_digest.delay(person.pk, ids)  # the broker delivering the same digest again
+    assert send_digests.delay().get() == 0  # nothing new to tell
+    assert len(mail.outbox) == 1 and "2" in mail.outbox[0].subject
+    assert not Notification.objects.filter(recipient=person, emailed_at__isnull=True).exists()
