@@ -14,6 +14,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 
 .PHONY: demo test test-fast lint-imports setup messages makemessages check-deploy bench bench-load clean browser
 .PHONY: lighthouse
+.PHONY: worker
 
 demo:
 	@$(PYTHON) scripts/demo_banner.py $(HOST) $(PORT)
@@ -24,6 +25,12 @@ demo:
 	@$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 setup: $(VENV)/.installed messages
+
+# Development: a Celery worker with the beat scheduler in it (digests), on the broker at REDIS_URL (or
+# CELERY_BROKER_URL). Without one, tasks run in the web process and no worker is needed (`make demo`).
+worker: setup
+	@test -n "$(REDIS_URL)$(CELERY_BROKER_URL)" || { echo "make worker needs a broker, e.g. REDIS_URL=redis://127.0.0.1:6379/0 make worker (give runserver the same REDIS_URL)"; exit 1; }
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-config.settings.dev} $(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=2
 
 $(VENV)/.installed: requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 from civica.comments.section import comment_section, post_comment_from_form
 from civica.core import refusals
 from civica.core.params import id_param, int_param
+from civica.queue.responses import pdf_response
 
 from . import selectors
 from .models import LEVEL_SYMBOLS, Level
@@ -89,21 +90,18 @@ def plan_document(request, slug):
     return render(request, "accountability/document.html", {**_document_context(plan), "for_print": False})
 
 
-def render_document_pdf(plan, request=None) -> bytes:
-    from django.conf import settings
-    from weasyprint import HTML
-
-    html = render_to_string("accountability/document.html", {**_document_context(plan), "for_print": True},
-                            request=request)
-    return HTML(string=html, base_url=settings.CIVICA_BASE_URL).write_pdf(pdf_variant="pdf/ua-1")
+def document_html(plan) -> str:
+    """The plan document for print, in the active language: its hash is the stored PDF's version."""
+    return render_to_string("accountability/document.html", {**_document_context(plan), "for_print": True})
 
 
 @require_safe
 def plan_document_pdf(request, slug):
+    """Rendered once per version by the queue (about 15 s) and kept in the private storage; meanwhile a
+    page says it is being prepared (civica.queue.documents)."""
     plan = _plan_or_404(slug)
-    response = HttpResponse(render_document_pdf(plan, request), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="plan-{plan.slug}-{request.LANGUAGE_CODE}.pdf"'
-    return response
+    return pdf_response(request, name=f"accountability.plan:{plan.pk}:{request.LANGUAGE_CODE}",
+                                  html=document_html(plan), filename=f"plan-{plan.slug}-{request.LANGUAGE_CODE}.pdf")
 
 
 def _editor_plan(request, slug):

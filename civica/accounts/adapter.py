@@ -1,7 +1,7 @@
 """allauth's adapter: whether sign-up is open (``CIVICA_SIGNUP_OPEN``), allauth's own e-mails naming
-the site as Civica names itself, and the same "check your e-mail" answer for a new account as for
-an address that already has one (see signup.py). Log-in, sign-up and reset are rate-limited by
-allauth with ``ACCOUNT_RATE_LIMITS``.
+the site as Civica names itself (written in the request, sent by the task queue), and the same "check
+your e-mail" answer for a new account as for an address that already has one (see signup.py). Log-in,
+sign-up and reset are rate-limited by allauth with ``ACCOUNT_RATE_LIMITS``.
 
 Coming back where one started: log-in follows its ``next``; sign-up does not (a new account and a taken
 address both see "check your e-mail"), but its ``next`` rides in the verification link, and confirming
@@ -11,9 +11,13 @@ from types import SimpleNamespace
 from urllib.parse import urlencode, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from civica.queue.delivery import event_key
+from civica.queue.tasks import message_data, send_prepared_mail
 
 
 def safe_next(request) -> str | None:
@@ -35,8 +39,10 @@ class AccountAdapter(DefaultAccountAdapter):
         # allauth's e-mails greet "from {{ current_site.name }}": without the sites framework that is
         # the request's host and port, so the site is named as Civica names itself, at its public address.
         site = SimpleNamespace(name=settings.CIVICA_SITE_NAME, domain=urlsplit(settings.CIVICA_BASE_URL).netloc)
-        context = {"current_site": site, **context}
-        super().send_mail(template_prefix, email, context)
+        context = {"request": allauth_context.request, "email": email, "current_site": site, **context}
+        # Written here, in the request's language (allauth's templates), and sent by the queue.
+        message = self.render_mail(template_prefix, email, context)
+        send_prepared_mail.delay(event_key("accounts." + template_prefix.rsplit("/", 1)[-1]), message_data(message))
 
     def add_message(self, request, level, message_template=None, *args, **kwargs):
         # A new account sees the same "check your e-mail" answer as an address that already has one.

@@ -9,11 +9,9 @@ e-mailed to the applicants."""
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,8 +21,8 @@ from civica.accounts.roles import Role
 from civica.accounts.services import role_grant
 from civica.core import transitions
 from civica.core.formatting import format_money
-from civica.core.mail import send_in_language
 
+from . import tasks
 from .assignment import plan_assignments
 from .models import (
     Application,
@@ -81,7 +79,8 @@ def call_move(*, call, to, by):
         if to == CallStatus.RANKING_LOCKED:
             audit(call, by, "identities_revealed")
     if to == CallStatus.RESULTS_PUBLISHED:
-        transaction.on_commit(lambda: _notify_decisions(call.pk))
+        # The request only enqueues: one task fans out a task per applicant (calls.tasks).
+        tasks.notify_decisions.delay_on_commit(call.pk)
     return call
 
 
@@ -213,18 +212,3 @@ def _record_decision(application, by, decision, amount, feedback):
           amount=str(amount) if amount is not None else None)
     return application
 
-
-def _notify_decisions(call_id):
-    from .models import Call
-
-    call = Call.objects.get(pk=call_id)
-    # An applicant who deleted their account is not written to (personal_data.py).
-    for application in call.applications.filter(status=ApplicationStatus.SUBMITTED,
-                                                applicant__isnull=False).select_related("applicant"):
-        send_in_language(
-            application.applicant, "calls/email/decision.txt",
-            lambda application=application: {
-                "application": application, "call": call,
-                "url": settings.CIVICA_BASE_URL + reverse("calls:application", args=[call.slug])},
-            subject=lambda: _("[Civica] Results of %(call)s") % {"call": call.translated("title")},
-        )

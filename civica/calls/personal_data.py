@@ -19,6 +19,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from civica.queue import documents
+
 from .models import Application, ApplicationFile, CallQuestion, CallStatus, Submission
 
 
@@ -109,6 +111,8 @@ def erase(user) -> None:
     # waits and finds the application gone or no longer the person's.
     applications = Application.objects.select_for_update(of=("self",)).filter(applicant=user).select_related("call")
     for application in applications:
+        for submission_id in application.submissions.values_list("pk", flat=True):
+            documents.forget(f"calls.receipt:{submission_id}:")  # its stored PDFs name the applicant
         if not application.submissions.exists() or _records_may_go(application.call, today):
             ApplicationFile.objects.filter(application=application).delete()  # each file after commit
             application.delete()

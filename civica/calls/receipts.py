@@ -1,4 +1,5 @@
-"""The receipt of a submission: the same document as HTML, as PDF (WeasyPrint) and by e-mail."""
+"""The receipt of a submission: the same document as HTML, as PDF (WeasyPrint, stored once per version
+by civica.queue: tasks.receipt_pdf) and by e-mail (tasks.send_submission_receipt)."""
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -22,13 +23,8 @@ def receipt_html(submission, request=None) -> str:
     return render_to_string("calls/receipt_document.html", receipt_context(submission), request=request)
 
 
-def receipt_pdf(submission) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=receipt_html(submission), base_url=settings.CIVICA_BASE_URL).write_pdf()
-
-
-def send_receipt(submission):
+def send_receipt(submission, *, pdf):
+    """E-mail the receipt, its PDF (``pdf(submission)``, rendered in the applicant's language) attached."""
     application = submission.application
     person = application.applicant
     args = [application.call.slug, application.reference, submission.version]
@@ -42,6 +38,6 @@ def send_receipt(submission):
     send_in_language(
         person, "calls/email/receipt.txt", context,
         subject=lambda: _("[Civica] Application received: %(reference)s") % {"reference": application.reference},
-        attachments=lambda: [(f"{application.reference}-v{submission.version}.pdf", receipt_pdf(submission),
+        attachments=lambda: [(f"{application.reference}-v{submission.version}.pdf", pdf(submission),
                               "application/pdf")],
     )

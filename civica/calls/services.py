@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from civica.core import refusals, transitions
 from civica.core.uploads import CONTENT_TYPES, EXTENSIONS, sniff_type
 
+from . import tasks
 from .models import Application, ApplicationFile, ApplicationStatus, CallQuestion, FieldKind, Submission
 from .selectors import completeness
 
@@ -179,7 +180,7 @@ def application_submit(*, application, by) -> Submission:
         content = snapshot["content"]
         submission = Submission.objects.create(application=locked, version=locked.version, content=content,
                                                sha256=canonical_sha256(content), submitted_at=snapshot["now"])
-        transaction.on_commit(lambda: _send_receipt(submission.pk))
+        tasks.send_submission_receipt.delay_on_commit(submission.pk)
     for name in ("title", "amount_requested", "organisation_id", "answers", "version", "status", "submitted_at",
                  "updated_at"):
         setattr(application, name, getattr(locked, name))
@@ -210,10 +211,3 @@ def application_reopen(*, application, by) -> Application:
                                   lock=Application.objects.select_for_update(of=("self",)).select_related("call"))
     application.status, application.updated_at = locked.status, locked.updated_at
     return application
-
-
-def _send_receipt(submission_id):
-    from .receipts import send_receipt
-
-    send_receipt(Submission.objects.select_related("application__call", "application__applicant").get(
-        pk=submission_id))

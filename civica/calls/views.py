@@ -17,13 +17,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.core import refusals
+from civica.queue.responses import pdf_response
 
 from . import selectors, services
 from .application_form import ApplicationForm, answers_to_data
 from .eligibility import eligible_organisations
 from .forms import QuestionForm
 from .models import Application, ApplicationFile, CallKind, CallStatus, Submission
-from .receipts import receipt_html, receipt_pdf
+from .receipts import receipt_html
+from .tasks import receipt_document_name
 
 PENDING_KEY = "calls:pending:{slug}"
 
@@ -206,9 +208,8 @@ def receipt(request, slug, reference, version):
 @require_safe
 def receipt_pdf_view(request, slug, reference, version):
     submission = _submission_or_404(request, slug, reference, version)
-    response = HttpResponse(receipt_pdf(submission), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{reference}-v{version}.pdf"'
-    return response
+    return pdf_response(request, name=receipt_document_name(submission), html=receipt_html(submission),
+                                  filename=f"{reference}-v{version}.pdf")
 
 
 def _may_download(user, stored) -> bool:

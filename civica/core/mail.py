@@ -3,9 +3,10 @@ language, with times in Bucharest, and sent through Django's mail backend.
 
 Whatever depends on the language (the subject, links built with ``reverse`` under the
 language prefix, a rendered attachment) is passed as a function of no arguments, so that it
-is computed inside the recipient's language rather than the sender's. Callers that send after
-the transaction commits keep wrapping the call in ``transaction.on_commit``. (allauth's own
-e-mails keep going through ``accounts.adapter``.)"""
+is computed inside the recipient's language rather than the sender's. It is called from the apps'
+tasks (``tasks.py``), which the task queue runs on a worker after the transaction commits, each
+e-mail sent once (``civica.queue.delivery.once``). (allauth's own e-mails are written by
+``accounts.adapter`` and sent by ``queue.tasks.send_prepared_mail``.)"""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives

@@ -9,7 +9,6 @@
   code. E-mails go after commit, in the person's language.
 (Comments on meetings go through the comments app's services.)"""
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civica.core import refusals, transitions
-from civica.core.mail import send_in_language
 from civica.network import services as network_services
 from civica.network.models import Space
+from civica.queue.delivery import event_key
 
-from . import selectors
+from . import tasks
 from .models import Meeting, Registration, RegistrationStatus
 
 
@@ -61,7 +60,7 @@ def register(*, meeting, by, accepted_terms: bool) -> Registration:
                                             fields=["status", "checked_in_at"])
         else:
             registration = Registration.objects.create(meeting=locked, person=by, status=status)
-        transaction.on_commit(lambda: _send(registration.pk, "confirmation"))
+        _send(registration.pk, "confirmation")
     return registration
 
 
@@ -96,7 +95,7 @@ def promote_waiting(meeting, *, by=None) -> list[Registration]:
             break
         first = transitions.move(first, to=RegistrationStatus.REGISTERED, by=by, timestamp="promoted_at")
         promoted.append(first)
-        transaction.on_commit(lambda pk=first.pk: _send(pk, "promoted"))
+        _send(first.pk, "promoted")
     return promoted
 
 
@@ -117,19 +116,9 @@ def check_in(*, meeting, code, by) -> Registration:
 
 
 def _send(registration_id, kind):
-    registration = Registration.objects.select_related("meeting__space", "person").get(pk=registration_id)
-    meeting = registration.meeting
-
-    def subject():
-        subjects = {"confirmation": _("[Civica] Registration: %(title)s"),
-                    "promoted": _("[Civica] A place freed up for you: %(title)s")}
-        return subjects[kind] % {"title": meeting.translated("title")}
-
-    send_in_language(registration.person, "meetings/email/registration.txt", lambda: {
-        "registration": registration, "meeting": meeting, "kind": kind,
-        "waiting_position": selectors.waiting_position(registration),
-        "url": settings.CIVICA_BASE_URL + meeting.get_absolute_url(),
-    }, subject=subject)
+    """E-mail the person after the transaction commits (meetings.tasks)."""
+    tasks.send_registration.delay_on_commit(registration_id, kind,
+                                            event_key("meetings.registration", registration_id, kind))
 
 
 def cleaned_text(text, maximum: int) -> str:

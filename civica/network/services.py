@@ -14,19 +14,17 @@ same transaction (the rules themselves are plain data in ``availability``). E-ma
 Parallel tests on PostgreSQL (``tests/test_concurrency.py``) prove one booking per time, a booking and a
 meeting never both winning, and the per-organisation limit."""
 
-from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civica.accounts.predicates import forget_cached_identity
 from civica.core import refusals, transitions
-from civica.core.mail import send_in_language
+from civica.queue.delivery import event_key
 
-from . import selectors
+from . import selectors, tasks
 from .availability import LIMITS, Problem, Slot, booking_problems, clashes
 from .models import MAX_BOOKING_PURPOSE, Booking, BookingStatus, Organisation, Representation, Space
 
@@ -145,7 +143,7 @@ def space_book(*, space: Space, organisation: Organisation, starts_at, ends_at, 
         booking = Booking.objects.create(space=space, organisation=organisation, booked_by=by,
                                          purpose=purpose, starts_at=starts_at, ends_at=ends_at,
                                          status=BookingStatus.REQUESTED)
-        transaction.on_commit(lambda: _send(booking.pk))
+        _send(booking.pk, booking.status)
     return booking
 
 
@@ -174,7 +172,7 @@ def _move(*, booking: Booking, to: str, by, reason: str = "") -> Booking:
             booking, to=to, by=by, check=check, record=record, refusal=refusal,
             fields=["status", "decided_by", "decided_at", "reason"],
             lock=Booking.objects.select_for_update(of=("self",)).select_related("space"))
-        transaction.on_commit(lambda: _send(locked.pk))
+        _send(locked.pk, locked.status)
     return locked
 
 
@@ -192,22 +190,6 @@ def booking_cancel(*, booking: Booking, by, reason: str = "") -> Booking:
     return _move(booking=booking, to=BookingStatus.CANCELLED, by=by, reason=reason)
 
 
-def _send(booking_id) -> None:
-    """Tell the person who booked what became of it, in their language (Bucharest times)."""
-    booking = Booking.objects.select_related("space", "organisation", "booked_by").get(pk=booking_id)
-    person = booking.booked_by
-    if person is None:
-        return
-    def subject():
-        subjects = {
-            BookingStatus.REQUESTED: _("[Civica] Booking request received: %(space)s"),
-            BookingStatus.CONFIRMED: _("[Civica] Booking confirmed: %(space)s"),
-            BookingStatus.DECLINED: _("[Civica] Booking declined: %(space)s"),
-            BookingStatus.CANCELLED: _("[Civica] Booking cancelled: %(space)s"),
-        }
-        return subjects[booking.status] % {"space": booking.space.translated("name")}
-
-    send_in_language(person, "network/email/booking.txt", lambda: {
-        "booking": booking, "cancelled_by_self": booking.decided_by_id == person.pk,
-        "url": settings.CIVICA_BASE_URL + reverse("network:my_bookings"),
-    }, subject=subject)
+def _send(booking_id, status) -> None:
+    """E-mail the person who booked, after the transaction commits (network.tasks)."""
+    tasks.send_booking.delay_on_commit(booking_id, str(status), event_key("network.booking", booking_id, status))

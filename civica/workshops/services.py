@@ -3,8 +3,8 @@ votes and the action plan.
 
 - ``contribute``: at most 500 characters, only during a running round, with or without an account as the
   editor chooses; the author edits for 10 minutes (``contribution_edit``), known by a signed cookie when
-  anonymous. After commit, one background thread per process computes and stores the note's meaning
-  vector (``CIVICA_EMBED_IN_BACKGROUND = False`` does it in the request, as tests do).
+  anonymous. After commit, a task of the queue (``tasks.embed_contribution``) computes and stores the
+  note's meaning vector.
 - ``harvest``: themes from ``insights.themes.find_themes`` on the stored vectors, computing any still
   missing in one batch; by words when the model cannot run. By default themes curated by staff or with
   dots or action-plan links are kept with their notes, dots and links, the other notes join a kept theme
@@ -15,12 +15,10 @@ votes and the action plan.
 
 import logging
 import math
-from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +28,9 @@ from civica.accounts.predicates import is_participant
 from civica.core import transitions
 from civica.meetings.services import cleaned_text
 
+from . import tasks
+from .embeddings import stored_vector as _stored
+from .embeddings import themes_module as _themes
 from .models import (
     CONTRIBUTION_EDIT_MINUTES,
     MAX_CONTRIBUTION,
@@ -101,7 +102,7 @@ def contribute(*, table, by, author_key: str, text: str) -> Contribution:
     contribution = Contribution.objects.create(
         table=table, round=round_, text=text, author=by if by.is_authenticated else None,
         author_key="" if by.is_authenticated else author_key)
-    transaction.on_commit(lambda: queue_embedding(contribution.pk))
+    tasks.embed_contribution.delay_on_commit(contribution.pk)
     return contribution
 
 
@@ -121,61 +122,8 @@ def contribution_edit(*, contribution, by, author_key: str, text: str) -> Contri
             "max": MAX_CONTRIBUTION})
     contribution.text, contribution.embedding = text, None
     contribution.save(update_fields=["text", "embedding"])
-    transaction.on_commit(lambda: queue_embedding(contribution.pk))
+    tasks.embed_contribution.delay_on_commit(contribution.pk)
     return contribution
-
-
-def _themes():
-    """``insights.themes``, imported on first use: it loads scikit-learn and SciPy (about a second),
-    which no web process should pay at start-up for pages that never harvest."""
-    from civica.insights import themes
-
-    return themes
-
-
-# One thread a process computes the vectors, so saving a note never waits for the model (tens of
-# milliseconds of CPU a text) and a room of phones does not run the model many times at once.
-_embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="civica-embed")
-
-
-def queue_embedding(contribution_id) -> Future | None:
-    """Compute the contribution's vector in the background (the thread uses its own connection),
-    or at once when ``CIVICA_EMBED_IN_BACKGROUND`` is off."""
-    if not settings.CIVICA_EMBED_IN_BACKGROUND:
-        store_embedding(contribution_id)
-        return None
-    return _embedder.submit(_store_embedding_then_close, contribution_id)
-
-
-def _store_embedding_then_close(contribution_id):
-    try:
-        store_embedding(contribution_id)
-    except Exception:  # nobody waits on this thread's result: say what failed (the harvest fills the gap)
-        logger.exception("Could not store the vector of contribution %s", contribution_id)
-        raise
-    finally:
-        connection.close()
-
-
-def _stored(vector) -> list[float]:
-    return [round(float(x), 6) for x in vector]
-
-
-def store_embedding(contribution_id):
-    """Compute the contribution's meaning vector once, after it is saved; the harvest reuses it.
-    Without the embedding model the harvest groups by words instead, so a failure here is harmless."""
-    contribution = Contribution.objects.filter(pk=contribution_id).only("text").first()
-    if contribution is None:
-        return
-    themes = _themes()
-    try:
-        vector = themes.embed_texts([contribution.text])[0]
-    except themes.EmbeddingUnavailable:
-        logger.warning("No vector for contribution %s: the model cannot run here", contribution_id)
-        return
-    # Only if the text is still the one embedded: an edit meanwhile queues its own computation.
-    Contribution.objects.filter(pk=contribution_id, text=contribution.text).update(
-        embedding=_stored(vector), embedding_model=themes.EMBEDDING_MODEL)
 
 
 def _vectors_for(contributions):

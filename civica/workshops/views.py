@@ -31,6 +31,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from civica.core import refusals
+from civica.queue.responses import pdf_response
 
 from . import forms, selectors, services
 from .models import Contribution, Workshop
@@ -427,13 +428,8 @@ def report(request, slug):
 
 @require_safe
 def report_pdf(request, slug):
-    from django.conf import settings
-    from weasyprint import HTML
-
+    """Rendered once per version by the queue and kept in the private storage (civica.queue.documents)."""
     workshop = _workshop_or_404(slug)
-    html = render_to_string("workshops/report.html", {**_report_context(workshop), "for_print": True},
-                            request=request)
-    pdf = HTML(string=html, base_url=settings.CIVICA_BASE_URL).write_pdf(pdf_variant="pdf/ua-1")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="workshop-{workshop.slug}.pdf"'
-    return response
+    html = render_to_string("workshops/report.html", {**_report_context(workshop), "for_print": True})
+    return pdf_response(request, name=f"workshops.report:{workshop.pk}:{request.LANGUAGE_CODE}",
+                                  html=html, filename=f"workshop-{workshop.slug}.pdf")

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +35,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Our apps come first so their templates override allauth's and admin's.
     "civica.core",
+    "civica.queue",
     "civica.accounts",
     "civica.network",
     "civica.notifications",
@@ -128,6 +130,29 @@ else:
 # shares the cache and so learns of every write at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("CIVICA_PAGE_CACHE_SECONDS", "60" if REDIS_URL else "0"))
 
+# The task queue (config/celery.py): e-mails, digests, PDF documents and workshop vectors run as Celery
+# tasks on workers, with Redis as the broker. Without a broker (the embedded demo) every task runs at
+# once in the process that enqueued it, so `make demo` needs nothing else.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_IGNORE_RESULT = True
+# A task is acknowledged once it has run, and given back to the queue when its worker dies: every task
+# is idempotent (civica.queue), so running one twice does no harm; fetching one at a time keeps a long
+# PDF from holding back e-mails behind it on the same worker.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis hands an unacknowledged task to another worker after this long (longer than any task runs).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# `celery -A config beat` replaces cron: the daily digest at 07:00, Bucharest time (CELERY_TIMEZONE).
+CELERY_BEAT_SCHEDULE = {
+    "daily-digest": {"task": "civica.notifications.tasks.send_digests",
+                     "schedule": crontab(hour=7, minute=0)},
+}
+# When each entry last ran (a file beat writes; its folder must exist).
+CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule"))
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
@@ -181,6 +206,7 @@ LANGUAGE_CODE = "ro"
 LANGUAGES = [("ro", _("Romanian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Bucharest"
+CELERY_TIMEZONE = TIME_ZONE  # the beat schedule's hours
 USE_I18N = True
 USE_TZ = True
 # Numbers are grouped where they are shown as figures (the money and decimal filters force it);
@@ -266,7 +292,3 @@ CIVICA_BASE_URL = os.environ.get("CIVICA_BASE_URL", "http://127.0.0.1:8000").rst
 # How long a call's applications are kept after its results, when their applicant deleted the
 # account (calls/personal_data.py; the delete-my-account page says it).
 CIVICA_CALL_RECORDS_YEARS = int(os.environ.get("CIVICA_CALL_RECORDS_YEARS", "5"))
-
-# World-café notes get their meaning vector from a background thread after they are saved; the
-# harvest computes any still missing. False computes it in the request (tests).
-CIVICA_EMBED_IN_BACKGROUND = True

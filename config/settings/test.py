@@ -1,4 +1,6 @@
-"""Test settings: tiny and explicit (fast hasher, quiet logs, locmem mail)."""
+"""Test settings: tiny and explicit (fast hasher, quiet logs, locmem mail, tasks run in the test)."""
+
+import os
 
 from .base import *  # noqa: F403
 
@@ -20,6 +22,8 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_AUTOREFRESH = True
-# Contribution vectors are computed in the request's own thread, so a test sees them when the
-# request returns (a background thread would write to the test database at any moment).
-CIVICA_EMBED_IN_BACKGROUND = False
+# Tasks run inside the test that enqueues them, and their errors fail it. Only
+# tests/integration/test_worker.py sends them through a real broker to a real worker.
+CELERY_BROKER_URL = os.environ.get("CIVICA_TEST_BROKER_URL", "memory://")
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True

@@ -24,7 +24,7 @@ def test_the_2021_budget_totals_come_from_the_lines(client, demo):
 @pytest.mark.django_db
 def test_the_pdf_contains_every_programme_and_the_three_totals(client, demo):
     response = client.get("/ro/plans/2021/document.pdf")
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(response.getvalue()))
     text = " ".join(page.extract_text() for page in reader.pages).replace("\n", " ")
     for _slug, name_ro, *_rest in PROGRAMMES:
         assert name_ro.upper() in text.upper(), name_ro
@@ -52,7 +52,7 @@ def test_illustrative_kpi_actuals_keep_their_mark_in_the_pdf(client, demo, langu
     assert marked  # the demo's 2021 actuals are invented, and flagged so
     assert mark in client.get(f"/{language}/plans/2021/").content.decode()
     response = client.get(f"/{language}/plans/2021/document.pdf")
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.getvalue())).pages)
     assert text.count(mark) >= len(marked)
     html = client.get(f"/{language}/plans/2021/document/").content.decode()
     assert html.count(f", {mark})") >= len(marked)

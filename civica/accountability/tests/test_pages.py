@@ -88,7 +88,7 @@ def test_document_html_and_pdf_in_both_languages(client):
     assert response["Content-Type"] == "application/pdf"
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(response.getvalue()))
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "PROGRAMME 0" in text and "PROGRAMME 1" in text and "1,000.50" in text
     assert reader.outline, "the PDF has bookmarks"

@@ -81,7 +81,7 @@ def test_checklist_and_submission_with_receipt(client, participant):
     receipt = client.get(f"/en/calls/{call.slug}/receipts/{application.reference}/1/").content.decode()
     assert submission.sha256 in receipt and "Murals with the pupils" in receipt
     pdf = client.get(f"/en/calls/{call.slug}/receipts/{application.reference}/1.pdf")
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.getvalue().startswith(b"%PDF")
 
 
 @pytest.mark.django_db

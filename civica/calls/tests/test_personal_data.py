@@ -25,6 +25,7 @@ from civica.calls.models import (
 )
 from civica.calls.tests.factories import CallFactory, pdf_bytes
 from civica.calls.tests.test_applications import complete_data
+from civica.queue.models import StoredDocument
 
 
 @pytest.fixture(autouse=True)
@@ -97,7 +98,11 @@ def test_delete_my_account_keeps_submitted_applications_anonymised_and_removes_t
     unanswered = CallQuestion.objects.create(call=blind_call, asked_by=participant, question="Ana Pop asks: when?")
     answered = CallQuestion.objects.create(call=blind_call, asked_by=participant, question="Is A3 allowed?",
                                            answer="Yes.", answered_at=timezone.now())
-    names = {"cv": cv.file.name, "portfolio": portfolio.file.name, "draft": draft_file.file.name}
+    # The receipt's PDF, stored once rendered, names the applicant: it goes with the account.
+    assert client.get(f"/en/calls/{blind_call.slug}/receipts/{submitted.reference}/1.pdf").status_code == 200
+    receipt = StoredDocument.objects.get(name__startswith=f"calls.receipt:{submitted.submissions.get().pk}:")
+    names = {"cv": cv.file.name, "portfolio": portfolio.file.name, "draft": draft_file.file.name,
+             "receipt": receipt.file}
     assert all(private.exists(name) for name in names.values())
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -108,6 +113,7 @@ def test_delete_my_account_keeps_submitted_applications_anonymised_and_removes_t
     assert list(kept.files.values_list("field_key", "original_name")) == [("portfolio", "portfolio.pdf")]
     assert private.exists(names["portfolio"])
     assert not private.exists(names["cv"]) and not private.exists(names["draft"])
+    assert not private.exists(names["receipt"]) and not StoredDocument.objects.filter(pk=receipt.pk).exists()
     content = kept.submissions.get().content
     assert "Atelier Ana Pop" not in json.dumps(content) and "ana" not in json.dumps(content["files"])
     assert not Application.objects.filter(pk__in=[draft.pk, old.pk]).exists()

@@ -12,6 +12,7 @@ from civica.meetings.tests.factories import MeetingFactory
 from civica.workshops import selectors
 from civica.workshops import services as workshops
 from civica.workshops.models import Contribution, Theme, Workshop, WorkshopQuestion, WorkshopRound, WorkshopTable
+from civica.workshops.tasks import embed_contribution
 
 
 @pytest.fixture(autouse=True)
@@ -147,7 +148,7 @@ def test_theme_editing_and_the_action_plan(client, workshop):
 
     from pypdf import PdfReader
 
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.getvalue())).pages)
     assert "Affordable spaces" in text and "List empty buildings" in text
 
 
@@ -216,12 +217,11 @@ def test_a_note_gets_its_meaning_vector_when_saved_and_again_when_edited(
     assert note.text == "Granturi pentru tineri" and len(note.embedding) == 384 and note.embedding != first
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_background_thread_stores_the_vector(workshop, settings):
-    settings.CIVICA_EMBED_IN_BACKGROUND = True
+@pytest.mark.django_db
+def test_the_task_stores_the_vector(workshop):
     note = Contribution.objects.create(table=workshop.tables.first(), round=workshop.rounds.first(),
                                        text="Spații goale date artiștilor")
-    workshops.queue_embedding(note.pk).result(timeout=60)
+    embed_contribution.delay(note.pk)
     note.refresh_from_db()
     assert len(note.embedding) == 384
 

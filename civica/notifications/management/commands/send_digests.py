@@ -1,10 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from civica.notifications.services import send_digests
+from civica.notifications.tasks import send_digests
 
 
 class Command(BaseCommand):
-    help = "E-mail the daily digest of notifications to everyone who chose it (run once a day, e.g. from cron)."
+    help = ("E-mail the daily digest of notifications to everyone who chose it (celery beat does it every "
+            "morning: CELERY_BEAT_SCHEDULE).")
 
     def handle(self, *args, **options):
         count = send_digests()
