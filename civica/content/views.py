@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from civica.network.models import Figure, Programme
+from civica.news import selectors as news_selectors
 from civica.participation.models import Process
 
 
@@ -17,6 +18,7 @@ def home(request):
             "open_processes": Process.objects.published().active().order_by("ends_on")[:3],
             "programmes": Programme.objects.order_by("position", "name_ro")[:12],
             "figures": Figure.objects.all(),
+            "latest_news": news_selectors.latest(3),
         },
     )
 

@@ -1,0 +1,126 @@
+"""Articles: what is visible when (draft, scheduled before and after its time, published, hidden), the
+services (slugs, image description, every status move and its refusals), and the permission truth
+table for every role."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from civica.core.transitions import MoveNotPossible
+from civica.news import services
+from civica.news.models import Article, ArticleKind, ArticleStatus
+from civica.news.tests.factories import ArticleFactory, TagFactory
+
+HOUR = datetime.timedelta(hours=1)
+pytestmark = pytest.mark.django_db
+
+
+def test_visible_is_published_or_scheduled_whose_time_has_come_and_not_hidden():
+    now = timezone.now()
+    published = ArticleFactory()
+    due = ArticleFactory(status=ArticleStatus.SCHEDULED, published_at=now - HOUR)
+    ArticleFactory(status=ArticleStatus.SCHEDULED, published_at=now + HOUR)
+    ArticleFactory(status=ArticleStatus.DRAFT, published_at=None)
+    ArticleFactory(is_hidden=True)
+    assert set(Article.objects.visible()) == {published, due}
+    assert published.is_visible and due.is_visible
+
+
+def test_a_published_article_needs_a_date():
+    with pytest.raises(ValidationError):
+        Article(slug="x", title_ro="x", summary_ro="x", status=ArticleStatus.PUBLISHED).full_clean()
+
+
+def test_create_makes_a_draft_with_a_unique_slug_and_its_author(editor):
+    tag = TagFactory()
+    first = services.article_create(by=editor, title_ro="Lansarea pavilionului", summary_ro="Rezumat", tags=[tag])
+    second = services.article_create(by=editor, title_ro="Lansarea pavilionului", summary_ro="Rezumat")
+    press = services.article_create(by=editor, title_ro="Press", summary_ro="Rezumat",
+                                    kind=ArticleKind.PRESS_RELEASE)
+    assert (first.slug, second.slug) == ("lansarea-pavilionului", "lansarea-pavilionului-2")
+    assert press.slug == "press-2"  # /news/press/ is the list of press releases
+    assert first.status == ArticleStatus.DRAFT and first.author == editor and list(first.tags.all()) == [tag]
+    assert not Article.objects.visible().exists()
+
+
+def test_only_editors_write(participant):
+    with pytest.raises(PermissionDenied):
+        services.article_create(by=participant, title_ro="Titlu", summary_ro="Rezumat")
+    article = ArticleFactory()
+    with pytest.raises(PermissionDenied):
+        services.article_update(article=article, by=participant, title_ro="Altul")
+    with pytest.raises(PermissionDenied):
+        services.article_unpublish(article=article, by=participant)
+
+
+def test_an_image_needs_its_description(editor):
+    article = ArticleFactory(status=ArticleStatus.DRAFT, published_at=None)
+    with pytest.raises(ValidationError) as refused:
+        services.article_update(article=article, by=editor, image="images/news/x.png", image_alt_ro="")
+    assert "image_alt_ro" in refused.value.message_dict
+
+
+def test_publish_schedule_unpublish(editor):
+    article = services.article_create(by=editor, title_ro="Titlu", summary_ro="Rezumat")
+    with pytest.raises(ValidationError):
+        services.article_schedule(article=article, by=editor, at=timezone.now() - HOUR)
+    later = timezone.now() + 2 * HOUR
+    article = services.article_schedule(article=article, by=editor, at=later)
+    assert (article.status, article.published_at) == (ArticleStatus.SCHEDULED, later)
+    assert not article.is_visible
+    article = services.article_publish(article=article, by=editor)
+    assert article.status == ArticleStatus.PUBLISHED and article.published_at <= timezone.now()
+    published_at = article.published_at
+    article = services.article_unpublish(article=article, by=editor)
+    assert article.status == ArticleStatus.DRAFT and not Article.objects.visible().exists()
+    with pytest.raises(MoveNotPossible):
+        services.article_unpublish(article=article, by=editor)
+    # Published again after a correction: it keeps its date.
+    assert services.article_publish(article=article, by=editor).published_at == published_at
+
+
+def test_a_published_article_cannot_be_scheduled(editor):
+    article = ArticleFactory()
+    with pytest.raises(MoveNotPossible):
+        services.article_schedule(article=article, by=editor, at=timezone.now() + HOUR)
+
+
+PERMISSIONS = ["news.read_article", "news.manage_news", "news.edit_article", "news.preview_article",
+               "news.publish_article", "news.unpublish_article", "comments.post", "moderation.report",
+               "moderation.moderate"]
+KINDS = ["anonymous", "inactive", "unverified", "participant", "member_representative", "moderator",
+         "editor", "administrator", "superuser"]
+STATES = {"published": {}, "draft": {"status": ArticleStatus.DRAFT, "published_at": None},
+          "scheduled": {"status": ArticleStatus.SCHEDULED, "published_at": "future"},
+          "hidden": {"is_hidden": True}}
+EDITORS = {"editor", "administrator", "superuser"}
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("kind", KINDS)
+def test_permissions(make_user, kind, state):
+    fields = dict(STATES[state])
+    if fields.get("published_at") == "future":
+        fields["published_at"] = timezone.now() + HOUR
+    article = ArticleFactory(**fields)
+    user = make_user(kind)
+    visible = state == "published"
+    expected = {
+        "news.read_article": visible or kind in EDITORS,
+        "news.manage_news": kind in EDITORS,
+        "news.edit_article": kind in EDITORS,
+        "news.preview_article": kind in EDITORS,
+        "news.publish_article": kind in EDITORS,
+        "news.unpublish_article": kind in EDITORS,
+        # Comments: participants (a verified address) on a visible article.
+        "comments.post": visible and kind not in {"anonymous", "inactive", "unverified"},
+        "moderation.report": kind not in {"anonymous", "inactive"},
+        # An article belongs to no scope: the site's moderators (and editors) decide.
+        "moderation.moderate": kind in {"moderator", "editor", "administrator", "superuser"},
+    }
+    if kind == "superuser":  # Django's backend grants a superuser every permission
+        expected = dict.fromkeys(PERMISSIONS, True)
+    actual = {permission: user.has_perm(permission, article) for permission in PERMISSIONS}
+    assert actual == expected
