@@ -44,7 +44,8 @@ def test_filters_by_kind_tag_programme_and_year(client):
     press = ArticleFactory(kind=ArticleKind.PRESS_RELEASE, title_ro="Comunicat")
     tagged = ArticleFactory(title_ro="Cu eticheta")
     tagged.tags.add(tag)
-    ArticleFactory(programme=programme, title_ro="ECCA", published_at=datetime.datetime(2021, 10, 14, tzinfo=datetime.UTC))
+    ArticleFactory(programme=programme, title_ro="ECCA",
+                   published_at=datetime.datetime(2021, 10, 14, tzinfo=datetime.UTC))
     assert titles(client.get("/ro/news/?kind=press_release")) == {"Comunicat"}
     assert titles(client.get("/ro/news/press/")) == {"Comunicat"}
     assert titles(client.get("/ro/news/?tag=bunastare")) == {"Cu eticheta"}
