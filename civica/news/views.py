@@ -78,20 +78,22 @@ def article_detail(request, slug):
     return _page(request, _article_or_404(slug))
 
 
-@require_POST
-def comment(request, slug):
+def _signed_in_on_article(request, slug, act):
+    """``act(request, article)`` on a visible article for a signed-in person (others log in first)."""
     article = _article_or_404(slug)
     if not request.user.is_authenticated:
         return redirect_to_login(article.get_absolute_url())
-    return post_comment_from_form(request, article)
+    return act(request, article)
+
+
+@require_POST
+def comment(request, slug):
+    return _signed_in_on_article(request, slug, post_comment_from_form)
 
 
 @require_POST
 def report(request, slug):
-    article = _article_or_404(slug)
-    if not request.user.is_authenticated:
-        return redirect_to_login(article.get_absolute_url())
-    return report_target(request, article)
+    return _signed_in_on_article(request, slug, report_target)
 
 
 @require_POST
