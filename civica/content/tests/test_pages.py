@@ -72,7 +72,7 @@ def test_home_page_query_count(client, demo, participant, signed_in, django_asse
     if signed_in:
         client.force_login(participant)
     client.get("/ro/")
-    # anonymous: open consultations, programmes and the centre's figures; signed in adds session, user,
-    # roles, verified e-mail and the unread count.
-    with django_assert_max_num_queries(8 if signed_in else 3):
+    # anonymous: open consultations, the latest news, programmes and the centre's figures; signed in adds
+    # session, user, roles, verified e-mail and the unread count.
+    with django_assert_max_num_queries(9 if signed_in else 4):
         client.get("/ro/")
