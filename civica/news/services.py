@@ -74,11 +74,16 @@ def article_schedule(*, article, by, at) -> Article:
     if at <= timezone.now():
         raise ValidationError({"published_at": _("Choose a moment to come, or publish now.")})
 
+    def check(locked):
+        if locked.is_visible:  # a scheduled article whose time has come is public already
+            raise ValidationError(_("The article is public already: unpublish it first."))
+
     def record(locked):
         locked.status = ArticleStatus.SCHEDULED
         locked.published_at = at
 
-    return move(article, to=ArticleStatus.SCHEDULED, by=by, record=record, fields=["status", "published_at"])
+    return move(article, to=ArticleStatus.SCHEDULED, by=by, check=check, record=record,
+                fields=["status", "published_at"])
 
 
 def article_publish(*, article, by) -> Article:

@@ -85,3 +85,10 @@ def test_a_published_article_cannot_be_scheduled(editor):
     article = ArticleFactory()
     with pytest.raises(MoveNotPossible):
         services.article_schedule(article=article, by=editor, at=timezone.now() + HOUR)
+
+
+def test_a_scheduled_article_whose_time_has_come_is_not_scheduled_again(editor):
+    article = ArticleFactory(status=ArticleStatus.SCHEDULED, published_at=timezone.now() - HOUR)
+    with pytest.raises(ValidationError):
+        services.article_schedule(article=article, by=editor, at=timezone.now() + HOUR)
+    assert services.article_unpublish(article=article, by=editor).status == ArticleStatus.DRAFT
