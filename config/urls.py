@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("plans/", include("civica.accountability.urls")),
     path("meetings/", include("civica.meetings.urls")),
     path("workshops/", include("civica.workshops.urls")),
+    path("news/", include("civica.news.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

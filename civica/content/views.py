@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from civica.calls.models import Call
 from civica.meetings.models import Meeting
 from civica.network.models import Figure, Programme
+from civica.news import selectors as news_selectors
 from civica.participation.models import Process
 
 HOME_CARDS = 3
@@ -25,6 +26,7 @@ def home(request):
             .order_by("starts_at")[:HOME_CARDS],
             "programmes": Programme.objects.order_by("position", "name_ro")[:HOME_PROGRAMMES],
             "figures": Figure.objects.all(),
+            "latest_news": news_selectors.latest(HOME_CARDS),
         },
     )
 

@@ -38,6 +38,9 @@ class Moderatable:
     # The foreign key on ``model`` that holds its scope; None when the model has generic
     # ``scope_type`` / ``scope_id`` columns of its own.
     scope_field: str | None = None
+    # True for content that belongs to no scope (``scope_of`` always None, no scope columns: news
+    # articles): only the site's moderators see it in their queue.
+    site_only: bool = False
     # Open reports that hide a target until a moderator decides.
     report_threshold: Callable = lambda target: REPORT_THRESHOLD_OUTSIDE_SCOPES
     # Where the target is read (the queue links there, notifications too).

@@ -34,6 +34,8 @@ def _generic_filter(scopes, prefix="") -> Q:
 def _target_filter(entry, scopes) -> Q:
     if scopes is None:
         return Q()
+    if entry.site_only:
+        return Q(pk__in=[])
     if entry.scope_field is None:
         return _generic_filter(scopes)
     scope_model = entry.model._meta.get_field(entry.scope_field).related_model

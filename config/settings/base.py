@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "civica.accountability",
     "civica.meetings",
     "civica.workshops",
+    "civica.news",
     "civica.insights",
     "civica.search",
     "civica.content",

@@ -28,6 +28,8 @@ PAGES = {
     "call-list": "/{language}/calls/",
     "call": "/{language}/calls/fix-cluj/",
     "call-results": "/{language}/calls/artisti-impreuna/",
+    "news-list": "/{language}/news/",
+    "article": "/{language}/news/lansarea-pavilionului-ecca-21-octombrie-2021/",
 }
 IMPACTS = ("minor", "moderate", "serious", "critical")
 

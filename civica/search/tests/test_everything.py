@@ -34,7 +34,7 @@ def found(words, language="ro"):
 def test_every_app_registers_its_public_content():
     assert [entry.kind for entry in searchables()] == [
         "organisation", "programme", "space", "process", "idea", "debate", "comment", "call", "plan", "meeting",
-        "workshop"]
+        "workshop", "article"]
 
 
 LAB_1 = {"ro": "Atelier Local de Învățare: Parteneriatele trans-sectoriale, rețele și clustere",
@@ -56,7 +56,8 @@ def test_the_demo_is_found_in_both_languages_without_accents():
         assert {lab_1, lab_2, workshop, ("organisation", "Municipiul Timișoara")} <= found("Timisoara", language)
     for words, kind in [("Academia Schimbarii", "programme"), ("Garnizoana Culturala", "space"),
                         ("Plan 2020", "plan"), ("Muzeul Etnografic", "organisation"),
-                        ("Cluj for Youth", "process"), ("dezbatere publica", "meeting")]:
+                        ("Cluj for Youth", "process"), ("dezbatere publica", "meeting"),
+                        ("Pavilionul ECCA", "article")]:
         assert kind in {result.kind for result in find(words)}, (words, found(words))
     assert "plan" not in {result.kind for result in find("Plan 2021")}  # a draft in the demo
     urls = {result.kind: result.url for result in find("Timisoara", "en")}
