@@ -11,7 +11,8 @@
   the year and source address when known; edited in the admin, shown on the home page and the directory
   (which says how many of the members and partners it lists). No template holds such a number.
 - ``Space``: bilingual name, description, accessibility, what it offers and booking terms; kind (hub,
-  learning space, pavilion, cultural venue, studio); address and capacity, empty when not known; opening
+  learning space, pavilion, cultural venue, studio); address, point on the maps (latitude and longitude) and
+  capacity, empty when not known; opening
   status with a note; ``is_bookable``. It is booked only while open and bookable, and only by a member
   representative for a member organisation they represent (``network.book_space``,
   ``network.book_for_organisation``).
@@ -20,7 +21,7 @@
   request or a confirmed booking holds its time."""
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -164,6 +165,16 @@ class Space(Bilingual, models.Model):
     description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
     description_en = models.TextField(_("description (English, Markdown)"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    # Its point on the maps (core.maps), both or neither; meetings held in the space use it.
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+                                   validators=[MinValueValidator(-90), MaxValueValidator(90)],
+                                   help_text=_("Decimal degrees, such as 46.7712."))
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+                                    validators=[MinValueValidator(-180), MaxValueValidator(180)],
+                                    help_text=_("Decimal degrees, such as 23.6236."))
+    coordinates_approximate = models.BooleanField(
+        _("the point is approximate"), default=False,
+        help_text=_("The point is the street's or the city's, not the building's: the maps say so."))
     image = models.ImageField(_("image"), upload_to=RandomName("images/spaces"), blank=True,
                               help_text=_("JPEG, PNG or WebP, at most 5 MB. Smaller copies are made for phones."))
     image_alt = models.CharField(_("image description"), max_length=200, blank=True,

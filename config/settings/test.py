@@ -1,6 +1,7 @@
 """Test settings: tiny and explicit (fast hasher, quiet logs, locmem mail)."""
 
 from .base import *  # noqa: F403
+from .base import content_security_policy
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -23,3 +24,7 @@ WHITENOISE_AUTOREFRESH = True
 # Contribution vectors are computed in the request's own thread, so a test sees them when the
 # request returns (a background thread would write to the test database at any moment).
 CIVICA_EMBED_IN_BACKGROUND = False
+# No tile server: pages list their places with coordinates and no request leaves the machine
+# (tests/browser/test_maps.py points the maps at the live server's own test tile).
+CIVICA_MAP_TILE_URL = ""
+CONTENT_SECURITY_POLICY = content_security_policy(CIVICA_MAP_TILE_URL)

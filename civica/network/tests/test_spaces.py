@@ -56,6 +56,7 @@ def test_demo_spaces_quote_the_seed():
     assert [space.slug for space in Space.objects.taking_bookings()] == ["studio-evenimente-online"]
     # What the seed does not say stays empty.
     assert not Space.objects.exclude(address="").exists()
+    assert not Space.objects.filter(latitude__isnull=False).exists()
     assert not Space.objects.filter(capacity__isnull=False).exists()
     assert Space.objects.get(slug="qub").programme.slug == "quantum"
     call_command("loaddemo", verbosity=0)
