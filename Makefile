@@ -22,7 +22,8 @@ demo:
 	@echo "Serving Civica on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
 	@$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-setup: $(VENV)/.installed messages
+# node_modules: Leaflet for the maps (served from static/vendor/leaflet), axe-core for the browser tests.
+setup: $(VENV)/.installed messages node_modules/.installed
 
 $(VENV)/.installed: requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
