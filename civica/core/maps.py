@@ -9,8 +9,9 @@ the tiles fail to load, the list is what the visitor gets, with a note saying wh
 coordinate fields, which stay the way to type a point. ``{% map_assets %}`` in a page's ``extra_head``
 block loads Leaflet (``static/vendor/leaflet``, from npm) and ``map.js`` only where a map may be drawn.
 
-``CoordinateField`` is the form field of a latitude or a longitude: within its range, rounded to the six
-decimals the models keep, a decimal comma accepted."""
+``latitude_column`` and ``longitude_column`` are the model fields (decimal degrees, six decimals, null when
+not known); ``CoordinateField`` is the form field of a latitude or a longitude: within its range, rounded to
+the six decimals the models keep, a decimal comma accepted."""
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -18,12 +19,24 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 DECIMALS = Decimal("0.000001")
 # Where a map with no point yet opens (the picker of a new idea): Cluj-Napoca's centre.
 DEFAULT_CENTRE = (Decimal("46.7700"), Decimal("23.5900"))
 DEFAULT_ZOOM = 13
+
+
+def latitude_column(**kwargs) -> models.DecimalField:
+    return models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+                               validators=[MinValueValidator(-90), MaxValueValidator(90)], **kwargs)
+
+
+def longitude_column(**kwargs) -> models.DecimalField:
+    return models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+                               validators=[MinValueValidator(-180), MaxValueValidator(180)], **kwargs)
 
 
 @dataclass(frozen=True)

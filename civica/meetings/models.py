@@ -16,7 +16,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -24,6 +24,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.maps import latitude_column, longitude_column
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName
 
@@ -90,13 +91,9 @@ class Meeting(Bilingual, models.Model):
                                          "below)."))
     address = models.CharField(_("address"), max_length=300, blank=True)
     # The venue's point on the maps (core.maps), both or neither; a meeting in a space has the space's.
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-                                   validators=[MinValueValidator(-90), MaxValueValidator(90)],
-                                   help_text=_("Decimal degrees, such as 46.7712. Empty for a meeting in one of "
-                                               "the centre's spaces (the space's point is used)."))
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-                                    validators=[MinValueValidator(-180), MaxValueValidator(180)],
-                                    help_text=_("Decimal degrees, such as 23.6236."))
+    latitude = latitude_column(help_text=_("Decimal degrees, such as 46.7712. Empty for a meeting in one of the "
+                                           "centre's spaces (the space's point is used)."))
+    longitude = longitude_column(help_text=_("Decimal degrees, such as 23.6236."))
     coordinates_approximate = models.BooleanField(
         _("the point is approximate"), default=False,
         help_text=_("The point is the street's or the city's, not the building's: the maps say so."))

@@ -21,13 +21,14 @@
   request or a confirmed booking holds its time."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.maps import latitude_column, longitude_column
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName
 
@@ -166,12 +167,8 @@ class Space(Bilingual, models.Model):
     description_en = models.TextField(_("description (English, Markdown)"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     # Its point on the maps (core.maps), both or neither; meetings held in the space use it.
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-                                   validators=[MinValueValidator(-90), MaxValueValidator(90)],
-                                   help_text=_("Decimal degrees, such as 46.7712."))
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-                                    validators=[MinValueValidator(-180), MaxValueValidator(180)],
-                                    help_text=_("Decimal degrees, such as 23.6236."))
+    latitude = latitude_column(help_text=_("Decimal degrees, such as 46.7712."))
+    longitude = longitude_column(help_text=_("Decimal degrees, such as 23.6236."))
     coordinates_approximate = models.BooleanField(
         _("the point is approximate"), default=False,
         help_text=_("The point is the street's or the city's, not the building's: the maps say so."))
