@@ -69,9 +69,9 @@ def test_without_a_tile_server_the_places_are_a_list_and_nothing_leaves_the_site
 
 @pytest.fixture
 def local_tiles(settings, live_server):
-    """Tiles from the live server itself: its favicon stands for every tile."""
+    """Tiles from the live server itself: its favicon stands for every tile (credited as OpenStreetMap's,
+    the default attribution, a link)."""
     settings.CIVICA_MAP_TILE_URL = f"{live_server.url}/static/img/favicon-32.png?z={{z}}&x={{x}}&y={{y}}"
-    settings.CIVICA_MAP_ATTRIBUTION = "Test tiles"
 
 
 def test_with_a_tile_server_leaflet_draws_the_places(live_server, local_tiles, page):
@@ -89,7 +89,7 @@ def test_with_a_tile_server_leaflet_draws_the_places(live_server, local_tiles, p
     markers = map_box.locator(".leaflet-marker-icon")
     expect(markers).to_have_count(2)
     expect(map_box.locator(".leaflet-tile-loaded").first).to_be_attached()
-    expect(map_box).to_contain_text("Test tiles")
+    expect(map_box.get_by_role("link", name="OpenStreetMap")).to_be_visible()
     # The list stays, folded under the map.
     expect(page.locator(".place-map summary")).to_have_text("The list: 2 places with their coordinates")
     # A marker is reached from the keyboard and Enter opens its place's link.
@@ -161,3 +161,15 @@ def test_out_of_range_coordinates_are_refused_with_a_message(live_server, page):
     expect(page.locator("main form")).to_contain_text("A latitude is between -90 (South Pole) and 90 (North Pole).")
     accessible(page)
     assert not Idea.objects.filter(title="Somewhere else").exists()
+
+
+def test_when_the_tiles_fail_the_list_opens_and_says_so(live_server, settings, page):
+    base = live_server.url
+    settings.CIVICA_MAP_TILE_URL = f"{base}/static/no-such-tile/{{z}}/{{x}}/{{y}}.png"
+    process = located_process()
+    page.goto(f"{base}/en/processes/{process.slug}/")
+    expect(page.locator("#idea-map .leaflet-marker-icon")).to_have_count(2)
+    expect(page.get_by_text("The map could not load: every place is in the list below.")).to_be_visible()
+    expect(page.locator(".place-map details")).to_have_attribute("open", "")
+    expect(page.locator(".place-map").get_by_role("link", name="Benches by the river")).to_be_visible()
+    accessible(page)
