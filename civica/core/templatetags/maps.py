@@ -13,6 +13,18 @@ from civica.core.maps import DEFAULT_CENTRE, DEFAULT_ZOOM, Place, located, plain
 register = template.Library()
 
 
+def _drawable() -> bool:
+    """A tile server is configured and Leaflet is among the static files: a site deployed without
+    ``npm ci`` (no manifest entry for it) shows the lists, never an error."""
+    if not tiles_configured():
+        return False
+    try:
+        static("vendor/leaflet/leaflet.js")
+    except ValueError:
+        return False
+    return True
+
+
 def _tiles():
     return {
         "tile_url": settings.CIVICA_MAP_TILE_URL,
@@ -26,7 +38,7 @@ def _tiles():
 @register.simple_tag
 def map_assets():
     """Leaflet's stylesheet and script and ours, only when maps can be drawn (no tiles: nothing)."""
-    if not tiles_configured():
+    if not _drawable():
         return ""
     return mark_safe(render_to_string("core/_map_assets.html", {}))
 
@@ -46,7 +58,7 @@ def place_map(places, *, title, heading="h2", map_id="place-map"):
         return ""
     return render_to_string("core/_place_map.html", {
         "places": places, "data": [place.as_data() for place in places], "title": title, "heading": heading,
-        "map_id": map_id, "data_id": f"{map_id}-places", "tiles": tiles_configured(), **_tiles(),
+        "map_id": map_id, "data_id": f"{map_id}-places", **(dict(_tiles(), tiles=True) if _drawable() else {}),
     })
 
 
@@ -54,7 +66,7 @@ def place_map(places, *, title, heading="h2", map_id="place-map"):
 def map_picker(latitude_field, longitude_field):
     """A map beside a form's latitude and longitude fields (bound fields): a click fills them in. Nothing
     without tiles: the fields are then the way to give a point."""
-    if not tiles_configured():
+    if not _drawable():
         return ""
     return render_to_string("core/_map_picker.html", {
         "latitude_id": latitude_field.auto_id, "longitude_id": longitude_field.auto_id,

@@ -151,3 +151,14 @@ def test_production_draws_openstreetmap_tiles_by_default():
     assert base.CIVICA_MAP_TILE_URL == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     assert "https://www.openstreetmap.org/copyright" in base.CIVICA_MAP_ATTRIBUTION
     assert "https://tile.openstreetmap.org" in base.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]
+
+
+def test_a_site_deployed_without_leaflet_lists_the_places_without_an_error(settings, tmp_path):
+    settings.CIVICA_MAP_TILE_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
+    settings.STATIC_ROOT = tmp_path
+    (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1", "hash": "x"}')
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}}
+    assert render("{% map_assets %}") == ""
+    html = render("{% place_map places title='On the map' %}", places=PLACES)
+    assert "The map cannot be shown here" in html and "(latitude 46.7748, longitude 23.585)" in html
