@@ -24,7 +24,8 @@ demo:
 	@echo "Serving Civica on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
 	@$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-setup: $(VENV)/.installed messages
+# node_modules: Leaflet for the maps (served from static/vendor/leaflet), axe-core for the browser tests.
+setup: $(VENV)/.installed messages node_modules/.installed
 
 # Development: a Celery worker with the beat scheduler in it (digests), on the broker at REDIS_URL (or
 # CELERY_BROKER_URL). Without one, tasks run in the web process and no worker is needed (`make demo`).

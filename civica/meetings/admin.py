@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from civica.core.maps import both_or_neither, latitude_field, longitude_field
 from civica.core.uploads import PublicImageFormMixin
 from civica.network import services as network_services
 from civica.network.models import Space
@@ -25,12 +26,16 @@ class DocumentInline(admin.TabularInline):
 
 
 class MeetingAdminForm(PublicImageFormMixin, forms.ModelForm):
+    latitude = latitude_field(help_text=Meeting._meta.get_field("latitude").help_text)
+    longitude = longitude_field(help_text=Meeting._meta.get_field("longitude").help_text)
+
     class Meta:
         model = Meeting
         fields = "__all__"
 
     def clean(self):
         cleaned = super().clean()
+        both_or_neither(self)
         if cleaned.get("format") != MeetingFormat.ONLINE:
             space = cleaned.get("space")
             if space is not None and transaction.get_connection().in_atomic_block:

@@ -4,6 +4,7 @@ two ECoC-SME Local Learning Labs in Timișoara from the seed (8 October 2020, th
 Bucharest clock, with registrations and a waiting list."""
 
 import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -16,6 +17,17 @@ from .models import Meeting, MeetingFormat, MeetingKind, Registration, Registrat
 
 TIMISOARA_LAB_1 = "atelier-local-de-invatare-timisoara-2020-10-08"
 TIMISOARA_LAB_2 = "atelier-local-de-invatare-timisoara-2020-10-20"
+
+
+# The venues' points on the maps. The seeds give a city or a street, not a building, so every point is
+# marked approximate: the centre of Cluj-Napoca (Piața Unirii) for CIIC, the centre of Timișoara (Piața
+# Victoriei) for Cowork Timișoara Garden, and strada Vasile Alecsandri by Piața Libertății, Timișoara, for
+# "str. V. Alecsandri nr. 1".
+CLUJ_CENTRE = {"latitude": Decimal("46.769700"), "longitude": Decimal("23.589800"), "coordinates_approximate": True}
+TIMISOARA_CENTRE = {"latitude": Decimal("45.753700"), "longitude": Decimal("21.225700"),
+                    "coordinates_approximate": True}
+ALECSANDRI_STREET = {"latitude": Decimal("45.755600"), "longitude": Decimal("21.227900"),
+                     "coordinates_approximate": True}
 
 
 def load(log):
@@ -33,7 +45,7 @@ def load(log):
          "October 2017.",
          # The seed says "în luna octombrie 2017": the month only.
          "starts_at": datetime.datetime(2017, 10, 1, tzinfo=tz), "ends_at": datetime.datetime(2017, 11, 1, tzinfo=tz),
-         "when_known": WhenKnown.MONTH, "place": "CIIC", "address": "Cluj-Napoca",
+         "when_known": WhenKnown.MONTH, "place": "CIIC", "address": "Cluj-Napoca", **CLUJ_CENTRE,
          "process": Process.objects.filter(slug="parcul-feroviarilor-2017").first(), "registration_open": False,
          "minutes_ro": "Minută fictivă, pentru demonstrație: participanții au cerut păstrarea arborilor și un loc "
          "de joacă pentru toate vârstele.",
@@ -49,7 +61,7 @@ def load(log):
          # The seed says "în data de 08.10.2020": the day only.
          "starts_at": datetime.datetime(2020, 10, 8, tzinfo=tz), "ends_at": datetime.datetime(2020, 10, 9, tzinfo=tz),
          "when_known": WhenKnown.DAY,
-         "place": "Cowork Timișoara Garden", "address": "Timișoara", "registration_open": False},
+         "place": "Cowork Timișoara Garden", "address": "Timișoara", **TIMISOARA_CENTRE, "registration_open": False},
         {"slug": TIMISOARA_LAB_2, "kind": MeetingKind.WORKSHOP,
          "title_ro": "Atelier Local de Învățare: Sectorul cultural și creativ în Timișoara și în regiune",
          "title_en": "Local Learning Lab: the cultural and creative sector in Timișoara and the region",
@@ -61,6 +73,7 @@ def load(log):
          "starts_at": datetime.datetime(2020, 10, 20, 11, 0, tzinfo=tz),
          "ends_at": datetime.datetime(2020, 10, 20, 14, 0, tzinfo=tz), "when_known": WhenKnown.START,
          "place": "Fosta Cancelarie de război", "address": "str. V. Alecsandri nr. 1, parter, Timișoara",
+         **ALECSANDRI_STREET,
          "registration_open": False},
         {"slug": "dezbatere-cluj-for-youth-2030", "kind": MeetingKind.PUBLIC_DEBATE, "format": MeetingFormat.HYBRID,
          "title_ro": "Dezbatere publică: Cluj for Youth 2030 (demonstrație)",
@@ -68,7 +81,7 @@ def load(log):
          "description_ro": "Discutăm ideile propuse în consultare, cu Consiliul Consultativ de Tineret.",
          "description_en": "We discuss the ideas proposed in the consultation, with the Youth Consultative Council.",
          "starts_at": now + 10 * day, "ends_at": now + 10 * day + datetime.timedelta(hours=2),
-         "place": "CIIC", "address": "Cluj-Napoca", "online_url": "https://meet.example.org/cluj-for-youth",
+         "place": "CIIC", "address": "Cluj-Napoca", **CLUJ_CENTRE, "online_url": "https://meet.example.org/cluj-for-youth",
          "process": Process.objects.filter(slug="cluj-for-youth-2030").first(), "capacity": 12,
          "terms_ro": "Participarea este gratuită. Dezbaterea este filmată.",
          "terms_en": "Taking part is free. The debate is filmed."},
@@ -78,7 +91,7 @@ def load(log):
          "description_ro": "Ce măsuri propun locuitorii pentru misiunea climatică a orașului.",
          "description_en": "Which measures residents propose for the city's climate mission.",
          "starts_at": now + 20 * day, "ends_at": now + 20 * day + datetime.timedelta(hours=2),
-         "place": "CIIC", "address": "Cluj-Napoca",
+         "place": "CIIC", "address": "Cluj-Napoca", **CLUJ_CENTRE,
          "process": Process.objects.filter(slug="cluj-oras-neutru-climatic").first(), "capacity": 80},
     ]
     for fields in meetings:

@@ -3,7 +3,8 @@
 - ``Meeting``: a public debate, workshop, conference, network or board meeting; in person, online or
   hybrid; times in Europe/Bucharest; optional programme or consultation; capacity, terms, minutes, video,
   documents. It is held at a typed place and address or in one of the centre's spaces (``space``; then its
-  name and address show on the page, the list, iCal's LOCATION and the e-mails, via ``venue()``). An online
+  name and address show on the page, the list, iCal's LOCATION and the e-mails, via ``venue()``; its point on
+  the maps likewise, via ``coordinates()``). An online
   meeting takes no space (``clean`` and a check constraint).
 - ``when_known`` says how much of the start the sources give (time; start time without a known end; day
   only; month only): the page, lists, calendar, e-mails and the workshop report show only that much
@@ -25,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from civica.core.formatting import html_datetime
 from civica.core.i18n import Bilingual
 from civica.core.models import PublicImage
+from civica.core.maps import latitude_column, longitude_column
 from civica.core.transitions import Transitions
 
 
@@ -82,6 +84,13 @@ class Meeting(Bilingual, PublicImage):
                              help_text=_("A venue outside the centre's spaces (for one of them, choose the space "
                                          "below)."))
     address = models.CharField(_("address"), max_length=300, blank=True)
+    # The venue's point on the maps (core.maps), both or neither; a meeting in a space has the space's.
+    latitude = latitude_column(help_text=_("Decimal degrees, such as 46.7712. Empty for a meeting in one of the "
+                                           "centre's spaces (the space's point is used)."))
+    longitude = longitude_column(help_text=_("Decimal degrees, such as 23.6236."))
+    coordinates_approximate = models.BooleanField(
+        _("the point is approximate"), default=False,
+        help_text=_("The point is the street's or the city's, not the building's: the maps say so."))
     space = models.ForeignKey("network.Space", null=True, blank=True, on_delete=models.PROTECT,
                               related_name="meetings", verbose_name=_("in the centre's space"),
                               help_text=_("Takes the space for the meeting's time; place and address then come "
@@ -166,6 +175,15 @@ class Meeting(Bilingual, PublicImage):
         if self.space_id:
             return self.space.translated("name"), self.space.address
         return self.place, self.address
+
+    def coordinates(self) -> tuple:
+        """(latitude, longitude) of the venue, as ``venue()`` finds it; (None, None) when not known."""
+        if self.space_id:
+            return self.space.latitude, self.space.longitude
+        return self.latitude, self.longitude
+
+    def coordinates_are_approximate(self) -> bool:
+        return self.space.coordinates_approximate if self.space_id else self.coordinates_approximate
 
 
 class MeetingDocument(models.Model):

@@ -1,6 +1,7 @@
 """Reads of the meetings pages: the list (filters by time, kind, format and space), the month calendar
 (a meeting known by its month only is named apart, on no day), places left, and a waiting person's
-number on the list (``waiting_position``, counted each time, shown on the page and in the e-mail)."""
+number on the list (``waiting_position``, counted each time, shown on the page and in the e-mail), and
+meetings as places on the maps (``meeting_place`` for the list's, ``venue_place`` for a meeting's page)."""
 
 import calendar
 import datetime
@@ -8,9 +9,31 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from civica.core.maps import Place, place_of
 from civica.network.models import Space
 
 from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus, WhenKnown
+
+
+def meeting_place(meeting) -> Place | None:
+    """A meeting on the list's map, named by its title, at its venue's point (select ``space`` with it);
+    None for an online meeting or a venue without coordinates."""
+    if meeting.format == MeetingFormat.ONLINE:
+        return None
+    place, address = meeting.venue()
+    return place_of(meeting.translated("title"), *meeting.coordinates(), url=meeting.get_absolute_url(),
+                    address=", ".join(part for part in (place, address) if part),
+                    approximate=meeting.coordinates_are_approximate())
+
+
+def venue_place(meeting) -> Place | None:
+    """A meeting's venue on its page's map: the space (linked) or the typed place."""
+    if meeting.format == MeetingFormat.ONLINE:
+        return None
+    place, address = meeting.venue()
+    url = meeting.space.get_absolute_url() if meeting.space_id else ""
+    return place_of(place or meeting.translated("title"), *meeting.coordinates(), url=url, address=address,
+                    approximate=meeting.coordinates_are_approximate())
 
 
 def meeting_list(*, when=None, kind=None, meeting_format=None, space=None):

@@ -61,6 +61,7 @@ def meeting_list(request):
     query.pop("page", None)
     return render(request, "meetings/meeting_list.html", {
         "meetings": page.object_list, "page": page, "query": query.urlencode(),
+        "meeting_places": [selectors.meeting_place(meeting) for meeting in page.object_list],
         "when": when, "kind": kind, "format": meeting_format, "kinds": MeetingKind.choices,
         "formats": MeetingFormat.choices, "spaces": spaces, "space": space, "grid": selectors.month_grid(year, month),
         "month_only": selectors.month_only(year, month),
@@ -76,7 +77,7 @@ def meeting_detail(request, slug):
                     if request.user.is_authenticated else None)
     can_check_in = request.user.has_perm("meetings.check_in", meeting)
     return render(request, "meetings/meeting_detail.html", {
-        "meeting": meeting, "registration": registration,
+        "meeting": meeting, "registration": registration, "venue_place": selectors.venue_place(meeting),
         "can_register": request.user.has_perm("meetings.register", meeting),
         "show_link": request.user.has_perm("meetings.see_online_link", meeting),
         "places_left": selectors.places_left(meeting),

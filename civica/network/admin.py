@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from civica.accounts.admin import UserAdmin
+from civica.core.maps import both_or_neither, latitude_field, longitude_field
 from civica.core.uploads import PublicImageFormMixin
 
 from .models import Booking, Figure, Organisation, Programme, Representation, Space
@@ -44,9 +45,17 @@ class ProgrammeAdminForm(PublicImageFormMixin, forms.ModelForm):
 
 
 class SpaceAdminForm(PublicImageFormMixin, forms.ModelForm):
+    latitude = latitude_field(help_text=Space._meta.get_field("latitude").help_text)
+    longitude = longitude_field(help_text=Space._meta.get_field("longitude").help_text)
+
     class Meta:
         model = Space
         fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        both_or_neither(self)
+        return cleaned
 
 
 @admin.register(Programme)
@@ -68,7 +77,8 @@ class SpaceAdmin(admin.ModelAdmin):
     list_select_related = ["programme"]
     fieldsets = [
         (None, {"fields": ["name_ro", "name_en", "slug", "kind", "programme", "position"]}),
-        (_("The place"), {"fields": ["description_ro", "description_en", "address", "capacity",
+        (_("The place"), {"fields": ["description_ro", "description_en", "address", "latitude", "longitude",
+                                     "coordinates_approximate", "capacity",
                                      "accessibility_ro", "accessibility_en", "equipment_ro", "equipment_en"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),
         (_("Opening and bookings"), {"fields": ["status", "status_note_ro", "status_note_en", "is_bookable",

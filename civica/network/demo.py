@@ -1,6 +1,7 @@
 """Organisations, programmes and spaces named in the seeds (names, websites and categories as the
 seeds give them; descriptions are our own words, what the seed says of a space is quoted from it, and
-what it does not say — addresses, capacities, equipment — stays empty), and the demo accounts that
+what it does not say — addresses, points on the maps, capacities, equipment — stays empty), and the demo
+accounts that
 represent one (demo_accounts.json's "represents"). Run by `manage.py loaddemo`, after accounts' demo.
 The five spaces quote the seed (Plan 2021): only the online-events studio is open and bookable; CLTP Hub,
 Qub, Pavilionul ECCA and Garnizoana Culturală are "not open yet"."""

@@ -11,7 +11,8 @@
   the year and source address when known; edited in the admin, shown on the home page and the directory
   (which says how many of the members and partners it lists). No template holds such a number.
 - ``Space``: bilingual name, description, accessibility, what it offers and booking terms; kind (hub,
-  learning space, pavilion, cultural venue, studio); address and capacity, empty when not known; opening
+  learning space, pavilion, cultural venue, studio); address, point on the maps (latitude and longitude) and
+  capacity, empty when not known; opening
   status with a note; ``is_bookable``. It is booked only while open and bookable, and only by a member
   representative for a member organisation they represent (``network.book_space``,
   ``network.book_for_organisation``).
@@ -28,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
 from civica.core.models import PublicImage
+from civica.core.maps import latitude_column, longitude_column
 from civica.core.transitions import Transitions
 
 
@@ -157,6 +159,12 @@ class Space(Bilingual, PublicImage):
     description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
     description_en = models.TextField(_("description (English, Markdown)"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    # Its point on the maps (core.maps), both or neither; meetings held in the space use it.
+    latitude = latitude_column(help_text=_("Decimal degrees, such as 46.7712."))
+    longitude = longitude_column(help_text=_("Decimal degrees, such as 23.6236."))
+    coordinates_approximate = models.BooleanField(
+        _("the point is approximate"), default=False,
+        help_text=_("The point is the street's or the city's, not the building's: the maps say so."))
     capacity = models.PositiveIntegerField(_("capacity (people)"), null=True, blank=True,
                                            validators=[MinValueValidator(1)], help_text=_("Empty when not known."))
     accessibility_ro = models.TextField(_("accessibility (Romanian)"), blank=True)

@@ -1,12 +1,15 @@
 """Reads of the network pages: the directory (with how many of the members and partners it lists), and
 the spaces. ``space_taken`` (two queries: meetings and holding bookings), ``space_agenda`` (the space
 page's free/busy table: a published meeting is named, anything else is only "booked"),
-``space_book_refusal`` (why not, in the user's language), ``my_bookings``, ``bookings_to_manage``."""
+``space_book_refusal`` (why not, in the user's language), ``my_bookings``, ``bookings_to_manage``, and a
+space as a place on the maps (``space_place``)."""
 
 import datetime
 
 from django.db.models import Case, Count, Q, When
 from django.utils import timezone
+
+from civica.core.maps import Place, place_of
 
 from .availability import Slot
 from .models import Booking, BookingStatus, Category, Figure, Organisation, Programme, Relationship, Space
@@ -38,6 +41,11 @@ def programme_list():
 
 def space_list():
     return Space.objects.select_related("programme").order_by("position", "name_ro")
+
+
+def space_place(space) -> Place | None:
+    return place_of(space.translated("name"), space.latitude, space.longitude, url=space.get_absolute_url(),
+                    address=space.address, approximate=space.coordinates_approximate)
 
 
 def space_taken(space, *, starts_at, ends_at, except_meeting=None, except_booking=None) -> list[Slot]:

@@ -62,7 +62,9 @@ def programme_detail(request, slug):
 
 @require_safe
 def space_list(request):
-    return render(request, "network/space_list.html", {"spaces": selectors.space_list()})
+    spaces = list(selectors.space_list())
+    return render(request, "network/space_list.html", {
+        "spaces": spaces, "space_places": [selectors.space_place(space) for space in spaces]})
 
 
 def _first_day(value) -> datetime.date:
@@ -87,7 +89,8 @@ def _agenda(space, first_day):
 def space_detail(request, slug):
     space = get_object_or_404(Space.objects.select_related("programme"), slug=slug)
     return render(request, "network/space_detail.html", {
-        "space": space, "meetings": selectors.space_upcoming_meetings(space),
+        "space": space, "space_place": selectors.space_place(space),
+        "meetings": selectors.space_upcoming_meetings(space),
         "can_book": request.user.has_perm("network.book_space", space),
         **_agenda(space, _first_day(request.GET.get("from"))),
     })

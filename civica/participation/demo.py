@@ -5,6 +5,7 @@ consultations move with today so the demo always has something open."""
 
 import datetime
 import random
+from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
@@ -139,6 +140,18 @@ PARK_IDEAS = {
         ("Suporturi pentru biciclete la intrările parcului", "Sigure și la vedere."),
         ("Zonă îngrădită pentru câini", "Departe de locul de joacă al copiilor."),
     ],
+}
+
+# A few ideas with a point on the consultation's map. The ideas are fictional and so are their points:
+# around Parcul Feroviarilor (near Cluj-Napoca's railway station, about 46.782 N, 23.587 E) and along
+# the Someș and in the city's centre, approximate to a street or a park, never a building.
+IDEA_POINTS = {
+    "Loc de joacă pentru toate vârstele": ("46.781900", "23.586600", "Parcul Feroviarilor"),
+    "Teren de sport deschis tuturor": ("46.782300", "23.587600", "Parcul Feroviarilor"),
+    "Zonă îngrădită pentru câini": ("46.781400", "23.587900", "Parcul Feroviarilor"),
+    "Un parc de-a lungul Someșului": ("46.774800", "23.585000", "Malul Someșului, Cluj-Napoca"),
+    "Zile fără mașini în centru, lunar": ("46.769700", "23.589800", "Piața Unirii, Cluj-Napoca"),
+    "Scenă deschisă pentru trupe tinere în parcuri": ("46.768200", "23.578800", "Parcul Central, Cluj-Napoca"),
 }
 
 COMMENTS_FOR = [
@@ -403,6 +416,9 @@ def load(log):
         ("Terenuri de sport deschise seara", IdeaStatus.EVALUATING, "Analizăm costurile de iluminat (fictiv)."),
     ])
     _ideas(climate, CLIMATE_IDEAS, residents, rng)
+    for title, (latitude, longitude, location) in IDEA_POINTS.items():
+        Idea.objects.filter(process__in=(park, youth, climate), title=title, latitude=None).update(
+            latitude=Decimal(latitude), longitude=Decimal(longitude), location=location)
     _poll(youth, residents, rng)
     for process in (park, youth, climate):
         for question, description, question_en, description_en in DEBATES[process.slug]:

@@ -3,6 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civica.core.maps import both_or_neither, latitude_field, longitude_field
 from civica.core.uploads import check_new_image, check_pdf
 
 from .models import Idea, IdeaStatus
@@ -10,6 +11,9 @@ from .models import Idea, IdeaStatus
 
 class IdeaForm(forms.ModelForm):
     submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    # A point picked on the map (the form's map_picker) or typed: both or neither.
+    latitude = latitude_field()
+    longitude = longitude_field()
 
     class Meta:
         model = Idea
@@ -43,8 +47,7 @@ class IdeaForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("image") and not cleaned.get("image_alt") and "image" in self.changed_data:
             self.add_error("image_alt", _("Describe the image for people who cannot see it."))
-        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
-            self.add_error("longitude", _("Give both latitude and longitude, or neither."))
+        both_or_neither(self)
         return cleaned
 
     def idea_fields(self):

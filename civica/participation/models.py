@@ -11,7 +11,7 @@ models live in ``polls/models.py`` and are registered through this module.
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
 from civica.core.models import PublicImage
+from civica.core.maps import latitude_column, longitude_column
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName
 
@@ -221,10 +222,8 @@ class Idea(Transitions, PublicImage):
                                  related_name="ideas", verbose_name=_("category"))
     location = models.CharField(_("place"), max_length=200, blank=True,
                                 help_text=_("An address or a place people know, if the idea has one."))
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-                                   validators=[MinValueValidator(-90), MaxValueValidator(90)])
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-                                    validators=[MinValueValidator(-180), MaxValueValidator(180)])
+    latitude = latitude_column()
+    longitude = longitude_column()
     attachment = models.FileField(_("PDF document"), upload_to=RandomName("ideas/documents"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.PUBLISHED)
     answer = models.TextField(_("official answer"), blank=True)

@@ -1,13 +1,17 @@
 """Reads for consultation pages, shaped so a page costs a fixed number of queries: the process list
 (by state, tag and year), a process with its phases, ideas sorted by support, date, comments or at random
 (a shuffle that stays the same for one visitor across pages), ``supported_by_me`` as an ``Exists``,
-similar ideas while someone types a title, debates, and the editors' list (drafts included)."""
+similar ideas while someone types a title, the ideas with a place for the consultation's map (``idea_places``),
+debates, and the editors' list (drafts included)."""
 
 import re
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Mod
+from django.urls import reverse
 from django.utils import timezone
+
+from civica.core.maps import Place, place_of
 
 from .models import Category, Idea, IdeaStatus, Phase, Process, Support, Tag
 
@@ -80,6 +84,26 @@ def idea_list(*, process, user, sort=IdeaSort.SUPPORTED, status=None, category=N
         # A shuffle that stays the same for one visitor (seed kept in their session) across pages.
         return ideas.order_by(Mod(F("id") * 7919 + seed, 10007), "id")
     return ideas.order_by("-support_count", "-id")
+
+
+# The consultation page's map shows at most this many ideas (the most supported); the list of ideas
+# has them all, a page at a time.
+IDEA_PLACES_LIMIT = 300
+
+
+def idea_place(idea, process) -> Place | None:
+    """An idea as a place on a map (None without both coordinates); ``process`` is the idea's."""
+    return place_of(idea.title, idea.latitude, idea.longitude, address=idea.location,
+                    url=reverse("participation:idea_detail", args=[process.slug, idea.pk]))
+
+
+def idea_places(*, process, user, limit=IDEA_PLACES_LIMIT) -> list[Place]:
+    """The ideas of ``process`` the user may see that have both coordinates, most supported first: one query."""
+    ideas = Idea.objects.filter(process=process, latitude__isnull=False, longitude__isnull=False)
+    if not user.has_perm("participation.answer_idea", process):
+        ideas = ideas.filter(Q(is_hidden=False) | Q(author_id=user.pk or 0))
+    ideas = ideas.order_by("-support_count", "-id").only("pk", "title", "location", "latitude", "longitude")
+    return [idea_place(idea, process) for idea in ideas[:limit]]
 
 
 def idea_for_page(*, process, idea_id, user):

@@ -6,6 +6,7 @@ Defaults are safe for a newcomer's first run (SQLite and files under ``var/``);
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -218,7 +219,11 @@ FORMAT_MODULE_PATH = ["config.formats"]
 STATIC_URL = "/static/"
 # collectstatic's folder; the Lighthouse bench (bench/lighthouse.py) points it at a temporary one.
 STATIC_ROOT = Path(os.environ.get("CIVICA_STATIC_ROOT", BASE_DIR / "staticfiles"))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Leaflet (npm, package.json) is served from static/vendor/leaflet/; `make setup` installs it, and
+# collectstatic picks it up in production. Without node_modules only the pages' maps are missing
+# (their lists of places stay), so the folder is listed only when present.
+LEAFLET_DIR = BASE_DIR / "node_modules" / "leaflet" / "dist"
+STATICFILES_DIRS = [BASE_DIR / "static", *([("vendor/leaflet", LEAFLET_DIR)] if LEAFLET_DIR.is_dir() else [])]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("CIVICA_MEDIA_ROOT", VAR_DIR / "media"))
 # Public uploads (idea and process images, guides) are under MEDIA_ROOT, served at MEDIA_URL by the
@@ -251,22 +256,43 @@ elif os.environ.get("EMAIL_FILE_PATH"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-# Content Security Policy: every asset is served by the app itself, no inline code.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        # Printable documents (plan, receipts) carry their stylesheet inline, allowed by a per-request nonce.
-        "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-        "base-uri": [SELF],
-        "object-src": [NONE],
+# Maps (civica/core/maps.py): the tile server's address, with {z}/{x}/{y} (and {s} for a subdomain),
+# and the attribution its licence asks for (HTML). Empty: no map is drawn and pages list the places
+# with their coordinates, contacting no other server (the demo and the tests).
+CIVICA_MAP_TILE_URL = os.environ.get("CIVICA_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+CIVICA_MAP_ATTRIBUTION = os.environ.get(
+    "CIVICA_MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors')
+
+
+def tile_source(tile_url):
+    """The CSP source of a tile server's address ("https://*.tile.example.org" for "{s}."), or None."""
+    parts = urlsplit(tile_url or "")
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
+def content_security_policy(tile_url):
+    """Every asset is served by the app itself, no inline code; map tiles may come from the tile server."""
+    tiles = tile_source(tile_url)
+    return {
+        "DIRECTIVES": {
+            "default-src": [SELF],
+            "script-src": [SELF],
+            # Printable documents (plan, receipts) carry their stylesheet inline, allowed by a per-request nonce.
+            "style-src": [SELF, NONCE],
+            "img-src": [SELF, "data:", *([tiles] if tiles else [])],
+            "font-src": [SELF],
+            "connect-src": [SELF],
+            "form-action": [SELF],
+            "frame-ancestors": [NONE],
+            "base-uri": [SELF],
+            "object-src": [NONE],
+        }
     }
-}
+
+
+CONTENT_SECURITY_POLICY = content_security_policy(CIVICA_MAP_TILE_URL)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

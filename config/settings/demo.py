@@ -3,13 +3,15 @@
 A visitor of the demo sees what a visitor of the real site would: Civica's own 404 and 500 pages,
 never Django's technical pages (which list every route). Static files come through WhiteNoise
 straight from the apps' folders (no collectstatic), and the public media folder is served by
-``civica.core.views.media``. Plain HTTP, no HTTPS redirect: it runs on the developer's machine.
+``civica.core.views.media``. No map tiles (no other server is contacted). Plain HTTP, no HTTPS
+redirect: it runs on the developer's machine.
 """
 
+import os
 from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, CIVICA_BASE_URL
+from .base import ALLOWED_HOSTS, CIVICA_BASE_URL, content_security_policy
 
 DEBUG = False
 WHITENOISE_USE_FINDERS = True
@@ -19,3 +21,8 @@ CIVICA_SERVE_MEDIA = True
 _base_host = urlsplit(CIVICA_BASE_URL).hostname
 if _base_host and _base_host not in ALLOWED_HOSTS:
     ALLOWED_HOSTS = [*ALLOWED_HOSTS, _base_host]
+
+# The demo contacts no other server: no map tiles unless CIVICA_MAP_TILE_URL is given (the pages then
+# list their places with coordinates).
+CIVICA_MAP_TILE_URL = os.environ.get("CIVICA_MAP_TILE_URL", "")
+CONTENT_SECURITY_POLICY = content_security_policy(CIVICA_MAP_TILE_URL)

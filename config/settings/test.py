@@ -3,6 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import content_security_policy
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -27,3 +28,7 @@ WHITENOISE_AUTOREFRESH = True
 CELERY_BROKER_URL = os.environ.get("CIVICA_TEST_BROKER_URL", "memory://")
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# No tile server: pages list their places with coordinates and no request leaves the machine
+# (tests/browser/test_maps.py points the maps at the live server's own test tile).
+CIVICA_MAP_TILE_URL = ""
+CONTENT_SECURITY_POLICY = content_security_policy(CIVICA_MAP_TILE_URL)

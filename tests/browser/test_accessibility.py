@@ -21,6 +21,10 @@ PAGES = {
     "process-list": "/{language}/processes/",
     "process": "/{language}/processes/cluj-for-youth-2030/",
     "idea-list": "/{language}/processes/cluj-for-youth-2030/ideas/",
+    # Ideas, meetings and a venue with their places listed with coordinates (the demo has no map tiles).
+    "process-with-places": "/{language}/processes/cluj-oras-neutru-climatic/",
+    "meeting-list": "/{language}/meetings/",
+    "meeting": "/{language}/meetings/dezbatere-oras-neutru-climatic/",
     "idea": "/{language}/processes/cluj-for-youth-2030/ideas/{idea}/",
     "debate": "/{language}/processes/cluj-for-youth-2030/debates/{debate}/",
     "poll": "/{language}/processes/cluj-for-youth-2030/polls/{poll}/",

@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -13,6 +14,7 @@ from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 from civica.meetings import services
 from civica.meetings.models import MeetingFormat, Registration, RegistrationStatus
 from civica.meetings.tests.factories import MeetingFactory
+from civica.network.tests.factories import SpaceFactory
 
 
 @pytest.fixture(autouse=True)
@@ -125,6 +127,9 @@ def test_pages_query_counts_are_constant(client, participant, assert_constant_qu
 
     def more():
         MeetingFactory.create_batch(6)
+        # Meetings with a point on the list's map, typed or their space's: no query more.
+        MeetingFactory.create_batch(2, latitude=Decimal("46.7697"), longitude=Decimal("23.5898"))
+        MeetingFactory(space=SpaceFactory(latitude=Decimal("46.77"), longitude=Decimal("23.59")))
         for person in UserFactory.create_batch(5):
             services.register(meeting=meeting, by=person, accepted_terms=True)
         for other in MeetingFactory.create_batch(3):

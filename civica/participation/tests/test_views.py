@@ -1,5 +1,6 @@
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -286,8 +287,10 @@ def test_pages_use_a_constant_number_of_queries(client, participant, signed_in, 
         with CaptureQueriesContext(connection) as captured:
             client.get(url)
         counts[url] = len(captured)
-    for _ in range(15):
-        IdeaFactory(process=process)
+    for number in range(15):
+        # Some with a point: the consultation's map (one query, always run) and the list's (none).
+        located = {"latitude": Decimal("46.77"), "longitude": Decimal(f"23.{number:02d}")} if number % 2 else {}
+        IdeaFactory(process=process, **located)
     ProcessFactory.create_batch(4)
     for url in urls:
         with django_assert_num_queries(counts[url]):
@@ -300,3 +303,41 @@ def test_idea_detail_query_count(client, participant, django_assert_max_num_quer
     client.force_login(participant)
     with django_assert_max_num_queries(14):
         client.get(idea_url(idea))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("latitude", "longitude", "message"), [
+    ("46.77", "", "Give the longitude too, or clear the latitude."),
+    ("", "23.59", "Give the latitude too, or clear the longitude."),
+    ("90.5", "23.59", "A latitude is between -90 (South Pole) and 90 (North Pole)."),
+    ("46.77", "-180.01", "A longitude is between -180 (west) and 180 (east)."),
+])
+def test_an_idea_s_point_is_both_coordinates_within_their_limits_or_none(client, participant, latitude, longitude,
+                                                                         message):
+    process = ProcessFactory()
+    client.force_login(participant)
+    response = client.post(f"/en/processes/{process.slug}/ideas/new/", {
+        "title": "Benches", "body": "By the river", "latitude": latitude, "longitude": longitude})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Idea.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_idea_s_point_is_listed_on_its_page_and_its_consultation_s(client, participant):
+    process = ProcessFactory()
+    client.force_login(participant)
+    client.post(f"/en/processes/{process.slug}/ideas/new/", {
+        "title": "Benches", "body": "By the river", "location": "Malul Someșului",
+        "latitude": "46,7748", "longitude": "23.58500049"})
+    idea = Idea.objects.get()
+    assert (idea.latitude, idea.longitude) == (Decimal("46.774800"), Decimal("23.585000"))
+    IdeaFactory(process=process, title="Hidden one", is_hidden=True, latitude=Decimal("46"), longitude=Decimal("23"))
+    IdeaFactory(process=process, title="Nowhere")
+    for url in (idea_url(idea), f"/en/processes/{process.slug}/", f"/en/processes/{process.slug}/ideas/"):
+        page = client.get(url).content.decode()
+        assert "Malul Someșului <span class=\"coordinates\">(latitude 46.7748, longitude 23.585)" in page, url
+        assert "Hidden one" not in page and "Nowhere <span" not in page
+    # The consultation's map lists every located idea, not only the six shown as cards.
+    IdeaFactory.create_batch(7, process=process, support_count=5)
+    assert "Malul Someșului <span" in client.get(f"/en/processes/{process.slug}/").content.decode()

@@ -42,6 +42,7 @@ def idea_list(request, slug):
     query.pop("page", None)
     return render(request, "participation/idea_list.html", {
         "process": process, "page": page, "ideas": page.object_list, "sort": sort, "status": status,
+        "idea_places": [selectors.idea_place(idea, process) for idea in page.object_list],
         "category": category, "mine": mine, "sorts": _sort_labels(), "statuses": IdeaStatus.choices,
         "query": query.urlencode(), "can_propose": request.user.has_perm("participation.propose_idea", process),
     })
@@ -111,6 +112,7 @@ def idea_detail(request, slug, idea_id):
     return render(request, "participation/idea_detail.html", {
         "process": process,
         "idea": idea,
+        "idea_place": selectors.idea_place(idea, process),
         "can_support": can_support,
         "can_withdraw": user.has_perm("participation.withdraw_support", idea),
         "support_refusal": None if can_support else refusals.why_not(user, "participation.support_idea", idea),

@@ -52,6 +52,7 @@ def process_detail(request, slug):
         "current_phase": phase,
         "phase_content": phase_contents[phase.kind] if phase and phase.kind in phase_contents else None,
         "ideas": ideas,
+        "idea_places": selectors.idea_places(process=process, user=request.user),
         "debates": selectors.debate_list(process=process),
         "polls": poll_selectors.poll_list(process=process),
         "is_following": request.user.is_authenticated and notification_selectors.is_following(request.user, process),
