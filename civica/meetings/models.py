@@ -25,8 +25,8 @@ from django.utils.translation import gettext_lazy as _
 
 from civica.core.formatting import html_datetime
 from civica.core.i18n import Bilingual
-from civica.core.models import PublicImage
 from civica.core.maps import latitude_column, longitude_column
+from civica.core.models import PublicImage
 from civica.core.transitions import Transitions
 
 

@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
-from civica.core.models import PublicImage
 from civica.core.maps import latitude_column, longitude_column
+from civica.core.models import PublicImage
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName
 
