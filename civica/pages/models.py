@@ -31,16 +31,26 @@ class Page(Bilingual, models.Model):
     slug = models.SlugField(_("address"), max_length=40, unique=True)
     title_ro = models.CharField(_("title (Romanian)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    summary_ro = models.CharField(_("summary (Romanian)"), max_length=400, blank=True,
-                                  help_text=_("One or two sentences, shown under the title and to search engines."))
+    summary_ro = models.CharField(
+        _("summary (Romanian)"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences, shown under the title and to search engines."),
+    )
     summary_en = models.CharField(_("summary (English)"), max_length=400, blank=True)
     body_ro = models.TextField(_("text (Romanian, Markdown)"), blank=True)
     body_en = models.TextField(_("text (English, Markdown)"), blank=True)
     sections = models.JSONField(_("sections from data"), default=list, blank=True)
     revision = models.PositiveIntegerField(_("revision"), default=0)
     updated_at = models.DateTimeField(_("last changed"), null=True, blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("last changed by"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
 
     class Meta:
         verbose_name = _("page")
@@ -72,8 +82,14 @@ class PageRevision(models.Model):
     body_ro = models.TextField(_("text (Romanian, Markdown)"), blank=True)
     body_en = models.TextField(_("text (English, Markdown)"), blank=True)
     sections = models.JSONField(_("sections from data"), default=list, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                           related_name="page_revisions", verbose_name=_("by"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="page_revisions",
+        verbose_name=_("by"),
+    )
     created_at = models.DateTimeField(_("saved at"))
     note = models.CharField(_("note"), max_length=200, blank=True)
 

@@ -6,8 +6,12 @@ from .models import Page, PageRevision
 
 def export(user) -> dict:
     rows = [
-        {"page": revision.page.slug, "number": revision.number, "saved_at": revision.created_at.isoformat(),
-         "note": revision.note}
+        {
+            "page": revision.page.slug,
+            "number": revision.number,
+            "saved_at": revision.created_at.isoformat(),
+            "note": revision.note,
+        }
         for revision in PageRevision.objects.filter(by=user).select_related("page").order_by("pk")
     ]
     return {"page_revisions": rows} if rows else {}

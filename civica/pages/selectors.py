@@ -22,7 +22,8 @@ def section_data(page) -> dict:
     return {
         "figures": list(Figure.objects.all()) if page.shows(Section.FIGURES) else [],
         "reports": list(plan_selectors.plan_list().filter(status=PlanStatus.APPROVED))
-        if page.shows(Section.REPORTS) else [],
+        if page.shows(Section.REPORTS)
+        else [],
     }
 
 
@@ -37,8 +38,9 @@ def revisions(page):
 def revision_with_previous(page, number):
     """The revision ``number`` of ``page`` and the one before it (None for the first); (None, None)
     when there is no such revision."""
-    pair = list(PageRevision.objects.filter(page=page, number__in=[number, number - 1])
-                .select_related("by").order_by("-number"))
+    pair = list(
+        PageRevision.objects.filter(page=page, number__in=[number, number - 1]).select_related("by").order_by("-number")
+    )
     if not pair or pair[0].number != number:
         return None, None
     return pair[0], (pair[1] if len(pair) > 1 else None)

@@ -47,8 +47,9 @@ def _write(page: Page, content: dict, *, by, note: str) -> PageRevision:
     page.updated_at, page.updated_by = now, by
     page.full_clean(exclude=["slug"], validate_unique=False)
     page.save(update_fields=[*CONTENT_FIELDS, "revision", "updated_at", "updated_by"])
-    return PageRevision.objects.create(page=page, number=page.revision, by=by, created_at=now,
-                                       note=note.strip()[:200], **content)
+    return PageRevision.objects.create(
+        page=page, number=page.revision, by=by, created_at=now, note=note.strip()[:200], **content
+    )
 
 
 def _locked(page: Page) -> Page:
@@ -56,8 +57,20 @@ def _locked(page: Page) -> Page:
 
 
 @transaction.atomic
-def save_page(*, page: Page, by, based_on: int, title_ro: str, title_en: str, summary_ro: str, summary_en: str,
-              body_ro: str, body_en: str, sections, note: str = "") -> PageRevision | None:
+def save_page(
+    *,
+    page: Page,
+    by,
+    based_on: int,
+    title_ro: str,
+    title_en: str,
+    summary_ro: str,
+    summary_en: str,
+    body_ro: str,
+    body_en: str,
+    sections,
+    note: str = "",
+) -> PageRevision | None:
     """Save the page's text and sections as a new revision, if the page is still at revision
     ``based_on``; None when nothing changed. ``page`` itself is not refreshed: read it again."""
     _check_may_edit(by, page)
@@ -65,19 +78,29 @@ def save_page(*, page: Page, by, based_on: int, title_ro: str, title_en: str, su
     if current.revision != based_on:
         latest = current.revisions.select_related("by").order_by("-number").first()
         raise ValidationError(
-            _("Someone saved this page while you were editing it (revision %(number)s, by %(who)s, %(when)s), so "
-              "your version was not saved. What you typed is still here: compare it with the history, then "
-              "save again to replace that revision.") % {
+            _(
+                "Someone saved this page while you were editing it (revision %(number)s, by %(who)s, %(when)s), so "
+                "your version was not saved. What you typed is still here: compare it with the history, then "
+                "save again to replace that revision."
+            )
+            % {
                 "number": current.revision,
                 "who": latest.by.display_name if latest and latest.by else _("the site"),
                 "when": date_format(timezone.localtime(current.updated_at), "DATETIME_FORMAT")
-                if current.updated_at else "—",
+                if current.updated_at
+                else "—",
             },
             code="conflict",
         )
-    content = {"title_ro": _line(title_ro), "title_en": _line(title_en), "summary_ro": _line(summary_ro),
-               "summary_en": _line(summary_en), "body_ro": _text(body_ro), "body_en": _text(body_en),
-               "sections": _clean_sections(sections)}
+    content = {
+        "title_ro": _line(title_ro),
+        "title_en": _line(title_en),
+        "summary_ro": _line(summary_ro),
+        "summary_en": _line(summary_en),
+        "body_ro": _text(body_ro),
+        "body_en": _text(body_en),
+        "sections": _clean_sections(sections),
+    }
     if not content["title_ro"]:
         raise ValidationError(_("The page needs a Romanian title."), code="required")
     if all(getattr(current, name) == value for name, value in content.items()):

@@ -40,6 +40,7 @@ def page_detail(request, slug):
 
 def editors_only(view):
     """Log in first; then only those who may edit pages (a 403 with the reason for the others)."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -64,12 +65,15 @@ def page_edit(request, slug):
     preview, errors = None, []
     if request.method == "POST" and form.is_valid():
         if request.POST.get("action") != "save":
-            preview = [(language, *(form.cleaned_data[f"{name}_{language}"] for name in ("title", "summary", "body")))
-                       for language in ("ro", "en")]
+            preview = [
+                (language, *(form.cleaned_data[f"{name}_{language}"] for name in ("title", "summary", "body")))
+                for language in ("ro", "en")
+            ]
         else:
             try:
-                revision = services.save_page(page=page, by=request.user, **form.page_fields(),
-                                              note=form.cleaned_data["note"])
+                revision = services.save_page(
+                    page=page, by=request.user, **form.page_fields(), note=form.cleaned_data["note"]
+                )
             except ValidationError as error:
                 errors = refusals.refusal_messages(error)
                 if getattr(error, "code", None) == "conflict":
@@ -82,11 +86,11 @@ def page_edit(request, slug):
                 if revision is None:
                     messages.info(request, _("Nothing had changed: the page is as it was."))
                 else:
-                    messages.success(request, _("The page is saved (revision %(number)s).")
-                                     % {"number": revision.number})
+                    messages.success(
+                        request, _("The page is saved (revision %(number)s).") % {"number": revision.number}
+                    )
                 return redirect(page.get_absolute_url())
-    return render(request, "pages/page_edit.html", {"page": page, "form": form, "preview": preview,
-                                                    "errors": errors})
+    return render(request, "pages/page_edit.html", {"page": page, "form": form, "preview": preview, "errors": errors})
 
 
 @require_safe
@@ -96,10 +100,17 @@ def page_history(request, slug):
     listing = Paginator(selectors.revisions(page), REVISIONS_PER_PAGE).get_page(page_param(request.GET))
     number = int_param(request.GET, "revision", minimum=1, maximum=2**31 - 1, default=page.revision)
     shown, previous = selectors.revision_with_previous(page, number)
-    return render(request, "pages/page_history.html", {
-        "page": page, "listing": listing, "shown": shown, "previous": previous,
-        "diff": selectors.revision_diff(shown, previous) if shown else [],
-    })
+    return render(
+        request,
+        "pages/page_history.html",
+        {
+            "page": page,
+            "listing": listing,
+            "shown": shown,
+            "previous": previous,
+            "diff": selectors.revision_diff(shown, previous) if shown else [],
+        },
+    )
 
 
 @require_POST
@@ -122,6 +133,7 @@ def page_restore(request, slug):
     if revision is None:
         messages.info(request, _("The page already reads as revision %(number)s.") % {"number": shown.number})
         return redirect(history)
-    messages.success(request, _("Revision %(old)s is restored as revision %(new)s.")
-                     % {"old": shown.number, "new": revision.number})
+    messages.success(
+        request, _("Revision %(old)s is restored as revision %(new)s.") % {"old": shown.number, "new": revision.number}
+    )
     return redirect(f"{history}?revision={revision.number}")

@@ -39,18 +39,44 @@ def editor_client(client, editor):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path, expected", [
-    ("/ro/about/", ["Despre Centrul Cultural Clujean", "<h2>Obiective strategice</h2>", "Studiotopia – Colliding Epistemes",
-                    "Ordinul „Meritul Cultural” în grad de Cavaler", '<meta name="description" content="Mobilizăm']),
-    ("/en/about/", ["About the Cluj Cultural Centre", "<h2>Strategic objectives</h2>", "Interdisciplinary Activation"]),
-    ("/ro/ciic/", ["Imaginăm viitorul orașului!", "peste 40 de dezbateri publice", "cod SMIS 151461",
-                   "421.935,00 lei", 'href="mailto:imaginatiecivica@primariaclujnapoca.ro"', 'href="/ro/processes/"']),
-    ("/en/ciic/", ["We imagine the city's future!", "Over 40 public debates", "421,935.00 lei", 'href="/en/calls/"']),
-    ("/ro/accessibility/", ["Declarație de accesibilitate", "<h2>Cum verificăm</h2>", "nivelul AA"]),
-    ("/en/accessibility/", ["Accessibility statement", "WCAG) 2.1, level AA", 'href="mailto:office@cccluj.ro"']),
-    ("/ro/privacy/", ["Notă de confidențialitate", "participant șters"]),
-    ("/en/privacy/", ["Privacy notice", "deleted participant"]),
-])
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        (
+            "/ro/about/",
+            [
+                "Despre Centrul Cultural Clujean",
+                "<h2>Obiective strategice</h2>",
+                "Studiotopia – Colliding Epistemes",
+                "Ordinul „Meritul Cultural” în grad de Cavaler",
+                '<meta name="description" content="Mobilizăm',
+            ],
+        ),
+        (
+            "/en/about/",
+            ["About the Cluj Cultural Centre", "<h2>Strategic objectives</h2>", "Interdisciplinary Activation"],
+        ),
+        (
+            "/ro/ciic/",
+            [
+                "Imaginăm viitorul orașului!",
+                "peste 40 de dezbateri publice",
+                "cod SMIS 151461",
+                "421.935,00 lei",
+                'href="mailto:imaginatiecivica@primariaclujnapoca.ro"',
+                'href="/ro/processes/"',
+            ],
+        ),
+        (
+            "/en/ciic/",
+            ["We imagine the city's future!", "Over 40 public debates", "421,935.00 lei", 'href="/en/calls/"'],
+        ),
+        ("/ro/accessibility/", ["Declarație de accesibilitate", "<h2>Cum verificăm</h2>", "nivelul AA"]),
+        ("/en/accessibility/", ["Accessibility statement", "WCAG) 2.1, level AA", 'href="mailto:office@cccluj.ro"']),
+        ("/ro/privacy/", ["Notă de confidențialitate", "participant șters"]),
+        ("/en/privacy/", ["Privacy notice", "deleted participant"]),
+    ],
+)
 def test_the_pages_in_each_language(client, path, expected):
     response = client.get(path)
     assert response.status_code == 200
@@ -62,10 +88,23 @@ def test_the_pages_in_each_language(client, path, expected):
 
 @pytest.mark.django_db
 def test_about_shows_the_networks_figures_from_data(client):
-    Figure.objects.create(key="members", value=117, label_ro="organizații membre", label_en="member organisations",
-                          source_ro="Pagina CCC", position=1)
-    partners = Figure.objects.create(key="partners", value=60, more_than=True, label_ro="parteneri",
-                                     label_en="partners", source_ro="Pagina CCC", position=2)
+    Figure.objects.create(
+        key="members",
+        value=117,
+        label_ro="organizații membre",
+        label_en="member organisations",
+        source_ro="Pagina CCC",
+        position=1,
+    )
+    partners = Figure.objects.create(
+        key="partners",
+        value=60,
+        more_than=True,
+        label_ro="parteneri",
+        label_en="partners",
+        source_ro="Pagina CCC",
+        position=2,
+    )
     page = text(client.get("/en/about/"))
     assert "The network in figures" in page
     assert "<strong>117</strong> <span>member organisations</span>" in page
@@ -91,10 +130,18 @@ def test_about_lists_the_approved_plans_with_their_documents(client):
 
 @pytest.mark.django_db
 def test_markdown_is_sanitised(client, about, editor):
-    services.save_page(page=about, by=editor, based_on=1, title_ro=about.title_ro, title_en=about.title_en,
-                       summary_ro="<b>Rezumat</b>", summary_en="", sections=[],
-                       body_ro='Bună <script>alert("x")</script> [ziua](javascript:alert(1)) <img src=x onerror=alert(1)>',
-                       body_en="")
+    services.save_page(
+        page=about,
+        by=editor,
+        based_on=1,
+        title_ro=about.title_ro,
+        title_en=about.title_en,
+        summary_ro="<b>Rezumat</b>",
+        summary_en="",
+        sections=[],
+        body_ro='Bună <script>alert("x")</script> [ziua](javascript:alert(1)) <img src=x onerror=alert(1)>',
+        body_en="",
+    )
     page = client.get("/ro/about/").content.decode()
     assert "Bună" in page and "ziua" in page
     main = page.split("<main", 1)[1]
@@ -118,8 +165,12 @@ def test_history_query_count_stays_constant(editor_client, about, editor, assert
     def grow():
         page = Page.objects.get(pk=about.pk)
         for number in range(6):
-            services.save_page(page=page, by=editor, based_on=page.revision,
-                               **{**{name: getattr(page, name) for name in CONTENT_FIELDS}, "title_en": f"T{number}"})
+            services.save_page(
+                page=page,
+                by=editor,
+                based_on=page.revision,
+                **{**{name: getattr(page, name) for name in CONTENT_FIELDS}, "title_en": f"T{number}"},
+            )
             page.refresh_from_db()
 
     assert_constant_queries(editor_client, ["/en/pages/about/history/", "/en/pages/"], grow)
@@ -127,8 +178,10 @@ def test_history_query_count_stays_constant(editor_client, about, editor, assert
 
 @pytest.mark.django_db
 def test_preview_renders_without_saving(editor_client, about):
-    response = editor_client.post("/en/pages/about/edit/", form_data(
-        about, action="preview", body_ro="## Titlu nou\n\n*nou*", body_en="**new** <script>x</script>"))
+    response = editor_client.post(
+        "/en/pages/about/edit/",
+        form_data(about, action="preview", body_ro="## Titlu nou\n\n*nou*", body_en="**new** <script>x</script>"),
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Preview (not saved)" in page
@@ -140,8 +193,9 @@ def test_preview_renders_without_saving(editor_client, about):
 
 @pytest.mark.django_db
 def test_save_from_the_form(editor_client, about):
-    response = editor_client.post("/en/pages/about/edit/", form_data(about, title_en="About us", note="Shorter"),
-                                  follow=True)
+    response = editor_client.post(
+        "/en/pages/about/edit/", form_data(about, title_en="About us", note="Shorter"), follow=True
+    )
     assert response.redirect_chain[-1][0] == "/en/about/"
     assert "The page is saved (revision 2)." in text(response)
     assert "<h1>About us</h1>" in text(response)
@@ -152,8 +206,12 @@ def test_save_from_the_form(editor_client, about):
 
 @pytest.mark.django_db
 def test_a_conflicting_save_keeps_what_was_typed_and_a_second_save_replaces(editor_client, about, administrator):
-    services.save_page(page=about, by=administrator, based_on=1, **{
-        **{name: getattr(about, name) for name in CONTENT_FIELDS}, "title_en": "Theirs"})
+    services.save_page(
+        page=about,
+        by=administrator,
+        based_on=1,
+        **{**{name: getattr(about, name) for name in CONTENT_FIELDS}, "title_en": "Theirs"},
+    )
     response = editor_client.post("/en/pages/about/edit/", form_data(about, title_en="Mine", body_en="My text"))
     page = text(response)
     assert response.status_code == 200
@@ -168,9 +226,16 @@ def test_a_conflicting_save_keeps_what_was_typed_and_a_second_save_replaces(edit
 
 @pytest.mark.django_db
 def test_history_shows_an_escaped_diff_and_restores(editor_client, about, editor):
-    services.save_page(page=about, by=editor, based_on=1, note="Bold <b>", **{
-        **{name: getattr(about, name) for name in CONTENT_FIELDS},
-        "body_en": about.body_en.replace("## Vision", "## Our vision <b>now</b>")})
+    services.save_page(
+        page=about,
+        by=editor,
+        based_on=1,
+        note="Bold <b>",
+        **{
+            **{name: getattr(about, name) for name in CONTENT_FIELDS},
+            "body_en": about.body_en.replace("## Vision", "## Our vision <b>now</b>"),
+        },
+    )
     page = editor_client.get("/en/pages/about/history/").content.decode()
     assert "Revision 2 against revision 1" in page
     assert "Emil Editor" in page and "Bold &lt;b&gt;" in page
@@ -201,10 +266,37 @@ def test_the_editors_find_the_pages_from_the_header(editor_client):
     assert 'href="/en/pages/"' not in text(Client().get("/en/"))
 
 
-FORM_FIELDS = ["based_on", "title_ro", "title_en", "summary_ro", "summary_en", "body_ro", "body_en", "sections",
-               "note", "action"]
-ODD = st.one_of(st.sampled_from(["", "\x00", "²", "9" * 25, "-1", "figures", "reports", "save", "preview",
-                                 "<script>alert(1)</script>", "ș" * 600, "1"]), st.text(max_size=20))
+FORM_FIELDS = [
+    "based_on",
+    "title_ro",
+    "title_en",
+    "summary_ro",
+    "summary_en",
+    "body_ro",
+    "body_en",
+    "sections",
+    "note",
+    "action",
+]
+ODD = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "\x00",
+            "²",
+            "9" * 25,
+            "-1",
+            "figures",
+            "reports",
+            "save",
+            "preview",
+            "<script>alert(1)</script>",
+            "ș" * 600,
+            "1",
+        ]
+    ),
+    st.text(max_size=20),
+)
 
 
 @pytest.mark.django_db
@@ -213,8 +305,9 @@ def test_fuzzing_the_edit_form_never_fails(editor):
     client.force_login(editor)
 
     @settings(max_examples=60, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
-    @given(st.fixed_dictionaries({}, optional={name: st.one_of(ODD, st.lists(ODD, max_size=3))
-                                               for name in FORM_FIELDS}))
+    @given(
+        st.fixed_dictionaries({}, optional={name: st.one_of(ODD, st.lists(ODD, max_size=3)) for name in FORM_FIELDS})
+    )
     def post(data):
         response = client.post("/ro/pages/about/edit/", data)
         assert response.status_code < 500, (data, response.status_code)

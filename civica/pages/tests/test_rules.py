@@ -12,8 +12,19 @@ from civica.pages.models import Page
 
 PERMISSIONS = {"pages.edit"}
 
-KINDS = ["anonymous", "inactive", "unverified", "participant", "member_representative", "moderator", "evaluator",
-         "facilitator", "editor", "administrator", "superuser"]
+KINDS = [
+    "anonymous",
+    "inactive",
+    "unverified",
+    "participant",
+    "member_representative",
+    "moderator",
+    "evaluator",
+    "facilitator",
+    "editor",
+    "administrator",
+    "superuser",
+]
 EDITORS = {"editor", "administrator", "superuser"}
 SCOPED = {"evaluator", "facilitator"}
 
@@ -56,10 +67,16 @@ def test_everyone_reads_the_pages(make, kind, path):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("method, path", [
-    ("get", "/en/pages/"), ("get", "/en/pages/about/edit/"), ("post", "/en/pages/about/edit/"),
-    ("get", "/en/pages/about/history/"), ("post", "/en/pages/about/restore/"),
-])
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("get", "/en/pages/"),
+        ("get", "/en/pages/about/edit/"),
+        ("post", "/en/pages/about/edit/"),
+        ("get", "/en/pages/about/history/"),
+        ("post", "/en/pages/about/restore/"),
+    ],
+)
 def test_editor_screens(make, about, kind, method, path):
     user = make(kind)
     data = {"revision": "1"} if path.endswith("restore/") else {}

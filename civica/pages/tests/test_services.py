@@ -39,9 +39,18 @@ def test_the_migration_creates_the_four_pages_with_a_first_revision():
 
 @pytest.mark.django_db
 def test_each_save_writes_the_page_and_one_revision_with_every_field(about, editor):
-    revision = services.save_page(page=about, by=editor, based_on=1, note=" Typo ",
-                                  **fields(about, title_en="About us", body_ro="Text nou\r\n\r\nal doilea\r\n",
-                                           sections=["reports", "figures", "reports"]))
+    revision = services.save_page(
+        page=about,
+        by=editor,
+        based_on=1,
+        note=" Typo ",
+        **fields(
+            about,
+            title_en="About us",
+            body_ro="Text nou\r\n\r\nal doilea\r\n",
+            sections=["reports", "figures", "reports"],
+        ),
+    )
     about.refresh_from_db()
     assert (about.revision, about.updated_by, about.title_en) == (2, editor, "About us")
     assert about.body_ro == "Text nou\n\nal doilea\n", "Unix line ends, one at the end"
@@ -74,10 +83,13 @@ def test_a_save_based_on_an_older_revision_is_refused_and_writes_nothing(about, 
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("changes, problem", [
-    ({"title_ro": "   "}, "Romanian title"),
-    ({"sections": ["figures", "gossip"]}, "gossip"),
-])
+@pytest.mark.parametrize(
+    "changes, problem",
+    [
+        ({"title_ro": "   "}, "Romanian title"),
+        ({"sections": ["figures", "gossip"]}, "gossip"),
+    ],
+)
 def test_bad_content_is_refused(about, editor, changes, problem):
     with pytest.raises(ValidationError) as refused:
         services.save_page(page=about, by=editor, based_on=1, **fields(about, **changes))
@@ -116,10 +128,14 @@ def test_parallel_saves_from_the_same_revision_keep_one_and_refuse_the_others(ed
     create_missing(Page, PageRevision, now=timezone.now())  # an earlier test may have emptied the database
     about = Page.objects.get(slug="about")
     titles = [f"Title {number}" for number in range(6)]
-    outcomes = run_together([
-        lambda title=title: services.save_page(page=Page.objects.get(pk=about.pk), by=editor, based_on=about.revision,
-                                               **fields(about, title_en=title))
-        for title in titles])
+    outcomes = run_together(
+        [
+            lambda title=title: services.save_page(
+                page=Page.objects.get(pk=about.pk), by=editor, based_on=about.revision, **fields(about, title_en=title)
+            )
+            for title in titles
+        ]
+    )
     refused = [outcome for outcome in outcomes if outcome is not None]
     assert len(refused) == len(titles) - 1
     assert all(isinstance(error, ValidationError) and error.code == "conflict" for error in refused)
