@@ -28,6 +28,10 @@ PAGES = {
     "call-list": "/{language}/calls/",
     "call": "/{language}/calls/fix-cluj/",
     "call-results": "/{language}/calls/artisti-impreuna/",
+    "about": "/{language}/about/",
+    "ciic": "/{language}/ciic/",
+    "accessibility": "/{language}/accessibility/",
+    "privacy": "/{language}/privacy/",
 }
 IMPACTS = ("minor", "moderate", "serious", "critical")
 
