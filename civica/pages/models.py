@@ -27,8 +27,9 @@ class Section(models.TextChoices):
 CONTENT_FIELDS = ("title_ro", "title_en", "summary_ro", "summary_en", "body_ro", "body_en", "sections")
 
 
-class Page(Bilingual, models.Model):
-    slug = models.SlugField(_("address"), max_length=40, unique=True)
+class PageContent(Bilingual, models.Model):
+    """What an editor writes: the page's fields that every revision keeps (``CONTENT_FIELDS``)."""
+
     title_ro = models.CharField(_("title (Romanian)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     summary_ro = models.CharField(
@@ -41,6 +42,16 @@ class Page(Bilingual, models.Model):
     body_ro = models.TextField(_("text (Romanian, Markdown)"), blank=True)
     body_en = models.TextField(_("text (English, Markdown)"), blank=True)
     sections = models.JSONField(_("sections from data"), default=list, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def content(self) -> dict:
+        return {name: getattr(self, name) for name in CONTENT_FIELDS}
+
+
+class Page(PageContent):
+    slug = models.SlugField(_("address"), max_length=40, unique=True)
     revision = models.PositiveIntegerField(_("revision"), default=0)
     updated_at = models.DateTimeField(_("last changed"), null=True, blank=True)
     updated_by = models.ForeignKey(
@@ -70,18 +81,11 @@ class Page(Bilingual, models.Model):
         return section in (self.sections or [])
 
 
-class PageRevision(models.Model):
+class PageRevision(PageContent):
     """A page as one save left it: every content field, who saved it, when and why."""
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("page"))
     number = models.PositiveIntegerField(_("number"))
-    title_ro = models.CharField(_("title (Romanian)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    summary_ro = models.CharField(_("summary (Romanian)"), max_length=400, blank=True)
-    summary_en = models.CharField(_("summary (English)"), max_length=400, blank=True)
-    body_ro = models.TextField(_("text (Romanian, Markdown)"), blank=True)
-    body_en = models.TextField(_("text (English, Markdown)"), blank=True)
-    sections = models.JSONField(_("sections from data"), default=list, blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -101,6 +105,3 @@ class PageRevision(models.Model):
 
     def __str__(self):
         return f"{self.page.slug} #{self.number}"
-
-    def content(self) -> dict:
-        return {name: getattr(self, name) for name in CONTENT_FIELDS}
