@@ -3,12 +3,18 @@ a save made in between, restore as a new revision, and the row lock under parall
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 from civica.pages import services
 from civica.pages.initial import PAGES, create_missing
 from civica.pages.models import CONTENT_FIELDS, Page, PageRevision
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    with translation.override("en"):
+        yield
 
 
 def fields(page, **changes):
