@@ -157,3 +157,16 @@ def test_the_initial_pages_are_in_good_romanian():
     for page in PAGES:
         text = " ".join(page[name] for name in ("title_ro", "summary_ro", "body_ro"))
         assert not problems(text), (page["slug"], problems(text))
+
+
+@pytest.mark.django_db
+def test_personal_data_names_the_revisions_and_deletion_keeps_them_by_nobody(about, editor):
+    from civica.accounts.services import account_delete, personal_data_export
+
+    services.save_page(page=about, by=editor, based_on=1, note="Typo", **fields(about, title_en="Us"))
+    exported = personal_data_export(user=editor)["pages"]["page_revisions"]
+    assert [(row["page"], row["number"], row["note"]) for row in exported] == [("about", 2, "Typo")]
+    account_delete(user=editor)
+    about.refresh_from_db()
+    assert about.updated_by is None and about.revisions.get(number=2).by is None
+    assert about.title_en == "Us"
