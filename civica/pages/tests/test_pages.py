@@ -166,10 +166,7 @@ def test_history_query_count_stays_constant(editor_client, about, editor, assert
         page = Page.objects.get(pk=about.pk)
         for number in range(6):
             services.save_page(
-                page=page,
-                by=editor,
-                based_on=page.revision,
-                **{**{name: getattr(page, name) for name in CONTENT_FIELDS}, "title_en": f"T{number}"},
+                page=page, by=editor, based_on=page.revision, **{**page.content(), "title_en": f"T{number}"}
             )
             page.refresh_from_db()
 
@@ -206,12 +203,7 @@ def test_save_from_the_form(editor_client, about):
 
 @pytest.mark.django_db
 def test_a_conflicting_save_keeps_what_was_typed_and_a_second_save_replaces(editor_client, about, administrator):
-    services.save_page(
-        page=about,
-        by=administrator,
-        based_on=1,
-        **{**{name: getattr(about, name) for name in CONTENT_FIELDS}, "title_en": "Theirs"},
-    )
+    services.save_page(page=about, by=administrator, based_on=1, **{**about.content(), "title_en": "Theirs"})
     response = editor_client.post("/en/pages/about/edit/", form_data(about, title_en="Mine", body_en="My text"))
     page = text(response)
     assert response.status_code == 200
@@ -231,10 +223,7 @@ def test_history_shows_an_escaped_diff_and_restores(editor_client, about, editor
         by=editor,
         based_on=1,
         note="Bold <b>",
-        **{
-            **{name: getattr(about, name) for name in CONTENT_FIELDS},
-            "body_en": about.body_en.replace("## Vision", "## Our vision <b>now</b>"),
-        },
+        **{**about.content(), "body_en": about.body_en.replace("## Vision", "## Our vision <b>now</b>")},
     )
     page = editor_client.get("/en/pages/about/history/").content.decode()
     assert "Revision 2 against revision 1" in page
