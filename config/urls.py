@@ -22,6 +22,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("civica.content.urls")),
+    path("", include("civica.pages.urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("civica.accounts.urls")),
     path("network/", include("civica.network.urls")),

@@ -13,7 +13,7 @@ from .models import User
 def _terms_label():
     return format_html(
         _('I have read the <a href="{}">privacy notice</a> and agree that my contributions are public.'),
-        reverse_lazy("content:privacy"),
+        reverse_lazy("pages:privacy"),
     )
 
 

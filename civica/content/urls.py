@@ -6,6 +6,4 @@ app_name = "content"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("accessibility/", views.accessibility, name="accessibility"),
-    path("privacy/", views.privacy, name="privacy"),
 ]

@@ -1,5 +1,5 @@
-"""The home page, the accessibility statement and the privacy notice. The home page's numbers are
-``network.Figure`` rows; no template holds such a number."""
+"""The home page. Its numbers are ``network.Figure`` rows; no template holds such a number. (The
+accessibility statement and the privacy notice are pages of the pages app.)"""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -30,12 +30,3 @@ def home(request):
         },
     )
 
-
-@require_safe
-def accessibility(request):
-    return render(request, "content/accessibility.html")
-
-
-@require_safe
-def privacy(request):
-    return render(request, "content/privacy.html")

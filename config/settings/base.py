@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "civica.insights",
     "civica.search",
     "civica.content",
+    "civica.pages",
     "civica.core.apps.CivicaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -34,6 +34,10 @@ PAGES = {
     "call-results": "/{language}/calls/artisti-impreuna/",
     "news-list": "/{language}/news/",
     "article": "/{language}/news/lansarea-pavilionului-ecca-21-octombrie-2021/",
+    "about": "/{language}/about/",
+    "ciic": "/{language}/ciic/",
+    "accessibility": "/{language}/accessibility/",
+    "privacy": "/{language}/privacy/",
 }
 IMPACTS = ("minor", "moderate", "serious", "critical")
 

@@ -35,6 +35,8 @@ PUBLIC_PAGES = {
 STAFF_PAGES = {
     "editor": {
         "manage-list": "/{language}/processes/manage/",
+        "page-edit": "/{language}/pages/about/edit/",
+        "page-history": "/{language}/pages/about/history/",
         "manage-process": "/{language}/processes/cluj-for-youth-2030/manage/",
         "manage-call": "/{language}/calls/{call}/manage/",
         "ranking": "/{language}/calls/{call}/manage/ranking/",

@@ -33,6 +33,7 @@ def test_footer_has_contact_details_and_the_accessibility_statement(client):
     assert "mailto:office@cccluj.ro" in page
     assert "mailto:imaginatiecivica@primariaclujnapoca.ro" in page
     assert 'href="/ro/accessibility/"' in page
+    assert 'href="/ro/about/"' in page and 'href="/ro/ciic/"' in page
 
 
 @pytest.mark.django_db
