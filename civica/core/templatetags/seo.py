@@ -73,7 +73,9 @@ def preview_image(field_file):
         return absolute(static(path)), card_width, card_height, _("Civica, the participation platform of Cluj")
     largest = widths[-1]
     url = field_file.storage.url(rendition_name(field_file.name, largest))
-    alt = getattr(instance, f"{name}_alt", "")
+    alt = getattr(instance, f"{name}_alt", None)
+    if alt is None and hasattr(instance, "translated"):  # a description in each language (a news article's)
+        alt = instance.translated(f"{name}_alt")
     return absolute(url), largest, round(height * largest / width), alt
 
 
