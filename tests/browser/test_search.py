@@ -10,7 +10,7 @@ from .helpers import accessible
 pytestmark = pytest.mark.browser
 
 WORDS = {
-    "ro": {"search": "Caută", "box": "Căutați în consultări, apeluri, întâlniri, planuri și altele",
+    "ro": {"search": "Căutați", "box": "Căutați în consultări, apeluri, întâlniri, planuri și altele",
            "lab": "Atelier Local de Învățare: Sectorul cultural și creativ în Timișoara și în regiune",
            "workshop": "Atelier world-café", "meeting": "Întâlnire", "call": "Artiști Împreună",
            "nothing": "Nimic nu corespunde"},

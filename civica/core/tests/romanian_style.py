@@ -19,6 +19,17 @@ INFORMAL = {
     "tu", "te", "ți", "îți", "ție", "tine", "tău", "ta", "tale", "tăi", "ești", "poți", "vrei", "ai",
     "introdu", "alege", "încearcă", "verifică-ți", "ține-mă",
 }
+# A button or an instruction that starts with the informal imperative ("Salvează", "Trimite"): the
+# polite form is "Salvați", "Trimiteți". Only the first word is checked, since most of these are also
+# the third person ("Centrul publică rapoarte") in the middle of a sentence; verbs whose infinitive is
+# the same word and that start fragments ("[pentru a] propune idei") are left out.
+INFORMAL_IMPERATIVES = {
+    "adaugă", "alocă", "anulează", "aplică", "ascunde", "blochează", "caută", "confirmă", "creează",
+    "declară", "descarcă", "deschide", "descoperă", "editează", "exportă", "filtrează", "intră",
+    "înscrie-mă", "închide", "marchează", "modifică", "mută", "pornește", "publică",
+    "raportează", "retrage", "rezervă", "răspunde", "salvează", "schimbă", "scrie", "șterge", "trimite",
+    "verifică", "vezi", "votează", "abonează-te", "alătură-te", "află", "continuă", "citește",
+}
 INFORMAL_PHRASES = ("te rugăm", "te rog", "ține-mă", "tine-ma", "ai uitat", "contul tău", "parola ta")
 
 WORD = re.compile(r"[\w]+(?:-[\w]+)*", re.UNICODE)
@@ -36,4 +47,7 @@ def problems(text: str) -> list[str]:
             if part in INFORMAL:
                 found.append(f"informal: {part!r}")
     found += [f"informal: {phrase!r}" for phrase in INFORMAL_PHRASES if phrase in lowered]
+    first = WORD.search(lowered)
+    if first and first.group(0) in INFORMAL_IMPERATIVES:
+        found.append(f"informal imperative: {first.group(0)!r}")
     return found
