@@ -3,25 +3,11 @@ division's (CIIC) and Art & Well-being's."""
 
 from django.db import migrations
 
-LISTS = [
-    ("ccc-monthly", 1, "Newsletter-ul lunar al Centrului Cultural Clujean", "The Cluj Cultural Centre's monthly newsletter",
-     "O dată pe lună: evenimentele, apelurile și știrile centrului.",
-     "Once a month: the centre's events, open calls and news."),
-    ("civic-innovation", 2, "Divizia de Inovare și Imaginație Civică", "The Civic Innovation and Imagination Division",
-     "Consultări, ateliere și proiecte de imaginație civică.",
-     "Consultations, workshops and civic imagination projects."),
-    ("art-wellbeing", 3, "Artă și Stare de Bine", "Art & Well-being",
-     "Programul Artă și Stare de Bine: forumuri, cercetare și activități.",
-     "The Art & Well-being programme: forums, research and activities."),
-]
+from civica.newsletter.defaults import LISTS, ensure_lists
 
 
 def create_lists(apps, schema_editor):
-    NewsletterList = apps.get_model("newsletter", "NewsletterList")
-    for slug, position, name_ro, name_en, description_ro, description_en in LISTS:
-        NewsletterList.objects.update_or_create(slug=slug, defaults={
-            "position": position, "name_ro": name_ro, "name_en": name_en,
-            "description_ro": description_ro, "description_en": description_en})
+    ensure_lists(apps.get_model("newsletter", "NewsletterList"))
 
 
 def delete_lists(apps, schema_editor):
