@@ -4,10 +4,12 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from civica.core.forms import ModelMultipleIdsField
+
 from .models import NewsletterList
 
 
-class ListChoiceField(forms.ModelMultipleChoiceField):
+class ListChoiceField(ModelMultipleIdsField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj):

@@ -330,3 +330,10 @@ def test_query_counts_do_not_grow_with_subscribers(client, django_assert_max_num
         client.get(path)
         with django_assert_max_num_queries(8):
             assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["9" * 25, "²", "abc", "-1"])
+def test_odd_list_ids_are_a_form_error(client, value):
+    response = client.post("/ro/newsletter/", {"email": "ana@example.org", "consent": "on", "lists": [value]})
+    assert response.status_code == 200 and response.context["form"].errors["lists"]
+    assert not Subscriber.objects.exists()
