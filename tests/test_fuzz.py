@@ -198,6 +198,8 @@ def _known_parameters():
     from civica.calls.models import Application, ApplicationFile, Submission
     from civica.comments.models import Comment
     from civica.network.models import Booking, Space
+    from civica.newsletter.models import Consent, Subscriber
+    from civica.newsletter.tokens import confirm_token, preferences_token
     from civica.notifications.models import Notification
     from civica.workshops import selectors as workshop_selectors
     from civica.workshops.models import WorkshopTable
@@ -216,6 +218,9 @@ def _known_parameters():
     known["network", "pk"] += list(Booking.objects.order_by("pk").values_list("pk", flat=True)[:2])
     known["comments", "comment_id"] += list(Comment.objects.order_by("-pk").values_list("pk", flat=True)[:2])
     known["notifications", "pk"] = list(Notification.objects.order_by("-pk").values_list("pk", flat=True)[:1])
+    # The newsletter's links come only in e-mails: a demo subscriber's (a used confirmation, preferences).
+    known["newsletter", "token"] += [preferences_token(row) for row in Subscriber.objects.order_by("pk")[:1]]
+    known["newsletter", "token"] += [confirm_token(row) for row in Consent.objects.filter(action="subscribe")[:1]]
     return known
 
 

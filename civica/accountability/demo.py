@@ -901,13 +901,19 @@ UNITS_ONE = {"prieteni": ("prieten", "friend"), "campanii": ("campanie", "campai
              "abonați": ("abonat", "subscriber"), "parteneriate": ("parteneriat", "partnership")}
 
 
+# Indicators whose latest value the platform counts itself (accountability.registry; the newsletter
+# registers its confirmed subscribers).
+LIVE_SOURCES = {"Dezvoltarea de baze de date – 1.000 abonați": "newsletter.confirmed_subscribers"}
+
+
 def _indicators(plan):
     for position, (text_ro, name_ro, name_en, unit_ro, unit_en, target, values) in enumerate(INDICATORS_2021,
                                                                                               start=1):
         indicator = Indicator.objects.create(plan=plan, position=position, name_ro=name_ro, name_en=name_en,
                                              unit_ro=unit_ro, unit_en=unit_en, target=Decimal(target), text_ro=text_ro,
                                              unit_one_ro=UNITS_ONE.get(unit_ro, ("", ""))[0],
-                                             unit_one_en=UNITS_ONE.get(unit_ro, ("", ""))[1])
+                                             unit_one_en=UNITS_ONE.get(unit_ro, ("", ""))[1],
+                                             live_source=LIVE_SOURCES.get(text_ro, ""))
         IndicatorValue.objects.bulk_create(
             IndicatorValue(indicator=indicator, date=datetime.date.fromisoformat(iso_date), value=Decimal(value),
                            illustrative=True)

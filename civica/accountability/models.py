@@ -212,6 +212,9 @@ class Indicator(Bilingual, models.Model):
                                    help_text=_("The singular, as in “1 campaign”; empty: the same as the unit."))
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
     text_ro = models.CharField(_("target as written (Romanian)"), max_length=300, blank=True)
+    live_source = models.CharField(_("live source"), max_length=60, blank=True, help_text=_(
+        "The name of a count the platform keeps (e.g. newsletter.confirmed_subscribers): the latest value is "
+        "read from it at the end of the plan's period instead of being typed in."))
 
     class Meta:
         verbose_name = _("indicator")

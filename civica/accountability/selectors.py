@@ -1,13 +1,17 @@
-"""Reads for plan pages and the generated document: a fixed number of queries per plan."""
+"""Reads for plan pages and the generated document: a fixed number of queries per plan (and one per
+indicator read from a live source)."""
 
+import datetime
 import re
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from . import budget as budget_math
 from .models import Activity, Area, BudgetGroup, Indicator, IndicatorValue, Objective, Plan, Priority, ProgressUpdate
 from .periods import months_covered, parse_period
+from .registry import live_sources
 
 
 def plan_list():
@@ -100,10 +104,20 @@ def recent_updates(plan, limit=20):
 
 
 def indicators_with_values(plan):
+    """The plan's indicators, each with ``latest`` (its last value), chart points and its share of the
+    target. An indicator with a registered live source (``registry.live_sources``) ends with the value
+    counted at the end of the plan's period, or today while it runs (``latest.live``), after the typed
+    values dated before it."""
     items = list(Indicator.objects.filter(plan=plan).prefetch_related(
         Prefetch("values", queryset=IndicatorValue.objects.order_by("date", "id"))))
     for indicator in items:
         values = list(indicator.values.all())
+        source = live_sources.get(indicator.live_source) if indicator.live_source else None
+        if source is not None:
+            at = min(datetime.date(plan.end_year or plan.year, 12, 31), timezone.localdate())
+            live = IndicatorValue(indicator=indicator, date=at, value=Decimal(source.value_at(at)))
+            live.live = True
+            values = [value for value in values if value.date < at] + [live]
         indicator.latest = values[-1] if values else None
         indicator.chart_points = _chart_points(values, indicator.target)
         indicator.share = (min(indicator.latest.value / indicator.target, Decimal(1))

@@ -19,13 +19,15 @@ def _value(value):
     return value() if callable(value) else value
 
 
-def send_in_language(person, template, context=None, *, subject, to=None, headers=None, attachments=()) -> None:
+def send_in_language(person, template, context=None, *, subject, to=None, headers=None, attachments=(),
+                     transform_html=None) -> None:
     """Render ``template`` (a ``.txt`` template; a sibling ``.html`` one, when it exists, becomes the
     HTML alternative) and ``subject`` in ``person.language`` and send them to ``person.email``.
 
     ``context`` is a dict or a function returning one (``person`` is added); ``subject`` a string or a
     function returning one; ``attachments`` ``(filename, content, mimetype)`` triples, or a function
-    returning them. A template that does not exist raises ``TemplateDoesNotExist``: nothing is sent."""
+    returning them; ``transform_html`` a function applied to the rendered HTML (the newsletter's inlines its
+    styles). A template that does not exist raises ``TemplateDoesNotExist``: nothing is sent."""
     with translation.override(person.language), timezone.override(settings.TIME_ZONE):
         data = {"person": person, **(_value(context) or {})}
         body = render_to_string(template, data)
@@ -37,6 +39,8 @@ def send_in_language(person, template, context=None, *, subject, to=None, header
                 html_template = None
             if html_template is not None:
                 html = html_template.render(data)
+                if transform_html is not None:
+                    html = transform_html(html)
         message = EmailMultiAlternatives(subject=str(_value(subject)), body=body, to=to or [person.email],
                                          headers=headers)
         if html is not None:

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "civica.meetings",
     "civica.workshops",
     "civica.news",
+    "civica.newsletter",
     "civica.insights",
     "civica.search",
     "civica.content",
@@ -203,7 +204,13 @@ ACCOUNT_RATE_LIMITS = {
     # whole world-café room may share one venue address.
     "write_by_address": "300/m/ip",
     "write_by_person": "60/m/user",
+    # The newsletter's subscribe form (civica.newsletter.views): per client IP a 429 page; per address the
+    # request is accepted and shows the same page, but no further confirmation e-mail is sent.
+    "newsletter_by_address": "10/m/ip,60/h/ip",
+    "newsletter_by_email": "3/h/key",
 }
+# How long a newsletter confirmation link works (seconds; civica.newsletter.tokens).
+NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("CIVICA_NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
 
 LANGUAGE_CODE = "ro"
 LANGUAGES = [("ro", _("Romanian")), ("en", _("English"))]

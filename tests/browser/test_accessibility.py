@@ -38,6 +38,8 @@ PAGES = {
     "ciic": "/{language}/ciic/",
     "accessibility": "/{language}/accessibility/",
     "privacy": "/{language}/privacy/",
+    "newsletter": "/{language}/newsletter/",
+    "newsletter-preferences": "/{language}/newsletter/preferences/{newsletter_token}/",
 }
 IMPACTS = ("minor", "moderate", "serious", "critical")
 
@@ -45,10 +47,14 @@ IMPACTS = ("minor", "moderate", "serious", "critical")
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_serious_or_critical_axe_violation(live_server, demo_data, page, language, path, record_property):
+    from civica.newsletter.demo import DEMO_SUBSCRIBER
+    from civica.newsletter.models import Subscriber
+    from civica.newsletter.tokens import preferences_token
     from civica.participation.models import Debate, Idea, Poll
 
     youth = {"process__slug": "cluj-for-youth-2030"}
     url = live_server.url + path.format(
+        newsletter_token=preferences_token(Subscriber.objects.get(email=DEMO_SUBSCRIBER)),
         language=language,
         idea=Idea.objects.filter(status="evaluating", **youth).values_list("pk", flat=True).first(),
         debate=Debate.objects.filter(**youth).values_list("pk", flat=True).first(),

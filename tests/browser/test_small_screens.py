@@ -72,6 +72,9 @@ MEASURE = """() => {
 def paths_for(pages, language):
     """The addresses of ``pages`` in ``language``, with the demo's objects (an idea, a call under review…) filled in."""
     from civica.calls.models import Assignment
+    from civica.newsletter.demo import DEMO_SUBSCRIBER
+    from civica.newsletter.models import Subscriber
+    from civica.newsletter.tokens import preferences_token
     from civica.participation.models import Debate, Idea, Poll
 
     youth = {"process__slug": "cluj-for-youth-2030"}
@@ -84,6 +87,8 @@ def paths_for(pages, language):
         "poll": Poll.objects.filter(**youth).values_list("pk", flat=True).first(),
         "call": assignment.application.call.slug if assignment else "",
         "code": assignment.application.code if assignment else "",
+        "newsletter_token": "".join(preferences_token(subscriber)
+                                    for subscriber in Subscriber.objects.filter(email=DEMO_SUBSCRIBER)),
     }
     return {name: path.format(**values) for name, path in pages.items()}
 

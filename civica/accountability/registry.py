@@ -1,0 +1,23 @@
+"""Live sources of KPI values (issue 15, point 5): an app above accountability registers a function
+that counts something at a date (the newsletter: its confirmed subscribers), and an ``Indicator`` whose
+``live_source`` names it shows, as its latest value, that count at the end of the plan's period (or
+today, while the period runs) instead of a value typed in. Registered in the app's ``ready``; an
+unknown name is ignored (the typed values are shown)."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class LiveSource:
+    label: str
+    value_at: Callable[[datetime.date], Decimal]
+
+
+live_sources: dict[str, LiveSource] = {}
+
+
+def register_live_source(key: str, *, label: str, value_at) -> None:
+    live_sources[key] = LiveSource(label, value_at)

@@ -1,0 +1,77 @@
+"""The newsletter's e-mails, HTML with a plain-text part, styles inlined by ``css-inline`` (mail
+programs drop ``<style>``), links on ``CIVICA_BASE_URL``.
+
+- The confirmation e-mail: the only one sent before the subscriber confirms, with the expiring link.
+- Every e-mail after confirmation (``send_newsletter_mail``: the welcome one now, campaigns later) has
+  the preference page's and the unsubscribe link in both parts, and the RFC 8058 headers
+  ``List-Unsubscribe: <…/newsletter/unsubscribe/<token>/>`` and
+  ``List-Unsubscribe-Post: List-Unsubscribe=One-Click``."""
+
+import css_inline
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from civica.core.mail import send_in_language
+
+from .tokens import confirm_token, preferences_token
+
+_INLINER = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
+
+
+def inline_styles(html: str) -> str:
+    return _INLINER.inline(html)
+
+
+def absolute(path: str) -> str:
+    return f"{settings.CIVICA_BASE_URL}{path}"
+
+
+def links(subscriber) -> dict:
+    """The preference page's and the unsubscribe addresses, in the subscriber's language."""
+    token = preferences_token(subscriber)
+    with translation.override(subscriber.language):
+        return {
+            "preferences_url": absolute(reverse("newsletter:preferences", args=[token])),
+            "unsubscribe_url": absolute(reverse("newsletter:unsubscribe", args=[token])),
+        }
+
+
+def send_confirmation_mail(consent) -> None:
+    subscriber = consent.subscriber
+    with translation.override(consent.language):
+        url = absolute(reverse("newsletter:confirm", args=[confirm_token(consent)]))
+    hours = settings.NEWSLETTER_CONFIRM_MAX_AGE // 3600
+    person = _Recipient(subscriber.email, consent.language)
+    send_in_language(
+        person,
+        "newsletter/email/confirm.txt",
+        {"confirm_url": url, "hours": hours},
+        subject=lambda: _("[Civica] Confirm your newsletter subscription"),
+        transform_html=inline_styles,
+    )
+
+
+def send_newsletter_mail(subscriber, template, context, *, subject) -> None:
+    """A newsletter e-mail to a confirmed subscriber, with its preference and unsubscribe links."""
+    found = links(subscriber)
+    send_in_language(
+        subscriber,
+        template,
+        lambda: {**found, **(context() if callable(context) else context)},
+        subject=subject,
+        transform_html=inline_styles,
+        headers={
+            "List-Unsubscribe": f"<{found['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+
+
+class _Recipient:
+    """The confirmation goes in the language of the request, which may not be the subscriber's yet."""
+
+    def __init__(self, email, language):
+        self.email = email
+        self.language = language
