@@ -12,9 +12,8 @@ PYTEST_ARGS ?=
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: demo test test-fast lint-imports setup messages makemessages check-deploy bench bench-load clean browser
-.PHONY: lighthouse
-.PHONY: worker
+.PHONY: demo test test-fast lint-imports setup messages makemessages check-deploy bench bench-load clean browser \
+	lighthouse worker
 
 demo:
 	@$(PYTHON) scripts/demo_banner.py $(HOST) $(PORT)
