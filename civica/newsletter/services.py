@@ -104,7 +104,9 @@ def subscriber_from_token(token) -> Subscriber | None:
 def preferences_save(*, subscriber, lists, language, by=None) -> None:
     """The subscriber's lists become exactly ``lists`` and their e-mails' language ``language``; no list
     at all is unsubscribing. Only a confirmed subscriber changes lists (the preference page of one who
-    never confirmed changes the language only)."""
+    never confirmed changes the language only). The row is locked and read again, so a one-click
+    unsubscribe at the same moment is never undone halfway nor recorded twice."""
+    subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
     subscriber.language = language
     subscriber.save(update_fields=["language"])
     if subscriber.confirmed_at is None:
@@ -130,7 +132,9 @@ def preferences_save(*, subscriber, lists, language, by=None) -> None:
 @transaction.atomic
 def unsubscribe(*, subscriber, by=None) -> None:
     """From everything (one-click, RFC 8058): the subscriptions go, the subscriber stays as unsubscribed
-    with the consent record. Unsubscribing twice records it once."""
+    with the consent record. Unsubscribing twice, even at the same instant, records it once (the row
+    is locked and read again)."""
+    subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
     Subscription.objects.filter(subscriber=subscriber).delete()
     if subscriber.unsubscribed_at is not None:
         return
