@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("plans/", include("civica.accountability.urls")),
     path("meetings/", include("civica.meetings.urls")),
     path("workshops/", include("civica.workshops.urls")),
+    path("staff/audit/", include("civica.audit.urls")),
     path("news/", include("civica.news.urls")),
     path("newsletter/", include("civica.newsletter.urls")),
     path("admin/", admin.site.urls),

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "civica.accountability",
     "civica.meetings",
     "civica.workshops",
+    "civica.audit",
     "civica.news",
     "civica.newsletter",
     "civica.insights",
