@@ -6,7 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from civica.core.params import page_param
 
@@ -37,8 +38,12 @@ def notification_read_all(request):
     return redirect("notifications:list")
 
 
+@csrf_exempt  # RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click" with no form token; the signed
+# token in the address is what authorises it, and all it can do is stop its own person's e-mails.
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
-    """From the link in every e-mail: works without logging in. GET asks, POST does it."""
+    """From the link in every e-mail: works without logging in. GET asks, POST does it (the confirm
+    button, or the mail program's one-click request)."""
     person = services.user_from_unsubscribe_token(token)
     if person is None:
         return render(request, "notifications/unsubscribe.html", {"invalid": True}, status=400)

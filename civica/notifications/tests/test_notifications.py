@@ -85,6 +85,24 @@ def test_unsubscribe_link_works_without_logging_in(client):
 
 
 @pytest.mark.django_db
+def test_one_click_unsubscribe_from_the_mail_program_needs_no_form_token():
+    """RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click" to the header's address, with no
+    cookie and no CSRF token; the signed token is what authorises it."""
+    from django.test import Client
+
+    person = UserFactory(email_frequency="daily")
+    mail_program = Client(enforce_csrf_checks=True)
+    response = mail_program.post(f"/en/notifications/unsubscribe/{unsubscribe_token(person)}/",
+                                 "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    person.refresh_from_db()
+    assert person.email_frequency == "never"
+    forged = mail_program.post("/en/notifications/unsubscribe/forged-token/", "List-Unsubscribe=One-Click",
+                               content_type="application/x-www-form-urlencoded")
+    assert forged.status_code == 400
+
+
+@pytest.mark.django_db
 def test_notification_list_query_count(client, participant, django_assert_num_queries):
     for number in range(3):
         _notify(participant, f"n{number}")
