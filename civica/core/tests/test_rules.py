@@ -1,5 +1,5 @@
 """Truth table of Django admin: who may open it, and every model permission ``add_admin_perms``
-registers (accounts, e-mail addresses and representations: administrators; everything else: editors)."""
+registers (accounts, e-mail addresses, representations and the audit log: administrators; everything else: editors)."""
 
 import pytest
 import rules
@@ -7,7 +7,8 @@ from django.apps import apps
 
 from civica.core.permissions import ADMIN_ACTIONS
 
-ADMINISTRATORS_ONLY = {"accounts", "account"}
+# The audit log names the staff who did each thing: administrators read it.
+ADMINISTRATORS_ONLY = {"accounts", "account", "audit"}
 # Who represents which organisation makes member representatives: administrators, like roles.
 ADMINISTRATORS_ONLY_MODELS = {"representation"}
 KINDS = ["anonymous", "inactive", "unverified", "participant", "moderator", "editor", "administrator", "superuser"]
