@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.db.models.fields.files import FieldFile
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -26,7 +27,8 @@ from .models import Call, CallDocument, CallStatus, Criterion, FormField
 SPEC = ["key", "kind", "required", "max_length", "min_value", "max_value", "choices", "file_types", "max_file_mb"]
 CALL_FIELDS = ["title_ro", "title_en", "summary_ro", "summary_en", "guide_ro", "guide_en", "programme",
                "eligibility", "eligible_categories", "opens_at", "closes_at", "questions_until", "evaluation_until",
-               "results_on", "budget_total", "amount_min", "amount_max", "is_blind", "disagreement_threshold"]
+               "results_on", "budget_total", "amount_min", "amount_max", "is_blind", "disagreement_threshold",
+               "image", "image_alt"]
 FIELD_FIELDS = ["key", "kind", "label_ro", "label_en", "help_ro", "help_en", "required", "identifying",
                 "max_length", "min_value", "max_value", "choices", "file_types", "max_file_mb"]
 CRITERION_FIELDS = ["name_ro", "name_en", "description_ro", "description_en", "weight", "scale_min", "scale_max"]
@@ -40,7 +42,10 @@ def _require_editor(by, call=None, permission="calls.manage_call"):
 
 
 def _snapshot(obj, names) -> dict:
-    return {name: getattr(obj, f"{name}_id" if name == "programme" else name) for name in names}
+    values = {name: getattr(obj, f"{name}_id" if name == "programme" else name) for name in names}
+    if "image" in values:
+        values["image"] = values["image"].name or ""
+    return values
 
 
 def _unique_slug(title: str) -> str:
@@ -89,6 +94,13 @@ def call_update(*, call, by, **values) -> Call:
         for name, value in values.items():
             if name not in CALL_FIELDS:
                 raise ValueError(name)
+            if name == "image":
+                # A form's image: False to clear it, a new (checked, re-encoded) file, or the stored one.
+                if value is False:
+                    locked.image = ""
+                elif value and not isinstance(value, FieldFile):
+                    locked.image = value
+                continue
             setattr(locked, name, value)
         locked.full_clean(exclude=["slug"])
         locked.save()

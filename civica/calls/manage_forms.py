@@ -6,7 +6,7 @@ input is an error beside its field, never a 500."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from civica.core.uploads import check_pdf
+from civica.core.uploads import PublicImageFormMixin, check_pdf
 from civica.network.models import Category, Programme
 
 from . import blueprints
@@ -62,7 +62,7 @@ class NewCallForm(MoneyAndDatesMixin, forms.Form):
     amount_max = money_field(_("Maximum per application (lei)"))
 
 
-class CallForm(MoneyAndDatesMixin, forms.ModelForm):
+class CallForm(PublicImageFormMixin, MoneyAndDatesMixin, forms.ModelForm):
     eligible_categories = forms.MultipleChoiceField(
         label=_("Organisation categories"), choices=Category.choices, required=False,
         widget=forms.CheckboxSelectMultiple, help_text=_("For calls open to organisations of given categories."))
@@ -81,8 +81,9 @@ class CallForm(MoneyAndDatesMixin, forms.ModelForm):
         fields = ["title_ro", "title_en", "summary_ro", "summary_en", "guide_ro", "guide_en", "programme",
                   "eligibility", "eligible_categories", "opens_at", "closes_at", "questions_until",
                   "evaluation_until", "results_on", "budget_total", "amount_min", "amount_max", "is_blind",
-                  "disagreement_threshold"]
+                  "disagreement_threshold", "image", "image_alt"]
         widgets = {
+            "image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
             "summary_ro": forms.Textarea(attrs={"rows": 3}), "summary_en": forms.Textarea(attrs={"rows": 3}),
             "guide_ro": forms.Textarea(attrs={"rows": 10}), "guide_en": forms.Textarea(attrs={"rows": 10}),
             "eligibility": forms.RadioSelect,

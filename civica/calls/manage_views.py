@@ -6,6 +6,7 @@ and render; a refused save shows the same form with everything typed and the rea
 Anonymous visitors log in first; others without the right get a 403 that says why."""
 
 from functools import wraps
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -25,7 +26,7 @@ from . import blueprints, checklist, editing, evaluation
 from .application_form import ApplicationForm
 from .forms import AppointForm
 from .manage_forms import CallForm, CriterionForm, DocumentForm, FieldForm, MoveForm, NewCallForm, PickForm
-from .models import Call, CallStatus, Conflict, Criterion, FormField
+from .models import Call, CallStatus, Conflict, Criterion, Eligibility, FormField
 
 CALLS_PER_PAGE = 25
 
@@ -131,7 +132,7 @@ def call_move(request, slug):
 @editors_only
 def call_edit(request, slug):
     call = _managed_call(request, slug)
-    form = CallForm(request.POST or None, instance=call)
+    form = CallForm(request.POST or None, request.FILES or None, instance=call)
     if request.method == "POST" and form.is_valid():
         try:
             editing.call_update(call=Call.objects.get(pk=call.pk), by=request.user, **form.values())
@@ -232,7 +233,10 @@ def field_edit(request, slug, field_id=None):
 @editors_only
 def form_preview(request, slug):
     call = _managed_call(request, slug)
-    form = ApplicationForm(call=call, organisations=[])
+    # Applicants to a call for organisations choose the one they apply for: shown with a stand-in.
+    organisations = ([] if call.eligibility == Eligibility.PARTICIPANTS
+                     else [SimpleNamespace(pk=0, name=_("The applicant's organisation"))])
+    form = ApplicationForm(call=call, organisations=organisations)
     return render(request, "calls/manage/form_preview.html", {"call": call, "form": form, "files": {}})
 
 

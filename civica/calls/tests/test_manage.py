@@ -140,6 +140,31 @@ def test_details_timeline_budget_and_eligibility_are_edited(editor_client):
     assert timezone.localtime(call.closes_at).strftime("%Y-%m-%d %H:%M") == "2030-04-01 17:00"
 
 
+def test_the_calls_image_is_uploaded_described_and_cleared(editor_client):
+    import io
+
+    from PIL import Image
+
+    call = draft()
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(buffer, "PNG")
+    url = reverse("calls:manage_edit", args=[call.slug])
+    data = {name: value for name, value in editor_client.get(url).context["form"].initial.items()
+            if value is not None and name not in ("image", "eligible_categories")}
+    data.update({"opens_at": "2030-03-01T10:00", "closes_at": "2030-04-01T17:00", "programme": "",
+                 "is_blind": "", "questions_until": "", "evaluation_until": "", "results_on": ""})
+    undescribed = editor_client.post(url, {**data, "image": SimpleUploadedFile("p.png", buffer.getvalue())})
+    assert undescribed.status_code == 400 and "Describe the image" in undescribed.content.decode()
+    described = editor_client.post(url, {**data, "image_alt": "A teal square",
+                                         "image": SimpleUploadedFile("p.png", buffer.getvalue())})
+    assert described.status_code == 302
+    call.refresh_from_db()
+    assert call.image and call.image_alt == "A teal square"
+    assert editor_client.post(url, {**data, "image_alt": "", "image-clear": "on"}).status_code == 302
+    call.refresh_from_db()
+    assert not call.image
+
+
 def test_guide_documents_are_added_as_checked_pdfs_and_removed(editor_client):
     call = draft()
     url = reverse("calls:manage_documents", args=[call.slug])
@@ -204,6 +229,11 @@ def test_every_kind_of_question_can_be_added_and_previewed(editor_client):
     for kind in FieldKind.values:
         assert f"Question {kind}" in page
     assert "Project title" in page and "Budget line 1" in page and "Role in the project 1" in page
+    assert "On behalf of" not in page
+    call.eligibility = Eligibility.MEMBER_REPRESENTATIVES
+    call.save()
+    page = editor_client.get(reverse("calls:manage_preview", args=[call.slug])).content.decode()
+    assert "On behalf of" in page and "The applicant&#x27;s organisation" in page
 
 
 def test_the_published_form_guard_explains_a_refused_change_beside_the_field(editor_client, editor):
@@ -326,7 +356,9 @@ def test_screens_cost_the_same_queries_with_more_rows(editor_client, make_user, 
     call = draft()
     urls = [reverse("calls:manage_list")] + [reverse(name, args=[call.slug]) for name in (
         "calls:manage_call", "calls:manage_form", "calls:manage_preview", "calls:manage_criteria",
-        "calls:manage_jury", "calls:manage_documents")]
+        "calls:manage_jury", "calls:manage_documents", "calls:manage_edit")] + [
+        reverse("calls:manage_field", args=[call.slug, call.form_fields.first().pk]),
+        reverse("calls:manage_criterion", args=[call.slug, call.criteria.first().pk])]
     counter = {"n": 0}
 
     def grow():
