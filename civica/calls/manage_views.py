@@ -100,7 +100,7 @@ def call_overview(request, slug):
     call = _managed_call(request, slug)
     fields, criteria = list(call.form_fields.all()), list(call.criteria.all())
     next_statuses = sorted(call.next_statuses())
-    problems = {}
+    problems = []
     if CallStatus.PUBLISHED in next_statuses:
         problems = checklist.publish_problems(call, fields=fields, criteria=criteria)
     elif CallStatus.RESULTS_PUBLISHED in next_statuses:
