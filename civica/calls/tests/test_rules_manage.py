@@ -10,7 +10,8 @@ pytestmark = pytest.mark.django_db
 
 PERMISSIONS = {"calls.manage_calls"}
 KINDS = ["anonymous", "inactive", "unverified", "participant", "member_representative", "evaluator_here",
-         "evaluator_elsewhere", "facilitator_elsewhere", "moderator", "editor", "administrator", "superuser"]
+         "evaluator_elsewhere", "facilitator_here", "facilitator_elsewhere", "moderator", "editor", "administrator",
+         "superuser"]
 EDITORS = {"editor", "administrator", "superuser"}
 
 
