@@ -6,9 +6,8 @@ from django.forms.models import BaseInlineFormSet
 from civica.core.uploads import PublicImageFormMixin
 
 from . import form_rules
+from .editing import SPEC
 from .models import Application, Call, CallDocument, CallQuestion, CallStatus, Criterion, FormField
-
-SPEC = ["key", "kind", "required", "max_length", "min_value", "max_value", "choices", "file_types", "max_file_mb"]
 
 
 def _spec(values, label):

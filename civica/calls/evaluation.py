@@ -14,15 +14,15 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from civica.accounts.models import RoleAssignment
 from civica.accounts.roles import Role
-from civica.accounts.services import role_grant
+from civica.accounts.services import role_grant, role_revoke
+from civica.audit import services as audit_log
 from civica.core import transitions
 from civica.core.formatting import format_money
 
-from . import tasks
+from . import checklist, tasks
 from .assignment import plan_assignments
 from .models import (
     Application,
@@ -35,6 +35,10 @@ from .models import (
     Review,
     Score,
 )
+
+# The audit log's verb for each step of a call (civica.audit: "calls.call.<verb>").
+MOVE_VERBS = {CallStatus.PUBLISHED: "publish", CallStatus.EVALUATION: "close",
+              CallStatus.RANKING_LOCKED: "lock_ranking", CallStatus.RESULTS_PUBLISHED: "publish_results"}
 
 
 def _require_editor(by, call):
@@ -53,29 +57,28 @@ def call_move(*, call, to, by):
     if call.permission_to(to) is None:
         raise ValidationError(_("A call that is %(current)s cannot become %(new)s.") % {
             "current": CallStatus(call.status).label.lower(), "new": to.label.lower()})
-    if to == CallStatus.PUBLISHED and not call.form_fields.exists():
-        raise ValidationError(_("Add the application form before publishing the call."))
     if to == CallStatus.EVALUATION and timezone.now() < call.closes_at:
         raise ValidationError(_("The evaluation starts after the deadline."))
     if to == CallStatus.EVALUATION and not call.criteria.exists():
         raise ValidationError(_("Define the evaluation criteria first."))
 
     def check(locked):
-        if to == CallStatus.RESULTS_PUBLISHED:
-            undecided = call.applications.filter(status=ApplicationStatus.SUBMITTED, decision=Decision.PENDING).count()
-            if undecided:
-                raise ValidationError(ngettext(
-                    "Record a decision for every submitted application before publishing the results: "
-                    "%(count)d application has no decision yet.",
-                    "Record a decision for every submitted application before publishing the results: "
-                    "%(count)d applications have no decision yet.", undecided) % {"count": undecided})
+        # The same lists the editors' screen shows beside the button (checklist.py), read under the lock.
+        problems = (checklist.publish_problems(locked) if to == CallStatus.PUBLISHED
+                    else checklist.results_problems(locked) if to == CallStatus.RESULTS_PUBLISHED else [])
+        if problems:
+            raise ValidationError(problems)
 
+    previous = call.status
     with transaction.atomic():
         # The call's row is held while the step is checked again and taken (core's move): two editors
         # clicking at once move it one step, and no decision can be pending when the results go out.
         locked = transitions.move(call, to=to, by=by, check=check, refusal=_("Only the centre's editors run calls."))
         call.status = locked.status
         audit(call, by, f"status:{to.value}")
+        audit_log.record(by=by, action=f"calls.call.{MOVE_VERBS[to]}", target=call,
+                         summary=_("The call is now: %(status)s.") % {"status": to.label},
+                         changes={"status": [CallStatus(previous).value, to.value]})
         if to == CallStatus.RANKING_LOCKED:
             audit(call, by, "identities_revealed")
     if to == CallStatus.RESULTS_PUBLISHED:
@@ -86,9 +89,31 @@ def call_move(*, call, to, by):
 
 def evaluator_appoint(*, call, user, by):
     _require_editor(by, call)
-    assignment = role_grant(user=user, role=Role.EVALUATOR, scope=call, by=None)
-    audit(call, by, "evaluator_appointed", evaluator=user.pk)
+    with transaction.atomic():
+        # Granted by the call's editor (not an administrator's grant): only on this call.
+        assignment = role_grant(user=user, role=Role.EVALUATOR, scope=call, by=None)
+        audit(call, by, "evaluator_appointed", evaluator=user.pk)
+        audit_log.record(by=by, action="calls.jury.appoint", target=call,
+                         summary=_("%(name)s appointed as an evaluator.") % {"name": user.public_name})
     return assignment
+
+
+def evaluator_remove(*, call, user, by) -> int:
+    """Take the call's evaluator role away; their assignments without a submitted review go too (a
+    submitted review stays: it was part of the evaluation). Returns how many assignments were removed."""
+    _require_editor(by, call)
+    with transaction.atomic():
+        roles = RoleAssignment.objects.for_object(call).filter(user=user, role=Role.EVALUATOR)
+        if not roles.exists():
+            raise ValidationError(_("This person is not an evaluator of this call."))
+        for role in roles:
+            role_revoke(assignment=role, by=None)
+        _total, removed = (Assignment.objects.filter(application__call=call, evaluator=user)
+                             .exclude(review__status=Review.Status.SUBMITTED).delete())
+        audit(call, by, "evaluator_removed", evaluator=user.pk)
+        audit_log.record(by=by, action="calls.jury.remove", target=call,
+                         summary=_("%(name)s is no longer an evaluator.") % {"name": user.public_name})
+    return removed.get("calls.Assignment", 0)
 
 
 def evaluators_of(call):

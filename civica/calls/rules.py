@@ -39,6 +39,8 @@ refusals.add_perm("calls.apply", Requirements(
 ))
 rules.add_perm("calls.ask_question", is_participant & call_accepts_questions)
 rules.add_perm("calls.manage_call", is_editor)
+# The editors' list of every call (drafts included) and creating a call: no call yet to ask about.
+rules.add_perm("calls.manage_calls", is_editor)
 
 # Applicants: their own application only; changes only while the call is open.
 rules.add_perm("calls.read_application", is_applicant | is_editor)

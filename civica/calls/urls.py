@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import evaluation_views, views
+from . import evaluation_views, manage_views, views
 
 app_name = "calls"
 
@@ -8,6 +8,21 @@ urlpatterns = [
     path("", views.call_list, name="list"),
     path("mine/", views.my_applications, name="mine"),
     path("reviews/", evaluation_views.my_reviews, name="my_reviews"),
+    # The editors' screens ("manage" is never a call's short name: editing._unique_slug).
+    path("manage/", manage_views.manage_list, name="manage_list"),
+    path("manage/new/", manage_views.call_new, name="manage_new"),
+    path("manage/<slug:slug>/", manage_views.call_overview, name="manage_call"),
+    path("manage/<slug:slug>/move/", manage_views.call_move, name="manage_move"),
+    path("manage/<slug:slug>/edit/", manage_views.call_edit, name="manage_edit"),
+    path("manage/<slug:slug>/documents/", manage_views.documents, name="manage_documents"),
+    path("manage/<slug:slug>/form/", manage_views.form_fields, name="manage_form"),
+    path("manage/<slug:slug>/form/new/", manage_views.field_edit, name="manage_field_new"),
+    path("manage/<slug:slug>/form/<int:field_id>/", manage_views.field_edit, name="manage_field"),
+    path("manage/<slug:slug>/form/preview/", manage_views.form_preview, name="manage_preview"),
+    path("manage/<slug:slug>/criteria/", manage_views.criteria, name="manage_criteria"),
+    path("manage/<slug:slug>/criteria/new/", manage_views.criterion_edit, name="manage_criterion_new"),
+    path("manage/<slug:slug>/criteria/<int:criterion_id>/", manage_views.criterion_edit, name="manage_criterion"),
+    path("manage/<slug:slug>/jury/", manage_views.jury, name="manage_jury"),
     path("<slug:slug>/", views.call_detail, name="detail"),
     path("<slug:slug>/questions/", views.ask_question, name="ask"),
     path("<slug:slug>/apply/", views.apply, name="apply"),

@@ -40,6 +40,13 @@ STAFF_PAGES = {
         "manage-process": "/{language}/processes/cluj-for-youth-2030/manage/",
         "manage-call": "/{language}/calls/{call}/manage/",
         "ranking": "/{language}/calls/{call}/manage/ranking/",
+        "calls-manage-list": "/{language}/calls/manage/",
+        "calls-manage-call": "/{language}/calls/manage/{call}/",
+        "calls-manage-form": "/{language}/calls/manage/{call}/form/",
+        "calls-manage-preview": "/{language}/calls/manage/{call}/form/preview/",
+        "calls-manage-criteria": "/{language}/calls/manage/{call}/criteria/",
+        "calls-manage-jury": "/{language}/calls/manage/{call}/jury/",
+        "calls-manage-edit": "/{language}/calls/manage/{call}/edit/",
     },
     "evaluator": {
         "my-reviews": "/{language}/calls/reviews/",
