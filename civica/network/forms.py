@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
+from django.db.models import URLField as URLModelField
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -93,6 +94,13 @@ class WebsitesField(forms.CharField):
         return lines
 
 
+def _https_by_default(field, **kwargs):
+    """A model field's form field; an address typed without a scheme is taken as https."""
+    if isinstance(field, URLModelField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
 class SectionsMixin:
     """The form's fields as the staff's screens lay them out: the Romanian and the English fields side by
     side, then the other groups (``SECTIONS``: ``(legend, field names)``; a name ending in ``_ro`` is
@@ -115,12 +123,12 @@ class OrganisationForm(SectionsMixin, forms.ModelForm):
     SECTIONS = ((_("The organisation"), ["name", "slug", "category", "relationship"]),
                 (_("Description"), ["description_ro"]),
                 (_("Contact"), ["city", "website", "email"]))
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organisation
         fields = ["name", "slug", "category", "relationship", "city", "website", "email",
                   "description_ro", "description_en"]
+        formfield_callback = staticmethod(_https_by_default)
         widgets = {"description_ro": forms.Textarea(attrs={"rows": 5}),
                    "description_en": forms.Textarea(attrs={"rows": 5})}
 
