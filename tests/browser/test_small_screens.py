@@ -40,6 +40,8 @@ STAFF_PAGES = {
         "manage-process": "/{language}/processes/cluj-for-youth-2030/manage/",
         "manage-call": "/{language}/calls/{call}/manage/",
         "ranking": "/{language}/calls/{call}/manage/ranking/",
+        "staff-dashboard": "/{language}/staff/",
+        "network-space-edit": "/{language}/network/manage/spaces/studio-evenimente-online/",
     },
     "evaluator": {
         "my-reviews": "/{language}/calls/reviews/",
