@@ -1,6 +1,7 @@
 """``BookingForm`` reads one day and two times on the Bucharest clock (a time the clock skips is refused)
 and shows the service's refusals by their fields. The staff's screens (``manage_views``) edit an
-organisation, a programme and a space with ``OrganisationForm``, ``ProgrammeForm`` and ``SpaceForm``, and
+organisation, a programme, a space and a figure with ``OrganisationForm``, ``ProgrammeForm``, ``SpaceForm`` and
+``FigureForm``, and
 add a representative by e-mail with ``RepresentativeForm``."""
 
 import datetime
@@ -16,7 +17,7 @@ from django.utils.translation import pgettext_lazy
 
 from civica.core.uploads import PublicImageFormMixin
 
-from .models import MAX_BOOKING_PURPOSE, Organisation, Programme, Space
+from .models import MAX_BOOKING_PURPOSE, Figure, Organisation, Programme, Space
 
 # The service's field names and the form's.
 SERVICE_FIELDS = {"starts_at": "starts", "ends_at": "ends", "purpose": "purpose", "organisation": "organisation"}
@@ -164,6 +165,16 @@ class SpaceForm(SectionsMixin, PublicImageFormMixin, forms.ModelForm):
             "description_ro", "description_en", "accessibility_ro", "accessibility_en", "equipment_ro",
             "equipment_en", "status_note_ro", "status_note_en", "booking_terms_ro", "booking_terms_en")} | {
             "image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
+
+
+class FigureForm(SectionsMixin, forms.ModelForm):
+    SECTIONS = ((_("The figure"), ["key", "value", "more_than", "year"]), (_("What is counted"), ["label_ro"]),
+                (_("Source"), ["source_ro"]), (_("Source address"), ["source_url"]))
+
+    class Meta:
+        model = Figure
+        fields = ["key", "value", "more_than", "year", "label_ro", "label_en", "source_ro", "source_en", "source_url"]
+        formfield_callback = staticmethod(_https_by_default)
 
 
 class RepresentativeForm(forms.Form):

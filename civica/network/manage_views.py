@@ -1,7 +1,8 @@
 """The staff's screens for the network (``/network/manage/…``): an overview, then the organisations
-(with their representatives: added by the e-mail of an existing account, removed), the programmes and
-the spaces (opening status, terms, bookable or not), each listed, created and edited with its Romanian
-and English fields side by side; programmes and spaces are ordered with "move up / move down".
+(with their representatives: added by the e-mail of an existing account, removed), the programmes, the
+spaces (opening status, terms, bookable or not) and the figures about the centre, each listed, created
+and edited with its Romanian and English fields side by side; programmes, spaces and figures are
+ordered with "move up / move down".
 Anonymous visitors log in first; others without the right get a 403 that says why. A refused save
 shows the form again with everything typed and the reasons beside the fields."""
 
@@ -20,8 +21,8 @@ from civica.core import refusals
 from civica.core.params import page_param
 
 from . import selectors, services
-from .forms import OrganisationForm, ProgrammeForm, RepresentativeForm, SpaceForm
-from .models import Organisation, Programme, Representation, Space
+from .forms import FigureForm, OrganisationForm, ProgrammeForm, RepresentativeForm, SpaceForm
+from .models import Figure, Organisation, Programme, Representation, Space
 
 ORGANISATIONS_PER_PAGE = 50
 
@@ -173,11 +174,37 @@ def space_edit(request, slug):
     return _space_form(request, get_object_or_404(Space, slug=slug))
 
 
+@require_safe
+@staff_only
+def figures(request):
+    return render(request, "network/manage/figure_list.html", {"figures": list(Figure.objects.all())})
+
+
+def _figure_form(request, figure):
+    form = FigureForm(request.POST or None, instance=figure or Figure())
+    saved = _save(request, form, lambda data: services.figure_save(figure=figure, by=request.user, **data),
+                  _("The figure is saved."))
+    if saved:
+        return redirect("network:manage_figure", key=saved.key)
+    return render(request, "network/manage/figure_form.html", {"form": form, "figure": figure})
+
+
+@staff_only
+def figure_new(request):
+    return _figure_form(request, None)
+
+
+@staff_only
+def figure_edit(request, key):
+    return _figure_form(request, get_object_or_404(Figure, key=key))
+
+
 @require_POST
 @staff_only
 def position_move(request, kind, slug):
-    model, back = {"programmes": (Programme, "network:manage_programmes"),
-                   "spaces": (Space, "network:manage_spaces")}[kind]
-    row = get_object_or_404(model, slug=slug)
+    model, back, field = {"programmes": (Programme, "network:manage_programmes", "slug"),
+                          "spaces": (Space, "network:manage_spaces", "slug"),
+                          "figures": (Figure, "network:manage_figures", "key")}[kind]
+    row = get_object_or_404(model, **{field: slug})
     services.position_move(row=row, up=request.POST.get("direction") != "down", by=request.user)
-    return redirect(f"{reverse(back)}#{kind}-{row.slug}")
+    return redirect(f"{reverse(back)}#{kind}-{slug}")

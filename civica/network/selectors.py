@@ -110,6 +110,7 @@ def manage_overview() -> dict:
         "organisation_count": Organisation.objects.count(),
         "programme_count": Programme.objects.count(),
         "space_count": Space.objects.count(),
+        "figure_count": Figure.objects.count(),
         "requested_count": Booking.objects.filter(status=BookingStatus.REQUESTED,
                                                   ends_at__gt=timezone.now()).count(),
     }

@@ -10,10 +10,10 @@ same transaction (the rules themselves are plain data in ``availability``). E-ma
   cancels before it begins, editors until it ends. Every move e-mails the booker after commit, in their
   language.
 - ``meeting_place_check`` names what takes a space a meeting wants (the staff see which organisation).
-- The staff's screens: ``organisation_save``, ``programme_save``, ``space_save`` (create or change, the
-  row locked), ``position_move`` (a programme or a space up or down its list), ``representative_add`` (an
-  existing account by e-mail) and ``representative_remove`` (administrators); each is recorded in the
-  audit log.
+- The staff's screens: ``organisation_save``, ``programme_save``, ``space_save``, ``figure_save`` (create
+  or change, the row locked), ``position_move`` (a programme, a space or a figure up or down its list),
+  ``representative_add`` (an existing account by e-mail) and ``representative_remove``
+  (administrators); each is recorded in the audit log.
 
 Parallel tests on PostgreSQL (``tests/test_concurrency.py``) prove one booking per time, a booking and a
 meeting never both winning, and the per-organisation limit."""
@@ -32,7 +32,16 @@ from civica.queue.delivery import event_key
 
 from . import selectors, tasks
 from .availability import LIMITS, Problem, Slot, booking_problems, clashes
-from .models import MAX_BOOKING_PURPOSE, Booking, BookingStatus, Organisation, Programme, Representation, Space
+from .models import (
+    MAX_BOOKING_PURPOSE,
+    Booking,
+    BookingStatus,
+    Figure,
+    Organisation,
+    Programme,
+    Representation,
+    Space,
+)
 
 
 def representation_add(*, user, organisation: Organisation, position: str = "", by) -> Representation:
@@ -247,12 +256,16 @@ def space_save(*, space: Space | None = None, by, **fields) -> Space:
     return _save_row(Space, row=space, fields=fields, by=by, noun="space")
 
 
+def figure_save(*, figure: Figure | None = None, by, **fields) -> Figure:
+    return _save_row(Figure, row=figure, fields=fields, by=by, noun="figure")
+
+
 def position_move(*, row, up: bool, by):
-    """Move a programme or a space one place up or down its list (``position``, then the name)."""
+    """Move a programme, a space or a figure one place up or down its list (its model's ordering)."""
     refusals.check(by, "network.manage_network", otherwise=_("The network is managed by the centre's editors."))
     model = type(row)
     with transaction.atomic():
-        rows = list(model.objects.select_for_update().order_by("position", "name_ro", "pk"))
+        rows = list(model.objects.select_for_update().order_by(*model._meta.ordering, "pk"))
         index = next((i for i, item in enumerate(rows) if item.pk == row.pk), None)
         other = None if index is None else index - 1 if up else index + 1
         if other is None or not 0 <= other < len(rows):

@@ -34,4 +34,9 @@ urlpatterns = [
     path("manage/programmes/<slug:slug>/move/", manage_views.position_move, {"kind": "programmes"},
          name="manage_programme_move"),
     path("manage/spaces/<slug:slug>/move/", manage_views.position_move, {"kind": "spaces"}, name="manage_space_move"),
+    path("manage/figures/", manage_views.figures, name="manage_figures"),
+    path("manage/figures/new/", manage_views.figure_new, name="manage_figure_new"),
+    path("manage/figures/<slug:key>/", manage_views.figure_edit, name="manage_figure"),
+    path("manage/figures/<slug:slug>/move/", manage_views.position_move, {"kind": "figures"},
+         name="manage_figure_move"),
 ]

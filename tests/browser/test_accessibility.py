@@ -81,7 +81,8 @@ def test_no_serious_or_critical_axe_violation(live_server, demo_data, page, lang
 STAFF_PAGES = ["/{language}/staff/", "/{language}/network/manage/", "/{language}/network/manage/organisations/",
                "/{language}/network/manage/organisations/{organisation}/", "/{language}/network/manage/programmes/",
                "/{language}/network/manage/programmes/{programme}/", "/{language}/network/manage/spaces/",
-               "/{language}/network/manage/spaces/studio-evenimente-online/"]
+               "/{language}/network/manage/spaces/studio-evenimente-online/", "/{language}/network/manage/figures/",
+               "/{language}/network/manage/figures/members/"]
 
 
 def test_staff_screens_have_no_serious_or_critical_axe_violation(live_server, demo_data, page):

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from civica.audit.models import AuditEntry
-from civica.network.models import Organisation, Programme, Representation, Space, SpaceStatus
+from civica.network.models import Figure, Organisation, Programme, Representation, Space, SpaceStatus
 from civica.network.tests.factories import MemberFactory, OrganisationFactory, ProgrammeFactory, SpaceFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +22,7 @@ def rows(db):
     organisation = MemberFactory(name="Asociația Teatrului", slug="teatru")
     programme = ProgrammeFactory(slug="academia", organisation=organisation)
     space = SpaceFactory(slug="qub", name_ro="Qub", name_en="Qub")
+    Figure.objects.create(key="members", value=117, label_ro="membri", label_en="members", source_ro="Despre noi")
     return organisation, programme, space
 
 
@@ -32,7 +33,9 @@ def screens(organisation, programme, space):
             reverse("network:manage_representative_add", args=[organisation.slug]),
             reverse("network:manage_programmes"), reverse("network:manage_programme_new"),
             reverse("network:manage_programme", args=[programme.slug]), reverse("network:manage_spaces"),
-            reverse("network:manage_space_new"), reverse("network:manage_space", args=[space.slug])]
+            reverse("network:manage_space_new"), reverse("network:manage_space", args=[space.slug]),
+            reverse("network:manage_figures"), reverse("network:manage_figure_new"),
+            reverse("network:manage_figure", args=["members"])]
 
 
 def test_each_screen_is_for_editors(client, make_user, rows):
@@ -169,5 +172,22 @@ def test_lists_and_forms_cost_fixed_queries(client, make_user, rows, assert_cons
             make_user("member_representative", scope=organisation)
             ProgrammeFactory(organisation=other)
             SpaceFactory(programme=programme, slug=f"room-{number}")
+            Figure.objects.create(key=f"figure-{number}", value=number, label_ro="ceva", source_ro="sursa")
 
     assert_constant_queries(client, screens(organisation, programme, space), grow)
+
+
+def test_figures_are_edited_and_reordered(client, make_user, rows):
+    client.force_login(make_user("editor"))
+    response = client.post(reverse("network:manage_figure_new"), {
+        "key": "schools", "value": "-3", "label_ro": "școli", "label_en": "schools", "source_ro": "Raport"})
+    assert response.status_code == 200 and "școli" in response.content.decode()
+    response = client.post(reverse("network:manage_figure_new"), {
+        "key": "schools", "value": "35", "label_ro": "școli", "label_en": "schools", "source_ro": "Raport",
+        "source_url": "ciic.example.org/raport"})
+    assert response.status_code == 302
+    figure = Figure.objects.get(key="schools")
+    assert figure.value == 35 and figure.source_url == "https://ciic.example.org/raport"
+    client.post(reverse("network:manage_figure_move", args=["schools"]), {"direction": "up"})
+    assert list(Figure.objects.values_list("key", flat=True)) == ["schools", "members"]
+    assert AuditEntry.objects.filter(action="network.figure.create").exists()
