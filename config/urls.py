@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("civica.meetings.urls")),
     path("workshops/", include("civica.workshops.urls")),
     path("staff/audit/", include("civica.audit.urls")),
+    path("staff/", include("civica.staff.urls")),
     path("news/", include("civica.news.urls")),
     path("newsletter/", include("civica.newsletter.urls")),
     path("admin/", admin.site.urls),

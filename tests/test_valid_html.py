@@ -39,6 +39,10 @@ SIGNED_IN_PAGES = {
     "editor": {
         "booking-manage": "/{language}/network/bookings/manage/",
         "meeting-as-editor": "/{language}/meetings/dezbatere-cluj-for-youth-2030/",
+        "staff-dashboard": "/{language}/staff/", "network-manage": "/{language}/network/manage/",
+        "network-organisations": "/{language}/network/manage/organisations/",
+        "network-programmes": "/{language}/network/manage/programmes/",
+        "network-space-edit": "/{language}/network/manage/spaces/studio-evenimente-online/",
     },
     "facilitator": {"workshop-as-facilitator": "/{language}/workshops/world-cafe-timisoara-2020/"},
     "moderator": {"moderation-queue": "/{language}/moderation/"},

@@ -6,3 +6,6 @@ class AccountabilityConfig(AppConfig):
     name = "civica.accountability"
     label = "accountability"
     verbose_name = _("Plans and results")
+
+    def ready(self):
+        from . import programme_section  # noqa: F401 -- registers the programme page's sections

@@ -12,6 +12,7 @@ class CallsConfig(AppConfig):
 
         from civica.core.uploads import delete_stored_files, keep_public_images
 
+        from . import programme_section  # noqa: F401 -- registers the programme page's section
         from .models import ApplicationFile, Call
 
         # A file deleted or replaced, or an application deleted: the stored file goes too, after commit.

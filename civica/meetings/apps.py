@@ -10,6 +10,7 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from civica.core.uploads import keep_public_images
 
+        from . import programme_section  # noqa: F401 -- registers the programme page's section
         from .models import Meeting
 
         # Public images: renditions on upload, deleted with their row or when replaced.

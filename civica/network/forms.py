@@ -1,16 +1,23 @@
 """``BookingForm`` reads one day and two times on the Bucharest clock (a time the clock skips is refused)
-and shows the service's refusals by their fields."""
+and shows the service's refusals by their fields. The staff's screens (``manage_views``) edit an
+organisation, a programme, a space and a figure with ``OrganisationForm``, ``ProgrammeForm``, ``SpaceForm`` and
+``FigureForm``, and
+add a representative by e-mail with ``RepresentativeForm``."""
 
 import datetime
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import URLValidator
+from django.db.models import URLField as URLModelField
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import MAX_BOOKING_PURPOSE, Organisation
+from civica.core.uploads import PublicImageFormMixin
+
+from .models import MAX_BOOKING_PURPOSE, Figure, Organisation, Programme, Space
 
 # The service's field names and the form's.
 SERVICE_FIELDS = {"starts_at": "starts", "ends_at": "ends", "purpose": "purpose", "organisation": "organisation"}
@@ -66,3 +73,114 @@ class BookingForm(forms.Form):
             return
         for name, errors in refused.message_dict.items():
             self.add_error(SERVICE_FIELDS.get(name) if name != NON_FIELD_ERRORS else None, errors)
+
+
+class WebsitesField(forms.CharField):
+    """A list of addresses typed one a line (``Programme.websites``); each must be a web address."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        lines = [line.strip() for line in (value or "").splitlines() if line.strip()]
+        validate = URLValidator(schemes=["http", "https"])
+        for line in lines:
+            try:
+                validate(line)
+            except ValidationError:
+                raise ValidationError(_("“%(value)s” is not a web address (it starts with https://).") % {
+                    "value": line}) from None
+        return lines
+
+
+def _https_by_default(field, **kwargs):
+    """A model field's form field; an address typed without a scheme is taken as https."""
+    if isinstance(field, URLModelField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
+class SectionsMixin:
+    """The form's fields as the staff's screens lay them out: the Romanian and the English fields side by
+    side, then the other groups (``SECTIONS``: ``(legend, field names)``; a name ending in ``_ro`` is
+    listed with its ``_en`` twin)."""
+
+    SECTIONS = ()
+
+    def sections(self) -> list[dict]:
+        laid_out = []
+        for legend, names in self.SECTIONS:
+            if names and all(name.endswith("_ro") for name in names):
+                laid_out.append({"legend": legend, "romanian": [self[name] for name in names],
+                                 "english": [self[name[:-3] + "_en"] for name in names]})
+            else:
+                laid_out.append({"legend": legend, "fields": [self[name] for name in names]})
+        return laid_out
+
+
+class OrganisationForm(SectionsMixin, forms.ModelForm):
+    SECTIONS = ((_("The organisation"), ["name", "slug", "category", "relationship"]),
+                (_("Description"), ["description_ro"]),
+                (_("Contact"), ["city", "website", "email"]))
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "slug", "category", "relationship", "city", "website", "email",
+                  "description_ro", "description_en"]
+        formfield_callback = staticmethod(_https_by_default)
+        widgets = {"description_ro": forms.Textarea(attrs={"rows": 5}),
+                   "description_en": forms.Textarea(attrs={"rows": 5})}
+
+
+class ProgrammeForm(SectionsMixin, PublicImageFormMixin, forms.ModelForm):
+    SECTIONS = ((_("Name"), ["name_ro"]), (_("The programme"), ["slug", "organisation", "websites"]),
+                (_("Summary"), ["summary_ro"]), (_("Image"), ["image", "image_alt"]))
+    websites = WebsitesField(label=_("Websites"), required=False, help_text=_("One address a line."))
+
+    class Meta:
+        model = Programme
+        fields = ["name_ro", "name_en", "slug", "organisation", "summary_ro", "summary_en", "websites",
+                  "image", "image_alt"]
+        widgets = {"summary_ro": forms.Textarea(attrs={"rows": 4}), "summary_en": forms.Textarea(attrs={"rows": 4}),
+                   "image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
+
+
+class SpaceForm(SectionsMixin, PublicImageFormMixin, forms.ModelForm):
+    SECTIONS = ((_("Name"), ["name_ro"]),
+                (_("Opening and bookings"), ["status", "is_bookable"]),
+                (_("About the opening and the booking terms"), ["status_note_ro", "booking_terms_ro"]),
+                (_("The space"), ["slug", "kind", "programme", "capacity"]),
+                (_("Description"), ["description_ro", "accessibility_ro", "equipment_ro"]),
+                (_("Where it is"), ["address", "latitude", "longitude", "coordinates_approximate"]),
+                (_("Image"), ["image", "image_alt"]))
+    class Meta:
+        model = Space
+        fields = ["name_ro", "name_en", "slug", "kind", "programme", "description_ro", "description_en",
+                  "accessibility_ro", "accessibility_en", "equipment_ro", "equipment_en",
+                  "status", "status_note_ro", "status_note_en", "is_bookable", "booking_terms_ro", "booking_terms_en",
+                  "address", "latitude", "longitude", "coordinates_approximate", "capacity", "image", "image_alt"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in (
+            "description_ro", "description_en", "accessibility_ro", "accessibility_en", "equipment_ro",
+            "equipment_en", "status_note_ro", "status_note_en", "booking_terms_ro", "booking_terms_en")} | {
+            "image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
+
+
+class FigureForm(SectionsMixin, forms.ModelForm):
+    SECTIONS = ((_("The figure"), ["key", "value", "more_than", "year"]), (_("What is counted"), ["label_ro"]),
+                (_("Source"), ["source_ro"]), (_("Source address"), ["source_url"]))
+
+    class Meta:
+        model = Figure
+        fields = ["key", "value", "more_than", "year", "label_ro", "label_en", "source_ro", "source_en", "source_url"]
+        formfield_callback = staticmethod(_https_by_default)
+
+
+class RepresentativeForm(forms.Form):
+    """An existing account, by its e-mail address, to act for an organisation."""
+
+    email = forms.EmailField(label=_("E-mail address of the account"),
+                             help_text=_("The person must already have an account on the platform."))
+    position = forms.CharField(label=_("Position"), max_length=120, required=False,
+                               help_text=_("For example: president, project manager."))

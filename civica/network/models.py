@@ -8,8 +8,9 @@
 - ``Programme``: the centre's programmes.
 - ``Figure``: a number about the centre as a source states it (the demo loads the seeds': 117 members,
   35 schools, 12 municipalities, 40 cities, 60+ partners, 40+ debates), with a bilingual label and source,
-  the year and source address when known; edited in the admin, shown on the home page and the directory
-  (which says how many of the members and partners it lists). No template holds such a number.
+  the year and source address when known; edited by editors (``/network/manage/figures/``), shown on the
+  home page and the directory (which says how many of the members and partners it lists). No template
+  holds such a number.
 - ``Space``: bilingual name, description, accessibility, what it offers and booking terms; kind (hub,
   learning space, pavilion, cultural venue, studio); address, point on the maps (latitude and longitude) and
   capacity, empty when not known; opening

@@ -41,3 +41,7 @@ rules.add_perm("network.cancel_booking",
 add_admin_perms("network", ["organisation", "programme", "space", "booking"], is_editor)
 # Who represents an organisation is given by administrators only, as roles are.
 add_admin_perms("network", ["representation"], is_administrator)
+# The staff's screens: editors keep the organisations, programmes and spaces; administrators say who
+# represents an organisation (it makes a member representative, as a role does).
+rules.add_perm("network.manage_network", is_editor)
+rules.add_perm("network.manage_representatives", is_administrator)

@@ -1,8 +1,9 @@
 """Reads of the network pages: the directory (with how many of the members and partners it lists), and
 the spaces. ``space_taken`` (two queries: meetings and holding bookings), ``space_agenda`` (the space
 page's free/busy table: a published meeting is named, anything else is only "booked"),
-``space_book_refusal`` (why not, in the user's language), ``my_bookings``, ``bookings_to_manage``, and a
-space as a place on the maps (``space_place``)."""
+``space_book_refusal`` (why not, in the user's language), ``my_bookings``, ``bookings_to_manage``, a
+space as a place on the maps (``space_place``), and the staff's screens (``manage_overview``,
+``manage_organisations``, ``organisation_representatives``)."""
 
 import datetime
 
@@ -101,3 +102,23 @@ def bookings_to_manage(*, now=None):
     requests_first = Case(When(status=BookingStatus.REQUESTED, then=0), default=1)
     return (Booking.objects.holding().filter(ends_at__gt=now or timezone.now())
             .select_related("space", "organisation", "booked_by").order_by(requests_first, "starts_at", "pk"))
+
+
+def manage_overview() -> dict:
+    """How many organisations, programmes and spaces there are, and the bookings awaiting an answer."""
+    return {
+        "organisation_count": Organisation.objects.count(),
+        "programme_count": Programme.objects.count(),
+        "space_count": Space.objects.count(),
+        "figure_count": Figure.objects.count(),
+        "requested_count": Booking.objects.filter(status=BookingStatus.REQUESTED,
+                                                  ends_at__gt=timezone.now()).count(),
+    }
+
+
+def manage_organisations():
+    return Organisation.objects.annotate(representative_count=Count("representatives")).order_by("name")
+
+
+def organisation_representatives(organisation):
+    return list(organisation.representatives.select_related("user").order_by("created_at", "pk"))

@@ -10,10 +10,15 @@ same transaction (the rules themselves are plain data in ``availability``). E-ma
   cancels before it begins, editors until it ends. Every move e-mails the booker after commit, in their
   language.
 - ``meeting_place_check`` names what takes a space a meeting wants (the staff see which organisation).
+- The staff's screens: ``organisation_save``, ``programme_save``, ``space_save``, ``figure_save`` (create
+  or change, the row locked), ``position_move`` (a programme, a space or a figure up or down its list),
+  ``representative_add`` (an existing account by e-mail) and ``representative_remove``
+  (administrators); each is recorded in the audit log.
 
 Parallel tests on PostgreSQL (``tests/test_concurrency.py``) prove one booking per time, a booking and a
 meeting never both winning, and the per-organisation limit."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
@@ -21,12 +26,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civica.accounts.predicates import forget_cached_identity
+from civica.audit import services as audit_services
 from civica.core import refusals, transitions
 from civica.queue.delivery import event_key
 
 from . import selectors, tasks
 from .availability import LIMITS, Problem, Slot, booking_problems, clashes
-from .models import MAX_BOOKING_PURPOSE, Booking, BookingStatus, Organisation, Representation, Space
+from .models import (
+    MAX_BOOKING_PURPOSE,
+    Booking,
+    BookingStatus,
+    Figure,
+    Organisation,
+    Programme,
+    Representation,
+    Space,
+)
 
 
 def representation_add(*, user, organisation: Organisation, position: str = "", by) -> Representation:
@@ -193,3 +208,109 @@ def booking_cancel(*, booking: Booking, by, reason: str = "") -> Booking:
 def _send(booking_id, status) -> None:
     """E-mail the person who booked, after the transaction commits (network.tasks)."""
     tasks.send_booking.delay_on_commit(booking_id, str(status), event_key("network.booking", booking_id, status))
+
+
+# The staff's screens (manage_views): organisations, programmes and spaces, and who represents an
+# organisation. Each save locks the row it changes, and records what changed in the audit log.
+
+def _field_value(row, field):
+    value = field.value_from_object(row)
+    return value.name if hasattr(value, "storage") else value  # a file: its name
+
+
+def _snapshot(row, names) -> dict:
+    return {name: _field_value(row, row._meta.get_field(name)) for name in names}
+
+
+def _save_row(model, *, row, fields: dict, by, noun: str):
+    """Create (``row`` None or unsaved) or change ``row`` of ``model`` with ``fields`` (the form's cleaned
+    values, files included), recorded as ``network.<noun>.create`` or ``…update``."""
+    refusals.check(by, "network.manage_network", otherwise=_("The network is managed by the centre's editors."))
+    with transaction.atomic():
+        if row is not None and row.pk:
+            locked = model.objects.select_for_update().get(pk=row.pk)
+            before = _snapshot(locked, fields)
+        else:
+            locked, before = model(), None
+        for name, value in fields.items():
+            locked._meta.get_field(name).save_form_data(locked, value)
+        locked.full_clean()
+        locked.save()
+        audit_services.record(
+            by=by, action=f"network.{noun}.{'create' if before is None else 'update'}", target=locked,
+            summary=str(locked), changes=audit_services.changed_fields(before or {}, _snapshot(locked, fields)))
+    return locked
+
+
+def organisation_save(*, organisation: Organisation | None = None, by, **fields) -> Organisation:
+    return _save_row(Organisation, row=organisation, fields=fields, by=by, noun="organisation")
+
+
+def programme_save(*, programme: Programme | None = None, by, **fields) -> Programme:
+    return _save_row(Programme, row=programme, fields=fields, by=by, noun="programme")
+
+
+def space_save(*, space: Space | None = None, by, **fields) -> Space:
+    """A space's details, opening status and whether members may book it. Closing it, or making it not
+    bookable, keeps the bookings already made: the staff confirm, decline or cancel them."""
+    return _save_row(Space, row=space, fields=fields, by=by, noun="space")
+
+
+def figure_save(*, figure: Figure | None = None, by, **fields) -> Figure:
+    return _save_row(Figure, row=figure, fields=fields, by=by, noun="figure")
+
+
+def position_move(*, row, up: bool, by):
+    """Move a programme, a space or a figure one place up or down its list (its model's ordering)."""
+    refusals.check(by, "network.manage_network", otherwise=_("The network is managed by the centre's editors."))
+    model = type(row)
+    with transaction.atomic():
+        rows = list(model.objects.select_for_update().order_by(*model._meta.ordering, "pk"))
+        index = next((i for i, item in enumerate(rows) if item.pk == row.pk), None)
+        other = None if index is None else index - 1 if up else index + 1
+        if other is None or not 0 <= other < len(rows):
+            return row
+        rows[index], rows[other] = rows[other], rows[index]
+        for position, item in enumerate(rows):
+            item.position = position
+        model.objects.bulk_update(rows, ["position"])
+        moved = rows[other]
+        audit_services.record(by=by, action=f"network.{model._meta.model_name}.reorder", target=moved,
+                              summary=_("Moved to place %(place)s.") % {"place": other + 1})
+    return moved
+
+
+def representative_add(*, organisation: Organisation, email: str, position: str = "", by) -> Representation:
+    """The account with ``email`` acts for ``organisation`` from now on. Administrators only, as for roles."""
+    refusals.check(by, "network.manage_representatives", organisation,
+                   otherwise=_("Only administrators confirm who represents an organisation."))
+    user = get_user_model().objects.filter(email__iexact=(email or "").strip()).first()
+    if user is None:
+        raise ValidationError({"email": _("No account has this e-mail address: the person signs up first.")})
+    with transaction.atomic():
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+        if Representation.objects.filter(user=user, organisation=organisation).exists():
+            raise ValidationError({"email": _("This person already represents %(organisation)s.") % {
+                "organisation": organisation.name}})
+        representation = Representation.objects.create(user=user, organisation=organisation,
+                                                       position=(position or "").strip())
+        audit_services.record(by=by, action="network.representation.create", target=representation,
+                              summary=_("%(person)s represents %(organisation)s.") % {
+                                  "person": user.email, "organisation": organisation.name})
+    forget_cached_identity(user)
+    return representation
+
+
+def representative_remove(*, representation: Representation, by) -> None:
+    refusals.check(by, "network.manage_representatives", representation.organisation,
+                   otherwise=_("Only administrators confirm who represents an organisation."))
+    with transaction.atomic():
+        locked = Representation.objects.select_for_update().filter(pk=representation.pk).first()
+        if locked is None:
+            return
+        audit_services.record(by=by, action="network.representation.delete", target=locked,
+                              summary=_("%(person)s no longer represents %(organisation)s.") % {
+                                  "person": representation.user.email,
+                                  "organisation": representation.organisation.name})
+        locked.delete()
+    forget_cached_identity(representation.user)

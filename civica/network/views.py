@@ -1,4 +1,5 @@
-"""The network's pages: organisations and programmes (``/network/organisations/``, ``/network/programmes/``),
+"""The network's pages: organisations and programmes (``/network/organisations/``, ``/network/programmes/``;
+a programme's page shows what the apps above register for it in ``registry.programme_sections``),
 the spaces (``/network/spaces/``; ``/network/spaces/<slug>/`` with upcoming meetings and two weeks of taken
 times, ``?from=`` to move; ``…/book/``), "My bookings" with cancelling (``/network/bookings/``) and the
 editors' page to confirm and decline (``/network/bookings/manage/``)."""
@@ -21,6 +22,7 @@ from . import selectors, services
 from .availability import LIMITS
 from .forms import BookingForm
 from .models import Booking, Category, Organisation, Programme, Space
+from .registry import programme_sections
 
 
 @require_safe
@@ -56,8 +58,9 @@ def programme_list(request):
 @require_safe
 def programme_detail(request, slug):
     programme = get_object_or_404(Programme.objects.select_related("organisation"), slug=slug)
-    return render(request, "network/programme_detail.html",
-                  {"programme": programme, "spaces": list(programme.spaces.order_by("position", "name_ro"))})
+    return render(request, "network/programme_detail.html", {
+        "programme": programme, "spaces": list(programme.spaces.order_by("position", "name_ro")),
+        "sections": programme_sections.for_programme(programme)})
 
 
 @require_safe

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "civica.search",
     "civica.content",
     "civica.pages",
+    "civica.staff",
     "civica.core.apps.CivicaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -75,3 +75,30 @@ def test_no_serious_or_critical_axe_violation(live_server, demo_data, page, lang
 
     blocking = axe_violations(page, everything)
     assert not blocking, f"axe found on {url}:\n{describe_violations(blocking)}"
+
+
+# The staff's screens, as the demo's administrator sees them: one log-in, every screen in both languages.
+STAFF_PAGES = ["/{language}/staff/", "/{language}/network/manage/", "/{language}/network/manage/organisations/",
+               "/{language}/network/manage/organisations/{organisation}/", "/{language}/network/manage/programmes/",
+               "/{language}/network/manage/programmes/{programme}/", "/{language}/network/manage/spaces/",
+               "/{language}/network/manage/spaces/studio-evenimente-online/", "/{language}/network/manage/figures/",
+               "/{language}/network/manage/figures/members/"]
+
+
+def test_staff_screens_have_no_serious_or_critical_axe_violation(live_server, demo_data, page):
+    from civica.network.models import Organisation, Programme
+
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.locator("main form [name=login]").fill("admin@civica.test")
+    page.locator("main form [name=password]").fill("civica-demo")
+    page.locator("main form").get_by_role("button", name="Sign In").click()
+    page.wait_for_url(f"{live_server.url}/en/account/")
+    slugs = {"organisation": Organisation.objects.filter(representatives__isnull=False).first().slug,
+             "programme": Programme.objects.first().slug}
+    for language in LANGUAGES:
+        for path in STAFF_PAGES:
+            url = live_server.url + path.format(language=language, **slugs)
+            response = page.goto(url)
+            assert response.ok, f"{url} answered {response.status}"
+            blocking = axe_violations(page)
+            assert not blocking, f"axe found on {url}:\n{describe_violations(blocking)}"

@@ -47,6 +47,8 @@ STAFF_PAGES = {
         "calls-manage-criteria": "/{language}/calls/manage/{call}/criteria/",
         "calls-manage-jury": "/{language}/calls/manage/{call}/jury/",
         "calls-manage-edit": "/{language}/calls/manage/{call}/edit/",
+        "staff-dashboard": "/{language}/staff/",
+        "network-space-edit": "/{language}/network/manage/spaces/studio-evenimente-online/",
     },
     "evaluator": {
         "my-reviews": "/{language}/calls/reviews/",

@@ -1,0 +1,63 @@
+"""What a programme's page shows from the apps above network: each app registers a section (its
+objectives and activities, meetings, calls, consultations) from a ``programme_section.py`` module of its
+own, imported by its AppConfig.ready, so network never imports them::
+
+    programme_sections.register(ProgrammeSection(
+        key="calls", title=_("Calls"), order=30, items=call_items))
+
+``items(programme)`` gives the section's ``SectionItem`` rows in the active language, in a fixed number
+of queries whatever the number of rows; network's template shows them all alike."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SectionItem:
+    title: str
+    url: str = ""
+    # A moment (shown with its time) or a day.
+    when: datetime.datetime | datetime.date | None = None
+    # A short note after the title (a status, a period).
+    note: str = ""
+    # Rows with the same group are shown under it (a plan's title for its objectives).
+    group: str = ""
+
+    @property
+    def has_time(self) -> bool:
+        return isinstance(self.when, datetime.datetime)
+
+
+@dataclass(frozen=True)
+class ProgrammeSection:
+    key: str
+    title: str
+    items: Callable
+    order: int = 50
+
+
+class ProgrammeSectionRegistry:
+    def __init__(self):
+        self._sections: dict[str, ProgrammeSection] = {}
+
+    def register(self, section: ProgrammeSection) -> ProgrammeSection:
+        if section.key in self._sections:
+            raise ValueError(f"The programme section {section.key!r} is registered already")
+        self._sections[section.key] = section
+        return section
+
+    def sections(self) -> list[ProgrammeSection]:
+        return sorted(self._sections.values(), key=lambda section: (section.order, section.key))
+
+    def for_programme(self, programme) -> list[dict]:
+        """``{"key", "title", "items"}`` for every section with something to show for ``programme``."""
+        shown = []
+        for section in self.sections():
+            items = list(section.items(programme))
+            if items:
+                shown.append({"key": section.key, "title": section.title, "items": items})
+        return shown
+
+
+programme_sections = ProgrammeSectionRegistry()
