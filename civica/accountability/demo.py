@@ -47,7 +47,7 @@ PLAN_2020 = {
     "year": 2020,
     "title_ro": "Plan 2020",
     "title_en": "Plan 2020",
-    "status": PlanStatus.APPROVED,
+    "status": PlanStatus.PUBLISHED,
     "approved_by": "Adunarea Generală a Membrilor",
     "approved_on": datetime.date(2020, 3, 6),
     "introduction_ro": (

@@ -64,7 +64,7 @@ def plan_detail(request, slug):
         "updates": selectors.recent_updates(plan), "indicators": indicators,
         "indicator_chart": selectors.indicator_chart(indicators),
         "glance": selectors.plan_glance(all_programmes, indicators),
-        "budget": selectors.budget_summary(plan), "levels": _levels(),
+        "budget": selectors.budget_summary(plan), "levels": _levels(), "history": selectors.plan_history(plan),
         "comment_section": comment_section(request, plan, post_url=reverse("accountability:comment", args=[slug])),
         "unparsed": selectors.unparsed_periods(plan) if request.user.has_perm("accountability.manage_plan") else [],
     })
