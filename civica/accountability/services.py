@@ -156,3 +156,18 @@ def move_plan(*, plan, by, to, approved_on=None, approved_by=""):
         audit.record(by=by, action=f"accountability.plan.{to}", target=locked,
                      summary=locked.status_label(), changes=audit.changed_fields(before, after))
     return locked
+
+
+def import_plan(*, plan, typed, by):
+    """Save a checked spreadsheet (spreadsheets.check) over the plan; on a published plan the import is
+    written in the audit log (each row's versions are kept by the history)."""
+    from . import spreadsheets
+
+    _check_editor(by, plan)
+    with transaction.atomic():
+        locked = Plan.objects.select_for_update().get(pk=plan.pk)
+        spreadsheets.apply(locked, typed)
+        plan_touched(plan=locked)
+        if locked.status == PlanStatus.PUBLISHED:
+            audit.record(by=by, action="accountability.plan.import", target=locked,
+                         summary=_("The plan's figures were imported from a spreadsheet."))

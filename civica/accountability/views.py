@@ -170,8 +170,7 @@ def plan_import(request, slug):
             typed, checked = spreadsheets.check(plan, sheets) if sheets is not None and not found else ({}, [])
             problems = [str(problem) for problem in found + checked]
             if not problems:
-                spreadsheets.apply(plan, typed)
-                services.plan_touched(plan=plan)
+                services.import_plan(plan=plan, typed=typed, by=request.user)
                 messages.success(request, _("The plan was imported."))
                 return redirect("accountability:plan", slug=plan.slug)
     return render(request, "accountability/import.html", {"plan": plan, "problems": problems})
