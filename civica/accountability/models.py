@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from civica.core.i18n import Bilingual
@@ -22,7 +23,7 @@ from civica.core.transitions import Transitions
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     APPROVED = "approved", _("Approved")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", pgettext_lazy("a plan", "Published")
 
 
 # A plan past its draft: approved by the General Assembly, published or not yet; changes to it are revisions.
