@@ -171,3 +171,15 @@ def import_plan(*, plan, typed, by):
         if locked.status == PlanStatus.PUBLISHED:
             audit.record(by=by, action="accountability.plan.import", target=locked,
                          summary=_("The plan's figures were imported from a spreadsheet."))
+
+
+def create_plan(*, by, plan):
+    """A new plan (its fields set and checked by a form), as a draft."""
+    if not by.has_perm("accountability.manage_plan"):
+        raise PermissionDenied(_("Only the centre's editors change plans."))
+    with transaction.atomic():
+        plan.status = PlanStatus.DRAFT
+        plan._history_user = by
+        plan.save()
+        audit.record(by=by, action="accountability.plan.create", target=plan, summary=str(plan))
+    return plan

@@ -71,6 +71,32 @@ class PlanPartForm(forms.ModelForm):
                 self.fields[name].queryset = queryset
 
 
+class NewPlanForm(forms.ModelForm):
+    """A new plan, as a draft: its organisation, years and title; its parts are added afterwards."""
+
+    class Meta:
+        model = Plan
+        fields = ["organisation", "year", "end_year", "title_ro", "title_en"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["end_year"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        year, end_year = cleaned.get("year"), cleaned.get("end_year")
+        if year and not end_year:
+            cleaned["end_year"] = self.instance.end_year = end_year = year
+        if year and not 2000 <= year <= 2100:
+            self.add_error("year", _("Give a year between 2000 and 2100."))
+        elif year and end_year and end_year < year:
+            self.add_error("end_year", _("The last year cannot come before the first."))
+        elif year and end_year and Plan.objects.filter(year=year, end_year=end_year).exists():
+            # A plan's address is its years (/plans/2021/): one plan per period.
+            self.add_error("year", _("There is already a plan for these years."))
+        return cleaned
+
+
 class PlanDetailsForm(PlanPartForm):
     stated_income_total = AmountField(label=_("Total income as stated (lei)"), required=False)
     stated_expense_total = AmountField(label=_("Total expenses as stated (lei)"), required=False)

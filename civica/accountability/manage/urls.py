@@ -7,6 +7,7 @@ from . import views
 
 urlpatterns = [
     path("manage/", views.manage_list, name="manage_list"),
+    path("manage/new/", views.manage_new, name="manage_new"),
     path("manage/<plan_years:slug>/", views.manage_plan, name="manage_plan"),
     path("manage/<plan_years:slug>/status/", views.plan_status, name="manage_status"),
     path("manage/<plan_years:slug>/<slug:kind>/new/", views.part_edit, name="manage_part_new"),

@@ -126,6 +126,22 @@ def manage_list(request):
     return render(request, "accountability/manage/plan_list.html", {"plans": selectors.plan_list()})
 
 
+@editors_only
+def manage_new(request):
+    """A new plan, as a draft; its structure is built on its page."""
+    form = forms.NewPlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        plan = services.create_plan(by=request.user, plan=form.instance)
+        messages.success(request, _("The plan is created as a draft."))
+        return redirect("accountability:manage_plan", slug=plan.slug)
+    names = list(form.fields)
+    return render(request, "accountability/manage/part_form.html", {
+        "plan": None, "form": form, "errors": [], "title": _("New plan"),
+        "common_fields": [form[name] for name in names if not name.endswith(("_ro", "_en"))],
+        "romanian_fields": [form[name] for name in names if name.endswith("_ro")],
+        "english_fields": [form[name] for name in names if name.endswith("_en")]})
+
+
 @require_safe
 @editors_only
 def manage_plan(request, slug):

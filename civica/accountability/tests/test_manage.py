@@ -29,7 +29,8 @@ def screens(plan):
     activity = Activity.objects.filter(plan=plan).first()
     line = BudgetLine.objects.filter(group__plan=plan).first()
     base = f"/ro/plans/manage/{plan.slug}/"
-    return ["/ro/plans/manage/", base, f"{base}details/{plan.pk}/", f"{base}area/new/", f"{base}priority/new/",
+    return ["/ro/plans/manage/", "/ro/plans/manage/new/", base,
+            f"{base}details/{plan.pk}/", f"{base}area/new/", f"{base}priority/new/",
             f"{base}assessment/{priority.pk}/", f"{base}priority/{priority.pk}/delete/", f"{base}objective/new/",
             f"{base}activity/{activity.pk}/", f"{base}indicator/new/", f"{base}value/new/", f"{base}group/new/",
             f"{base}line/{line.pk}/", f"{base}line/{line.pk}/delete/"]
@@ -46,7 +47,7 @@ def test_every_screen_opens_for_editors_and_refuses_everyone_else(client, make_u
     for url in urls:
         assert client.get(url).status_code == 403, url
     client.force_login(make_user("moderator"))
-    assert client.get(urls[1]).status_code == 403
+    assert client.get(urls[2]).status_code == 403
     client.force_login(make_user("editor"))
     for url in urls:
         assert client.get(url).status_code == 200, url
@@ -220,3 +221,24 @@ def test_manage_pages_and_history_cost_a_fixed_number_of_queries(client, make_us
 
     assert_constant_queries(client, ["/en/plans/manage/", f"/en/plans/manage/{plan.slug}/",
                                      f"/en/plans/{plan.slug}/"], more)
+
+
+@pytest.mark.django_db
+def test_editor_creates_a_plan_as_a_draft(client, make_user):
+    existing = make_plan(year=2021, programmes=0, activities=0)
+    client.force_login(make_user("editor"))
+    assert client.get("/en/plans/manage/new/").status_code == 200
+    fields = {"organisation": existing.organisation_id, "year": "2021", "end_year": "", "title_ro": "Plan 2021 bis"}
+    page = client.post("/en/plans/manage/new/", fields).content.decode()
+    assert "There is already a plan for these years." in page and "Plan 2021 bis" in page
+    page = client.post("/en/plans/manage/new/", {**fields, "year": "2022", "end_year": "2020"}).content.decode()
+    assert "The last year cannot come before the first." in page
+    response = client.post("/en/plans/manage/new/", {**fields, "year": "2022", "title_ro": "Plan 2022"})
+    assert response.status_code == 302 and response["Location"].endswith("/plans/manage/2022/")
+    plan = Plan.objects.get(year=2022)
+    assert (plan.end_year, plan.status, plan.title_ro) == (2022, PlanStatus.DRAFT, "Plan 2022")
+    assert AuditEntry.objects.filter(action="accountability.plan.create", target_id=plan.pk).exists()
+    client.force_login(make_user("participant"))
+    assert client.get("/en/plans/manage/new/").status_code == 403
+    client.logout()
+    assert client.get("/en/plans/manage/new/").status_code == 302
