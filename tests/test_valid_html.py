@@ -39,6 +39,10 @@ SIGNED_IN_PAGES = {
     "editor": {
         "booking-manage": "/{language}/network/bookings/manage/",
         "meeting-as-editor": "/{language}/meetings/dezbatere-cluj-for-youth-2030/",
+        "plans-manage": "/{language}/plans/manage/",
+        "plan-manage": "/{language}/plans/manage/2021/",
+        "plan-activity-new": "/{language}/plans/manage/2021/activity/new/",
+        "plan-line-new": "/{language}/plans/manage/2021/line/new/",
     },
     "facilitator": {"workshop-as-facilitator": "/{language}/workshops/world-cafe-timisoara-2020/"},
     "moderator": {"moderation-queue": "/{language}/moderation/"},
