@@ -13,11 +13,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.core import refusals
+from civica.core.params import id_param
 
 from .. import selectors, services
 from ..models import (
@@ -115,8 +117,6 @@ def _back(plan, part):
 
 
 def _manage_url(plan):
-    from django.urls import reverse
-
     return reverse("accountability:manage_plan", args=[plan.slug])
 
 
@@ -214,8 +214,6 @@ def part_edit(request, slug, kind, pk=None):
 
 def _initial(request, kind):
     """A new part under a parent chosen on the structure page (``?area=3``, ``?programme=2``…)."""
-    from civica.core.params import id_param
-
     names = {"priority": "area", "objective": "programme", "activity": "programme", "value": "indicator",
              "line": "group"}
     name = names.get(kind)
