@@ -47,7 +47,7 @@ PLAN_2020 = {
     "year": 2020,
     "title_ro": "Plan 2020",
     "title_en": "Plan 2020",
-    "status": PlanStatus.APPROVED,
+    "status": PlanStatus.PUBLISHED,
     "approved_by": "Adunarea Generală a Membrilor",
     "approved_on": datetime.date(2020, 3, 6),
     "introduction_ro": (
@@ -959,3 +959,11 @@ def load(log):
     log(f"Plan 2021: {len(AREAS_2021)} areas, {priorities} priorities, {objectives} objectives, "
         f"{activities} activities ({updates} illustrative progress updates), {len(INDICATORS_2021)} indicators, "
         f"{lines} budget lines, {comments} comments")
+    _forget_versions()
+
+
+def _forget_versions():
+    """The demo's rows are the plans as approved, not changes to them: their page lists no history
+    until an editor changes a figure."""
+    for model in (Plan, Priority, Activity, Indicator, IndicatorValue, BudgetLine):
+        model.history.all().delete()

@@ -13,17 +13,36 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from civica.core.i18n import Bilingual
+from civica.core.transitions import Transitions
 
 
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", pgettext_lazy("a plan", "Published")
 
 
-class Plan(Bilingual, models.Model):
-    """An annual plan (or a multi-year strategy) of an organisation."""
+# A plan past its draft: approved by the General Assembly, published or not yet; changes to it are revisions.
+ADOPTED = (PlanStatus.APPROVED, PlanStatus.PUBLISHED)
+
+PLAN_TRANSITIONS = {
+    PlanStatus.DRAFT: {PlanStatus.APPROVED: "accountability.manage_plan"},
+    # Back to a draft when the approval was recorded by mistake; a published plan stays published.
+    PlanStatus.APPROVED: {PlanStatus.PUBLISHED: "accountability.manage_plan",
+                          PlanStatus.DRAFT: "accountability.manage_plan"},
+}
+
+
+class Plan(Transitions, Bilingual, models.Model):
+    """An annual plan (or a multi-year strategy) of an organisation: a draft, approved by the General
+    Assembly on a date, then published (``TRANSITIONS``)."""
+
+    TRANSITIONS = PLAN_TRANSITIONS
+    STATUS = PlanStatus
 
     organisation = models.ForeignKey("network.Organisation", on_delete=models.PROTECT, related_name="plans",
                                      verbose_name=_("organisation"))
@@ -45,8 +64,10 @@ class Plan(Bilingual, models.Model):
     stated_expense_total = models.DecimalField(_("total expenses as stated (lei)"), max_digits=14,
                                                decimal_places=2, null=True, blank=True)
     revision = models.PositiveIntegerField(_("revision"), default=0)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # Kept by the comments app's services: residents discuss a plan on its page.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["comment_count", "revision", "revised_at"])
 
     class Meta:
         verbose_name = _("plan")
@@ -104,6 +125,7 @@ class Priority(Bilingual, models.Model):
     level = models.CharField(_("achieved"), max_length=8, choices=Level.choices, blank=True)
     narrative_ro = models.TextField(_("assessment (Romanian)"), blank=True)
     narrative_en = models.TextField(_("assessment (English)"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("priority")
@@ -168,6 +190,7 @@ class Activity(Bilingual, models.Model):
                                                 validators=[MinValueValidator(0), MaxValueValidator(100)])
     implements_ideas = models.ManyToManyField("participation.Idea", blank=True, related_name="activities",
                                               verbose_name=_("ideas it implements"))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("activity")
@@ -215,6 +238,7 @@ class Indicator(Bilingual, models.Model):
     live_source = models.CharField(_("live source"), max_length=60, blank=True, help_text=_(
         "The name of a count the platform keeps (e.g. newsletter.confirmed_subscribers): the latest value is "
         "read from it at the end of the plan's period instead of being typed in."))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("indicator")
@@ -230,11 +254,15 @@ class IndicatorValue(models.Model):
     date = models.DateField(_("date"))
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     illustrative = models.BooleanField(_("illustrative (demo)"), default=False)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("actual value")
         verbose_name_plural = _("actual values")
         ordering = ["date", "id"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d}: {self.value}"
 
 
 class BudgetKind(models.TextChoices):
@@ -270,6 +298,7 @@ class BudgetLine(Bilingual, models.Model):
     label_en = models.CharField(_("line (English)"), max_length=200, blank=True)
     amount = models.DecimalField(_("budgeted (lei)"), max_digits=14, decimal_places=2)
     executed = models.DecimalField(_("executed (lei)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("budget line")

@@ -3,12 +3,12 @@ and introduction. On PostgreSQL the stored ``search_vector`` comes from migratio
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import Plan, PlanStatus
+from .models import ADOPTED, Plan
 
 
 def searchables():
     return [dict(
-        kind="plan", label=_("Plan"), public=lambda: Plan.objects.filter(status=PlanStatus.APPROVED),
+        kind="plan", label=_("Plan"), public=lambda: Plan.objects.filter(status__in=ADOPTED),
         title=("title_ro", "title_en"), text=("introduction_ro", "introduction_en"),
         only=("year", "end_year", "title_ro", "title_en", "introduction_ro", "introduction_en"),
     )]

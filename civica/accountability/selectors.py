@@ -9,7 +9,18 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from . import budget as budget_math
-from .models import Activity, Area, BudgetGroup, Indicator, IndicatorValue, Objective, Plan, Priority, ProgressUpdate
+from .models import (
+    Activity,
+    Area,
+    BudgetGroup,
+    BudgetLine,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    Plan,
+    Priority,
+    ProgressUpdate,
+)
 from .periods import months_covered, parse_period
 from .registry import live_sources
 
@@ -177,3 +188,52 @@ def _chart_points(values, target):
     step = CHART_WIDTH / max(len(values) - 1, 1)
     return " ".join(f"{index * step:.1f},{CHART_HEIGHT - float(value.value) / top * CHART_HEIGHT:.1f}"
                     for index, value in enumerate(values))
+
+
+HISTORY_KINDS = {"+": "added", "~": "changed", "-": "removed"}
+
+
+def _history_label(model, record):
+    """What a kept version is about, read from the version itself (no query)."""
+    if model is Priority:
+        return record.text_ro if not record.text_en else _bilingual(record.text_ro, record.text_en)
+    if model is Activity:
+        return _bilingual(record.title_ro, record.title_en)
+    if model is Indicator:
+        return _bilingual(record.name_ro, record.name_en)
+    if model is BudgetLine:
+        return _bilingual(record.label_ro, record.label_en)
+    if model is IndicatorValue:
+        return f"{record.date:%Y-%m-%d}: {record.value}"
+    return _bilingual(record.title_ro, record.title_en)
+
+
+def _bilingual(text_ro, text_en):
+    from civica.core.i18n import active_language
+
+    return (text_en or text_ro) if active_language() == "en" else text_ro
+
+
+def plan_history(plan, limit=20):
+    """The latest changes to a published plan's figures since it was published, newest first: each with
+    ``date``, ``by`` (the editor's public name, or None), ``what`` (the part's kind), ``label`` and
+    ``kind`` (added, changed, removed). One query per kind of part."""
+    from .models import PlanStatus
+
+    if plan.status != PlanStatus.PUBLISHED:
+        return []
+    scopes = [(Plan, {"id": plan.pk, "history_type": "~"}), (Priority, {"area__plan_id": plan.pk}),
+              (Activity, {"plan_id": plan.pk}), (Indicator, {"plan_id": plan.pk}),
+              (IndicatorValue, {"indicator__plan_id": plan.pk}), (BudgetLine, {"group__plan_id": plan.pk})]
+    entries = []
+    for model, scope in scopes:
+        versions = model.history.filter(**scope).select_related("history_user").order_by("-history_date")
+        if plan.published_at:
+            versions = versions.filter(history_date__gte=plan.published_at)
+        for record in versions[:limit]:
+            user = record.history_user
+            entries.append({"date": record.history_date, "by": user.public_name if user else None,
+                            "what": model._meta.verbose_name, "label": _history_label(model, record),
+                            "kind": HISTORY_KINDS.get(record.history_type, "changed")})
+    entries.sort(key=lambda entry: entry["date"], reverse=True)
+    return entries[:limit]

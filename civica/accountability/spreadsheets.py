@@ -1,8 +1,10 @@
-"""A plan's activities, indicators and budget as a spreadsheet, and back.
+"""A plan's priorities (by area, with their four-level assessment and its narrative), activities,
+indicators and budget as a spreadsheet, and back.
 
-Export writes three sheets (plus indicator values). Import reads everything, checks every cell
+Export writes four sheets (plus indicator values). Import reads everything, checks every cell
 and reports each problem by sheet, row and column; a file with any problem changes nothing.
-Rows keep their id, so a file exported and imported again gives identical data."""
+Rows keep their id, so a file exported and imported again gives identical data. A file without the
+priorities sheet (exported before it existed) leaves the priorities as they are."""
 
 import datetime
 import io
@@ -17,21 +19,28 @@ from django.utils.translation import ngettext
 from .models import (
     Activity,
     ActivityStatus,
+    Area,
     BudgetGroup,
     BudgetKind,
     BudgetLine,
     Indicator,
     IndicatorValue,
+    Level,
+    Priority,
 )
 
+PRIORITY_COLUMNS = ["id", "area_ro", "area_en", "area_position", "position", "text_ro", "text_en", "level",
+                    "narrative_ro", "narrative_en"]
 ACTIVITY_COLUMNS = ["id", "programme", "position", "section_ro", "title_ro", "title_en", "project", "period_text",
                     "starts_on", "ends_on", "responsible", "status", "progress", "objective", "priority"]
 INDICATOR_COLUMNS = ["id", "position", "name_ro", "name_en", "unit_ro", "unit_en", "target", "text_ro"]
 VALUE_COLUMNS = ["id", "indicator", "date", "value", "illustrative"]
 BUDGET_COLUMNS = ["id", "kind", "group_ro", "group_en", "group_stated_total", "group_position", "position",
                   "label_ro", "label_en", "amount", "executed"]
-SHEETS = {"activities": ACTIVITY_COLUMNS, "indicators": INDICATOR_COLUMNS, "indicator_values": VALUE_COLUMNS,
+SHEETS = {"priorities": PRIORITY_COLUMNS, "activities": ACTIVITY_COLUMNS, "indicators": INDICATOR_COLUMNS,
+          "indicator_values": VALUE_COLUMNS,
           "budget": BUDGET_COLUMNS}
+OPTIONAL_SHEETS = {"priorities"}
 MAX_ROWS = 5000
 
 
@@ -48,6 +57,9 @@ class Problem:
 
 
 def export_rows(plan):
+    priorities = [[p.pk, p.area.name_ro, p.area.name_en, p.area.position, p.position, p.text_ro, p.text_en, p.level,
+                   p.narrative_ro, p.narrative_en]
+                  for p in Priority.objects.filter(area__plan=plan).select_related("area").order_by("pk")]
     activities = [[a.pk, a.programme.slug, a.position, a.section_ro, a.title_ro, a.title_en, a.project, a.period_text,
                    a.starts_on, a.ends_on, a.responsible, a.status, a.progress, a.objective_id, a.priority_id]
                   for a in Activity.objects.filter(plan=plan).select_related("programme").order_by("pk")]
@@ -60,7 +72,8 @@ def export_rows(plan):
     budget_rows = [[line.pk, line.group.kind, line.group.name_ro, line.group.name_en, line.group.stated_total,
                     line.group.position, line.position, line.label_ro, line.label_en, line.amount, line.executed]
                    for line in BudgetLine.objects.filter(group__plan=plan).select_related("group").order_by("pk")]
-    return {"activities": activities, "indicators": indicator_rows, "indicator_values": value_rows,
+    return {"priorities": priorities, "activities": activities, "indicators": indicator_rows,
+            "indicator_values": value_rows,
             "budget": budget_rows}
 
 
@@ -174,6 +187,8 @@ def read_workbook(upload):
     problems, sheets = [], {}
     for name, columns in SHEETS.items():
         if name not in workbook.sheetnames:
+            if name in OPTIONAL_SHEETS:
+                continue
             problems.append(Problem(name, 0, "—", _("the sheet is missing")))
             continue
         rows = workbook[name].iter_rows(values_only=True)
@@ -204,7 +219,8 @@ def check(plan, sheets):
     programmes = {programme.slug: programme for programme in Programme.objects.all()}
     objectives = set(Objective.objects.filter(plan=plan).values_list("pk", flat=True))
     priorities = set(Priority.objects.filter(area__plan=plan).values_list("pk", flat=True))
-    known = {"activities": set(Activity.objects.filter(plan=plan).values_list("pk", flat=True)),
+    known = {"priorities": priorities,
+             "activities": set(Activity.objects.filter(plan=plan).values_list("pk", flat=True)),
              "indicators": set(Indicator.objects.filter(plan=plan).values_list("pk", flat=True)),
              "indicator_values": set(IndicatorValue.objects.filter(indicator__plan=plan).values_list("pk", flat=True)),
              "budget": set(BudgetLine.objects.filter(group__plan=plan).values_list("pk", flat=True))}
@@ -216,6 +232,23 @@ def check(plan, sheets):
         return value
 
     typed = {name: [] for name in SHEETS}
+    if "priorities" not in sheets:
+        typed["priorities"] = None  # an older file: the priorities stay as they are
+    for number, row in sheets.get("priorities", []):
+        cells = _Cells("priorities", number, row, problems)
+        level = cells.text("level")
+        if level and level not in Level.values:
+            cells._fail("level", _("must be one of: %(choices)s") % {"choices": ", ".join(Level.values)})
+        typed["priorities"].append({
+            "id": row_id(cells, "priorities"), "area_ro": cells.text("area_ro", required=True, max_length=120),
+            "area_en": cells.text("area_en", max_length=120),
+            "area_position": cells.integer("area_position", high=10000) or 0,
+            "position": cells.integer("position", high=10000) or 0,
+            "text_ro": cells.text("text_ro", required=True, max_length=2000),
+            "text_en": cells.text("text_en", max_length=2000), "level": level,
+            "narrative_ro": cells.text("narrative_ro", max_length=10000),
+            "narrative_en": cells.text("narrative_en", max_length=10000),
+        })
     for number, row in sheets.get("activities", []):
         cells = _Cells("activities", number, row, problems)
         slug = cells.text("programme", required=True)
@@ -278,6 +311,23 @@ def _link(cells, column, allowed):
 @transaction.atomic
 def apply(plan, typed):
     """Save checked rows: update rows by id, create rows without one, remove rows left out."""
+    if typed["priorities"] is not None:
+        areas, kept = {}, []
+        for item in typed["priorities"]:
+            if item["area_ro"] not in areas:
+                areas[item["area_ro"]], _created = Area.objects.update_or_create(
+                    plan=plan, name_ro=item["area_ro"],
+                    defaults={"name_en": item["area_en"], "position": item["area_position"]})
+            priority = Priority.objects.filter(pk=item["id"], area__plan=plan).first() if item["id"] else None
+            priority = priority or Priority()
+            priority.area = areas[item["area_ro"]]
+            for key in ("position", "text_ro", "text_en", "level", "narrative_ro", "narrative_en"):
+                setattr(priority, key, item[key])
+            priority.save()
+            kept.append(priority.pk)
+        # Areas stay (an area may wait for its priorities); priorities left out are removed.
+        Priority.objects.filter(area__plan=plan).exclude(pk__in=kept).delete()
+
     kept = []
     for item in typed["activities"]:
         fields = {key: value for key, value in item.items() if key != "id"}

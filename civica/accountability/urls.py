@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from . import views
 
@@ -21,6 +21,7 @@ register_converter(PlanYearsConverter, "plan_years")
 app_name = "accountability"
 
 urlpatterns = [
+    path("", include("civica.accountability.manage.urls")),
     path("", views.plan_list, name="plans"),
     path("<plan_years:slug>/", views.plan_detail, name="plan"),
     path("<plan_years:slug>/comments/", views.plan_comment, name="comment"),

@@ -64,7 +64,7 @@ def plan_detail(request, slug):
         "updates": selectors.recent_updates(plan), "indicators": indicators,
         "indicator_chart": selectors.indicator_chart(indicators),
         "glance": selectors.plan_glance(all_programmes, indicators),
-        "budget": selectors.budget_summary(plan), "levels": _levels(),
+        "budget": selectors.budget_summary(plan), "levels": _levels(), "history": selectors.plan_history(plan),
         "comment_section": comment_section(request, plan, post_url=reverse("accountability:comment", args=[slug])),
         "unparsed": selectors.unparsed_periods(plan) if request.user.has_perm("accountability.manage_plan") else [],
     })
@@ -170,8 +170,7 @@ def plan_import(request, slug):
             typed, checked = spreadsheets.check(plan, sheets) if sheets is not None and not found else ({}, [])
             problems = [str(problem) for problem in found + checked]
             if not problems:
-                spreadsheets.apply(plan, typed)
-                services.plan_touched(plan=plan)
+                services.import_plan(plan=plan, typed=typed, by=request.user)
                 messages.success(request, _("The plan was imported."))
                 return redirect("accountability:plan", slug=plan.slug)
     return render(request, "accountability/import.html", {"plan": plan, "problems": problems})

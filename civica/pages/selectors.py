@@ -5,7 +5,7 @@ escapes every line)."""
 import difflib
 
 from civica.accountability import selectors as plan_selectors
-from civica.accountability.models import PlanStatus
+from civica.accountability.models import ADOPTED
 from civica.network.models import Figure
 
 from .models import CONTENT_FIELDS, Page, PageRevision, Section
@@ -21,7 +21,7 @@ def section_data(page) -> dict:
     """What the page's sections show, one query each: the network's figures, the approved plans."""
     return {
         "figures": list(Figure.objects.all()) if page.shows(Section.FIGURES) else [],
-        "reports": list(plan_selectors.plan_list().filter(status=PlanStatus.APPROVED))
+        "reports": list(plan_selectors.plan_list().filter(status__in=ADOPTED))
         if page.shows(Section.REPORTS)
         else [],
     }

@@ -29,6 +29,7 @@ PAGES = {
     "debate": "/{language}/processes/cluj-for-youth-2030/debates/{debate}/",
     "poll": "/{language}/processes/cluj-for-youth-2030/polls/{poll}/",
     "search": "/{language}/search/?q=cultura",
+    "plan-published": "/{language}/plans/2020/",
     "call-list": "/{language}/calls/",
     "call": "/{language}/calls/fix-cluj/",
     "call-results": "/{language}/calls/artisti-impreuna/",

@@ -100,3 +100,37 @@ def test_export_and_import_are_for_editors(client, request, kind, status):
         assert client.get(url).status_code == status
     if kind == "editor":
         assert client.get("/en/plans/2021/nothing.csv").status_code == 404
+
+
+@pytest.mark.django_db
+def test_priorities_and_their_assessment_go_out_and_come_back(client, editor):
+    from civica.accountability.models import Level, Priority
+
+    plan = make_plan()
+    client.force_login(editor)
+    workbook = load_workbook(io.BytesIO(client.get("/en/plans/2021/plan.xlsx").content))
+    sheet = workbook["priorities"]
+    assert [cell.value for cell in sheet[1]] == spreadsheets.PRIORITY_COLUMNS
+    assert [cell.value for cell in sheet[2]][5:] == ["Extinderea activității", "Growing", "large", "Am crescut.",
+                                                    "We grew."]
+    sheet["H2"] = "fully"
+    sheet["J2"] = "Everything we promised."
+    sheet.append([None, "Management", "Management", 1, 0, "Stabilitate financiară", "", "somewhat", "", ""])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    page = client.post("/en/plans/2021/import/", {"file": upload(buffer.getvalue())}).content.decode()
+    assert "priorities, row 3, column level: must be one of: small, partly, large, fully" in page
+    sheet["H3"] = "small"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    client.post("/en/plans/2021/import/", {"file": upload(buffer.getvalue())})
+    first, added = Priority.objects.filter(area__plan=plan).order_by("pk")
+    assert (first.level, first.narrative_en) == (Level.FULLY, "Everything we promised.")
+    assert (added.area.name_ro, added.text_ro, added.level) == ("Management", "Stabilitate financiară", Level.SMALL)
+    # A file from before the priorities sheet leaves them as they are.
+    del workbook["priorities"]
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = client.post("/en/plans/2021/import/", {"file": upload(buffer.getvalue())}, follow=True)
+    assert "The plan was imported." in response.content.decode()
+    assert Priority.objects.filter(area__plan=plan).count() == 2
