@@ -40,6 +40,9 @@ STAFF_PAGES = {
         "manage-process": "/{language}/processes/cluj-for-youth-2030/manage/",
         "manage-call": "/{language}/calls/{call}/manage/",
         "ranking": "/{language}/calls/{call}/manage/ranking/",
+        "workshops-manage": "/{language}/workshops/manage/",
+        "workshop-setup": "/{language}/workshops/manage/world-cafe-timisoara-2020/",
+        "workshop-run": "/{language}/workshops/manage/world-cafe-timisoara-2020/run/",
     },
     "evaluator": {
         "my-reviews": "/{language}/calls/reviews/",
