@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.core import refusals
@@ -349,8 +350,8 @@ def place(request, slug):
         except refusals.REFUSALS as refused:
             _refused(form, refused if isinstance(refused, ValidationError) else ValidationError(str(refused)))
         else:
-            messages.success(request, _("%(count)s notes placed.") % {"count": count} if count != 1
-                             else _("1 note placed."))
+            messages.success(request, ngettext("%(count)s note placed.", "%(count)s notes placed.", count) % {
+                "count": count})
             return redirect(workshop.get_absolute_url() + "#themes-title")
     return render(request, "workshops/manage/place.html", {"workshop": workshop, "form": form, "themes": themes,
                                                            "notes": notes},
