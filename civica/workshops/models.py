@@ -148,8 +148,8 @@ class Theme(models.Model):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="themes")
     position = models.PositiveSmallIntegerField(default=0)
     label = models.CharField(_("label"), max_length=120)
-    # Set once staff rename, merge, split or create the theme: a later harvest keeps it (as it keeps a
-    # theme with dots or action-plan links); the others are the harvest's suggestions.
+    # Set once staff rename, merge, split, create the theme or place notes in it; the others are the
+    # harvest's suggestions (pages say so). A later harvest keeps every theme either way.
     curated = models.BooleanField(_("curated by staff"), default=False)
 
     class Meta:

@@ -1,7 +1,7 @@
 """Reads of a world-café workshop: the table a signed link opens (``table_token``: the link dies once
 the workshop is closed), where the workshop is (``stage``: what the room screen says), the dot results,
-the colour a table's notes take on the wall, and what a harvest would change (the harvest page says it
-before anything is replaced)."""
+the colour a table's notes take on the wall, what a harvest would do (the harvest page says it before
+it runs) and the notes in no theme, to be placed by staff."""
 
 from django.core import signing
 from django.db.models import Count

@@ -2,9 +2,10 @@
 list), the room screen for a projector (its own full-screen template: round and countdown, refreshed by
 htmx until the workshop has ended), the live wall (htmx polling until the workshop is closed, complete on
 a plain reload, notes coloured by table beside the table's name), the table page for phones
-(opened by a signed link, with its QR code drawn by ``segno``), the harvest page (what would change, then
-keep or, explicitly confirmed, replace), and the report as HTML and PDF (``static/css/document.css``,
-shared with the plan document, inlined by ``{% inline_static %}`` for WeasyPrint).
+(opened by a signed link, with its QR code drawn by ``segno``), the harvest page (with themes there, it
+says first that every theme stays and that the new notes will be offered for placement), and the report
+as HTML and PDF (``static/css/document.css``, shared with the plan document, inlined by
+``{% inline_static %}`` for WeasyPrint).
 
 Each action of the workshop page is a small view at its own address (``rounds/next/``, ``close/``,
 ``harvest/first/``, ``themes/rename/``, ``themes/merge/``, ``notes/move/``, ``dots/``, ``action-plan/``,

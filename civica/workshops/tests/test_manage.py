@@ -243,3 +243,68 @@ def test_the_staff_pages_cost_a_fixed_number_of_queries(client, workshop, editor
             Workshop.objects.create(meeting=MeetingFactory(), slug=f"cafe-{number}")
 
     assert_constant_queries(client, urls, grow)
+
+
+@pytest.mark.django_db
+def test_a_facilitator_replaced_or_whose_table_is_removed_loses_the_role_on_the_workshop(workshop, editor):
+    ana, ion = UserFactory(email="ana@example.org"), UserFactory(email="ion@example.org")
+    first = workshops.table_add(workshop=workshop, by=editor, number=2, topic="Money",
+                                facilitator_email="ana@example.org")
+    second = workshops.table_add(workshop=workshop, by=editor, number=3, topic="Time",
+                                 facilitator_email="ana@example.org")
+    assert ana.has_perm("workshops.run", workshop)
+    workshops.table_update(table=first, by=editor, number=2, topic="Money", facilitator_email="ion@example.org")
+    ana = type(ana).objects.get(pk=ana.pk)
+    assert ana.has_perm("workshops.run", workshop)  # she still facilitates table 3
+    workshops.table_delete(table=second, by=editor)
+    ana, ion = type(ana).objects.get(pk=ana.pk), type(ion).objects.get(pk=ion.pk)
+    assert not ana.has_perm("workshops.run", workshop) and ion.has_perm("workshops.run", workshop)
+
+
+@pytest.mark.django_db
+def test_the_set_up_services_refuse_anyone_but_editors(workshop):
+    from django.core.exceptions import PermissionDenied
+
+    for user in (UserFactory(), UserFactory(role=Role.FACILITATOR, role__scope=workshop),
+                 UserFactory(role=Role.MODERATOR)):
+        calls = (
+            lambda by: workshops.workshop_create(meeting=MeetingFactory(), by=by, slug="x"),
+            lambda by: workshops.workshop_update(workshop=workshop, by=by, dots_per_person=9),
+            lambda by: workshops.question_add(workshop=workshop, by=by, text_ro="?"),
+            lambda by: workshops.table_add(workshop=workshop, by=by, number=7, topic="x"),
+            lambda by: workshops.round_add(workshop=workshop, by=by, duration_minutes=5),
+            lambda by: workshops.theme_split(theme=workshop.themes.get(), by=by,
+                                             contributions=list(Contribution.objects.all()), label="x"),
+            lambda by: workshops.contributions_place(workshop=workshop, by=by, placements=[]))
+        for call in calls:
+            with pytest.raises(PermissionDenied):
+                call(user)
+    assert Workshop.objects.get(pk=workshop.pk).dots_per_person == 3 and workshop.tables.count() == 1
+
+
+@pytest.mark.django_db
+def test_removing_a_round_numbers_the_later_ones_again_and_a_started_round_stays(client, workshop, editor):
+    WorkshopRound.objects.create(workshop=workshop, number=3, duration_minutes=10)
+    workshops.start_next_round(workshop=workshop, by=editor)
+    client.force_login(editor)
+    second = workshop.rounds.get(number=2)
+    client.post(f"/en/workshops/manage/cafe/rounds/{second.pk}/delete/")
+    assert list(workshop.rounds.values_list("number", "duration_minutes")) == [(1, 20), (2, 10)]
+    started = workshop.rounds.get(number=1)
+    refused = client.post(f"/en/workshops/manage/cafe/rounds/{started.pk}/delete/")
+    assert refused.status_code == 400 and "This round has started: it stays." in refused.content.decode()
+    question = workshop.questions.get()
+    client.post(f"/en/workshops/manage/cafe/questions/{question.pk}/delete/")
+    assert not workshop.questions.exists()
+
+
+@pytest.mark.django_db
+def test_a_table_page_says_the_workshop_is_paused_and_keeps_the_note(client, workshop, editor):
+    from civica.workshops import selectors
+
+    workshops.start_next_round(workshop=workshop, by=editor)
+    workshops.pause(workshop=workshop, by=editor)
+    url = f"/en/workshops/cafe/tables/{selectors.table_token(workshop.tables.get())}/"
+    page = client.post(url, {"text": "A note in the pause"}).content.decode()
+    assert "The workshop is paused: notes are taken again when it resumes." in page
+    assert "A note in the pause" in page
