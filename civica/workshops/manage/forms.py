@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from civica.core.forms import ModelMultipleIdsField
 from civica.meetings.models import Meeting
 
 from ..models import Contribution, WorkshopQuestion
@@ -67,7 +68,7 @@ class RoundForm(forms.Form):
 
 
 class SplitForm(forms.Form):
-    contributions = forms.ModelMultipleChoiceField(
+    contributions = ModelMultipleIdsField(
         label=_("The notes that go to the new theme"), queryset=Contribution.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose the notes that go to the new theme."),
