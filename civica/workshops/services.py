@@ -631,6 +631,7 @@ def dot_vote(*, theme, by):
         return DotVote.objects.create(theme=theme, voter=by)
 
 
+@transaction.atomic
 def action_add(*, workshop, by, title, description="", owner="", due_on=None, themes=()) -> ActionItem:
     if not by.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors write the action plan."))
@@ -639,9 +640,11 @@ def action_add(*, workshop, by, title, description="", owner="", due_on=None, th
     item = ActionItem.objects.create(workshop=workshop, title=title.strip()[:200], description=description or "",
                                      owner=owner or "", due_on=due_on, position=workshop.action_items.count())
     item.themes.set(themes)
+    record(by=by, action="workshops.actionitem.add", target=workshop, summary=item.title)
     return item
 
 
+@transaction.atomic
 def action_to_activity(*, item, plan, programme, by):
     """Turn an action-plan item into an activity of an accountability plan (and remember the link)."""
     from civica.accountability.models import Activity
@@ -658,4 +661,6 @@ def action_to_activity(*, item, plan, programme, by):
         position=Activity.objects.filter(plan=plan, programme=programme).count())
     item.activity = activity
     item.save(update_fields=["activity"])
+    record(by=by, action="workshops.actionitem.to_activity", target=item.workshop,
+           summary=_("“%(title)s” became an activity of %(plan)s.") % {"title": item.title, "plan": plan})
     return activity

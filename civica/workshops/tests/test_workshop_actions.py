@@ -251,6 +251,9 @@ def test_each_action_of_the_workshop_page_posts_to_its_own_address(client, works
     assert refused.status_code == 400 and 'value="Later"' in refused.content.decode()
     client.post(reverse("workshops:action_add", args=["cafe"]), {"title": "Cheaper rents", "themes": [theme.pk]})
     assert ActionItem.objects.get().title == "Cheaper rents"
+    # The staff's changes the public sees are in the audit log.
+    assert {"workshops.workshop.round_started", "workshops.workshop.harvest", "workshops.theme.rename",
+            "workshops.actionitem.add"} <= set(AuditEntry.objects.values_list("action", flat=True))
     client.force_login(participant)
     voted = client.post(reverse("workshops:dot", args=["cafe"]), {"theme": theme.pk}, follow=True).content.decode()
     assert "Your dot is on “Affordable spaces”." in voted
