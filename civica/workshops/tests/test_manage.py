@@ -83,6 +83,7 @@ def test_a_facilitator_of_the_workshop_opens_the_control_panel_but_not_the_set_u
     page = client.get("/en/workshops/manage/cafe/run/").content.decode()
     assert "Start the first round" in page and "Close the workshop" not in page
     assert client.get("/en/workshops/manage/cafe/").status_code == 403
+    assert 'href="/en/workshops/manage/cafe/run/"' in client.get("/en/workshops/cafe/").content.decode()
     elsewhere = UserFactory(role=Role.FACILITATOR, role__scope=Workshop.objects.create(
         meeting=MeetingFactory(), slug="other"))
     client.force_login(elsewhere)
