@@ -517,6 +517,10 @@ def contributions_place(*, workshop, by, placements, new_label: str = "") -> int
     if any(note.table.workshop_id != workshop.pk or (theme != NEW_THEME and theme.workshop_id != workshop.pk)
            for note, theme in chosen):
         raise PermissionDenied(_("Only editors edit themes."))
+    # Read again under the lock: a theme merged away meanwhile cannot take notes.
+    wanted = {theme.pk for _note, theme in chosen if theme != NEW_THEME}
+    if len(wanted) != Theme.objects.filter(workshop=workshop, pk__in=wanted).count():
+        raise ValidationError(_("A theme you chose was merged or removed meanwhile: choose again."))
     new_theme = None
     if any(theme == NEW_THEME for _note, theme in chosen):
         new_theme = theme_create(workshop=workshop, by=by, label=new_label or _("New contributions"))
@@ -551,6 +555,10 @@ def theme_rename(*, theme, by, label):
 def theme_merge(*, into, other, by):
     if not by.has_perm("workshops.manage", into.workshop) or into.workshop_id != other.workshop_id:
         raise PermissionDenied(_("Only editors edit themes."))
+    # Theme edits of one workshop one at a time (placing notes takes the same lock).
+    Workshop.objects.select_for_update().filter(pk=into.workshop_id).first()
+    if Theme.objects.filter(pk__in=[into.pk, other.pk]).count() != 2:
+        raise ValidationError(_("This theme no longer exists: it may have been merged into another."))
     Contribution.objects.filter(theme=other).update(theme=into)
     Contribution.objects.filter(suggested_theme=other).update(suggested_theme=into)
     DotVote.objects.filter(theme=other).update(theme=into)
@@ -568,6 +576,7 @@ def theme_split(*, theme, by, contributions, label: str) -> Theme:
     """Split ``theme``: the chosen notes (some of its own) go to a new theme; its dots and links stay."""
     if not by.has_perm("workshops.manage", theme.workshop):
         raise PermissionDenied(_("Only editors edit themes."))
+    Workshop.objects.select_for_update().filter(pk=theme.workshop_id).first()
     pks = {contribution.pk for contribution in contributions}
     own = set(Contribution.objects.filter(theme=theme).values_list("pk", flat=True))
     if not pks:
@@ -593,6 +602,9 @@ def contribution_move(*, contribution, theme, by):
     if not by.has_perm("workshops.manage", theme.workshop) or \
             contribution.table.workshop_id != theme.workshop_id:
         raise PermissionDenied(_("Only editors edit themes."))
+    Workshop.objects.select_for_update().filter(pk=theme.workshop_id).first()
+    if not Theme.objects.filter(pk=theme.pk).exists():
+        raise ValidationError(_("This theme no longer exists: it may have been merged into another."))
     before = contribution.theme
     Theme.objects.filter(pk__in=[pk for pk in (contribution.theme_id, theme.pk) if pk]).update(curated=True)
     contribution.theme, contribution.suggested_theme = theme, None

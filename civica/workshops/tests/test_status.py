@@ -95,3 +95,32 @@ def test_a_pause_racing_the_next_round_leaves_one_whole_outcome():
         assert started is None and isinstance(outcomes[0], ValidationError)  # told to resume first
     else:
         assert started is not None and started <= fresh.paused_at
+
+
+@pytest.mark.django_db(transaction=True)
+def test_placing_notes_racing_a_merge_of_their_theme_leaves_every_note_in_a_theme_that_exists():
+    """An editor places the new notes into a theme while another merges that theme away: the notes
+    land in the merged theme (placed first) or the placement is refused (merged first); none is lost."""
+    from civica.workshops.models import Contribution, Theme, WorkshopRound, WorkshopTable
+
+    skip_unless_postgresql()
+    workshop = Workshop.objects.create(meeting=MeetingFactory(), slug="cafe-placing")
+    table = WorkshopTable.objects.create(workshop=workshop, number=1, topic="Spaces")
+    round_ = WorkshopRound.objects.create(workshop=workshop, number=1)
+    kept, merged = (Theme.objects.create(workshop=workshop, label=label) for label in ("Spaces", "Rooms"))
+    Contribution.objects.create(table=table, round=round_, text="Studios", theme=kept)
+    late = [Contribution.objects.create(table=table, round=round_, text=f"Late {n}") for n in range(3)]
+    editors = UserFactory.create_batch(2, role=Role.EDITOR)
+    # Both pages were loaded before either editor clicked.
+    placements = [(Contribution.objects.select_related("table").get(pk=note.pk), Theme.objects.get(pk=merged.pk))
+                  for note in late]
+    into, other = (Theme.objects.select_related("workshop").get(pk=pk) for pk in (kept.pk, merged.pk))
+    outcomes = run_together([
+        lambda: services.contributions_place(workshop=workshop, by=editors[0], placements=placements),
+        lambda: services.theme_merge(into=into, other=other, by=editors[1])])
+    assert outcomes[1] is None and not Theme.objects.filter(pk=merged.pk).exists()
+    placed = Contribution.objects.filter(pk__in=[note.pk for note in late])
+    if outcomes[0] is None:
+        assert set(placed.values_list("theme_id", flat=True)) == {kept.pk}  # placed, then merged with it
+    else:
+        assert isinstance(outcomes[0], ValidationError) and not placed.exclude(theme=None).exists()
