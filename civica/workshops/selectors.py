@@ -1,13 +1,14 @@
 """Reads of a world-café workshop: the table a signed link opens (``table_token``: the link dies once
 the workshop is closed), where the workshop is (``stage``: what the room screen says), the dot results,
 the colour a table's notes take on the wall, what a harvest would do (the harvest page says it before
-it runs) and the notes in no theme, to be placed by staff."""
+it runs), the notes in no theme, to be placed by staff, and the workshops being run now (for the
+staff dashboard)."""
 
 from django.core import signing
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Contribution, Theme, WorkshopTable
+from .models import Contribution, Theme, Workshop, WorkshopTable
 
 TABLE_SALT = "civica.workshop.table"
 
@@ -79,3 +80,13 @@ def stage(workshop, now=None) -> str:
 def table_colour(table) -> int:
     """The colour (1 to ``TABLE_COLOURS``) of a table's notes on the wall."""
     return (table.number - 1) % TABLE_COLOURS + 1
+
+
+def live_workshops(now=None) -> list:
+    """The workshops being run now (a round running, or paused), for the staff dashboard: each with its
+    meeting and rounds, so ``stage`` and ``current_round`` need no more queries."""
+    now = now or timezone.now()
+    candidates = (Workshop.objects.filter(closed_at=None)
+                  .filter(Q(paused_at__isnull=False) | Q(rounds__started_at__lte=now)).distinct()
+                  .select_related("meeting").prefetch_related("rounds"))
+    return [workshop for workshop in candidates if stage(workshop, now) in (RUNNING, PAUSED)]

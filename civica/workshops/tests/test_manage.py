@@ -309,3 +309,16 @@ def test_a_table_page_says_the_workshop_is_paused_and_keeps_the_note(client, wor
     page = client.post(url, {"text": "A note in the pause"}).content.decode()
     assert "The workshop is paused: notes are taken again when it resumes." in page
     assert "A note in the pause" in page
+
+
+@pytest.mark.django_db
+def test_the_workshops_being_run_now_are_those_with_a_round_running_or_paused(workshop, editor):
+    from civica.workshops import selectors
+
+    assert selectors.live_workshops() == []
+    workshops.start_next_round(workshop=workshop, by=editor)
+    assert selectors.live_workshops() == [workshop]
+    workshops.pause(workshop=workshop, by=editor)
+    assert selectors.live_workshops() == [workshop]
+    workshops.close(workshop=workshop, by=editor)
+    assert selectors.live_workshops() == []
