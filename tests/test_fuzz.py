@@ -214,6 +214,7 @@ def _known_parameters():
     for table in WorkshopTable.objects.select_related("workshop").order_by("pk")[:1]:
         known["workshops", "slug"].append(table.workshop.slug)
         known["workshops", "token"].append(workshop_selectors.table_token(table))
+    known["workshops", "action"].append("pause")  # the control panel's buttons: the demo's workshop is closed
     known["network", "slug"] += list(Space.objects.filter(is_bookable=True).values_list("slug", flat=True))
     known["network", "pk"] += list(Booking.objects.order_by("pk").values_list("pk", flat=True)[:2])
     known["comments", "comment_id"] += list(Comment.objects.order_by("-pk").values_list("pk", flat=True)[:2])

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from civica.core.forms import ModelMultipleIdsField
 
 from .models import ActionItem, Contribution, Theme
-from .services import HARVEST_KEEP, HARVEST_REPLACE
 
 NEW_THEME = "new"
 
@@ -115,18 +114,4 @@ class NoteForm(WorkshopForm):
 
 
 class HarvestForm(WorkshopForm):
-    mode = forms.ChoiceField(
-        label=_("What becomes of the themes there are"), initial=HARVEST_KEEP, widget=forms.RadioSelect,
-        choices=[(HARVEST_KEEP, _("Keep the curated themes, with their dots and action-plan links; the notes in no "
-                                  "kept theme join one they fit, the others become new suggested themes")),
-                 (HARVEST_REPLACE, _("Replace every theme: discard the themes, their dots and their links "
-                                     "with the action plan"))])
-    confirm_replace = forms.BooleanField(
-        label=_("Yes, discard the themes, their dots and their action-plan links"), required=False)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("mode") == HARVEST_REPLACE and not data.get("confirm_replace"):
-            self.add_error("confirm_replace", _("Tick this box to confirm that the themes, their dots and their "
-                                                "links are discarded."))
-        return data
+    """Harvesting again, confirmed on the page that says what will happen: nothing to read."""

@@ -26,13 +26,16 @@ CONTRIBUTION_EDIT_MINUTES = 10
 
 class WorkshopStatus(models.TextChoices):
     OPEN = "open", _("Open")
+    PAUSED = "paused", _("Paused")
     CLOSED = "closed", _("Closed")
 
 
 # {from: {to: permission}}: each change of a workshop's status and the permission it needs
-# (``core.transitions.move`` checks and records it). Closed is final: table links and dots stop.
+# (``core.transitions.move`` checks and records it). A pause stops the running round's clock and the
+# notes until it resumes; closed is final: table links and dots stop.
 WORKSHOP_TRANSITIONS = {
-    WorkshopStatus.OPEN: {WorkshopStatus.CLOSED: "workshops.manage"},
+    WorkshopStatus.OPEN: {WorkshopStatus.PAUSED: "workshops.run", WorkshopStatus.CLOSED: "workshops.manage"},
+    WorkshopStatus.PAUSED: {WorkshopStatus.OPEN: "workshops.run", WorkshopStatus.CLOSED: "workshops.manage"},
 }
 
 
@@ -56,6 +59,9 @@ class Workshop(Transitions, models.Model):
                                                        validators=[MinValueValidator(1)])
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True,
                                      help_text=_("Table links stop working when the workshop is closed."))
+    # Set while the workshop is paused: the running round's clock stands still at this moment (on
+    # resuming, the round's start moves forward by the pause's length).
+    paused_at = models.DateTimeField(_("paused at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("world-café workshop")
@@ -69,15 +75,18 @@ class Workshop(Transitions, models.Model):
 
     @property
     def status(self) -> str:
-        return WorkshopStatus.CLOSED if self.closed_at else WorkshopStatus.OPEN
+        if self.closed_at:
+            return WorkshopStatus.CLOSED
+        return WorkshopStatus.PAUSED if self.paused_at else WorkshopStatus.OPEN
 
     def current_round(self, now=None):
-        """The round running now, from ``self.rounds.all()`` (so a prefetch serves it)."""
-        now = now or timezone.now()
-        for round_ in self.rounds.all():
-            if round_.started_at and round_.started_at <= now < round_.ends_at:
-                return round_
-        return None
+        """The round running now (while paused: the round that was running when the pause began, its
+        clock stopped there), from ``self.rounds.all()`` (so a prefetch serves it)."""
+        now = self.paused_at or now or timezone.now()
+        # The latest started: a round ended early keeps whole minutes, so it may overlap the next one.
+        running = [round_ for round_ in self.rounds.all()
+                   if round_.started_at and round_.started_at <= now < round_.ends_at]
+        return max(running, key=lambda round_: round_.started_at, default=None)
 
 
 class WorkshopQuestion(Bilingual, models.Model):
@@ -139,8 +148,8 @@ class Theme(models.Model):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="themes")
     position = models.PositiveSmallIntegerField(default=0)
     label = models.CharField(_("label"), max_length=120)
-    # Set once staff rename, merge, split or create the theme: a later harvest keeps it (as it keeps a
-    # theme with dots or action-plan links); the others are the harvest's suggestions.
+    # Set once staff rename, merge, split, create the theme or place notes in it; the others are the
+    # harvest's suggestions (pages say so). A later harvest keeps every theme either way.
     curated = models.BooleanField(_("curated by staff"), default=False)
 
     class Meta:
@@ -162,6 +171,10 @@ class Contribution(models.Model):
     author_key = models.CharField(max_length=64, blank=True)
     theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions")
     is_representative = models.BooleanField(default=False)
+    # A note that arrived after the harvest is placed by staff: a later harvest suggests the nearest
+    # theme here, and the placement page offers it first.
+    suggested_theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.SET_NULL,
+                                        related_name="+", verbose_name=_("suggested theme"))
     # The text's meaning as a vector, computed once when it is saved (for the harvest), and the model
     # that made it: vectors of different models do not mix, so another model's count as missing.
     embedding = models.JSONField(null=True, blank=True)

@@ -1,13 +1,14 @@
 """Reads of a world-café workshop: the table a signed link opens (``table_token``: the link dies once
 the workshop is closed), where the workshop is (``stage``: what the room screen says), the dot results,
-the colour a table's notes take on the wall, and what a harvest would change (the harvest page says it
-before anything is replaced)."""
+the colour a table's notes take on the wall, what a harvest would do (the harvest page says it before
+it runs), the notes in no theme, to be placed by staff, and the workshops being run now (for the
+staff dashboard)."""
 
 from django.core import signing
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import ActionItem, Contribution, Theme, WorkshopTable
+from .models import Contribution, Theme, Workshop, WorkshopTable
 
 TABLE_SALT = "civica.workshop.table"
 
@@ -30,20 +31,23 @@ def table_from_token(token):
 
 
 def harvest_preview(workshop) -> dict:
-    """What a harvest would change, for the page that asks before it runs: the themes kept (with
-    their dots and links), the suggestions that would be computed again, the notes in no kept theme,
-    and what replacing everything would discard."""
+    """What a harvest would do, for the page that asks before it runs: the themes there are (each
+    stays, with its notes, dots and action-plan links) and the notes in no theme yet (placed by staff
+    after a harvest again; grouped into themes by the first one)."""
     themes = list(Theme.objects.filter(workshop=workshop).annotate(
-        dot_count=Count("dots", distinct=True), link_count=Count("action_items", distinct=True)))
-    kept = [theme for theme in themes if theme.curated or theme.dot_count or theme.link_count]
-    kept_ids = {theme.pk for theme in kept}
+        dot_count=Count("dots", distinct=True), link_count=Count("action_items", distinct=True),
+        note_count=Count("contributions", distinct=True)))
     notes = Contribution.objects.filter(table__workshop=workshop)
     return {
-        "themes": themes, "kept": kept, "suggestions": [theme for theme in themes if theme.pk not in kept_ids],
-        "notes_to_group": notes.exclude(theme__in=kept_ids).count(), "note_count": notes.count(),
-        "dots": sum(theme.dot_count for theme in themes),
-        "links": ActionItem.themes.through.objects.filter(theme__workshop=workshop).count(),
+        "themes": themes, "unplaced_count": notes.filter(theme=None).count(), "note_count": notes.count(),
+        "dots": sum(theme.dot_count for theme in themes), "links": sum(theme.link_count for theme in themes),
     }
+
+
+def unplaced_notes(workshop) -> list:
+    """The notes in no theme, oldest first, with their table, round and suggested theme."""
+    return list(Contribution.objects.filter(table__workshop=workshop, theme=None)
+                .select_related("table", "round", "suggested_theme").order_by("created_at", "pk"))
 
 
 def dot_results(workshop):
@@ -51,7 +55,7 @@ def dot_results(workshop):
 
 
 # What the room screen and the live wall say, and whether they keep asking the server for news.
-WAITING, RUNNING, ROUNDS_OVER, ENDED = "waiting", "running", "rounds-over", "ended"
+WAITING, RUNNING, PAUSED, ROUNDS_OVER, ENDED = "waiting", "running", "paused", "rounds-over", "ended"
 
 # Notes on the wall are coloured by table, always beside the table's name: this many colours, then again.
 TABLE_COLOURS = 8
@@ -59,9 +63,11 @@ TABLE_COLOURS = 8
 
 def stage(workshop, now=None) -> str:
     """Where the workshop is, from ``workshop.rounds.all()`` (a prefetch serves it): ended once closed;
-    a round running; every round held (the editors may still close it); or waiting for the next round."""
+    paused; a round running; every round held (the editors may still close it); or waiting for the next round."""
     if workshop.closed_at is not None:
         return ENDED
+    if workshop.paused_at is not None:
+        return PAUSED
     now = now or timezone.now()
     if workshop.current_round(now) is not None:
         return RUNNING
@@ -74,3 +80,13 @@ def stage(workshop, now=None) -> str:
 def table_colour(table) -> int:
     """The colour (1 to ``TABLE_COLOURS``) of a table's notes on the wall."""
     return (table.number - 1) % TABLE_COLOURS + 1
+
+
+def live_workshops(now=None) -> list:
+    """The workshops being run now (a round running, or paused), for the staff dashboard: each with its
+    meeting and rounds, so ``stage`` and ``current_round`` need no more queries."""
+    now = now or timezone.now()
+    candidates = (Workshop.objects.filter(closed_at=None)
+                  .filter(Q(paused_at__isnull=False) | Q(rounds__started_at__lte=now)).distinct()
+                  .select_related("meeting").prefetch_related("rounds"))
+    return [workshop for workshop in candidates if stage(workshop, now) in (RUNNING, PAUSED)]

@@ -5,12 +5,19 @@ votes and the action plan.
   editor chooses; the author edits for 10 minutes (``contribution_edit``), known by a signed cookie when
   anonymous. After commit, a task of the queue (``tasks.embed_contribution``) computes and stores the
   note's meaning vector.
-- ``harvest``: themes from ``insights.themes.find_themes`` on the stored vectors, computing any still
-  missing in one batch; by words when the model cannot run. By default themes curated by staff or with
-  dots or action-plan links are kept with their notes, dots and links, the other notes join a kept theme
-  they fit and the rest become new suggested themes; replacing everything is an explicit choice.
-- Themes: rename, merge, create (to split), move a note. ``dot_vote``: within the per-person allowance,
+- Setting up (editors): ``workshop_create`` on a meeting, ``workshop_update``, the guiding questions
+  (ordered, moved up or down), the tables (a facilitator appointed by e-mail gets the facilitator role
+  scoped to the workshop) and the rounds with their durations.
+- Running it: ``start_next_round``, ``pause`` (the running round's clock stops, notes wait),
+  ``resume`` (the round's start moves forward by the pause's length), ``close``.
+- ``harvest``: the first one groups the notes into themes from ``insights.themes.find_themes`` on the
+  stored vectors, computing any still missing in one batch (by words when the model cannot run). A
+  later harvest never deletes or changes a theme, a note's place or a dot: the notes in no theme (those
+  that arrived since) get the nearest theme as a suggestion and are placed by staff
+  (``contributions_place``).
+- Themes: rename, merge, split, create, move a note. ``dot_vote``: within the per-person allowance,
   the voter's row locked while counting, refused once the workshop is closed.
+- Staff actions that change what the public sees are kept in the audit log.
 - The action plan: ``action_add``, ``action_to_activity`` (an item becomes an activity of a plan)."""
 
 import logging
@@ -19,12 +26,13 @@ import math
 import numpy
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civica.accounts.predicates import is_participant
+from civica.audit.services import changed_fields, record
 from civica.core import transitions
 from civica.meetings.services import cleaned_text
 
@@ -39,40 +47,319 @@ from .models import (
     DotVote,
     Theme,
     Workshop,
+    WorkshopQuestion,
+    WorkshopRound,
     WorkshopStatus,
+    WorkshopTable,
 )
 
 logger = logging.getLogger(__name__)
 
 
+def _check_manage(workshop, by):
+    if not by.has_perm("workshops.manage", workshop):
+        raise PermissionDenied(_("Only the centre's editors set up world-café workshops."))
+
+
+def _snapshot(obj, fields):
+    return {name: getattr(obj, name) for name in fields}
+
+
+# Slugs the addresses under /workshops/ already use.
+RESERVED_SLUGS = {"manage"}
+SETTINGS_FIELDS = ("slug", "participants_contribute", "no_account_needed", "dots_per_person")
+
+
+def _check_slug(slug, workshop=None):
+    if slug in RESERVED_SLUGS or Workshop.objects.filter(slug=slug).exclude(pk=getattr(workshop, "pk", None)).exists():
+        raise ValidationError({"slug": _("Another address is needed: this one is taken.")})
+
+
+@transaction.atomic
+def workshop_create(*, meeting, by, slug: str, participants_contribute: bool = True,
+                    no_account_needed: bool = True, dots_per_person: int = 3) -> Workshop:
+    """Set up a world-café on ``meeting`` (one workshop per meeting)."""
+    _check_manage(None, by)
+    from civica.meetings.models import Meeting
+
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    if Workshop.objects.filter(meeting=meeting).exists():
+        raise ValidationError({"meeting": _("This meeting already has a world-café workshop.")})
+    _check_slug(slug)
+    workshop = Workshop.objects.create(meeting=meeting, slug=slug, participants_contribute=participants_contribute,
+                                       no_account_needed=no_account_needed, dots_per_person=dots_per_person)
+    record(by=by, action="workshops.workshop.set_up", target=workshop,
+           summary=_("World-café set up on the meeting “%(meeting)s”.") % {"meeting": meeting})
+    return workshop
+
+
+@transaction.atomic
+def workshop_update(*, workshop, by, **values) -> Workshop:
+    """Change the workshop's settings (``SETTINGS_FIELDS``)."""
+    _check_manage(workshop, by)
+    locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if "slug" in values:
+        _check_slug(values["slug"], locked)
+    before = _snapshot(locked, SETTINGS_FIELDS)
+    for name in SETTINGS_FIELDS:
+        if name in values:
+            setattr(locked, name, values[name])
+    locked.save(update_fields=[name for name in SETTINGS_FIELDS if name in values])
+    changes = changed_fields(before, _snapshot(locked, SETTINGS_FIELDS))
+    if changes:
+        record(by=by, action="workshops.workshop.change", target=locked, summary=_("Workshop settings changed."),
+               changes=changes)
+    return locked
+
+
+def question_add(*, workshop, by, text_ro: str, text_en: str = "") -> WorkshopQuestion:
+    _check_manage(workshop, by)
+    with transaction.atomic():
+        Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
+        position = (workshop.questions.aggregate(top=Max("position"))["top"] or 0) + 1
+        question = WorkshopQuestion.objects.create(workshop=workshop, position=position,
+                                                   text_ro=text_ro.strip(), text_en=(text_en or "").strip())
+        record(by=by, action="workshops.question.add", target=workshop, summary=question.text_ro)
+    return question
+
+
+def question_update(*, question, by, text_ro: str, text_en: str = "") -> WorkshopQuestion:
+    _check_manage(question.workshop, by)
+    with transaction.atomic():
+        before = _snapshot(question, ("text_ro", "text_en"))
+        question.text_ro, question.text_en = text_ro.strip(), (text_en or "").strip()
+        question.save(update_fields=["text_ro", "text_en"])
+        record(by=by, action="workshops.question.change", target=question.workshop, summary=question.text_ro,
+               changes=changed_fields(before, _snapshot(question, ("text_ro", "text_en"))))
+    return question
+
+
+def question_delete(*, question, by) -> None:
+    _check_manage(question.workshop, by)
+    with transaction.atomic():
+        record(by=by, action="workshops.question.delete", target=question.workshop, summary=question.text_ro)
+        question.delete()
+
+
+def question_move(*, question, by, up: bool) -> None:
+    """Swap the question with the one before it (``up``) or after it; at either end nothing moves."""
+    _check_manage(question.workshop, by)
+    with transaction.atomic():
+        Workshop.objects.select_for_update().filter(pk=question.workshop_id).first()
+        questions = list(WorkshopQuestion.objects.filter(workshop_id=question.workshop_id))
+        index = next(index for index, item in enumerate(questions) if item.pk == question.pk)
+        other = index - 1 if up else index + 1
+        if not 0 <= other < len(questions):
+            return
+        questions[index], questions[other] = questions[other], questions[index]
+        for position, item in enumerate(questions, start=1):
+            item.position = position
+        WorkshopQuestion.objects.bulk_update(questions, ["position"])
+
+
+def _facilitator(email: str):
+    """The account with ``email`` (empty: no facilitator), or a refusal beside the field."""
+    from django.contrib.auth import get_user_model
+
+    email = (email or "").strip()
+    if not email:
+        return None
+    user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+    if user is None:
+        raise ValidationError({"facilitator_email": _(
+            "No account has this e-mail address: the facilitator creates an account first.")})
+    return user
+
+
+def _appoint(workshop, user):
+    """Give ``user`` the facilitator role on ``workshop`` (scoped, so it runs this workshop only)."""
+    from civica.accounts.roles import Role
+    from civica.accounts.services import role_grant
+
+    role_grant(user=user, role=Role.FACILITATOR, scope=workshop, by=None)
+
+
+def _release(workshop, user):
+    """Take the facilitator role on ``workshop`` from ``user`` once they facilitate none of its tables."""
+    from civica.accounts.models import RoleAssignment
+    from civica.accounts.roles import Role
+    from civica.accounts.services import role_revoke
+
+    if user is None or WorkshopTable.objects.filter(workshop=workshop, facilitator=user).exists():
+        return
+    for assignment in RoleAssignment.objects.for_object(workshop).filter(user=user, role=Role.FACILITATOR):
+        role_revoke(assignment=assignment, by=None)
+
+
+def _check_table_number(workshop, number, table=None):
+    if WorkshopTable.objects.filter(workshop=workshop, number=number).exclude(pk=getattr(table, "pk", None)).exists():
+        raise ValidationError({"number": _("Another table has this number.")})
+
+
+@transaction.atomic
+def table_add(*, workshop, by, number: int, topic: str, question=None, facilitator_email: str = "") -> WorkshopTable:
+    _check_manage(workshop, by)
+    Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
+    _check_table_number(workshop, number)
+    facilitator = _facilitator(facilitator_email)
+    table = WorkshopTable.objects.create(workshop=workshop, number=number, topic=topic.strip(), question=question,
+                                         facilitator=facilitator)
+    if facilitator is not None:
+        _appoint(workshop, facilitator)
+    record(by=by, action="workshops.table.add", target=workshop, summary=str(table),
+           changes={"facilitator": [None, getattr(facilitator, "email", None)]} if facilitator else None)
+    return table
+
+
+@transaction.atomic
+def table_update(*, table, by, number: int, topic: str, question=None, facilitator_email: str = "") -> WorkshopTable:
+    workshop = table.workshop
+    _check_manage(workshop, by)
+    Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
+    _check_table_number(workshop, number, table)
+    facilitator = _facilitator(facilitator_email)
+    fields = ("number", "topic", "question_id", "facilitator_id")
+    before = _snapshot(table, fields)
+    previous = table.facilitator
+    table.number, table.topic, table.question, table.facilitator = number, topic.strip(), question, facilitator
+    table.save(update_fields=["number", "topic", "question", "facilitator"])
+    if facilitator is not None:
+        _appoint(workshop, facilitator)
+    if previous is not None and previous != facilitator:
+        _release(workshop, previous)
+    record(by=by, action="workshops.table.change", target=workshop, summary=str(table),
+           changes=changed_fields(before, _snapshot(table, fields)))
+    return table
+
+
+@transaction.atomic
+def table_delete(*, table, by) -> None:
+    workshop = table.workshop
+    _check_manage(workshop, by)
+    if table.contributions.exists():
+        raise ValidationError(_("Notes were written at this table: it stays, so they keep their place."))
+    facilitator = table.facilitator
+    record(by=by, action="workshops.table.delete", target=workshop, summary=str(table))
+    table.delete()
+    _release(workshop, facilitator)
+
+
+@transaction.atomic
+def round_add(*, workshop, by, duration_minutes: int) -> WorkshopRound:
+    _check_manage(workshop, by)
+    Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
+    number = (workshop.rounds.aggregate(top=Max("number"))["top"] or 0) + 1
+    round_ = WorkshopRound.objects.create(workshop=workshop, number=number, duration_minutes=duration_minutes)
+    record(by=by, action="workshops.round.add", target=workshop,
+           summary=_("Round %(number)s, %(minutes)s min.") % {"number": number, "minutes": duration_minutes})
+    return round_
+
+
+@transaction.atomic
+def round_update(*, round_, by, duration_minutes: int) -> WorkshopRound:
+    _check_manage(round_.workshop, by)
+    locked = WorkshopRound.objects.select_for_update().get(pk=round_.pk)
+    if locked.started_at and locked.ends_at <= timezone.now():
+        raise ValidationError({"duration_minutes": _("This round has been held: its duration stays.")})
+    before = _snapshot(locked, ("duration_minutes",))
+    locked.duration_minutes = duration_minutes
+    locked.save(update_fields=["duration_minutes"])
+    record(by=by, action="workshops.round.change", target=round_.workshop, summary=str(locked),
+           changes=changed_fields(before, _snapshot(locked, ("duration_minutes",))))
+    return locked
+
+
+@transaction.atomic
+def round_delete(*, round_, by) -> None:
+    """Remove a round not started yet; the later ones are numbered again."""
+    workshop = round_.workshop
+    _check_manage(workshop, by)
+    Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
+    locked = WorkshopRound.objects.filter(pk=round_.pk).first()
+    if locked is None:
+        return
+    if locked.started_at is not None:
+        raise ValidationError(_("This round has started: it stays."))
+    record(by=by, action="workshops.round.delete", target=workshop, summary=str(locked))
+    locked.delete()
+    for number, item in enumerate(WorkshopRound.objects.filter(workshop=workshop).order_by("number"), start=1):
+        if item.number != number:
+            WorkshopRound.objects.filter(pk=item.pk).update(number=number)
+
+
 def start_next_round(*, workshop, by):
+    """Start the next round (ending the running one early); refused while paused or closed. The
+    workshop's row is locked, so two clicks at once start one round."""
     if not by.has_perm("workshops.run", workshop):
         raise PermissionDenied(_("Only the workshop's editors and facilitators run the rounds."))
-    now = timezone.now()
-    rounds = list(workshop.rounds.all())
-    running = workshop.current_round(now)
-    if running is not None:
-        # Ending the running round early: its duration becomes the time it actually ran.
-        running.duration_minutes = max(1, math.ceil((now - running.started_at).total_seconds() / 60))
-        running.save(update_fields=["duration_minutes"])
-    upcoming = next((round_ for round_ in rounds if round_.started_at is None), None)
-    if upcoming is None:
-        raise ValidationError(_("All rounds have been held."))
-    upcoming.started_at = now
-    upcoming.save(update_fields=["started_at"])
+    with transaction.atomic():
+        locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
+        if locked.closed_at is not None:
+            raise ValidationError(_("The workshop is closed."))
+        if locked.paused_at is not None:
+            raise ValidationError(_("The workshop is paused: resume it first."))
+        now = timezone.now()
+        rounds = list(WorkshopRound.objects.filter(workshop=locked).order_by("number"))
+        running = max((round_ for round_ in rounds if round_.started_at and round_.started_at <= now
+                       < round_.ends_at), key=lambda round_: round_.started_at, default=None)
+        if running is not None:
+            # Ending the running round early: its duration becomes the time it actually ran.
+            running.duration_minutes = max(1, math.ceil((now - running.started_at).total_seconds() / 60))
+            running.save(update_fields=["duration_minutes"])
+        upcoming = next((round_ for round_ in rounds if round_.started_at is None), None)
+        if upcoming is None:
+            raise ValidationError(_("All rounds have been held."))
+        upcoming.started_at = now
+        upcoming.save(update_fields=["started_at"])
+        record(by=by, action="workshops.workshop.round_started", target=locked,
+               summary=_("Round %(number)s started.") % {"number": upcoming.number})
     return upcoming
 
 
 def move(*, workshop, to, by):
     """Move ``workshop`` to the status ``to`` along WORKSHOP_TRANSITIONS (core's ``move``: the row
-    locked, its status read again under the lock, the move's permission checked)."""
-    def record(locked):
-        locked.closed_at = timezone.now() if to == WorkshopStatus.CLOSED else None
+    locked, its status read again under the lock, the move's permission checked). Resuming moves the
+    paused round's start forward by the pause's length, so its time left is what it was."""
+    now = timezone.now()
+    paused_for = {}
 
-    locked = transitions.move(workshop, to=to, by=by, record=record, fields=["closed_at"],
-                              refusal=_("Only editors close a workshop."))
-    workshop.closed_at = locked.closed_at
+    def change(locked):
+        if to == WorkshopStatus.CLOSED:
+            locked.closed_at = now
+        if to == WorkshopStatus.PAUSED:
+            locked.paused_at = now
+        elif locked.paused_at is not None:
+            paused_for["since"] = locked.paused_at
+            locked.paused_at = None
+
+    refusal = _("Only editors close a workshop.") if to == WorkshopStatus.CLOSED else _(
+        "Only the workshop's editors and facilitators run the rounds.")
+    with transaction.atomic():
+        locked = transitions.move(workshop, to=to, by=by, record=change, fields=["closed_at", "paused_at"],
+                                  refusal=refusal)
+        if "since" in paused_for and to == WorkshopStatus.OPEN:
+            since = paused_for["since"]
+            for round_ in WorkshopRound.objects.filter(workshop=locked, started_at__lte=since):
+                if round_.ends_at > since:
+                    round_.started_at += now - since
+                    round_.save(update_fields=["started_at"])
+        verbs = {WorkshopStatus.CLOSED: (_("The workshop was closed."), "close"),
+                 WorkshopStatus.PAUSED: (_("The workshop was paused."), "pause"),
+                 WorkshopStatus.OPEN: (_("The workshop was resumed."), "resume")}
+        summary, verb = verbs[to]
+        record(by=by, action=f"workshops.workshop.{verb}", target=locked, summary=summary)
+    workshop.closed_at, workshop.paused_at = locked.closed_at, locked.paused_at
+    if hasattr(workshop, "_prefetched_objects_cache"):
+        workshop._prefetched_objects_cache.pop("rounds", None)
     return locked
+
+
+def pause(*, workshop, by):
+    return move(workshop=workshop, to=WorkshopStatus.PAUSED, by=by)
+
+
+def resume(*, workshop, by):
+    return move(workshop=workshop, to=WorkshopStatus.OPEN, by=by)
 
 
 def close(*, workshop, by):
@@ -93,6 +380,8 @@ def contribute(*, table, by, author_key: str, text: str) -> Contribution:
     workshop = table.workshop
     if workshop.closed_at is not None:
         raise PermissionDenied(_("The workshop is closed."))
+    if workshop.paused_at is not None:
+        raise ValidationError(_("The workshop is paused: notes are taken again when it resumes."))
     if not _may_contribute(table, by):
         raise PermissionDenied(_("Log in to contribute at this table."))
     round_ = workshop.current_round()
@@ -143,128 +432,185 @@ def _vectors_for(contributions):
     return numpy.array([contribution.embedding for contribution in contributions], dtype=numpy.float32)
 
 
-HARVEST_KEEP, HARVEST_REPLACE = "keep", "replace"
-
-
-def _kept_themes(workshop):
-    """The themes a harvest keeps unless told to replace them: curated by staff, or with dots or
-    action-plan links."""
-    return (Theme.objects.filter(workshop=workshop)
-            .annotate(dot_count=Count("dots", distinct=True), link_count=Count("action_items", distinct=True))
-            .filter(Q(curated=True) | Q(dot_count__gt=0) | Q(link_count__gt=0)).order_by("position", "pk"))
-
-
-def _join_kept_themes(contributions, kept_ids):
-    """Put each note that fits a kept theme into it and return the others. A note fits the kept theme
-    whose centre (the mean of its notes' meaning vectors) is nearest among those it is at least as near
-    to as half of the theme's own notes are. Without the embedding model nothing is joined: the notes
-    become suggested themes, which staff may merge."""
-    members = list(Contribution.objects.filter(theme__in=kept_ids).order_by("pk"))
-    if not members:
-        return contributions
-    everything = _vectors_for([*members, *contributions])
+def _suggest_themes(contributions, themes):
+    """Store, on each note, the theme whose centre (the mean of its notes' meaning vectors) is nearest;
+    without the embedding model (or themes without notes) nothing is suggested and staff choose."""
+    members = list(Contribution.objects.filter(theme__in=themes).order_by("pk"))
+    everything = _vectors_for([*members, *contributions]) if members else None
     if everything is None:
-        return contributions
+        return 0
     member_vectors, note_vectors = everything[:len(members)], everything[len(members):]
-    centres, thresholds, theme_ids = [], [], []
-    for theme_id in kept_ids:
-        rows = member_vectors[[index for index, member in enumerate(members) if member.theme_id == theme_id]]
+    centres, theme_ids = [], []
+    for theme in themes:
+        rows = member_vectors[[index for index, member in enumerate(members) if member.theme_id == theme.pk]]
         if not len(rows):
             continue
         centre = rows.mean(axis=0)
-        centre /= numpy.linalg.norm(centre) or 1.0
-        centres.append(centre)
-        thresholds.append(float(numpy.median(rows @ centre)))
-        theme_ids.append(theme_id)
+        centres.append(centre / (numpy.linalg.norm(centre) or 1.0))
+        theme_ids.append(theme.pk)
     if not centres:
-        return contributions
-    similarities = note_vectors @ numpy.array(centres).T
-    thresholds = numpy.array(thresholds)
-    remaining, joined = [], {}
-    for contribution, row in zip(contributions, similarities, strict=True):
-        fitting = numpy.where(row >= thresholds - 1e-6, row, -numpy.inf)  # the nearest of the themes it fits
-        best = int(numpy.argmax(fitting))
-        if numpy.isfinite(fitting[best]):
-            joined.setdefault(theme_ids[best], []).append(contribution.pk)
-        else:
-            remaining.append(contribution)
-    for theme_id, pks in joined.items():
-        Contribution.objects.filter(pk__in=pks).update(theme_id=theme_id, is_representative=False)
-    return remaining
+        return 0
+    nearest = numpy.argmax(note_vectors @ numpy.array(centres).T, axis=1)
+    by_theme = {}
+    for contribution, index in zip(contributions, nearest, strict=True):
+        by_theme.setdefault(theme_ids[int(index)], []).append(contribution.pk)
+    for theme_id, pks in by_theme.items():
+        Contribution.objects.filter(pk__in=pks).update(suggested_theme_id=theme_id)
+    return len(contributions)
 
 
 @transaction.atomic
-def harvest(*, workshop, by, mode=HARVEST_KEEP, min_themes=2, max_themes=12) -> list[Theme]:
-    """Group the contributions into themes (insights.find_themes) and return the new themes.
+def harvest(*, workshop, by, min_themes=2, max_themes=12) -> list[Theme]:
+    """Group the notes into themes and return the new themes.
 
-    ``keep`` (the default) keeps every theme staff curated or that has dots or action-plan links,
-    with its notes, dots and links; the other notes (new ones, and those of the earlier harvest's
-    untouched suggestions, which are computed again) join the kept theme they fit, and those that
-    fit none become new suggested themes.
-    ``replace`` discards every theme, its dots and its links: the page asks for it explicitly."""
+    The first harvest groups every note (insights.find_themes). Once there are themes, a harvest
+    never deletes or changes one: renamed, merged or split themes, the notes' places, the dots and the
+    action-plan links stay. The notes in no theme (those written since) are given the nearest theme
+    as a suggestion, and staff place them (``contributions_place``); nothing new is returned."""
     if not by.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors harvest a workshop."))
-    if mode not in (HARVEST_KEEP, HARVEST_REPLACE):
-        raise ValidationError(_("Choose whether to keep or to replace the themes."))
     # One harvest of a workshop at a time: two at once would both compute and both insert.
     Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
-    kept = [] if mode == HARVEST_REPLACE else list(_kept_themes(workshop))
-    kept_ids = [theme.pk for theme in kept]
-    contributions = list(Contribution.objects.filter(table__workshop=workshop).exclude(theme__in=kept_ids)
-                         .order_by("pk"))
-    if not contributions:
-        raise ValidationError(_("There is nothing to harvest yet.") if not kept else
-                              _("Every note is in a kept theme: there is nothing new to group."))
-    Theme.objects.filter(workshop=workshop).exclude(pk__in=kept_ids).delete()
-    if kept:
-        contributions = _join_kept_themes(contributions, kept_ids)
-        if not contributions:
-            return []
-    vectors = _vectors_for(contributions)
-    found = _themes().find_themes([contribution.text for contribution in contributions], min_themes=min_themes,
+    themes = list(Theme.objects.filter(workshop=workshop))
+    unplaced = list(Contribution.objects.filter(table__workshop=workshop, theme=None).order_by("pk"))
+    if not unplaced:
+        raise ValidationError(_("Every note is in a theme: there is nothing new to harvest.") if themes else
+                              _("There is nothing to harvest yet."))
+    if themes:
+        _suggest_themes(unplaced, themes)
+        record(by=by, action="workshops.workshop.harvest", target=workshop, summary=ngettext(
+            "Harvested again: %(count)s new note offered for placement.",
+            "Harvested again: %(count)s new notes offered for placement.", len(unplaced)) % {"count": len(unplaced)})
+        return []
+    vectors = _vectors_for(unplaced)
+    found = _themes().find_themes([contribution.text for contribution in unplaced], min_themes=min_themes,
                                   max_themes=max_themes, vectors=vectors)
-    themes = []
-    for position, item in enumerate(found, start=len(kept)):
+    created = []
+    for position, item in enumerate(found):
         label = _("Other contributions") if item.is_other else item.label[:120]
         theme = Theme.objects.create(workshop=workshop, position=position, label=label)
-        members = [contributions[index].pk for index in item.members]
+        members = [unplaced[index].pk for index in item.members]
         Contribution.objects.filter(pk__in=members).update(theme=theme, is_representative=False)
-        Contribution.objects.filter(pk__in=[contributions[index].pk for index in item.representatives]).update(
+        Contribution.objects.filter(pk__in=[unplaced[index].pk for index in item.representatives]).update(
             is_representative=True)
-        themes.append(theme)
-    return themes
+        created.append(theme)
+    record(by=by, action="workshops.workshop.harvest", target=workshop, summary=ngettext(
+        "Harvested: %(count)s theme found.", "Harvested: %(count)s themes found.", len(created)) % {
+        "count": len(created)})
+    return created
 
 
+NEW_THEME = "new"
+
+
+@transaction.atomic
+def contributions_place(*, workshop, by, placements, new_label: str = "") -> int:
+    """Put notes into themes: ``placements`` pairs a note of ``workshop`` with a theme of it, with
+    ``NEW_THEME`` (one new theme, labelled ``new_label``, takes them all) or with None (left where it
+    is). The receiving themes count as curated. Returns how many notes were placed."""
+    if not by.has_perm("workshops.manage", workshop):
+        raise PermissionDenied(_("Only editors edit themes."))
+    Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
+    chosen = [(note, theme) for note, theme in placements if theme is not None]
+    if not chosen:
+        raise ValidationError(_("Choose a theme for at least one note."))
+    if any(note.table.workshop_id != workshop.pk or (theme != NEW_THEME and theme.workshop_id != workshop.pk)
+           for note, theme in chosen):
+        raise PermissionDenied(_("Only editors edit themes."))
+    # Read again under the lock: a theme merged away meanwhile cannot take notes.
+    wanted = {theme.pk for _note, theme in chosen if theme != NEW_THEME}
+    if len(wanted) != Theme.objects.filter(workshop=workshop, pk__in=wanted).count():
+        raise ValidationError(_("A theme you chose was merged or removed meanwhile: choose again."))
+    new_theme = None
+    if any(theme == NEW_THEME for _note, theme in chosen):
+        new_theme = theme_create(workshop=workshop, by=by, label=new_label or _("New contributions"))
+    by_theme = {}
+    for note, theme in chosen:
+        by_theme.setdefault(new_theme if theme == NEW_THEME else theme, []).append(note.pk)
+    for theme, pks in by_theme.items():
+        Contribution.objects.filter(pk__in=pks).update(theme=theme, suggested_theme=None, is_representative=False)
+    Theme.objects.filter(pk__in=[theme.pk for theme in by_theme]).update(curated=True)
+    count = len(chosen)
+    record(by=by, action="workshops.theme.place", target=workshop, summary=ngettext(
+        "%(count)s note placed in a theme.", "%(count)s notes placed in themes.", count) % {"count": count},
+        changes={"placed": [None, {str(theme): len(pks) for theme, pks in by_theme.items()}]})
+    return count
+
+
+@transaction.atomic
 def theme_rename(*, theme, by, label):
     if not by.has_perm("workshops.manage", theme.workshop):
         raise PermissionDenied(_("Only editors edit themes."))
     label = (label or "").strip()
     if not label:
         raise ValidationError(_("A theme needs a label."))
+    before = theme.label
     theme.label, theme.curated = label[:120], True
     theme.save(update_fields=["label", "curated"])
+    record(by=by, action="workshops.theme.rename", target=theme.workshop, summary=theme.label,
+           changes={"label": [before, theme.label]})
 
 
+@transaction.atomic
 def theme_merge(*, into, other, by):
     if not by.has_perm("workshops.manage", into.workshop) or into.workshop_id != other.workshop_id:
         raise PermissionDenied(_("Only editors edit themes."))
+    # Theme edits of one workshop one at a time (placing notes takes the same lock).
+    Workshop.objects.select_for_update().filter(pk=into.workshop_id).first()
+    if Theme.objects.filter(pk__in=[into.pk, other.pk]).count() != 2:
+        raise ValidationError(_("This theme no longer exists: it may have been merged into another."))
     Contribution.objects.filter(theme=other).update(theme=into)
+    Contribution.objects.filter(suggested_theme=other).update(suggested_theme=into)
     DotVote.objects.filter(theme=other).update(theme=into)
     # The merged theme's action-plan links follow its notes and dots.
     for item in ActionItem.objects.filter(themes=other):
         item.themes.add(into)
+    record(by=by, action="workshops.theme.merge", target=into.workshop,
+           summary=_("“%(other)s” merged into “%(into)s”.") % {"other": other.label, "into": into.label})
     other.delete()
     Theme.objects.filter(pk=into.pk).update(curated=True)
 
 
+@transaction.atomic
+def theme_split(*, theme, by, contributions, label: str) -> Theme:
+    """Split ``theme``: the chosen notes (some of its own) go to a new theme; its dots and links stay."""
+    if not by.has_perm("workshops.manage", theme.workshop):
+        raise PermissionDenied(_("Only editors edit themes."))
+    Workshop.objects.select_for_update().filter(pk=theme.workshop_id).first()
+    pks = {contribution.pk for contribution in contributions}
+    own = set(Contribution.objects.filter(theme=theme).values_list("pk", flat=True))
+    if not pks:
+        raise ValidationError({"contributions": _("Choose the notes that go to the new theme.")})
+    if not pks <= own:
+        raise ValidationError({"contributions": _("Choose among this theme's notes.")})
+    if not (label or "").strip():
+        raise ValidationError({"label": _("A theme needs a label.")})
+    new = Theme.objects.create(workshop=theme.workshop, label=label.strip()[:120], curated=True,
+                               position=Theme.objects.filter(workshop=theme.workshop).count())
+    Contribution.objects.filter(pk__in=pks).update(theme=new, is_representative=False)
+    Theme.objects.filter(pk=theme.pk).update(curated=True)
+    record(by=by, action="workshops.theme.split", target=theme.workshop,
+           summary=ngettext("%(count)s note of “%(theme)s” moved to the new theme “%(new)s”.",
+                            "%(count)s notes of “%(theme)s” moved to the new theme “%(new)s”.", len(pks)) % {
+               "count": len(pks), "theme": theme.label, "new": new.label})
+    return new
+
+
+@transaction.atomic
 def contribution_move(*, contribution, theme, by):
     """Move a contribution to another theme (or to a new one: splitting a theme)."""
     if not by.has_perm("workshops.manage", theme.workshop) or \
             contribution.table.workshop_id != theme.workshop_id:
         raise PermissionDenied(_("Only editors edit themes."))
+    Workshop.objects.select_for_update().filter(pk=theme.workshop_id).first()
+    if not Theme.objects.filter(pk=theme.pk).exists():
+        raise ValidationError(_("This theme no longer exists: it may have been merged into another."))
+    before = contribution.theme
     Theme.objects.filter(pk__in=[pk for pk in (contribution.theme_id, theme.pk) if pk]).update(curated=True)
-    contribution.theme = theme
-    contribution.save(update_fields=["theme"])
+    contribution.theme, contribution.suggested_theme = theme, None
+    contribution.save(update_fields=["theme", "suggested_theme"])
+    record(by=by, action="workshops.theme.move_note", target=theme.workshop, summary=contribution.text[:200],
+           changes={"theme": [str(before) if before else None, str(theme)]})
 
 
 def theme_create(*, workshop, by, label):
@@ -297,6 +643,7 @@ def dot_vote(*, theme, by):
         return DotVote.objects.create(theme=theme, voter=by)
 
 
+@transaction.atomic
 def action_add(*, workshop, by, title, description="", owner="", due_on=None, themes=()) -> ActionItem:
     if not by.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors write the action plan."))
@@ -305,9 +652,11 @@ def action_add(*, workshop, by, title, description="", owner="", due_on=None, th
     item = ActionItem.objects.create(workshop=workshop, title=title.strip()[:200], description=description or "",
                                      owner=owner or "", due_on=due_on, position=workshop.action_items.count())
     item.themes.set(themes)
+    record(by=by, action="workshops.actionitem.add", target=workshop, summary=item.title)
     return item
 
 
+@transaction.atomic
 def action_to_activity(*, item, plan, programme, by):
     """Turn an action-plan item into an activity of an accountability plan (and remember the link)."""
     from civica.accountability.models import Activity
@@ -324,4 +673,6 @@ def action_to_activity(*, item, plan, programme, by):
         position=Activity.objects.filter(plan=plan, programme=programme).count())
     item.activity = activity
     item.save(update_fields=["activity"])
+    record(by=by, action="workshops.actionitem.to_activity", target=item.workshop,
+           summary=_("“%(title)s” became an activity of %(plan)s.") % {"title": item.title, "plan": plan})
     return activity

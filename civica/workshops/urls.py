@@ -1,10 +1,12 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
+from .manage import urls as manage_urls
 
 app_name = "workshops"
 
 urlpatterns = [
+    path("", include(manage_urls)),
     path("<slug:slug>/", views.workshop_detail, name="detail"),
     path("<slug:slug>/rounds/next/", views.start_round, name="start_round"),
     path("<slug:slug>/close/", views.close_workshop, name="close"),

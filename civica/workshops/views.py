@@ -2,9 +2,10 @@
 list), the room screen for a projector (its own full-screen template: round and countdown, refreshed by
 htmx until the workshop has ended), the live wall (htmx polling until the workshop is closed, complete on
 a plain reload, notes coloured by table beside the table's name), the table page for phones
-(opened by a signed link, with its QR code drawn by ``segno``), the harvest page (what would change, then
-keep or, explicitly confirmed, replace), and the report as HTML and PDF (``static/css/document.css``,
-shared with the plan document, inlined by ``{% inline_static %}`` for WeasyPrint).
+(opened by a signed link, with its QR code drawn by ``segno``), the harvest page (with themes there, it
+says first that every theme stays and that the new notes will be offered for placement), and the report
+as HTML and PDF (``static/css/document.css``, shared with the plan document, inlined by
+``{% inline_static %}`` for WeasyPrint).
 
 Each action of the workshop page is a small view at its own address (``rounds/next/``, ``close/``,
 ``harvest/first/``, ``themes/rename/``, ``themes/merge/``, ``notes/move/``, ``dots/``, ``action-plan/``,
@@ -232,45 +233,39 @@ def _workshop_page(request, workshop, *, failed=None, status=200):
             for table in tables] if can_manage else [],
         "action_items": action_items,
         "plans": _plans() if can_manage else [], "programmes": _programmes() if can_manage else [],
+        "unplaced_count": sum(table.note_count for table in tables) - sum(
+            len(theme.contributions.all()) for theme in themes) if themes else 0,
         "failed_action": failed_action, "typed": typed,
         "typed_themes": failed[1].getlist("themes") if failed else [],
     }, status=status)
 
 
 def harvest(request, slug):
-    """Harvest the notes into themes. With themes already there, this page first says what would
-    change; by default curated themes stay with their dots and links, and replacing them is only
-    done when asked for and confirmed."""
+    """Harvest the notes into themes. With themes already there, this page first says what will
+    happen: every theme stays as it is, with its notes, dots and links, and the notes written since
+    are offered for placement (the next page)."""
     workshop = _workshop_or_404(slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not request.user.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors harvest a workshop."))
     preview = selectors.harvest_preview(workshop)
-    form = forms.HarvestForm(request.POST or None, workshop=workshop)
-    if request.method == "POST" and form.is_valid():
-        mode = form.cleaned_data["mode"]
+    if request.method == "POST":
         try:
-            themes = services.harvest(workshop=workshop, by=request.user, mode=mode)
+            themes = services.harvest(workshop=workshop, by=request.user)
         except refusals.REFUSALS as refused:
             refusals.show_refusal(request, refused)
         else:
-            messages.success(request, ngettext("%(count)s new suggested theme.", "%(count)s new suggested themes.",
-                                               len(themes)) % {"count": len(themes)})
-            if mode == services.HARVEST_REPLACE and preview["themes"]:
-                messages.warning(request, " ".join([
-                    ngettext("%(count)s earlier theme was discarded,", "%(count)s earlier themes were discarded,",
-                             len(preview["themes"])) % {"count": len(preview["themes"])},
-                    ngettext("with %(count)s dot", "with %(count)s dots", preview["dots"]) % {"count": preview["dots"]},
-                    ngettext("and %(count)s action-plan link.", "and %(count)s action-plan links.",
-                             preview["links"]) % {"count": preview["links"]}]))
-            elif preview["kept"]:
-                messages.info(request, ngettext(
-                    "%(count)s theme was kept with its notes, dots and action-plan links.",
-                    "%(count)s themes were kept with their notes, dots and action-plan links.",
-                    len(preview["kept"])) % {"count": len(preview["kept"])})
-            return redirect(workshop.get_absolute_url())
-    return render(request, "workshops/harvest.html", {"workshop": workshop, "form": form, **preview},
+            if not preview["themes"]:
+                messages.success(request, ngettext("%(count)s theme found.", "%(count)s themes found.",
+                                                   len(themes)) % {"count": len(themes)})
+                return redirect(workshop.get_absolute_url())
+            messages.success(request, ngettext(
+                "Every theme was kept. %(count)s new note waits for its place.",
+                "Every theme was kept. %(count)s new notes wait for their place.",
+                preview["unplaced_count"]) % {"count": preview["unplaced_count"]})
+            return redirect("workshops:manage_place", slug=workshop.slug)
+    return render(request, "workshops/harvest.html", {"workshop": workshop, **preview},
                   status=400 if request.method == "POST" else 200)
 
 
@@ -369,7 +364,7 @@ def _wall_context(workshop):
         contribution.colour = selectors.table_colour(contribution.table)
     stage = selectors.stage(workshop)
     return {"workshop": workshop, "contributions": contributions, "current_round": workshop.current_round(),
-            "ended": stage == selectors.ENDED}
+            "ended": stage == selectors.ENDED, "paused": stage == selectors.PAUSED}
 
 
 @require_safe
@@ -393,7 +388,9 @@ def room_screen(request, slug):
     questions. It asks again every few seconds until the workshop has ended."""
     workshop = _workshop_or_404(slug)
     current = workshop.current_round()
-    remaining = max(0, int((current.ends_at - timezone.now()).total_seconds())) if current else None
+    # While paused the clock stands at the pause (the page says so and the countdown does not tick).
+    now = workshop.paused_at or timezone.now()
+    remaining = max(0, int((current.ends_at - now).total_seconds())) if current else None
     return render(request, "workshops/room_screen.html", {
         "workshop": workshop, "current_round": current, "tables": _tables(workshop),
         "stage": selectors.stage(workshop), "remaining": remaining,

@@ -103,3 +103,22 @@ def test_staff_screens_have_no_serious_or_critical_axe_violation(live_server, de
             assert response.ok, f"{url} answered {response.status}"
             blocking = axe_violations(page)
             assert not blocking, f"axe found on {url}:\n{describe_violations(blocking)}"
+
+
+# The editors' world-café screens (issue 16), signed in as the demo editor.
+WORKSHOP_STAFF_PAGES = ["/{language}/workshops/manage/", "/{language}/workshops/manage/new/",
+                        "/{language}/workshops/manage/world-cafe-timisoara-2020/",
+                        "/{language}/workshops/manage/world-cafe-timisoara-2020/run/",
+                        "/{language}/workshops/manage/world-cafe-timisoara-2020/place/"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_workshop_editor_screens_have_no_serious_axe_violation(live_server, demo_data, page, language):
+    from .test_small_screens import _signed_in
+
+    _signed_in(page, live_server, "editor@civica.test")
+    for path in WORKSHOP_STAFF_PAGES:
+        url = live_server.url + path.format(language=language)
+        assert page.goto(url).ok, url
+        blocking = axe_violations(page)
+        assert not blocking, f"axe found on {url}:\n{describe_violations(blocking)}"

@@ -49,6 +49,9 @@ STAFF_PAGES = {
         "calls-manage-edit": "/{language}/calls/manage/{call}/edit/",
         "staff-dashboard": "/{language}/staff/",
         "network-space-edit": "/{language}/network/manage/spaces/studio-evenimente-online/",
+        "workshops-manage": "/{language}/workshops/manage/",
+        "workshop-setup": "/{language}/workshops/manage/world-cafe-timisoara-2020/",
+        "workshop-run": "/{language}/workshops/manage/world-cafe-timisoara-2020/run/",
     },
     "evaluator": {
         "my-reviews": "/{language}/calls/reviews/",

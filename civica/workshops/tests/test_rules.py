@@ -154,3 +154,27 @@ def test_anyone_with_the_table_link_writes_notes_while_the_workshop_is_open(work
     else:
         written = True
     assert written == _is_open(workshop)
+
+
+ROLE_KINDS = ["anonymous", "participant", "member_representative", "evaluator_here", "evaluator_elsewhere",
+              "facilitator_here", "facilitator_elsewhere", "moderator", "editor", "administrator", "superuser"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ROLE_KINDS)
+def test_the_staff_screens_permissions_over_every_role(make_user, kind):
+    """The editors' screens (set-up, placement, splitting: ``workshops.manage``) and the control panel
+    (``workshops.run``), for every role; scoped roles held on this workshop and on another object."""
+    from civica.calls.tests.factories import CallFactory
+
+    workshop = _workshop("cafe")
+    if kind.endswith("_here") or kind.endswith("_elsewhere"):
+        role, where = kind.rsplit("_", 1)
+        scope = (workshop if where == "here" else _workshop("elsewhere")) if role == "facilitator" else CallFactory()
+        user = make_user(role, scope=scope)
+    else:
+        user = make_user(kind)
+    staff = {"editor", "administrator", "superuser"}
+    assert {permission: user.has_perm(permission, workshop) for permission in PERMISSIONS} == {
+        "workshops.manage": kind in staff, "workshops.run": kind in staff | {"facilitator_here"}}
+    assert user.has_perm("workshops.manage") == (kind in staff)  # the list and "new" screens: no object

@@ -1,4 +1,5 @@
-"""The workshop page's actions: a second harvest never destroys the synthesis without asking, dots
+"""The workshop page's actions: a second harvest asks first and never discards the synthesis (new notes
+are offered for placement), splitting a theme, dots
 stop when the workshop closes, and forged values are messages, never error pages."""
 
 import datetime
@@ -8,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone, translation
 
 from civica.accounts.tests.factories import UserFactory
+from civica.audit.models import AuditEntry
 from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 from civica.meetings.tests.factories import MeetingFactory
 from civica.workshops import selectors
@@ -53,54 +55,93 @@ def _synthesis(workshop, editor, participant):
 
 
 @pytest.mark.django_db
-def test_a_second_harvest_asks_first_and_keeps_curated_themes_dots_and_action_links(
+def test_a_second_harvest_asks_first_keeps_every_theme_and_offers_the_new_notes_for_placement(
         client, workshop, editor, participant):
     first, second = _synthesis(workshop, editor, participant)
-    first_notes = set(first.contributions.values_list("pk", flat=True))
-    second_notes = set(second.contributions.values_list("pk", flat=True))
+    themes_before = {theme.pk: (theme.label, set(theme.contributions.values_list("pk", flat=True)))
+                     for theme in Theme.objects.all()}
     _notes(workshop, NEW_NOTES)
-    # The same words again, by other people: they fit the curated theme and join it.
+    # The same words again, by other people: the harvest suggests the theme they echo.
     echoes = _notes(workshop, list(first.contributions.values_list("text", flat=True)))
     client.force_login(editor)
     asked = client.post("/en/workshops/cafe/", {"action": "harvest"})
     assert asked.status_code == 302 and asked["Location"] == "/en/workshops/cafe/harvest/"
     page = client.get(asked["Location"]).content.decode()
-    assert "Before harvesting again, see what would change." in page
-    assert "Affordable spaces" in page and "2 dots" in page and "1 action-plan link" in page
-    assert f"{len(NEW_NOTES) + len(echoes)} notes are in no kept theme" in page
+    assert "Harvesting again changes nothing that is there" in page
+    assert "Affordable spaces" in page and "2 dots stay" in page and "1 action-plan link stays" in page
+    assert f"{len(NEW_NOTES) + len(echoes)} notes are in no theme yet" in page
     assert Theme.objects.get(pk=first.pk).label == "Affordable spaces"  # asking changed nothing
 
-    done = client.post("/en/workshops/cafe/harvest/", {"mode": "keep"}, follow=True).content.decode()
-    assert "2 themes were kept with their notes, dots and action-plan links." in done
-    kept = {theme.pk: theme for theme in selectors.dot_results(workshop)}
-    assert kept[first.pk].label == "Affordable spaces" and kept[second.pk].dot_count == 2
+    done = client.post("/en/workshops/cafe/harvest/")
+    assert done["Location"] == "/en/workshops/manage/cafe/place/"
+    # Every theme, even an untouched suggestion, stays with its label, notes, dots and links.
+    assert {theme.pk: (theme.label, set(theme.contributions.values_list("pk", flat=True)))
+            for theme in Theme.objects.all()} == themes_before
+    assert DotVote.objects.filter(theme=second).count() == 2
     assert set(ActionItem.objects.get().themes.values_list("pk", flat=True)) == {second.pk}
-    in_first = set(kept[first.pk].contributions.values_list("pk", flat=True))
-    assert first_notes <= in_first and in_first - first_notes <= {echo.pk for echo in echoes}
-    assert in_first - first_notes  # at least the echo of its most central note
-    assert set(kept[second.pk].contributions.values_list("pk", flat=True)) == second_notes
-    new = Contribution.objects.filter(text__in=NEW_NOTES)
-    assert not new.filter(theme=None).exists() and not new.filter(theme__in=[first, second]).exists()
+    new = Contribution.objects.filter(theme=None)
+    assert new.count() == len(NEW_NOTES) + len(echoes)
+    for echo in echoes:
+        echo.refresh_from_db()
+        assert echo.suggested_theme_id == first.pk
+
+    page = client.get("/en/workshops/manage/cafe/place/").content.decode()
+    assert all(note in page for note in NEW_NOTES)
+    assert f'<option value="{first.pk}" selected>Affordable spaces</option>' in page
+    data = {f"note-{echo.pk}": str(first.pk) for echo in echoes}
+    data.update({f"note-{note.pk}": "new" for note in new.filter(text__in=NEW_NOTES)})
+    data["new_label"] = "Transport"
+    placed = client.post("/en/workshops/manage/cafe/place/", data)
+    assert placed.status_code == 302
     assert not Contribution.objects.filter(theme=None).exists()
+    assert set(Theme.objects.get(label="Transport").contributions.values_list("text", flat=True)) == set(NEW_NOTES)
+    in_first = set(Theme.objects.get(pk=first.pk).contributions.values_list("pk", flat=True))
+    assert {echo.pk for echo in echoes} <= in_first
     assert DotVote.objects.count() == 2
+    assert list(AuditEntry.objects.filter(action__in=["workshops.workshop.harvest", "workshops.theme.place"])
+                .order_by("pk").values_list("action", flat=True)) == [
+        "workshops.workshop.harvest", "workshops.workshop.harvest", "workshops.theme.place"]
+    # Nothing new: a harvest says so and changes nothing.
+    again = client.post("/en/workshops/cafe/harvest/")
+    assert again.status_code == 400 and "Every note is in a theme" in again.content.decode()
 
 
 @pytest.mark.django_db
-def test_replacing_the_themes_needs_an_explicit_confirmation_and_says_what_was_discarded(
-        client, workshop, editor, participant):
-    first, second = _synthesis(workshop, editor, participant)
-    client.force_login(editor)
-    forged = client.post("/en/workshops/cafe/harvest/", {"mode": "everything"})
-    assert forged.status_code == 400 and "Select a valid choice." in forged.content.decode()
-    refused = client.post("/en/workshops/cafe/harvest/", {"mode": "replace"})
-    assert refused.status_code == 400
-    assert "Tick this box to confirm" in refused.content.decode()
-    assert Theme.objects.filter(pk__in=[first.pk, second.pk]).count() == 2 and DotVote.objects.count() == 2
+def test_the_harvest_no_longer_replaces_the_themes_or_zeroes_the_dots(workshop, editor, participant):
+    """Before issue 16 a harvest could replace every theme (``mode="replace"``) and an untouched
+    suggestion was computed again: now neither exists."""
+    _notes(workshop, FIRST_NOTES)
+    themes = workshops.harvest(workshop=workshop, by=editor, min_themes=2, max_themes=3)
+    workshops.dot_vote(theme=themes[0], by=participant)
+    _notes(workshop, NEW_NOTES)
+    with pytest.raises(TypeError):
+        workshops.harvest(workshop=workshop, by=editor, mode="replace")
+    assert workshops.harvest(workshop=workshop, by=editor) == []
+    assert set(Theme.objects.values_list("pk", flat=True)) == {theme.pk for theme in themes}
+    assert DotVote.objects.get().theme_id == themes[0].pk
 
-    done = client.post("/en/workshops/cafe/harvest/", {"mode": "replace", "confirm_replace": "on"},
-                       follow=True).content.decode()
-    assert "with 2 dots and 1 action-plan link." in done
-    assert not Theme.objects.filter(pk__in=[first.pk, second.pk]).exists() and not DotVote.objects.exists()
+
+@pytest.mark.django_db
+def test_splitting_a_theme_moves_the_chosen_notes_and_keeps_its_dots(client, workshop, editor, participant):
+    first, second = _synthesis(workshop, editor, participant)
+    notes = list(second.contributions.order_by("pk"))
+    client.force_login(editor)
+    url = f"/en/workshops/manage/cafe/themes/{second.pk}/split/"
+    refused = client.post(url, {"label": "Paperwork"})
+    assert refused.status_code == 400 and "Choose the notes that go to the new theme." in refused.content.decode()
+    assert 'value="Paperwork"' in refused.content.decode()
+    forged = client.post(url, {"label": "Paperwork", "contributions": [first.contributions.first().pk]})
+    assert forged.status_code == 400 and "Choose among this theme" in forged.content.decode()
+    done = client.post(url, {"label": "Paperwork", "contributions": [notes[0].pk]})
+    assert done.status_code == 302
+    new = Theme.objects.get(label="Paperwork")
+    assert list(new.contributions.all()) == [notes[0]] and new.curated
+    assert DotVote.objects.filter(theme=second).count() == 2
+    assert AuditEntry.objects.filter(action="workshops.theme.split").exists()
+    # A later harvest keeps the split: nothing is in no theme, so there is nothing to do.
+    with pytest.raises(workshops.ValidationError):
+        workshops.harvest(workshop=workshop, by=editor)
+    assert Theme.objects.filter(pk=new.pk).exists()
 
 
 @pytest.mark.django_db
@@ -210,6 +251,9 @@ def test_each_action_of_the_workshop_page_posts_to_its_own_address(client, works
     assert refused.status_code == 400 and 'value="Later"' in refused.content.decode()
     client.post(reverse("workshops:action_add", args=["cafe"]), {"title": "Cheaper rents", "themes": [theme.pk]})
     assert ActionItem.objects.get().title == "Cheaper rents"
+    # The staff's changes the public sees are in the audit log.
+    assert {"workshops.workshop.round_started", "workshops.workshop.harvest", "workshops.theme.rename",
+            "workshops.actionitem.add"} <= set(AuditEntry.objects.values_list("action", flat=True))
     client.force_login(participant)
     voted = client.post(reverse("workshops:dot", args=["cafe"]), {"theme": theme.pk}, follow=True).content.decode()
     assert "Your dot is on “Affordable spaces”." in voted
