@@ -57,6 +57,9 @@ class MeetingForm(PublicImageFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["space"].queryset = Space.objects.order_by("position", "name_ro")
         self.fields["space"].empty_label = _("— none: the place typed below —")
+        self.fields["space"].label_from_instance = lambda space: space.translated("name")
+        self.fields["programme"].label_from_instance = lambda programme: programme.translated("name")
+        self.fields["process"].label_from_instance = lambda process: process.translated("title")
         for name in ("programme", "process"):
             self.fields[name].empty_label = _("— none —")
 
