@@ -55,6 +55,8 @@ def register(*, meeting, by, accepted_terms: bool) -> Registration:
     with transaction.atomic():
         # One registration at a time per meeting: counting and inserting cannot interleave.
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        # Read again under the lock: an editor may have closed or cancelled the meeting meanwhile.
+        refusals.check(by, "meetings.register", locked)
         existing = Registration.objects.filter(meeting=locked, person=by).first()
         if existing is not None and existing.status != RegistrationStatus.CANCELLED:
             return existing

@@ -40,6 +40,10 @@ STAFF_PAGES = {
         "manage-process": "/{language}/processes/cluj-for-youth-2030/manage/",
         "manage-call": "/{language}/calls/{call}/manage/",
         "ranking": "/{language}/calls/{call}/manage/ranking/",
+        "manage-meetings": "/{language}/meetings/manage/",
+        "manage-meeting": "/{language}/meetings/manage/dezbatere-oras-neutru-climatic/",
+        "meeting-edit": "/{language}/meetings/manage/dezbatere-oras-neutru-climatic/edit/",
+        "meeting-registrations": "/{language}/meetings/manage/dezbatere-oras-neutru-climatic/registrations/",
     },
     "evaluator": {
         "my-reviews": "/{language}/calls/reviews/",

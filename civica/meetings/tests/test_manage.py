@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.utils import timezone
@@ -15,6 +16,7 @@ from openpyxl import load_workbook
 
 from civica.accounts.tests.factories import UserFactory
 from civica.audit.models import AuditEntry
+from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 from civica.meetings import services
 from civica.meetings.models import Meeting, MeetingDocument, Registration, RegistrationStatus
 from civica.meetings.tests.factories import MeetingFactory
@@ -257,3 +259,36 @@ def test_the_screens_cost_the_same_queries_with_more_rows(client, editor, assert
     base = f"/en/meetings/manage/{meeting.slug}"
     assert_constant_queries(client, ["/en/meetings/manage/", f"{base}/", f"{base}/edit/", f"{base}/after/",
                                      f"{base}/registrations/"], grow)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cancellation_racing_registrations_tells_everyone_it_lets_in(make_user):
+    """Registering reads the meeting again under its lock: whoever gets in before the cancellation is
+    told, nobody gets in after it."""
+    skip_unless_postgresql()
+    meeting = MeetingFactory(capacity=3)
+    editor = make_user("editor")
+    people = UserFactory.create_batch(8)
+    mail.outbox.clear()
+    outcomes = run_together(
+        [lambda: services.meeting_cancel(meeting=meeting, by=editor, reason_ro="Anulat.")]
+        + [lambda person=person: services.register(meeting=meeting, by=person, accepted_terms=True)
+           for person in people])
+    assert outcomes[0] is None
+    assert all(outcome is None or isinstance(outcome, PermissionDenied) for outcome in outcomes[1:])
+    let_in = set(Registration.objects.filter(meeting=meeting).values_list("person__email", flat=True))
+    assert len(let_in) == sum(outcome is None for outcome in outcomes[1:])
+    told = {message.to[0] for message in mail.outbox if "Anul" in message.subject or "Cancel" in message.subject}
+    assert told == let_in
+
+
+def test_a_cancelled_meeting_is_marked_in_the_calendar_feed(client, editor):
+    meeting = MeetingFactory()
+    services.meeting_cancel(meeting=meeting, by=editor, reason_ro="Anulat.")
+    assert b"STATUS:CANCELLED" in client.get(f"/en/meetings/{meeting.slug}/event.ics").content
+
+
+def test_editors_find_the_manage_screen_from_the_public_page(client, editor):
+    meeting = MeetingFactory()
+    client.force_login(editor)
+    assert f'href="/ro/meetings/manage/{meeting.slug}/"' in client.get(meeting.get_absolute_url()).content.decode()
