@@ -89,10 +89,10 @@ class MeetingForm(PublicImageFormMixin, forms.ModelForm):
 
     def meeting_fields(self) -> dict:
         fields = {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
-        if fields.get("image") is False:  # "clear" ticked
-            fields["image"] = ""
-        elif fields.get("image") is None or fields.get("image") == self.instance.image:
+        if "image" not in self.changed_data:
             fields.pop("image", None)  # no new file: the one there stays
+        elif fields.get("image") is False:  # "clear" ticked
+            fields["image"] = ""
         return fields
 
 

@@ -292,3 +292,55 @@ def test_editors_find_the_manage_screen_from_the_public_page(client, editor):
     meeting = MeetingFactory()
     client.force_login(editor)
     assert f'href="/ro/meetings/manage/{meeting.slug}/"' in client.get(meeting.get_absolute_url()).content.decode()
+
+
+def test_the_services_check_the_permission_too(make_user, meeting):
+    participant = make_user("participant")
+    calls = [
+        lambda: services.meeting_create(by=participant, title_ro="X", kind="debate", starts_at=meeting.starts_at,
+                                        ends_at=meeting.ends_at, place="Aici"),
+        lambda: services.meeting_update(meeting=meeting, by=participant, title_ro="Altul"),
+        lambda: services.meeting_publish(meeting=meeting, by=participant),
+        lambda: services.meeting_cancel(meeting=meeting, by=participant, reason_ro="Nu."),
+        lambda: services.document_add(meeting=meeting, by=participant, title="Doc", file=pdf()),
+    ]
+    for call in calls:
+        with pytest.raises(PermissionDenied):
+            call()
+    meeting.refresh_from_db()
+    assert meeting.title_ro != "Altul" and not meeting.is_published and meeting.cancelled_at is None
+    assert not AuditEntry.objects.exists()
+
+
+def png():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 60)).save(buffer, format="PNG")
+    return SimpleUploadedFile("parc.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_an_image_needs_its_description(client, editor):
+    client.force_login(editor)
+    page = client.post("/en/meetings/manage/new/", {**meeting_data(), "image": png()}).content.decode()
+    assert "Describe the image for people who cannot see it." in page and not Meeting.objects.exists()
+    client.post("/en/meetings/manage/new/", {**meeting_data(image_alt="A park at dusk"), "image": png()})
+    meeting = Meeting.objects.get()
+    assert meeting.image and meeting.image_alt == "A park at dusk"
+
+
+def test_editing_keeps_replaces_or_clears_the_image(client, editor):
+    client.force_login(editor)
+    client.post("/en/meetings/manage/new/", {**meeting_data(image_alt="A park"), "image": png()})
+    meeting = Meeting.objects.get()
+    first = meeting.image.name
+    base = f"/en/meetings/manage/{meeting.slug}/edit/"
+    client.post(base, meeting_data(image_alt="A park", title_en="Kept"))
+    meeting.refresh_from_db()
+    assert meeting.image.name == first and meeting.title_en == "Kept"
+    client.post(base, {**meeting_data(image_alt="Another park"), "image": png()})
+    meeting.refresh_from_db()
+    assert meeting.image.name and meeting.image.name != first
+    client.post(base, meeting_data(image_alt="", **{"image-clear": "on"}))
+    meeting.refresh_from_db()
+    assert not meeting.image
