@@ -78,7 +78,7 @@ def meeting_new(request):
     if not request.user.has_perm("meetings.manage_meeting"):
         raise PermissionDenied(_refusal_text())
     form = MeetingForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not _only_checking(request):
         try:
             meeting = services.meeting_create(by=request.user, **form.meeting_fields())
         except ValidationError as error:
@@ -88,7 +88,12 @@ def meeting_new(request):
                                         "published."))
             return redirect("meetings:manage_meeting", slug=meeting.slug)
     return render(request, "meetings/manage/meeting_form.html", {
-        "form": form, "meeting": None, "agenda": _agenda_for_form(form)})
+        "form": form, "meeting": None, "agenda": _agenda_for_form(form), "checking": _only_checking(request)})
+
+
+def _only_checking(request):
+    """The form's "Show the space's other uses" button: check and show, save nothing."""
+    return request.method == "POST" and "check_space" in request.POST
 
 
 def _agenda_for_form(form):
@@ -125,7 +130,7 @@ def meeting_manage(request, slug):
 def meeting_edit(request, slug):
     meeting = _managed_meeting(request, slug)
     form = MeetingForm(request.POST or None, request.FILES or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not _only_checking(request):
         try:
             services.meeting_update(meeting=meeting, by=request.user, **form.meeting_fields())
         except ValidationError as error:
@@ -136,7 +141,7 @@ def meeting_edit(request, slug):
     # A refused form has written the typed values on the instance: read the saved one again for the page.
     saved = Meeting.objects.select_related("space").get(pk=meeting.pk) if form.is_bound else meeting
     return render(request, "meetings/manage/meeting_form.html", {
-        "form": form, "meeting": saved, "agenda": _agenda_for_form(form)})
+        "form": form, "meeting": saved, "agenda": _agenda_for_form(form), "checking": _only_checking(request)})
 
 
 @require_POST

@@ -344,3 +344,17 @@ def test_editing_keeps_replaces_or_clears_the_image(client, editor):
     client.post(base, meeting_data(image_alt="", **{"image-clear": "on"}))
     meeting.refresh_from_db()
     assert not meeting.image
+
+
+def test_the_space_can_be_checked_before_saving(client, editor):
+    space = SpaceFactory(name_ro="Sala mare", name_en="Main hall")
+    starts = timezone.now() + datetime.timedelta(days=10)
+    BookingFactory(space=space, organisation=OrganisationFactory(name="Asociația Verde"),
+                   starts_at=starts + 3 * HOUR, ends_at=starts + 4 * HOUR)
+    client.force_login(editor)
+    data = meeting_data(space=str(space.pk), place="", starts_at=local(starts), ends_at=local(starts + 2 * HOUR),
+                        check_space="1")
+    page = client.post("/en/meetings/manage/new/", data).content.decode()
+    assert not Meeting.objects.exists()
+    assert "Nothing is saved yet" in page and "Booking by Asociația Verde" in page
+    assert 'value="Dezbatere despre parcuri"' in page
