@@ -39,7 +39,7 @@ def test_an_editor_creates_publishes_and_checks_in_a_participant(live_server, pa
     page.get_by_label("Ends at:").fill((starts + datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("In the centre's space:").select_option(label="Main hall")
     page.get_by_label("Places:").fill("20")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messages")).to_contain_text("The meeting is created as a draft")
     expect(page.get_by_role("heading", level=1)).to_have_text("A debate on parks")
     expect(page.get_by_role("heading", name="Main hall around this time")).to_be_visible()
