@@ -14,7 +14,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -122,7 +121,6 @@ def meeting_manage(request, slug):
         if meeting.space_id else None,
         "can_publish": request.user.has_perm("meetings.publish_meeting", meeting),
         "can_cancel": request.user.has_perm("meetings.cancel_meeting", meeting),
-        "cancel_form": CancelForm(), "is_past": meeting.ends_at < timezone.now(),
     })
 
 
