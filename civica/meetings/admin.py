@@ -1,5 +1,5 @@
-"""Meetings are created and edited in the admin: its form shows a clash in a space by the field and holds the
-space's row from the check to the save."""
+"""Meetings in the admin, for administrators' repairs (editors use their own screens, ``manage``): its form
+shows a clash in a space by the field and holds the space's row from the check to the save."""
 
 from django import forms
 from django.contrib import admin

@@ -1,7 +1,8 @@
 """iCalendar feeds (RFC 5545) with the `icalendar` package. The online link never goes in a feed:
 feeds are public, and the link is for registered people only. A meeting known only by its day is an
 all-day event (``VALUE=DATE``); one known only by its month is left out; one whose end is not known
-has no DTEND."""
+has no DTEND. A cancelled meeting stays in the feed as ``STATUS:CANCELLED``, so calendars that took
+it mark it so."""
 
 import datetime
 
@@ -43,5 +44,7 @@ def calendar_for(meetings, *, name: str) -> bytes:
         if location:
             event.add("location", location)
         event.add("url", settings.CIVICA_BASE_URL + meeting.get_absolute_url())
+        if meeting.cancelled_at is not None:
+            event.add("status", "CANCELLED")
         feed.add_component(event)
     return feed.to_ical()

@@ -10,7 +10,9 @@
   only; month only): the page, lists, calendar, e-mails and the workshop report show only that much
   (``when_short``, ``when_long``).
 - ``Registration``: one per person and meeting, with a code for the phone check-in page; its status
-  (registered, waiting, cancelled) moves through core's ``move``; check-in keeps the status."""
+  (registered, waiting, cancelled) moves through core's ``move``; check-in keeps the status.
+- A meeting is a draft until published (``is_published``); a cancelled one (``cancelled_at``, with its
+  reason) stays on the site, says so, takes no registrations and leaves its space free."""
 
 import secrets
 
@@ -53,9 +55,30 @@ class WhenKnown(models.TextChoices):
     MONTH = "month", _("The month only (the day is not known)")
 
 
+class MeetingStatus(models.TextChoices):
+    """Read from ``is_published`` and ``cancelled_at`` (``Meeting.status``)."""
+
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# {from: {to: permission}}: how editors move a meeting (services.meeting_publish, meeting_unpublish and
+# meeting_cancel, through ``core.transitions.move``); a cancelled meeting stays cancelled.
+MEETING_TRANSITIONS = {
+    MeetingStatus.DRAFT: {MeetingStatus.PUBLISHED: "meetings.publish_meeting",
+                          MeetingStatus.CANCELLED: "meetings.cancel_meeting"},
+    MeetingStatus.PUBLISHED: {MeetingStatus.DRAFT: "meetings.publish_meeting",
+                              MeetingStatus.CANCELLED: "meetings.cancel_meeting"},
+}
+
+
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def not_cancelled(self):
+        return self.filter(cancelled_at__isnull=True)
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now())
@@ -64,7 +87,10 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=now or timezone.now())
 
 
-class Meeting(Bilingual, PublicImage):
+class Meeting(Transitions, Bilingual, PublicImage):
+    TRANSITIONS = MEETING_TRANSITIONS
+    STATUS = MeetingStatus
+
     slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=12, choices=MeetingKind.choices)
     format = models.CharField(_("format"), max_length=10, choices=MeetingFormat.choices,
@@ -110,6 +136,11 @@ class Meeting(Bilingual, PublicImage):
     minutes_en = models.TextField(_("minutes (English, Markdown)"), blank=True)
     video_url = models.URLField(_("video recording"), blank=True)
     is_published = models.BooleanField(_("published"), default=True)
+    # Cancelled by the editors (services.meeting_cancel): the page says so with the reason, registration
+    # closes and every registered or waiting person is told by e-mail.
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
+    cancellation_reason_ro = models.TextField(_("reason for cancelling (Romanian)"), blank=True, editable=False)
+    cancellation_reason_en = models.TextField(_("reason for cancelling (English)"), blank=True, editable=False)
     # Kept by the comments app's services (threaded comments, as on ideas and debates).
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
@@ -131,6 +162,12 @@ class Meeting(Bilingual, PublicImage):
 
     def get_absolute_url(self):
         return reverse("meetings:detail", args=[self.slug])
+
+    @property
+    def status(self) -> str:
+        if self.cancelled_at is not None:
+            return MeetingStatus.CANCELLED
+        return MeetingStatus.PUBLISHED if self.is_published else MeetingStatus.DRAFT
 
     def clean(self):
         if self.space_id and self.format == MeetingFormat.ONLINE:

@@ -1,9 +1,10 @@
 """Who may do what with meetings. One line a permission.
 
-Participants register while registration is open; a registration is cancelled by its person or an
-editor; the online link is shown to registered people and editors only; editors manage meetings and check
-people in. Comments: ``Meeting`` is registered in the comments app's ``registry.commentables``, open once a published
-meeting has begun; the site's moderators moderate them."""
+Participants register while registration is open (never on a cancelled meeting); a registration is
+cancelled by its person or an editor; the online link is shown to registered people and editors only;
+editors manage meetings (the editors' screens), publish them, cancel them before they end, and check
+people in. Comments: ``Meeting`` is registered in the comments app's ``registry.commentables``, open once
+a published meeting has begun; the site's moderators moderate them."""
 
 import rules
 from django.utils.translation import gettext_lazy
@@ -21,7 +22,8 @@ from .models import Meeting
 def takes_registrations(user, meeting):
     from django.utils import timezone
 
-    return meeting is not None and meeting.registration_open and meeting.ends_at > timezone.now()
+    return (meeting is not None and meeting.registration_open and meeting.cancelled_at is None
+            and meeting.ends_at > timezone.now())
 
 
 @rules.predicate
@@ -42,6 +44,18 @@ def has_begun(user, meeting):
 @rules.predicate
 def is_published(user, meeting):
     return meeting is not None and meeting.is_published
+
+
+@rules.predicate
+def is_cancelled(user, meeting):
+    return meeting is not None and meeting.cancelled_at is not None
+
+
+@rules.predicate
+def is_over(user, meeting):
+    from django.utils import timezone
+
+    return meeting is not None and meeting.ends_at <= timezone.now()
 
 
 @rules.predicate
@@ -82,6 +96,10 @@ refusals.add_perm("meetings.register_again", Requirements(
 rules.add_perm("meetings.promote_registration", its_meeting_has_a_free_place)
 rules.add_perm("meetings.see_online_link", is_registered | is_editor)
 rules.add_perm("meetings.manage_meeting", is_editor)
+# The editors' screens (views/manage.py): publishing or withdrawing a meeting that still stands;
+# cancelling one not yet over (its registered people are told).
+rules.add_perm("meetings.publish_meeting", is_editor & ~is_cancelled)
+rules.add_perm("meetings.cancel_meeting", is_editor & ~is_cancelled & ~is_over)
 rules.add_perm("meetings.check_in", is_editor)
 add_admin_perms("meetings", ["meeting", "meetingdocument", "registration"], is_editor)
 

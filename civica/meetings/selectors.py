@@ -1,15 +1,20 @@
 """Reads of the meetings pages: the list (filters by time, kind, format and space), the month calendar
 (a meeting known by its month only is named apart, on no day), places left, and a waiting person's
 number on the list (``waiting_position``, counted each time, shown on the page and in the e-mail), and
-meetings as places on the maps (``meeting_place`` for the list's, ``venue_place`` for a meeting's page)."""
+meetings as places on the maps (``meeting_place`` for the list's, ``venue_place`` for a meeting's page).
+For the editors' screens: every meeting with its counts (``manage_meeting_list``), a meeting's
+``registration_counts``, its registrations in three lists and as export rows, and what else takes its
+space around its time (``space_around``)."""
 
 import calendar
 import datetime
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from civica.core.maps import Place, place_of
+from civica.network import selectors as network_selectors
 from civica.network.models import Space
 
 from .models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus, WhenKnown
@@ -119,3 +124,88 @@ def waiting_position(registration):
 def spaces_with_meetings():
     """The centre's spaces that hold a published meeting, for the list's filter (one query)."""
     return Space.objects.filter(meetings__is_published=True).distinct().order_by("position", "name_ro")
+
+
+# --- The editors' screens -----------------------------------------------------------------------
+
+def _counts():
+    return {
+        "registered_total": Count("registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED)),
+        "waiting_total": Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)),
+        "checked_in_total": Count("registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED,
+                                                             registrations__checked_in_at__isnull=False)),
+    }
+
+
+def manage_meeting_list(*, when=None, now=None):
+    """Every meeting, drafts and cancelled ones included, with its registered, waiting and checked-in
+    counts (one query a page): upcoming soonest first, past latest first, all latest first."""
+    meetings = Meeting.objects.select_related("space").annotate(**_counts())
+    if when == "upcoming":
+        return meetings.upcoming(now).order_by("starts_at", "pk")
+    if when == "past":
+        return meetings.past(now).order_by("-starts_at", "-pk")
+    return meetings.order_by("-starts_at", "-pk")
+
+
+def registration_counts(meeting) -> dict:
+    """``{"registered_total", "waiting_total", "checked_in_total", "places_left"}`` of ``meeting``. One query."""
+    counts = Registration.objects.filter(meeting=meeting).aggregate(
+        registered_total=Count("pk", filter=Q(status=RegistrationStatus.REGISTERED)),
+        waiting_total=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+        checked_in_total=Count("pk", filter=Q(status=RegistrationStatus.REGISTERED, checked_in_at__isnull=False)))
+    counts["places_left"] = (None if meeting.capacity is None
+                             else max(meeting.capacity - counts["registered_total"], 0))
+    return counts
+
+
+def registrations_for_staff(meeting) -> dict:
+    """The meeting's registrations as three lists: registered (by name), the waiting list (first come
+    first) and cancelled. One query."""
+    lists = {"registered": [], "waiting": [], "cancelled": []}
+    for registration in (Registration.objects.filter(meeting=meeting).select_related("person")
+                         .order_by("created_at", "pk")):
+        lists[registration.status].append(registration)
+    lists["registered"].sort(key=lambda registration: (registration.person.public_name.casefold(), registration.pk))
+    return lists
+
+
+def registration_rows(meeting):
+    """The export: a header, then one row a registration (registered, then waiting in their order,
+    then cancelled); times in Bucharest. Read in chunks."""
+    yield [_("Name"), _("E-mail"), _("Status"), _("Place on the waiting list"), _("Registered at"),
+           _("Checked in at"), _("Code")]
+    order = {RegistrationStatus.REGISTERED: 0, RegistrationStatus.WAITING: 1, RegistrationStatus.CANCELLED: 2}
+    registrations = sorted(Registration.objects.filter(meeting=meeting).select_related("person")
+                           .order_by("created_at", "pk"), key=lambda registration: order[registration.status])
+    position = 0
+    for registration in registrations:
+        waiting = registration.status == RegistrationStatus.WAITING
+        position += waiting
+        yield [registration.person.public_name, registration.person.email, registration.get_status_display(),
+               position if waiting else "", _local(registration.created_at), _local(registration.checked_in_at),
+               registration.code]
+
+
+def _local(moment):
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+SPACE_AROUND_DAYS = 3
+
+
+def space_around(space, moment, *, except_meeting=None) -> dict:
+    """What else takes ``space`` from the day before ``moment`` to the day after (Bucharest days): the
+    staff's view, with the booking organisations named. Two queries."""
+    first_day = timezone.localtime(moment).date() - datetime.timedelta(days=1)
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime.combine(first_day, datetime.time(), tzinfo=tz)
+    end = start + datetime.timedelta(days=SPACE_AROUND_DAYS)
+    taken = network_selectors.space_taken(space, starts_at=start, ends_at=end, except_meeting=except_meeting)
+    rows = [{"starts_at": timezone.localtime(slot.starts_at), "ends_at": timezone.localtime(slot.ends_at),
+             "meeting": slot.holder if isinstance(slot.holder, Meeting) else None,
+             "booking": None if isinstance(slot.holder, Meeting) else slot.holder}
+            for slot in taken]
+    return {"space": space, "first_day": first_day,
+            "last_day": first_day + datetime.timedelta(days=SPACE_AROUND_DAYS - 1),
+            "rows": sorted(rows, key=lambda row: (row["starts_at"], row["ends_at"]))}

@@ -1,5 +1,5 @@
-"""Meetings' background work (civica.queue): the registration e-mails (confirmation, a place freed up),
-each sent once, in the person's language."""
+"""Meetings' background work (civica.queue): the registration e-mails (confirmation, a place freed up,
+the meeting cancelled), each sent once, in the person's language."""
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -21,7 +21,8 @@ def send_registration(registration_id, kind, key):
 
     def subject():
         subjects = {"confirmation": _("[Civica] Registration: %(title)s"),
-                    "promoted": _("[Civica] A place freed up for you: %(title)s")}
+                    "promoted": _("[Civica] A place freed up for you: %(title)s"),
+                    "cancelled": _("[Civica] Cancelled: %(title)s")}
         return subjects[kind] % {"title": meeting.translated("title")}
 
     once(key, lambda: send_in_language(registration.person, "meetings/email/registration.txt", lambda: {

@@ -52,7 +52,9 @@ def space_place(space) -> Place | None:
 def space_taken(space, *, starts_at, ends_at, except_meeting=None, except_booking=None) -> list[Slot]:
     """What takes ``space`` at some moment of [starts_at, ends_at): its meetings (published or not) and
     the bookings that hold their time (awaiting confirmation or confirmed). Two queries."""
-    meetings = space.meetings.filter(starts_at__lt=ends_at, ends_at__gt=starts_at).order_by("starts_at", "pk")
+    # A cancelled meeting leaves the space free.
+    meetings = (space.meetings.filter(starts_at__lt=ends_at, ends_at__gt=starts_at, cancelled_at__isnull=True)
+                .order_by("starts_at", "pk"))
     if except_meeting is not None and except_meeting.pk:
         meetings = meetings.exclude(pk=except_meeting.pk)
     bookings = (space.bookings.holding().filter(starts_at__lt=ends_at, ends_at__gt=starts_at)

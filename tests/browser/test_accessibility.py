@@ -122,3 +122,24 @@ def test_the_workshop_editor_screens_have_no_serious_axe_violation(live_server, 
         assert page.goto(url).ok, url
         blocking = axe_violations(page)
         assert not blocking, f"axe found on {url}:\n{describe_violations(blocking)}"
+
+
+# Editors' screens, as the demo editor (issue 16); the journeys in test_*_editor.py check their other states.
+EDITOR_PAGES = {
+    "manage-meetings": "/{language}/meetings/manage/",
+    "manage-meeting": "/{language}/meetings/manage/dezbatere-oras-neutru-climatic/",
+    "meeting-registrations": "/{language}/meetings/manage/dezbatere-oras-neutru-climatic/registrations/",
+}
+
+
+@pytest.mark.parametrize("path", EDITOR_PAGES.values(), ids=EDITOR_PAGES.keys())
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_serious_or_critical_axe_violation_for_editors(live_server, demo_data, page, language, path):
+    from .test_small_screens import _signed_in
+
+    _signed_in(page, live_server, "editor@civica.test")
+    url = live_server.url + path.format(language=language)
+    response = page.goto(url)
+    assert response.ok, f"{url} answered {response.status}"
+    blocking = axe_violations(page)
+    assert not blocking, f"axe found on {url}:\n{describe_violations(blocking)}"

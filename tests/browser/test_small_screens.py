@@ -52,6 +52,10 @@ STAFF_PAGES = {
         "workshops-manage": "/{language}/workshops/manage/",
         "workshop-setup": "/{language}/workshops/manage/world-cafe-timisoara-2020/",
         "workshop-run": "/{language}/workshops/manage/world-cafe-timisoara-2020/run/",
+        "manage-meetings": "/{language}/meetings/manage/",
+        "manage-meeting": "/{language}/meetings/manage/dezbatere-oras-neutru-climatic/",
+        "meeting-edit": "/{language}/meetings/manage/dezbatere-oras-neutru-climatic/edit/",
+        "meeting-registrations": "/{language}/meetings/manage/dezbatere-oras-neutru-climatic/registrations/",
     },
     "evaluator": {
         "my-reviews": "/{language}/calls/reviews/",

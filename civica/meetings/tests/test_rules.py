@@ -20,6 +20,7 @@ STATES = {
     "ahead": {},
     "ahead_registration_closed": {"registration_open": False},
     "ahead_unpublished": {"is_published": False},
+    "ahead_cancelled": {"cancelled_at": "now"},
     "under_way": {"starts_at": -HOUR, "ends_at": HOUR},
     "over": {"starts_at": -3 * HOUR, "ends_at": -HOUR},
 }
@@ -31,6 +32,8 @@ def meeting_in(state):
     for key in ("starts_at", "ends_at"):
         if key in fields:
             fields[key] = now + fields[key]
+    if fields.get("cancelled_at") == "now":
+        fields["cancelled_at"] = now
     return MeetingFactory(**fields)
 
 
