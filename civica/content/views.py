@@ -22,7 +22,7 @@ def home(request):
         {
             "open_processes": Process.objects.published().active().order_by("ends_on")[:HOME_CARDS],
             "open_calls": Call.objects.open_now().select_related("programme").order_by("closes_at")[:HOME_CARDS],
-            "upcoming_meetings": Meeting.objects.published().upcoming().select_related("space")
+            "upcoming_meetings": Meeting.objects.published().not_cancelled().upcoming().select_related("space")
             .order_by("starts_at")[:HOME_CARDS],
             "programmes": Programme.objects.order_by("position", "name_ro")[:HOME_PROGRAMMES],
             "figures": Figure.objects.all(),
