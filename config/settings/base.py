@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
     "csp",
+    "anymail",
 ]
 
 MIDDLEWARE = [
@@ -219,6 +220,9 @@ NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("CIVICA_NEWSLETTER_CONFIRM_MAX_A
 # batches send a campaign side by side, and after how many seconds without progress a send is resumed.
 CIVICA_NEWSLETTER_RATE = float(os.environ.get("CIVICA_NEWSLETTER_RATE", "50"))
 CIVICA_NEWSLETTER_PARALLEL = int(os.environ.get("CIVICA_NEWSLETTER_PARALLEL", "2"))
+# The mail provider's tracking webhooks (/anymail/<provider>/tracking/, README): HTTP basic auth
+# "user:password". Unset, a random secret nobody knows: the webhooks refuse every report.
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET") or os.urandom(24).hex() + ":" + os.urandom(24).hex()}
 CIVICA_NEWSLETTER_STALLED_AFTER = int(os.environ.get("CIVICA_NEWSLETTER_STALLED_AFTER", "600"))
 
 LANGUAGE_CODE = "ro"
