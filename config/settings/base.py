@@ -222,7 +222,8 @@ CIVICA_NEWSLETTER_RATE = float(os.environ.get("CIVICA_NEWSLETTER_RATE", "50"))
 CIVICA_NEWSLETTER_PARALLEL = int(os.environ.get("CIVICA_NEWSLETTER_PARALLEL", "2"))
 # The mail provider's tracking webhooks (/anymail/<provider>/tracking/, README): HTTP basic auth
 # "user:password". Unset, a random secret nobody knows: the webhooks refuse every report.
-ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET") or os.urandom(24).hex() + ":" + os.urandom(24).hex()}
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET")
+           or f"{os.urandom(24).hex()}:{os.urandom(24).hex()}"}
 CIVICA_NEWSLETTER_STALLED_AFTER = int(os.environ.get("CIVICA_NEWSLETTER_STALLED_AFTER", "600"))
 
 LANGUAGE_CODE = "ro"
