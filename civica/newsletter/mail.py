@@ -35,14 +35,21 @@ def absolute(path: str) -> str:
     return f"{settings.CIVICA_BASE_URL}{path}"
 
 
-def links(subscriber) -> dict:
-    """The preference page's and the unsubscribe addresses, in the subscriber's language."""
+def links(subscriber, *, cache=None) -> dict:
+    """The preference page's and the unsubscribe addresses, in the subscriber's language. ``cache`` (a
+    dict kept by the caller) keeps the addresses of each language, so a batch reverses them once."""
     token = preferences_token(subscriber)
-    with translation.override(subscriber.language):
-        return {
-            "preferences_url": absolute(reverse("newsletter:preferences", args=[token])),
-            "unsubscribe_url": absolute(reverse("newsletter:unsubscribe", args=[token])),
-        }
+    if cache is None:
+        with translation.override(subscriber.language):
+            return {
+                "preferences_url": absolute(reverse("newsletter:preferences", args=[token])),
+                "unsubscribe_url": absolute(reverse("newsletter:unsubscribe", args=[token])),
+            }
+    if subscriber.language not in cache:
+        cache[subscriber.language] = links(_Recipient("", subscriber.language, pk=0))
+        cache[subscriber.language]["token"] = preferences_token(_Recipient("", subscriber.language, pk=0))
+    found = cache[subscriber.language]
+    return {name: found[name].replace(found["token"], token) for name in ("preferences_url", "unsubscribe_url")}
 
 
 def send_confirmation_mail(consent) -> None:
@@ -79,9 +86,10 @@ def send_newsletter_mail(subscriber, template, context, *, subject) -> None:
 class _Recipient:
     """The confirmation goes in the language of the request, which may not be the subscriber's yet."""
 
-    def __init__(self, email, language):
+    def __init__(self, email, language, pk=None):
         self.email = email
         self.language = language
+        self.pk = pk
 
 
 # Where a subscriber's own links go in a rendered campaign (replaced per message, after inlining).

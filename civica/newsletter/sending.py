@@ -147,7 +147,7 @@ def send_batch(campaign_id, *, size=None) -> int:
     campaign = Campaign.objects.filter(pk=campaign_id, status=CampaignStatus.SENDING).first()
     if campaign is None:
         return 0
-    began, sent, claimed = time.monotonic(), 0, 0
+    began, sent, claimed, cache = time.monotonic(), 0, 0, {}
     connection = get_connection()
     connection.open()
     try:
@@ -162,7 +162,8 @@ def send_batch(campaign_id, *, size=None) -> int:
                     delivery.status = DeliveryStatus.SKIPPED
                 else:
                     rendered = campaign.rendered.get(subscriber.language) or campaign.rendered[settings.LANGUAGE_CODE]
-                    message = campaign_message(rendered, subscriber, found=links(subscriber), connection=connection)
+                    message = campaign_message(rendered, subscriber, found=links(subscriber, cache=cache),
+                                               connection=connection)
                     try:
                         message.send()
                     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as refused:
