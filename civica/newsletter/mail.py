@@ -2,7 +2,7 @@
 programs drop ``<style>``), links on ``CIVICA_BASE_URL``.
 
 - The confirmation e-mail: the only one sent before the subscriber confirms, with the expiring link.
-- Every e-mail after confirmation (``send_newsletter_mail``: the welcome one now, campaigns later) has
+- Every e-mail after confirmation (``send_newsletter_mail``: the welcome one; ``campaign_message``: campaigns) has
   the preference page's and the unsubscribe link in both parts, and the RFC 8058 headers
   ``List-Unsubscribe: <…/newsletter/unsubscribe/<token>/>`` and
   ``List-Unsubscribe-Post: List-Unsubscribe=One-Click``.

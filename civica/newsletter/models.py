@@ -7,7 +7,7 @@
   its e-mails, the account it belongs to when a signed-in person subscribed with their own address,
   ``confirmed_at`` (double opt-in: nothing but the confirmation e-mail is sent before it),
   ``unsubscribed_at`` (one-click unsubscribe from everything) and ``bounced_at`` (for the mail provider's
-  reports, later). ``Subscriber.objects.receiving()`` is who may be sent a newsletter.
+  reports: ``bounces.py``). ``Subscriber.objects.receiving()`` is who may be sent a newsletter.
 - ``Subscription``: a subscriber on a list (unique pair), made only when the subscriber confirms.
 - ``Consent``: the record of each subscribe request, confirmation and unsubscription: when, which lists,
   the version of the wording the person saw (``CONSENT_WORDING_VERSION``) and the language. No IP address
