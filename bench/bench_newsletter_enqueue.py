@@ -1,5 +1,5 @@
 """Enqueueing a newsletter campaign for 300,000 subscribers: the Delivery rows made in chunks (subscriber
-ids in id order, ``bulk_create(ignore_conflicts=True)``), timed, with the peak of Python memory during
+ids in id order, one ``INSERT … SELECT … ON CONFLICT DO NOTHING`` a chunk), timed, with the peak of Python memory during
 the enqueue (tracemalloc) and the process's peak resident size. The subscribers are bulk-inserted first
 (not timed). SQLite in memory by default; ``DATABASE_URL=postgres://…/civica_bench_newsletter`` (a
 database of its own: its tables are made by migrate) for PostgreSQL. Prints figures; asserts nothing.
@@ -64,7 +64,8 @@ def main():
           f"({inserted / seconds:,.0f} rows/s), chunks of {sending.CHUNK:,}; "
           f"peak Python memory during it {peak / 2**20:.1f} MiB; "
           f"process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
-    print(f"run again: {again} added; listed again from the start: {relisted} added, {again_seconds:.1f} s")
+    print(f"run again: {again} added; listed again from the start: {relisted} added, {again_seconds:.1f} s; "
+          f"{Delivery.objects.filter(campaign=campaign).count():,} deliveries in all")
 
 
 if __name__ == "__main__":

@@ -100,12 +100,16 @@ def test_a_refused_address_is_recorded_on_its_delivery(make_user, settings):
     assert campaign.status == CampaignStatus.SENT
 
 
-def test_small_batches_chain_until_done(make_user, settings, monkeypatch):
+def test_small_chunks_and_batches_chain_until_done(make_user, settings, monkeypatch):
     monkeypatch.setattr(sending, "BATCH", 2)
+    monkeypatch.setattr(sending, "CHUNK", 3)
+    subscriber("left@example.org", unsubscribed=True)
     for number in range(7):
         subscriber(f"p{number}@example.org")
     campaign = send_now(make_campaign(), make_user("editor"))
     assert len(mail.outbox) == 7 and campaign.status == CampaignStatus.SENT
+    assert sorted(message.to[0] for message in mail.outbox) == [f"p{number}@example.org" for number in range(7)]
+    assert Delivery.objects.count() == 7
 
 
 def test_schedule_cancel_and_the_beat_starting_a_due_campaign(make_user):
