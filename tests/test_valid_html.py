@@ -39,6 +39,8 @@ SIGNED_IN_PAGES = {
     "editor": {
         "booking-manage": "/{language}/network/bookings/manage/",
         "meeting-as-editor": "/{language}/meetings/dezbatere-cluj-for-youth-2030/",
+        "newsletter-campaigns": "/{language}/newsletter/manage/",
+        "newsletter-campaign-new": "/{language}/newsletter/manage/new/",
     },
     "facilitator": {"workshop-as-facilitator": "/{language}/workshops/world-cafe-timisoara-2020/"},
     "moderator": {"moderation-queue": "/{language}/moderation/"},
