@@ -17,6 +17,8 @@ urlpatterns = [
     path(settings.MEDIA_URL.strip("/") + "/<path:path>", media, name="media"),
     path("i18n/setlang/", switch_language, name="set_language"),
     # What crawlers may visit (core/templates/robots.txt): everything public.
+    # The mail provider's reports of bounces and complaints (django-anymail; civica.newsletter.bounces).
+    path("anymail/", include("anymail.urls")),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
 ]
 

@@ -47,6 +47,8 @@ SIGNED_IN_PAGES = {
         "plan-manage": "/{language}/plans/manage/2021/",
         "plan-activity-new": "/{language}/plans/manage/2021/activity/new/",
         "plan-line-new": "/{language}/plans/manage/2021/line/new/",
+        "newsletter-campaigns": "/{language}/newsletter/manage/",
+        "newsletter-campaign-new": "/{language}/newsletter/manage/new/",
     },
     "facilitator": {"workshop-as-facilitator": "/{language}/workshops/world-cafe-timisoara-2020/"},
     "moderator": {"moderation-queue": "/{language}/moderation/"},

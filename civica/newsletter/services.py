@@ -4,15 +4,37 @@
 the confirmation e-mail, whatever the address's state: the page after it is the same for a new, a
 pending, a confirmed and an unsubscribed address, so it tells nobody whether an address is on a list.
 Only ``confirm`` (the signed link from that e-mail) makes subscriptions and lets anything else be sent.
-E-mails go out after the commit (``tasks``)."""
+E-mails go out after the commit (``tasks``).
+
+Campaigns (editors): create and edit a draft, add, edit, remove and reorder its blocks, schedule it,
+cancel a schedule, send it now (``sending.start``) and send a test to oneself. Scheduling, cancelling
+and sending are recorded in the audit log."""
 
 from enum import Enum
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from . import tasks
-from .models import CONSENT_WORDING_VERSION, Consent, ConsentAction, NewsletterList, Subscriber, Subscription
+from civica.audit.services import record
+from civica.core import refusals
+from civica.core.transitions import move
+
+from . import sending, tasks
+from .mail import campaign_message, render_campaign
+from .models import (
+    CONSENT_WORDING_VERSION,
+    Block,
+    Campaign,
+    CampaignStatus,
+    Consent,
+    ConsentAction,
+    NewsletterList,
+    Subscriber,
+    Subscription,
+)
 from .tokens import Expired, consent_id_from_confirm_token, subscriber_id_from_preferences_token
 
 
@@ -147,3 +169,154 @@ def erase(*, email, by=None) -> int:
     """Delete the subscriber with ``email`` and their consent records (an erasure request); the count."""
     deleted, _counts = Subscriber.objects.filter(email__iexact=normalise_email(email)).delete()
     return deleted
+
+
+# --- Campaigns (editors; every function checks the permission itself) -----------------------------
+
+CAMPAIGN_FIELDS = frozenset({"newsletter_list", "subject_ro", "subject_en", "is_fictional"})
+BLOCK_FIELDS = frozenset({"title_ro", "title_en", "text_ro", "text_en", "count"})
+
+
+def _editable(campaign):
+    if not campaign.is_editable:
+        raise ValidationError(_("Only a draft campaign can be changed: cancel its schedule first."))
+
+
+def _set(obj, fields, allowed):
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"not editable here: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(obj, name, value.strip() if isinstance(value, str) else value)
+
+
+def campaign_create(*, by, **fields) -> Campaign:
+    refusals.check(by, "newsletter.edit_campaign", None)
+    campaign = Campaign(created_by=by if by.is_authenticated else None)
+    _set(campaign, fields, CAMPAIGN_FIELDS)
+    campaign.full_clean()
+    campaign.save()
+    return campaign
+
+
+@transaction.atomic
+def campaign_update(*, campaign, by, **fields) -> Campaign:
+    refusals.check(by, "newsletter.edit_campaign", campaign)
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    _editable(campaign)
+    _set(campaign, fields, CAMPAIGN_FIELDS)
+    campaign.full_clean()
+    campaign.save()
+    return campaign
+
+
+@transaction.atomic
+def block_add(*, campaign, by, kind, articles=(), **fields) -> Block:
+    """A block at the end of the campaign."""
+    refusals.check(by, "newsletter.edit_campaign", campaign)
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    _editable(campaign)
+    last = campaign.blocks.order_by("-position").values_list("position", flat=True).first()
+    block = Block(campaign=campaign, kind=kind, position=0 if last is None else last + 1)
+    _set(block, fields, BLOCK_FIELDS)
+    block.full_clean()
+    block.save()
+    block.articles.set(articles)
+    return block
+
+
+@transaction.atomic
+def block_update(*, block, by, articles=None, **fields) -> Block:
+    refusals.check(by, "newsletter.edit_campaign", block.campaign)
+    _editable(Campaign.objects.select_for_update().get(pk=block.campaign_id))
+    _set(block, fields, BLOCK_FIELDS)
+    block.full_clean()
+    block.save()
+    if articles is not None:
+        block.articles.set(articles)
+    return block
+
+
+@transaction.atomic
+def block_remove(*, block, by) -> None:
+    refusals.check(by, "newsletter.edit_campaign", block.campaign)
+    _editable(Campaign.objects.select_for_update().get(pk=block.campaign_id))
+    block.delete()
+
+
+@transaction.atomic
+def block_move(*, block, by, up) -> None:
+    """Swap the block with the one before (``up``) or after it; nothing at either end."""
+    refusals.check(by, "newsletter.edit_campaign", block.campaign)
+    campaign = Campaign.objects.select_for_update().get(pk=block.campaign_id)
+    _editable(campaign)
+    blocks = list(campaign.blocks.order_by("position", "id"))
+    index = next(i for i, item in enumerate(blocks) if item.pk == block.pk)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(blocks):
+        return
+    blocks[index], blocks[other] = blocks[other], blocks[index]
+    for position, item in enumerate(blocks):
+        if item.position != position:
+            item.position = position
+            item.save(update_fields=["position"])
+
+
+def _has_blocks(locked):
+    if not locked.blocks.exists():
+        raise ValidationError(_("Add at least one block before sending the campaign."))
+
+
+@transaction.atomic
+def campaign_schedule(*, campaign, by, at) -> Campaign:
+    """Sent by the queue at ``at`` (a moment to come)."""
+    if at <= timezone.now():
+        raise ValidationError({"scheduled_at": _("Choose a moment to come, or send now.")})
+
+    def record_move(locked):
+        locked.status = CampaignStatus.SCHEDULED
+        locked.scheduled_at = at
+
+    campaign = move(campaign, to=CampaignStatus.SCHEDULED, by=by, check=_has_blocks, record=record_move,
+                    fields=["status", "scheduled_at"])
+    record(by=by, action="newsletter.campaign.schedule", target=campaign,
+           summary=f"scheduled for {timezone.localtime(at):%Y-%m-%d %H:%M}",
+           changes={"scheduled_at": [None, at]})
+    return campaign
+
+
+@transaction.atomic
+def campaign_cancel(*, campaign, by) -> Campaign:
+    """A scheduled campaign back to draft: not sent at its time."""
+    before = campaign.scheduled_at
+
+    def record_move(locked):
+        locked.status = CampaignStatus.DRAFT
+        locked.scheduled_at = None
+
+    campaign = move(campaign, to=CampaignStatus.DRAFT, by=by, record=record_move, fields=["status", "scheduled_at"])
+    record(by=by, action="newsletter.campaign.cancel", target=campaign, summary="schedule cancelled",
+           changes={"scheduled_at": [before, None]})
+    return campaign
+
+
+@transaction.atomic
+def campaign_send_now(*, campaign, by) -> Campaign:
+    """Start sending now (from draft or scheduled): the queue lists the recipients and sends in batches."""
+    refusals.check(by, "newsletter.send_campaign", campaign)
+    _has_blocks(campaign)
+    return sending.start(campaign, by=by, summary="sent now")
+
+
+def campaign_send_test(*, campaign, by) -> None:
+    """The campaign as it stands, in the editor's language, to the editor's own address, once, marked as
+    a test; its links are the editor's own subscriber's when they have one (otherwise they lead to the
+    "link not valid" page). No delivery is recorded."""
+    refusals.check(by, "newsletter.send_campaign", campaign)
+    language = getattr(by, "language", "") or settings.LANGUAGE_CODE
+    subscriber = (Subscriber.objects.filter(email__iexact=by.email).first()
+                  or Subscriber(pk=0, email=normalise_email(by.email), language=language))
+    subscriber.language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    message = campaign_message(render_campaign(campaign, subscriber.language), subscriber, test=True)
+    message.to = [by.email]
+    message.send()

@@ -1,5 +1,6 @@
 """The newsletter's background work (civica.queue): the confirmation e-mail of each subscribe request
-(once per request) and the welcome e-mail after confirming (once per subscriber)."""
+(once per request) and the welcome e-mail after confirming (once per subscriber); the campaigns' tasks
+live with the sending engine (``sending.py``) and are imported here so the queue finds them."""
 
 from django.utils.translation import gettext as _
 
@@ -8,6 +9,10 @@ from civica.queue.tasks import background_task
 
 from .mail import send_confirmation_mail, send_newsletter_mail
 from .models import Consent, ConsentAction, Subscriber
+from .sending import enqueue_campaign, resume_campaigns, send_campaign_batch, start_due_campaigns
+
+__all__ = ["enqueue_campaign", "resume_campaigns", "send_campaign_batch", "send_confirmation", "send_welcome",
+           "start_due_campaigns"]
 
 
 @background_task

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "csp",
     # Kept versions of a plan's figures (accountability): "changed on … by …" on the plan page.
     "simple_history",
+    "anymail",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +160,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULE = {
     "daily-digest": {"task": "civica.notifications.tasks.send_digests",
                      "schedule": crontab(hour=7, minute=0)},
+    # Newsletter campaigns: start those whose time has come; pick up a send whose worker died.
+    "newsletter-start-due": {"task": "civica.newsletter.sending.start_due_campaigns", "schedule": 60.0},
+    "newsletter-resume": {"task": "civica.newsletter.sending.resume_campaigns", "schedule": 300.0},
 }
 # When each entry last ran (a file beat writes; its folder must exist).
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule"))
@@ -217,6 +221,15 @@ ACCOUNT_RATE_LIMITS = {
 }
 # How long a newsletter confirmation link works (seconds; civica.newsletter.tokens).
 NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("CIVICA_NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
+# Campaigns (civica.newsletter.sending): messages a second over all workers (0: no limit), how many
+# batches send a campaign side by side, and after how many seconds without progress a send is resumed.
+CIVICA_NEWSLETTER_RATE = float(os.environ.get("CIVICA_NEWSLETTER_RATE", "50"))
+CIVICA_NEWSLETTER_PARALLEL = int(os.environ.get("CIVICA_NEWSLETTER_PARALLEL", "2"))
+# The mail provider's tracking webhooks (/anymail/<provider>/tracking/, README): HTTP basic auth
+# "user:password". Unset, a random secret nobody knows: the webhooks refuse every report.
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET")
+           or f"{os.urandom(24).hex()}:{os.urandom(24).hex()}"}
+CIVICA_NEWSLETTER_STALLED_AFTER = int(os.environ.get("CIVICA_NEWSLETTER_STALLED_AFTER", "600"))
 
 LANGUAGE_CODE = "ro"
 LANGUAGES = [("ro", _("Romanian")), ("en", _("English"))]

@@ -143,3 +143,23 @@ def test_no_serious_or_critical_axe_violation_for_editors(live_server, demo_data
     assert response.ok, f"{url} answered {response.status}"
     blocking = axe_violations(page)
     assert not blocking, f"axe found on {url}:\n{describe_violations(blocking)}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_newsletter_campaign_editor_has_no_serious_axe_violation(live_server, demo_data, page, language):
+    """The editors' campaign screens (list, a campaign, its preview, a new one), signed in as the demo editor."""
+    from django.test import Client
+
+    from civica.accounts.models import User
+    from civica.newsletter.models import Campaign
+
+    client = Client()
+    client.force_login(User.objects.get(email="editor@civica.test"))
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
+                               "domain": live_server.url.split("//", 1)[1].split(":", 1)[0], "path": "/"}])
+    campaign = Campaign.objects.first()
+    for path in ["manage/", f"manage/{campaign.pk}/", f"manage/{campaign.pk}/preview/", "manage/new/"]:
+        url = f"{live_server.url}/{language}/newsletter/{path}"
+        assert page.goto(url).ok, url
+        blocking = axe_violations(page)
+        assert not blocking, f"axe found on {url}:\n{describe_violations(blocking)}"
