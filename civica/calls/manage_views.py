@@ -5,12 +5,11 @@ missing). Views parse through manage_forms, ask rules, call one service (editing
 and render; a refused save shows the same form with everything typed and the reason beside the field.
 Anonymous visitors log in first; others without the right get a 403 that says why."""
 
-from functools import wraps
 from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -35,16 +34,6 @@ def _refusal_text():
     return _("Only the centre's editors run calls.")
 
 
-def editors_only(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def _managed_call(request, slug):
     call = Call.objects.filter(slug=slug).select_related("programme").first()
     if call is None:
@@ -54,17 +43,8 @@ def _managed_call(request, slug):
     return call
 
 
-def _add_errors(form, error):
-    """A service's refusal beside the inputs it names (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for name, problems in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, problems)
-    else:
-        form.add_error(None, refusals.refusal_messages(error))
-
-
 @require_safe
-@editors_only
+@login_required
 def manage_list(request):
     if not request.user.has_perm("calls.manage_calls"):
         raise PermissionDenied(_refusal_text())
@@ -76,7 +56,7 @@ def manage_list(request):
     return render(request, "calls/manage/call_list.html", {"calls": page.object_list, "page": page})
 
 
-@editors_only
+@login_required
 def call_new(request):
     if not request.user.has_perm("calls.manage_calls"):
         raise PermissionDenied(_refusal_text())
@@ -85,7 +65,7 @@ def call_new(request):
         try:
             call = editing.call_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            refusals.add_to_form(form, error)
         else:
             messages.success(request, _("The call is created as a draft, with the questions and criteria of its kind. "
                                         "Adjust them, then publish."))
@@ -95,7 +75,7 @@ def call_new(request):
 
 
 @require_safe
-@editors_only
+@login_required
 def call_overview(request, slug):
     call = _managed_call(request, slug)
     fields, criteria = list(call.form_fields.all()), list(call.criteria.all())
@@ -113,7 +93,7 @@ def call_overview(request, slug):
 
 
 @require_POST
-@editors_only
+@login_required
 def call_move(request, slug):
     call = _managed_call(request, slug)
     to = request.POST.get("to")
@@ -129,7 +109,7 @@ def call_move(request, slug):
     return redirect("calls:manage_call", slug=slug)
 
 
-@editors_only
+@login_required
 def call_edit(request, slug):
     call = _managed_call(request, slug)
     form = CallForm(request.POST or None, request.FILES or None, instance=call)
@@ -137,7 +117,7 @@ def call_edit(request, slug):
         try:
             editing.call_update(call=Call.objects.get(pk=call.pk), by=request.user, **form.values())
         except ValidationError as error:
-            _add_errors(form, error)
+            refusals.add_to_form(form, error)
         else:
             messages.success(request, _("The call is saved."))
             return redirect("calls:manage_call", slug=slug)
@@ -145,7 +125,7 @@ def call_edit(request, slug):
                   status=400 if form.errors else 200)
 
 
-@editors_only
+@login_required
 def documents(request, slug):
     call = _managed_call(request, slug)
     form = DocumentForm()
@@ -164,7 +144,7 @@ def documents(request, slug):
             try:
                 editing.document_add(call=call, by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                refusals.add_to_form(form, error)
             else:
                 messages.success(request, _("The document is added to the call's page."))
                 return redirect("calls:manage_documents", slug=slug)
@@ -194,7 +174,7 @@ def _move_or_delete(request, call, rows, move, delete, url_name):
     return redirect(url_name, slug=call.slug)
 
 
-@editors_only
+@login_required
 def form_fields(request, slug):
     call = _managed_call(request, slug)
     if request.method == "POST":
@@ -206,7 +186,7 @@ def form_fields(request, slug):
         "call": call, "fields": list(call.form_fields.all()), "published": call.status != CallStatus.DRAFT})
 
 
-@editors_only
+@login_required
 def field_edit(request, slug, field_id=None):
     call = _managed_call(request, slug)
     field = None
@@ -220,7 +200,7 @@ def field_edit(request, slug, field_id=None):
         try:
             editing.field_save(call=call, by=request.user, field=field, **form.values())
         except ValidationError as error:
-            _add_errors(form, error)
+            refusals.add_to_form(form, error)
         else:
             messages.success(request, _("The question is saved."))
             return redirect("calls:manage_form", slug=slug)
@@ -230,7 +210,7 @@ def field_edit(request, slug, field_id=None):
 
 
 @require_safe
-@editors_only
+@login_required
 def form_preview(request, slug):
     call = _managed_call(request, slug)
     # Applicants to a call for organisations choose the one they apply for: shown with a stand-in.
@@ -242,7 +222,7 @@ def form_preview(request, slug):
 
 # --- Criteria -----------------------------------------------------------------------------------
 
-@editors_only
+@login_required
 def criteria(request, slug):
     call = _managed_call(request, slug)
     if request.method == "POST":
@@ -258,7 +238,7 @@ def criteria(request, slug):
                                                           "locked": call.status in editing.SCORING_STARTED})
 
 
-@editors_only
+@login_required
 def criterion_edit(request, slug, criterion_id=None):
     call = _managed_call(request, slug)
     criterion = None
@@ -271,7 +251,7 @@ def criterion_edit(request, slug, criterion_id=None):
         try:
             editing.criterion_save(call=call, by=request.user, criterion=criterion, **form.values())
         except ValidationError as error:
-            _add_errors(form, error)
+            refusals.add_to_form(form, error)
         else:
             messages.success(request, _("The criterion is saved."))
             return redirect("calls:manage_criteria", slug=slug)
@@ -281,7 +261,7 @@ def criterion_edit(request, slug, criterion_id=None):
 
 # --- The jury -----------------------------------------------------------------------------------
 
-@editors_only
+@login_required
 def jury(request, slug):
     call = _managed_call(request, slug)
     form = AppointForm()

@@ -167,3 +167,33 @@ def refusal_message(error) -> str:
 def show_refusal(request, error) -> None:
     """Show ``error`` (PermissionDenied or ValidationError) as an error message on the next page."""
     messages.error(request, refusal_message(error))
+
+
+def add_to_form(form, error) -> None:
+    """Show a service's refusal in the form it came from: a ValidationError's messages beside the fields
+    they name (a name the form lacks, and any other refusal, above the form), so the person sees why next
+    to what they typed, which stays in the form."""
+    if hasattr(error, "error_dict"):
+        for name, problems in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, problems)
+    else:
+        form.add_error(None, refusal_messages(error))
+
+
+def permission_required(permission: str, refusal):
+    """A view decorator for staff screens: a visitor logs in first; a signed-in person without
+    ``permission`` (checked without an object) gets a 403 saying ``refusal``."""
+    from django.contrib.auth.views import redirect_to_login
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(permission):
+                raise PermissionDenied(refusal)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -6,15 +6,14 @@ ordered with "move up / move down".
 Anonymous visitors log in first; others without the right get a 403 that says why. A refused save
 shows the form again with everything typed and the reasons beside the fields."""
 
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.core import refusals
@@ -27,17 +26,9 @@ from .models import Figure, Organisation, Programme, Representation, Space
 ORGANISATIONS_PER_PAGE = 50
 
 
-def staff_only(view):
-    """Log in first, then only who may manage the network (a 403 with the reason otherwise)."""
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm("network.manage_network"):
-            raise PermissionDenied(_("The network is managed by the centre's editors."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Log in first, then only who may manage the network (a 403 with the reason otherwise).
+staff_only = refusals.permission_required("network.manage_network",
+                                          gettext_lazy("The network is managed by the centre's editors."))
 
 
 def _save(request, form, save, success):
@@ -48,11 +39,7 @@ def _save(request, form, save, success):
     try:
         row = save(form.cleaned_data)
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, field_errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, field_errors)
-        else:
-            form.add_error(None, error)
+        refusals.add_to_form(form, error)
         return None
     messages.success(request, success)
     return row

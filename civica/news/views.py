@@ -5,7 +5,6 @@ drafts, writing and editing, preview (the article's page for any status, to edit
 publish and unpublish. Views parse, ask rules, call one service or selector and render; anonymous
 visitors are sent to log in from the editors' screens, others without the right get a 403."""
 
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -15,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.comments.section import comment_section, post_comment_from_form
@@ -109,17 +109,9 @@ def moderate(request, slug):
 
 # --- The editors' screens --------------------------------------------------------------------------
 
-def editors_only(view):
-    """Anonymous visitors log in first; others without the right are refused with the reason."""
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm("news.manage_news"):
-            raise PermissionDenied(_("Only the centre's editors write the news."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Anonymous visitors log in first; others without the right are refused with the reason.
+editors_only = refusals.permission_required("news.manage_news",
+                                            gettext_lazy("Only the centre's editors write the news."))
 
 
 def _managed(pk):

@@ -53,8 +53,8 @@ def campaign_blocks(campaign) -> list[dict]:
         Prefetch("articles", queryset=Article.objects.visible().order_by("-published_at", "-id"))))
     wanted = {kind: max((block.count for block in blocks if block.kind == kind), default=0)
               for kind in ("meetings", "calls")}
-    meetings = (list(Meeting.objects.published().not_cancelled().upcoming().order_by("starts_at", "id")[: wanted["meetings"]])
-                if wanted["meetings"] else [])
+    coming = Meeting.objects.published().not_cancelled().upcoming().order_by("starts_at", "id")
+    meetings = list(coming[: wanted["meetings"]]) if wanted["meetings"] else []
     calls = (list(Call.objects.open_now().order_by("closes_at", "id")[: wanted["calls"]])
              if wanted["calls"] else [])
     shown = []

@@ -5,10 +5,8 @@ up / move down". Views parse, ask rules, call one service and render; anonymous 
 log in, others without the right get a 403 that says why."""
 
 from dataclasses import dataclass
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
@@ -76,21 +74,9 @@ PARTS = {
 }
 
 
-def _refusal_text():
-    return _("Only the centre's editors change plans.")
-
-
-def editors_only(view):
-    """Anonymous visitors log in first; others without the right get a 403 that says why."""
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm("accountability.manage_plan"):
-            raise PermissionDenied(_refusal_text())
-        return view(request, *args, **kwargs)
-
-    return wrapper
+REFUSAL = gettext_lazy("Only the centre's editors change plans.")
+# Anonymous visitors log in first; others without the right get a 403 that says why.
+editors_only = refusals.permission_required("accountability.manage_plan", REFUSAL)
 
 
 def _plan(request, slug):
@@ -98,7 +84,7 @@ def _plan(request, slug):
     if plan is None:
         raise Http404
     if not request.user.has_perm("accountability.manage_plan", plan):
-        raise PermissionDenied(_refusal_text())
+        raise PermissionDenied(REFUSAL)
     return plan
 
 
@@ -268,14 +254,8 @@ def plan_status(request, slug):
         try:
             services.move_plan(plan=plan, by=request.user, to=to, approved_on=form.cleaned_data["approved_on"],
                                approved_by=form.cleaned_data["approved_by"])
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, field_errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, field_errors)
-            else:
-                form.add_error(None, error)
-        except PermissionDenied as refused:
-            form.add_error(None, str(refused))
+        except refusals.REFUSALS as refused:
+            refusals.add_to_form(form, refused)
         else:
             messages.success(request, _("The plan is now: %(status)s.") % {"status": PlanStatus(to).label})
             return redirect("accountability:manage_plan", slug=plan.slug)

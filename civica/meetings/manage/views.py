@@ -5,10 +5,9 @@ registrations with the waiting list, check-in and the CSV/XLSX exports. Views pa
 one service and render; anonymous visitors are sent to log in, others without the right get a 403."""
 
 import tempfile
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, StreamingHttpResponse
@@ -32,17 +31,6 @@ def _refusal_text():
     return _("Only the centre's editors manage meetings.")
 
 
-def editors_only(view):
-    """Anonymous visitors log in first; then the view decides (403 with a reason, or 404)."""
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def _managed_meeting(request, slug, permission="meetings.manage_meeting"):
     meeting = Meeting.objects.filter(slug=slug).select_related("space", "programme", "process").first()
     if meeting is None:
@@ -52,17 +40,8 @@ def _managed_meeting(request, slug, permission="meetings.manage_meeting"):
     return meeting
 
 
-def _form_errors(form, error):
-    """A service's refusal shown by the form's fields it names (the rest above the form)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @require_safe
-@editors_only
+@login_required
 def manage_list(request):
     if not request.user.has_perm("meetings.manage_meeting"):
         raise PermissionDenied(_refusal_text())
@@ -72,7 +51,7 @@ def manage_list(request):
         "meetings": page.object_list, "page": page, "when": when, "query": f"when={when}" if when else ""})
 
 
-@editors_only
+@login_required
 def meeting_new(request):
     if not request.user.has_perm("meetings.manage_meeting"):
         raise PermissionDenied(_refusal_text())
@@ -81,7 +60,7 @@ def meeting_new(request):
         try:
             meeting = services.meeting_create(by=request.user, **form.meeting_fields())
         except ValidationError as error:
-            _form_errors(form, error)
+            refusals.add_to_form(form, error)
         else:
             messages.success(request, _("The meeting is created as a draft: only editors see it until it is "
                                         "published."))
@@ -112,7 +91,7 @@ def _agenda_for_form(form):
 
 
 @require_safe
-@editors_only
+@login_required
 def meeting_manage(request, slug):
     meeting = _managed_meeting(request, slug)
     return render(request, "meetings/manage/meeting_manage.html", {
@@ -124,7 +103,7 @@ def meeting_manage(request, slug):
     })
 
 
-@editors_only
+@login_required
 def meeting_edit(request, slug):
     meeting = _managed_meeting(request, slug)
     form = MeetingForm(request.POST or None, request.FILES or None, instance=meeting)
@@ -132,7 +111,7 @@ def meeting_edit(request, slug):
         try:
             services.meeting_update(meeting=meeting, by=request.user, **form.meeting_fields())
         except ValidationError as error:
-            _form_errors(form, error)
+            refusals.add_to_form(form, error)
         else:
             messages.success(request, _("The meeting is saved."))
             return redirect("meetings:manage_meeting", slug=meeting.slug)
@@ -143,7 +122,7 @@ def meeting_edit(request, slug):
 
 
 @require_POST
-@editors_only
+@login_required
 def meeting_publish(request, slug):
     meeting = _managed_meeting(request, slug)
     try:
@@ -158,7 +137,7 @@ def meeting_publish(request, slug):
     return redirect("meetings:manage_meeting", slug=meeting.slug)
 
 
-@editors_only
+@login_required
 def meeting_cancel(request, slug):
     meeting = _managed_meeting(request, slug)
     if not request.user.has_perm("meetings.cancel_meeting", meeting):
@@ -168,7 +147,7 @@ def meeting_cancel(request, slug):
         try:
             services.meeting_cancel(meeting=meeting, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            refusals.add_to_form(form, error)
         else:
             messages.success(request, _("The meeting is cancelled; everyone registered or waiting is being told "
                                         "by e-mail."))
@@ -177,7 +156,7 @@ def meeting_cancel(request, slug):
         "meeting": meeting, "form": form, "counts": selectors.registration_counts(meeting)})
 
 
-@editors_only
+@login_required
 def meeting_after(request, slug):
     meeting = _managed_meeting(request, slug)
     form = AfterMeetingForm(request.POST or None, instance=meeting, prefix="after")
@@ -187,7 +166,7 @@ def meeting_after(request, slug):
             services.meeting_update(meeting=meeting, by=request.user,
                                     **{name: form.cleaned_data[name] for name in AfterMeetingForm.Meta.fields})
         except ValidationError as error:
-            _form_errors(form, error)
+            refusals.add_to_form(form, error)
         else:
             messages.success(request, _("The minutes and the video link are saved."))
             return redirect("meetings:manage_after", slug=meeting.slug)
@@ -201,7 +180,7 @@ def _after_page(request, meeting, form, document_form):
 
 
 @require_POST
-@editors_only
+@login_required
 def document_add(request, slug):
     meeting = _managed_meeting(request, slug)
     document_form = DocumentForm(request.POST, request.FILES, prefix="document")
@@ -209,7 +188,7 @@ def document_add(request, slug):
         try:
             services.document_add(meeting=meeting, by=request.user, **document_form.cleaned_data)
         except ValidationError as error:
-            _form_errors(document_form, error)
+            refusals.add_to_form(document_form, error)
         else:
             messages.success(request, _("The document is added."))
             return redirect("meetings:manage_after", slug=meeting.slug)
@@ -218,7 +197,7 @@ def document_add(request, slug):
 
 
 @require_POST
-@editors_only
+@login_required
 def document_remove(request, slug, document_id):
     meeting = _managed_meeting(request, slug)
     document = MeetingDocument.objects.filter(meeting=meeting, pk=document_id).first()
@@ -229,7 +208,7 @@ def document_remove(request, slug, document_id):
 
 
 @require_safe
-@editors_only
+@login_required
 def registrations(request, slug):
     meeting = _managed_meeting(request, slug)
     rows = selectors.registrations_for_staff(meeting)
@@ -238,7 +217,7 @@ def registrations(request, slug):
 
 
 @require_POST
-@editors_only
+@login_required
 def registration_check_in(request, slug, registration_id):
     meeting = _managed_meeting(request, slug, "meetings.check_in")
     registration = Registration.objects.filter(meeting=meeting, pk=registration_id).first()
@@ -259,7 +238,7 @@ class _Echo:
 
 
 @require_safe
-@editors_only
+@login_required
 def export_csv(request, slug):
     meeting = _managed_meeting(request, slug)
     writer = csv_writer(_Echo())
@@ -270,7 +249,7 @@ def export_csv(request, slug):
 
 
 @require_safe
-@editors_only
+@login_required
 def export_xlsx(request, slug):
     meeting = _managed_meeting(request, slug)
     handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # removed when the response is closed

@@ -6,7 +6,7 @@ reason beside the field."""
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -32,17 +32,6 @@ def _refusal_text():
     return _("Only the centre's editors set up world-café workshops.")
 
 
-def staff_only(view):
-    """Anonymous visitors log in first; then the view decides (403 with a reason, or 404)."""
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def _workshop(request, slug, permission="workshops.manage"):
     workshop = Workshop.objects.select_related("meeting").filter(slug=slug).first()
     if workshop is None:
@@ -53,17 +42,8 @@ def _workshop(request, slug, permission="workshops.manage"):
     return workshop
 
 
-def _refused(form, error):
-    """Put a service's refusal beside its field (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, refusals.refusal_messages(error))
-
-
 @require_safe
-@staff_only
+@login_required
 def workshop_list(request):
     if not request.user.has_perm("workshops.manage"):
         raise PermissionDenied(_refusal_text())
@@ -74,7 +54,7 @@ def workshop_list(request):
     return render(request, "workshops/manage/list.html", {"page": page, "workshops": list(page.object_list)})
 
 
-@staff_only
+@login_required
 def workshop_new(request):
     if not request.user.has_perm("workshops.manage"):
         raise PermissionDenied(_refusal_text())
@@ -83,7 +63,7 @@ def workshop_new(request):
         try:
             workshop = services.workshop_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            refusals.add_to_form(form, error)
         else:
             messages.success(request, _("The world-café is set up. Add its questions, tables and rounds."))
             return redirect("workshops:manage_workshop", slug=workshop.slug)
@@ -117,7 +97,7 @@ def _setup_page(request, workshop, *, bound=None, status=200):
 
 
 @require_safe
-@staff_only
+@login_required
 def workshop_setup(request, slug):
     return _setup_page(request, _workshop(request, slug))
 
@@ -127,7 +107,7 @@ def _setup_action(form_name):
     def decorator(view):
         @wraps(view)
         @require_POST
-        @staff_only
+        @login_required
         def wrapper(request, slug, **kwargs):
             workshop = _workshop(request, slug)
             outcome = view(request, workshop, **kwargs)
@@ -144,7 +124,7 @@ def _run_form(form, save, key):
         try:
             return save(form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            refusals.add_to_form(form, error)
     return {key: form}
 
 
@@ -176,7 +156,7 @@ def _question(workshop, pk):
     return question
 
 
-@staff_only
+@login_required
 def question_edit(request, slug, pk):
     workshop = _workshop(request, slug)
     question = _question(workshop, pk)
@@ -186,7 +166,7 @@ def question_edit(request, slug, pk):
         try:
             services.question_update(question=question, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            refusals.add_to_form(form, error)
         else:
             messages.success(request, _("The question is saved."))
             return redirect(reverse("workshops:manage_workshop", args=[workshop.slug]) + "#questions")
@@ -222,7 +202,7 @@ def _table(workshop, pk):
     return table
 
 
-@staff_only
+@login_required
 def table_edit(request, slug, pk):
     workshop = _workshop(request, slug)
     table = _table(workshop, pk)
@@ -233,7 +213,7 @@ def table_edit(request, slug, pk):
         try:
             services.table_update(table=table, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            refusals.add_to_form(form, error)
         else:
             messages.success(request, _("The table is saved."))
             return redirect(reverse("workshops:manage_workshop", args=[workshop.slug]) + "#tables")
@@ -306,7 +286,7 @@ def _run_page(request, workshop, status=200):
 
 
 @require_safe
-@staff_only
+@login_required
 def run(request, slug):
     return _run_page(request, _workshop(request, slug, "workshops.run"))
 
@@ -320,7 +300,7 @@ RUN_ACTIONS = {
 
 
 @require_POST
-@staff_only
+@login_required
 def run_action(request, slug, action):
     workshop = _workshop(request, slug, "workshops.run")
     if action not in RUN_ACTIONS:
@@ -337,7 +317,7 @@ def run_action(request, slug, action):
 
 # Curating the themes: placing the notes written since the last harvest, splitting a theme.
 
-@staff_only
+@login_required
 def place(request, slug):
     workshop = _workshop(request, slug)
     notes = selectors.unplaced_notes(workshop)
@@ -348,7 +328,7 @@ def place(request, slug):
             count = services.contributions_place(workshop=workshop, by=request.user, placements=form.placements(),
                                                  new_label=form.cleaned_data["new_label"])
         except refusals.REFUSALS as refused:
-            _refused(form, refused if isinstance(refused, ValidationError) else ValidationError(str(refused)))
+            refusals.add_to_form(form, refused)
         else:
             messages.success(request, ngettext("%(count)s note placed.", "%(count)s notes placed.", count) % {
                 "count": count})
@@ -358,7 +338,7 @@ def place(request, slug):
                   status=400 if request.method == "POST" else 200)
 
 
-@staff_only
+@login_required
 def split(request, slug, pk):
     workshop = _workshop(request, slug)
     theme = Theme.objects.filter(workshop=workshop, pk=pk).first()
@@ -370,7 +350,7 @@ def split(request, slug, pk):
         try:
             new = services.theme_split(theme=theme, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            refusals.add_to_form(form, error)
         else:
             messages.success(request, _("The new theme “%(label)s” is made.") % {"label": new.label})
             return redirect(workshop.get_absolute_url() + "#themes-title")
