@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from civica.audit import services as audit
 from civica.core import refusals
 from civica.core.transitions import move
 
@@ -66,6 +67,9 @@ def article_update(*, article, by, tags=None, **fields) -> Article:
         article.save()
         if tags is not None:
             article.tags.set(tags)
+        if article.is_visible:  # what the public reads changed
+            audit.record(by=by, action="news.article.change", target=article,
+                         summary=", ".join(sorted(name for name in fields if name in EDITABLE_FIELDS)))
     return article
 
 
@@ -82,8 +86,11 @@ def article_schedule(*, article, by, at) -> Article:
         locked.status = ArticleStatus.SCHEDULED
         locked.published_at = at
 
-    return move(article, to=ArticleStatus.SCHEDULED, by=by, check=check, record=record,
-                fields=["status", "published_at"])
+    with transaction.atomic():
+        article = move(article, to=ArticleStatus.SCHEDULED, by=by, check=check, record=record,
+                       fields=["status", "published_at"])
+        audit.record(by=by, action="news.article.schedule", target=article, summary=f"{at:%Y-%m-%d %H:%M %Z}")
+    return article
 
 
 def article_publish(*, article, by) -> Article:
@@ -93,9 +100,15 @@ def article_publish(*, article, by) -> Article:
         if locked.published_at is None or locked.published_at > now:
             locked.published_at = now
 
-    return move(article, to=ArticleStatus.PUBLISHED, by=by, record=record, fields=["status", "published_at"])
+    with transaction.atomic():
+        article = move(article, to=ArticleStatus.PUBLISHED, by=by, record=record, fields=["status", "published_at"])
+        audit.record(by=by, action="news.article.publish", target=article)
+    return article
 
 
 def article_unpublish(*, article, by) -> Article:
     """Back to draft: no longer public (a scheduled article is not published at its time)."""
-    return move(article, to=ArticleStatus.DRAFT, by=by)
+    with transaction.atomic():
+        article = move(article, to=ArticleStatus.DRAFT, by=by)
+        audit.record(by=by, action="news.article.unpublish", target=article)
+    return article

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from civica.audit import services as audit
+
 from .models import CONTENT_FIELDS, Page, PageRevision, Section
 
 
@@ -47,6 +49,8 @@ def _write(page: Page, content: dict, *, by, note: str) -> PageRevision:
     page.updated_at, page.updated_by = now, by
     page.full_clean(exclude=["slug"], validate_unique=False)
     page.save(update_fields=[*CONTENT_FIELDS, "revision", "updated_at", "updated_by"])
+    audit.record(by=by, action="pages.page.change", target=page,
+                 summary=f"revision {page.revision}: {note.strip()[:200]}")
     return PageRevision.objects.create(
         page=page, number=page.revision, by=by, created_at=now, note=note.strip()[:200], **content
     )

@@ -95,6 +95,9 @@ class Process(Bilingual, models.Model):
     hero_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     tags = models.ManyToManyField(Tag, blank=True, related_name="processes", verbose_name=_("tags"))
     scope = models.CharField(_("scope"), max_length=16, choices=Scope.choices, default=Scope.CITY)
+    # The centre's programme the consultation belongs to, if any: listed on the programme's page.
+    programme = models.ForeignKey("network.Programme", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="processes", verbose_name=_("programme"))
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     is_published = models.BooleanField(_("published"), default=False)

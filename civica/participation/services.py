@@ -23,6 +23,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civica.audit import services as audit
 from civica.core import refusals, transitions
 from civica.notifications.selectors import followers
 from civica.notifications.services import follow_set, notify
@@ -148,7 +149,8 @@ def idea_answer(*, idea, by, status, answer: str) -> Idea:
 
 RESERVED_SLUGS = {"manage", "new"}
 PROCESS_FIELDS = ("title_ro", "title_en", "summary_ro", "summary_en", "body_ro", "body_en", "hero_image",
-                  "hero_image_alt", "scope", "starts_on", "ends_on", "supports_per_person", "report_threshold")
+                  "hero_image_alt", "scope", "programme", "starts_on", "ends_on", "supports_per_person",
+                  "report_threshold")
 
 
 def _bump(model, pk, field, delta):
@@ -209,6 +211,9 @@ def process_update(*, process, by, tags=None, **fields) -> Process:
         process.save()
         if tags is not None:
             process.tags.set(tags)
+        if process.is_published:  # what the public reads changed
+            audit.record(by=by, action="participation.process.change", target=process,
+                         summary=", ".join(sorted(name for name in fields if name in PROCESS_FIELDS)))
     return process
 
 
@@ -218,14 +223,18 @@ def process_publish(*, process, by) -> Process:
     if problems:
         raise ValidationError(problems)
     process.is_published = True
-    process.save(update_fields=["is_published"])
+    with transaction.atomic():
+        process.save(update_fields=["is_published"])
+        audit.record(by=by, action="participation.process.publish", target=process)
     return process
 
 
 def process_unpublish(*, process, by) -> Process:
     _require(by, "participation.publish_process", process)
     process.is_published = False
-    process.save(update_fields=["is_published"])
+    with transaction.atomic():
+        process.save(update_fields=["is_published"])
+        audit.record(by=by, action="participation.process.unpublish", target=process)
     return process
 
 

@@ -78,7 +78,16 @@ def test_publish_schedule_unpublish(editor):
     with pytest.raises(MoveNotPossible):
         services.article_unpublish(article=article, by=editor)
     # Published again after a correction: it keeps its date.
-    assert services.article_publish(article=article, by=editor).published_at == published_at
+    article = services.article_publish(article=article, by=editor)
+    assert article.published_at == published_at
+    services.article_update(article=article, by=editor, title_ro="Titlu corectat")
+    # Each change of what the public reads is in the audit log, by whom; a refused move left nothing.
+    from civica.audit.models import AuditEntry
+
+    entries = AuditEntry.objects.for_object(article).order_by("id")
+    assert [entry.action.rpartition(".")[2] for entry in entries] == [
+        "schedule", "publish", "unpublish", "publish", "change"]
+    assert {entry.actor for entry in entries} == {editor} and entries.last().summary == "title_ro"
 
 
 def test_a_published_article_cannot_be_scheduled(editor):

@@ -63,7 +63,8 @@ class ProcessForm(DatesMixin, forms.ModelForm):
     class Meta:
         model = Process
         fields = ["title_ro", "title_en", "summary_ro", "summary_en", "body_ro", "body_en", "hero_image",
-                  "hero_image_alt", "scope", "starts_on", "ends_on", "supports_per_person", "report_threshold"]
+                  "hero_image_alt", "scope", "programme", "starts_on", "ends_on", "supports_per_person",
+                  "report_threshold"]
         widgets = {
             "summary_ro": forms.Textarea(attrs={"rows": 3}),
             "summary_en": forms.Textarea(attrs={"rows": 3}),
@@ -80,6 +81,7 @@ class ProcessForm(DatesMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["programme"].label_from_instance = lambda programme: programme.translated("name")
         tags = list(Tag.objects.order_by("kind", "slug"))
         chosen = {tag.pk for tag in self.instance.tags.all()} if self.instance.pk else set()
         for name, kind in (("area_tags", Tag.Kind.AREA), ("sdg_tags", Tag.Kind.SDG)):

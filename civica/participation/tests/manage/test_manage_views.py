@@ -633,3 +633,23 @@ def test_editors_give_debates_and_polls_their_english(editor_client):
     assert "Prioritățile noastre" in romanian and "Care parc întâi?" in romanian
     assert "Close the street to cars?" in editor_client.get(
         f"/en/processes/{process.slug}/debates/{debate.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_consultation_in_a_programme_is_on_the_programme_page_and_its_changes_are_audited(editor_client):
+    from civica.audit.models import AuditEntry
+    from civica.network.tests.factories import ProgrammeFactory
+
+    programme = ProgrammeFactory(name_ro="Artă și bunăstare", name_en="Art and well-being")
+    process = ProcessFactory(title_en="Parks for everyone")
+    edit = editor_client.get(f"/en/processes/{process.slug}/manage/edit/").content.decode()
+    assert "Art and well-being" in edit  # the programme's name in the reader's language
+    response = editor_client.post(f"/en/processes/{process.slug}/manage/edit/",
+                                  process_form_data(process, programme=programme.pk))
+    assert response.status_code == 302
+    process.refresh_from_db()
+    assert process.programme == programme
+    page = editor_client.get(f"/en/network/programmes/{programme.slug}/").content.decode()
+    assert "Parks for everyone" in page
+    entry = AuditEntry.objects.for_object(process).get(action="participation.process.change")
+    assert "programme" in entry.summary
