@@ -7,13 +7,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.utils import translation
 
+from civica.accountability.models import PLAN_TRANSITIONS, Plan, PlanStatus
 from civica.calls.models import APPLICATION_TRANSITIONS, CALL_TRANSITIONS, Application, ApplicationStatus, Call
 from civica.calls.models import CallStatus as C
 from civica.core.transitions import MoveNotPossible, move
-from civica.meetings.models import REGISTRATION_TRANSITIONS, Registration, RegistrationStatus
+from civica.meetings.models import (
+    MEETING_TRANSITIONS,
+    REGISTRATION_TRANSITIONS,
+    Meeting,
+    MeetingStatus,
+    Registration,
+    RegistrationStatus,
+)
 from civica.network import services as network_services
 from civica.network.models import BOOKING_TRANSITIONS, Booking, BookingStatus
 from civica.network.tests.factories import BookingFactory
+from civica.newsletter.models import CAMPAIGN_TRANSITIONS, Campaign, CampaignStatus
 from civica.participation.models import IDEA_TRANSITIONS, Idea, IdeaStatus
 from civica.workshops.models import WORKSHOP_TRANSITIONS, Workshop, WorkshopStatus
 
@@ -96,7 +105,24 @@ DECLARED = {
         RegistrationStatus.WAITING: {RegistrationStatus.REGISTERED, RegistrationStatus.CANCELLED},
         RegistrationStatus.CANCELLED: {RegistrationStatus.REGISTERED, RegistrationStatus.WAITING},
     }, {"meetings.cancel_registration", "meetings.register_again", "meetings.promote_registration"}),
-    Workshop: (WORKSHOP_TRANSITIONS, {WorkshopStatus.OPEN: {WorkshopStatus.CLOSED}}, {"workshops.manage"}),
+    Workshop: (WORKSHOP_TRANSITIONS, {
+        WorkshopStatus.OPEN: {WorkshopStatus.PAUSED, WorkshopStatus.CLOSED},
+        WorkshopStatus.PAUSED: {WorkshopStatus.OPEN, WorkshopStatus.CLOSED},
+    }, {"workshops.run", "workshops.manage"}),
+    Meeting: (MEETING_TRANSITIONS, {
+        MeetingStatus.DRAFT: {MeetingStatus.PUBLISHED, MeetingStatus.CANCELLED},
+        MeetingStatus.PUBLISHED: {MeetingStatus.DRAFT, MeetingStatus.CANCELLED},
+    }, {"meetings.publish_meeting", "meetings.cancel_meeting"}),
+    Plan: (PLAN_TRANSITIONS, {
+        PlanStatus.DRAFT: {PlanStatus.APPROVED},
+        PlanStatus.APPROVED: {PlanStatus.PUBLISHED, PlanStatus.DRAFT},
+    }, {"accountability.manage_plan"}),
+    Campaign: (CAMPAIGN_TRANSITIONS, {
+        CampaignStatus.DRAFT: {CampaignStatus.SCHEDULED, CampaignStatus.SENDING},
+        CampaignStatus.SCHEDULED: {CampaignStatus.SCHEDULED, CampaignStatus.DRAFT, CampaignStatus.SENDING},
+        CampaignStatus.SENDING: {CampaignStatus.SENT},
+        CampaignStatus.SENT: set(),
+    }, {"newsletter.send_campaign"}),
 }
 
 
