@@ -31,7 +31,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 from django.utils import timezone
 
 from civica.audit.services import record
@@ -145,13 +145,54 @@ def dispatch(campaign_id) -> None:
         send_campaign_batch.delay(campaign_id)
 
 
-def _claim(campaign_id):
-    still_on_list = Subscription.objects.filter(subscriber_id=OuterRef("subscriber_id"),
-                                                newsletter_list_id=OuterRef("campaign__newsletter_list_id"))
-    return (Delivery.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(campaign_id=campaign_id, status=DeliveryStatus.PENDING)
-            .select_related("subscriber").annotate(on_list=Exists(still_on_list))
-            .order_by("id").first())
+class _Claimed:
+    """A claimed delivery: its id, its subscriber (a model instance) and whether they are still on the list."""
+
+    __slots__ = ("id", "subscriber", "on_list")
+
+    def __init__(self, delivery_id, subscriber, on_list):
+        self.id, self.subscriber, self.on_list = delivery_id, subscriber, bool(on_list)
+
+
+def _claim_sql() -> str:
+    """The claim as one SQL statement, written once: the ORM's query building cost more than the query
+    itself at a message's scale (a third of the sender's time), and a send is one claim per message."""
+    quote = connection.ops.quote_name
+    columns = [field.column for field in Subscriber._meta.concrete_fields]
+    lock = " FOR UPDATE OF d SKIP LOCKED" if connection.features.has_select_for_update_skip_locked else ""
+    return (
+        f"SELECT d.id, {', '.join('s.' + quote(column) for column in columns)}, "  # noqa: S608 (our own SQL)
+        f"EXISTS (SELECT 1 FROM {quote(Subscription._meta.db_table)} l "
+        "WHERE l.subscriber_id = d.subscriber_id AND l.newsletter_list_id = %s) "
+        f"FROM {quote(Delivery._meta.db_table)} d JOIN {quote(Subscriber._meta.db_table)} s "
+        "ON s.id = d.subscriber_id WHERE d.campaign_id = %s AND d.status = %s ORDER BY d.id LIMIT 1" + lock)
+
+
+def _claim(campaign):
+    """The next pending delivery of ``campaign``, locked until the transaction ends (a row another batch
+    holds is skipped: two batches never take the same one); None when none is left."""
+    with connection.cursor() as cursor:
+        cursor.execute(_claim_sql(), [campaign.newsletter_list_id, campaign.pk, DeliveryStatus.PENDING])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    names = [field.attname for field in Subscriber._meta.concrete_fields]
+    subscriber = Subscriber.from_db(connection.alias, names, row[1:-1])
+    return _Claimed(row[0], subscriber, row[-1])
+
+
+def _mark(delivery_id, *, status, sent_at=None, error="") -> None:
+    Delivery.objects.filter(pk=delivery_id).update(status=status, sent_at=sent_at, error=error)
+
+
+def _commit_without_waiting_for_the_disk() -> None:
+    """PostgreSQL: this transaction's commit does not wait for its WAL to reach the disk (it is visible to
+    everyone at once all the same, so a killed worker changes nothing). Only a crash of the database
+    server itself could lose the last fraction of a second of "sent" marks, and those few messages would
+    be sent again: the price of not waiting for a disk flush per message."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def send_batch(campaign_id, *, size=None) -> int:
@@ -162,33 +203,33 @@ def send_batch(campaign_id, *, size=None) -> int:
     if campaign is None:
         return 0
     began, sent, claimed, cache = time.monotonic(), 0, 0, {}
-    connection = get_connection()
-    connection.open()
+    mail_connection = get_connection()
+    mail_connection.open()
     try:
         while claimed < size:
             with transaction.atomic():
-                delivery = _claim(campaign_id)
+                _commit_without_waiting_for_the_disk()
+                delivery = _claim(campaign)
                 if delivery is None:
                     break
                 claimed += 1
                 subscriber = delivery.subscriber
                 if not (subscriber.is_receiving and delivery.on_list):
-                    delivery.status = DeliveryStatus.SKIPPED
+                    _mark(delivery.id, status=DeliveryStatus.SKIPPED)
+                    continue
+                rendered = campaign.rendered.get(subscriber.language) or campaign.rendered[settings.LANGUAGE_CODE]
+                message = campaign_message(rendered, subscriber, found=links(subscriber, cache=cache),
+                                           connection=mail_connection)
+                try:
+                    message.send()
+                except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as refused:
+                    # The server refused this message (a bad address): recorded, not retried.
+                    _mark(delivery.id, status=DeliveryStatus.FAILED, error=str(refused)[:2000])
                 else:
-                    rendered = campaign.rendered.get(subscriber.language) or campaign.rendered[settings.LANGUAGE_CODE]
-                    message = campaign_message(rendered, subscriber, found=links(subscriber, cache=cache),
-                                               connection=connection)
-                    try:
-                        message.send()
-                    except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as refused:
-                        # The server refused this message (a bad address): recorded, not retried.
-                        delivery.status, delivery.error = DeliveryStatus.FAILED, str(refused)[:2000]
-                    else:
-                        delivery.status, delivery.sent_at = DeliveryStatus.SENT, timezone.now()
-                        sent += 1
-                delivery.save(update_fields=["status", "sent_at", "error"])
+                    _mark(delivery.id, status=DeliveryStatus.SENT, sent_at=timezone.now())
+                    sent += 1
     finally:
-        connection.close()
+        mail_connection.close()
     Campaign.objects.filter(pk=campaign_id).update(progress_at=timezone.now())
     if claimed < size:
         finish(campaign_id)
