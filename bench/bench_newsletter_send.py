@@ -5,7 +5,9 @@ accepts every message and counts them per recipient; the campaign's batch functi
 each claimed, sent and marked in a transaction of its own. Prints messages per second (and per CPU
 second of the sender, since the machine may be shared) and checks at the sink that nobody got two.
 SQLite in memory by default; ``DATABASE_URL=postgres://…`` for PostgreSQL. Asserts nothing.
-Run: .venv/bin/python bench/bench_newsletter_send.py [messages]"""
+Run: .venv/bin/python bench/bench_newsletter_send.py [messages] [senders]; with senders > 1 (PostgreSQL) the
+batches run in that many processes at once, as a worker's processes do, and the CPU figure is this
+process's only (the senders' own is not counted)."""
 
 import os
 import socket
@@ -18,6 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ.setdefault("DATABASE_URL", "sqlite://:memory:")
 MESSAGES = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+# Senders at once, as a worker's processes (Celery's default concurrency is the number of cores): two
+# or more need PostgreSQL (each claim skips the rows another sender holds).
+SENDERS = int(sys.argv[2]) if len(sys.argv) > 2 else 1
 
 
 class Sink:
@@ -40,6 +45,28 @@ def serve(port, ready, stop, results):
     stop.wait()
     controller.stop()
     results.put(dict(sink.received))
+
+
+def send_all(campaign_id, port, sent_queue):
+    """One sender process: batches of the campaign until nothing is left to claim."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    from civica.newsletter import sending
+    from config.celery import app as celery_app
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
+    celery_app.conf.task_always_eager = False
+    sent = 0
+    while True:
+        done = sending.send_batch(campaign_id)
+        sent += done
+        if not done:
+            break
+    sent_queue.put(sent)
 
 
 def free_port():
@@ -90,19 +117,33 @@ def main():
     load = os.getloadavg()[0]
     start, cpu = time.perf_counter(), time.process_time()
     sent = 0
-    while True:
-        done = sending.send_batch(campaign.pk)
-        sent += done
-        if not done:
-            break
+    if SENDERS == 1:
+        while True:
+            done = sending.send_batch(campaign.pk)
+            sent += done
+            if not done:
+                break
+    else:
+        from django.db import connections
+
+        connections.close_all()
+        sent_queue = context.Queue()
+        senders = [context.Process(target=send_all, args=(campaign.pk, port, sent_queue)) for _ in range(SENDERS)]
+        for sender in senders:
+            sender.start()
+        sent = sum(sent_queue.get(timeout=600) for _ in senders)
+        for sender in senders:
+            sender.join(30)
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
     stop.set()
     received = results.get(timeout=30)
     server.join(10)
     twice = sum(1 for count in received.values() if count > 1)
-    print(f"{sent:,} messages to an aiosmtpd sink ({django.db.connection.vendor}, batches of {sending.BATCH}) in "
-          f"{seconds:.1f} s: {sent / seconds:,.0f} messages/s (sender's CPU {cpu_seconds:.1f} s: "
-          f"{sent / cpu_seconds:,.0f} messages per CPU-second; load average {load:.1f} on {os.cpu_count()} cores); "
+    cpu_figure = (f"sender's CPU {cpu_seconds:.1f} s: {sent / cpu_seconds:,.0f} messages per CPU-second; "
+                  if SENDERS == 1 else "")
+    print(f"{sent:,} messages to an aiosmtpd sink ({django.db.connection.vendor}, batches of {sending.BATCH}, "
+          f"{SENDERS} sender(s)) in {seconds:.1f} s: {sent / seconds:,.0f} messages/s ({cpu_figure}"
+          f"load average {load:.1f} on {os.cpu_count()} cores); "
           f"received {sum(received.values()):,}, "
           f"{twice} addresses twice; campaign {Campaign.objects.get(pk=campaign.pk).status}")
 
