@@ -130,8 +130,7 @@ def document_delete(*, document, by) -> None:
     _require_editor(by, call)
     with transaction.atomic():
         title = document.title
-        document.file.delete(save=False)
-        document.delete()
+        document.delete()  # its file goes once the deletion commits (calls.apps)
         if call.status != CallStatus.DRAFT:
             audit_log.record(by=by, action="calls.document.delete", target=call,
                              summary=_("Document removed: %(title)s.") % {"title": title})

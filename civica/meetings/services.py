@@ -281,6 +281,4 @@ def document_remove(*, document, by) -> None:
     with transaction.atomic():
         audit.record(by=by, action="meetings.meetingdocument.removed", target=document.meeting,
                      summary=_("Document removed: %(title)s") % {"title": document.title})
-        name, storage = document.file.name, document.file.storage
-        document.delete()
-        transaction.on_commit(lambda: storage.delete(name))  # the file goes only once the row is gone
+        document.delete()  # its file goes once the deletion commits (meetings.apps)

@@ -165,7 +165,7 @@ def test_the_calls_image_is_uploaded_described_and_cleared(editor_client):
     assert not call.image
 
 
-def test_guide_documents_are_added_as_checked_pdfs_and_removed(editor_client):
+def test_guide_documents_are_added_as_checked_pdfs_and_removed(editor_client, django_capture_on_commit_callbacks):
     call = draft()
     url = reverse("calls:manage_documents", args=[call.slug])
     refused = editor_client.post(url, {"title": "Ghid", "file": SimpleUploadedFile("ghid.pdf", b"not a pdf")})
@@ -174,8 +174,11 @@ def test_guide_documents_are_added_as_checked_pdfs_and_removed(editor_client):
                               ).status_code == 302
     document = call.documents.get()
     assert "Ghid" in editor_client.get(reverse("calls:detail", args=[call.slug])).content.decode()
-    editor_client.post(url, {"action": "delete", "id": document.pk})
-    assert not call.documents.exists()
+    storage, name = document.file.storage, document.file.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(url, {"action": "delete", "id": document.pk})
+    assert not call.documents.exists() and not storage.exists(name)  # the file went with its row
     assert editor_client.post(url, {"action": "delete", "id": "x"}).status_code == 302
 
 

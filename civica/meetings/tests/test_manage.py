@@ -195,7 +195,7 @@ def pdf(name="minute.pdf"):
     return SimpleUploadedFile(name, b"%PDF-1.4 test", content_type="application/pdf")
 
 
-def test_minutes_video_and_documents_after_the_meeting(client, editor):
+def test_minutes_video_and_documents_after_the_meeting(client, editor, django_capture_on_commit_callbacks):
     meeting = MeetingFactory(starts_at=timezone.now() - 3 * HOUR, ends_at=timezone.now() - HOUR)
     client.force_login(editor)
     base = f"/en/meetings/manage/{meeting.slug}/after/"
@@ -210,8 +210,11 @@ def test_minutes_video_and_documents_after_the_meeting(client, editor):
     client.post(f"/en/meetings/manage/{meeting.slug}/documents/", {"document-title": "Minuta", "document-file": pdf()})
     document = MeetingDocument.objects.get()
     assert "Minuta" in client.get(base).content.decode()
-    client.post(f"/en/meetings/manage/{meeting.slug}/documents/{document.pk}/remove/")
-    assert not MeetingDocument.objects.exists()
+    storage, name = document.file.storage, document.file.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/meetings/manage/{meeting.slug}/documents/{document.pk}/remove/")
+    assert not MeetingDocument.objects.exists() and not storage.exists(name)  # the file went with its row
     assert {"meetings.meeting.changed", "meetings.meetingdocument.added", "meetings.meetingdocument.removed"} <= set(
         AuditEntry.objects.values_list("action", flat=True))
 
