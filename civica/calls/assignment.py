@@ -4,8 +4,13 @@ Each application gets evaluators up to ``per_application``; the evaluator with t
 assignments so far goes first (ties by id), never one with a declared conflict or one already
 assigned. Deterministic: the same input gives the same plan."""
 
+# How many evaluators an application gets unless the call says otherwise (the staff dashboard counts the
+# applications with fewer).
+EVALUATORS_PER_APPLICATION = 2
 
-def plan_assignments(applications, evaluators, *, existing=(), conflicts=(), per_application=2):
+
+def plan_assignments(applications, evaluators, *, existing=(), conflicts=(),
+                     per_application=EVALUATORS_PER_APPLICATION):
     """``applications``/``evaluators``: ids; ``existing``/``conflicts``: (application, evaluator) pairs.
     Returns the new (application, evaluator) pairs to create."""
     existing, conflicts = set(existing), set(conflicts)

@@ -25,6 +25,7 @@ from django.utils import timezone
 from civica.accountability.models import Activity, ActivityStatus, ProgressUpdate
 from civica.accounts.predicates import is_administrator, is_editor, is_superuser, role_keys
 from civica.accounts.roles import Role
+from civica.calls.assignment import EVALUATORS_PER_APPLICATION
 from civica.calls.models import Application as CallApplication
 from civica.calls.models import ApplicationStatus, Assignment, Call, CallStatus, Review
 from civica.meetings.models import Meeting, RegistrationStatus
@@ -35,8 +36,6 @@ from civica.network.predicates import is_member_representative
 from civica.workshops.models import Workshop
 
 WEEK = datetime.timedelta(days=7)
-# As calls.assignment.plan_assignments gives each application by default.
-EVALUATORS_PER_APPLICATION = 2
 
 
 def _scope_filter(scopes) -> Q:
