@@ -6,3 +6,6 @@ class CommentsConfig(AppConfig):
     name = "civica.comments"
     label = "comments"
     verbose_name = _("Comments")
+
+    def ready(self):
+        from . import parts  # noqa: F401  (registers a comment section's personal parts)

@@ -4,6 +4,7 @@ rendered with ``{% load comments %}{% show_comments section %}``, and posting fr
 A refused comment's text is kept in the session for the form the page shows next."""
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -20,28 +21,20 @@ DRAFT_SESSION_KEY = "comment_drafts"
 
 
 def comment_section(request, target, *, post_url: str) -> dict:
-    """What ``{% show_comments %}`` renders for ``target``: the thread, the form (with a refused
-    draft restored), and whether and why the person may comment."""
+    """What ``{% show_comments %}`` renders for ``target``: the thread, the same for everyone. The form
+    (with a refused draft restored), the buttons and whether and why the person may comment are
+    personal parts (parts.py), filled for whoever asks."""
 
     sort = request.GET.get("comments")
     sort = sort if sort in selectors.CommentSort.ALL else selectors.CommentSort.OLDEST
-    can_comment = request.user.has_perm("comments.post", target)
     entry = commentables.for_object(target)
-    draft = _pop_draft(request, target) or {}
-    reply_draft = draft if draft.get("parent") else {}
-    comments = selectors.comment_thread(target=target, user=request.user, sort=sort)
     return {
-        "comments": comments,
+        "comments": selectors.comment_thread(target=target, sort=sort),
         "comment_count": target.comment_count,
         "comment_sort": sort,
-        "comment_form": CommentForm(initial=draft) if draft and not reply_draft else CommentForm(),
-        "comment_reply_draft": reply_draft,
-        "comment_kept_text": draft.get("body", ""),
-        "can_comment": can_comment,
-        "comment_refusal": None if can_comment else refusals.why_not(request.user, "comments.post", target),
-        # Log in or verify: the form's place shows the buttons for it (core's {% act_here %}).
-        "comment_step": None if can_comment else refusals.next_step(request.user, "comments.post", target),
         "comment_post_url": post_url,
+        "comment_target_type": ContentType.objects.get_for_model(target).pk,
+        "comment_target_id": target.pk,
         "with_alignment": entry.with_alignment if entry else False,
         "report_reasons": ReportReason.choices,
     }
@@ -84,11 +77,16 @@ def _keep_draft(request, target, data):
     request.session[DRAFT_SESSION_KEY] = drafts
 
 
-def _pop_draft(request, target):
-    if not request.user.is_authenticated or DRAFT_SESSION_KEY not in request.session:
-        return None
-    drafts = request.session[DRAFT_SESSION_KEY]
-    draft = drafts.pop(_draft_key(target), None)
-    if draft is not None:
-        request.session[DRAFT_SESSION_KEY] = drafts
-    return draft
+def pop_draft_once(request, target):
+    """The refused text kept for ``target``, taken from the session once and kept for the rest of the
+    request (the section's form and the reply it answered both show it)."""
+    popped = request.__dict__.setdefault("_civica_comment_drafts", {})
+    key = _draft_key(target)
+    if key not in popped:
+        popped[key] = None
+        if request.user.is_authenticated and DRAFT_SESSION_KEY in request.session:
+            drafts = request.session[DRAFT_SESSION_KEY]
+            popped[key] = drafts.pop(key, None)
+            if popped[key] is not None:
+                request.session[DRAFT_SESSION_KEY] = drafts
+    return popped[key]

@@ -1,11 +1,8 @@
 """Reads of comments: a target's thread as a tree, in one query."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import IntegerField, OuterRef, Subquery, Value
 
-from civica.accounts.predicates import is_global_moderator, is_moderator_of
-
-from .models import Comment, CommentVote
+from .models import Comment
 from .registry import commentables
 
 
@@ -14,29 +11,20 @@ class CommentSort:
     ALL = (OLDEST, NEWEST, BEST)
 
 
-def comment_thread(*, target, user, sort=CommentSort.OLDEST):
-    """The comments of ``target`` as a tree (``comment.children``), in one query.
+def comment_thread(*, target, sort=CommentSort.OLDEST):
+    """The comments of ``target`` as a tree (``comment.children``), in one query: the same for everyone.
 
-    Hidden comments are shown to moderators and to their author; to others they are a
-    placeholder. Replies are always oldest first; ``sort`` orders the top level."""
+    A hidden comment's text is left to a personal part (parts.py), which shows it to its author and
+    the moderators only; ``sort`` orders the top level, replies are always oldest first."""
     comments = Comment.objects.filter(
         target_type=ContentType.objects.get_for_model(target), target_id=target.pk
     ).select_related("author").order_by("created_at", "id")
-    if user.is_authenticated:
-        comments = comments.annotate(my_vote=Subquery(
-            CommentVote.objects.filter(comment=OuterRef("pk"), user=user).values("value")[:1]
-        ))
-    else:
-        comments = comments.annotate(my_vote=Value(None, output_field=IntegerField()))
     scope = commentables.for_object(target).scope_of(target)
-    moderator = is_moderator_of(user, scope) if scope else is_global_moderator(user)
     by_parent, top = {}, []
     for comment in comments:
         comment.scope = scope  # already loaded: permission checks need it per comment
         comment.children = by_parent.setdefault(comment.pk, [])
-        comment.show_body = not comment.is_deleted and (
-            not comment.is_hidden or moderator or (user.is_authenticated and comment.author_id == user.pk)
-        )
+        comment.show_body = not comment.is_deleted and not comment.is_hidden
         if comment.parent_id is None:
             top.append(comment)
         else:

@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
+        from . import parts  # noqa: F401  (registers the frame's personal parts)
         from .page_cache import install_on
 
         # Every write moves the page cache's generation on (see page_cache.py).

@@ -6,10 +6,20 @@ belong to one person, which is what a request without a session cookie, a CSRF c
 messages cookie gives, and only when the response sets no cookie either (a page with a form sets
 the CSRF cookie, so it is never kept). Signed-in people never read from it.
 
+Signed-in people (and visitors with cookies) are served by ``SharedPageMiddleware`` from the same kind
+of kept page, for the views marked ``@shared_page``: the page as a visitor gets it, with its personal
+parts marked (personal_parts.py) and filled per request. Nothing of anyone enters what is kept, since
+the page is rendered with no user, session or messages at all.
+
 Freshness: every statement that writes to the database (``INSERT``, ``UPDATE``, ``DELETE`` from any
 code, ``QuerySet.update()`` and bulk writes included; seen by a database execute wrapper on every
-connection) moves the site's *generation* on, at once and again when its transaction commits; a page
-kept under an older generation is never served as current. While one request renders such a page
+connection) moves a *generation* on, at once and again when its transaction commits; a page kept under
+an older generation is never served as current. Writes made inside ``writes_in(kind, key)`` (a
+support, a comment in one consultation: ``@shared_page(scope=…)`` on the view that makes them) move
+only that scope's generation and the *spanning* one; any other write moves the site's. A page of a
+scope (a consultation and its ideas) is current while the site's and its scope's generations are; a
+page without a scope (home, lists, search) while the site's and the spanning one are. So a support
+in one consultation leaves every other consultation's pages kept. While one request renders such a page
 anew, other visitors are given the page it replaces (if it is under ``STALE_SECONDS`` old), so a
 busy page is rendered once per write, not once per visitor waiting. A page lives at most
 ``PAGE_CACHE_SECONDS`` besides, which bounds what only time changes (a phase that opens at noon); a
@@ -18,16 +28,27 @@ view whose page changes with the clock alone (the world-café room screen) says 
 cache could not tell the other app servers of a write.
 """
 
+import contextvars
 import hashlib
 import time
+from contextlib import contextmanager
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
-GENERATION_KEY = "page-cache:generation"
+from . import personal_parts
+
+GENERATION_KEY = "page-cache:generation"  # the site's: moved by writes outside any scope
+SPANNING_KEY = "page-cache:generation:spanning"  # moved by every scoped write
+SCOPE_KEY_PREFIX = "page-cache:generation:scope:"
 PAGE_KEY_PREFIX = "page-cache:page:"
+SHARED_KEY_PREFIX = "page-cache:shared:"
 # Cookies that change nothing in a page: the remembered language only steers the redirect of "/".
 NEUTRAL_COOKIES = frozenset({settings.LANGUAGE_COOKIE_NAME})
 # Writes to these tables change no page a visitor without cookies can see.
@@ -41,6 +62,8 @@ RENDER_LOCK_SECONDS = 10
 # would only fill the cache.
 MAX_QUERY_STRING = 200
 
+_write_scope = contextvars.ContextVar("civica_page_cache_write_scope", default=None)
+
 
 def page_cache_seconds() -> int:
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
@@ -52,12 +75,31 @@ def _first_generation() -> int:
     return time.time_ns()
 
 
-def bump_generation() -> None:
-    """Pages kept so far are stale. Called for every write; cheap (one counter in the cache)."""
+def scope_name(kind: str, key) -> str:
+    return f"{kind}:{key}"
+
+
+def _generation_keys(scope: str | None) -> list[str]:
+    return [GENERATION_KEY, SPANNING_KEY if scope is None else SCOPE_KEY_PREFIX + scope]
+
+
+def bump_generation(scope: str | None = None) -> None:
+    """Pages kept so far (of ``scope``, or all) are stale. Called for every write; one counter or two."""
+    for key in ([GENERATION_KEY] if scope is None else [SCOPE_KEY_PREFIX + scope, SPANNING_KEY]):
+        try:
+            cache.incr(key)
+        except ValueError:  # no counter yet, or evicted
+            cache.add(key, _first_generation(), timeout=None)
+
+
+@contextmanager
+def writes_in(kind: str, key):
+    """Writes inside move only the generation of the scope ``kind:key`` (and the spanning one)."""
+    token = _write_scope.set(scope_name(kind, key))
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no counter yet, or evicted
-        cache.add(GENERATION_KEY, _first_generation(), timeout=None)
+        yield
+    finally:
+        _write_scope.reset(token)
 
 
 def _is_write(sql: str) -> bool:
@@ -72,16 +114,53 @@ def invalidate_on_write(execute, sql, params, many, context):
     """A database execute wrapper (installed on every connection by ``CoreConfig.ready``)."""
     result = execute(sql, params, many, context)
     if page_cache_seconds() and _is_write(sql):
+        scope = _write_scope.get()
         # Now, so a page rendered from this transaction's own reads is not kept as current, and
         # after commit, so a page another request rendered from the old rows meanwhile is not either.
-        bump_generation()
-        transaction.on_commit(bump_generation, using=context["connection"].alias)
+        bump_generation(scope)
+        transaction.on_commit(partial(bump_generation, scope), using=context["connection"].alias)
     return result
 
 
 def install_on(connection, **kwargs):
     if invalidate_on_write not in connection.execute_wrappers:
         connection.execute_wrappers.append(invalidate_on_write)
+
+
+def shared_page(view=None, *, scope: tuple[str, str] | None = None):
+    """Marks a view whose page is the same for everyone but its ``{% personal %}`` parts, so it may be
+    kept for signed-in people too. ``scope=("process", "slug")``: the page belongs to the scope named
+    by that URL argument; its writes (POST to the same view) move only that scope's generation."""
+    def mark(function):
+        function.shared_page = True
+        function.page_scope = scope
+        return function
+    return mark(view) if view is not None else mark
+
+
+def write_scope(kind: str, kwarg: str):
+    """Marks a view whose writes belong to the scope named by the URL argument ``kwarg``."""
+    def mark(function):
+        function.page_scope = (kind, kwarg)
+        return function
+    return mark
+
+
+def _scope_of(view, kwargs) -> str | None:
+    declared = getattr(view, "page_scope", None)
+    if not declared or declared[1] not in kwargs:
+        return None
+    return scope_name(declared[0], kwargs[declared[1]])
+
+
+def _scope_of_path(path: str) -> str | None:
+    language = translation.get_language_from_path(path)
+    try:
+        with translation.override(language):
+            match = resolve(path)
+    except Resolver404:
+        return None
+    return _scope_of(match.func, match.kwargs) if getattr(match.func, "shared_page", False) else None
 
 
 def _cacheable_request(request) -> bool:
@@ -102,13 +181,45 @@ def _cacheable_response(response) -> bool:
     return "'nonce-" not in response.get("Content-Security-Policy", "")
 
 
-def _page_key(request) -> str | None:
+def _page_key(request, prefix=PAGE_KEY_PREFIX) -> str | None:
     try:
         host = request.get_host()
     except Exception:  # a disallowed host: Django answers 400 further in; nothing to keep
         return None
     digest = hashlib.sha256(f"{host}\n{request.get_full_path()}".encode()).hexdigest()
-    return PAGE_KEY_PREFIX + digest
+    return prefix + digest
+
+
+def _current_generation(key: str, scope: str | None):
+    """(the generation pages of ``scope`` are current under, the page kept under ``key`` or None)."""
+    generation_keys = _generation_keys(scope)
+    found = cache.get_many([*generation_keys, key])
+    for missing in (name for name in generation_keys if name not in found):
+        cache.add(missing, _first_generation(), timeout=None)
+        found[missing] = cache.get(missing)
+    return tuple(found[name] for name in generation_keys), found.get(key)
+
+
+def _kept_or_rendered(key, scope, render, keep_if):
+    """The page kept under ``key`` if current; else ``render()``, kept when ``keep_if(response)``.
+    While one request renders a stale page anew, the others are given the stale one."""
+    generation, kept = _current_generation(key, scope)
+    if kept is not None and kept[0] == generation:
+        return kept, None
+    lock, locked = key + ":rendering", False
+    if kept is not None and time.time() - kept[1] < STALE_SECONDS:
+        locked = cache.add(lock, 1, RENDER_LOCK_SECONDS)
+        if not locked:  # another request renders this page anew: meanwhile, the page it replaces
+            return kept, None
+    try:
+        response = render()
+        if response is not None and keep_if(response):
+            cache.set(key, (generation, time.time(), response.status_code, list(response.items()),
+                            response.content), page_cache_seconds())
+    finally:
+        if locked:
+            cache.delete(lock)
+    return None, response
 
 
 class AnonymousPageCacheMiddleware:
@@ -118,35 +229,76 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        seconds = page_cache_seconds()
-        if not seconds or not _cacheable_request(request):
+        if not page_cache_seconds() or not _cacheable_request(request):
             return self.get_response(request)
         key = _page_key(request)
         if key is None:
             return self.get_response(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            cache.add(GENERATION_KEY, _first_generation(), timeout=None)
-            generation = cache.get(GENERATION_KEY)
-        kept = found.get(key)
         head = request.method == "HEAD"
-        if kept is not None and kept[0] == generation:
-            return _replay(kept, head)
-        lock, locked = key + ":rendering", False
-        if kept is not None and time.time() - kept[1] < STALE_SECONDS:
-            locked = cache.add(lock, 1, RENDER_LOCK_SECONDS)
-            if not locked:  # another request renders this page anew: meanwhile, the page it replaces
-                return _replay(kept, head)
-        try:
-            response = self.get_response(request)
-            if not head and _cacheable_response(response):
-                cache.set(key, (generation, time.time(), response.status_code, list(response.items()),
-                                response.content), seconds)
-        finally:
-            if locked:
-                cache.delete(lock)
+        kept, response = _kept_or_rendered(
+            key, _scope_of_path(request.path_info), lambda: self.get_response(request),
+            keep_if=lambda response: not head and _cacheable_response(response))
+        return _replay(kept, head) if kept is not None else response
+
+
+class SharedPageMiddleware:
+    """The pages of ``@shared_page`` views for everyone the anonymous cache does not serve: kept as a
+    visitor's render with the personal parts marked, filled for the person on every request; and the
+    scope of writes made by views that declare one. Last in ``MIDDLEWARE``: it needs the user, and
+    the CSRF middleware must see the token the parts use."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        token = request.__dict__.pop("_civica_write_scope_token", None)
+        if token is not None:
+            _write_scope.reset(token)
+        if (not response.streaming and response.get("Content-Type", "").startswith("text/html")
+                and (personal_parts.MARK_PREFIX.encode() in response.content
+                     or personal_parts.CSRF_PLACEHOLDER.encode() in response.content)):
+            html = response.content.decode()
+            # An error page (a database gone away) must not fail again filling parts: it shows none.
+            html = personal_parts.strip(html) if response.status_code >= 500 else personal_parts.fill(request, html)
+            response.content = html.encode()
+            if "Content-Length" in response:
+                response["Content-Length"] = str(len(response.content))
         return response
+
+    def process_view(self, request, view, args, kwargs):
+        scope = _scope_of(view, kwargs)
+        if request.method not in ("GET", "HEAD"):
+            if scope is not None:
+                request._civica_write_scope_token = _write_scope.set(scope)
+            return None
+        if (not getattr(view, "shared_page", False) or not page_cache_seconds()
+                or "HTTP_HX_REQUEST" in request.META
+                or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING):
+            return None
+        key = _page_key(request, SHARED_KEY_PREFIX)
+        if key is None:
+            return None
+        kept, response = _kept_or_rendered(key, scope, lambda: _render_as_visitor(request, view, args, kwargs),
+                                           keep_if=_cacheable_response)
+        if kept is not None:
+            response = _replay(kept, request.method == "HEAD")
+        if response is None or response.status_code != 200:
+            return None  # not a page everyone sees alike (a hidden idea, a redirect): the person's own
+        patch_vary_headers(response, ["Cookie"])
+        patch_cache_control(response, private=True)
+        return response
+
+
+def _render_as_visitor(request, view, args, kwargs):
+    with personal_parts.rendered_as_visitor(request):
+        try:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+        except Exception:  # a visitor may not see it (404, 403…): the person's own render decides
+            return None
+    return response
 
 
 def _replay(kept, head):

@@ -6,3 +6,6 @@ class NotificationsConfig(AppConfig):
     name = "civica.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self):
+        from . import parts  # noqa: F401  (registers the header's unread count, a personal part)

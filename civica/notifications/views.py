@@ -13,13 +13,15 @@ from civica.core.params import page_param
 
 from . import services
 from .models import Notification
+from .selectors import unread_count
 
 
 @login_required
 @require_safe
 def notification_list(request):
     page = Paginator(Notification.objects.filter(recipient=request.user), 30).get_page(page_param(request.GET))
-    return render(request, "notifications/notification_list.html", {"page": page, "items": page.object_list})
+    return render(request, "notifications/notification_list.html", {
+        "page": page, "items": page.object_list, "unread_notifications": unread_count(request.user)})
 
 
 @login_required

@@ -12,7 +12,10 @@ class ParticipationConfig(AppConfig):
 
         from civica.core.uploads import delete_replaced_files, delete_stored_files, keep_renditions
 
-        from . import programme_section  # noqa: F401 -- registers the programme page's section
+        from . import (
+            parts,  # noqa: F401 -- registers the personal parts of its pages
+            programme_section,  # noqa: F401 -- registers the programme page's section
+        )
         from .models import Idea, Process
 
         # An idea or consultation deleted takes its stored image and document with it, after commit;

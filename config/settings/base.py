@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "civica.core.middleware.WriteRateLimitMiddleware",
+    # Last: fills each page's personal parts for the person asking, and keeps @shared_page pages.
+    "civica.core.page_cache.SharedPageMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -114,7 +116,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
                 "civica.core.context_processors.site",
-                "civica.notifications.context_processors.notifications",
+                # A visitor's render of a shared page carries a placeholder for the CSRF token.
+                "civica.core.personal_parts.context",
             ],
             "builtins": ["django.templatetags.i18n", "civica.core.templatetags.civica"],
         },

@@ -17,5 +17,10 @@ def follow_from_form(request, target):
     return redirect(target.get_absolute_url())
 
 
+# A consultation's pages and the writes made on them share a page-cache scope (core/page_cache.py):
+# a support in one consultation leaves the others' kept pages current.
+PROCESS_SCOPE = ("process", "slug")
+
+
 def comment_context(request, target):
     return comment_section(request, target, post_url=request.path + "comments/")

@@ -13,14 +13,14 @@ from django.views.decorators.http import require_POST, require_safe
 
 from civica.comments.section import post_comment_from_form
 from civica.core import refusals
+from civica.core.page_cache import shared_page, write_scope
 from civica.core.params import id_param, page_param
-from civica.notifications import selectors as notification_selectors
 
 from .. import selectors, services
 from ..forms import AnswerForm, IdeaForm
 from ..lookups import idea_or_404, process_or_404
 from ..models import IdeaStatus
-from .common import comment_context, follow_from_form
+from .common import PROCESS_SCOPE, comment_context, follow_from_form
 
 IDEAS_PER_PAGE = 20
 
@@ -103,29 +103,23 @@ def idea_update(request, slug, idea_id):
     return render(request, "participation/idea_form.html", {"process": process, "form": form, "idea": idea})
 
 
+@shared_page(scope=PROCESS_SCOPE)
 @require_safe
 def idea_detail(request, slug, idea_id):
+    """The same page for everyone; what one person may do with the idea is in its personal parts."""
     process = process_or_404(slug, request.user)
     idea = idea_or_404(process, idea_id, request.user)
-    user = request.user
-    can_support = user.has_perm("participation.support_idea", idea)
     return render(request, "participation/idea_detail.html", {
         "process": process,
         "idea": idea,
         "idea_place": selectors.idea_place(idea, process),
-        "can_support": can_support,
-        "can_withdraw": user.has_perm("participation.withdraw_support", idea),
-        "support_refusal": None if can_support else refusals.why_not(user, "participation.support_idea", idea),
-        "can_edit": user.has_perm("participation.edit_idea", idea),
-        "can_answer": user.has_perm("participation.answer_idea", idea),
-        "is_following": user.is_authenticated and notification_selectors.is_following(user, idea),
-        "answer_form": AnswerForm(initial={"status": idea.status, "answer": idea.answer}),
         # "What became of it": the plan activities that implement the idea (accountability).
         "implemented_by": list(idea.activities.select_related("plan", "programme")),
         **comment_context(request, idea),
     })
 
 
+@write_scope(*PROCESS_SCOPE)
 @login_required
 @require_POST
 def idea_support(request, slug, idea_id):
@@ -142,6 +136,7 @@ def idea_support(request, slug, idea_id):
     return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
 
 
+@write_scope(*PROCESS_SCOPE)
 @login_required
 @require_POST
 def idea_follow(request, slug, idea_id):
@@ -149,6 +144,7 @@ def idea_follow(request, slug, idea_id):
     return follow_from_form(request, idea_or_404(process, idea_id, request.user))
 
 
+@write_scope(*PROCESS_SCOPE)
 @login_required
 @require_POST
 def idea_answer(request, slug, idea_id):
@@ -169,6 +165,7 @@ def idea_answer(request, slug, idea_id):
     return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
 
 
+@write_scope(*PROCESS_SCOPE)
 @login_required
 @require_POST
 def idea_comment(request, slug, idea_id):

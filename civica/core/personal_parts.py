@@ -1,0 +1,183 @@
+"""A page shared by everyone, with the few parts that belong to one person filled in per request.
+
+A signed-in person's page is mostly what a visitor sees: the thread, the cards, the figures. What is
+theirs is small: their support, the buttons and forms they may use, their unread count, their draft,
+their messages. A template marks each such part with ``{% personal "name" arg … %}`` (``{% load
+personal %}``); the page is rendered as a visitor would get it (``rendered_as_visitor``: no user, no
+session, no messages, no CSRF token), so the marked page holds nothing of anyone and can be kept
+whole in the shared cache (page_cache.SharedPageMiddleware). On the way out, ``fill`` replaces each
+mark with the part rendered for the person asking: all the marks of one name in one call to its
+renderer, so twenty support buttons cost one query, not twenty.
+
+A renderer is registered under its name by the app that owns the part (``@part("comments.actions")``
+in the app's ``parts.py``, imported by its ``AppConfig.ready``); it takes the request and the list of
+argument tuples of every mark of that name on the page and returns one HTML string per tuple. Marks
+are HTML comments whose arguments are plain ids and slugs, so nothing a participant types can forge one
+(text is escaped, Markdown goes through the sanitiser, which drops comments). The CSRF token is a part
+too: in a visitor's render the token is a fixed word that ``fill`` replaces with the person's token.
+"""
+
+import re
+from collections import defaultdict
+from contextlib import contextmanager
+
+from django.contrib.auth.models import AnonymousUser
+from django.middleware.csrf import get_token
+from django.template.context_processors import csrf
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+
+MARK_PREFIX = "<!--civica-part:"
+_MARK = re.compile(r"<!--civica-part:([a-z_.]+)((?::[\w./-]{0,200})*)-->")
+_ARGUMENT = re.compile(r"[\w./-]{0,200}\Z")
+# What a visitor's render puts where a form's CSRF token goes; never a valid token (it has dashes).
+CSRF_PLACEHOLDER = "civica-part-csrf-token"
+# Set on a request while its page is rendered as a visitor's.
+SHARED_RENDER_ATTRIBUTE = "_civica_shared_render"
+
+_renderers = {}
+
+
+def part(name: str):
+    """Registers ``renderer(request, calls) -> list[str]`` for the marks named ``name``."""
+    def register(renderer):
+        if name in _renderers and _renderers[name] is not renderer:
+            raise ValueError(f"Two renderers for the personal part {name!r}.")
+        _renderers[name] = renderer
+        return renderer
+    return register
+
+
+def template_part(name: str, template_name: str, context):
+    """A part rendered from a small template, once per mark, with ``context(request, *args)``.
+
+    The template gets ``user``, ``request``, ``csrf_token`` and ``LANGUAGE_CODE`` besides and no
+    context processors (they would run once per part). ``context`` returning ``None`` renders nothing."""
+    def renderer(request, calls):
+        template = get_template(template_name)
+        rendered = []
+        for args in calls:
+            values = context(request, *args)
+            rendered.append("" if values is None else template.render({**base_context(request), **values}))
+        return rendered
+    return part(name)(renderer)
+
+
+def base_context(request) -> dict:
+    # The token only when a part's form asks for it: a visitor's page with no form sets no cookie.
+    return {"user": request.user, "request": request, **csrf(request),
+            "LANGUAGE_CODE": getattr(request, "LANGUAGE_CODE", "ro")}
+
+
+def remember(request, obj):
+    """Keeps ``obj`` for the other parts of this request (an idea loaded for its support box is the
+    comment section's target too); ``recall`` gives it back."""
+    request.__dict__.setdefault("_civica_part_objects", {})[(obj._meta.label_lower, obj.pk)] = obj
+    return obj
+
+
+def recall(request, model, pk):
+    return request.__dict__.get("_civica_part_objects", {}).get((model._meta.label_lower, pk))
+
+
+def mark(name: str, *args) -> str:
+    if name not in _renderers:
+        raise ValueError(f"No renderer for the personal part {name!r}.")
+    texts = ["" if arg is None else str(arg) for arg in args]
+    for text in texts:
+        if not _ARGUMENT.match(text):
+            raise ValueError(f"A personal part's arguments are ids, slugs or paths, not {text!r}.")
+    return mark_safe(MARK_PREFIX + name + "".join(":" + text for text in texts) + "-->")
+
+
+def is_shared_render(request) -> bool:
+    return getattr(request, SHARED_RENDER_ATTRIBUTE, False)
+
+
+# A part may hold parts (the account menu holds the unread count): filled again, this deep at most.
+MAX_DEPTH = 3
+
+
+def fill(request, html: str) -> str:
+    """``html`` with every mark replaced by its part for ``request``'s person (module docstring)."""
+    for _depth in range(MAX_DEPTH):
+        if MARK_PREFIX not in html:
+            break
+        html = _fill_once(request, html)
+    if CSRF_PLACEHOLDER in html:
+        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    return html
+
+
+def strip(html: str) -> str:
+    """``html`` with its marks and placeholder removed: an error page shows nobody's parts."""
+    return _MARK.sub("", html).replace(CSRF_PLACEHOLDER, "")
+
+
+def _fill_once(request, html: str) -> str:
+    found = [(match.group(1), tuple(match.group(2).split(":")[1:])) for match in _MARK.finditer(html)]
+    calls_by_name = defaultdict(list)
+    for name, args in found:
+        if args not in calls_by_name[name]:
+            calls_by_name[name].append(args)
+    rendered = {}
+    for name, calls in calls_by_name.items():
+        renderer = _renderers.get(name)
+        outputs = renderer(request, calls) if renderer else [""] * len(calls)
+        rendered.update({(name, args): str(output) for args, output in zip(calls, outputs, strict=True)})
+    return _MARK.sub(lambda match: rendered.get((match.group(1), tuple(match.group(2).split(":")[1:])), ""),
+                     html)
+
+
+class _NoMessages(list):
+    """A visitor's render shows no messages: they are the person's, shown by their part."""
+    used = False
+    level = 0
+
+    def add(self, *args, **kwargs):
+        pass
+
+    def update(self, response):
+        return []
+
+
+class _NoSession(dict):
+    """Nothing of the person's session enters a visitor's render; writes to it are dropped."""
+    session_key = None
+    modified = accessed = False
+
+    def is_empty(self):
+        return True
+
+    def cycle_key(self):
+        pass
+
+    def flush(self):
+        self.clear()
+
+    def set_expiry(self, value):
+        pass
+
+
+@contextmanager
+def rendered_as_visitor(request):
+    """While inside, ``request`` is a visitor's: no user, session, messages or token of anyone."""
+    saved = {name: request.__dict__[name] for name in ("user", "session", "_messages") if name in request.__dict__}
+    request.user = AnonymousUser()
+    request.session = _NoSession()
+    request._messages = _NoMessages()
+    setattr(request, SHARED_RENDER_ATTRIBUTE, True)
+    try:
+        yield
+    finally:
+        for name in ("user", "session", "_messages"):
+            request.__dict__.pop(name, None)
+        request.__dict__.update(saved)
+        setattr(request, SHARED_RENDER_ATTRIBUTE, False)
+
+
+def context(request):
+    """Context processor: a visitor's render carries the placeholder where the CSRF token goes."""
+    if is_shared_render(request):
+        return {"csrf_token": CSRF_PLACEHOLDER}
+    return {}

@@ -1,0 +1,121 @@
+"""Shared pages (core/page_cache.py SharedPageMiddleware, core/personal_parts.py): one kept page for
+everyone, each person's parts filled in per request. Nothing personal ever enters what is kept: every
+``@shared_page`` view is rendered for two different people, a moderator and a visitor, each served
+from the page another of them left in the cache, and each must get exactly the page they get with the
+cache off."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from civica.accounts.tests.factories import UserFactory
+from civica.comments import services as comment_services
+from civica.core import page_cache
+from civica.moderation import services as moderation_services
+from civica.participation import services as participation_services
+from civica.participation.tests.factories import IdeaFactory, ProcessFactory
+
+# Each shared page's address for the data of ``site`` below; a new @shared_page view must be added.
+PAGES = {
+    "participation:idea_detail": lambda site: f"/ro/processes/{site['process'].slug}/ideas/{site['idea'].pk}/",
+}
+
+_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+
+
+def _shared_views():
+    names = set()
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
+            elif isinstance(pattern, URLPattern) and getattr(pattern.callback, "shared_page", False):
+                names.add(namespace + pattern.name)
+    walk(get_resolver().url_patterns, "")
+    return names
+
+
+def test_every_shared_page_is_checked_here():
+    assert _shared_views() == set(PAGES)
+
+
+@pytest.fixture
+def site(db, moderator):
+    first, second = UserFactory(display_name="Ana Întâi"), UserFactory(display_name="Bogdan Doi")
+    process = ProcessFactory(title_ro="Parcul Feroviarilor")
+    idea = IdeaFactory(process=process, title="Bănci la umbră", author=second)
+    participation_services.idea_support(idea=idea, by=first)
+    mine = comment_services.comment_post(target=idea, by=first, body="Părerea primei persoane")
+    comment_services.comment_post(target=idea, by=second, body="Răspunsul celei de-a doua", parent=mine)
+    hidden = comment_services.comment_post(target=idea, by=second, body="Textul ascuns al lui Bogdan")
+    moderation_services.moderate(target=hidden, by=moderator, hide=True, reason="De verificat")
+    return {"process": process, "idea": idea, "first": first, "second": second, "moderator": moderator}
+
+
+def _page(client, person, path):
+    client.logout()
+    if person is not None:
+        client.force_login(person)
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return _TOKEN.sub(r"\1token\2", response.content.decode())
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_each_person_gets_their_own_page_from_what_another_left_kept(client, settings, site, page):
+    path = PAGES[page](site)
+    people = {"first": site["first"], "second": site["second"], "moderator": site["moderator"], "visitor": None}
+    settings.PAGE_CACHE_SECONDS = 0
+    fresh = {name: _page(client, person, path) for name, person in people.items()}
+    assert len(set(fresh.values())) == len(people)  # the parts make a difference, or this proves nothing
+    settings.PAGE_CACHE_SECONDS = 60
+    for primer in people:
+        cache.clear()
+        kept_for = _page(client, people[primer], path)
+        assert kept_for == fresh[primer]
+        for name, person in people.items():
+            got = _page(client, person, path)
+            if got != fresh[name]:
+                import difflib
+                print("\n".join(difflib.unified_diff(fresh[name].splitlines(), got.splitlines(), lineterm="", n=1)))
+            assert got == fresh[name], (primer, name)
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_what_is_kept_is_the_same_whoever_came_first_and_names_nobody_s_session(client, settings, site, page):
+    path = PAGES[page](site)
+    settings.PAGE_CACHE_SECONDS = 60
+    kept = []
+    for person in (site["first"], site["moderator"], UserFactory()):
+        cache.clear()
+        client.logout()
+        client.force_login(person)
+        response = client.get(path)
+        kept.append(cache.get(page_cache._page_key(response.wsgi_request, page_cache.SHARED_KEY_PREFIX))[4])
+    assert kept[0] == kept[1] == kept[2]
+    text = kept[0].decode()
+    assert "Bănci la umbră" in text
+    for never in ("Deconectare", "Textul ascuns", "Îmi retrag susținerea", site["first"].email, site["moderator"].email):
+        assert never not in text
+    assert not re.search(r'name="csrfmiddlewaretoken" value="(?!civica-part-csrf-token)', text)
+
+
+def test_a_signed_in_person_s_kept_page_costs_only_their_parts(client, settings, site, django_assert_max_num_queries):
+    idea, first = site["idea"], site["first"]
+    for number in range(50):
+        comment_services.comment_post(target=idea, by=UserFactory(), body=f"Părerea {number}")
+    path = PAGES["participation:idea_detail"](site)
+    settings.PAGE_CACHE_SECONDS = 60
+    client.force_login(first)
+    client.get(path)
+    # session, user, roles, verified address, represented organisations; the consultation (4), the idea,
+    # following, the comments with the person's votes, their scope, the unread count: none per comment.
+    with django_assert_max_num_queries(16) as captured:
+        response = client.get(path)
+    assert response.status_code == 200
+    assert "Părerea 49" in response.content.decode()
+    assert "Îmi retrag susținerea" in response.content.decode()  # first supports the idea
+    assert captured  # the parts do read the person's state

@@ -1,0 +1,70 @@
+"""The personal parts of consultation pages (core/personal_parts.py): an idea's support box (the
+person's support, what they may do with the idea), the moderators' answer form, and the "you support
+it" badge on idea cards (one query for every card of a page)."""
+
+from django.template.loader import get_template
+
+from civica.core import refusals
+from civica.core.personal_parts import part, remember, template_part
+from civica.moderation.models import ReportReason
+from civica.notifications import selectors as notification_selectors
+
+from . import selectors
+from .forms import AnswerForm
+from .models import Support
+
+
+def _idea(request, slug, idea_id):
+    """The idea as its page shows it to the person, or None (gone, or not theirs to see)."""
+    cache = request.__dict__.setdefault("_civica_part_ideas", {})
+    if (slug, idea_id) not in cache:
+        cache[(slug, idea_id)] = None
+        process = selectors.process_for_page(slug)
+        if process is not None and idea_id.isdigit() and request.user.has_perm("participation.read_process", process):
+            idea = selectors.idea_for_page(process=process, idea_id=int(idea_id), user=request.user)
+            if idea is not None:
+                idea.process = process
+                if request.user.has_perm("participation.read_idea", idea):
+                    cache[(slug, idea_id)] = remember(request, idea)
+    return cache[(slug, idea_id)]
+
+
+def _support_box(request, slug, idea_id):
+    idea = _idea(request, slug, idea_id)
+    if idea is None:
+        return None
+    user = request.user
+    can_support = user.has_perm("participation.support_idea", idea)
+    return {
+        "process": idea.process, "idea": idea,
+        "can_support": can_support,
+        "can_withdraw": user.has_perm("participation.withdraw_support", idea),
+        "support_refusal": None if can_support else refusals.why_not(user, "participation.support_idea", idea),
+        "can_edit": user.has_perm("participation.edit_idea", idea),
+        "is_following": user.is_authenticated and notification_selectors.is_following(user, idea),
+        "report_reasons": ReportReason.choices,
+    }
+
+
+def _answer_form(request, slug, idea_id):
+    idea = _idea(request, slug, idea_id)
+    if idea is None or not request.user.has_perm("participation.answer_idea", idea):
+        return None
+    return {"process": idea.process, "idea": idea,
+            "answer_form": AnswerForm(initial={"status": idea.status, "answer": idea.answer})}
+
+
+template_part("participation.idea_support", "participation/parts/idea_support.html", _support_box)
+template_part("participation.idea_answer", "participation/parts/idea_answer.html", _answer_form)
+
+
+@part("participation.supported_badge")
+def supported_badge(request, calls):
+    """args: an idea's id. "You support it" on the cards of the ideas the person supports."""
+    if not request.user.is_authenticated:
+        return [""] * len(calls)
+    ids = [int(args[0]) for args in calls if args and args[0].isdigit()]
+    supported = {str(pk) for pk in Support.objects.filter(user=request.user, idea_id__in=ids)
+                 .values_list("idea_id", flat=True)}
+    badge = get_template("participation/parts/supported_badge.html").render({})
+    return [badge if args and args[0] in supported else "" for args in calls]
