@@ -20,11 +20,12 @@ from .. import selectors, services
 from ..forms import AnswerForm, IdeaForm
 from ..lookups import idea_or_404, process_or_404
 from ..models import IdeaStatus
-from .common import PROCESS_SCOPE, comment_context, follow_from_form
+from .common import PROCESS_SCOPE, comment_context, follow_from_form, sees_more_than_visitors
 
 IDEAS_PER_PAGE = 20
 
 
+@shared_page(scope=PROCESS_SCOPE, personal_when=sees_more_than_visitors)
 @require_safe
 def idea_list(request, slug):
     process = process_or_404(slug, request.user)
@@ -44,7 +45,7 @@ def idea_list(request, slug):
         "process": process, "page": page, "ideas": page.object_list, "sort": sort, "status": status,
         "idea_places": [selectors.idea_place(idea, process) for idea in page.object_list],
         "category": category, "mine": mine, "sorts": _sort_labels(), "statuses": IdeaStatus.choices,
-        "query": query.urlencode(), "can_propose": request.user.has_perm("participation.propose_idea", process),
+        "query": query.urlencode(),
     })
 
 
