@@ -2,7 +2,11 @@
 
 The baseline is the cheapest page that still goes through the whole middleware stack and reads
 the database once: the load benchmark reports every page's throughput as a ratio of it.
+``ServedByMiddleware`` (also bench-only, installed by ``config.settings.bench``) names the app server
+that answered, so ``bench/two_servers.py`` can show that a journey really alternated between two.
 """
+
+import os
 
 from django.http import HttpResponse
 from django.urls import path
@@ -11,6 +15,22 @@ from django.views.decorators.http import require_safe
 from civica.participation.models import Idea
 
 from .urls import urlpatterns as site_urlpatterns
+
+SERVED_BY_HEADER = "X-Served-By"
+
+
+class ServedByMiddleware:
+    """Outermost, so pages replayed from the shared page cache are marked by the server that replayed them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.name = os.environ.get("CIVICA_BENCH_SERVER", "")
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.name:
+            response[SERVED_BY_HEADER] = self.name
+        return response
 
 
 @require_safe
