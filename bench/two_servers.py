@@ -20,6 +20,7 @@ A benchmark, not a test: it prints figures and exits 1 when a step of the journe
 import argparse
 import datetime
 import html
+import http.client
 import os
 import platform
 import re
@@ -97,7 +98,8 @@ def parse_arguments():
 
 
 def prepare_data(scale, password):
-    """Migrate; seed with a password people can sign in with, unless this seed is there already."""
+    """Migrate; seed with a password people can sign in with, unless this seed is there already (the
+    supports and comments earlier journeys added aside)."""
     from django.core.management import call_command
     from django.db import connection
 
@@ -106,7 +108,8 @@ def prepare_data(scale, password):
     call_command("migrate", interactive=False, verbosity=0)
     sizes, counts = planned_sizes(scale), seeded_counts()
     someone = seeded_users().order_by("pk").first()
-    if counts == sizes and someone is not None and someone.check_password(password):
+    same = all(counts[name] == sizes[name] for name in ("users", "processes", "ideas"))
+    if same and someone is not None and someone.check_password(password):
         print(f"Database already holds the seed at scale {scale:g} with that password: {counts}; not seeding.")
     else:
         started = time.perf_counter()
@@ -255,8 +258,8 @@ class Browser:
     """One person's browser: keeps cookies, follows no redirect by itself (each hop is a request of its
     own, balanced like any other), and notes which server answered each request."""
 
-    def __init__(self, base_url):
-        self.base_url, self.session, self.served = base_url, requests.Session(), []
+    def __init__(self, base_url, served):
+        self.base_url, self.session, self.served = base_url, requests.Session(), served
 
     def request(self, method, path, data=None, headers=None):
         # A connection of its own per request: nothing but HAProxy's round-robin picks the server.
@@ -306,7 +309,8 @@ def translated(text, language="ro"):
 class Journey:
     def __init__(self, base_url, person, idea, follower, password):
         self.person, self.idea, self.follower, self.password = person, idea, follower, password
-        self.browser, self.visitor = Browser(base_url), Browser(base_url)
+        self.served = []  # the server that answered each request of the journey, in order
+        self.browser, self.visitor = Browser(base_url, self.served), Browser(base_url, self.served)
         self.idea_path = f"/ro/processes/{idea.process.slug}/ideas/{idea.pk}/"
         self.results = []
         self.marker = f"două-servere-{uuid.uuid4().hex[:10]}"
@@ -316,21 +320,39 @@ class Journey:
         print(f"  {'OK    ' if ok else 'FAILED'}  {name}: {detail}", flush=True)
 
     def run(self):
-        steps = [self.sign_in, self.csrf_refused, self.support, self.comment_and_page_cache, self.draft_kept,
-                 self.task_queue, self.rate_limit]
+        steps = [self.client_addresses, self.sign_in, self.csrf_refused, self.support, self.comment_and_page_cache,
+                 self.draft_kept, self.task_queue, self.rate_limit]
         for step in steps:
             try:
                 step()
             except (requests.RequestException, ValueError) as error:
                 self.step(step.__name__, False, f"{type(error).__name__}: {error}")
-        served = self.browser.served
+        served = self.served
         alternated = all(first != second for first, second in zip(served, served[1:], strict=False))
         counts = ", ".join(f"{served.count(name)} by {name}" for name in SERVERS)
         self.step("alternation", alternated and "?" not in served,
-                  f"the person's {len(served)} requests: {counts}; "
+                  f"the journey's {len(served)} requests (the person's and the visitor's): {counts}; "
                   + ("each answered by the other server than the one before" if alternated
                      else f"not alternating: {' '.join(served)}"))
         return all(self.results)
+
+    def client_addresses(self):
+        """Two people behind the balancer are two addresses to the rate limits, not the balancer's one."""
+        seen = []
+        for source in ("127.0.0.2", "127.0.0.2", "127.0.0.3", "127.0.0.3"):
+            connection = http.client.HTTPConnection("127.0.0.1", int(os.environ["CIVICA_PAIR_PORT"]), timeout=30,
+                                                    source_address=(source, 0))
+            try:  # a forged address first: HAProxy adds the real one after it, and only that one is trusted
+                connection.request("GET", "/bench/client-address/", headers={"X-Forwarded-For": "192.0.2.66"})
+                response = connection.getresponse()
+                seen.append((source, response.read().decode(), response.getheader(SERVED_BY, "?")))
+            finally:
+                connection.close()
+            self.served.append(seen[-1][2])
+        ok = all(source == address for source, address, _server in seen)
+        self.step("client addresses", ok, "; ".join(f"from {source} seen as {address} by {server}"
+                                                    for source, address, server in seen)
+                  + ("" if ok else " (set CIVICA_TRUSTED_PROXY_COUNT=1)"))
 
     def sign_in(self):
         login = "/ro/accounts/login/"
@@ -482,6 +504,8 @@ def main():
         "DJANGO_SETTINGS_MODULE": "config.settings.bench", "CIVICA_BENCH_DATABASE_URL": database_url,
         "REDIS_URL": arguments.redis, "CELERY_BROKER_URL": arguments.redis, "CIVICA_PAGE_CACHE_SECONDS": "60",
         "EMAIL_FILE_PATH": str(mail_dir), "EMAIL_HOST": "", "CIVICA_PAIR_PORT": str(arguments.port),
+        # One balancer in front: the client's address is the last in X-Forwarded-For (README, deployment).
+        "CIVICA_TRUSTED_PROXY_COUNT": "1",
     })
     try:
         created = ensure_database(arguments.postgres, arguments.database)
