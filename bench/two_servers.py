@@ -89,6 +89,8 @@ def parse_arguments():
     parser.add_argument("--clients", type=int, default=16, help="concurrent keep-alive clients (default 16)")
     parser.add_argument("--writes-per-second", type=float, default=10.0,
                         help="a writer updates an idea this often while each page is loaded (default 10/s)")
+    parser.add_argument("--trusted-proxies", type=int, default=1,
+                        help="CIVICA_TRUSTED_PROXY_COUNT of the servers (default 1: HAProxy; 0 shows what goes wrong)")
     parser.add_argument("--pages", type=lambda text: set(text.split(",")), default=set(PAGE_KEYS),
                         help=f"comma-separated subset of {','.join(PAGE_KEYS)}; empty: the journey only")
     return parser.parse_args()
@@ -352,7 +354,7 @@ class Journey:
         ok = all(source == address for source, address, _server in seen)
         self.step("client addresses", ok, "; ".join(f"from {source} seen as {address} by {server}"
                                                     for source, address, server in seen)
-                  + ("" if ok else " (set CIVICA_TRUSTED_PROXY_COUNT=1)"))
+                  + ("" if ok else " (the balancer's address: CIVICA_TRUSTED_PROXY_COUNT=1 says there is one)"))
 
     def sign_in(self):
         login = "/ro/accounts/login/"
@@ -505,7 +507,7 @@ def main():
         "REDIS_URL": arguments.redis, "CELERY_BROKER_URL": arguments.redis, "CIVICA_PAGE_CACHE_SECONDS": "60",
         "EMAIL_FILE_PATH": str(mail_dir), "EMAIL_HOST": "", "CIVICA_PAIR_PORT": str(arguments.port),
         # One balancer in front: the client's address is the last in X-Forwarded-For (README, deployment).
-        "CIVICA_TRUSTED_PROXY_COUNT": "1",
+        "CIVICA_TRUSTED_PROXY_COUNT": str(arguments.trusted_proxies),
     })
     try:
         created = ensure_database(arguments.postgres, arguments.database)
