@@ -96,7 +96,7 @@ def _unplaced(workshop):
     return list(Contribution.objects.filter(table__workshop=workshop, theme=None).order_by("pk"))
 
 
-def _nothing_to_harvest(workshop, has_themes):
+def _nothing_to_harvest(has_themes):
     return ValidationError(_("Every note is in a theme: there is nothing new to harvest.") if has_themes else
                            _("There is nothing to harvest yet."))
 
@@ -117,7 +117,7 @@ def harvest_request(*, workshop, by) -> Harvest:
                 return under_way
             _finish(under_way, status=HarvestStatus.FAILED)
         if not Contribution.objects.filter(table__workshop=workshop, theme=None).exists():
-            raise _nothing_to_harvest(workshop, Theme.objects.filter(workshop=workshop).exists())
+            raise _nothing_to_harvest(Theme.objects.filter(workshop=workshop).exists())
         harvest = Harvest.objects.create(workshop=workshop, requested_by=by)
         harvest_workshop.delay_on_commit(harvest.pk)
     return harvest
@@ -185,7 +185,7 @@ def _group(workshop, *, by, min_themes=2, max_themes=12):
     themes = list(Theme.objects.filter(workshop=workshop))
     unplaced = _unplaced(workshop)
     if not unplaced:
-        raise _nothing_to_harvest(workshop, bool(themes))
+        raise _nothing_to_harvest(bool(themes))
     if themes:
         _suggest_themes(unplaced, themes)
         record(by=by, action="workshops.workshop.harvest", target=workshop, summary=ngettext(

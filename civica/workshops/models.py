@@ -15,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from civica.core.i18n import Bilingual
 from civica.core.transitions import Transitions
@@ -195,9 +196,9 @@ class Contribution(models.Model):
 
 
 class HarvestStatus(models.TextChoices):
-    QUEUED = "queued", _("Under way")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
+    QUEUED = "queued", pgettext_lazy("harvest status", "Under way")
+    DONE = "done", pgettext_lazy("harvest status", "Done")
+    FAILED = "failed", pgettext_lazy("harvest status", "Failed")
 
 
 class Harvest(models.Model):
