@@ -3,7 +3,8 @@ signed-in person, on the PostgreSQL database of ``DATABASE_URL`` (seed it with `
 
 Each page is requested once through Django's test client to capture its queries; each query is then run
 again ``--repeat`` times on its own under ``EXPLAIN ANALYZE`` and its fastest and median server time
-printed, with the request's totals (the sums) and the median time of the whole request in Python.
+printed with the pages of 8 KiB it touched, then the request's totals (the sums) and the median time of
+the whole request in Python.
 ``--explain`` also prints ``EXPLAIN (ANALYZE, BUFFERS)`` of every query that reads ideas. Prints
 figures; asserts nothing. Run:
 
@@ -55,18 +56,20 @@ def label(sql: str) -> str:
     return f"{table[1] if table else '?'} ({kind})"
 
 
-def server_ms(sql: str, repeat: int) -> tuple[float, float]:
+def server_ms(sql: str, repeat: int) -> tuple[float, float, int]:
     """The fastest and the median of ``repeat`` runs of ``sql``, as PostgreSQL times them (planning and
-    execution, from ``EXPLAIN (ANALYZE, TIMING OFF)``): on a busy machine the client's clock adds
-    the waits for a core, the fastest run says what the query costs."""
-    times = []
+    execution, from ``EXPLAIN (ANALYZE, TIMING OFF, BUFFERS)``): on a busy machine the client's clock
+    adds the waits for a core, the fastest run says what the query costs. And the pages of 8 KiB it
+    touched (in memory or read), which no other work on the machine changes."""
+    times, pages = [], 0
     with connection.cursor() as cursor:
         for _ in range(repeat):
-            cursor.execute("EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) " + sql)
+            cursor.execute("EXPLAIN (ANALYZE, TIMING OFF, BUFFERS, FORMAT JSON) " + sql)
             plan = cursor.fetchone()[0]
-            plan = json.loads(plan) if isinstance(plan, str) else plan
-            times.append(plan[0]["Planning Time"] + plan[0]["Execution Time"])
-    return min(times), statistics.median(times)
+            plan = (json.loads(plan) if isinstance(plan, str) else plan)[0]
+            times.append(plan["Planning Time"] + plan["Execution Time"])
+            pages = plan["Plan"]["Shared Hit Blocks"] + plan["Plan"]["Shared Read Blocks"]
+    return min(times), statistics.median(times), pages
 
 
 def explain(sql: str) -> str:
@@ -109,18 +112,19 @@ def main():
                 client.get(url)
                 requests.append((time.perf_counter() - start) * 1000)
             timed = [(name_, *server_ms(sql, options.repeat), sql) for name_, sql in queries]
-            fastest, median = (sum(run[index] for run in timed) for index in (1, 2))
-            totals.append((name, who, len(timed), fastest, median, statistics.median(requests)))
+            fastest, median, pages = (sum(run[index] for run in timed) for index in (1, 2, 3))
+            totals.append((name, who, len(timed), fastest, median, pages, statistics.median(requests)))
             print(f"\n{name} ({who}) {url} -> {response.status_code}: {len(timed)} queries, "
-                  f"{fastest:.2f} ms of database (median {median:.2f}), {statistics.median(requests):.1f} ms a request")
-            for query_name, ms, median_ms, sql in timed:
-                print(f"  {ms:8.3f} ms (median {median_ms:8.3f})  {query_name}")
+                  f"{fastest:.2f} ms of database (median {median:.2f}), {pages:,} pages, "
+                  f"{statistics.median(requests):.1f} ms a request")
+            for query_name, ms, median_ms, query_pages, sql in timed:
+                print(f"  {ms:8.3f} ms (median {median_ms:8.3f}) {query_pages:7,} pages  {query_name}")
                 if options.explain and "participation_idea" in sql and who == "signed in":
                     print(explain(sql))
-    print("\n| page | reader | queries | database ms (fastest) | database ms (median) | request ms (median) |\n"
-          "|---|---|---:|---:|---:|---:|")
-    for name, who, count, fastest, median, request in totals:
-        print(f"| {name} | {who} | {count} | {fastest:.2f} | {median:.2f} | {request:.1f} |")
+    print("\n| page | reader | queries | database ms (fastest) | database ms (median) | pages touched "
+          "| request ms (median) |\n|---|---|---:|---:|---:|---:|---:|")
+    for name, who, count, fastest, median, pages, request in totals:
+        print(f"| {name} | {who} | {count} | {fastest:.2f} | {median:.2f} | {pages:,} | {request:.1f} |")
 
 
 if __name__ == "__main__":

@@ -205,6 +205,10 @@ IDEA_TRANSITIONS = {
 }
 
 
+# What the ideas list filters on, at the end of each of its indexes (below).
+LIST_FILTER_COLUMNS = ("is_hidden", "author", "status", "category")
+
+
 class IdeaQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(is_hidden=False)
@@ -252,11 +256,15 @@ class Idea(Transitions, PublicImage):
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
         ordering = ["-created_at"]
+        # One index per order of the ideas list, each ending with the columns the list filters on (who
+        # may see the idea, its status, its category): a page's ids are read from the index alone
+        # (``selectors.idea_page``), never from the table. (Key columns, not INCLUDE: SQLite has none.)
         indexes = [
-            models.Index(fields=["process", "-support_count", "-id"], name="idea_process_supports"),
-            models.Index(fields=["process", "-created_at"], name="idea_process_newest"),
-            # "Most commented" reads the first ideas of this index instead of sorting the whole process.
-            models.Index(fields=["process", "-comment_count", "-id"], name="idea_process_commented"),
+            models.Index(fields=["process", "-support_count", "-id", *LIST_FILTER_COLUMNS],
+                         name="idea_process_supports"),
+            models.Index(fields=["process", "-created_at", "-id", *LIST_FILTER_COLUMNS], name="idea_process_newest"),
+            models.Index(fields=["process", "-comment_count", "-id", *LIST_FILTER_COLUMNS],
+                         name="idea_process_commented"),
             # The few hidden ideas, which the ideas list's count takes from its tally (IdeaTally).
             models.Index(fields=["process"], condition=Q(is_hidden=True), name="idea_process_hidden"),
         ]

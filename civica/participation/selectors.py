@@ -7,6 +7,7 @@ debates, and the editors' list (drafts included)."""
 
 import re
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, Mod
 from django.urls import reverse
@@ -114,6 +115,37 @@ def idea_count(*, process, user, status=None, category=None, mine=False) -> int:
         hidden = hidden.order_by().values("process").annotate(ideas=Count("pk")).values("ideas")
         total = total - Coalesce(Subquery(hidden), 0)
     return tallies.aggregate(ideas=total)["ideas"]
+
+
+class _IdeaPaginator(Paginator):
+    """Pages of ``idea_list`` told their count (``idea_count``) and read with a deferred join: the ids
+    of the page first, from an index that holds every column the list filters and sorts on, then
+    those rows whole. Skipping whole rows to reach a page (``OFFSET``) read the ideas before it from
+    the table, and the random order sorted every idea of the process with its author and category."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @property
+    def count(self):
+        return self._count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        ids = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+
+
+def idea_page(*, process, user, number, per_page, sort=IdeaSort.SUPPORTED, status=None, category=None, mine=False,
+              seed=0) -> Page:
+    """Page ``number`` of ``idea_list`` (the last one for a number too large): two queries, the count
+    and the page, neither growing with the process."""
+    filters = {"process": process, "user": user, "status": status, "category": category, "mine": mine}
+    ideas = idea_list(**filters, sort=sort, seed=seed)
+    return _IdeaPaginator(ideas, per_page, count=idea_count(**filters)).get_page(number)
 
 
 # The consultation page's map shows at most this many ideas (the most supported); the list of ideas

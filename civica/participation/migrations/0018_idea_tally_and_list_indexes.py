@@ -1,5 +1,6 @@
-"""The ideas list's count from a tally per process, category and status (IdeaTally), filled here from
-the ideas there are; an index for "most commented"; a partial index on the hidden ideas."""
+"""The ideas list flat in a large process: its count from a tally per process, category and status
+(IdeaTally), filled here from the ideas there are; its three orders' indexes ending with the columns it
+filters on, so a page's ids come from the index alone; a partial index on the hidden ideas."""
 
 import django.db.models.deletion
 from django.conf import settings
@@ -39,9 +40,25 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'idea tallies',
             },
         ),
+        migrations.RemoveIndex(
+            model_name='idea',
+            name='idea_process_supports',
+        ),
+        migrations.RemoveIndex(
+            model_name='idea',
+            name='idea_process_newest',
+        ),
         migrations.AddIndex(
             model_name='idea',
-            index=models.Index(fields=['process', '-comment_count', '-id'], name='idea_process_commented'),
+            index=models.Index(fields=['process', '-support_count', '-id', 'is_hidden', 'author', 'status', 'category'], name='idea_process_supports'),
+        ),
+        migrations.AddIndex(
+            model_name='idea',
+            index=models.Index(fields=['process', '-created_at', '-id', 'is_hidden', 'author', 'status', 'category'], name='idea_process_newest'),
+        ),
+        migrations.AddIndex(
+            model_name='idea',
+            index=models.Index(fields=['process', '-comment_count', '-id', 'is_hidden', 'author', 'status', 'category'], name='idea_process_commented'),
         ),
         migrations.AddIndex(
             model_name='idea',

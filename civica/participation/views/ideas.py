@@ -6,7 +6,6 @@ import random
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -25,19 +24,6 @@ from .common import comment_context, follow_from_form
 IDEAS_PER_PAGE = 20
 
 
-class CountedPaginator(Paginator):
-    """A paginator given its count (``selectors.idea_count``, from the process's tally) rather than
-    asking the database to count the list, which reads every idea of a large process."""
-
-    def __init__(self, object_list, per_page, *, count: int):
-        super().__init__(object_list, per_page)
-        self._count = count
-
-    @property
-    def count(self):
-        return self._count
-
-
 @require_safe
 def idea_list(request, slug):
     process = process_or_404(slug, request.user)
@@ -48,10 +34,9 @@ def idea_list(request, slug):
     status = request.GET.get("status") if request.GET.get("status") in IdeaStatus.values else None
     category = id_param(request.GET, "category")
     mine = request.GET.get("mine") == "1"
-    filters = {"process": process, "user": request.user, "status": status, "category": category, "mine": mine}
-    ideas = selectors.idea_list(**filters, sort=sort, seed=request.session.get("idea_seed", 0))
-    paginator = CountedPaginator(ideas, IDEAS_PER_PAGE, count=selectors.idea_count(**filters))
-    page = paginator.get_page(page_param(request.GET))
+    page = selectors.idea_page(process=process, user=request.user, number=page_param(request.GET),
+                               per_page=IDEAS_PER_PAGE, sort=sort, status=status, category=category, mine=mine,
+                               seed=request.session.get("idea_seed", 0))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "participation/idea_list.html", {
