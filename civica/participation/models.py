@@ -15,6 +15,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Mod
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -208,6 +209,15 @@ IDEA_TRANSITIONS = {
 # What the ideas list filters on, at the end of each of its indexes (below).
 LIST_FILTER_COLUMNS = ("is_hidden", "author", "status", "category")
 
+# The random order of the ideas list: each idea has a fixed place in a shuffle of SHUFFLE_MODULUS places
+# (its id times a prime, modulo a prime); a visitor's seed turns the shuffle around (``selectors``).
+SHUFFLE_STEP, SHUFFLE_MODULUS = 7919, 10007
+
+
+def shuffle_place():
+    # An integer (Mod's own guess is a float), so "place >= n" compares in the index's own type.
+    return Mod(models.F("id") * SHUFFLE_STEP, SHUFFLE_MODULUS, output_field=models.BigIntegerField())
+
 
 class IdeaQuerySet(models.QuerySet):
     def visible(self):
@@ -265,6 +275,8 @@ class Idea(Transitions, PublicImage):
             models.Index(fields=["process", "-created_at", "-id", *LIST_FILTER_COLUMNS], name="idea_process_newest"),
             models.Index(fields=["process", "-comment_count", "-id", *LIST_FILTER_COLUMNS],
                          name="idea_process_commented"),
+            models.Index(models.F("process"), shuffle_place(), models.F("id"),
+                         *(models.F(column) for column in LIST_FILTER_COLUMNS), name="idea_process_shuffled"),
             # The few hidden ideas, which the ideas list's count takes from its tally (IdeaTally).
             models.Index(fields=["process"], condition=Q(is_hidden=True), name="idea_process_hidden"),
         ]

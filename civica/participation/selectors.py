@@ -15,7 +15,19 @@ from django.utils import timezone
 
 from civica.core.maps import Place, place_of
 
-from .models import Category, Idea, IdeaStatus, IdeaTally, Phase, Process, Support, Tag
+from .models import (
+    SHUFFLE_MODULUS,
+    SHUFFLE_STEP,
+    Category,
+    Idea,
+    IdeaStatus,
+    IdeaTally,
+    Phase,
+    Process,
+    Support,
+    Tag,
+    shuffle_place,
+)
 
 
 class ProcessState:
@@ -89,7 +101,7 @@ def idea_list(*, process, user, sort=IdeaSort.SUPPORTED, status=None, category=N
         return ideas.order_by("-comment_count", "-id")
     if sort == IdeaSort.RANDOM:
         # A shuffle that stays the same for one visitor (seed kept in their session) across pages.
-        return ideas.order_by(Mod(F("id") * 7919 + seed, 10007), "id")
+        return ideas.order_by(Mod(F("id") * SHUFFLE_STEP + seed, SHUFFLE_MODULUS), "id")
     return ideas.order_by("-support_count", "-id")
 
 
@@ -121,31 +133,47 @@ class _IdeaPaginator(Paginator):
     """Pages of ``idea_list`` told their count (``idea_count``) and read with a deferred join: the ids
     of the page first, from an index that holds every column the list filters and sorts on, then
     those rows whole. Skipping whole rows to reach a page (``OFFSET``) read the ideas before it from
-    the table, and the random order sorted every idea of the process with its author and category."""
+    the table, and the random order sorted every idea of the process with its author and category.
 
-    def __init__(self, object_list, per_page, *, count: int):
+    The random order (``seed`` given) is the shuffle's index (``models.shuffle_place``) turned around
+    at the seed: ``(place + seed) % SHUFFLE_MODULUS`` puts first the ideas whose place is at least
+    ``SHUFFLE_MODULUS - seed``, then the others, each by place and id. The page's ids are the first
+    ideas of both parts, read in that order from the index (two queries, each reading no further
+    than the page): the same ideas in the same order as sorting every idea."""
+
+    def __init__(self, object_list, per_page, *, count: int, seed=None):
         super().__init__(object_list, per_page)
-        self._count = count
+        self._count, self._seed = count, seed
 
     @property
     def count(self):
         return self._count
 
+    def _ids(self, bottom, top):
+        ids = self.object_list.values_list("pk", flat=True)
+        if self._seed is None:
+            return ids[bottom:top]
+        turn = SHUFFLE_MODULUS - self._seed % SHUFFLE_MODULUS
+        shuffled = ids.alias(place=shuffle_place()).order_by("place", "pk")
+        first = list(shuffled.filter(place__gte=turn)[:top])
+        then = list(shuffled.filter(place__lt=turn)[:top])
+        return (first + then)[bottom:top]
+
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
-        ids = self.object_list.values("pk")[bottom:top]
-        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+        return self._get_page(self.object_list.filter(pk__in=self._ids(bottom, top)), number, self)
 
 
 def idea_page(*, process, user, number, per_page, sort=IdeaSort.SUPPORTED, status=None, category=None, mine=False,
               seed=0) -> Page:
-    """Page ``number`` of ``idea_list`` (the last one for a number too large): two queries, the count
-    and the page, neither growing with the process."""
+    """Page ``number`` of ``idea_list`` (the last one for a number too large), in queries that do not
+    grow with the process: the count and the page (and, in random order, the two parts of the shuffle)."""
     filters = {"process": process, "user": user, "status": status, "category": category, "mine": mine}
     ideas = idea_list(**filters, sort=sort, seed=seed)
-    return _IdeaPaginator(ideas, per_page, count=idea_count(**filters)).get_page(number)
+    return _IdeaPaginator(ideas, per_page, count=idea_count(**filters),
+                          seed=seed if sort == IdeaSort.RANDOM else None).get_page(number)
 
 
 # The consultation page's map shows at most this many ideas (the most supported); the list of ideas

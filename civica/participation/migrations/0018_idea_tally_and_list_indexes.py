@@ -1,8 +1,11 @@
 """The ideas list flat in a large process: its count from a tally per process, category and status
 (IdeaTally), filled here from the ideas there are; its three orders' indexes ending with the columns it
-filters on, so a page's ids come from the index alone; a partial index on the hidden ideas."""
+filters on, so a page's ids come from the index alone; an index of the random order's shuffle; a partial
+index on the hidden ideas."""
 
 import django.db.models.deletion
+import django.db.models.expressions
+import django.db.models.functions.math
 from django.conf import settings
 from django.db import migrations, models
 from django.db.models import Count
@@ -59,6 +62,10 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='idea',
             index=models.Index(fields=['process', '-comment_count', '-id', 'is_hidden', 'author', 'status', 'category'], name='idea_process_commented'),
+        ),
+        migrations.AddIndex(
+            model_name='idea',
+            index=models.Index(models.F('process'), django.db.models.functions.math.Mod(django.db.models.expressions.CombinedExpression(models.F('id'), '*', models.Value(7919)), 10007, output_field=models.BigIntegerField()), models.F('id'), models.F('is_hidden'), models.F('author'), models.F('status'), models.F('category'), name='idea_process_shuffled'),
         ),
         migrations.AddIndex(
             model_name='idea',

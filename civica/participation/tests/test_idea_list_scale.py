@@ -169,3 +169,16 @@ def test_ideas_created_at_once_in_one_process_are_all_counted():
         for person in people])
     assert outcomes == [None] * 8  # no deadlock between the foreign keys' share locks and the tally's lock
     assert tally_of(process) == counted(process) == {(category.pk, IdeaStatus.PUBLISHED): 8}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", [0, 1, 2_500, 9_999, 10_000])
+def test_the_random_order_read_from_its_index_turns_the_shuffle_at_the_seed(seed):
+    process = ProcessFactory()
+    ideas = IdeaFactory.create_batch(45, process=process)
+    seen = []
+    for number in (1, 2, 3):
+        page = selectors.idea_page(process=process, user=AnonymousUser(), number=number, per_page=20,
+                                   sort=selectors.IdeaSort.RANDOM, seed=seed)
+        seen += [idea.pk for idea in page.object_list]
+    assert seen == _expected_order(ideas, selectors.IdeaSort.RANDOM, seed)
