@@ -86,13 +86,20 @@ def main():
     parser.add_argument("--pages", help="only the pages whose name contains this (e.g. 'random')")
     options = parser.parse_args()
     if connection.vendor != "postgresql":
-        sys.exit("Give DATABASE_URL of a seeded PostgreSQL database.")
+        print("bench_ideas_list: needs DATABASE_URL of a seeded PostgreSQL database (manage.py seedscale); skipped.")
+        return
     setup_test_environment()
     processes = Process.objects.annotate(idea_total=Count("ideas"))
-    process = (processes.get(slug=options.process) if options.process
-               else processes.order_by("-idea_total").first())
+    process = (processes.filter(slug=options.process) if options.process
+               else processes.order_by("-idea_total")).first()
+    if process is None or not process.idea_total:
+        print("bench_ideas_list: no process with ideas in this database (manage.py seedscale); skipped.")
+        return
     category = process.categories.order_by("pk").first()
     person = User.objects.filter(is_active=True, ideas__process=process).order_by("pk").first()
+    if person is None:
+        print("bench_ideas_list: nobody active wrote an idea in this process; skipped.")
+        return
     visitor, signed_in = Client(), Client()
     signed_in.force_login(person)
     print(f"{process.slug}: {process.idea_total:,} ideas; signed in as {person.email}; "
