@@ -6,7 +6,6 @@ import random
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -36,9 +35,9 @@ def idea_list(request, slug):
     status = request.GET.get("status") if request.GET.get("status") in IdeaStatus.values else None
     category = id_param(request.GET, "category")
     mine = request.GET.get("mine") == "1"
-    ideas = selectors.idea_list(process=process, user=request.user, sort=sort, status=status, category=category,
-                                mine=mine, seed=request.session.get("idea_seed", 0))
-    page = Paginator(ideas, IDEAS_PER_PAGE).get_page(page_param(request.GET))
+    page = selectors.idea_page(process=process, user=request.user, number=page_param(request.GET),
+                               per_page=IDEAS_PER_PAGE, sort=sort, status=status, category=category, mine=mine,
+                               seed=request.session.get("idea_seed", 0))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "participation/idea_list.html", {

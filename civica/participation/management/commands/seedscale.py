@@ -37,6 +37,7 @@ from civica.participation.models import (
     Support,
     Tag,
 )
+from civica.participation.services import idea_tally_recount
 
 SEED_EMAIL_DOMAIN = "seed.civica.test"
 SEED_SLUG_PREFIX = "seed-"
@@ -441,6 +442,8 @@ class Command(BaseCommand):
             idea.support_count, idea.comment_count = support_count, comment_count
         with transaction.atomic():
             Idea.objects.bulk_create(ideas, batch_size=BATCH_SIZE)
+            for process in processes:
+                idea_tally_recount(process=process)  # the ideas list counts from it
         self._say(f"  {len(ideas):,} ideas")
         return ideas
 
