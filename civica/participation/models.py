@@ -254,6 +254,8 @@ class Idea(Transitions, PublicImage):
         indexes = [
             models.Index(fields=["process", "-support_count", "-id"], name="idea_process_supports"),
             models.Index(fields=["process", "-created_at"], name="idea_process_newest"),
+            # The moderation queue lists hidden content without reading the whole table.
+            models.Index(fields=["id"], condition=models.Q(is_hidden=True), name="idea_hidden"),
         ]
         constraints = [models.UniqueConstraint(fields=["author", "submission_key"],
                                                name="participation_idea_submitted_once")]
@@ -305,6 +307,8 @@ class Debate(Bilingual, models.Model):
         verbose_name = _("debate")
         verbose_name_plural = _("debates")
         ordering = ["-created_at"]
+        # The moderation queue lists hidden content without reading the whole table.
+        indexes = [models.Index(fields=["id"], condition=models.Q(is_hidden=True), name="debate_hidden")]
 
     question_ro = property(lambda self: self.question)
     description_ro = property(lambda self: self.description)
