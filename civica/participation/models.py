@@ -279,6 +279,8 @@ class Idea(Transitions, PublicImage):
                          *(models.F(column) for column in LIST_FILTER_COLUMNS), name="idea_process_shuffled"),
             # The few hidden ideas, which the ideas list's count takes from its tally (IdeaTally).
             models.Index(fields=["process"], condition=Q(is_hidden=True), name="idea_process_hidden"),
+            # The moderation queue lists hidden content without reading the whole table.
+            models.Index(fields=["id"], condition=models.Q(is_hidden=True), name="idea_hidden"),
         ]
         constraints = [models.UniqueConstraint(fields=["author", "submission_key"],
                                                name="participation_idea_submitted_once")]
@@ -359,6 +361,8 @@ class Debate(Bilingual, models.Model):
         verbose_name = _("debate")
         verbose_name_plural = _("debates")
         ordering = ["-created_at"]
+        # The moderation queue lists hidden content without reading the whole table.
+        indexes = [models.Index(fields=["id"], condition=models.Q(is_hidden=True), name="debate_hidden")]
 
     question_ro = property(lambda self: self.question)
     description_ro = property(lambda self: self.description)
