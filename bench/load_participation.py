@@ -282,10 +282,12 @@ def get(host, port, path, timeout=10):
         connection.close()
 
 
-def write_steadily(idea_pk, per_second, stop):
-    """Write ``per_second`` times a second until ``stop`` as participation does: seeded people support
-    idea ``idea_pk`` and withdraw it again, through ``civica.participation.services`` (so the page
-    cache hears of every write as it hears of a person's); returns how many writes were made."""
+def write_steadily(idea_pk, per_second, stop, stopped=None, written=None):
+    """Write ``per_second`` times a second until ``stop`` (a ``time.perf_counter()`` instant) or
+    until ``stopped`` (an event) is set, as participation does: seeded people support idea
+    ``idea_pk`` and withdraw it again, through ``civica.participation.services`` (so the page cache
+    hears of every write as it hears of a person's). Behind time (a slow write), it catches up.
+    Returns how many writes were made, also counted in ``written`` (a shared value) if given."""
     from django.db import connection
 
     from civica.participation import services
@@ -297,7 +299,7 @@ def write_steadily(idea_pk, per_second, stop):
                   .exclude(pk__in=Support.objects.filter(idea=idea).values("user")).order_by("-pk")[:20])
     writes, interval, supported = 0, 1 / per_second, set()
     next_write = time.perf_counter()
-    while (now := time.perf_counter()) < stop:
+    while (now := time.perf_counter()) < stop and not (stopped is not None and stopped.is_set()):
         if now >= next_write and people:
             person = people[writes % len(people)]
             if person.pk in supported:
@@ -307,29 +309,43 @@ def write_steadily(idea_pk, per_second, stop):
                 services.idea_support(idea=idea, by=person)
                 supported.add(person.pk)
             writes += 1
+            if written is not None:
+                with written.get_lock():
+                    written.value += 1
             next_write += interval
-        time.sleep(max(0.0, min(next_write, stop) - time.perf_counter()))
+        time.sleep(max(0.0, min(next_write, stop, now + interval) - time.perf_counter()))
     connection.close()
     return writes
 
 
-def _write_in_child(idea_pk, per_second, stop, written):
+def _write_in_child(idea_pk, per_second, stopped, written):
     import django
 
     django.setup()
-    written.value = write_steadily(idea_pk, per_second, stop)
+    write_steadily(idea_pk, per_second, float("inf"), stopped, written)
 
 
-def write_in_process(idea_pk, per_second, stop):
-    """``write_steadily`` in a process of its own, as a real writer is (its Python does not compete
-    with the load generator's threads for one interpreter); returns how many writes were made.
-    ``stop`` is a ``time.perf_counter()`` instant: the system's monotonic clock, the same in both."""
-    context = multiprocessing.get_context("spawn")  # a fork of the threaded load generator could deadlock
-    written = context.Value("q", 0)
-    process = context.Process(target=_write_in_child, args=(idea_pk, per_second, stop, written), daemon=True)
-    process.start()
-    process.join()
-    return written.value
+class BackgroundWriter:
+    """``write_steadily`` in a process of its own for the whole run, as a real writer is (its Python
+    does not compete with the load generator's threads for one interpreter, and it starts once).
+    ``written()`` is how many writes it has made so far."""
+
+    def __init__(self, idea_pk, per_second):
+        context = multiprocessing.get_context("spawn")  # a fork of the threaded load generator could deadlock
+        self.stopped, self.count = context.Event(), context.Value("q", 0)
+        self.process = context.Process(target=_write_in_child, args=(idea_pk, per_second, self.stopped, self.count),
+                                       daemon=True)
+        self.process.start()
+
+    def written(self):
+        return self.count.value
+
+    def stop(self):
+        self.stopped.set()
+        self.process.join(timeout=60)
+        if self.process.is_alive():
+            self.process.terminate()
+        return self.written()
 
 
 class Browser:
@@ -601,9 +617,11 @@ def main():
     meter = CpuMeter(server.pid, database_url, arguments.database)
     load_before = os.getloadavg()[0]
     since = timezone.now()
-    results, participated, writes = {}, {"requests": 0, "errors": 0, "latencies": [], "seconds": 0.0}, 0
-    browsers = []
+    results, participated = {}, {"requests": 0, "errors": 0, "latencies": [], "seconds": 0.0}
+    browsers, writer, writes, loaded_seconds = [], None, 0, 0.0
     try:
+        if arguments.writes_per_second > 0:
+            writer = BackgroundWriter(idea.pk, arguments.writes_per_second)
         citizens, staff = sign_in_everyone(arguments.port, arguments.clients, BENCH_PASSWORD)
         browsers = [*citizens, *staff.values()]
         participations = [Participation(idea_paths, arguments.participate_every, seed=number)
@@ -626,27 +644,28 @@ def main():
                 if status == 404 and key in OPTIONAL_PAGES:
                     results[key, audience] = "not available (404)"
                     continue
-                writer = None
-                if arguments.writes_per_second > 0:
-                    def writer(stop, idea_pk=idea.pk):
-                        return write_in_process(idea_pk, arguments.writes_per_second, stop)
+                writes_before = writer.written() if writer else 0
                 if clients is None:
                     result = load(arguments.port, path, arguments.clients, arguments.warmup, arguments.seconds,
-                                  meter, writer)
+                                  meter)
                 else:
-                    result = load_as(clients, path, arguments.warmup, arguments.seconds, meter, writer, acting)
+                    result = load_as(clients, path, arguments.warmup, arguments.seconds, meter, None, acting)
                     for client in clients:
                         client.close()
+                result["writes"] = (writer.written() if writer else 0) - writes_before
                 results[key, audience] = result
-                writes += result["writes"]
+                loaded_seconds += arguments.warmup + arguments.seconds
                 if acting:
                     participated["requests"] += result["participation"]["requests"]
                     participated["errors"] += result["participation"]["errors"]
                     participated["latencies"] += result["participation"]["latencies"]
                     participated["seconds"] += arguments.seconds
-                print(f"  {label}, {audience}: {result['rps']:.0f} req/s, {result['errors']} errors", flush=True)
+                print(f"  {label}, {audience}: {result['rps']:.0f} req/s, {result['errors']} errors, "
+                      f"{result['writes']} writes", flush=True)
     finally:
         load_after = os.getloadavg()[0]
+        if writer is not None:
+            writes = writer.stop()
         for browser in browsers:
             browser.close()
         meter.close()
@@ -659,11 +678,14 @@ def main():
     if arguments.worker_class == "gthread":
         workers += f" × {arguments.threads} threads"
     seeded = f" · seeded in {seed_seconds:.0f} s" if seed_seconds is not None else ""
+    write_rate = sum(result["writes"] for result in results.values() if isinstance(result, dict)) / (
+        loaded_seconds or 1)
     print()
     print(f"{datetime.date.today().isoformat()} · scale {arguments.scale:g} · {os.cpu_count()} cores "
           f"({platform.processor() or platform.machine()}) · PostgreSQL {database_version(database_url)} · "
           f"gunicorn {workers} · page cache {arguments.page_cache} · "
-          f"{arguments.writes_per_second:g} writes/s ({writes:,} made) · {arguments.clients} clients · "
+          f"{arguments.writes_per_second:g} writes/s asked, {write_rate:.1f} made while pages were loaded "
+          f"({writes:,} in all) · {arguments.clients} clients · "
           f"signed-in clients participate every {arguments.participate_every:g} s · "
           f"{arguments.seconds:g} s per page · "
           f"load average {load_before:.1f} before, {load_after:.1f} after{seeded}")
