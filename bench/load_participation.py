@@ -35,7 +35,7 @@ import threading
 import time
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import psycopg
 
@@ -404,14 +404,15 @@ class Browser:
         self.connection.close()
 
 
-def succeeded(status, location=""):
+def succeeded(status):
     """A page answered: 2xx, and never a redirect (to the sign-in page or elsewhere)."""
     return status is not None and 200 <= status < 300
 
 
-def posted(status, location):
-    """A form accepted: the redirect back to the page, not to the sign-in page, not a 4xx/5xx (a 429 too)."""
-    return status in (302, 303) and "/accounts/login" not in location
+def posted(status, location, expected=""):
+    """A form accepted: the redirect back to the page (to ``expected`` in its address, such as the new
+    comment's anchor), not to the sign-in page; a 4xx or 5xx (a 429 too) is a refusal."""
+    return status in (302, 303) and "/accounts/login" not in location and expected in location
 
 
 class Participation:
@@ -429,11 +430,12 @@ class Participation:
         return self.every > 0 and bool(self.idea_paths) and now >= self.next_at
 
     def act(self, browser):
-        """One participation; returns (accepted, seconds)."""
+        """One participation, as a browser does it: the form posted, then the page it leads back to
+        (with the message saying it worked); returns (accepted, seconds for both)."""
         self.next_at = time.perf_counter() + self.rng.uniform(0.5, 1.5) * self.every
         self.count += 1
         began = time.perf_counter()
-        choice = self.rng.random()
+        choice, expected = self.rng.random(), ""
         if self.supported and choice < 0.25:
             status, location, _page = browser.post(self.supported.pop() + "support/", {"withdraw": "1"})
         elif choice < 0.6:
@@ -444,7 +446,12 @@ class Participation:
             body = f"Comentariu fictiv de test de încărcare nr. {self.count} ({self.rng.randrange(10**6)})."
             status, location, _page = browser.post(self.rng.choice(self.idea_paths) + "comments/",
                                                    {"body": body, "alignment": "neutral"})
-        return posted(status, location), time.perf_counter() - began
+            expected = "#comment-"  # a refused comment goes back to "#comments", with the draft kept
+        accepted = posted(status, location, expected)
+        if accepted:
+            back = urlsplit(location)
+            accepted = succeeded(browser.request("GET", back.path + (f"?{back.query}" if back.query else ""))[0])
+        return accepted, time.perf_counter() - began
 
 
 def load(port, path, clients, warmup, seconds, meter, writer=None):
@@ -475,10 +482,10 @@ def load_as(browsers, path, warmup, seconds, meter, writer=None, participations=
     def client(browser):
         mine, failed = [], 0
         while (began := time.perf_counter()) < stop:
-            status, location, _page = browser.request("GET", path)
+            status, _location, _page = browser.request("GET", path)
             if began >= start_measuring:
                 mine.append(time.perf_counter() - began)
-                failed += not succeeded(status, location)
+                failed += not succeeded(status)
         with lock:
             latencies.extend(mine)
             errors[0] += failed
@@ -515,7 +522,7 @@ def load_as(browsers, path, warmup, seconds, meter, writer=None, participations=
     latencies.sort()
     posts.sort()
     requests = len(latencies)
-    served = requests + len(posts)  # the CPU went to both
+    served = requests + 2 * len(posts)  # the CPU went to all: a participation is a form and the page after it
     return {"requests": requests, "errors": errors[0], "rps": requests / seconds,
             "p50": percentile(latencies, 50) * 1000, "p95": percentile(latencies, 95) * 1000,
             "app_cpu": app_cpu * 1000 / served if served else float("nan"),
