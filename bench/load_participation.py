@@ -744,7 +744,7 @@ def print_mix_table(pages, audiences, results, participated):
     if participated["requests"] or participated["errors"]:
         latencies = sorted(participated["latencies"])
         rate = participated["requests"] / participated["seconds"] if participated["seconds"] else float("nan")
-        print(f"| participation: support, withdraw, comment (POST) | signed-in | (forms) | "
+        print(f"| participation: a support, a withdrawal or a comment, and the page after it | signed-in | (forms) | "
               f"{participated['requests']:,} | {participated['errors']:,} | {rate:,.1f} | "
               f"{percentile(latencies, 50) * 1000:.1f} | {percentile(latencies, 95) * 1000:.1f} | – | – | – | – |")
 
