@@ -2,6 +2,7 @@
 new version after a change; downloads of a version being rendered get the "being prepared" page, never a
 second rendering, also when they arrive at the same instant (PostgreSQL, threads)."""
 
+import datetime
 import logging
 
 import pytest
@@ -70,7 +71,7 @@ def test_a_lost_claim_is_taken_again_once():
     assert documents.claim("test.doc:1:en", "v1") is True
     assert documents.claim("test.doc:1:en", "v1") is False
     StoredDocument.objects.filter(version="v1").update(
-        created_at=timezone.now() - timezone.timedelta(seconds=documents.CLAIM_SECONDS + 1))
+        created_at=timezone.now() - datetime.timedelta(seconds=documents.CLAIM_SECONDS + 1))
     assert documents.claim("test.doc:1:en", "v1") is True
     assert documents.claim("test.doc:1:en", "v1") is False
 
