@@ -9,6 +9,7 @@ class AccountabilityConfig(AppConfig):
 
     def ready(self):
         from . import (
+            parts,  # noqa: F401 -- registers the personal parts of the plan pages
             programme_section,  # noqa: F401 -- registers the programme page's sections
             versions,
         )

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from civica.queue import documents
 
 from . import selectors, versions
-from .parts import levels
+from .sections import levels
 
 
 def document_context(plan):

@@ -1,132 +1,46 @@
-"""The plan pages' heavy parts, rendered once per plan version and language and kept in the cache.
+"""The personal parts of the plan pages (core/personal_parts.py): what editors of a plan get on its kept
+sections (sections.py) — their links and the periods not read as dates, the budget totals that do not
+add up, a "Post progress" link on each activity. Everyone else gets nothing here."""
 
-A plan's page was one template of about 3,900 elements (every programme's activities and a month-by-month
-table of all of them), rendered afresh for each signed-in person: 100-140 ms of Python here, ~0.9 s to the
-first byte on a busy server. It is now an overview (``overview``: the summary, priorities, the programmes
-with links, progress updates, indicators, budget, changes) and a page per programme (``programme``: its
-objectives, activities and months), each kept in the shared cache under ``versions.stamp`` (the plan's
-change stamp, the language, the templates' version, live counts): a request reads the stamp, then one
-cache entry, and renders only what is personal.
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
-What is kept is rendered with ``render_to_string`` and no request, so it cannot hold a person's name, a
-form token or a permission; it marks where the personal parts go (``<!--slot:NAME-->``, filled by
-``fill``: the editors' links and notices) and where the comments go (``COMMENTS``). The services queue
-``tasks.render_plan_pages`` after each change, which renders every part of the plan in both languages on
-a worker (in the process without a broker); a request that still finds an older version renders it
-itself, unless another request is rendering that part at that moment, when it is given the version that
-part replaces (as the page cache does; see ``_kept``).
-"""
+from civica.core.personal_parts import base_context, part
 
-import re
-
-from django.conf import settings
-from django.core.cache import cache
-from django.template.loader import render_to_string
-from django.utils import translation
-
-from . import selectors, versions
-from .models import LEVEL_SYMBOLS, Level
-
-# A kept part lives a week at most besides: a new version replaces it under the same key.
-PART_SECONDS = 7 * 24 * 3600
-RENDER_LOCK_SECONDS = 30
-COMMENTS = "<!--comments-->"
-SLOT = re.compile(r"<!--slot:([a-z0-9-]+)-->")
+from . import selectors
 
 
-def levels():
-    return [(level.value, level.label, LEVEL_SYMBOLS[level]) for level in Level]
-
-
-def fill(html: str, value) -> str:
-    """``html`` with each ``<!--slot:NAME-->`` replaced by ``value(NAME)`` (safe HTML, or "")."""
-    return SLOT.sub(lambda match: value(match.group(1)), html)
-
-
-def _key(plan, name: str, language: str) -> str:
-    return f"accountability:part:{plan.pk}:{name}:{language}"
-
-
-def _kept(key: str, stamp: str, render):
-    """The part kept under ``key`` at ``stamp``, or rendered (``render()``) and kept. While another
-    request renders a newer version of this part, the older one is given (never older than one render)."""
-    found = cache.get(key)
-    if found is not None and found[0] == stamp:
-        return found[1]
-    lock, locked = f"{key}:rendering", False
-    if found is not None:
-        locked = cache.add(lock, 1, RENDER_LOCK_SECONDS)
-        if not locked:
-            return found[1]
-    try:
-        part = render()
-        if part is not None:
-            cache.set(key, (stamp, part), PART_SECONDS)
-    finally:
-        if locked:
-            cache.delete(lock)
-    return part
-
-
-def overview_context(plan):
-    areas = selectors.areas_with_priorities(plan)
-    all_programmes = selectors.programmes_with_work(plan)
-    # A plan not assessed yet shows the previous year's assessment (PROPUS / REALIZAT).
-    assessed = any(priority.level for area in areas for priority in area.priorities.all())
-    previous = None if assessed else selectors.previous_plan(plan)
-    indicators = selectors.indicators_with_values(plan)
-    return {
-        "plan": plan, "areas": areas, "assessed": assessed, "previous": previous,
-        "previous_areas": selectors.areas_with_priorities(previous) if previous else [],
-        "all_programmes": all_programmes, "months": range(1, 13),
-        "updates": selectors.recent_updates(plan), "indicators": indicators,
-        "indicator_chart": selectors.indicator_chart(indicators),
-        "glance": selectors.plan_glance(all_programmes, indicators),
-        "budget": selectors.budget_summary(plan), "levels": levels(), "history": selectors.plan_history(plan),
-    }
-
-
-def render_overview(plan) -> str:
-    return render_to_string("accountability/parts/overview.html", overview_context(plan))
-
-
-def render_programme(plan, slug: str) -> dict | None:
-    """``{"html", "title"}`` of one programme's page, or None when the plan has no such programme."""
-    found = selectors.programmes_with_work(plan, programme=slug)
-    if not found:
+def _plan_for_editor(request, slug):
+    """The plan if this person may manage it, else None (one query a request, whatever the marks)."""
+    if not request.user.is_authenticated:
         return None
-    item = found[0]
-    context = {"plan": plan, "item": item, "programmes": [item], "months": range(1, 13),
-               "all_programmes": selectors.plan_programmes(plan)}
-    return {"html": render_to_string("accountability/parts/programme.html", context),
-            "title": item.translated("name")}
+    decided = request.__dict__.setdefault("_civica_plan_editors", {})
+    if slug not in decided:
+        plan = selectors.plan_by_slug(slug)
+        decided[slug] = plan if plan and request.user.has_perm("accountability.manage_plan", plan) else None
+    return decided[slug]
 
 
-def overview(plan, language: str) -> str:
-    """The plan page's kept part in ``language`` (the active language)."""
-    return _kept(_key(plan, "overview", language), versions.stamp(plan, language), lambda: render_overview(plan))
+@part("accountability.editors")
+def editors(request, calls):
+    return [get_template("accountability/_editors.html").render({
+        **base_context(request), "plan": plan, "unparsed": selectors.unparsed_periods(plan)})
+        if (plan := _plan_for_editor(request, args[0])) else "" for args in calls]
 
 
-def programme(plan, slug: str, language: str) -> dict | None:
-    """A programme page's kept part (``render_programme``), or None for a programme not in the plan."""
-    return _kept(_key(plan, f"programme-{slug}", language), versions.stamp(plan, language),
-                 lambda: render_programme(plan, slug))
+@part("accountability.budget_notice")
+def budget_notice(request, calls):
+    return [get_template("accountability/_budget_notice.html").render({
+        **base_context(request), "mismatches": selectors.budget_summary(plan).mismatches})
+        if (plan := _plan_for_editor(request, args[0])) else "" for args in calls]
 
 
-def refresh(plan) -> int:
-    """Render every part of ``plan`` in every language whose kept version is not the current one (the
-    background task, after a change); how many were rendered."""
-    rendered = 0
-    slugs = [item.slug for item in selectors.plan_programmes(plan)]
-    for language, _ in settings.LANGUAGES:
-        with translation.override(language):
-            stamp = versions.stamp(plan, language)
-            parts = [(_key(plan, "overview", language), lambda: render_overview(plan))]
-            parts += [(_key(plan, f"programme-{slug}", language), lambda slug=slug: render_programme(plan, slug))
-                      for slug in slugs]
-            for key, render in parts:
-                found = cache.get(key)
-                if found is None or found[0] != stamp:
-                    cache.set(key, (stamp, render()), PART_SECONDS)
-                    rendered += 1
-    return rendered
+@part("accountability.progress_link")
+def progress_link(request, calls):
+    """args: the plan's slug, an activity's id."""
+    label = _("Post progress")
+    return [format_html('<br><a href="{}">{}</a>', reverse("accountability:progress", args=[args[0], int(args[1])]),
+                        label)
+            if len(args) == 2 and args[1].isdigit() and _plan_for_editor(request, args[0]) else "" for args in calls]

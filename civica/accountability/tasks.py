@@ -9,12 +9,12 @@ from civica.queue.tasks import background_task
 
 @background_task
 def render_plan_pages(plan_id):
-    from . import parts
+    from . import sections
     from .models import Plan
 
     plan = Plan.objects.filter(pk=plan_id).select_related("organisation").first()
     if plan is not None:
-        parts.refresh(plan)
+        sections.refresh(plan)
 
 
 @background_task

@@ -13,7 +13,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,11 +20,15 @@ from django.views.decorators.http import require_POST, require_safe
 
 from civica.comments.section import comment_section, post_comment_from_form
 from civica.core import refusals
+from civica.core.page_cache import shared_page, write_scope
 from civica.core.params import id_param, int_param
 from civica.queue.responses import stored_pdf_response
 
-from . import parts, selectors
+from . import sections, selectors
 from .document import document_context, document_name, document_version
+
+# A plan's pages and the writes made on them share a page-cache scope (core/page_cache.py).
+PLAN_SCOPE = ("plan", "slug")
 
 
 def _plan_or_404(slug):
@@ -47,55 +50,36 @@ def _month(request):
 FILTERS = ("programme", "month", "area")
 
 
-def _personal_slots(request, plan):
-    """What fills a kept part's slots for this person (parts.fill): for editors their links, the
-    periods not read as dates and the budget totals that do not add up; for everyone else nothing."""
-    if not request.user.has_perm("accountability.manage_plan", plan):
-        return lambda name: ""
-    label = _("Post progress")
-
-    def value(name):
-        if name == "editors":
-            return render_to_string("accountability/_editors.html", {
-                "plan": plan, "unparsed": selectors.unparsed_periods(plan)})
-        if name == "budget-notice":
-            return render_to_string("accountability/_budget_notice.html", {
-                "mismatches": selectors.budget_summary(plan).mismatches})
-        if name.startswith("progress-"):
-            url = reverse("accountability:progress", args=[plan.slug, int(name.removeprefix("progress-"))])
-            return format_html('<br><a href="{}">{}</a>', url, label)
-        return ""
-
-    return value
-
-
+@shared_page(scope=PLAN_SCOPE)
 @require_safe
 def plan_detail(request, slug):
-    """The plan's overview: its kept part (parts.overview) with this person's slots and the comments."""
+    """The plan's overview: its kept section (sections.overview) and the comments; editors' links are
+    personal parts (parts.py)."""
     plan = _plan_or_404(slug)
     if any(name in request.GET for name in FILTERS):  # the filters of the page before it was split
         return redirect(f"{reverse('accountability:activities', args=[slug])}?{request.GET.urlencode()}")
-    html = parts.fill(parts.overview(plan, request.LANGUAGE_CODE), _personal_slots(request, plan))
-    before, after = html.split(parts.COMMENTS, 1)
+    before, after = sections.overview(plan, request.LANGUAGE_CODE).split(sections.COMMENTS, 1)
     return render(request, "accountability/plan_detail.html", {
         "plan": plan, "before_comments": mark_safe(before), "after_comments": mark_safe(after),  # noqa: S308
         "comment_section": comment_section(request, plan, post_url=reverse("accountability:comment", args=[slug])),
     })
 
 
+@shared_page(scope=PLAN_SCOPE)
 @require_safe
 def plan_programme(request, slug, programme):
-    """One programme of the plan: its kept part (parts.programme) with this person's slots."""
+    """One programme of the plan: its kept section (sections.programme)."""
     plan = _plan_or_404(slug)
-    part = parts.programme(plan, programme, request.LANGUAGE_CODE)
+    part = sections.programme(plan, programme, request.LANGUAGE_CODE)
     if part is None:
         raise Http404
     return render(request, "accountability/plan_programme.html", {
         "plan": plan, "title": part["title"],
-        "body": mark_safe(parts.fill(part["html"], _personal_slots(request, plan))),  # noqa: S308
+        "body": mark_safe(part["html"]),  # noqa: S308  (rendered from the plan's rows by our templates)
     })
 
 
+@shared_page(scope=PLAN_SCOPE)
 @require_safe
 def plan_activities(request, slug):
     """The plan's activities filtered by programme, area and month (rendered per request: the variants
@@ -113,7 +97,7 @@ def plan_activities(request, slug):
         "plan": plan, "areas": areas, "programmes": programmes, "all_programmes": selectors.plan_programmes(plan),
         "filtered": filtered, "selected_programme": programme, "selected_month": month, "selected_area": area,
         "months": range(1, 13)}, request=request)
-    return HttpResponse(parts.fill(html, _personal_slots(request, plan)))
+    return HttpResponse(html)
 
 
 @require_safe
@@ -226,6 +210,7 @@ class ProgressForm(forms.Form):
         return attachment
 
 
+@write_scope(*PLAN_SCOPE)
 def progress_post(request, slug, activity_id):
     """Editors post how far an activity got (date, %, note, optional PDF)."""
     from django.contrib import messages
@@ -252,6 +237,7 @@ def progress_post(request, slug, activity_id):
     return render(request, "accountability/progress_form.html", {"plan": plan, "activity": activity, "form": form})
 
 
+@write_scope(*PLAN_SCOPE)
 @login_required
 @require_POST
 def plan_comment(request, slug):

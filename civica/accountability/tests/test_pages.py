@@ -108,7 +108,7 @@ def test_plan_page_query_count_is_constant(client, assert_constant_queries):
     def more():
         Plan.objects.all().delete()
         make_plan(programmes=6, activities=8)
-        for url in urls:  # the new plan's kept parts (accountability.parts)
+        for url in urls:  # the new plan's kept sections (accountability.sections)
             client.get(url)
 
     urls = ["/en/plans/2021/"]

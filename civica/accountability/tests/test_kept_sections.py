@@ -1,4 +1,4 @@
-"""The plan pages' kept parts (accountability.parts, issue 17 point 4): the same for everyone, naming
+"""The plan pages' kept parts (accountability.sections, issue 17 point 4): the same for everyone, naming
 nobody, read from the cache by the next request without rendering, rendered again after a change (in the
 process here, where there is no broker), with the editors' links filled in per request only."""
 
@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client, TestCase
 from django.test.utils import CaptureQueriesContext
 
-from civica.accountability import parts, services, versions
+from civica.accountability import services, versions
 from civica.accountability.models import Activity, Plan, PlanStatus
 from civica.accountability.tests.factories import make_plan
 from civica.accounts.tests.factories import UserFactory
@@ -67,7 +67,7 @@ def test_the_second_request_renders_nothing(client, participant):
         second, _ = queries(client, url)
         third, _ = queries(client, url)
         assert second < first and third == second
-    # Kept: the overview reads the plan, its live indicators, and the comments; nothing of its parts.
+    # Kept: the overview reads the plan, its live indicators, and the comments; nothing of its sections.
     assert queries(Client(), "/en/plans/2021/")[0] <= 6
 
 
@@ -121,13 +121,6 @@ def test_a_reader_never_gets_an_older_version_than_the_stamp_once_rendered(clien
     Plan.objects.filter(pk=plan.pk).update(title_en="Plan 2021, revised")  # as a migration or a shell would
     versions.touch(pk=plan.pk)
     assert "Plan 2021, revised" in client.get("/en/plans/2021/").content.decode()
-
-
-@pytest.mark.django_db
-def test_slots_are_filled_per_person_and_unknown_ones_are_emptied():
-    html = "<p>a<!--slot:editors--></p><td>1<!--slot:progress-12--></td><!--slot:nothing-->"
-    assert parts.fill(html, lambda name: f"[{name}]") == "<p>a[editors]</p><td>1[progress-12]</td>[nothing]"
-    assert parts.fill(html, lambda name: "") == "<p>a</p><td>1</td>"
 
 
 @pytest.mark.django_db
