@@ -5,7 +5,10 @@ What was typed is never lost: a session that expired while typing keeps it (stas
 given back after log-in), and so does a draft save refused because the application was submitted
 meanwhile. Files are kept in the private storage under random names (PDFs without their metadata) and
 served only here, as attachments named ``<code>-<field>.<ext>`` (never the uploader's file name), and
-never to an evaluator of a blind call for a field hidden in blind review."""
+never to an evaluator of a blind call for a field hidden in blind review.
+
+A call's page is one kept page for everyone who may read it (core/page_cache.py ``shared_page``): where
+the person stands with the call and the question form are filled in by parts.py."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login

@@ -1,6 +1,9 @@
 """The meetings pages: the list with filters, pages and a month calendar, a meeting's page (its comments
 through the comments app's ``section.comment_section`` and ``{% show_comments %}``), registering and
-cancelling, "my registrations", the phone check-in page, and the iCal feeds (all meetings, one meeting)."""
+cancelling, "my registrations", the phone check-in page, and the iCal feeds (all meetings, one meeting).
+
+A meeting's page is one kept page for everyone (core/page_cache.py ``shared_page``): what belongs to the
+person (their registration, the online link, the staff's links and chart) is filled in by parts.py."""
 
 import datetime
 
