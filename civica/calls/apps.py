@@ -12,7 +12,10 @@ class CallsConfig(AppConfig):
 
         from civica.core.uploads import delete_stored_files, keep_public_images
 
-        from . import programme_section  # noqa: F401 -- registers the programme page's section
+        from . import (
+            parts,  # noqa: F401 -- registers the personal parts of its pages
+            programme_section,  # noqa: F401 -- registers the programme page's section
+        )
         from .models import ApplicationFile, Call, CallDocument
 
         # A file deleted or replaced, or an application deleted: the stored file goes too, after commit.

@@ -5,7 +5,10 @@ What was typed is never lost: a session that expired while typing keeps it (stas
 given back after log-in), and so does a draft save refused because the application was submitted
 meanwhile. Files are kept in the private storage under random names (PDFs without their metadata) and
 served only here, as attachments named ``<code>-<field>.<ext>`` (never the uploader's file name), and
-never to an evaluator of a blind call for a field hidden in blind review."""
+never to an evaluator of a blind call for a field hidden in blind review.
+
+A call's page is one kept page for everyone who may read it (core/page_cache.py ``shared_page``): where
+the person stands with the call and the question form are filled in by parts.py."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -17,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.core import refusals
+from civica.core.page_cache import shared_page, write_scope
 from civica.queue.responses import pdf_response
 
 from . import selectors, services
@@ -28,6 +32,9 @@ from .receipts import receipt_html
 from .tasks import receipt_document_name
 
 PENDING_KEY = "calls:pending:{slug}"
+# A call's page and the applicants' writes on it (questions, applications) share a page-cache scope
+# (core/page_cache.py): an application saved leaves every other call's kept page current.
+CALL_SCOPE = ("call", "slug")
 
 
 def _call_or_404(slug, user):
@@ -47,20 +54,20 @@ def call_list(request):
     })
 
 
+@shared_page(scope=CALL_SCOPE)
 @require_safe
 def call_detail(request, slug):
+    """The same page for everyone who may read the call; where the person stands with it and the
+    question form are its personal parts (parts.py). A draft call, which only editors read, is not
+    shared: a visitor's render of it is a 404, so each editor gets their own render."""
     call = _call_or_404(slug, request.user)
-    user = request.user
-    application = Application.objects.filter(call=call, applicant=user).first() if user.is_authenticated else None
     return render(request, "calls/call_detail.html", {
-        "call": call, "application": application,
-        "can_apply": user.has_perm("calls.apply", call),
-        "can_ask": user.has_perm("calls.ask_question", call),
-        "question_form": QuestionForm(),
+        "call": call,
         "funded": selectors.funded_applications(call) if call.status == CallStatus.RESULTS_PUBLISHED else None,
     })
 
 
+@write_scope(*CALL_SCOPE)
 @require_POST
 def ask_question(request, slug):
     call = _call_or_404(slug, request.user)
@@ -77,6 +84,7 @@ def ask_question(request, slug):
     return redirect(call.get_absolute_url() + "#questions")
 
 
+@write_scope(*CALL_SCOPE)
 @require_POST
 def apply(request, slug):
     call = _call_or_404(slug, request.user)
@@ -96,6 +104,7 @@ def _application_form(request, call, application, data=None, files=None, strict=
                            existing_files=existing, strict=strict)
 
 
+@write_scope(*CALL_SCOPE)
 def application(request, slug):
     """The applicant's own application: edit and save the draft, submit, see what was submitted."""
     call = _call_or_404(slug, request.user)
@@ -172,6 +181,7 @@ def _as_querydict(pending):
     return data
 
 
+@write_scope(*CALL_SCOPE)
 @require_POST
 def application_action(request, slug, action):
     call = _call_or_404(slug, request.user)

@@ -12,7 +12,10 @@ class MeetingsConfig(AppConfig):
 
         from civica.core.uploads import delete_stored_files, keep_public_images
 
-        from . import programme_section  # noqa: F401 -- registers the programme page's section
+        from . import (
+            parts,  # noqa: F401 -- registers the personal parts of its pages
+            programme_section,  # noqa: F401 -- registers the programme page's section
+        )
         from .models import Meeting, MeetingDocument
 
         # Public images: renditions on upload, deleted with their row or when replaced.

@@ -1,6 +1,9 @@
 """The meetings pages: the list with filters, pages and a month calendar, a meeting's page (its comments
 through the comments app's ``section.comment_section`` and ``{% show_comments %}``), registering and
-cancelling, "my registrations", the phone check-in page, and the iCal feeds (all meetings, one meeting)."""
+cancelling, "my registrations", the phone check-in page, and the iCal feeds (all meetings, one meeting).
+
+A meeting's page is one kept page for everyone (core/page_cache.py ``shared_page``): what belongs to the
+person (their registration, the online link, the staff's links and chart) is filled in by parts.py."""
 
 import datetime
 
@@ -17,6 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from civica.comments.section import comment_section, post_comment_from_form
 from civica.core import refusals
+from civica.core.page_cache import shared_page, write_scope
 from civica.core.params import page_param, year_month_param
 
 from . import ical, selectors, services
@@ -30,6 +34,9 @@ from .models import (
 )
 
 MEETINGS_PER_PAGE = 20
+# A meeting's page and the writes made on it (registering, cancelling, commenting, checking in) share a
+# page-cache scope (core/page_cache.py): a registration leaves every other meeting's kept page current.
+MEETING_SCOPE = ("meeting", "slug")
 
 
 def _meeting_or_404(slug):
@@ -70,25 +77,21 @@ def meeting_list(request):
     })
 
 
+@shared_page(scope=MEETING_SCOPE)
 @require_safe
 def meeting_detail(request, slug):
+    """The same page for everyone; the person's registration, the online link and the staff's links
+    and chart are its personal parts (parts.py)."""
     meeting = _meeting_or_404(slug)
-    registration = (Registration.objects.filter(meeting=meeting, person=request.user).first()
-                    if request.user.is_authenticated else None)
-    can_check_in = request.user.has_perm("meetings.check_in", meeting)
     return render(request, "meetings/meeting_detail.html", {
-        "meeting": meeting, "registration": registration, "venue_place": selectors.venue_place(meeting),
-        "can_register": request.user.has_perm("meetings.register", meeting),
-        "show_link": request.user.has_perm("meetings.see_online_link", meeting),
+        "meeting": meeting, "venue_place": selectors.venue_place(meeting),
         "places_left": selectors.places_left(meeting),
-        "waiting_position": selectors.waiting_position(registration),
         "is_past": meeting.ends_at < timezone.now(),
-        "can_check_in": can_check_in,
-        "registrations_over_time": selectors.registrations_over_time(meeting) if can_check_in else [],
         "comment_section": comment_section(request, meeting, post_url=reverse("meetings:comment", args=[slug])),
     })
 
 
+@write_scope(*MEETING_SCOPE)
 @require_POST
 def comment(request, slug):
     meeting = _meeting_or_404(slug)
@@ -97,6 +100,7 @@ def comment(request, slug):
     return post_comment_from_form(request, meeting)
 
 
+@write_scope(*MEETING_SCOPE)
 @require_POST
 def register(request, slug):
     meeting = _meeting_or_404(slug)
@@ -117,6 +121,7 @@ def register(request, slug):
     return redirect(meeting.get_absolute_url())
 
 
+@write_scope(*MEETING_SCOPE)
 @require_POST
 def cancel(request, slug):
     meeting = _meeting_or_404(slug)
@@ -128,6 +133,7 @@ def cancel(request, slug):
     return redirect(meeting.get_absolute_url())
 
 
+@write_scope(*MEETING_SCOPE)
 def check_in(request, slug):
     meeting = _meeting_or_404(slug)
     if not request.user.is_authenticated:

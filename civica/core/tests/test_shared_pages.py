@@ -29,6 +29,35 @@ PAGES = {
     "accountability:activities": lambda site: f"/ro/plans/{site['plan'].slug}/activities/?month=3",
 }
 
+
+# --- Meetings and calls (task G): their data made on first use, so the ``site`` above stays as it is.
+def site_meetings(site):
+    """A hybrid meeting with one place: ``first`` holds it (their code, the online link), ``second``
+    waits for it; a call open to participants where ``first`` and ``second`` have each started an
+    application. Their titles name the idea they are about (what every kept page must show)."""
+    if "meeting" not in site:
+        from civica.calls import services as call_services
+        from civica.calls.tests.factories import CallFactory
+        from civica.meetings import services as meeting_services
+        from civica.meetings.models import MeetingFormat
+        from civica.meetings.tests.factories import MeetingFactory
+
+        meeting = MeetingFactory(title_ro="Bănci la umbră: atelier în parc", capacity=1, format=MeetingFormat.HYBRID,
+                                 online_url="https://meet.example.org/camera-ascunsa")
+        for person in (site["first"], site["second"]):
+            meeting_services.register(meeting=meeting, by=person, accepted_terms=True)
+        call = CallFactory(title_ro="Bănci la umbră în cartiere")
+        site["applications"] = [call_services.application_start(call=call, by=person)
+                                for person in (site["first"], site["second"])]
+        site.update(meeting=meeting, call=call)
+    return site
+
+
+PAGES |= {
+    "meetings:detail": lambda site: f"/ro/meetings/{site_meetings(site)['meeting'].slug}/",
+    "calls:detail": lambda site: f"/ro/calls/{site_meetings(site)['call'].slug}/",
+}
+
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 
 
@@ -129,3 +158,56 @@ def test_a_signed_in_person_s_kept_page_costs_only_their_parts(client, settings,
     assert "Părerea 49" in response.content.decode()
     assert "Îmi retrag susținerea" in response.content.decode()  # first supports the idea
     assert captured  # the parts do read the person's state
+
+
+# --- Meetings and calls (task G) ------------------------------------------------------------------------
+def test_a_kept_meeting_or_call_page_holds_nobody_s_registration_or_application(client, settings, site):
+    site_meetings(site)
+    settings.PAGE_CACHE_SECONDS = 60
+    registration = site["meeting"].registrations.get(person=site["first"])
+    for page in ("meetings:detail", "calls:detail"):
+        cache.clear()
+        client.force_login(site["first"])
+        response = client.get(PAGES[page](site))
+        assert registration.code in response.content.decode() or page == "calls:detail"
+        kept = cache.get(page_cache._page_key(response.wsgi_request, page_cache.SHARED_KEY_PREFIX))[4].decode()
+        for never in (registration.code, "camera-ascunsa", *(mine.reference for mine in site["applications"]),
+                      "Anulați înscrierea"):
+            assert never not in kept, (page, never)
+
+
+def test_editors_get_their_links_and_chart_from_a_meeting_page_a_participant_left_kept(
+        client, settings, site, editor):
+    path = PAGES["meetings:detail"](site)
+    settings.PAGE_CACHE_SECONDS = 0
+    fresh = {person: _page(client, person, path) for person in (editor, site["first"])}
+    assert "/check-in/" in fresh[editor] and "/check-in/" not in fresh[site["first"]]
+    settings.PAGE_CACHE_SECONDS = 60
+    for primer in (site["first"], editor):
+        cache.clear()
+        _page(client, primer, path)
+        for person in (editor, site["first"]):
+            assert _page(client, person, path) == fresh[person]
+
+
+@pytest.mark.parametrize("page", ["meetings:detail", "calls:detail"])
+def test_a_signed_in_person_s_kept_meeting_or_call_page_costs_a_fixed_number_of_queries(
+        client, settings, site, page, django_assert_max_num_queries):
+    from civica.comments.models import Comment
+
+    path = PAGES[page](site)
+    for number in range(20):
+        Comment.objects.create(target=site["meeting"], author=UserFactory(), body=f"Părerea {number}")
+    settings.PAGE_CACHE_SECONDS = 60
+    client.force_login(site["second"])
+    client.get(path)
+    # session, user, roles, verified address, represented organisations; the meeting or call and the
+    # person's registration or application; for the meeting, whether they hold a place (the online
+    # link), their waiting place and the comments with their votes; the unread count. 11 for the
+    # meeting, 8 for the call, whatever the number of comments.
+    with django_assert_max_num_queries(11) as captured:
+        response = client.get(path)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert site["applications"][1].reference in text if page == "calls:detail" else "lista de așteptare" in text
+    assert captured
