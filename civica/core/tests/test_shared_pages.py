@@ -101,7 +101,7 @@ def _page(client, person, path):
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
-def test_each_person_gets_their_own_page_from_what_another_left_kept(client, settings, request, page):
+def test_each_person_gets_their_own_page_from_what_another_left_kept(db, client, settings, request, page):
     site = request.getfixturevalue(PAGE_DATA.get(page, "site"))
     path = PAGES[page](site)
     people = {"first": site["first"], "second": site["second"], "moderator": site["moderator"], "visitor": None}
@@ -122,7 +122,8 @@ def test_each_person_gets_their_own_page_from_what_another_left_kept(client, set
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
-def test_what_is_kept_is_the_same_whoever_came_first_and_names_nobody_s_session(client, settings, request, page):
+def test_what_is_kept_is_the_same_whoever_came_first_and_names_nobody_s_session(db, client, settings, request,
+                                                                                    page):
     site = request.getfixturevalue(PAGE_DATA.get(page, "site"))
     path = PAGES[page](site)
     settings.PAGE_CACHE_SECONDS = 60
