@@ -14,6 +14,13 @@ Run: make bench   (or .venv/bin/python bench/bench_themes.py). Prints Markdown t
    little Gaussian noise, so no model runs), then `find_themes` from those stored vectors and with
    words only: wall and CPU seconds of the whole call, median of `REPEATS`, number of themes and ARI
    against the source themes (synthetic: a sanity check, not a quality figure).
+4. 10,000 stored vectors (384 float32 each, random unit vectors: decoding does not care what they
+   mean) decoded into the matrix a harvest needs, as JSON text (how `Contribution.embedding` kept
+   them until workshops migration 0004: six decimals, one `json.loads` a vector, as Django's
+   JSONField does) and as float32 bytes (`embeddings.vectors_of`: the bytes joined, one
+   `numpy.frombuffer`): in memory, then read from a temporary table of the database `DATABASE_URL`
+   names (SQLite in memory by default; PostgreSQL when it points there) and decoded. Median of
+   `REPEATS`. `bench_themes.py decode` runs this part only (no model needed).
 """
 
 import json
@@ -68,7 +75,94 @@ def synthetic_harvest(texts, truth, vectors, n, seed=0):
     return made, made_truth, normalize(np.array(made_vectors, dtype=np.float32))
 
 
+def stored_vectors(n=CONTRIBUTIONS, dimensions=384, seed=0):
+    """``n`` unit vectors as JSON text (the old field: six decimals) and as float32 bytes (the new one)."""
+    rows = normalize(np.random.default_rng(seed).normal(size=(n, dimensions))).astype(np.float32)
+    as_json = [json.dumps([round(float(x), 6) for x in row]) for row in rows]
+    return rows, as_json, [row.astype("<f4").tobytes() for row in rows]
+
+
+def decode_json(texts):
+    return np.array([json.loads(text) for text in texts], dtype=np.float32)
+
+
+def read_back(cursor, column):
+    cursor.execute(f"SELECT {column} FROM bench_vectors ORDER BY id")  # noqa: S608 (our own column names)
+    return [row[0] for row in cursor.fetchall()]
+
+
+def process_cpu(pid):
+    """CPU seconds used so far by another process of this machine (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_timed(backend_pid, function):
+    """``median_timed`` plus the database server's CPU seconds for the same runs (median), if known."""
+    runs = []
+    for _ in range(REPEATS):
+        before = process_cpu(backend_pid) if backend_pid else None
+        result, wall, cpu = timed(function)
+        after = process_cpu(backend_pid) if backend_pid else None
+        runs.append((result, wall, cpu, after - before if before is not None and after is not None else None))
+    server = [run[3] for run in runs if run[3] is not None]
+    return (runs[-1][0], statistics.median(run[1] for run in runs), statistics.median(run[2] for run in runs),
+            statistics.median(server) if server else None)
+
+
+def decoding():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from civica.workshops.embeddings import vectors_of
+
+    rows, as_json, as_bytes = stored_vectors()
+    assert np.allclose(decode_json(as_json), rows, atol=1e-6) and np.array_equal(vectors_of(as_bytes), rows)
+    n = len(rows)
+    print(f"| {n:,} stored vectors (384 dimensions) | bytes a vector | decode wall ms | decode CPU ms |")
+    print("|---|---|---|---|")
+    for name, stored, decode in (("JSON text (before)", as_json, decode_json),
+                                 ("float32 bytes (now)", as_bytes, vectors_of)):
+        _, wall, cpu = median_timed(REPEATS, decode, stored)
+        size = sum(len(item) for item in stored) / n
+        print(f"| {name}, in memory | {size:,.0f} | {wall * 1000:.1f} | {cpu * 1000:.1f} |")
+
+    vendor = connection.vendor
+    json_type, bytes_type = ("jsonb", "bytea") if vendor == "postgresql" else ("text", "blob")
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TEMPORARY TABLE bench_vectors (id integer PRIMARY KEY, as_json {json_type}, "
+                       f"as_bytes {bytes_type})")
+        values = [(index, text, blob) for index, (text, blob) in enumerate(zip(as_json, as_bytes, strict=True))]
+        cursor.executemany("INSERT INTO bench_vectors (id, as_json, as_bytes) VALUES (%s, %s, %s)", values)
+        backend = None
+        if vendor == "postgresql":
+            cursor.execute("SELECT pg_backend_pid()")
+            backend = cursor.fetchone()[0]
+        # jsonb is sent back as text and parsed in Python, as Django's JSONField reads it.
+        json_column = "as_json::text" if vendor == "postgresql" else "as_json"
+        print(f"\n| read from {vendor} and decoded | wall ms | CPU ms (this process) | database server CPU ms |")
+        print("|---|---|---|---|")
+        for name, column, decode in (("JSON text (before)", json_column, decode_json),
+                                     ("float32 bytes (now)", "as_bytes", vectors_of)):
+            _, wall, cpu, server = server_timed(
+                backend, lambda column=column, decode=decode: decode(read_back(cursor, column)))
+            server_text = f"{server * 1000:.0f}" if server is not None else "(in this process)"
+            print(f"| {name} | {wall * 1000:.1f} | {cpu * 1000:.1f} | {server_text} |")
+        cursor.execute("DROP TABLE bench_vectors")
+
+
 def main():
+    if sys.argv[1:] == ["decode"]:
+        print(f"load average before: {os.getloadavg()[0]:.1f}; cores: {os.cpu_count()}\n")
+        decoding()
+        print(f"\nload average after: {os.getloadavg()[0]:.1f}")
+        return
     items = json.loads(HARVEST.read_text(encoding="utf-8"))
     texts, truth = [item["text"] for item in items], [item["theme"] for item in items]
     print(f"load average before: {os.getloadavg()[0]:.1f}; cores: {os.cpu_count()}\n")
@@ -105,6 +199,8 @@ def main():
         themes, wall, cpu = median_timed(REPEATS, find_themes, made, **kwargs)
         agreement = theme_quality.agreement(made_truth, themes)
         print(f"| {name} | {wall:.2f} | {cpu:.2f} | {len(themes)} | {agreement:.3f} |")
+    print()
+    decoding()
     print(f"\nload average after: {os.getloadavg()[0]:.1f}")
 
 

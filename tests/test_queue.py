@@ -14,9 +14,9 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.test import TestCase
 from django.utils import timezone, translation
 
+from civica.accountability.document import document_html, document_version
 from civica.accountability.models import Plan
 from civica.accountability.tests.factories import make_plan
-from civica.accountability.views import document_html
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.calls import evaluation
@@ -139,8 +139,9 @@ def test_the_plan_pdf_says_it_is_being_prepared_until_the_worker_stored_it(clien
     assert "Documentul este în pregătire" in page and 'http-equiv="refresh"' in page
     assert client.get("/ro/plans/2021/document.pdf").status_code == 202  # queued once, still waiting
     plan = Plan.objects.get(year=2021)
-    with translation.override("ro"):
-        documents.store_pdf(name=f"accountability.plan:{plan.pk}:ro", html=document_html(plan))  # the worker
+    with translation.override("ro"):  # the worker
+        documents.store_pdf(name=f"accountability.plan:{plan.pk}:ro", html=document_html(plan),
+                            version=document_version(plan, "ro"))
     response = client.get("/ro/plans/2021/document.pdf")
     assert response.status_code == 200 and response.getvalue().startswith(b"%PDF")
 

@@ -8,4 +8,9 @@ class AccountabilityConfig(AppConfig):
     verbose_name = _("Plans and results")
 
     def ready(self):
-        from . import programme_section  # noqa: F401 -- registers the programme page's sections
+        from . import (
+            programme_section,  # noqa: F401 -- registers the programme page's sections
+            versions,
+        )
+
+        versions.connect()

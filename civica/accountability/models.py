@@ -67,7 +67,10 @@ class Plan(Transitions, Bilingual, models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # Kept by the comments app's services: residents discuss a plan on its page.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
-    history = HistoricalRecords(excluded_fields=["comment_count", "revision", "revised_at"])
+    # When anything its pages or its document show last changed (versions.py): the version of what is
+    # rendered once and kept (the pages' parts, the PDF).
+    changed_at = models.DateTimeField(_("content changed"), default=timezone.now, editable=False)
+    history = HistoricalRecords(excluded_fields=["comment_count", "revision", "revised_at", "changed_at"])
 
     class Meta:
         verbose_name = _("plan")

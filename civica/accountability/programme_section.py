@@ -1,6 +1,7 @@
 """The programme page's sections from the plans (network.registry): the programme's objectives and its
 activities in the approved plans, newest plan first. One query each."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from civica.network.registry import ProgrammeSection, SectionItem, programme_sections
@@ -18,7 +19,8 @@ def objective_items(programme):
 def activity_items(programme):
     activities = (Activity.objects.filter(programme=programme, plan__status=PlanStatus.APPROVED)
                   .select_related("plan").order_by("-plan__year", "-plan__end_year", "position", "pk"))
-    return [SectionItem(title=activity.translated("title"), url=activity.plan.get_absolute_url(),
+    return [SectionItem(title=activity.translated("title"),
+                        url=reverse("accountability:programme", args=[activity.plan.slug, programme.slug]),
                         note=" · ".join(part for part in (activity.period_text, activity.get_status_display()) if part),
                         group=activity.plan.translated("title")) for activity in activities]
 

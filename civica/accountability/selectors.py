@@ -103,6 +103,16 @@ def programmes_with_work(plan, *, programme=None, month=None, area=None):
     return result
 
 
+def plan_programmes(plan):
+    """The programmes with objectives or activities in ``plan``, in their order (one query)."""
+    from django.db.models import Q
+
+    from civica.network.models import Programme
+
+    return list(Programme.objects.filter(Q(activities__plan=plan) | Q(objectives__plan=plan)).distinct()
+                .order_by("position", "name_ro"))
+
+
 def unparsed_periods(plan):
     """Activities whose period could not be read as dates: for editors to look at."""
     return [activity for activity in Activity.objects.filter(plan=plan, starts_on__isnull=True, ends_on__isnull=True)

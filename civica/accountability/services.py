@@ -56,10 +56,23 @@ def progress_post(*, activity, by, progress: int, note_ro="", note_en="", date=N
 
 
 def plan_touched(*, plan: Plan) -> None:
-    """Any change to an approved plan is a revision; the public page says when it was revised."""
+    """Any change to an approved plan is a revision; the public page says when it was revised. Its pages'
+    kept parts are rendered again in the background once the change is committed (``pages_changed``)."""
     if plan.status in ADOPTED:
         Plan.objects.filter(pk=plan.pk).update(revision=F("revision") + 1, revised_at=timezone.now())
         plan.refresh_from_db(fields=["revision", "revised_at"])
+    pages_changed(plan=plan)
+
+
+def pages_changed(*, plan: Plan) -> None:
+    """What ``plan``'s pages show changed: a new version (versions.touch, for writes no receiver sees) whose
+    parts a worker renders after the commit (tasks.render_plan_pages; at once without a broker), so the
+    next reader finds them kept. The PDF is rendered when someone first asks for it."""
+    from . import versions
+    from .tasks import render_plan_pages
+
+    versions.touch(pk=plan.pk)
+    render_plan_pages.delay_on_commit(plan.pk)
 
 
 def _check_editor(by, plan):
@@ -128,6 +141,7 @@ def move_part(*, plan, part, by, up: bool):
             order[index], order[other] = order[other], order[index]
         for position, pk in enumerate(order):
             type(part).objects.filter(pk=pk).update(position=position)
+        pages_changed(plan=plan)
 
 
 def move_plan(*, plan, by, to, approved_on=None, approved_by=""):
@@ -155,6 +169,7 @@ def move_plan(*, plan, by, to, approved_on=None, approved_by=""):
         after = {"status": locked.status, "approved_on": locked.approved_on, "approved_by": locked.approved_by}
         audit.record(by=by, action=f"accountability.plan.{to}", target=locked,
                      summary=locked.status_label(), changes=audit.changed_fields(before, after))
+        pages_changed(plan=locked)
     return locked
 
 

@@ -1,15 +1,20 @@
-"""The plan pages: ``/<lang>/plans/``, and a plan at ``/<lang>/plans/<year>/`` (or ``<first>-<last>/``) with
-filters by programme and month, a month-by-month table, progress updates, KPIs, and the budget with an SVG
-chart and its table; the plan document at ``document/`` and ``document.pdf`` (the seed's structure,
-WeasyPrint, tagged PDF/UA with bookmarks); spreadsheet export and import (spreadsheets.py); posting
-progress; comments."""
+"""The plan pages: ``/<lang>/plans/``, and a plan at ``/<lang>/plans/<year>/`` (or ``<first>-<last>/``): an
+overview (summary, priorities, the programmes, progress updates, KPIs, the budget with its charts and
+tables, changes, comments), a page per programme (``programmes/<slug>/``: objectives, activities, month by
+month) and the activities filtered by programme, area and month (``activities/``). The overview and the
+programme pages are kept once per plan version (parts.py) and only the personal parts are rendered per
+request. The plan document at ``document/`` and ``document.pdf`` (the seed's structure, WeasyPrint, tagged
+PDF/UA with bookmarks, kept once per version: document.py); spreadsheet export and import
+(spreadsheets.py); posting progress; comments."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -17,10 +22,10 @@ from django.views.decorators.http import require_POST, require_safe
 from civica.comments.section import comment_section, post_comment_from_form
 from civica.core import refusals
 from civica.core.params import id_param, int_param
-from civica.queue.responses import pdf_response
+from civica.queue.responses import stored_pdf_response
 
-from . import selectors
-from .models import LEVEL_SYMBOLS, Level
+from . import parts, selectors
+from .document import document_context, document_name, document_version
 
 
 def _plan_or_404(slug):
@@ -39,69 +44,96 @@ def _month(request):
     return int_param(request.GET, "month", minimum=1, maximum=12)
 
 
+FILTERS = ("programme", "month", "area")
+
+
+def _personal_slots(request, plan):
+    """What fills a kept part's slots for this person (parts.fill): for editors their links, the
+    periods not read as dates and the budget totals that do not add up; for everyone else nothing."""
+    if not request.user.has_perm("accountability.manage_plan", plan):
+        return lambda name: ""
+    label = _("Post progress")
+
+    def value(name):
+        if name == "editors":
+            return render_to_string("accountability/_editors.html", {
+                "plan": plan, "unparsed": selectors.unparsed_periods(plan)})
+        if name == "budget-notice":
+            return render_to_string("accountability/_budget_notice.html", {
+                "mismatches": selectors.budget_summary(plan).mismatches})
+        if name.startswith("progress-"):
+            url = reverse("accountability:progress", args=[plan.slug, int(name.removeprefix("progress-"))])
+            return format_html('<br><a href="{}">{}</a>', url, label)
+        return ""
+
+    return value
+
+
 @require_safe
 def plan_detail(request, slug):
+    """The plan's overview: its kept part (parts.overview) with this person's slots and the comments."""
+    plan = _plan_or_404(slug)
+    if any(name in request.GET for name in FILTERS):  # the filters of the page before it was split
+        return redirect(f"{reverse('accountability:activities', args=[slug])}?{request.GET.urlencode()}")
+    html = parts.fill(parts.overview(plan, request.LANGUAGE_CODE), _personal_slots(request, plan))
+    before, after = html.split(parts.COMMENTS, 1)
+    return render(request, "accountability/plan_detail.html", {
+        "plan": plan, "before_comments": mark_safe(before), "after_comments": mark_safe(after),  # noqa: S308
+        "comment_section": comment_section(request, plan, post_url=reverse("accountability:comment", args=[slug])),
+    })
+
+
+@require_safe
+def plan_programme(request, slug, programme):
+    """One programme of the plan: its kept part (parts.programme) with this person's slots."""
+    plan = _plan_or_404(slug)
+    part = parts.programme(plan, programme, request.LANGUAGE_CODE)
+    if part is None:
+        raise Http404
+    return render(request, "accountability/plan_programme.html", {
+        "plan": plan, "title": part["title"],
+        "body": mark_safe(parts.fill(part["html"], _personal_slots(request, plan))),  # noqa: S308
+    })
+
+
+@require_safe
+def plan_activities(request, slug):
+    """The plan's activities filtered by programme, area and month (rendered per request: the variants
+    are many and each is small)."""
     plan = _plan_or_404(slug)
     programme = request.GET.get("programme") or None
     month = _month(request)
     areas = selectors.areas_with_priorities(plan)
     area = id_param(request.GET, "area")
     area = area if area in {item.pk for item in areas} else None
-    all_programmes = selectors.programmes_with_work(plan)
-    # A plan not assessed yet shows the previous year's assessment (PROPUS / REALIZAT).
-    assessed = any(priority.level for area in areas for priority in area.priorities.all())
-    previous = None if assessed else selectors.previous_plan(plan)
-    filtered = programme or month or area
-    indicators = selectors.indicators_with_values(plan)
-    programmes = (selectors.programmes_with_work(plan, programme=programme, month=month, area=area) if filtered
-                  else all_programmes)
-    return render(request, "accountability/plan_detail.html", {
-        "plan": plan, "areas": areas, "assessed": assessed, "previous": previous,
-        "previous_areas": selectors.areas_with_priorities(previous) if previous else [],
-        "programmes": programmes, "all_programmes": all_programmes,
-        "filtered": bool(filtered), "selected_programme": programme, "selected_month": month,
-        "selected_area": area, "months": range(1, 13),
-        "updates": selectors.recent_updates(plan), "indicators": indicators,
-        "indicator_chart": selectors.indicator_chart(indicators),
-        "glance": selectors.plan_glance(all_programmes, indicators),
-        "budget": selectors.budget_summary(plan), "levels": _levels(), "history": selectors.plan_history(plan),
-        "comment_section": comment_section(request, plan, post_url=reverse("accountability:comment", args=[slug])),
-        "unparsed": selectors.unparsed_periods(plan) if request.user.has_perm("accountability.manage_plan") else [],
-    })
-
-
-def _levels():
-    return [(level.value, level.label, LEVEL_SYMBOLS[level]) for level in Level]
-
-
-def _document_context(plan):
-    previous = selectors.previous_plan(plan)
-    return {
-        "plan": plan, "areas": selectors.areas_with_priorities(plan),
-        "previous": previous, "previous_areas": selectors.areas_with_priorities(previous) if previous else [],
-        "programmes": selectors.programmes_with_work(plan), "indicators": selectors.indicators_with_values(plan),
-        "budget": selectors.budget_summary(plan), "levels": _levels(),
-    }
+    filtered = bool(programme or month or area)
+    programmes = (selectors.programmes_with_work(plan, programme=programme, month=month, area=area)
+                  if filtered else [])
+    html = render_to_string("accountability/plan_activities.html", {
+        "plan": plan, "areas": areas, "programmes": programmes, "all_programmes": selectors.plan_programmes(plan),
+        "filtered": filtered, "selected_programme": programme, "selected_month": month, "selected_area": area,
+        "months": range(1, 13)}, request=request)
+    return HttpResponse(parts.fill(html, _personal_slots(request, plan)))
 
 
 @require_safe
 def plan_document(request, slug):
     plan = _plan_or_404(slug)
-    return render(request, "accountability/document.html", {**_document_context(plan), "for_print": False})
-
-
-def document_html(plan) -> str:
-    """The plan document for print, in the active language: its hash is the stored PDF's version."""
-    return render_to_string("accountability/document.html", {**_document_context(plan), "for_print": True})
+    return render(request, "accountability/document.html", {**document_context(plan), "for_print": False})
 
 
 @require_safe
 def plan_document_pdf(request, slug):
-    """Rendered once per version by the queue (about 15 s) and kept in the private storage; meanwhile a
-    page says it is being prepared (civica.queue.documents)."""
+    """Rendered once per version by the queue (document.py) and kept in the private storage; meanwhile a
+    page says it is being prepared (civica.queue.responses)."""
+    from .tasks import render_plan_document
+
     plan = _plan_or_404(slug)
-    return pdf_response(request, name=f"accountability.plan:{plan.pk}:{request.LANGUAGE_CODE}",
-                                  html=document_html(plan), filename=f"plan-{plan.slug}-{request.LANGUAGE_CODE}.pdf")
+    language = request.LANGUAGE_CODE
+    version = document_version(plan, language)
+    return stored_pdf_response(request, name=document_name(plan, language), version=version,
+                               filename=f"plan-{plan.slug}-{language}.pdf",
+                               render=lambda: render_plan_document.delay(plan.pk, language, version))
 
 
 def _editor_plan(request, slug):
@@ -151,7 +183,6 @@ def plan_export_csv(request, slug, sheet):
 
 def plan_import(request, slug):
     from django.contrib import messages
-    from django.shortcuts import redirect
 
     from . import services, spreadsheets
 
@@ -198,7 +229,7 @@ class ProgressForm(forms.Form):
 def progress_post(request, slug, activity_id):
     """Editors post how far an activity got (date, %, note, optional PDF)."""
     from django.contrib import messages
-    from django.shortcuts import get_object_or_404, redirect
+    from django.shortcuts import get_object_or_404
     from django.utils import timezone
 
     from . import services
@@ -217,7 +248,7 @@ def progress_post(request, slug, activity_id):
             refusals.show_refusal(request, refused)
         else:
             messages.success(request, _("The progress update is published."))
-            return redirect(f"{plan.get_absolute_url()}#programme-{activity.programme.slug}")
+            return redirect("accountability:programme", slug=plan.slug, programme=activity.programme.slug)
     return render(request, "accountability/progress_form.html", {"plan": plan, "activity": activity, "form": form})
 
 

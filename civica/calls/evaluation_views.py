@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from civica.core import refusals
 from civica.core.exports import csv_writer, workbook
+from civica.core.params import page_param
 from civica.core.templatetags.civica import participant_name_filter as participant_name
 
 from . import evaluation, selectors, services
@@ -223,7 +224,11 @@ def export_xlsx(request, slug):
 def my_reviews(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    return render(request, "calls/my_reviews.html", {"assignments": selectors.my_reviews(request.user)})
+    to_do = request.GET.get("show") == "todo"
+    reviews = selectors.my_reviews_page(request.user, page=page_param(request.GET), to_do=to_do)
+    return render(request, "calls/my_reviews.html", {"reviews": reviews, "page": reviews["page"],
+                                                     "groups": reviews["groups"], "to_do": to_do,
+                                                     "query": "show=todo" if to_do else ""})
 
 
 def _assignment_or_404(request, slug, code):

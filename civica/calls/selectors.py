@@ -96,12 +96,57 @@ def evaluation_progress(call):
     return by_evaluator, by_application
 
 
-def my_reviews(user):
-    from .models import Assignment
+# Assignments a page of "My reviews" shows (grouped by call on the page).
+REVIEWS_PAGE_SIZE = 50
 
-    return (Assignment.objects.filter(evaluator=user).exclude(application__conflicts__evaluator=user)
-            .select_related("application__call", "review").order_by("application__call__evaluation_until",
-                                                                   "application__code"))
+
+def my_reviews(user, *, to_do: bool = False):
+    """``user``'s assignments, except those they declared a conflict on, by call (the soonest evaluation
+    deadline first) and entry code. Each carries, from window functions of the same query, its call's
+    progress for ``user`` (``call_assigned``, ``call_done``: reviews submitted) and the overall one
+    (``all_assigned``, ``all_done``). ``to_do``: only those without a submitted review, the counts still
+    over all of them (the condition is itself a window, so it is applied after them)."""
+    from django.db.models import Count, F, Window
+
+    from .models import Assignment, Review
+
+    done = Q(review__status=Review.Status.SUBMITTED)
+    per_call = [F("application__call_id")]
+    assignments = (
+        Assignment.objects.filter(evaluator=user).exclude(application__conflicts__evaluator=user)
+        .select_related("application__call", "review")
+        .annotate(call_assigned=Window(Count("pk"), partition_by=per_call),
+                  call_done=Window(Count("pk", filter=done), partition_by=per_call),
+                  all_assigned=Window(Count("pk")), all_done=Window(Count("pk", filter=done)))
+        .order_by(F("application__call__evaluation_until").asc(nulls_last=True), "application__call_id",
+                  "application__code", "pk"))
+    if to_do:
+        assignments = assignments.annotate(reviewed=Window(Count("pk", filter=done), partition_by=[F("pk")]))
+        assignments = assignments.filter(reviewed=0)
+    return assignments
+
+
+def my_reviews_page(user, *, page: int = 1, to_do: bool = False) -> dict:
+    """Page ``page`` of ``my_reviews``: {"page", "groups": its assignments grouped by call, each
+    {"call", "assigned", "done", "overdue", "assignments"}, "assigned", "done": over every call}. Two
+    queries (the count and the page), whatever the number of assignments."""
+    from django.core.paginator import Paginator
+
+    shown = Paginator(my_reviews(user, to_do=to_do), REVIEWS_PAGE_SIZE).get_page(page)
+    shown.object_list = list(shown.object_list)
+    today = timezone.localdate()
+    groups = []
+    for assignment in shown.object_list:
+        call = assignment.application.call
+        if not groups or groups[-1]["call"].pk != call.pk:
+            overdue = (call.status == CallStatus.EVALUATION and call.evaluation_until is not None
+                       and call.evaluation_until < today and assignment.call_done < assignment.call_assigned)
+            groups.append({"call": call, "assigned": assignment.call_assigned, "done": assignment.call_done,
+                           "overdue": overdue, "assignments": []})
+        groups[-1]["assignments"].append(assignment)
+    first = shown.object_list[0] if shown.object_list else None
+    return {"page": shown, "groups": groups, "assigned": first.all_assigned if first else 0,
+            "done": first.all_done if first else 0}
 
 
 def completeness(application) -> list[dict]:

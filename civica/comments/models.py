@@ -50,7 +50,9 @@ class Comment(TargetInScope):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["target_type", "target_id", "created_at"], name="comment_target")]
+        indexes = [models.Index(fields=["target_type", "target_id", "created_at"], name="comment_target"),
+                   # The moderation queue lists hidden comments without reading the whole table.
+                   models.Index(fields=["id"], condition=models.Q(is_hidden=True), name="comment_hidden")]
         constraints = [models.CheckConstraint(condition=SCOPE_COMPLETE, name="comments_comment_scope_complete")]
 
     def __str__(self):

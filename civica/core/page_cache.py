@@ -127,13 +127,16 @@ def install_on(connection, **kwargs):
         connection.execute_wrappers.append(invalidate_on_write)
 
 
-def shared_page(view=None, *, scope: tuple[str, str] | None = None):
+def shared_page(view=None, *, scope: tuple[str, str] | None = None, personal_when=None):
     """Marks a view whose page is the same for everyone but its ``{% personal %}`` parts, so it may be
     kept for signed-in people too. ``scope=("process", "slug")``: the page belongs to the scope named
-    by that URL argument; its writes (POST to the same view) move only that scope's generation."""
+    by that URL argument; its writes (POST to the same view) move only that scope's generation.
+    ``personal_when(request, **url_kwargs)``: true when this person gets a page of their own (an editor
+    who sees drafts, "only my ideas"): it is rendered for them and never kept."""
     def mark(function):
         function.shared_page = True
         function.page_scope = scope
+        function.personal_when = personal_when
         return function
     return mark(view) if view is not None else mark
 
@@ -275,6 +278,9 @@ class SharedPageMiddleware:
         if (not getattr(view, "shared_page", False) or not page_cache_seconds()
                 or "HTTP_HX_REQUEST" in request.META
                 or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING):
+            return None
+        personal_when = getattr(view, "personal_when", None)
+        if personal_when is not None and personal_when(request, **kwargs):
             return None
         key = _page_key(request, SHARED_KEY_PREFIX)
         if key is None:

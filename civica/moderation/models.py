@@ -34,6 +34,10 @@ class Report(TargetInScope):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["-created_at"]
+        # What waits for a moderator: the queue finds reported content, and counts each item's open
+        # reports, through this small index (resolved reports, the most, are not in it).
+        indexes = [models.Index(fields=["target_type", "target_id"], condition=models.Q(is_resolved=False),
+                                name="report_waiting")]
         # The unique constraint keeps the name it had in participation (renaming it would rebuild it).
         constraints = [
             models.UniqueConstraint(fields=["reporter", "target_type", "target_id"], name="participation_report_once"),

@@ -1,12 +1,21 @@
-"""Reads for moderators: what they moderate, the queue (reported or hidden content) and the log."""
+"""Reads for moderators: what they moderate, the queue (reported or hidden content) and the log.
+
+The queue is read a page at a time (issue 17: 350 open reports on 200 items took a second to render
+whole): one query orders every item and counts its open reports per reason, over the open reports'
+partial index and, for hidden content nobody reported, the kinds' own tables; then only the page's
+items are loaded, one query per kind on the page."""
+
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import CharField, Count, Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Concat
 
 from civica.accounts.predicates import is_global_moderator, role_keys
 from civica.accounts.roles import Role
 
-from .models import ModerationAction, Report
+from .models import ModerationAction, Report, ReportReason
 from .registry import moderatables
 
 
@@ -43,26 +52,108 @@ def _target_filter(entry, scopes) -> Q:
     return Q(**{f"{entry.scope_field}_id__in": sorted(ids)})
 
 
-def moderation_queue(user):
-    """Reported or hidden content that ``user`` moderates, most reported first.
-    One query for the reports, then one per kind of content (and what each kind loads with it)."""
-    scopes = moderated_scopes(user)
-    open_reports = (Report.objects.filter(_generic_filter(scopes), is_resolved=False)
-                    .values("target_type_id", "target_id").annotate(total=Count("id")))
-    counts = {(row["target_type_id"], row["target_id"]): row["total"] for row in open_reports}
-    items = []
+# Items a page of the queue shows: each has a moderation form, and the page stays small.
+QUEUE_PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    target: object
+    kind: str
+    kind_slug: str
+    url: str
+    moderate_url: str
+    scope: object
+    open_reports: int
+    # (reason's label, open reports giving it), in the order of ``ReportReason``, only those given.
+    reasons: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class Queue:
+    page: Page  # its ``object_list``: the ``QueueItem``s of the page
+    # Content with open reports (what waits for a decision) and those reports, across every page.
+    waiting: int
+    open_reports: int
+
+
+def _reason_alias(reason: str) -> str:
+    return f"reason_{reason}"
+
+
+def _waiting_reports(scopes):
+    """Open reports in ``scopes`` on content that still exists and that the user moderates (its own
+    scope, as ``_target_filter`` says), each kind's content read by primary key (an ``EXISTS`` a
+    report): never a scan of a kind's table."""
+    on_content = Q(pk__in=[])
     for entry in moderatables.entries():
-        target_type = ContentType.objects.get_for_model(entry.model)
-        reported = [target_id for type_id, target_id in counts if type_id == target_type.pk]
-        queryset = entry.model.objects.filter(Q(pk__in=reported) | Q(is_hidden=True)).filter(
-            _target_filter(entry, scopes))
-        for target in entry.queue_queryset(queryset):
-            items.append({"target": target, "kind": entry.model._meta.verbose_name, "url": entry.url(target),
-                          "kind_slug": entry.kind, "scope": entry.scope_of(target),
-                          "moderate_url": entry.moderate_url(target),
-                          "reports": counts.get((target_type.pk, target.pk), 0), "type_id": target_type.pk})
-    items.sort(key=lambda item: (-item["reports"], item["target"].pk))
+        type_id = ContentType.objects.get_for_model(entry.model).pk
+        content = entry.model.objects.filter(_target_filter(entry, scopes), pk=OuterRef("target_id"))
+        on_content |= Q(target_type_id=type_id) & Q(Exists(content))
+    return Report.objects.filter(_generic_filter(scopes), on_content, is_resolved=False)
+
+
+def _queue_rows(scopes):
+    """One row per item of the queue, in its order (most open reports first), as one query: the open
+    reports grouped by item, with their number and their number per reason (``report_waiting``, a
+    partial index, holds them), then, for each kind, its hidden content that no open report names,
+    with zeros."""
+    reasons = {_reason_alias(reason): Count("pk", filter=Q(reason=reason)) for reason in ReportReason.values}
+    reported = _waiting_reports(scopes)
+    branches = [reported.order_by().annotate(kind_type=F("target_type_id"), target_pk=F("target_id"))
+                .values("kind_type", "target_pk").annotate(open_reports=Count("pk"), **reasons)]
+    zeros = {"open_reports": Value(0), **{alias: Value(0) for alias in reasons}}
+    for entry in moderatables.entries():
+        type_id = ContentType.objects.get_for_model(entry.model).pk
+        named = Report.objects.filter(_generic_filter(scopes), target_type_id=type_id, is_resolved=False)
+        hidden = (entry.model.objects.filter(_target_filter(entry, scopes), is_hidden=True)
+                  .exclude(pk__in=named.values("target_id")))
+        columns = {"kind_type": Value(type_id), "target_pk": F("pk"), **zeros}
+        branches.append(hidden.order_by().annotate(**columns).values(*columns))
+    return branches[0].union(*branches[1:], all=True).order_by("-open_reports", "kind_type", "target_pk")
+
+
+def _items(rows) -> list[QueueItem]:
+    """The page's rows as ``QueueItem``s: one query per kind on the page (and what the kind's
+    ``queue_queryset`` loads with it). A row whose item was deleted meanwhile is left out."""
+    entries = {ContentType.objects.get_for_model(entry.model).pk: entry for entry in moderatables.entries()}
+    wanted = {}
+    for row in rows:
+        wanted.setdefault(row["kind_type"], []).append(row["target_pk"])
+    targets = {}
+    for type_id, ids in wanted.items():
+        entry = entries[type_id]
+        for target in entry.queue_queryset(entry.model.objects.filter(pk__in=ids).order_by()):
+            targets[type_id, target.pk] = target
+    labels = dict(ReportReason.choices)
+    items = []
+    for row in rows:
+        target = targets.get((row["kind_type"], row["target_pk"]))
+        if target is None:
+            continue
+        entry = entries[row["kind_type"]]
+        reasons = [(labels[reason], row[_reason_alias(reason)]) for reason in ReportReason.values
+                   if row[_reason_alias(reason)]]
+        items.append(QueueItem(target=target, kind=entry.model._meta.verbose_name, kind_slug=entry.kind,
+                               url=entry.url(target), moderate_url=entry.moderate_url(target),
+                               scope=entry.scope_of(target), open_reports=row["open_reports"], reasons=reasons))
     return items
+
+
+def moderation_queue(user, *, page: int = 1) -> Queue:
+    """Page ``page`` of the reported or hidden content ``user`` moderates, most reported first, with
+    how much waits across every page. A fixed number of queries whatever the queue holds: the count,
+    the page's rows (their counts in the same query), one per kind on the page (``_items``), and the
+    totals from the reports."""
+    scopes = moderated_scopes(user)
+    paginator = Paginator(_queue_rows(scopes), QUEUE_PAGE_SIZE)
+    shown = paginator.get_page(page)
+    shown.object_list = _items(list(shown.object_list))
+    totals = (_waiting_reports(scopes)
+              .aggregate(reports=Count("pk"),
+                         items=Count(Concat("target_type_id", Value(":"), "target_id",
+                                            output_field=CharField()), distinct=True)))
+    return Queue(page=shown, waiting=totals["items"], open_reports=totals["reports"])
 
 
 def moderation_log(user):

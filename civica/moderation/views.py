@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -43,7 +44,9 @@ def moderate_target(request, target):
         hide = form.cleaned_data["action"] == "hide"
         services.moderate(target=target, by=request.user, hide=hide, reason=form.cleaned_data["reason"])
         messages.success(request, _("Hidden.") if hide else _("Restored."))
-    return redirect("moderation:queue")
+    # Back to the page of the queue the form was on (its hidden ``page``), the first when none.
+    page = page_param(request.POST)
+    return redirect(reverse("moderation:queue") + (f"?page={page}" if page > 1 else ""))
 
 
 @login_required
@@ -51,8 +54,9 @@ def moderate_target(request, target):
 def queue(request):
     if not request.user.has_perm("moderation.view_queue"):
         raise PermissionDenied(_("The moderation queue is for moderators."))
+    queue = selectors.moderation_queue(request.user, page=page_param(request.GET))
     return render(request, "moderation/moderation_queue.html", {
-        "items": selectors.moderation_queue(request.user), "form": ModerateForm(),
+        "queue": queue, "page": queue.page, "items": queue.page.object_list,
     })
 
 

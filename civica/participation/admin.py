@@ -1,10 +1,12 @@
 """The admin of consultations, kept for what has no screen of its own yet (tags) and for inspecting
-every row; processes, phases, debates and polls are run from ``manage/``."""
+every row; processes, phases, debates and polls are run from ``manage/``. What it changes in ideas and
+categories goes around the services, so it recounts the processes' idea tallies afterwards."""
 
 from django.contrib import admin
 
 from .models import Category, Choice, Debate, Idea, Phase, Poll, Process, Question, Tag
 from .phases import phase_contents
+from .services import idea_tally_recount
 
 
 class PhaseInline(admin.TabularInline):
@@ -40,6 +42,10 @@ class ProcessAdmin(admin.ModelAdmin):
     filter_horizontal = ["tags"]
     inlines = [PhaseInline, CategoryInline, DebateInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        idea_tally_recount(process=form.instance)  # a category removed leaves its ideas uncategorised
+
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
@@ -56,6 +62,22 @@ class IdeaAdmin(admin.ModelAdmin):
     list_select_related = ["process"]
     raw_id_fields = ["author", "answered_by"]
     readonly_fields = ["support_count", "comment_count", "answered_at", "answered_by", "status", "answer"]
+
+    def save_model(self, request, obj, form, change):
+        before = Idea.objects.filter(pk=obj.pk).values_list("process_id", flat=True).first() if change else None
+        super().save_model(request, obj, form, change)
+        for process in Process.objects.filter(pk__in={before, obj.process_id} - {None}):
+            idea_tally_recount(process=process)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        idea_tally_recount(process=obj.process)
+
+    def delete_queryset(self, request, queryset):
+        processes = list(Process.objects.filter(ideas__in=queryset).distinct())
+        super().delete_queryset(request, queryset)
+        for process in processes:
+            idea_tally_recount(process=process)
 
 
 class QuestionInline(admin.TabularInline):

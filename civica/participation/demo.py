@@ -31,6 +31,7 @@ from .models import (
     Support,
     Tag,
 )
+from .services import idea_tally_recount
 
 FIRST_NAMES = ["Ana", "Bogdan", "Carmen", "Dan", "Elena", "Florin", "Gabriela", "Horia", "Ioana", "Lucian",
                "Maria", "Nicolae", "Oana", "Paul", "Raluca", "Sorin", "Teodora", "Vlad", "Zsófia", "Levente"]
@@ -338,6 +339,7 @@ def _ideas(process, items, residents, rng, answered=()):
         Idea.objects.filter(pk=idea.pk).update(support_count=idea.total)
     for title, status, answer in answered:
         process.ideas.filter(title=title).update(status=status, answer=answer, answered_at=timezone.now())
+    idea_tally_recount(process=process)
 
 
 def load(log):

@@ -12,6 +12,17 @@ from civica.notifications import selectors as notification_selectors
 from . import selectors
 from .forms import AnswerForm
 from .models import Support
+from .predicates import active_phase
+
+
+def _process(request, slug):
+    """The consultation as its pages show it to the person, or None (gone, or not theirs to see)."""
+    cache = request.__dict__.setdefault("_civica_part_processes", {})
+    if slug not in cache:
+        process = selectors.process_for_page(slug)
+        readable = process is not None and request.user.has_perm("participation.read_process", process)
+        cache[slug] = remember(request, process) if readable else None
+    return cache[slug]
 
 
 def _idea(request, slug, idea_id):
@@ -19,8 +30,8 @@ def _idea(request, slug, idea_id):
     cache = request.__dict__.setdefault("_civica_part_ideas", {})
     if (slug, idea_id) not in cache:
         cache[(slug, idea_id)] = None
-        process = selectors.process_for_page(slug)
-        if process is not None and idea_id.isdigit() and request.user.has_perm("participation.read_process", process):
+        process = _process(request, slug)
+        if process is not None and idea_id.isdigit():
             idea = selectors.idea_for_page(process=process, idea_id=int(idea_id), user=request.user)
             if idea is not None:
                 idea.process = process
@@ -54,6 +65,41 @@ def _answer_form(request, slug, idea_id):
             "answer_form": AnswerForm(initial={"status": idea.status, "answer": idea.answer})}
 
 
+def _propose(request, slug, where):
+    """The "propose an idea" button, or what stands in its way: on the consultation's page with the
+    reason (and only while a phase is open), on the list of ideas as the steps to take."""
+    process = _process(request, slug)
+    if process is None:
+        return None
+    can_propose = request.user.has_perm("participation.propose_idea", process)
+    on_page = where == "page"
+    return {"process": process, "can_propose": can_propose, "with_refusal": on_page,
+            "current_phase": active_phase(process) if on_page else None,
+            "propose_refusal": refusals.why_not(request.user, "participation.propose_idea", process)
+            if on_page and not can_propose else None}
+
+
+def _following(request, slug):
+    process = _process(request, slug)
+    if process is None:
+        return None
+    user = request.user
+    following = user.is_authenticated and notification_selectors.is_following(user, process)
+    return {"process": process, "is_following": following}
+
+
+def _manage_notice(request, slug):
+    process = _process(request, slug)
+    if process is None or not request.user.has_perm("participation.manage_process", process):
+        return None
+    return {"process": process}
+
+
+template_part("participation.propose", "participation/parts/propose.html", _propose)
+template_part("participation.process_follow", "participation/parts/process_follow.html", _following)
+template_part("participation.manage_notice", "participation/parts/manage_notice.html", _manage_notice)
+template_part("participation.mine_filter", "participation/parts/mine_filter.html",
+              lambda request: {} if request.user.is_authenticated else None)
 template_part("participation.idea_support", "participation/parts/idea_support.html", _support_box)
 template_part("participation.idea_answer", "participation/parts/idea_answer.html", _answer_form)
 

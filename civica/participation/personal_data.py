@@ -2,7 +2,8 @@
 
 from django.db.models import F
 
-from .models import Idea, Support
+from .models import Idea, Process, Support
+from .services import idea_tally_recount
 
 
 def export(user) -> dict:
@@ -25,6 +26,10 @@ def erase(user) -> None:
     for idea_id in Support.objects.filter(user=user).values_list("idea_id", flat=True):
         Idea.objects.filter(pk=idea_id).update(support_count=F("support_count") - 1)
     Support.objects.filter(user=user).delete()
-    # Ideas others have commented on stay, anonymised; the others are removed.
+    # Ideas others have commented on stay, anonymised; the others are removed, and leave their
+    # processes' tallies.
     Idea.objects.filter(author=user, comment_count__gt=0).update(author=None)
+    processes = list(Process.objects.filter(ideas__author=user).distinct())
     Idea.objects.filter(author=user).delete()
+    for process in processes:
+        idea_tally_recount(process=process)

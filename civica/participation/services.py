@@ -5,7 +5,9 @@ it; the process's followers are told), ``idea_update`` (refused once supported o
 under a row lock), ``idea_support`` (a unique constraint and an ``F()`` counter in one transaction; the
 per-person cap held by locking the person's row; proven by parallel tests on PostgreSQL),
 ``idea_withdraw_support``, ``idea_answer`` (the official answer: the status moves through core's ``move``,
-a rejection needs a reason; the author and the idea's followers are told).
+a rejection needs a reason; the author and the idea's followers are told). The ones that create an idea
+or change its category or status move it in its process's ``IdeaTally`` in the same transaction
+(``idea_tally_move``); ``idea_tally_recount`` rebuilds a tally after writes that go around them.
 
 Running consultations (editors): ``process_create`` (a draft from a blueprint, a unique slug never
 "manage" or "new"), ``process_update``, ``process_publish`` / ``process_unpublish`` (publishing refuses a
@@ -19,7 +21,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +35,7 @@ from .models import (
     Debate,
     Idea,
     IdeaStatus,
+    IdeaTally,
     Phase,
     Poll,
     Process,
@@ -42,6 +45,45 @@ from .schedule import phase_label, publish_problems
 
 DOUBLE_SUBMIT_WINDOW = datetime.timedelta(seconds=30)
 IDEA_FIELDS = ("title", "body", "category", "location", "latitude", "longitude", "image", "image_alt", "attachment")
+
+
+def _lock_tally(process_id) -> None:
+    # FOR NO KEY UPDATE: it waits for another tally change of the same process but not for the
+    # key-share lock every new idea's foreign key takes on the process row (two ideas created at once
+    # would otherwise deadlock, each upgrading its share lock while the other holds one).
+    Process.objects.select_for_update(no_key=True).filter(pk=process_id).values_list("pk", flat=True).first()
+
+
+def idea_tally_move(*, process_id, before=None, after=None) -> None:
+    """An idea leaves the tally's row ``before`` and joins ``after`` (each a ``(category_id, status)``
+    pair, None for an idea created or deleted). Call it inside the write's transaction."""
+    if before == after:
+        return
+    _lock_tally(process_id)
+    for key, delta in ((before, -1), (after, 1)):
+        if key is None:
+            continue
+        row = {"process_id": process_id, "category_key": key[0] or 0, "status": key[1]}
+        if not IdeaTally.objects.filter(**row).update(count=F("count") + delta):
+            IdeaTally.objects.create(**row, count=delta)
+
+
+def idea_tally_recount(*, process) -> None:
+    """Rebuild ``process``'s tally from its ideas (one grouped count), after writes that bypass
+    ``idea_tally_move``: bulk creation, a removed category, a person's erasure, the admin."""
+    with transaction.atomic():
+        _lock_tally(process.pk)
+        rows = (Idea.objects.filter(process=process).order_by().values("category_id", "status")
+                .annotate(ideas=Count("pk")))
+        IdeaTally.objects.filter(process=process).delete()
+        IdeaTally.objects.bulk_create([
+            IdeaTally(process=process, category_key=row["category_id"] or 0, status=row["status"], count=row["ideas"])
+            for row in rows
+        ])
+
+
+def _tally_key(idea):
+    return (idea.category_id, idea.status)
 
 
 def idea_create(*, process, by, submission_key=None, **fields) -> Idea:
@@ -56,6 +98,7 @@ def idea_create(*, process, by, submission_key=None, **fields) -> Idea:
     try:
         with transaction.atomic():
             idea.save()
+            idea_tally_move(process_id=process.pk, after=_tally_key(idea))
             follow_set(by=by, target=idea, following=True)
     except IntegrityError:
         # The same form was submitted twice at once: the first one won.
@@ -77,6 +120,7 @@ def idea_update(*, idea, by, **fields) -> Idea:
         locked = Idea.objects.select_for_update().get(pk=idea.pk)
         refusals.check(by, "participation.edit_idea", locked)
         idea.save()
+        idea_tally_move(process_id=idea.process_id, before=_tally_key(locked), after=_tally_key(idea))
     return idea
 
 
@@ -130,12 +174,14 @@ def idea_answer(*, idea, by, status, answer: str) -> Idea:
     fields = ["status", "answer", "answered_at", "answered_by", "updated_at"]
     with transaction.atomic():
         locked = Idea.objects.select_for_update().get(pk=idea.pk)
+        before = _tally_key(locked)
         if locked.status == status:
             check(locked)
             record(locked)
             locked.save(update_fields=fields)
         else:
             locked = transitions.move(locked, to=status, by=by, check=check, record=record, fields=fields)
+        idea_tally_move(process_id=locked.process_id, before=before, after=_tally_key(locked))
     idea.status, idea.answer, idea.answered_at, idea.answered_by = status, answer, locked.answered_at, by
     notify(recipients=[idea.author, *followers(idea)], exclude=[by], url=idea.get_absolute_url(),
            message=lambda: _('Official answer to "%(title)s": %(status)s') % {"title": idea.title,
@@ -292,9 +338,11 @@ def categories_save(*, process, by, categories: list[dict]) -> list[Category]:
     kept = {category.pk for category in rows if category.pk}
     with transaction.atomic():
         # Ideas keep their place: the foreign key is SET_NULL.
-        Category.objects.filter(pk__in=[pk for pk in existing if pk not in kept]).delete()
+        removed, _details = Category.objects.filter(pk__in=[pk for pk in existing if pk not in kept]).delete()
         for category in rows:
             category.save()
+        if removed:
+            idea_tally_recount(process=process)
     return rows
 
 

@@ -21,11 +21,12 @@ class SentMail(models.Model):
 
 class StoredDocument(models.Model):
     """A rendered PDF in the private storage: ``name`` says what it is (``accountability.plan:3:ro``),
-    ``version`` is the hash of the HTML it was rendered from."""
+    ``version`` which version of it (the hash of the HTML it was rendered from, or a cheaper key its app
+    gives). A row without ``file`` is a claim: that version is being rendered (``documents.claim``)."""
 
     name = models.CharField(_("name"), max_length=200)
     version = models.CharField(_("version"), max_length=64)
-    file = models.CharField(_("file"), max_length=300)
+    file = models.CharField(_("file"), max_length=300, blank=True, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

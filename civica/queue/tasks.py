@@ -52,8 +52,9 @@ def send_prepared_mail(key, message):
 
 
 @background_task
-def render_document(name, html):
-    """Render ``html`` to a PDF and store it under ``name`` (documents.py); nothing if already there."""
+def render_document(name, html, version=None):
+    """Render ``html`` to a PDF and store it under ``name`` at ``version`` (by default the hash of
+    ``html``; documents.py); nothing if already there."""
     from .documents import store_pdf
 
-    store_pdf(name=name, html=html)
+    store_pdf(name=name, html=html, version=version)

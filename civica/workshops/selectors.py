@@ -1,14 +1,14 @@
 """Reads of a world-café workshop: the table a signed link opens (``table_token``: the link dies once
 the workshop is closed), where the workshop is (``stage``: what the room screen says), the dot results,
 the colour a table's notes take on the wall, what a harvest would do (the harvest page says it before
-it runs), the notes in no theme, to be placed by staff, and the workshops being run now (for the
-staff dashboard)."""
+it runs) and the harvest under way, the notes in no theme, to be placed by staff, and the workshops
+being run now (for the staff dashboard)."""
 
 from django.core import signing
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Contribution, Theme, Workshop, WorkshopTable
+from .models import Contribution, Harvest, HarvestStatus, Theme, Workshop, WorkshopTable
 
 TABLE_SALT = "civica.workshop.table"
 
@@ -42,6 +42,12 @@ def harvest_preview(workshop) -> dict:
         "themes": themes, "unplaced_count": notes.filter(theme=None).count(), "note_count": notes.count(),
         "dots": sum(theme.dot_count for theme in themes), "links": sum(theme.link_count for theme in themes),
     }
+
+
+def harvest_under_way(workshop):
+    """The harvest of ``workshop`` queued and not given up (``Harvest.abandoned``), or None."""
+    harvest = Harvest.objects.filter(workshop=workshop, status=HarvestStatus.QUEUED).first()
+    return harvest if harvest is not None and not harvest.abandoned() else None
 
 
 def unplaced_notes(workshop) -> list:

@@ -10,11 +10,10 @@ votes and the action plan.
   scoped to the workshop) and the rounds with their durations.
 - Running it: ``start_next_round``, ``pause`` (the running round's clock stops, notes wait),
   ``resume`` (the round's start moves forward by the pause's length), ``close``.
-- ``harvest``: the first one groups the notes into themes from ``insights.themes.find_themes`` on the
-  stored vectors, computing any still missing in one batch (by words when the model cannot run). A
-  later harvest never deletes or changes a theme, a note's place or a dot: the notes in no theme (those
-  that arrived since) get the nearest theme as a suggestion and are placed by staff
-  (``contributions_place``).
+- The harvest (harvesting.py, its functions imported here): ``harvest_request`` (an editor's click)
+  checks and queues it, the queue runs it. The first one groups the notes into themes; a later one
+  never deletes or changes a theme, a note's place or a dot: the notes in no theme (those that arrived
+  since) get the nearest theme as a suggestion and are placed by staff (``contributions_place``).
 - Themes: rename, merge, split, create, move a note. ``dot_vote``: within the per-person allowance,
   the voter's row locked while counting, refused once the workshop is closed.
 - Staff actions that change what the public sees are kept in the audit log.
@@ -23,7 +22,6 @@ votes and the action plan.
 import logging
 import math
 
-import numpy
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -37,8 +35,7 @@ from civica.core import transitions
 from civica.meetings.services import cleaned_text
 
 from . import tasks
-from .embeddings import stored_vector as _stored
-from .embeddings import themes_module as _themes
+from .harvesting import harvest, harvest_request, harvest_run  # noqa: F401 (harvesting.py: the task needs them too)
 from .models import (
     CONTRIBUTION_EDIT_MINUTES,
     MAX_CONTRIBUTION,
@@ -413,91 +410,6 @@ def contribution_edit(*, contribution, by, author_key: str, text: str) -> Contri
     contribution.save(update_fields=["text", "embedding"])
     tasks.embed_contribution.delay_on_commit(contribution.pk)
     return contribution
-
-
-def _vectors_for(contributions):
-    """Every contribution's stored vector, computing (and storing) the missing ones in one batch;
-    None when the model cannot run, so the harvest groups by words."""
-    themes = _themes()
-    missing = [contribution for contribution in contributions
-               if not contribution.embedding or contribution.embedding_model != themes.EMBEDDING_MODEL]
-    if missing:
-        try:
-            vectors = themes.embed_texts([contribution.text for contribution in missing])
-        except themes.EmbeddingUnavailable:
-            return None
-        for contribution, vector in zip(missing, vectors, strict=True):
-            contribution.embedding, contribution.embedding_model = _stored(vector), themes.EMBEDDING_MODEL
-        Contribution.objects.bulk_update(missing, ["embedding", "embedding_model"], batch_size=500)
-    return numpy.array([contribution.embedding for contribution in contributions], dtype=numpy.float32)
-
-
-def _suggest_themes(contributions, themes):
-    """Store, on each note, the theme whose centre (the mean of its notes' meaning vectors) is nearest;
-    without the embedding model (or themes without notes) nothing is suggested and staff choose."""
-    members = list(Contribution.objects.filter(theme__in=themes).order_by("pk"))
-    everything = _vectors_for([*members, *contributions]) if members else None
-    if everything is None:
-        return 0
-    member_vectors, note_vectors = everything[:len(members)], everything[len(members):]
-    centres, theme_ids = [], []
-    for theme in themes:
-        rows = member_vectors[[index for index, member in enumerate(members) if member.theme_id == theme.pk]]
-        if not len(rows):
-            continue
-        centre = rows.mean(axis=0)
-        centres.append(centre / (numpy.linalg.norm(centre) or 1.0))
-        theme_ids.append(theme.pk)
-    if not centres:
-        return 0
-    nearest = numpy.argmax(note_vectors @ numpy.array(centres).T, axis=1)
-    by_theme = {}
-    for contribution, index in zip(contributions, nearest, strict=True):
-        by_theme.setdefault(theme_ids[int(index)], []).append(contribution.pk)
-    for theme_id, pks in by_theme.items():
-        Contribution.objects.filter(pk__in=pks).update(suggested_theme_id=theme_id)
-    return len(contributions)
-
-
-@transaction.atomic
-def harvest(*, workshop, by, min_themes=2, max_themes=12) -> list[Theme]:
-    """Group the notes into themes and return the new themes.
-
-    The first harvest groups every note (insights.find_themes). Once there are themes, a harvest
-    never deletes or changes one: renamed, merged or split themes, the notes' places, the dots and the
-    action-plan links stay. The notes in no theme (those written since) are given the nearest theme
-    as a suggestion, and staff place them (``contributions_place``); nothing new is returned."""
-    if not by.has_perm("workshops.manage", workshop):
-        raise PermissionDenied(_("Only editors harvest a workshop."))
-    # One harvest of a workshop at a time: two at once would both compute and both insert.
-    Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
-    themes = list(Theme.objects.filter(workshop=workshop))
-    unplaced = list(Contribution.objects.filter(table__workshop=workshop, theme=None).order_by("pk"))
-    if not unplaced:
-        raise ValidationError(_("Every note is in a theme: there is nothing new to harvest.") if themes else
-                              _("There is nothing to harvest yet."))
-    if themes:
-        _suggest_themes(unplaced, themes)
-        record(by=by, action="workshops.workshop.harvest", target=workshop, summary=ngettext(
-            "Harvested again: %(count)s new note offered for placement.",
-            "Harvested again: %(count)s new notes offered for placement.", len(unplaced)) % {"count": len(unplaced)})
-        return []
-    vectors = _vectors_for(unplaced)
-    found = _themes().find_themes([contribution.text for contribution in unplaced], min_themes=min_themes,
-                                  max_themes=max_themes, vectors=vectors)
-    created = []
-    for position, item in enumerate(found):
-        label = _("Other contributions") if item.is_other else item.label[:120]
-        theme = Theme.objects.create(workshop=workshop, position=position, label=label)
-        members = [unplaced[index].pk for index in item.members]
-        Contribution.objects.filter(pk__in=members).update(theme=theme, is_representative=False)
-        Contribution.objects.filter(pk__in=[unplaced[index].pk for index in item.representatives]).update(
-            is_representative=True)
-        created.append(theme)
-    record(by=by, action="workshops.workshop.harvest", target=workshop, summary=ngettext(
-        "Harvested: %(count)s theme found.", "Harvested: %(count)s themes found.", len(created)) % {
-        "count": len(created)})
-    return created
 
 
 NEW_THEME = "new"

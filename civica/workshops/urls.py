@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:slug>/close/", views.close_workshop, name="close"),
     path("<slug:slug>/harvest/", views.harvest, name="harvest"),
     path("<slug:slug>/harvest/first/", views.harvest_first, name="harvest_first"),
+    path("<slug:slug>/harvest/<int:pk>/", views.harvest_status, name="harvest_status"),
     path("<slug:slug>/themes/rename/", views.theme_rename, name="theme_rename"),
     path("<slug:slug>/themes/merge/", views.theme_merge, name="theme_merge"),
     path("<slug:slug>/notes/move/", views.note_move, name="note_move"),

@@ -3,7 +3,8 @@ list), the room screen for a projector (its own full-screen template: round and 
 htmx until the workshop has ended), the live wall (htmx polling until the workshop is closed, complete on
 a plain reload, notes coloured by table beside the table's name), the table page for phones
 (opened by a signed link, with its QR code drawn by ``segno``), the harvest page (with themes there, it
-says first that every theme stays and that the new notes will be offered for placement), and the report
+says first that every theme stays and that the new notes will be offered for placement; the harvest
+itself is run by the queue, and its own page says it is under way until it shows the result), and the report
 as HTML and PDF (``static/css/document.css``, shared with the plan document, inlined by
 ``{% inline_static %}`` for WeasyPrint).
 
@@ -22,6 +23,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -35,7 +37,7 @@ from civica.core import refusals
 from civica.queue.responses import pdf_response
 
 from . import forms, selectors, services
-from .models import Contribution, Workshop
+from .models import Contribution, HarvestStatus, Workshop
 
 AUTHOR_COOKIE, AUTHOR_SALT = "civica_author", "civica.workshop.author"
 
@@ -63,8 +65,31 @@ def _close(request, workshop, data):
 
 
 def _harvest(request, workshop, data):
-    themes = services.harvest(workshop=workshop, by=request.user)
-    return ngettext("%(count)s theme found.", "%(count)s themes found.", len(themes)) % {"count": len(themes)}
+    return _harvest_answer(request, workshop, services.harvest_request(workshop=workshop, by=request.user))
+
+
+def _harvest_answer(request, workshop, harvest):
+    """Where an editor goes once a harvest is asked for: while the queue runs it, its page (under way);
+    done, the workshop's themes (a first harvest) or the notes to place (a later one), with what it
+    found; failed, the harvest page to ask again. Without a broker the task has run already."""
+    harvest.refresh_from_db()
+    if harvest.status == HarvestStatus.QUEUED:
+        return redirect("workshops:harvest_status", slug=workshop.slug, pk=harvest.pk)
+    if harvest.status == HarvestStatus.FAILED:
+        messages.error(request, _("The harvest could not be completed: ask for it again."))
+        return redirect("workshops:harvest", slug=workshop.slug)
+    if harvest.notes_offered:
+        messages.success(request, ngettext(
+            "Every theme was kept. %(count)s new note waits for its place.",
+            "Every theme was kept. %(count)s new notes wait for their place.",
+            harvest.notes_offered) % {"count": harvest.notes_offered})
+        return redirect("workshops:manage_place", slug=workshop.slug)
+    if harvest.themes_found:
+        messages.success(request, ngettext("%(count)s theme found.", "%(count)s themes found.",
+                                           harvest.themes_found) % {"count": harvest.themes_found})
+    else:
+        messages.info(request, _("Every note is in a theme: there is nothing new to harvest."))
+    return redirect(workshop.get_absolute_url())
 
 
 def _rename(request, workshop, data):
@@ -116,6 +141,8 @@ def _act(request, slug, action, form_class, handler):
     except refusals.REFUSALS as refused:
         refusals.show_refusal(request, refused)
         return _workshop_page(request, workshop, failed=(action, request.POST), status=400)
+    if isinstance(done, HttpResponseBase):
+        return done
     if done:
         messages.success(request, done)
     return redirect(workshop.get_absolute_url())
@@ -240,33 +267,60 @@ def _workshop_page(request, workshop, *, failed=None, status=200):
     }, status=status)
 
 
-def harvest(request, slug):
-    """Harvest the notes into themes. With themes already there, this page first says what will
-    happen: every theme stays as it is, with its notes, dots and links, and the notes written since
-    are offered for placement (the next page)."""
-    workshop = _workshop_or_404(slug)
+def _editor_or_refusal(request, workshop):
+    """None when the person may harvest ``workshop``; otherwise the log-in page for a visitor (an
+    editor refused raises)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not request.user.has_perm("workshops.manage", workshop):
         raise PermissionDenied(_("Only editors harvest a workshop."))
-    preview = selectors.harvest_preview(workshop)
+    return None
+
+
+def harvest(request, slug):
+    """Harvest the notes into themes. With themes already there, this page first says what will
+    happen: every theme stays as it is, with its notes, dots and links, and the notes written since
+    are offered for placement (the next page). Posted, the harvest is queued (``_harvest_answer``);
+    while one is under way this page is its status page."""
+    workshop = _workshop_or_404(slug)
+    refusal = _editor_or_refusal(request, workshop)
+    if refusal is not None:
+        return refusal
     if request.method == "POST":
         try:
-            themes = services.harvest(workshop=workshop, by=request.user)
+            asked = services.harvest_request(workshop=workshop, by=request.user)
         except refusals.REFUSALS as refused:
             refusals.show_refusal(request, refused)
         else:
-            if not preview["themes"]:
-                messages.success(request, ngettext("%(count)s theme found.", "%(count)s themes found.",
-                                                   len(themes)) % {"count": len(themes)})
-                return redirect(workshop.get_absolute_url())
-            messages.success(request, ngettext(
-                "Every theme was kept. %(count)s new note waits for its place.",
-                "Every theme was kept. %(count)s new notes wait for their place.",
-                preview["unplaced_count"]) % {"count": preview["unplaced_count"]})
-            return redirect("workshops:manage_place", slug=workshop.slug)
+            return _harvest_answer(request, workshop, asked)
+    else:
+        under_way = selectors.harvest_under_way(workshop)
+        if under_way is not None:
+            return redirect("workshops:harvest_status", slug=workshop.slug, pk=under_way.pk)
+    preview = selectors.harvest_preview(workshop)
     return render(request, "workshops/harvest.html", {"workshop": workshop, **preview},
                   status=400 if request.method == "POST" else 200)
+
+
+HARVEST_REFRESH_SECONDS = 3
+
+
+@require_safe
+@never_cache
+def harvest_status(request, slug, pk):
+    """A harvest asked for: while the queue runs it, a short page (status 202, ``Retry-After`` and a
+    refresh) saying it is under way; then its result (``_harvest_answer``)."""
+    workshop = _workshop_or_404(slug)
+    refusal = _editor_or_refusal(request, workshop)
+    if refusal is not None:
+        return refusal
+    asked = get_object_or_404(workshop.harvests, pk=pk)
+    if asked.status != HarvestStatus.QUEUED:
+        return _harvest_answer(request, workshop, asked)
+    response = render(request, "workshops/harvest_running.html", {
+        "workshop": workshop, "harvest": asked, "retry_after": HARVEST_REFRESH_SECONDS}, status=202)
+    response["Retry-After"] = str(HARVEST_REFRESH_SECONDS)
+    return response
 
 
 def _plans():

@@ -205,6 +205,9 @@ ACCOUNT_FORMS = {"signup": "civica.accounts.signup.SignupForm"}
 ACCOUNT_SIGNUP_REDIRECT_URL = "account_email_verification_sent"
 # Explicit limits (allauth's own rate limiting, kept in the cache): per client IP
 # and, where it applies, per e-mail address ("key").
+# Behind load balancers the client's address is the last one they add to X-Forwarded-For: say how many
+# of them are yours, or every person in the city counts as the balancer's one address (0: trust none).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("CIVICA_TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_RATE_LIMITS = {
     "signup": "10/m/ip,30/h/ip",
     "login": "30/m/ip",

@@ -1,6 +1,7 @@
 """Load-benchmark settings: production's behaviour on plain HTTP over loopback, against a throw-away database.
 
-Used by ``bench/load_participation.py`` only. The secret key is public: never serve real users with these.
+Used by ``bench/load_participation.py`` and ``bench/two_servers.py`` only. The secret key is public: never
+serve real users with these.
 The database is ``CIVICA_BENCH_DATABASE_URL`` (not ``DATABASE_URL``, so a developer's own database is
 never seeded by accident), by default ``civica_bench`` on the local PostgreSQL.
 """
@@ -11,12 +12,14 @@ import os
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import PRIVATE_STORAGE, TEMPLATES, VAR_DIR
+from .base import MIDDLEWARE, PRIVATE_STORAGE, TEMPLATES, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = "bench-only-public-secret-key-never-used-to-serve-real-users"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "config.urls_bench"
+# Each app server of bench/two_servers.py names itself (CIVICA_BENCH_SERVER) in an X-Served-By header.
+MIDDLEWARE = ["config.urls_bench.ServedByMiddleware", *MIDDLEWARE]
 
 # Production minus HTTPS: the benchmark speaks plain HTTP to 127.0.0.1.
 SECURE_SSL_REDIRECT = False

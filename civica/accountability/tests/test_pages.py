@@ -2,6 +2,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 from django.utils import translation
 
 from civica.accountability import services
@@ -16,7 +17,9 @@ def test_plan_page_shows_priorities_assessment_programmes_kpis_and_budget(client
     plan = make_plan()
     page = client.get("/ro/plans/2021/").content.decode()
     assert "Extinderea activității" in page and "în mare măsură" in page and "◕" in page
-    assert "Programul 0" in page and "Activitatea 1.2" in page and "Aprilie – octombrie" in page
+    assert "Programul 0" in page and "Programul 1" in page
+    programme = client.get(f"/ro/plans/2021/programmes/{plan.activities.last().programme.slug}/").content.decode()
+    assert "Activitatea 1.2" in programme and "Aprilie – octombrie" in programme
     assert "Urmăritori Instagram" in page and "70%" in page
     assert "1.000,50" in page and "900,00" in page and "100,50" in page  # income, expenses, difference
     assert client.get("/en/plans/").status_code == 200
@@ -26,15 +29,18 @@ def test_plan_page_shows_priorities_assessment_programmes_kpis_and_budget(client
 @pytest.mark.django_db
 def test_filter_by_programme_and_month(client):
     make_plan()
-    october = client.get("/en/plans/2021/?month=10").content.decode()
+    october = client.get("/en/plans/2021/activities/?month=10").content.decode()
     assert "Activity 0.1" in october  # 7-10 October
-    march = client.get("/en/plans/2021/?month=3").content.decode()
-    programmes_section = march.split('id="programmes"')[1].split('id="timeline"')[0]
+    march = client.get("/en/plans/2021/activities/?month=3").content.decode()
+    programmes_section = march.split('id="programmes"')[1]
     assert "Activity 0.0" not in programmes_section and "No activity matches these filters." in programmes_section
-    only = client.get("/en/plans/2021/?programme=nope").content.decode()
+    only = client.get("/en/plans/2021/activities/?programme=nope").content.decode()
     assert "No activity matches these filters." in only
-    for query in ("?month=13", "?month=abc", "?programme=%3Cb%3E"):
-        assert client.get(f"/en/plans/2021/{query}").status_code == 200
+    for query in ("?month=13", "?month=abc", "?programme=%3Cb%3E", "?area=x", ""):
+        assert client.get(f"/en/plans/2021/activities/{query}").status_code == 200
+    # The filters' addresses from before the page was split lead there.
+    response = client.get("/en/plans/2021/?month=10&programme=p")
+    assert response.status_code == 302 and response["Location"] == "/en/plans/2021/activities/?month=10&programme=p"
 
 
 @pytest.mark.django_db
@@ -52,7 +58,8 @@ def test_editors_see_unparsed_periods_and_budget_mismatches(client, editor):
     assert "could not be read as dates" in page and "„În derulare”" in page
     assert "stated totals that differ" in page
     client.logout()
-    assert "could not be read as dates" not in client.get("/en/plans/2021/").content.decode()
+    page = client.get("/en/plans/2021/").content.decode()
+    assert "could not be read as dates" not in page and "stated totals that differ" not in page
     assert plan.pk
 
 
@@ -101,8 +108,26 @@ def test_plan_page_query_count_is_constant(client, assert_constant_queries):
     def more():
         Plan.objects.all().delete()
         make_plan(programmes=6, activities=8)
+        for url in urls:  # the new plan's kept parts (accountability.parts)
+            client.get(url)
 
-    assert_constant_queries(client, "/en/plans/2021/", more)
+    urls = ["/en/plans/2021/"]
+    assert_constant_queries(client, urls, more)
+
+
+@pytest.mark.django_db
+def test_programme_page_query_count_is_constant(client, editor, assert_constant_queries):
+    plan = make_plan(programmes=1, activities=2)
+    programme = plan.activities.first().programme
+    url = f"/en/plans/2021/programmes/{programme.slug}/"
+    client.force_login(editor)  # with the editors' links
+
+    def more():
+        for number in range(8):
+            Activity.objects.create(plan=plan, programme=programme, title_ro=f"A {number}", period_text="Mai")
+        client.get(url)  # the new version's kept part
+
+    assert_constant_queries(client, [url, (Client(), url)], more)
 
 
 @pytest.mark.django_db
@@ -163,9 +188,11 @@ def test_progress_rolls_up_to_objectives_and_areas_and_filters_by_area(client, e
         activity.save()
         services.progress_post(activity=activity, by=editor, progress=progress)
     page = client.get("/en/plans/2021/").content.decode()
-    assert page.count("40% done on average") == 2  # the objective and the area
+    assert page.count("40% done on average") == 1  # the area
+    programme = client.get(f"/en/plans/2021/programmes/{first.programme.slug}/").content.decode()
+    assert programme.count("40% done on average") == 1  # the objective
     area = Area.objects.get(plan=plan)
-    filtered = client.get(f"/en/plans/2021/?area={area.pk}").content.decode().split('id="programmes"')[1]
+    filtered = client.get(f"/en/plans/2021/activities/?area={area.pk}").content.decode().split('id="programmes"')[1]
     assert first.title_en in filtered and third.title_en not in filtered.split('id="timeline"')[0]
 
 
@@ -176,12 +203,14 @@ def test_editors_post_progress_from_the_plan_page(client, editor, participant):
     url = f"/en/plans/2021/activities/{activity.pk}/progress/"
     client.force_login(participant)
     assert client.get(url).status_code == 403
+    programme = f"/en/plans/2021/programmes/{activity.programme.slug}/"
+    assert f'href="{url}"' not in client.get(programme).content.decode()
     client.force_login(editor)
-    assert f'href="{url}"' in client.get("/en/plans/2021/").content.decode()
+    assert f'href="{url}"' in client.get(programme).content.decode()
     page = client.post(url, {"date": "2021-05-01", "progress": "150"}).content.decode()
     assert "less than or equal to 100" in page
     response = client.post(url, {"date": "2021-05-01", "progress": "35", "note_en": "Half way to the first stage"})
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == programme
     activity.refresh_from_db()
     assert activity.progress == 35 and activity.updates.get().note_en == "Half way to the first stage"
 
@@ -192,7 +221,7 @@ def test_plan_page_starts_with_a_summary_and_has_a_contents_list_for_every_secti
 
     make_plan()
     page = client.get("/en/plans/2021/").content.decode()
-    sections = ["summary", "priorities", "programmes", "timeline", "updates", "indicators", "budget", "comments"]
+    sections = ["summary", "priorities", "programmes", "updates", "indicators", "budget", "comments"]
     for anchor in sections:
         assert f'id="{anchor}"' in page
         # Twice: the sticky column on a wide screen, the collapsible list on a phone.
@@ -203,7 +232,8 @@ def test_plan_page_starts_with_a_summary_and_has_a_contents_list_for_every_secti
     summary = page[page.index('id="summary"'):page.index('id="priorities"')]
     assert "At a glance" in summary and "1,000 lei" in summary and "900 lei" in summary  # income, expenses
     assert re.search(r"\d+ / \d+", summary)  # indicators that reached their target
-    assert re.search(r'href="\?programme=[\w-]+#programmes">Programme 0<', summary)
+    programmes = page[page.index('id="programmes"'):page.index('id="updates"')]
+    assert re.search(r'<li id="programme-[\w-]+"><a href="/en/plans/2021/programmes/[\w-]+/">Programme 0<', programmes)
 
 
 @pytest.mark.django_db

@@ -67,6 +67,27 @@ def test_writes_are_limited_per_person_and_per_address(client, participant, sett
     assert client.post("/i18n/setlang/", {"language": "ro", "next": "/ro/"}).status_code == 429
 
 
+@pytest.mark.django_db
+def test_behind_a_load_balancer_each_client_address_has_its_own_limit(client, settings):
+    """Every request reaches the app servers from the balancer's address; the client's is the last one the
+    balancer adds to X-Forwarded-For (CIVICA_TRUSTED_PROXY_COUNT=1), whatever the client wrote before it."""
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "write_by_address": "2/m/ip"}
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    balancer = {"REMOTE_ADDR": "10.0.0.2"}
+
+    def write(forwarded_for):
+        return client.post("/i18n/setlang/", {"language": "ro", "next": "/ro/"},
+                           HTTP_X_FORWARDED_FOR=forwarded_for, **balancer).status_code
+
+    assert [write("198.51.100.7"), write("198.51.100.7"), write("198.51.100.7")] == [302, 302, 429]
+    assert write("203.0.113.9") == 302, "another person behind the same balancer is not refused"
+    assert write("203.0.113.9, 198.51.100.7") == 429, "a forged first address changes nothing"
+
+
+def test_without_trusted_load_balancers_forwarded_addresses_are_ignored():
+    assert settings.ALLAUTH_TRUSTED_PROXY_COUNT == 0
+
+
 def test_the_default_write_limits_are_explicit():
     assert settings.ACCOUNT_RATE_LIMITS["write_by_person"] == "60/m/user"
     assert settings.ACCOUNT_RATE_LIMITS["write_by_address"] == "300/m/ip"

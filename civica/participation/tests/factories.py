@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from civica.accounts.tests.factories import UserFactory
 from civica.participation.models import Idea, Phase, Process
+from civica.participation.services import idea_tally_move
 
 
 class ProcessFactory(factory.django.DjangoModelFactory):
@@ -46,3 +47,10 @@ class IdeaFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     title = factory.Sequence(lambda n: f"Idea {n} for the park")
     body = "More benches and **shade**."
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Counted in its process's tally as idea_create counts it, so the ideas list's count is right.
+        idea = super()._create(model_class, *args, **kwargs)
+        idea_tally_move(process_id=idea.process_id, after=(idea.category_id, idea.status))
+        return idea

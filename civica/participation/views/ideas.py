@@ -6,7 +6,6 @@ import random
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -20,11 +19,12 @@ from .. import selectors, services
 from ..forms import AnswerForm, IdeaForm
 from ..lookups import idea_or_404, process_or_404
 from ..models import IdeaStatus
-from .common import PROCESS_SCOPE, comment_context, follow_from_form
+from .common import PROCESS_SCOPE, comment_context, follow_from_form, sees_more_than_visitors
 
 IDEAS_PER_PAGE = 20
 
 
+@shared_page(scope=PROCESS_SCOPE, personal_when=sees_more_than_visitors)
 @require_safe
 def idea_list(request, slug):
     process = process_or_404(slug, request.user)
@@ -35,16 +35,16 @@ def idea_list(request, slug):
     status = request.GET.get("status") if request.GET.get("status") in IdeaStatus.values else None
     category = id_param(request.GET, "category")
     mine = request.GET.get("mine") == "1"
-    ideas = selectors.idea_list(process=process, user=request.user, sort=sort, status=status, category=category,
-                                mine=mine, seed=request.session.get("idea_seed", 0))
-    page = Paginator(ideas, IDEAS_PER_PAGE).get_page(page_param(request.GET))
+    page = selectors.idea_page(process=process, user=request.user, number=page_param(request.GET),
+                               per_page=IDEAS_PER_PAGE, sort=sort, status=status, category=category, mine=mine,
+                               seed=request.session.get("idea_seed", 0))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "participation/idea_list.html", {
         "process": process, "page": page, "ideas": page.object_list, "sort": sort, "status": status,
         "idea_places": [selectors.idea_place(idea, process) for idea in page.object_list],
         "category": category, "mine": mine, "sorts": _sort_labels(), "statuses": IdeaStatus.choices,
-        "query": query.urlencode(), "can_propose": request.user.has_perm("participation.propose_idea", process),
+        "query": query.urlencode(),
     })
 
 

@@ -6,9 +6,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from civica.core import refusals
+from civica.core.page_cache import shared_page, write_scope
 from civica.core.params import int_param, page_param
-from civica.notifications import selectors as notification_selectors
 
 from .. import selectors
 from ..lookups import process_or_404
@@ -16,13 +15,15 @@ from ..models import Tag
 from ..phases import phase_contents
 from ..polls import selectors as poll_selectors
 from ..predicates import active_phase
-from .common import follow_from_form
+from .common import PROCESS_SCOPE, follow_from_form, sees_more_than_visitors
 
 PROCESSES_PER_PAGE = 12
 
 
+@shared_page(personal_when=lambda request: request.user.has_perm("participation.add_process"))
 @require_safe
 def process_list(request):
+    """The same for everyone but editors, who see the drafts too."""
     state = request.GET.get("state") if request.GET.get("state") in selectors.ProcessState.ALL else None
     tag = request.GET.get("tag") or None
     year = int_param(request.GET, "year", minimum=1900, maximum=2200)
@@ -40,12 +41,14 @@ def process_list(request):
     })
 
 
+@shared_page(scope=PROCESS_SCOPE, personal_when=sees_more_than_visitors)
 @require_safe
 def process_detail(request, slug):
+    """The same for everyone (a draft only editors see is theirs alone: a visitor gets no page); what
+    one person may do here is in the personal parts."""
     process = process_or_404(slug, request.user)
     phase = active_phase(process)
     ideas = selectors.idea_list(process=process, user=request.user)[:6]
-    can_propose = request.user.has_perm("participation.propose_idea", process)
     return render(request, "participation/process_detail.html", {
         "process": process,
         "now": timezone.now(),
@@ -55,12 +58,10 @@ def process_detail(request, slug):
         "idea_places": selectors.idea_places(process=process, user=request.user),
         "debates": selectors.debate_list(process=process),
         "polls": poll_selectors.poll_list(process=process),
-        "is_following": request.user.is_authenticated and notification_selectors.is_following(request.user, process),
-        "can_propose": can_propose,
-        "propose_refusal": refusals.why_not(request.user, "participation.propose_idea", process),
     })
 
 
+@write_scope(*PROCESS_SCOPE)
 @login_required
 @require_POST
 def process_follow(request, slug):

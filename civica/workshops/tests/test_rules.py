@@ -80,11 +80,13 @@ ADMIN_PERMS = sorted(name for name in rules.permissions.permissions
                                                 in {"view", "add", "change", "delete"}))
 
 
-def test_the_admin_permissions_cover_every_workshop_model_but_dot_votes():
+def test_the_admin_permissions_cover_every_workshop_model_but_dot_votes_and_harvests():
     from django.apps import apps
 
-    # Dot votes are never edited by hand: the admin has no permission for them.
-    models = {model._meta.model_name for model in apps.get_app_config("workshops").get_models()} - {"dotvote"}
+    # Dot votes and harvests (the queue's record of one) are never edited by hand: the admin has no
+    # permission for them.
+    models = {model._meta.model_name for model in apps.get_app_config("workshops").get_models()} - {
+        "dotvote", "harvest"}
     assert {f"workshops.{action}_{model}" for model in models for action in ("view", "add", "change", "delete")} \
         | {"workshops"} == set(ADMIN_PERMS)
 

@@ -14,7 +14,17 @@ from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 from civica.meetings.tests.factories import MeetingFactory
 from civica.workshops import selectors
 from civica.workshops import services as workshops
-from civica.workshops.models import ActionItem, Contribution, DotVote, Theme, Workshop, WorkshopRound, WorkshopTable
+from civica.workshops.models import (
+    ActionItem,
+    Contribution,
+    DotVote,
+    Harvest,
+    HarvestStatus,
+    Theme,
+    Workshop,
+    WorkshopRound,
+    WorkshopTable,
+)
 
 FIRST_NOTES = ["Chirii mici pentru ateliere", "Clădiri goale date artiștilor", "Spații de repetiții ieftine",
                "Finanțări mai simple", "Granturi mici pentru debutanți", "Mai puține hârtii la decont"]
@@ -56,7 +66,7 @@ def _synthesis(workshop, editor, participant):
 
 @pytest.mark.django_db
 def test_a_second_harvest_asks_first_keeps_every_theme_and_offers_the_new_notes_for_placement(
-        client, workshop, editor, participant):
+        client, workshop, editor, participant, django_capture_on_commit_callbacks):
     first, second = _synthesis(workshop, editor, participant)
     themes_before = {theme.pk: (theme.label, set(theme.contributions.values_list("pk", flat=True)))
                      for theme in Theme.objects.all()}
@@ -72,8 +82,23 @@ def test_a_second_harvest_asks_first_keeps_every_theme_and_offers_the_new_notes_
     assert f"{len(NEW_NOTES) + len(echoes)} notes are in no theme yet" in page
     assert Theme.objects.get(pk=first.pk).label == "Affordable spaces"  # asking changed nothing
 
-    done = client.post("/en/workshops/cafe/harvest/")
+    # Asked for, the harvest is queued: its page says it is under way until the queue has run it.
+    with django_capture_on_commit_callbacks() as queued:
+        asked = client.post("/en/workshops/cafe/harvest/")
+    status_url = f"/en/workshops/cafe/harvest/{Harvest.objects.get().pk}/"
+    assert asked["Location"] == status_url and len(queued) == 1
+    waiting = client.get(status_url)
+    assert waiting.status_code == 202 and waiting["Retry-After"] == "3"
+    assert "The harvest is under way" in waiting.content.decode()
+    assert not Contribution.objects.exclude(suggested_theme=None).exists()  # nothing ran in the request
+    # Asking again meanwhile (another click, the harvest page) leads to the same harvest.
+    assert client.post("/en/workshops/cafe/harvest/")["Location"] == status_url
+    assert client.get("/en/workshops/cafe/harvest/")["Location"] == status_url
+    assert Harvest.objects.count() == 1
+    queued[0]()  # the worker runs the task
+    done = client.get(status_url)
     assert done["Location"] == "/en/workshops/manage/cafe/place/"
+    assert Harvest.objects.get().status == HarvestStatus.DONE
     # Every theme, even an untouched suggestion, stays with its label, notes, dots and links.
     assert {theme.pk: (theme.label, set(theme.contributions.values_list("pk", flat=True)))
             for theme in Theme.objects.all()} == themes_before
@@ -225,7 +250,8 @@ def test_a_forged_note_id_at_a_table_is_a_message(client, workshop, editor):
 
 
 @pytest.mark.django_db
-def test_each_action_of_the_workshop_page_posts_to_its_own_address(client, workshop, editor, participant):
+def test_each_action_of_the_workshop_page_posts_to_its_own_address(
+        client, workshop, editor, participant, django_capture_on_commit_callbacks):
     from django.urls import reverse
 
     _notes(workshop, FIRST_NOTES)
@@ -238,7 +264,9 @@ def test_each_action_of_the_workshop_page_posts_to_its_own_address(client, works
     assert client.get(reverse("workshops:start_round", args=["cafe"]))["Location"] == "/en/workshops/cafe/"
     started = client.post(reverse("workshops:start_round", args=["cafe"]), follow=True).content.decode()
     assert "Round 1 has started." in started
-    harvested = client.post(reverse("workshops:harvest_first", args=["cafe"]), follow=True).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post(reverse("workshops:harvest_first", args=["cafe"]))
+    harvested = client.get(asked["Location"], follow=True).content.decode()
     assert "themes found." in harvested
     theme = workshop.themes.order_by("position").first()
     page = client.get("/en/workshops/cafe/").content.decode()

@@ -3,9 +3,17 @@
 Pages must be measured on a database the size of Cluj's, not on the demo's 60 ideas: 300,000
 accounts, 40 consultations, 50,000 ideas, 2,000,000 supports and 500,000 comments, written in
 minutes with PostgreSQL COPY (``bulk_create`` in batches elsewhere). Every row is fictional and
-marked so it can be recognised and removed: accounts at ``@seed.civica.test``, processes whose
-slug starts with ``seed-``. Counters (supports, comments, replies) are computed while generating
-and stored with the rows, so they match without a recount.
+marked so it can be recognised and removed: accounts at ``@seed.civica.test``, processes, meetings,
+calls, programmes and the organisation whose slug starts with ``seed-``. Counters (supports,
+comments, replies) are computed while generating and stored with the rows, so they match without a
+recount.
+
+Besides the consultations, the pages signed-in people and staff use at city scale are given what
+makes them heavy (issue 17): an upcoming meeting with registrations, an open call with
+applications, a published plan with programmes and activities, a moderator (``moderator@…``)
+facing 350 open reports on 200 ideas and comments, and an evaluator (``evaluator@…``) with 220
+assignments across four calls in evaluation. Those counts do not scale with ``--scale``: they are
+what one busy moderator or juror has, whatever the size of the city.
 """
 
 import datetime
@@ -25,8 +33,39 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from civica.accounts.models import EmailFrequency, User
+from civica.accountability.models import (
+    Activity,
+    ActivityStatus,
+    Area,
+    BudgetGroup,
+    BudgetKind,
+    BudgetLine,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    Plan,
+    PlanStatus,
+    Priority,
+)
+from civica.accounts.models import EmailFrequency, RoleAssignment, User
+from civica.accounts.roles import Role
+from civica.calls.demo import CRITERIA
+from civica.calls.models import (
+    Application,
+    ApplicationStatus,
+    Assignment,
+    Call,
+    CallKind,
+    CallStatus,
+    Criterion,
+    Review,
+    Score,
+)
 from civica.comments.models import Alignment, Comment, CommentVote
+from civica.meetings.models import Meeting, MeetingFormat, MeetingKind, Registration, RegistrationStatus
+from civica.moderation.models import Report, ReportReason
+from civica.network.models import Category as NetworkCategory
+from civica.network.models import Organisation, Programme
 from civica.participation.demo import TAGS
 from civica.participation.models import (
     Category,
@@ -37,11 +76,27 @@ from civica.participation.models import (
     Support,
     Tag,
 )
+from civica.participation.services import idea_tally_recount
 
 SEED_EMAIL_DOMAIN = "seed.civica.test"
 SEED_SLUG_PREFIX = "seed-"
+CITIZEN_PREFIX = "cetatean"
 CITY_SCALE = {"users": 300_000, "processes": 40, "ideas": 50_000, "supports": 2_000_000, "comments": 500_000}
-MINIMUM = {"users": 1, "processes": 1, "ideas": 1, "supports": 0, "comments": 0}
+# One busy moderator's and one busy juror's work: the same at every scale (issue 17).
+STAFF_WORK = {"reports": 350, "assignments": 220}
+MINIMUM = {"users": 1, "processes": 1, "ideas": 1, "supports": 0, "comments": 0, "reports": 0, "assignments": 0}
+# The staff accounts (besides the citizens), and what they are given.
+MODERATOR_EMAIL = f"moderator@{SEED_EMAIL_DOMAIN}"
+EVALUATOR_EMAIL = f"evaluator@{SEED_EMAIL_DOMAIN}"
+REPORTED_ITEMS_PER_REPORT = 200 / 350  # 350 reports fall on 200 items: most reported twice
+EVALUATION_CALLS = 4
+OPEN_CALL_APPLICATIONS = 40
+MEETING_REGISTRATIONS = 60
+PLAN_YEAR = 2031  # no real plan has it: the plan page's address (``/plans/2031/``) is the seed's
+PLAN_PROGRAMMES, PLAN_OBJECTIVES, PLAN_ACTIVITIES = 12, 3, 10  # per programme, like the 2021 plan
+MEETING_SLUG = f"{SEED_SLUG_PREFIX}dezbatere-publica"
+OPEN_CALL_SLUG = f"{SEED_SLUG_PREFIX}apel-deschis"
+ORGANISATION_SLUG = f"{SEED_SLUG_PREFIX}organizatie"
 # Without --force, a database holding this many ideas already is taken for real or seeded data.
 EXISTING_IDEAS_LIMIT = 1_000
 BENCHMARK_COMMENTS = 50
@@ -126,16 +181,29 @@ ANSWERS = {
 
 
 def planned_sizes(scale=1.0, **explicit):
-    """City scale times ``scale``, with explicit counts (None = not given) taking precedence."""
+    """City scale times ``scale`` (the staff's work as it is), with explicit counts (None = not
+    given) taking precedence."""
     sizes = {}
     for name, city in CITY_SCALE.items():
         given = explicit.get(name)
         sizes[name] = given if given is not None else max(MINIMUM[name], round(city * scale))
+    for name, work in STAFF_WORK.items():
+        given = explicit.get(name)
+        sizes[name] = given if given is not None else work
     return sizes
 
 
 def seeded_users():
+    """Every seeded account: the citizens and the staff."""
     return User.objects.filter(email__endswith=f"@{SEED_EMAIL_DOMAIN}")
+
+
+def seeded_citizens():
+    return seeded_users().filter(email__startswith=CITIZEN_PREFIX)
+
+
+def seeded_calls():
+    return Call.objects.filter(slug__startswith=SEED_SLUG_PREFIX)
 
 
 def seeded_processes():
@@ -146,12 +214,14 @@ def seeded_counts():
     """What an earlier run left, counted like ``planned_sizes`` (so a benchmark can reuse it)."""
     processes = seeded_processes()
     return {
-        "users": seeded_users().count(),
+        "users": seeded_citizens().count(),
         "processes": processes.count(),
         "ideas": Idea.objects.filter(process__in=processes).count(),
         "supports": Support.objects.filter(idea__process__in=processes).count(),
         "comments": Comment.objects.filter(scope_type=ContentType.objects.get_for_model(Process),
                                            scope_id__in=processes.values("pk")).count(),
+        "reports": Report.objects.filter(reporter__in=seeded_citizens(), is_resolved=False).count(),
+        "assignments": Assignment.objects.filter(evaluator__email=EVALUATOR_EMAIL).count(),
     }
 
 
@@ -229,6 +299,10 @@ class Command(BaseCommand):
         parser.add_argument("--scale", type=float, default=1.0, help="Fraction of city scale (default 1).")
         for name, city in CITY_SCALE.items():
             parser.add_argument(f"--{name}", type=int, help=f"Exact number of {name} (city scale: {city:,}).")
+        parser.add_argument("--reports", type=int, help=f"Open reports before the moderator (default "
+                                                        f"{STAFF_WORK['reports']} at every scale).")
+        parser.add_argument("--assignments", type=int, help=f"The evaluator's assignments (default "
+                                                            f"{STAFF_WORK['assignments']} at every scale).")
         parser.add_argument("--force", action="store_true",
                             help="Seed even if data is there; removes an earlier seed first (and only it).")
         parser.add_argument("--password", help="One password shared by every seeded account, hashed once "
@@ -237,7 +311,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
-        sizes = planned_sizes(options["scale"], **{name: options[name] for name in CITY_SCALE})
+        sizes = planned_sizes(options["scale"], **{name: options[name] for name in [*CITY_SCALE, *STAFF_WORK]})
         self._check_sizes(sizes)
         started = time.perf_counter()
         timings = {}
@@ -258,13 +332,19 @@ class Command(BaseCommand):
             self._supports(ideas, user_ids)
         with self._stage("comments", timings):
             self._comments(ideas, user_ids)
+        with self._stage("staff, meeting, calls, plan, reports", timings):
+            moderator, evaluator = self._staff(options["password"])
+            meeting = self._meeting(processes[0], user_ids)
+            calls = self._calls(user_ids, evaluator, sizes["assignments"])
+            self._plan()
+            self._reports(processes, ideas, user_ids, sizes["reports"])
         if connection.vendor == "postgresql":
             with self._stage("analyze", timings), connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         total = time.perf_counter() - started
         self._say("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items())
                   + f"; total {total:.1f} s")
-        self._report_pages(processes, ideas)
+        self._report_pages(processes, ideas, meeting, calls)
 
     # --- Safety -------------------------------------------------------------------------------
 
@@ -277,7 +357,7 @@ class Command(BaseCommand):
 
     def _must_clear(self, force) -> bool:
         """Refuse a database that holds data already unless forced; forced, clear an earlier seed."""
-        seeded = seeded_users().exists() or seeded_processes().exists()
+        seeded = seeded_users().exists() or seeded_processes().exists() or seeded_calls().exists()
         crowded = Idea.objects.count() >= EXISTING_IDEAS_LIMIT
         if (seeded or crowded) and not force:
             reason = "seeded data from an earlier run" if seeded else f"{Idea.objects.count():,} ideas already"
@@ -307,6 +387,14 @@ class Command(BaseCommand):
             cursor.execute(f"DELETE FROM {table(Support)} WHERE idea_id IN ({ideas})", [slug_like])
             cursor.execute(f"DELETE FROM {table(Idea)} WHERE process_id IN ({processes})", [slug_like])
             cursor.execute(f"DELETE FROM {table(EmailAddress)} WHERE user_id IN ({users})", [email_like])
+            # The staff's side: a few hundred rows, through the ORM (which knows their relations).
+            Report.objects.filter(reporter__in=seeded_users()).delete()
+            RoleAssignment.objects.filter(user__in=seeded_users()).delete()
+            seeded_calls().delete()  # applications, assignments, reviews, criteria
+            Meeting.objects.filter(slug__startswith=SEED_SLUG_PREFIX).delete()  # and its registrations
+            Plan.objects.filter(organisation__slug=ORGANISATION_SLUG).delete()  # activities first: programmes
+            Programme.objects.filter(slug__startswith=SEED_SLUG_PREFIX).delete()
+            Organisation.objects.filter(slug=ORGANISATION_SLUG).delete()
             seeded_processes().delete()  # phases, categories, debates…: a few rows
             try:
                 with transaction.atomic():
@@ -441,6 +529,8 @@ class Command(BaseCommand):
             idea.support_count, idea.comment_count = support_count, comment_count
         with transaction.atomic():
             Idea.objects.bulk_create(ideas, batch_size=BATCH_SIZE)
+            for process in processes:
+                idea_tally_recount(process=process)  # the ideas list counts from it
         self._say(f"  {len(ideas):,} ideas")
         return ideas
 
@@ -511,6 +601,200 @@ class Command(BaseCommand):
             count += insert_rows(Comment, fields, self._progress(replies_to(top_ids), total, done=len(tops)))
         self._say(f"  {count:,} comments ({len(replies):,} replies)")
 
+    # --- What signed-in people and staff see -------------------------------------------------
+
+    def _staff(self, password):
+        """The moderator of the whole site and a juror, signing in with the citizens' password."""
+        password_hash = make_password(password)
+        staff = []
+        for email, name, role in ((MODERATOR_EMAIL, "Moderator (fictiv)", Role.MODERATOR),
+                                  (EVALUATOR_EMAIL, "Evaluator (fictiv)", None)):
+            user = User.objects.create(email=email, display_name=name, password=password_hash, language="ro",
+                                       email_frequency=EmailFrequency.NEVER)
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+            if role is not None:
+                RoleAssignment.objects.create(user=user, role=role)
+            staff.append(user)
+        return staff
+
+    def _meeting(self, process, user_ids):
+        """An upcoming public debate of the first consultation, with people registered (its comments
+        open when it begins, so it has none yet)."""
+        starts_at = self.now.replace(minute=0, second=0) + datetime.timedelta(days=9, hours=3)
+        meeting = Meeting.objects.create(
+            slug=MEETING_SLUG, kind=MeetingKind.PUBLIC_DEBATE, format=MeetingFormat.HYBRID,
+            title_ro=f"Dezbatere publică: {process.title_ro}", title_en=f"Public debate: {process.title_en}",
+            description_ro="Discutăm ideile consultării cu vecinii și cu primăria. **Întâlnire fictivă**, generată "
+                           "pentru testele de performanță.",
+            description_en="We discuss the consultation's ideas with neighbours and the city hall. A **fictional** "
+                           "meeting, generated for load tests.",
+            starts_at=starts_at, ends_at=starts_at + datetime.timedelta(hours=2), place="Casa de Cultură a "
+            "Studenților", address="Piața Lucian Blaga 1-3, Cluj-Napoca", capacity=MEETING_REGISTRATIONS * 2,
+            process=process, online_url="https://example.org/dezbatere-fictiva")
+        people = self.rng.sample(user_ids, min(MEETING_REGISTRATIONS, len(user_ids)))
+        Registration.objects.bulk_create(
+            Registration(meeting=meeting, person_id=person_id, status=RegistrationStatus.REGISTERED,
+                         created_at=self.now - datetime.timedelta(hours=number))
+            for number, person_id in enumerate(people))
+        return meeting
+
+    def _calls(self, user_ids, evaluator, assignments):
+        """An open call with applications (drafts and submitted ones), and calls in evaluation whose
+        applications are all the evaluator's to review (a third of them reviewed already)."""
+        day = datetime.timedelta(days=1)
+        now = self.now.replace(minute=0, second=0)
+        per_call = min(len(user_ids), max(1, -(-assignments // EVALUATION_CALLS)))
+        counts = [min(per_call, assignments - done) for done in range(0, assignments, per_call)]
+        calls, applications = [], []
+
+        def call(slug, title_ro, title_en, status, opens, closes):
+            return Call(slug=slug, kind=CallKind.GRANT, status=status, title_ro=title_ro, title_en=title_en,
+                        summary_ro="Granturi pentru proiecte de cartier. Apel **fictiv**, generat pentru testele "
+                                   "de performanță.",
+                        summary_en="Grants for neighbourhood projects. A **fictional** call, generated for load "
+                                   "tests.",
+                        guide_ro="## Cine poate aplica\nOrice participant verificat.", guide_en="## Who may apply\n"
+                        "Any verified participant.", budget_total=Decimal("300000"), amount_min=Decimal("5000"),
+                        amount_max=Decimal("30000"), opens_at=now + opens * day, closes_at=now + closes * day,
+                        evaluation_until=(now + (closes + 30) * day).date())
+
+        open_call = call(OPEN_CALL_SLUG, "Granturi de cartier (apel fictiv)", "Neighbourhood grants (fictional call)",
+                         CallStatus.PUBLISHED, -10, 20)
+        calls.append(open_call)
+        for number in range(1, len(counts) + 1):
+            calls.append(call(f"{SEED_SLUG_PREFIX}apel-in-evaluare-{number}", f"Granturi de cartier, runda {number} "
+                              "(apel fictiv)", f"Neighbourhood grants, round {number} (fictional call)",
+                              CallStatus.EVALUATION, -60 - number, -15 - number))
+        Call.objects.bulk_create(calls)
+        criteria = [Criterion(call=each, position=position, name_ro=name_ro, name_en=name_en, weight=Decimal(weight))
+                    for each in calls[1:]
+                    for position, (name_ro, name_en, weight) in enumerate(CRITERIA, start=1)]
+        Criterion.objects.bulk_create(criteria)
+        rng = self.rng
+        for index, (each, count) in enumerate(zip(calls, [min(OPEN_CALL_APPLICATIONS, len(user_ids)), *counts],
+                                                   strict=True)):
+            for number, applicant in enumerate(rng.sample(user_ids, count), start=1):
+                submitted = index > 0 or number % 3 != 0
+                applications.append(Application(
+                    call=each, applicant_id=applicant, reference=f"SEED-{index:02d}-{number:04d}",
+                    title=f"{rng.choice(SUBJECTS)} {' '.join(rng.choice(PLACES))} (proiect fictiv)",
+                    amount_requested=Decimal(rng.randrange(5, 31) * 1000),
+                    answers={"summary": "Propunere fictivă, generată pentru testele de performanță."},
+                    status=ApplicationStatus.SUBMITTED if submitted else ApplicationStatus.DRAFT,
+                    version=1 if submitted else 0, submitted_at=each.opens_at + day if submitted else None))
+        Application.objects.bulk_create(applications, batch_size=BATCH_SIZE)
+        RoleAssignment.objects.bulk_create(
+            RoleAssignment(user=evaluator, role=Role.EVALUATOR, scope_type=ContentType.objects.get_for_model(Call),
+                           scope_id=each.pk) for each in calls[1:])
+        reviewed = [application for application in applications if application.call_id != open_call.pk]
+        made = Assignment.objects.bulk_create(Assignment(application=application, evaluator=evaluator)
+                                              for application in reviewed)
+        reviews = Review.objects.bulk_create(
+            Review(assignment=assignment, status=Review.Status.SUBMITTED, comment="Evaluare fictivă.",
+                   submitted_at=now - day) for assignment in made[::3])
+        by_call = {criterion.call_id: [] for criterion in criteria}
+        for criterion in criteria:
+            by_call[criterion.call_id].append(criterion)
+        Score.objects.bulk_create(
+            Score(review=review, criterion=criterion, value=rng.randint(4, 10))
+            for review, assignment in zip(reviews, made[::3], strict=True)
+            for criterion in by_call[assignment.application.call_id])
+        self._say(f"  {len(calls)} calls, {len(applications):,} applications, {len(made)} assignments "
+                  f"({len(reviews)} reviewed)")
+        return calls
+
+    def _plan(self):
+        """A published plan of a fictional organisation, shaped like the 2021 plan: twelve programmes
+        with their objectives and activities (some under way), priorities, indicators and a budget."""
+        rng = self.rng
+        organisation = Organisation.objects.create(name="Organizație fictivă (date de test)", slug=ORGANISATION_SLUG,
+                                                   category=NetworkCategory.CULTURAL_INSTITUTION, city="Cluj-Napoca")
+        programmes = Programme.objects.bulk_create(
+            Programme(organisation=organisation, slug=f"{SEED_SLUG_PREFIX}program-{number:02d}", position=number,
+                      name_ro=f"{THEMES[number % len(THEMES)][0]} (program fictiv {number})",
+                      name_en=f"{THEMES[number % len(THEMES)][1]} (fictional programme {number})")
+            for number in range(1, PLAN_PROGRAMMES + 1))
+        plan = Plan.objects.create(
+            organisation=organisation, year=PLAN_YEAR, end_year=PLAN_YEAR, title_ro=f"Plan {PLAN_YEAR} (fictiv)",
+            title_en=f"Plan {PLAN_YEAR} (fictional)", status=PlanStatus.PUBLISHED,
+            introduction_ro="Planul anual al unei organizații **fictive**, generat pentru testele de performanță.",
+            introduction_en="The annual plan of a **fictional** organisation, generated for load tests.",
+            approved_by="Adunarea Generală (fictivă)", approved_on=timezone.localdate(self.now),
+            published_at=self.now)
+        areas = Area.objects.bulk_create(Area(plan=plan, position=position, name_ro=name_ro, name_en=name_en)
+                                         for position, (name_ro, name_en) in enumerate(CATEGORIES[:4], start=1))
+        Priority.objects.bulk_create(
+            Priority(area=area, position=position, text_ro=f"Prioritatea {position}: {rng.choice(REASONS)}",
+                     text_en=f"Priority {position} (fictional)")
+            for area in areas for position in range(1, 4))
+        objectives, activities = [], []
+        for programme in programmes:
+            objectives += [Objective(plan=plan, programme=programme, position=position,
+                                     text_ro=f"Obiectivul {position}: {rng.choice(SUBJECTS).lower()} (fictiv)",
+                                     text_en=f"Objective {position} (fictional)")
+                           for position in range(1, PLAN_OBJECTIVES + 1)]
+            for position in range(1, PLAN_ACTIVITIES + 1):
+                progress = rng.choice([0, 0, 20, 50, 80, 100])
+                status = (ActivityStatus.PLANNED if not progress else
+                          ActivityStatus.DONE if progress == 100 else ActivityStatus.ONGOING)
+                month = rng.randint(1, 12)
+                activities.append(Activity(
+                    plan=plan, programme=programme, position=position,
+                    section_ro=f"Direcția {1 + (position - 1) // 4}", section_en=f"Strand {1 + (position - 1) // 4}",
+                    title_ro=f"{rng.choice(SUBJECTS)} {' '.join(rng.choice(PLACES))} (activitate fictivă)",
+                    title_en="A fictional activity", period_text=f"luna {month}",
+                    starts_on=datetime.date(PLAN_YEAR, month, 1), ends_on=datetime.date(PLAN_YEAR, month, 28),
+                    status=status, progress=progress))
+        Objective.objects.bulk_create(objectives)
+        Activity.objects.bulk_create(activities)
+        indicators = Indicator.objects.bulk_create(
+            Indicator(plan=plan, position=position, name_ro=f"Participanți la activități ({position})",
+                      name_en=f"Participants in activities ({position})", unit_ro="participanți",
+                      unit_en="participants", target=Decimal(1000 * position))
+            for position in range(1, 6))
+        IndicatorValue.objects.bulk_create(
+            IndicatorValue(indicator=indicator, date=datetime.date(PLAN_YEAR, quarter * 3, 1),
+                           value=Decimal(250 * quarter * indicator.position))
+            for indicator in indicators for quarter in range(1, 4))
+        for position, kind in enumerate((BudgetKind.INCOME, BudgetKind.EXPENSE), start=1):
+            group = BudgetGroup.objects.create(plan=plan, kind=kind, position=position,
+                                               name_ro=f"Grupa {position} (fictivă)", name_en=f"Group {position}")
+            BudgetLine.objects.bulk_create(
+                BudgetLine(group=group, position=line, label_ro=f"Linia {line} (fictivă)", label_en=f"Line {line}",
+                           amount=Decimal(rng.randrange(10, 500) * 1000))
+                for line in range(1, 9))
+        self._say(f"  plan {plan.slug}: {len(programmes)} programmes, {len(objectives)} objectives, "
+                  f"{len(activities)} activities")
+        return plan
+
+    def _reports(self, processes, ideas, user_ids, total):
+        """``total`` open reports by citizens on ideas and comments (half each, as far as there are),
+        most of them reported twice: what the moderator's queue has to show."""
+        if not total:
+            return
+        rng = self.rng
+        wanted = max(1, round(total * REPORTED_ITEMS_PER_REPORT))
+        # Not the showcase idea (the idea-detail benchmark's) nor its comments.
+        idea_targets = [(idea, idea) for idea in ideas[1:wanted // 2 + 1]]
+        comments = list(Comment.objects.filter(
+            scope_type=ContentType.objects.get_for_model(Process), scope_id__in=[process.pk for process in processes])
+            .exclude(target_id=ideas[0].pk).order_by("pk").values_list("pk", "scope_id")[:wanted - len(idea_targets)])
+        idea_type, comment_type = ContentType.objects.get_for_model(Idea), ContentType.objects.get_for_model(Comment)
+        process_type = ContentType.objects.get_for_model(Process)
+        targets = ([(idea_type.pk, idea.pk, idea.process_id) for idea, _idea in idea_targets]
+                   + [(comment_type.pk, pk, scope_id) for pk, scope_id in comments])
+        if not targets:
+            raise CommandError("Nothing to report: seed at least two ideas or a comment.")
+        shares = spread(total, [1] * len(targets), len(user_ids), rng)
+        reasons = list(ReportReason)
+        Report.objects.bulk_create(
+            Report(target_type_id=type_id, target_id=target_id, scope_type=process_type, scope_id=scope_id,
+                   reporter_id=reporter, reason=rng.choice(reasons), note="Raport fictiv.",
+                   created_at=self.now - datetime.timedelta(minutes=rng.randint(1, 60 * 24 * 7)))
+            for (type_id, target_id, scope_id), share in zip(targets, shares, strict=True)
+            for reporter in rng.sample(user_ids, share))
+        self._say(f"  {total:,} reports on {len(targets):,} ideas and comments")
+
     # --- Output -------------------------------------------------------------------------------
 
     def _say(self, message):
@@ -534,12 +818,18 @@ class Command(BaseCommand):
         timings[name] = time.perf_counter() - started
         self._say(f"  {name}: {timings[name]:.1f} s")
 
-    def _report_pages(self, processes, ideas):
+    def _report_pages(self, processes, ideas, meeting, calls):
         idea_counts = Counter(idea.process_id for idea in ideas)
         largest = max(processes, key=lambda process: idea_counts[process.pk])
         with translation.override("ro"):
             detail = reverse("participation:idea_detail", args=[ideas[0].process.slug, ideas[0].pk])
             idea_list = reverse("participation:idea_list", args=[largest.slug])
+            pages = {"meeting": meeting.get_absolute_url(), "open call": calls[0].get_absolute_url(),
+                     "plan": reverse("accountability:plan", args=[str(PLAN_YEAR)]),
+                     f"moderation queue ({MODERATOR_EMAIL})": reverse("moderation:queue"),
+                     f"reviews ({EVALUATOR_EMAIL})": reverse("calls:my_reviews")}
         self._say(f"Idea with {ideas[0].comment_count} comments: {detail}")
         self._say(f"Largest process ideas list: {idea_list}?sort=supported&page=2")
+        for name, url in pages.items():
+            self._say(f"{name[0].upper()}{name[1:]}: {url}")
         self.stdout.write(self.style.SUCCESS("Seeded."))
