@@ -6,3 +6,6 @@ class ContentConfig(AppConfig):
     name = "civica.content"
     label = "content"
     verbose_name = _("Content")
+
+    def ready(self):
+        from . import parts  # noqa: F401 -- registers the home page's personal parts

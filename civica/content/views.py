@@ -1,10 +1,16 @@
 """The home page. Its numbers are ``network.Figure`` rows; no template holds such a number. (The
-accessibility statement and the privacy notice are pages of the pages app.)"""
+accessibility statement and the privacy notice are pages of the pages app.)
+
+The page is the same for everyone (``@shared_page``: kept once, for visitors and signed-in people
+alike); what differs for a signed-in person, the hero's sign-up button and the account card's link,
+are personal parts (``parts.py``), as are the header's account menu and unread count (core's). It
+spans the whole site, so it has no scope: any write elsewhere makes it stale."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from civica.calls.models import Call
+from civica.core.page_cache import shared_page
 from civica.meetings.models import Meeting
 from civica.network.models import Figure, Programme
 from civica.news import selectors as news_selectors
@@ -14,6 +20,7 @@ HOME_CARDS = 3
 HOME_PROGRAMMES = 6
 
 
+@shared_page
 @require_safe
 def home(request):
     return render(

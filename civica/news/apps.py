@@ -10,6 +10,7 @@ class NewsConfig(AppConfig):
     def ready(self):
         from civica.core.uploads import keep_public_images
 
+        from . import parts  # noqa: F401 -- registers the article page's personal parts
         from .models import Article
 
         # Public images: renditions on upload, deleted with their row or when replaced.

@@ -3,7 +3,13 @@ press releases), an article's page (its comments through the comments app's ``se
 and ``{% show_comments %}``, a report form like ideas'), and the editors' screens: every article with
 drafts, writing and editing, preview (the article's page for any status, to editors only), schedule,
 publish and unpublish. Views parse, ask rules, call one service or selector and render; anonymous
-visitors are sent to log in from the editors' screens, others without the right get a 403."""
+visitors are sent to log in from the editors' screens, others without the right get a 403.
+
+The public pages are the same for everyone (``@shared_page``, core/page_cache.py): the lists have
+nothing of anyone's; an article's page keeps what one person may do (edit, report, comment, their
+comments' buttons) in personal parts (parts.py, comments/parts.py). An article's page and the writes
+made on it (comment, report, moderate) share a page-cache scope, so a comment on one article leaves
+the other articles' kept pages current (the lists, home and search, which span everything, do not)."""
 
 
 from django.contrib import messages
@@ -19,8 +25,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from civica.comments.section import comment_section, post_comment_from_form
 from civica.core import refusals
+from civica.core.page_cache import shared_page, write_scope
 from civica.core.params import page_param
-from civica.moderation.models import ReportReason
 from civica.moderation.views import moderate_target, report_target
 
 from . import selectors, services
@@ -29,6 +35,8 @@ from .models import ArticleKind
 
 ARTICLES_PER_PAGE = 12
 MANAGED_PER_PAGE = 25
+# An article's page and the writes made on it (core/page_cache.py).
+ARTICLE_SCOPE = ("article", "slug")
 
 
 def _list(request, *, press):
@@ -46,11 +54,13 @@ def _list(request, *, press):
     })
 
 
+@shared_page
 @require_safe
 def article_list(request):
     return _list(request, press=False)
 
 
+@shared_page
 @require_safe
 def press_list(request):
     return _list(request, press=True)
@@ -66,13 +76,12 @@ def _article_or_404(slug):
 def _page(request, article, *, preview=False):
     return render(request, "news/article_detail.html", {
         "article": article, "preview": preview,
-        "can_edit": request.user.has_perm("news.edit_article", article),
-        "report_reasons": ReportReason.choices,
         "comment_section": None if preview else comment_section(
             request, article, post_url=reverse("news:comment", args=[article.slug])),
     })
 
 
+@shared_page(scope=ARTICLE_SCOPE)
 @require_safe
 def article_detail(request, slug):
     return _page(request, _article_or_404(slug))
@@ -86,16 +95,19 @@ def _signed_in_on_article(request, slug, act):
     return act(request, article)
 
 
+@write_scope(*ARTICLE_SCOPE)
 @require_POST
 def comment(request, slug):
     return _signed_in_on_article(request, slug, post_comment_from_form)
 
 
+@write_scope(*ARTICLE_SCOPE)
 @require_POST
 def report(request, slug):
     return _signed_in_on_article(request, slug, report_target)
 
 
+@write_scope(*ARTICLE_SCOPE)
 @require_POST
 def moderate(request, slug):
     # A hidden article is no longer visible: moderators find it by its slug among every article.

@@ -1,11 +1,22 @@
-"""The search page: ``/<lang>/search/?q=…``, public, read-only."""
+"""The search page: ``/<lang>/search/?q=…``, public, read-only.
+
+Shared by everyone (``@shared_page``): the results are what anyone may read (each searchable's
+``public()``: no draft, nothing hidden, whoever asks), so the page rendered for a visitor is the page
+for every signed-in person too, kept once per address (the query is in it) and filled with the
+header's parts. The search runs as the visitor it is rendered for (``request.user`` is anonymous in
+that render); should roles ever widen what is found (editors' drafts, moderators' hidden content),
+those people's results must not come from the kept page: this view would then leave
+``@shared_page`` for them, or their extra results would come through a personal part."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from civica.core.page_cache import shared_page
+
 from . import query as search
 
 
+@shared_page
 @require_safe
 def search_page(request):
     query = search.clean_query(request.GET.get("q", ""))

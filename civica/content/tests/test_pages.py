@@ -93,3 +93,20 @@ def test_home_page_shows_what_is_open_now_with_pictures(client, demo):
     assert f'href="/en/meetings/{coming.slug}/"' in page
     # Cards carry a picture: the item's image or the drawn placeholder.
     assert page.count('class="card-media') >= 3
+
+
+@pytest.mark.django_db
+def test_a_signed_in_person_s_kept_home_page_costs_only_their_parts(client, demo, participant, settings,
+                                                                     django_assert_max_num_queries):
+    settings.PAGE_CACHE_SECONDS = 60
+    client.force_login(participant)
+    client.get("/ro/")  # kept as a visitor's page, with its personal parts marked
+    # session, user, roles, verified e-mail, represented organisations (the dashboard's link), unread
+    # count: the header's and the page's parts; none of the page's own reads (consultations, calls…).
+    with django_assert_max_num_queries(6) as captured:
+        page = client.get("/ro/").content.decode()
+    assert "Imaginăm viitorul orașului!" in page
+    assert 'href="/ro/account/"' in page and "Creați un cont" not in page
+    read = " ".join(query["sql"] for query in captured.captured_queries)
+    for table in ("participation_process", "calls_call", "meetings_meeting", "news_article", "network_figure"):
+        assert table not in read, table

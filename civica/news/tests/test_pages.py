@@ -9,11 +9,15 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from PIL import Image
 
+from civica.accounts.tests.factories import UserFactory
+from civica.comments import services as comment_services
 from civica.comments.models import Comment
+from civica.core import page_cache
 from civica.moderation.models import Report
 from civica.network.tests.factories import ProgrammeFactory
 from civica.news.models import Article, ArticleKind, ArticleStatus
@@ -178,6 +182,62 @@ def test_query_counts_with_max(client, django_assert_max_num_queries):
         client.get("/ro/news/")
     with django_assert_max_num_queries(10):
         client.get(f"/ro/news/{Article.objects.first().slug}/")
+
+
+def test_the_kept_article_page_gives_each_person_their_edit_link_and_report_form(client, settings, participant,
+                                                                                 editor):
+    settings.PAGE_CACHE_SECONDS = 60
+    article = ArticleFactory()
+    edit_link = f'href="/ro/news/manage/{article.pk}/"'
+    client.force_login(editor)
+    page = client.get(article.get_absolute_url()).content.decode()  # kept now, rendered as a visitor's
+    assert edit_link in page and 'name="reason"' in page
+    client.force_login(participant)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert edit_link not in page and 'name="reason"' in page
+    client.logout()
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert edit_link not in page and 'name="reason"' not in page
+
+
+def test_a_comment_on_one_article_leaves_the_other_articles_kept(client, settings, participant):
+    settings.PAGE_CACHE_SECONDS = 60
+    commented, other = ArticleFactory(), ArticleFactory(title_ro="Cealaltă știre")
+    client.force_login(participant)
+
+    def kept_at(path):
+        """When the page served for ``path`` was kept (rendered as a visitor's)."""
+        response = client.get(path)
+        return cache.get(page_cache._page_key(response.wsgi_request, page_cache.SHARED_KEY_PREFIX))[1]
+
+    before = {path: kept_at(path) for path in (commented.get_absolute_url(), other.get_absolute_url(), "/ro/news/")}
+    client.post(f"/ro/news/{commented.slug}/comments/", {"body": "Părerea nouă"})
+    assert "Părerea nouă" in client.get(commented.get_absolute_url()).content.decode()
+    assert kept_at(commented.get_absolute_url()) != before[commented.get_absolute_url()]
+    assert kept_at(other.get_absolute_url()) == before[other.get_absolute_url()]  # still current
+    assert kept_at("/ro/news/") != before["/ro/news/"]  # the list spans every article
+
+
+def test_a_signed_in_person_s_kept_news_pages_cost_only_their_parts(client, settings, participant,
+                                                                    django_assert_max_num_queries):
+    settings.PAGE_CACHE_SECONDS = 60
+    article = ArticleFactory()
+    for number in range(20):
+        ArticleFactory(programme=ProgrammeFactory()).tags.add(TagFactory())
+        comment_services.comment_post(target=article, by=UserFactory(), body=f"Părerea {number}")
+    client.force_login(participant)
+    for path in ("/ro/news/", "/ro/news/press/"):
+        client.get(path)
+        # session, user, roles, verified e-mail, represented organisations, unread count: the header's.
+        with django_assert_max_num_queries(6) as captured:
+            assert client.get(path).status_code == 200
+        assert not any("news_article" in query["sql"] for query in captured.captured_queries)
+    client.get(article.get_absolute_url())
+    # The header's six; the article (for the edit link, the report form and the comment form, which
+    # finds it loaded) and the comments with the person's votes (their buttons): none per comment.
+    with django_assert_max_num_queries(8):
+        page = client.get(article.get_absolute_url()).content.decode()
+    assert "Părerea 19" in page and 'name="reason"' in page
 
 
 # --- The editors' screens --------------------------------------------------------------------------

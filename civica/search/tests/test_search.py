@@ -205,6 +205,24 @@ def test_search_page_costs_a_fixed_number_of_queries(client, django_assert_num_q
     assert len(few.captured_queries) <= len(searchables())  # one query a kind of content
 
 
+def test_a_signed_in_person_s_kept_search_page_costs_only_the_header(client, settings, participant,
+                                                                      django_assert_max_num_queries):
+    """The results are what anyone may read, so the page kept from a visitor's render is everyone's."""
+    settings.PAGE_CACHE_SECONDS = 60
+    process = ProcessFactory(title_en="Fountains")
+    for index in range(8):
+        comment_on(IdeaFactory(process=process, title=f"Fântână {index}"), f"O fântână în plus {index}")
+    client.force_login(participant)
+    url = "/en/search/?q=fantana"
+    client.get(url)
+    # session, user, roles, verified e-mail, represented organisations, unread count: the header's
+    # parts; no search (one query per kind of content) runs.
+    with django_assert_max_num_queries(6) as captured:
+        page = client.get(url).content.decode()
+    assert page.count('class="search-result"') == 16 and "Log out" in page
+    assert not any("participation_idea" in query["sql"] for query in captured.captured_queries)
+
+
 def test_postgresql_search_reads_the_stored_indexed_vectors():
     """Every entry filters on a generated ``search_vector`` column through its GIN index (participation's
     migration 0006 and each registering app's own)."""
