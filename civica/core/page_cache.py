@@ -275,9 +275,9 @@ class SharedPageMiddleware:
             if scope is not None:
                 request._civica_write_scope_token = _write_scope.set(scope)
             return None
-        if (not getattr(view, "shared_page", False) or not page_cache_seconds()
-                or "HTTP_HX_REQUEST" in request.META
-                or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING):
+        if not getattr(view, "shared_page", False) or not page_cache_seconds() or _cacheable_request(request):
+            return None  # (a visitor without cookies: the anonymous page cache keeps the whole page)
+        if "HTTP_HX_REQUEST" in request.META or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
             return None
         personal_when = getattr(view, "personal_when", None)
         if personal_when is not None and personal_when(request, **kwargs):

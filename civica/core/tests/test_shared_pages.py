@@ -73,6 +73,7 @@ PAGE_DATA = {
 SHOWN = {
     "news:list": "Știrea cu păreri",
     "news:press": "Comunicatul de presă", "news:detail": "Părerea Anei despre știre",
+    "meetings:detail": "Bănci la umbră: atelier în parc", "calls:detail": "Bănci la umbră în cartiere",
 }
 
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
