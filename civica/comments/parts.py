@@ -73,6 +73,11 @@ def actions(request, calls):
     def facts_of(comment, args):
         scope = (comment.scope_type_id, comment.scope_id)
         if scope not in moderated_scopes:
+            if comment.scope_type_id:  # the consultation another part of the page loaded, if one did
+                loaded = recall(request, ContentType.objects.get_for_id(comment.scope_type_id).model_class(),
+                                comment.scope_id)
+                if loaded is not None:
+                    comment.scope = loaded
             moderated_scopes[scope] = moderates.test(user, comment)
         author, live = is_comment_author.test(user, comment), comment_live.test(user, comment)
         return {

@@ -19,7 +19,7 @@ def _process(request, slug):
     """The consultation as its pages show it to the person, or None (gone, or not theirs to see)."""
     cache = request.__dict__.setdefault("_civica_part_processes", {})
     if slug not in cache:
-        process = selectors.process_for_page(slug)
+        process = selectors.process_for_permissions(slug)
         readable = process is not None and request.user.has_perm("participation.read_process", process)
         cache[slug] = remember(request, process) if readable else None
     return cache[slug]

@@ -72,6 +72,13 @@ def process_for_page(slug):
     ).first()
 
 
+def process_for_permissions(slug):
+    """The consultation with what its permissions read (its phases), for the personal parts of its
+    pages: two queries, not the page's four."""
+    return Process.objects.filter(slug=slug).prefetch_related(
+        Prefetch("phases", queryset=Phase.objects.order_by("position", "starts_at"))).first()
+
+
 class IdeaSort:
     SUPPORTED, NEWEST, COMMENTED, RANDOM = "supported", "newest", "commented", "random"
     ALL = (SUPPORTED, NEWEST, COMMENTED, RANDOM)

@@ -57,7 +57,11 @@ def test_the_idea_list_ignores_bad_numbers(client, query):
                                    f"month={HUGE}"])
 def test_the_plan_page_ignores_bad_numbers(client, query):
     plan = make_plan(status=PlanStatus.DRAFT)
-    assert client.get(f"/ro/plans/{plan.slug}/?{query}").status_code == 200
+    # The overview sends its old filters on to the activities page, which reads them.
+    response = client.get(f"/ro/plans/{plan.slug}/?{query}", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith(f"/ro/plans/{plan.slug}/activities/")
+    assert client.get(f"/ro/plans/{plan.slug}/activities/?{query}").status_code == 200
 
 
 @pytest.mark.django_db

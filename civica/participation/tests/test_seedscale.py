@@ -127,7 +127,8 @@ def test_seeds_what_the_staff_and_signed_in_pages_show(client):
     showcase = Idea.objects.get(comment_count=50)
     assert not reports.filter(target_id=showcase.pk, target_type=ContentType.objects.get_for_model(Idea)).exists()
     queue = moderation_queue(moderator)
-    assert len(queue) == 8 and sum(item["reports"] for item in queue) == 14
+    assert queue.waiting == 8 and queue.open_reports == 14
+    assert sum(item.open_reports for item in queue.page.object_list) == 14
 
     # 12 assignments of submitted applications in four calls in evaluation, a third reviewed
     assert Assignment.objects.filter(evaluator=evaluator).count() == 12
