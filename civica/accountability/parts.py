@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from civica.core.personal_parts import base_context, part
+from civica.core.personal_parts import base_context, once, part
 
 from . import selectors
 
@@ -16,11 +16,10 @@ def _plan_for_editor(request, slug):
     """The plan if this person may manage it, else None (one query a request, whatever the marks)."""
     if not request.user.is_authenticated:
         return None
-    decided = request.__dict__.setdefault("_civica_plan_editors", {})
-    if slug not in decided:
+    def load():
         plan = selectors.plan_by_slug(slug)
-        decided[slug] = plan if plan and request.user.has_perm("accountability.manage_plan", plan) else None
-    return decided[slug]
+        return plan if plan and request.user.has_perm("accountability.manage_plan", plan) else None
+    return once(request, ("accountability.plan_for_editor", slug), load)
 
 
 @part("accountability.editors")

@@ -6,7 +6,7 @@ are the same for everyone and kept in the shared page.
 Both parts of one request read the same call and the person's application: loaded once, by the first
 part that needs them."""
 
-from civica.core.personal_parts import remember, template_part
+from civica.core.personal_parts import once, remember, template_part
 
 from .forms import QuestionForm
 from .models import Application, Call
@@ -15,17 +15,15 @@ from .models import Application, Call
 def _call(request, slug):
     """The call ``slug`` if the person may read it, with their application (or None) as
     ``my_application``; None otherwise. One query for the call, one for the application."""
-    loaded = request.__dict__.setdefault("_civica_part_calls", {})
-    if slug not in loaded:
+    def load():
         call = Call.objects.filter(slug=slug).first()
-        if call is not None and request.user.has_perm("calls.read_call", call):
-            remember(request, call)
-            call.my_application = (Application.objects.filter(call=call, applicant=request.user).first()
-                                   if request.user.is_authenticated else None)
-        else:
-            call = None
-        loaded[slug] = call
-    return loaded[slug]
+        if call is None or not request.user.has_perm("calls.read_call", call):
+            return None
+        remember(request, call)
+        call.my_application = (Application.objects.filter(call=call, applicant=request.user).first()
+                               if request.user.is_authenticated else None)
+        return call
+    return once(request, ("calls.call", slug), load)
 
 
 def _application_state(request, slug):

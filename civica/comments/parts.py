@@ -15,7 +15,7 @@ from django.template.loader import get_template
 
 from civica.accounts.predicates import is_participant
 from civica.core import refusals
-from civica.core.personal_parts import base_context, part, recall, remember
+from civica.core.personal_parts import base_context, once, part, recall, remember
 from civica.moderation.predicates import moderates
 
 from .forms import CommentForm
@@ -105,11 +105,8 @@ def _target(request, content_type_id, target_id):
 
 
 def _may_comment(request, target) -> bool:
-    cache = request.__dict__.setdefault("_civica_may_comment", {})
-    key = (type(target), target.pk)
-    if key not in cache:
-        cache[key] = request.user.has_perm("comments.post", target)
-    return cache[key]
+    return once(request, ("comments.may_comment", type(target), target.pk),
+                lambda: request.user.has_perm("comments.post", target))
 
 
 @part("comments.reply")

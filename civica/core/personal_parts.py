@@ -69,6 +69,15 @@ def base_context(request) -> dict:
             "LANGUAGE_CODE": getattr(request, "LANGUAGE_CODE", "ro")}
 
 
+def once(request, key, load):
+    """``load()``, computed once a request for ``key``: the parts of a page that read the same object
+    (a consultation, a meeting and the person's registration) share one load."""
+    loaded = request.__dict__.setdefault("_civica_part_loads", {})
+    if key not in loaded:
+        loaded[key] = load()
+    return loaded[key]
+
+
 def remember(request, obj):
     """Keeps ``obj`` for the other parts of this request (an idea loaded for its support box is the
     comment section's target too); ``recall`` gives it back."""

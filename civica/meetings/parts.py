@@ -7,7 +7,7 @@ everyone and kept in the shared page.
 Every part of one request reads the same meeting and the person's registration: loaded once, by the
 first part that needs them."""
 
-from civica.core.personal_parts import remember, template_part
+from civica.core.personal_parts import once, remember, template_part
 
 from . import selectors
 from .models import Meeting, Registration, RegistrationStatus
@@ -16,15 +16,14 @@ from .models import Meeting, Registration, RegistrationStatus
 def _meeting(request, slug):
     """The published meeting ``slug`` with the person's registration (or None) as ``my_registration``;
     None when there is no such meeting. One query for the meeting, one for the registration."""
-    loaded = request.__dict__.setdefault("_civica_part_meetings", {})
-    if slug not in loaded:
+    def load():
         meeting = Meeting.objects.published().filter(slug=slug).first()
         if meeting is not None:
             remember(request, meeting)
             meeting.my_registration = (Registration.objects.filter(meeting=meeting, person=request.user).first()
                                        if request.user.is_authenticated else None)
-        loaded[slug] = meeting
-    return loaded[slug]
+        return meeting
+    return once(request, ("meetings.meeting", slug), load)
 
 
 def _registration(request, slug):

@@ -5,7 +5,7 @@ it" badge on idea cards (one query for every card of a page)."""
 from django.template.loader import get_template
 
 from civica.core import refusals
-from civica.core.personal_parts import part, remember, template_part
+from civica.core.personal_parts import once, part, remember, template_part
 from civica.moderation.models import ReportReason
 from civica.notifications import selectors as notification_selectors
 
@@ -17,27 +17,25 @@ from .predicates import active_phase
 
 def _process(request, slug):
     """The consultation as its pages show it to the person, or None (gone, or not theirs to see)."""
-    cache = request.__dict__.setdefault("_civica_part_processes", {})
-    if slug not in cache:
+    def load():
         process = selectors.process_for_permissions(slug)
         readable = process is not None and request.user.has_perm("participation.read_process", process)
-        cache[slug] = remember(request, process) if readable else None
-    return cache[slug]
+        return remember(request, process) if readable else None
+    return once(request, ("participation.process", slug), load)
 
 
 def _idea(request, slug, idea_id):
     """The idea as its page shows it to the person, or None (gone, or not theirs to see)."""
-    cache = request.__dict__.setdefault("_civica_part_ideas", {})
-    if (slug, idea_id) not in cache:
-        cache[(slug, idea_id)] = None
+    def load():
         process = _process(request, slug)
-        if process is not None and idea_id.isdigit():
-            idea = selectors.idea_for_page(process=process, idea_id=int(idea_id), user=request.user)
-            if idea is not None:
-                idea.process = process
-                if request.user.has_perm("participation.read_idea", idea):
-                    cache[(slug, idea_id)] = remember(request, idea)
-    return cache[(slug, idea_id)]
+        if process is None or not idea_id.isdigit():
+            return None
+        idea = selectors.idea_for_page(process=process, idea_id=int(idea_id), user=request.user)
+        if idea is None:
+            return None
+        idea.process = process
+        return remember(request, idea) if request.user.has_perm("participation.read_idea", idea) else None
+    return once(request, ("participation.idea", slug, idea_id), load)
 
 
 def _support_box(request, slug, idea_id):
