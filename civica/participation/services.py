@@ -59,13 +59,15 @@ def idea_tally_move(*, process_id, before=None, after=None) -> None:
     pair, None for an idea created or deleted). Call it inside the write's transaction."""
     if before == after:
         return
-    _lock_tally(process_id)
-    for key, delta in ((before, -1), (after, 1)):
-        if key is None:
-            continue
-        row = {"process_id": process_id, "category_key": key[0] or 0, "status": key[1]}
-        if not IdeaTally.objects.filter(**row).update(count=F("count") + delta):
-            IdeaTally.objects.create(**row, count=delta)
+    # Its own transaction when called outside one (a factory in a test that commits), no savepoint inside one.
+    with transaction.atomic(savepoint=False):
+        _lock_tally(process_id)
+        for key, delta in ((before, -1), (after, 1)):
+            if key is None:
+                continue
+            row = {"process_id": process_id, "category_key": key[0] or 0, "status": key[1]}
+            if not IdeaTally.objects.filter(**row).update(count=F("count") + delta):
+                IdeaTally.objects.create(**row, count=delta)
 
 
 def idea_tally_recount(*, process) -> None:
