@@ -13,25 +13,23 @@ the page is rendered with no user, session or messages at all.
 
 Freshness: every statement that writes to the database (``INSERT``, ``UPDATE``, ``DELETE`` from any
 code, ``QuerySet.update()`` and bulk writes included; seen by a database execute wrapper on every
-connection) moves a *generation* on, at once and again when its transaction commits; a page kept under
-an older generation is never served as current. Writes made inside ``writes_in(kind, key)`` (a
-support, a comment in one consultation: ``@shared_page(scope=…)`` on the view that makes them) move
-only that scope's generation and the *spanning* one; any other write moves the site's. A page of a
-scope (a consultation and its ideas) is current while the site's and its scope's generations are; a
-page without a scope (home, lists, search) while the site's and the spanning one are. So a support
-in one consultation leaves every other consultation's pages kept. While one request renders such a page
+connection) moves a *generation* on, at once and again when its transaction commits; a page kept
+under an older generation is never served as current. Writes made by a view marked
+``@write_scope(kind, kwarg)`` (a support, a comment in one consultation) move only that scope's
+generation and the *spanning* one; any other write moves the site's. A page of a scope (a
+consultation and its ideas) is current while the site's and its scope's generations are; a page
+without a scope (home, lists, search) while the site's and the spanning one are. So a support in one
+consultation leaves every other consultation's pages kept. While one request renders such a page
 anew, other visitors are given the page it replaces (if it is under ``STALE_SECONDS`` old), so a
 busy page is rendered once per write, not once per visitor waiting. A page lives at most
 ``PAGE_CACHE_SECONDS`` besides, which bounds what only time changes (a phase that opens at noon); a
 view whose page changes with the clock alone (the world-café room screen) says ``never_cache``.
 ``PAGE_CACHE_SECONDS = 0`` turns it off: the default without ``REDIS_URL``, since a per-process
-cache could not tell the other app servers of a write.
-"""
+cache could not tell the other app servers of a write. """
 
 import contextvars
 import hashlib
 import time
-from contextlib import contextmanager
 from functools import partial
 
 from django.conf import settings
@@ -90,16 +88,6 @@ def bump_generation(scope: str | None = None) -> None:
             cache.incr(key)
         except ValueError:  # no counter yet, or evicted
             cache.add(key, _first_generation(), timeout=None)
-
-
-@contextmanager
-def writes_in(kind: str, key):
-    """Writes inside move only the generation of the scope ``kind:key`` (and the spanning one)."""
-    token = _write_scope.set(scope_name(kind, key))
-    try:
-        yield
-    finally:
-        _write_scope.reset(token)
 
 
 def _is_write(sql: str) -> bool:

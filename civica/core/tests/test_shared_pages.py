@@ -252,3 +252,23 @@ def test_a_signed_in_person_s_kept_meeting_or_call_page_costs_a_fixed_number_of_
     text = response.content.decode()
     assert site["applications"][1].reference in text if page == "calls:detail" else "lista de așteptare" in text
     assert captured
+
+
+def test_a_support_in_one_consultation_leaves_another_consultation_s_kept_page_current(
+        client, settings, site, django_assert_max_num_queries):
+    other = ProcessFactory(title_ro="Altă consultare")
+    other_idea = IdeaFactory(process=other, title="Altă idee")
+    settings.PAGE_CACHE_SECONDS = 60
+    client.force_login(UserFactory())
+    page = f"/ro/processes/{site['process'].slug}/ideas/{site['idea'].pk}/"
+    client.get(page)
+    kept = page_cache._page_key(client.get(page).wsgi_request, page_cache.SHARED_KEY_PREFIX)
+    before = cache.get(kept)
+    client.post(f"/ro/processes/{other.slug}/ideas/{other_idea.pk}/support/")
+    other_idea.refresh_from_db()
+    assert other_idea.support_count == 1
+    client.get(page)
+    assert cache.get(kept)[:2] == before[:2]  # the same generation and time: not rendered again
+    client.post(f"/ro/processes/{site['process'].slug}/ideas/{site['idea'].pk}/support/")
+    client.get(page)
+    assert cache.get(kept)[0] != before[0]  # a support in its own consultation makes it stale
