@@ -42,4 +42,4 @@ def progress_link(request, calls):
     label = _("Post progress")
     return [format_html('<br><a href="{}">{}</a>', reverse("accountability:progress", args=[args[0], int(args[1])]),
                         label)
-            if len(args) == 2 and args[1].isdigit() and _plan_for_editor(request, args[0]) else "" for args in calls]
+            if len(args) == 2 and args[1].isdecimal() and _plan_for_editor(request, args[0]) else "" for args in calls]

@@ -31,7 +31,7 @@ def _comments(request, calls) -> dict:
     """The comments named by ``calls``, with the person's vote: one query for all the parts of a page
     (the comments loaded for the buttons serve the reply forms too)."""
     loaded = request.__dict__.setdefault("_civica_part_comments", {})
-    ids = {int(args[0]) for args in calls if args and args[0].isdigit()} - {int(pk) for pk in loaded}
+    ids = {int(args[0]) for args in calls if args and args[0].isdecimal()} - {int(pk) for pk in loaded}
     if ids:
         comments = Comment.objects.filter(pk__in=ids)
         if request.user.is_authenticated:

@@ -15,7 +15,7 @@ def article_actions(request, calls):
     """args: the article's id. Loaded once for every mark (and kept for the comment section's parts)."""
     if not request.user.is_authenticated:
         return [""] * len(calls)
-    ids = {int(args[0]) for args in calls if args and args[0].isdigit()}
+    ids = {int(args[0]) for args in calls if args and args[0].isdecimal()}
     articles = {str(article.pk): remember(request, article) for article in Article.objects.filter(pk__in=ids)}
     template = get_template("news/parts/article_actions.html")
     outputs = []

@@ -28,7 +28,7 @@ def _idea(request, slug, idea_id):
     """The idea as its page shows it to the person, or None (gone, or not theirs to see)."""
     def load():
         process = _process(request, slug)
-        if process is None or not idea_id.isdigit():
+        if process is None or not idea_id.isdecimal():
             return None
         idea = selectors.idea_for_page(process=process, idea_id=int(idea_id), user=request.user)
         if idea is None:
@@ -107,7 +107,7 @@ def supported_badge(request, calls):
     """args: an idea's id. "You support it" on the cards of the ideas the person supports."""
     if not request.user.is_authenticated:
         return [""] * len(calls)
-    ids = [int(args[0]) for args in calls if args and args[0].isdigit()]
+    ids = [int(args[0]) for args in calls if args and args[0].isdecimal()]
     supported = {str(pk) for pk in Support.objects.filter(user=request.user, idea_id__in=ids)
                  .values_list("idea_id", flat=True)}
     badge = get_template("participation/parts/supported_badge.html").render({})
