@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("civica.pages.urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("civica.accounts.urls")),
+    path("network/bodies/", include("civica.governance.urls")),
     path("network/", include("civica.network.urls")),
     path("processes/", include("civica.participation.urls")),
     path("moderation/", include("civica.moderation.urls")),

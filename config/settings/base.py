@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "civica.workshops",
     "civica.audit",
     "civica.news",
+    "civica.governance",
     "civica.newsletter",
     "civica.insights",
     "civica.search",
