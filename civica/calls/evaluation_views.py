@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from civica.core import refusals
 from civica.core.exports import csv_writer, workbook
+from civica.core.page_cache import personal_page
 from civica.core.params import page_param
 from civica.core.templatetags.civica import participant_name_filter as participant_name
 
@@ -220,6 +221,7 @@ def export_xlsx(request, slug):
 
 # --- Evaluators -----------------------------------------------------------------------------
 
+@personal_page  # kept for the evaluator (core.page_cache)
 @require_safe
 def my_reviews(request):
     if not request.user.is_authenticated:

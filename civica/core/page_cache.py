@@ -25,7 +25,19 @@ busy page is rendered once per write, not once per visitor waiting. A page lives
 ``PAGE_CACHE_SECONDS`` besides, which bounds what only time changes (a phase that opens at noon); a
 view whose page changes with the clock alone (the world-café room screen) says ``never_cache``.
 ``PAGE_CACHE_SECONDS = 0`` turns it off: the default without ``REDIS_URL``, since a per-process
-cache could not tell the other app servers of a write. """
+cache could not tell the other app servers of a write.
+
+A signed-in person's page, once filled, is kept too, for them alone (``PERSONAL_PAGE_SECONDS``): under a
+key made from their session's secret key and the address, with the generations it was built under,
+their *person generation*, a fingerprint of their session's contents and their CSRF secret. It is
+served again, without filling a part or reading the database, while all of these are unchanged, or,
+when only the page's generations moved (other people's writes), while it is under
+``PERSONAL_PAGE_STALE_SECONDS`` old: a person sees their own writes at once and other people's within
+those seconds, as a busy page's visitors do while it renders. Their person generation moves after every
+request of theirs that may write (any method but GET and HEAD) and whenever rows about them change
+(``person_changed``: their account, roles, e-mail addresses, representations, notifications). A page with
+messages to show, a draft, a new cookie or a nonce is never kept. Views marked ``@personal_page`` (a
+moderator's queue, an evaluator's list) are kept this way without being shared. """
 
 import contextvars
 import hashlib
@@ -33,6 +45,7 @@ import time
 from functools import partial
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
@@ -45,7 +58,9 @@ from . import personal_parts
 GENERATION_KEY = "page-cache:generation"  # the site's: moved by writes outside any scope
 SPANNING_KEY = "page-cache:generation:spanning"  # moved by every scoped write
 SCOPE_KEY_PREFIX = "page-cache:generation:scope:"
+PERSON_KEY_PREFIX = "page-cache:generation:person:"
 PAGE_KEY_PREFIX = "page-cache:page:"
+PERSONAL_KEY_PREFIX = "page-cache:personal:"
 SHARED_KEY_PREFIX = "page-cache:shared:"
 # Cookies that change nothing in a page: the remembered language only steers the redirect of "/".
 NEUTRAL_COOKIES = frozenset({settings.LANGUAGE_COOKIE_NAME})
@@ -73,6 +88,14 @@ def _first_generation() -> int:
     return time.time_ns()
 
 
+def personal_page_seconds() -> int:
+    return getattr(settings, "PERSONAL_PAGE_SECONDS", 30) if page_cache_seconds() else 0
+
+
+def personal_page_stale_seconds() -> float:
+    return getattr(settings, "PERSONAL_PAGE_STALE_SECONDS", 2)
+
+
 def scope_name(kind: str, key) -> str:
     return f"{kind}:{key}"
 
@@ -88,6 +111,25 @@ def bump_generation(scope: str | None = None) -> None:
             cache.incr(key)
         except ValueError:  # no counter yet, or evicted
             cache.add(key, _first_generation(), timeout=None)
+
+
+def person_changed(*user_ids) -> None:
+    """The pages kept for these people are stale (something about them changed): at once, and again
+    when the transaction commits, as for the generations."""
+    if not personal_page_seconds():
+        return
+    people = {user_id for user_id in user_ids if user_id is not None}
+    if people:
+        _bump_people(people)
+        transaction.on_commit(partial(_bump_people, people))
+
+
+def _bump_people(user_ids) -> None:
+    for user_id in user_ids:
+        try:
+            cache.incr(PERSON_KEY_PREFIX + str(user_id))
+        except ValueError:  # no counter yet, or evicted: no page of theirs can be current under it
+            cache.add(PERSON_KEY_PREFIX + str(user_id), _first_generation(), timeout=None)
 
 
 def _is_write(sql: str) -> bool:
@@ -125,6 +167,17 @@ def shared_page(view=None, *, scope: tuple[str, str] | None = None, personal_whe
         function.shared_page = True
         function.page_scope = scope
         function.personal_when = personal_when
+        return function
+    return mark(view) if view is not None else mark
+
+
+def personal_page(view=None, *, scope: tuple[str, str] | None = None):
+    """Marks a view whose page belongs to the person asking (a moderator's queue): never shared, but
+    kept for them as their filled shared pages are (the module's docstring). ``scope`` as for
+    ``shared_page``: which writes make it stale."""
+    def mark(function):
+        function.personal_page = True
+        function.page_scope = scope
         return function
     return mark(view) if view is not None else mark
 
@@ -255,6 +308,13 @@ class SharedPageMiddleware:
             response.content = html.encode()
             if "Content-Length" in response:
                 response["Content-Length"] = str(len(response.content))
+        if request.method not in ("GET", "HEAD"):
+            # After the response, so a page of theirs rendered meanwhile from the old rows is stale too.
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                person_changed(user.pk)
+        else:
+            _keep_for_person(request, response)
         return response
 
     def process_view(self, request, view, args, kwargs):
@@ -263,9 +323,15 @@ class SharedPageMiddleware:
             if scope is not None:
                 request._civica_write_scope_token = _write_scope.set(scope)
             return None
-        if not getattr(view, "shared_page", False) or not page_cache_seconds() or _cacheable_request(request):
+        kept_for_person = getattr(view, "shared_page", False) or getattr(view, "personal_page", False)
+        if not kept_for_person or not page_cache_seconds() or _cacheable_request(request):
             return None  # (a visitor without cookies: the anonymous page cache keeps the whole page)
         if "HTTP_HX_REQUEST" in request.META or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+            return None
+        kept_copy = _kept_for_person(request, scope)
+        if kept_copy is not None:
+            return kept_copy
+        if not getattr(view, "shared_page", False):
             return None
         personal_when = getattr(view, "personal_when", None)
         if personal_when is not None and personal_when(request, **kwargs):
@@ -301,3 +367,92 @@ def _replay(kept, head):
     for name, value in headers:
         response[name] = value
     return response
+
+
+# The person's own kept pages (module docstring).
+
+
+def _person_copy_key(request) -> str | None:
+    """The key of this session's copy of this address, or None when nothing may be kept for it: no
+    one signed in, or messages waiting in their cookie."""
+    if not personal_page_seconds() or request.method != "GET" or "messages" in request.COOKIES:
+        return None
+    session = getattr(request, "session", None)
+    if session is None or session.session_key is None or session.get(SESSION_KEY) is None:
+        return None
+    try:
+        host = request.get_host()
+    except Exception:
+        return None
+    # The session's key is a secret: only its holder can name the copy.
+    text = f"{session.session_key}\n{host}\n{request.get_full_path()}"
+    return PERSONAL_KEY_PREFIX + hashlib.sha256(text.encode()).hexdigest()
+
+
+def _session_fingerprint(request) -> str:
+    """What the session holds (a kept draft, the random order's seed, messages), in a few bytes."""
+    return hashlib.sha256(repr(sorted(request.session.items())).encode()).hexdigest()[:32]
+
+
+def _kept_for_person(request, scope):
+    """This person's kept page of this address, if still good (module docstring); else None, with what
+    ``_keep_for_person`` needs noted on the request."""
+    key = _person_copy_key(request)
+    if key is None:
+        return None
+    person_key = PERSON_KEY_PREFIX + str(request.session[SESSION_KEY])
+    generation_keys = _generation_keys(scope)
+    found = cache.get_many([*generation_keys, person_key, key])
+    for missing in (name for name in (*generation_keys, person_key) if name not in found):
+        cache.add(missing, _first_generation(), timeout=None)
+        found[missing] = cache.get(missing)
+    generation, person_generation = tuple(found[name] for name in generation_keys), found[person_key]
+    fingerprint, csrf_secret = _session_fingerprint(request), request.META.get("CSRF_COOKIE")
+    kept = found.get(key)
+    if (kept is not None and kept["person"] == person_generation and kept["session"] == fingerprint
+            and kept["csrf"] == csrf_secret
+            and (kept["generation"] == generation or time.time() - kept["at"] < personal_page_stale_seconds())):
+        response = HttpResponse(kept["content"], status=kept["status"])
+        for name, value in kept["headers"]:
+            response[name] = value
+        patch_vary_headers(response, ["Cookie"])
+        patch_cache_control(response, private=True)
+        return response
+    request._civica_person_copy = (key, generation, person_generation, fingerprint, csrf_secret)
+    return None
+
+
+def _keep_for_person(request, response) -> None:
+    noted = request.__dict__.pop("_civica_person_copy", None)
+    if noted is None or response.status_code != 200 or response.streaming or response.cookies:
+        return
+    if any(word in response.get("Cache-Control", "") for word in ("no-store", "no-cache")):
+        return
+    if "'nonce-" in response.get("Content-Security-Policy", ""):
+        return
+    key, generation, person_generation, fingerprint, csrf_secret = noted
+    session = request.session
+    # A page that used up something of the session (a message, a draft) or changed it shows what the
+    # next one will not; one rendered under another CSRF secret holds a token that no longer works.
+    if (session.modified or session.session_key is None or _session_fingerprint(request) != fingerprint
+            or request.META.get("CSRF_COOKIE") != csrf_secret or getattr(request, "_messages", None) and
+            request._messages.used):
+        return
+    cache.set(key, {"generation": generation, "person": person_generation, "session": fingerprint,
+                    "csrf": csrf_secret, "at": time.time(), "status": response.status_code,
+                    "headers": list(response.items()), "content": response.content},
+              personal_page_seconds())
+
+
+def person_changed_on_save(sender, instance, **kwargs):
+    """A ``post_save``/``post_delete`` receiver for rows about one person (``user_id``, or the user)."""
+    person_changed(instance.user_id if hasattr(instance, "user_id") else instance.pk)
+
+
+def watch_person_rows(*models) -> None:
+    """Rows of these models (with a ``user`` or being the user) change what their person's pages show."""
+    from django.db.models.signals import post_delete, post_save
+    for model in models:
+        post_save.connect(person_changed_on_save, sender=model, dispatch_uid=f"person-pages-{model._meta.label}")
+        post_delete.connect(person_changed_on_save, sender=model,
+                            dispatch_uid=f"person-pages-delete-{model._meta.label}")

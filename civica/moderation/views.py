@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from civica.core import refusals
+from civica.core.page_cache import personal_page
 from civica.core.params import page_param
 
 from . import selectors, services
@@ -49,6 +50,7 @@ def moderate_target(request, target):
     return redirect(reverse("moderation:queue") + (f"?page={page}" if page > 1 else ""))
 
 
+@personal_page  # kept for the moderator (core.page_cache): 350 open reports cost a render
 @login_required
 @require_safe
 def queue(request):

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from civica.accounts.models import EmailFrequency
+from civica.core import page_cache
 
 from . import tasks
 from .mail import UNSUBSCRIBE_SALT, unsubscribe_token  # noqa: F401 (the unsubscribe link's token)
@@ -34,6 +35,7 @@ def notify(*, recipients, message, url, exclude=()) -> list[Notification]:
         with translation.override(person.language):
             notifications.append(Notification(recipient=person, message=str(message())[:300], url=url))
     Notification.objects.bulk_create(notifications)
+    page_cache.person_changed(*seen)  # their unread count
     immediate = [n.pk for n in notifications if n.recipient.email_frequency == EmailFrequency.IMMEDIATELY]
     if immediate:
         tasks.send_immediately.delay_on_commit(immediate)

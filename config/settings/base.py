@@ -144,6 +144,10 @@ else:
 # Whole pages for visitors without cookies (civica.core.page_cache), only where every app server
 # shares the cache and so learns of every write at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("CIVICA_PAGE_CACHE_SECONDS", "60" if REDIS_URL else "0"))
+# A signed-in person's filled page kept for them (civica.core.page_cache), at most this long, and shown
+# for this long after other people's writes made it stale (their own show at once).
+PERSONAL_PAGE_SECONDS = int(os.environ.get("CIVICA_PERSONAL_PAGE_SECONDS", "30"))
+PERSONAL_PAGE_STALE_SECONDS = float(os.environ.get("CIVICA_PERSONAL_PAGE_STALE_SECONDS", "2"))
 
 # The task queue (config/celery.py): e-mails, digests, PDF documents and workshop vectors run as Celery
 # tasks on workers, with Redis as the broker. Without a broker (the embedded demo) every task runs at

@@ -1,0 +1,151 @@
+"""A signed-in person's filled page kept for them alone (core/page_cache.py, "the person's own kept
+pages"): served again without reading the database while nothing of theirs changed, never to anyone
+else, their own writes seen at once and other people's within ``PERSONAL_PAGE_STALE_SECONDS``."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from civica.accounts.roles import Role
+from civica.accounts.services import role_revoke
+from civica.accounts.tests.factories import UserFactory
+from civica.comments import services as comment_services
+from civica.notifications import services as notification_services
+from civica.participation import services as participation_services
+from civica.participation.tests.factories import IdeaFactory, ProcessFactory
+
+SUPPORTED = "Withdraw my support"
+
+
+@pytest.fixture
+def kept(settings, db):
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.PERSONAL_PAGE_SECONDS = 30
+    settings.PERSONAL_PAGE_STALE_SECONDS = 600  # other people's writes wait: what the tests below show
+    settings.LANGUAGE_CODE = "en"
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+@pytest.fixture
+def idea(db):
+    process = ProcessFactory(title_ro="Parcul Feroviarilor", title_en="Railway Workers' Park")
+    return IdeaFactory(process=process, title="Bănci la umbră")
+
+
+def _path(idea):
+    return f"/en/processes/{idea.process.slug}/ideas/{idea.pk}/"
+
+
+def _signed_in(person):
+    client = Client()
+    client.force_login(person)
+    return client
+
+
+def _warm(client, path):
+    """The first visit sets the CSRF cookie (never kept); the second builds the kept copy."""
+    client.get(path)
+    return client.get(path).content.decode()
+
+
+def test_the_next_visit_reads_nothing_but_the_session(kept, idea, django_assert_max_num_queries):
+    person = UserFactory()
+    client = _signed_in(person)
+    page = _warm(client, _path(idea))
+    with django_assert_max_num_queries(1):  # the session (a cache read in production: cached_db)
+        again = client.get(_path(idea))
+    assert again.status_code == 200
+    assert again.content.decode() == page
+    assert "private" in again["Cache-Control"] and "Cookie" in again["Vary"]
+
+
+def test_a_person_s_own_write_shows_at_once(kept, idea):
+    person = UserFactory()
+    client = _signed_in(person)
+    assert SUPPORTED not in _warm(client, _path(idea))
+    client.post(_path(idea) + "support/")
+    assert SUPPORTED in client.get(_path(idea)).content.decode()
+    client.post(_path(idea) + "support/", {"withdraw": "1"})
+    assert SUPPORTED not in client.get(_path(idea)).content.decode()
+
+
+def test_other_people_s_writes_show_after_the_stale_seconds(kept, idea):
+    person = UserFactory()
+    client = _signed_in(person)
+    _warm(client, _path(idea))
+    comment_services.comment_post(target=idea, by=UserFactory(), body="O părere nouă despre bănci")
+    assert "O părere nouă" not in client.get(_path(idea)).content.decode()  # the kept copy, still recent
+    kept.PERSONAL_PAGE_STALE_SECONDS = 0
+    assert "O părere nouă" in client.get(_path(idea)).content.decode()
+
+
+def test_a_copy_under_current_generations_is_served_however_old_until_it_expires(kept, idea):
+    client = _signed_in(UserFactory())
+    page = _warm(client, _path(idea))
+    kept.PERSONAL_PAGE_STALE_SECONDS = 0  # nothing was written since: the copy is current, not stale
+    assert client.get(_path(idea)).content.decode() == page
+
+
+def test_nobody_gets_another_person_s_copy(kept, idea):
+    first, second = UserFactory(display_name="Ana Întâi"), UserFactory(display_name="Bogdan Doi")
+    participation_services.idea_support(idea=idea, by=first)
+    first_client, second_client = _signed_in(first), _signed_in(second)
+    first_page = _warm(first_client, _path(idea))
+    second_page = _warm(second_client, _path(idea))
+    assert SUPPORTED in first_page and SUPPORTED not in second_page
+    assert SUPPORTED in first_client.get(_path(idea)).content.decode()
+    assert SUPPORTED not in second_client.get(_path(idea)).content.decode()
+    # The same person in another browser has a session and a CSRF token of their own: a page of its own.
+    other_browser = _signed_in(first)
+    other_page = _warm(other_browser, _path(idea))
+    token = other_browser.cookies["csrftoken"].value
+    assert other_page != first_page and SUPPORTED in other_page
+    response = other_browser.post(_path(idea) + "support/", {"withdraw": "1", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+
+
+def test_a_message_is_shown_once_and_never_kept(kept, idea):
+    client = _signed_in(UserFactory())
+    _warm(client, _path(idea))
+    response = client.post(_path(idea) + "support/", follow=True)
+    assert b'role="status"' in response.content or b"class=\"messages\"" in response.content
+    shown = response.content.decode()
+    after = client.get(_path(idea)).content.decode()
+    assert after != shown  # the message is gone, not served again from a kept copy
+    assert SUPPORTED in after
+
+
+def test_a_notification_updates_the_unread_count_at_once(kept, idea):
+    person = UserFactory()
+    client = _signed_in(person)
+    before = _warm(client, _path(idea))
+    notification_services.notify(recipients=[person], message=lambda: "Un răspuns nou", url="/en/")
+    assert client.get(_path(idea)).content.decode() != before
+
+
+def test_a_moderator_s_queue_is_kept_for_them_and_refused_once_the_role_is_gone(
+        kept, moderator, django_assert_max_num_queries):
+    client = _signed_in(moderator)
+    page = _warm(client, "/en/moderation/")
+    with django_assert_max_num_queries(1):
+        assert client.get("/en/moderation/").content.decode() == page
+    role_revoke(assignment=moderator.role_assignments.get(role=Role.MODERATOR), by=UserFactory(is_superuser=True))
+    assert client.get("/en/moderation/").status_code == 403
+
+
+def test_signing_out_leaves_nothing_to_serve(kept, idea):
+    person = UserFactory()
+    participation_services.idea_support(idea=idea, by=person)
+    client = _signed_in(person)
+    assert SUPPORTED in _warm(client, _path(idea))
+    client.post("/en/accounts/logout/")
+    assert SUPPORTED not in client.get(_path(idea)).content.decode()
+
+
+def test_a_head_request_or_an_htmx_one_is_never_served_a_copy(kept, idea):
+    client = _signed_in(UserFactory())
+    _warm(client, _path(idea))
+    assert client.head(_path(idea)).content == b""
+    assert client.get(_path(idea), headers={"HX-Request": "true"}).status_code == 200
