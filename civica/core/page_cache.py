@@ -59,6 +59,7 @@ GENERATION_KEY = "page-cache:generation"  # the site's: moved by writes outside 
 SPANNING_KEY = "page-cache:generation:spanning"  # moved by every scoped write
 SCOPE_KEY_PREFIX = "page-cache:generation:scope:"
 PERSON_KEY_PREFIX = "page-cache:generation:person:"
+PERSON_CHANGED_PREFIX = "page-cache:person-changed:"  # when a person's generation last moved (time.time())
 PAGE_KEY_PREFIX = "page-cache:page:"
 PERSONAL_KEY_PREFIX = "page-cache:personal:"
 SHARED_KEY_PREFIX = "page-cache:shared:"
@@ -125,6 +126,7 @@ def person_changed(*user_ids) -> None:
 
 
 def _bump_people(user_ids) -> None:
+    cache.set_many({PERSON_CHANGED_PREFIX + str(user_id): time.time() for user_id in user_ids}, None)
     for user_id in user_ids:
         try:
             cache.incr(PERSON_KEY_PREFIX + str(user_id))
@@ -244,21 +246,30 @@ def _current_generation(key: str, scope: str | None):
     return tuple(found[name] for name in generation_keys), found.get(key)
 
 
-def _kept_or_rendered(key, scope, render, keep_if):
+def _kept_or_rendered(key, scope, render, keep_if, person_changed_at=None):
     """The page kept under ``key`` if current; else ``render()``, kept when ``keep_if(response)``.
-    While one request renders a stale page anew, the others are given the stale one."""
+    While one request renders a stale page anew, the others are given the stale one.
+
+    For a signed-in person (``person_changed_at``: when something of theirs last changed), a page
+    begun after that change and under ``PERSONAL_PAGE_STALE_SECONDS`` old is good enough (it holds all
+    of their own writes); one begun before it is never handed out stale to them."""
     generation, kept = _current_generation(key, scope)
     if kept is not None and kept[0] == generation:
         return kept, None
     lock, locked = key + ":rendering", False
+    if kept is not None and person_changed_at is not None and kept[1] <= person_changed_at:
+        kept = None  # it may miss their own latest write: rendered for them, whoever else renders it
+    if kept is not None and person_changed_at is not None and time.time() - kept[1] < personal_page_stale_seconds():
+        return kept, None
     if kept is not None and time.time() - kept[1] < STALE_SECONDS:
         locked = cache.add(lock, 1, RENDER_LOCK_SECONDS)
         if not locked:  # another request renders this page anew: meanwhile, the page it replaces
             return kept, None
     try:
+        begun = time.time()  # what it reads is at least this recent
         response = render()
         if response is not None and keep_if(response):
-            cache.set(key, (generation, time.time(), response.status_code, list(response.items()),
+            cache.set(key, (generation, begun, response.status_code, list(response.items()),
                             response.content), page_cache_seconds())
     finally:
         if locked:
@@ -340,7 +351,8 @@ class SharedPageMiddleware:
         if key is None:
             return None
         kept, response = _kept_or_rendered(key, scope, lambda: _render_as_visitor(request, view, args, kwargs),
-                                           keep_if=_cacheable_response)
+                                           keep_if=_cacheable_response,
+                                           person_changed_at=getattr(request, "_civica_person_changed_at", None))
         if kept is not None:
             response = _replay(kept, request.method == "HEAD")
         if response is None or response.status_code != 200:
@@ -400,9 +412,14 @@ def _kept_for_person(request, scope):
     key = _person_copy_key(request)
     if key is None:
         return None
-    person_key = PERSON_KEY_PREFIX + str(request.session[SESSION_KEY])
+    user_id = str(request.session[SESSION_KEY])
+    person_key, changed_key = PERSON_KEY_PREFIX + user_id, PERSON_CHANGED_PREFIX + user_id
     generation_keys = _generation_keys(scope)
-    found = cache.get_many([*generation_keys, person_key, key])
+    found = cache.get_many([*generation_keys, person_key, changed_key, key])
+    if changed_key not in found:  # never changed, or evicted: as if it had changed just now
+        cache.add(changed_key, time.time(), timeout=None)
+        found[changed_key] = cache.get(changed_key)
+    request._civica_person_changed_at = found[changed_key]
     for missing in (name for name in (*generation_keys, person_key) if name not in found):
         cache.add(missing, _first_generation(), timeout=None)
         found[missing] = cache.get(missing)

@@ -149,3 +149,15 @@ def test_a_head_request_or_an_htmx_one_is_never_served_a_copy(kept, idea):
     _warm(client, _path(idea))
     assert client.head(_path(idea)).content == b""
     assert client.get(_path(idea), headers={"HX-Request": "true"}).status_code == 200
+
+
+def test_a_person_s_own_comment_shows_at_once_though_another_person_s_page_was_just_kept(kept, idea):
+    writer, reader = _signed_in(UserFactory()), _signed_in(UserFactory())
+    _warm(writer, _path(idea))
+    _warm(reader, _path(idea))  # the shared page kept just now, and the reader's copy
+    response = writer.post(_path(idea) + "comments/", {"body": "Băncile să fie din lemn", "alignment": "neutral"},
+                           follow=True)
+    assert "Băncile să fie din lemn" in response.content.decode()
+    assert "Băncile să fie din lemn" in writer.get(_path(idea)).content.decode()
+    # The reader is shown their page of a moment ago, recent enough for other people's writes.
+    assert "Băncile să fie din lemn" not in reader.get(_path(idea)).content.decode()
