@@ -27,7 +27,7 @@ acceptance and a withdrawal at the same moment never both win."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -463,11 +463,18 @@ def membership_application_accept(*, application: MembershipApplication, decided
             organisation.relationship = Relationship.MEMBER
             organisation.save(update_fields=["relationship"])
         else:
-            organisation = Organisation.objects.create(
-                name=locked.name, slug=_unique_slug(locked.name), category=locked.category,
-                relationship=Relationship.MEMBER, city=locked.city, website=locked.website, email=locked.email,
-                # The description in the language its writer uses (Romanian is every page's fallback).
-                **{"description_en" if locked.applicant.language == "en" else "description_ro": locked.description})
+            try:
+                with transaction.atomic():  # a name or address taken at this very moment: refused, not a 500
+                    organisation = Organisation.objects.create(
+                        name=locked.name, slug=_unique_slug(locked.name), category=locked.category,
+                        relationship=Relationship.MEMBER, city=locked.city, website=locked.website,
+                        email=locked.email,
+                        # The description in the language its writer uses (Romanian is every page's fallback).
+                        **{"description_en" if locked.applicant.language == "en" else "description_ro":
+                           locked.description})
+            except IntegrityError:
+                raise ValidationError(_("An organisation named %(name)s was added to the directory meanwhile: "
+                                        "make its representative apply for it.") % {"name": locked.name}) from None
             locked.organisation = organisation
             locked.save(update_fields=["organisation"])
         representation, created = Representation.objects.get_or_create(
