@@ -59,7 +59,7 @@ def membership(request):
                                             "will e-mail you the decision."))
                 return redirect(f"{reverse('network:my_membership_applications')}#application-{application.pk}")
     return render(request, "network/membership.html", {
-        "form": form, "can_apply": can_apply,
+        "form": form, "can_apply": can_apply, "can_review": user.has_perm("network.review_membership_applications"),
         "has_applications": user.is_authenticated and selectors.my_membership_applications(user=user).exists(),
     }, status=400 if form is not None and form.errors else 200)
 

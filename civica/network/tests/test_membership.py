@@ -379,6 +379,24 @@ def test_the_pages_cost_the_same_with_more_applications(client, editor, applican
                             lambda: [apply(applicant, name=f"A {number}") for number in range(3)])
 
 
+def test_the_detail_and_the_form_pages_cost_a_fixed_number_of_queries(client, editor, application,
+                                                                     django_assert_max_num_queries):
+    client.force_login(editor)
+    with django_assert_max_num_queries(12):
+        assert client.get(f"/en/network/membership/review/{application.pk}/").status_code == 200
+    partner = OrganisationFactory(name="Fundația Parc")
+    client.force_login(member_representative(partner))
+    with django_assert_max_num_queries(12):
+        assert client.get(URL).status_code == 200
+
+
+def test_reviewers_find_the_review_from_the_public_page(client, editor, participant):
+    client.force_login(editor)
+    assert b"Review the applications to become a member" in client.get(URL).content
+    client.force_login(participant)
+    assert b"Review the applications to become a member" not in client.get(URL).content
+
+
 def test_the_review_list_is_paginated(client, editor):
     for number in range(27):
         MembershipApplication.objects.create(name=f"Org {number}", category=Category.UNIVERSITY, position="p",
