@@ -34,6 +34,8 @@ SIGNED_IN_PAGES = {
         "notifications": "/{language}/notifications/",
         "my-meetings": "/{language}/meetings/mine/",
         "my-applications": "/{language}/calls/mine/",
+        "membership-apply": "/{language}/network/membership/",
+        "my-membership-applications": "/{language}/network/membership/applications/",
     },
     "member": {"my-bookings": "/{language}/network/bookings/"},
     "editor": {

@@ -4,14 +4,25 @@ what it does not say — addresses, points on the maps, capacities, equipment �
 accounts that
 represent one (demo_accounts.json's "represents"). Run by `manage.py loaddemo`, after accounts' demo.
 The five spaces quote the seed (Plan 2021): only the online-events studio is open and bookable; CLTP Hub,
-Qub, Pavilionul ECCA and Garnizoana Culturală are "not open yet"."""
+Qub, Pavilionul ECCA and Garnizoana Culturală are "not open yet". One application to become a member waits
+for review: a fictional organisation's, made by the demo participant, marked fictional."""
 
 from civica.accounts.demo import demo_accounts
 from civica.accounts.models import User
 from civica.core.illustrations import illustrate
 
 from . import services
-from .models import Category, Figure, Organisation, Programme, Relationship, Space, SpaceKind, SpaceStatus
+from .models import (
+    Category,
+    Figure,
+    MembershipApplication,
+    Organisation,
+    Programme,
+    Relationship,
+    Space,
+    SpaceKind,
+    SpaceStatus,
+)
 
 CCC = "centrul-cultural-clujean"
 
@@ -272,3 +283,26 @@ def load(log):
         services.representation_add(user=User.objects.get(email=account["email"]),
                                     organisation=Organisation.objects.get(slug=account["represents"]), by=None)
     log(f"{len(representatives)} representatives of organisations")
+    _pending_application(log)
+
+
+# Invented for the demo, and marked so on every page that shows it (``is_fictional``).
+PENDING_APPLICATION = {
+    "name": "Asociația Culturală Exemplu (fictivă)",
+    "category": Category.CIVIL_SOCIETY,
+    "city": "Cluj-Napoca",
+    "description": "Organizație fictivă, pentru demonstrație: ateliere de lectură pentru copii în cartierele "
+    "orașului.",
+    "position": "Președintă",
+    "statement": "Text fictiv, pentru demonstrație: dorim să folosim spațiile Centrului pentru atelierele "
+    "noastre și să participăm la Adunarea Generală a Membrilor.",
+}
+
+
+def _pending_application(log):
+    applicant = User.objects.get(email="participant@civica.test")
+    MembershipApplication.objects.get_or_create(
+        name=PENDING_APPLICATION["name"], is_fictional=True,
+        defaults={**{key: value for key, value in PENDING_APPLICATION.items() if key != "name"},
+                  "applicant": applicant})
+    log("1 application to become a member (fictional)")

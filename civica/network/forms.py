@@ -2,7 +2,9 @@
 and shows the service's refusals by their fields. The staff's screens (``manage_views``) edit an
 organisation, a programme, a space and a figure with ``OrganisationForm``, ``ProgrammeForm``, ``SpaceForm`` and
 ``FigureForm``, and
-add a representative by e-mail with ``RepresentativeForm``."""
+add a representative by e-mail with ``RepresentativeForm``. Joining: ``MembershipApplicationForm`` (a
+partner organisation or a new one), ``MembershipAcceptForm`` and ``MembershipRejectForm`` (the General
+Assembly's decision)."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -15,9 +17,10 @@ from django.db.models import URLField as URLModelField
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from civica.core.params import parse_int
 from civica.core.uploads import PublicImageFormMixin
 
-from .models import MAX_BOOKING_PURPOSE, Figure, Organisation, Programme, Space
+from .models import MAX_BOOKING_PURPOSE, MAX_STATEMENT, Category, Figure, Organisation, Programme, Space
 
 # The service's field names and the form's.
 SERVICE_FIELDS = {"starts_at": "starts", "ends_at": "ends", "purpose": "purpose", "organisation": "organisation"}
@@ -184,3 +187,84 @@ class RepresentativeForm(forms.Form):
                              help_text=_("The person must already have an account on the platform."))
     position = forms.CharField(label=_("Position"), max_length=120, required=False,
                                help_text=_("For example: president, project manager."))
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A row chosen by id; an id that is not an ASCII number within 64 bits is an invalid choice before
+    any query (core.params)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and parse_int(str(value), minimum=1) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class MembershipApplicationForm(forms.Form):
+    """An application to become a member: a partner organisation the applicant represents, or a new
+    organisation's details; then the applicant's position and why. ``services.membership_application_submit``
+    decides; its refusals are shown beside the fields, and everything typed stays in the form."""
+
+    organisation = IdChoiceField(
+        label=_("The organisation"), queryset=Organisation.objects.none(), required=False,
+        empty_label=_("A new organisation (its details below)"),
+        help_text=_("An organisation you already represent as a partner of the centre, or a new one."))
+    name = forms.CharField(label=_("Name of the organisation"), max_length=200, required=False)
+    category = forms.ChoiceField(label=_("Category"), choices=[("", "—"), *Category.choices], required=False)
+    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    email = forms.EmailField(label=_("Contact e-mail of the organisation"), required=False)
+    description = forms.CharField(label=_("Short description"), max_length=1000, required=False,
+                                  widget=forms.Textarea(attrs={"rows": 3}),
+                                  help_text=_("What the organisation does, in a few sentences."))
+    position = forms.CharField(label=_("Your position in the organisation"), max_length=120,
+                               help_text=_("For example: president, executive director."))
+    statement = forms.CharField(label=_("Why the organisation wants to become a member"),
+                                max_length=MAX_STATEMENT, widget=forms.Textarea(attrs={"rows": 6}))
+
+    NEW_ORGANISATION_FIELDS = ("name", "category", "city", "website", "email", "description")
+
+    def __init__(self, *args, partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        if partners.exists():
+            self.fields["organisation"].queryset = partners
+        else:
+            del self.fields["organisation"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("organisation") is None:
+            if not (cleaned.get("name") or "").strip() and "name" not in self.errors:
+                self.add_error("name", _("Give the organisation's name."))
+            if not cleaned.get("category") and "category" not in self.errors:
+                self.add_error("category", _("Choose the organisation's category."))
+        return cleaned
+
+    def application_fields(self) -> dict:
+        data = self.cleaned_data
+        fields = {"organisation": data.get("organisation"), "position": data["position"],
+                  "statement": data["statement"]}
+        if fields["organisation"] is None:
+            fields.update({name: data.get(name) or "" for name in self.NEW_ORGANISATION_FIELDS})
+        return fields
+
+    def new_organisation_fields(self):
+        return [self[name] for name in self.NEW_ORGANISATION_FIELDS]
+
+
+class MembershipAcceptForm(forms.Form):
+    """The General Assembly's acceptance: its date and the reference of its decision."""
+
+    decided_on = forms.DateField(label=_("Date of the General Assembly's decision"),
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    note = forms.CharField(label=_("Decision reference"), max_length=300,
+                           help_text=_("The motion or the minutes of the General Assembly, as a reference."))
+
+
+class MembershipRejectForm(forms.Form):
+    """The General Assembly's rejection: its date, why (the applicant reads it) and the reference."""
+
+    decided_on = forms.DateField(label=_("Date of the General Assembly's decision"),
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    reason = forms.CharField(label=_("Reason"), max_length=MAX_STATEMENT, widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("The applicant reads it in the e-mail."))
+    note = forms.CharField(label=_("Decision reference"), max_length=300, required=False)

@@ -304,3 +304,85 @@ class Figure(Bilingual, models.Model):
 
     def __str__(self):
         return f"{self.value}{'+' if self.more_than else ''} {self.label_ro}"
+
+
+class ApplicationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    UNDER_REVIEW = "under_review", _("Under review")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# The moves of an application to become a member ({from: {to: permission}}, core.transitions.move):
+# the reviewers (staff and the Board of Directors, rules.py) take it under review, then record the
+# General Assembly's decision; the applicant withdraws it until it is decided.
+MEMBERSHIP_APPLICATION_TRANSITIONS = {
+    ApplicationStatus.SUBMITTED: {
+        ApplicationStatus.UNDER_REVIEW: "network.review_membership_application",
+        ApplicationStatus.WITHDRAWN: "network.withdraw_membership_application",
+    },
+    ApplicationStatus.UNDER_REVIEW: {
+        ApplicationStatus.ACCEPTED: "network.decide_membership_application",
+        ApplicationStatus.REJECTED: "network.decide_membership_application",
+        ApplicationStatus.WITHDRAWN: "network.withdraw_membership_application",
+    },
+}
+OPEN_APPLICATION_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW)
+MAX_STATEMENT = 3000
+
+
+class MembershipApplicationQuerySet(models.QuerySet):
+    def still_open(self):
+        return self.filter(status__in=OPEN_APPLICATION_STATUSES)
+
+
+class MembershipApplication(Transitions, models.Model):
+    """An organisation's application to become a member of the centre, made by the person who will
+    represent it: a new organisation's details, or an existing partner organisation the applicant
+    represents (``organisation``). The General Assembly decides; reviewers record its decision (the
+    day and the motion's reference as text). On acceptance ``organisation`` is the member organisation."""
+
+    TRANSITIONS = MEMBERSHIP_APPLICATION_TRANSITIONS
+    STATUS = ApplicationStatus
+    not_possible_message = _("This application is “%(status)s”: that change is no longer possible.")
+
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="membership_applications", verbose_name=_("applicant"))
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="membership_applications", verbose_name=_("organisation"))
+    name = models.CharField(_("name of the organisation"), max_length=200)
+    category = models.CharField(_("category"), max_length=32, choices=Category.choices)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    description = models.TextField(_("short description"), max_length=1000, blank=True)
+    position = models.CharField(_("your position in the organisation"), max_length=120)
+    statement = models.TextField(_("why the organisation wants to become a member"), max_length=MAX_STATEMENT)
+    status = models.CharField(_("status"), max_length=16, choices=ApplicationStatus.choices,
+                              default=ApplicationStatus.SUBMITTED)
+    created_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    decided_on = models.DateField(_("date of the General Assembly's decision"), null=True, blank=True)
+    decision_note = models.CharField(_("decision reference"), max_length=300, blank=True,
+                                     help_text=_("The General Assembly's motion or minutes, as a reference."))
+    reason = models.TextField(_("reason"), max_length=MAX_STATEMENT, blank=True,
+                              help_text=_("Why the application was rejected."))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("status changed by"))
+    decided_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+    is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
+
+    objects = MembershipApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "created_at"], name="network_memberapp_status")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_APPLICATION_STATUSES

@@ -6,10 +6,14 @@ own, imported by its AppConfig.ready, so network never imports them::
         key="calls", title=_("Calls"), order=30, items=call_items))
 
 ``items(programme)`` gives the section's ``SectionItem`` rows in the active language, in a fixed number
-of queries whatever the number of rows; network's template shows them all alike."""
+of queries whatever the number of rows; network's template shows them all alike.
+
+``reviewer_checks`` says who else, beside the staff, reviews applications to become a member (the Board
+of Directors, registered by governance)."""
 
 import datetime
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -61,3 +65,41 @@ class ProgrammeSectionRegistry:
 
 
 programme_sections = ProgrammeSectionRegistry()
+
+
+class ReviewerChecks:
+    """Who else reviews applications to become a member, beside the centre's staff: callables
+    ``(user) -> bool`` the apps above network register from their AppConfig.ready (governance: "holds a
+    current Board of Directors seat"), so network never imports them::
+
+        from civica.network.registry import reviewer_checks
+        reviewer_checks.register(holds_board_of_directors_seat)
+
+    Tests add one for a while with ``with reviewer_checks.registered(check): …``."""
+
+    def __init__(self):
+        self._checks: list = []
+
+    def register(self, check):
+        if check not in self._checks:
+            self._checks.append(check)
+        return check
+
+    def unregister(self, check) -> None:
+        if check in self._checks:
+            self._checks.remove(check)
+
+    @contextmanager
+    def registered(self, check):
+        self.register(check)
+        try:
+            yield check
+        finally:
+            self.unregister(check)
+
+    def passes(self, user) -> bool:
+        """Whether any registered check says ``user`` reviews applications."""
+        return any(check(user) for check in list(self._checks))
+
+
+reviewer_checks = ReviewerChecks()

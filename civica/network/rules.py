@@ -9,14 +9,19 @@ from civica.core.permissions import add_admin_perms
 from civica.core.refusals import Requirements
 
 from .predicates import (
+    application_is_open,
     booking_awaits_confirmation,
     booking_holds_time,
     booking_not_begun,
     booking_not_ended,
     is_member_representative,
+    is_membership_reviewer,
+    made_application,
     made_booking,
+    organisation_is_partner,
     represents_member_organisation,
     represents_this_member,
+    represents_this_organisation,
     space_takes_bookings,
 )
 
@@ -37,6 +42,25 @@ rules.add_perm("network.confirm_booking", is_editor & booking_awaits_confirmatio
 rules.add_perm("network.decline_booking", is_editor & booking_awaits_confirmation & booking_not_ended)
 rules.add_perm("network.cancel_booking",
                booking_holds_time & ((made_booking & booking_not_begun) | (is_editor & booking_not_ended)))
+
+# Joining: a verified person applies for their organisation (a new one, or a partner they represent);
+# the staff who keep the network and the Board of Directors (registry.reviewer_checks) review; the
+# General Assembly decides and a reviewer records its decision; the applicant withdraws until then.
+refusals.add_perm("network.apply_for_membership", Requirements(
+    (rules.is_authenticated, gettext_lazy("Log in to apply for your organisation.")),
+    (is_participant, gettext_lazy("Verify your e-mail address to apply for your organisation."), "participant"),
+))
+refusals.add_perm("network.apply_for_organisation", Requirements(
+    (is_participant, gettext_lazy("Verify your e-mail address to apply for your organisation."), "participant"),
+    (represents_this_organisation, gettext_lazy("You may apply only for an organisation you represent.")),
+    (organisation_is_partner, gettext_lazy("Only a partner organisation applies to become a member: this one "
+                                           "is a member already or runs the platform.")),
+))
+rules.add_perm("network.review_membership_applications", is_membership_reviewer)
+rules.add_perm("network.see_membership_application", made_application | is_membership_reviewer)
+rules.add_perm("network.review_membership_application", is_membership_reviewer & application_is_open)
+rules.add_perm("network.decide_membership_application", is_membership_reviewer & application_is_open)
+rules.add_perm("network.withdraw_membership_application", made_application & application_is_open)
 
 add_admin_perms("network", ["organisation", "programme", "space", "booking"], is_editor)
 # Who represents an organisation is given by administrators only, as roles are.

@@ -3,7 +3,8 @@ the spaces. ``space_taken`` (two queries: meetings and holding bookings), ``spac
 page's free/busy table: a published meeting is named, anything else is only "booked"),
 ``space_book_refusal`` (why not, in the user's language), ``my_bookings``, ``bookings_to_manage``, a
 space as a place on the maps (``space_place``), and the staff's screens (``manage_overview``,
-``manage_organisations``, ``organisation_representatives``)."""
+``manage_organisations``, ``organisation_representatives``), and the applications to become a member
+(``my_membership_applications``, ``membership_applications_to_review``, ``membership_application_counts``)."""
 
 import datetime
 
@@ -13,7 +14,19 @@ from django.utils import timezone
 from civica.core.maps import Place, place_of
 
 from .availability import Slot
-from .models import Booking, BookingStatus, Category, Figure, Organisation, Programme, Relationship, Space
+from .models import (
+    OPEN_APPLICATION_STATUSES,
+    ApplicationStatus,
+    Booking,
+    BookingStatus,
+    Category,
+    Figure,
+    MembershipApplication,
+    Organisation,
+    Programme,
+    Relationship,
+    Space,
+)
 from .predicates import represented_member_ids
 
 
@@ -124,3 +137,34 @@ def manage_organisations():
 
 def organisation_representatives(organisation):
     return list(organisation.representatives.select_related("user").order_by("created_at", "pk"))
+
+
+# Joining: applications to become a member.
+
+def partners_represented(user):
+    """The partner organisations ``user`` represents: those they may apply for."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(relationship=Relationship.PARTNER, representatives__user=user).order_by("name")
+
+
+def my_membership_applications(*, user):
+    return (MembershipApplication.objects.filter(applicant=user).select_related("organisation")
+            .order_by("-created_at", "-pk"))
+
+
+def membership_applications_to_review(*, status: str | None = None):
+    """Every application (or those in ``status``), the open ones first, oldest first among them, then the
+    decided ones, latest first."""
+    applications = MembershipApplication.objects.select_related("applicant", "organisation")
+    if status in ApplicationStatus.values:
+        applications = applications.filter(status=status)
+    is_open = Case(When(status__in=OPEN_APPLICATION_STATUSES, then=0), default=1)
+    return applications.order_by(is_open, Case(When(status__in=OPEN_APPLICATION_STATUSES, then="created_at")),
+                                 "-created_at", "-pk")
+
+
+def membership_application_counts() -> dict:
+    """How many applications are in each status (one query)."""
+    counts = dict(MembershipApplication.objects.values_list("status").annotate(count=Count("pk")).order_by())
+    return {status: counts.get(status, 0) for status in ApplicationStatus.values}

@@ -15,15 +15,23 @@ same transaction (the rules themselves are plain data in ``availability``). E-ma
   ``representative_add`` (an existing account by e-mail) and ``representative_remove``
   (administrators); each is recorded in the audit log.
 
+- Joining: ``membership_application_submit`` (a new organisation, or a partner one the applicant
+  represents; one open application per organisation), ``membership_application_review``,
+  ``membership_application_accept`` (the organisation becomes a member, the applicant its representative),
+  ``membership_application_reject`` (with the reason) and ``membership_application_withdraw``, each a move of
+  ``MEMBERSHIP_APPLICATION_TRANSITIONS`` under the application's row lock; the decisions are e-mailed.
+
 Parallel tests on PostgreSQL (``tests/test_concurrency.py``) prove one booking per time, a booking and a
-meeting never both winning, and the per-organisation limit."""
+meeting never both winning, and the per-organisation limit; ``tests/test_membership_concurrency.py`` that an
+acceptance and a withdrawal at the same moment never both win."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from civica.accounts.predicates import forget_cached_identity
 from civica.audit import services as audit_services
@@ -34,11 +42,15 @@ from . import selectors, tasks
 from .availability import LIMITS, Problem, Slot, booking_problems, clashes
 from .models import (
     MAX_BOOKING_PURPOSE,
+    ApplicationStatus,
     Booking,
     BookingStatus,
+    Category,
     Figure,
+    MembershipApplication,
     Organisation,
     Programme,
+    Relationship,
     Representation,
     Space,
 )
@@ -314,3 +326,199 @@ def representative_remove(*, representation: Representation, by) -> None:
                                   "organisation": representation.organisation.name})
         locked.delete()
     forget_cached_identity(representation.user)
+
+
+# Joining (issue 18, point 2): applications to become a member. Each move goes through core's ``move``
+# under the application's row lock (MEMBERSHIP_APPLICATION_TRANSITIONS), so an acceptance and a
+# withdrawal at the same moment never both win; the decisions e-mail the applicant after the commit.
+
+def _unique_slug(name: str) -> str:
+    base = (slugify(name) or "organisatie")[:70]
+    slug, number = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _name_taken(name: str, *, except_organisation=None) -> bool:
+    taken = Organisation.objects.filter(name__iexact=name.strip())
+    if except_organisation is not None:
+        taken = taken.exclude(pk=except_organisation.pk)
+    return taken.exists()
+
+
+def membership_application_submit(*, by, organisation: Organisation | None = None, name: str = "",
+                                  category: str = "", city: str = "", website: str = "", email: str = "",
+                                  description: str = "", position: str, statement: str) -> MembershipApplication:
+    """``by`` applies for their organisation to become a member: a new one (its details), or a partner
+    organisation they represent (``organisation``: its details are taken from the directory). One open
+    application per organisation; the applicant's row is locked so that a double submission makes one."""
+    refusals.check(by, "network.apply_for_membership")
+    if organisation is not None:
+        refusals.check(by, "network.apply_for_organisation", organisation)
+    errors = {}
+    position, statement = (position or "").strip(), (statement or "").strip()
+    if not position:
+        errors["position"] = [_("Say your position in the organisation.")]
+    if not statement:
+        errors["statement"] = [_("Say why the organisation wants to become a member.")]
+    if organisation is None:
+        name = (name or "").strip()
+        if not name:
+            errors["name"] = [_("Give the organisation's name.")]
+        elif _name_taken(name):
+            errors["name"] = [_("An organisation with this name is in the directory already: if you represent "
+                                "it, ask the centre to add you as its representative, then apply for it.")]
+        if category not in Category.values:
+            errors["category"] = [_("Choose the organisation's category.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=by.pk).first()
+        if organisation is not None:
+            organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+            refusals.check(by, "network.apply_for_organisation", organisation)
+            already = MembershipApplication.objects.still_open().filter(organisation=organisation)
+            fields = {"name": organisation.name, "category": organisation.category, "city": organisation.city,
+                      "website": organisation.website, "email": organisation.email,
+                      "description": organisation.translated("description")}
+        else:
+            already = MembershipApplication.objects.still_open().filter(organisation=None, name__iexact=name)
+            fields = {"name": name, "category": category, "city": (city or "").strip(),
+                      "website": (website or "").strip(), "email": (email or "").strip(),
+                      "description": (description or "").strip()}
+        if already.exists():
+            raise ValidationError({NON_FIELD_ERRORS: [_(
+                "An application for %(organisation)s is open already: the centre answers it before another "
+                "is made.") % {"organisation": fields["name"]}]})
+        application = MembershipApplication(applicant=by, organisation=organisation, position=position,
+                                            statement=statement, **fields)
+        application.full_clean()
+        application.save()
+        audit_services.record(by=by, action="network.membershipapplication.create", target=application,
+                              summary=application.name)
+    return application
+
+
+def _application_move(*, application: MembershipApplication, to: str, by, refusal: str, check=None,
+                      record=None, fields=()) -> MembershipApplication:
+    def record_move(locked):
+        locked.status, locked.decided_by, locked.decided_at = to, by, timezone.now()
+        if record is not None:
+            record(locked)
+
+    locked = transitions.move(application, to=to, by=by, check=check, record=record_move, refusal=refusal,
+                              fields=["status", "decided_by", "decided_at", *fields])
+    audit_services.record(by=by, action=f"network.membershipapplication.{to}", target=locked,
+                          summary=locked.get_status_display())
+    return locked
+
+
+REVIEWERS_ONLY = gettext_lazy("Applications are reviewed by the centre's staff and the Board of Directors.")
+
+
+def membership_application_review(*, application: MembershipApplication, by) -> MembershipApplication:
+    """A reviewer takes the application under review (it goes to the General Assembly)."""
+    with transaction.atomic():
+        return _application_move(application=application, to=ApplicationStatus.UNDER_REVIEW, by=by,
+                                 refusal=str(REVIEWERS_ONLY))
+
+
+def _decision_errors(decided_on) -> dict:
+    if decided_on is None:
+        return {"decided_on": [_("Give the date of the General Assembly's decision.")]}
+    if decided_on > timezone.localdate():
+        return {"decided_on": [_("The decision's date cannot be in the future.")]}
+    return {}
+
+
+def membership_application_accept(*, application: MembershipApplication, decided_on, note: str,
+                                  by) -> MembershipApplication:
+    """Record that the General Assembly accepted ``application`` on ``decided_on`` (``note``: its motion's
+    reference). Under the application's row lock: the organisation is created (or the partner one updated)
+    as a member, the applicant becomes its representative, and they are e-mailed after the commit."""
+    note = (note or "").strip()
+    errors = _decision_errors(decided_on)
+    if not note:
+        errors["note"] = [_("Give the reference of the General Assembly's decision (its motion or minutes).")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        def check(locked):
+            if locked.applicant_id is None:
+                raise ValidationError(_("The applicant deleted their account: nobody would represent the "
+                                        "organisation. Reject the application instead."))
+            if locked.organisation_id is None and _name_taken(locked.name):
+                raise ValidationError(_("An organisation named %(name)s is in the directory already: make its "
+                                        "representative apply for it.") % {"name": locked.name})
+
+        def record(locked):
+            locked.decided_on, locked.decision_note, locked.reason = decided_on, note[:300], ""
+
+        locked = _application_move(application=application, to=ApplicationStatus.ACCEPTED, by=by,
+                                   refusal=str(REVIEWERS_ONLY), check=check, record=record,
+                                   fields=["decided_on", "decision_note", "reason"])
+        if locked.organisation_id is not None:
+            organisation = Organisation.objects.select_for_update().get(pk=locked.organisation_id)
+            organisation.relationship = Relationship.MEMBER
+            organisation.save(update_fields=["relationship"])
+        else:
+            try:
+                with transaction.atomic():  # a name or address taken at this very moment: refused, not a 500
+                    organisation = Organisation.objects.create(
+                        name=locked.name, slug=_unique_slug(locked.name), category=locked.category,
+                        relationship=Relationship.MEMBER, city=locked.city, website=locked.website,
+                        email=locked.email,
+                        # The description in the language its writer uses (Romanian is every page's fallback).
+                        **{"description_en" if locked.applicant.language == "en" else "description_ro":
+                           locked.description})
+            except IntegrityError:
+                raise ValidationError(_("An organisation named %(name)s was added to the directory meanwhile: "
+                                        "make its representative apply for it.") % {"name": locked.name}) from None
+            locked.organisation = organisation
+            locked.save(update_fields=["organisation"])
+        representation, created = Representation.objects.get_or_create(
+            user=locked.applicant, organisation=organisation, defaults={"position": locked.position})
+        if not created and not representation.position:
+            representation.position = locked.position
+            representation.save(update_fields=["position"])
+        audit_services.record(by=by, action="network.organisation.member", target=organisation,
+                              summary=_("%(organisation)s is a member, represented by %(person)s.") % {
+                                  "organisation": organisation.name, "person": locked.applicant.email})
+        _send_decision(locked)
+    forget_cached_identity(locked.applicant)
+    return locked
+
+
+def membership_application_reject(*, application: MembershipApplication, decided_on, reason: str,
+                                  note: str = "", by) -> MembershipApplication:
+    """Record that the General Assembly rejected ``application`` on ``decided_on``, and why (the applicant
+    reads the reason in the e-mail)."""
+    reason, note = (reason or "").strip(), (note or "").strip()
+    errors = _decision_errors(decided_on)
+    if not reason:
+        errors["reason"] = [_("Say why the application is rejected: the applicant reads it in the e-mail.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        def record(locked):
+            locked.decided_on, locked.decision_note, locked.reason = decided_on, note[:300], reason
+
+        locked = _application_move(application=application, to=ApplicationStatus.REJECTED, by=by,
+                                   refusal=str(REVIEWERS_ONLY), record=record,
+                                   fields=["decided_on", "decision_note", "reason"])
+        _send_decision(locked)
+    return locked
+
+
+def membership_application_withdraw(*, application: MembershipApplication, by) -> MembershipApplication:
+    with transaction.atomic():
+        return _application_move(application=application, to=ApplicationStatus.WITHDRAWN, by=by,
+                                 refusal=_("An application is withdrawn by the person who made it, until it is "
+                                           "decided."))
+
+
+def _send_decision(application: MembershipApplication) -> None:
+    if application.applicant_id is not None:
+        tasks.send_membership_decision.delay_on_commit(
+            application.pk, event_key("network.membership", application.pk, application.status))

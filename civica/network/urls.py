@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import manage_views, views
+from . import manage_views, membership_views, views
 
 app_name = "network"
 
@@ -17,6 +17,19 @@ urlpatterns = [
     path("bookings/<int:pk>/cancel/", views.booking_cancel, name="booking_cancel"),
     path("bookings/<int:pk>/confirm/", views.booking_confirm, name="booking_confirm"),
     path("bookings/<int:pk>/decline/", views.booking_decline, name="booking_decline"),
+    path("membership/", membership_views.membership, name="membership"),
+    path("membership/applications/", membership_views.my_membership_applications,
+         name="my_membership_applications"),
+    path("membership/applications/<int:pk>/withdraw/", membership_views.membership_application_withdraw,
+         name="membership_application_withdraw"),
+    path("membership/review/", membership_views.membership_review_list, name="membership_review_list"),
+    path("membership/review/<int:pk>/", membership_views.membership_review_detail, name="membership_review_detail"),
+    path("membership/review/<int:pk>/start/", membership_views.membership_review_start,
+         name="membership_review_start"),
+    path("membership/review/<int:pk>/accept/", membership_views.membership_review_accept,
+         name="membership_review_accept"),
+    path("membership/review/<int:pk>/reject/", membership_views.membership_review_reject,
+         name="membership_review_reject"),
     path("manage/", manage_views.manage, name="manage"),
     path("manage/organisations/", manage_views.organisations, name="manage_organisations"),
     path("manage/organisations/new/", manage_views.organisation_new, name="manage_organisation_new"),

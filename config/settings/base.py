@@ -229,6 +229,8 @@ ACCOUNT_RATE_LIMITS = {
     # request is accepted and shows the same page, but no further confirmation e-mail is sent.
     "newsletter_by_address": "10/m/ip,60/h/ip",
     "newsletter_by_email": "3/h/key",
+    # Applications to become a member (civica.network.membership_views): a form sent, valid or not.
+    "membership_application": "10/h/user,30/h/ip",
 }
 # How long a newsletter confirmation link works (seconds; civica.newsletter.tokens).
 NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("CIVICA_NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))

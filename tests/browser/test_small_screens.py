@@ -31,6 +31,7 @@ PUBLIC_PAGES = {
     "workshop-wall": "/{language}/workshops/world-cafe-timisoara-2020/wall/",
     "room-screen": "/{language}/workshops/world-cafe-timisoara-2020/screen/",
     "accessibility": "/{language}/accessibility/",
+    "membership": "/{language}/network/membership/",
 }
 STAFF_PAGES = {
     "editor": {
@@ -49,6 +50,7 @@ STAFF_PAGES = {
         "calls-manage-edit": "/{language}/calls/manage/{call}/edit/",
         "staff-dashboard": "/{language}/staff/",
         "network-space-edit": "/{language}/network/manage/spaces/studio-evenimente-online/",
+        "membership-review": "/{language}/network/membership/review/",
         "workshops-manage": "/{language}/workshops/manage/",
         "workshop-setup": "/{language}/workshops/manage/world-cafe-timisoara-2020/",
         "workshop-run": "/{language}/workshops/manage/world-cafe-timisoara-2020/run/",
