@@ -27,6 +27,19 @@ _MOTIVATION = ("De ce doriți să faceți parte din acest organism?", "Why would
 _RULES = ("Am citit și accept regulamentul apelului", "I have read and accept the rules of the call")
 
 
+def form_field_specs(body) -> list[dict]:
+    """The questions of a call for seats of ``body`` (FormField columns): the date of birth when the body
+    has an age range, a motivation and the rules."""
+    specs = []
+    if body.min_age is not None or body.max_age is not None:
+        specs.append({"key": BIRTH_DATE_KEY, "kind": FieldKind.DATE, "label_ro": _BIRTH_DATE[0],
+                      "label_en": _BIRTH_DATE[1], "identifying": True})
+    specs.append({"key": "motivation", "kind": FieldKind.LONG_TEXT, "label_ro": _MOTIVATION[0],
+                  "label_en": _MOTIVATION[1], "max_length": 3000})
+    specs.append({"key": "rules", "kind": FieldKind.DECLARATION, "label_ro": _RULES[0], "label_en": _RULES[1]})
+    return [spec | {"position": position} for position, spec in enumerate(specs)]
+
+
 def seat_call_open(*, body, by, title_ro, title_en="", summary_ro, summary_en="", seats, opens_at,
                    closes_at, role=SeatRole.MEMBER) -> SeatCall:
     """A draft call of the calls app for ``seats`` seats of ``body`` (term: the body's length), with a
@@ -43,17 +56,7 @@ def seat_call_open(*, body, by, title_ro, title_en="", summary_ro, summary_en=""
                                    closes_at=closes_at, budget_total=0, amount_min=0, amount_max=0)
         # The open call's questions are about a project: a call for seats asks about the person.
         call.form_fields.all().delete()
-        fields = []
-        if body.min_age is not None or body.max_age is not None:
-            fields.append(FormField(call=call, key=BIRTH_DATE_KEY, kind=FieldKind.DATE, label_ro=_BIRTH_DATE[0],
-                                    label_en=_BIRTH_DATE[1], identifying=True))
-        fields.append(FormField(call=call, key="motivation", kind=FieldKind.LONG_TEXT, label_ro=_MOTIVATION[0],
-                                label_en=_MOTIVATION[1], max_length=3000))
-        fields.append(FormField(call=call, key="rules", kind=FieldKind.DECLARATION, label_ro=_RULES[0],
-                                label_en=_RULES[1]))
-        for position, field in enumerate(fields):
-            field.position = position
-        FormField.objects.bulk_create(fields)
+        FormField.objects.bulk_create([FormField(call=call, **spec) for spec in form_field_specs(body)])
         seat_call = SeatCall(call=call, body=body, role=role, seats=seats, term_months=body.term_months)
         seat_call.full_clean()
         seat_call.save()
