@@ -224,3 +224,19 @@ def test_the_form_keeps_what_was_typed_and_never_fails(client, editor):
         assert client.post(f"/en/network/bodies/{body.slug}/seat-calls/new/", data).status_code < 500
 
     post()
+
+
+def test_the_ranking_screen_accepts_and_shows_a_refusal(client, editor, make_user):
+    body = youth_council(size=1)
+    _seat_call, [first, second] = _accepted_ready(client, editor, [make_user("participant"),
+                                                                   make_user("participant")], body, seats=1)
+    client.force_login(editor)
+    url = f"/en/calls/{first.call.slug}/manage/ranking/"
+    page = client.get(url).content.decode()
+    assert ">Accepted</option>" in page and ">Not accepted</option>" in page and 'name="amount"' not in page
+    client.post(url, {"application": first.pk, "decision": "funded"})
+    response = client.post(url, {"application": second.pk, "decision": "funded"}, follow=True)
+    assert "This call fills 1 seat and it is taken" in response.content.decode()
+    second.refresh_from_db()
+    assert second.decision == Decision.PENDING and Term.objects.count() == 1
+    assert "<strong>Accepted</strong>" in response.content.decode()
