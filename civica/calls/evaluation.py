@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -225,10 +225,17 @@ def decide(*, application, by, decision, amount=None, feedback="") -> Applicatio
             raise ValidationError(_("A funded application needs an amount between %(min)s and %(max)s.") % {
                 "min": format_money(call.amount_min), "max": format_money(call.amount_max)})
     with transaction.atomic():
-        locked = Application.objects.select_for_update(of=("self",)).select_related("call").get(pk=application.pk)
+        # The application and, to fund it, every funded one of the call, locked in one order (by id):
+        # two editors deciding two applications at once wait for each other, never in a circle.
+        wanted = Q(pk=application.pk)
         if decision == Decision.FUNDED:
-            others = (Application.objects.select_for_update().filter(call=call, decision=Decision.FUNDED)
-                      .exclude(pk=application.pk).aggregate(total=Sum("amount_awarded"))["total"] or Decimal(0))
+            wanted |= Q(call=call, decision=Decision.FUNDED)
+        rows = list(Application.objects.select_for_update(of=("self",)).filter(wanted).order_by("pk"))
+        locked = next(row for row in rows if row.pk == application.pk)
+        locked.call = call
+        if decision == Decision.FUNDED:
+            others = sum((row.amount_awarded or Decimal(0) for row in rows
+                          if row.pk != application.pk and row.decision == Decision.FUNDED), Decimal(0))
             if others + amount > call.budget_total:
                 raise ValidationError(_(
                     "Funding this would bring the total to %(total)s, over the call's budget of %(budget)s "
