@@ -156,7 +156,7 @@ def application_submit(*, application, by) -> Submission:
     snapshot = {}
 
     def check(locked):
-        missing = [item["label"] for item in completeness(locked) if not item["done"]]
+        missing = [str(item["label"]) for item in completeness(locked) if not item["done"]]
         if missing:
             raise ValidationError(_("Complete these before submitting: %(items)s.") % {"items": "; ".join(missing)})
         problems = call_outcomes.submission_problems(locked)
