@@ -35,6 +35,10 @@ class ApplicationForm(forms.Form):
         self.call, self.strict = call, strict
         self.form_fields = list(call.form_fields.all())
         self.existing_files = set(existing_files)
+        if call.amount_max == 0:
+            # A call without money (a call for seats): nothing to request.
+            del self.fields["amount_requested"]
+            self.fields["title"].label = gettext_lazy("Title of your application")
         if organisations:
             self.fields["organisation"] = forms.TypedChoiceField(
                 label=_("On behalf of"), coerce=int, choices=[(org.pk, org.name) for org in organisations])

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,6 +35,7 @@ from .models import (
     Review,
     Score,
 )
+from .outcomes import call_outcomes
 
 # The audit log's verb for each step of a call (civica.audit: "calls.call.<verb>").
 MOVE_VERBS = {CallStatus.PUBLISHED: "publish", CallStatus.EVALUATION: "close",
@@ -205,28 +206,48 @@ def review_save(*, assignment, by, scores: dict, comment: str, submit: bool) -> 
 
 
 def decide(*, application, by, decision, amount=None, feedback="") -> Application:
-    """Funded / reserve / not funded, once the ranking is locked; the funded total stays within budget."""
+    """Funded / reserve / not funded, once the ranking is locked; the funded total stays within budget.
+
+    The application's row is locked while the decision is taken, and the outcomes registered by the apps
+    above (outcomes.py: a seat and a term for a call for seats) run in the same transaction: one of them
+    refusing refuses the decision. A call without money (its maximum per application is 0: a call for
+    seats) funds, that is accepts, with an amount of 0."""
     call = application.call
     _require_editor(by, call)
     if call.status != CallStatus.RANKING_LOCKED:
         raise ValidationError(_("Decisions are taken once the ranking is locked, before results are published."))
     decision = Decision(decision)
     amount = Decimal(amount) if amount not in (None, "") else None
+    if decision == Decision.FUNDED and amount is None and call.amount_max == 0:
+        amount = Decimal(0)
     if decision == Decision.FUNDED:
         if amount is None or not call.amount_min <= amount <= call.amount_max:
             raise ValidationError(_("A funded application needs an amount between %(min)s and %(max)s.") % {
                 "min": format_money(call.amount_min), "max": format_money(call.amount_max)})
-        with transaction.atomic():
-            others = (Application.objects.select_for_update().filter(call=call, decision=Decision.FUNDED)
-                      .exclude(pk=application.pk).aggregate(total=Sum("amount_awarded"))["total"] or Decimal(0))
+    with transaction.atomic():
+        # The application and, to fund it, every funded one of the call, locked in one order (by id):
+        # two editors deciding two applications at once wait for each other, never in a circle.
+        wanted = Q(pk=application.pk)
+        if decision == Decision.FUNDED:
+            wanted |= Q(call=call, decision=Decision.FUNDED)
+        rows = list(Application.objects.select_for_update(of=("self",)).filter(wanted).order_by("pk"))
+        locked = next(row for row in rows if row.pk == application.pk)
+        locked.call = call
+        if decision == Decision.FUNDED:
+            others = sum((row.amount_awarded or Decimal(0) for row in rows
+                          if row.pk != application.pk and row.decision == Decision.FUNDED), Decimal(0))
             if others + amount > call.budget_total:
                 raise ValidationError(_(
                     "Funding this would bring the total to %(total)s, over the call's budget of %(budget)s "
                     "(already funded: %(funded)s).") % {"total": format_money(others + amount),
                                                        "budget": format_money(call.budget_total),
                                                        "funded": format_money(others)})
-            return _record_decision(application, by, decision, amount, feedback)
-    return _record_decision(application, by, decision, None, feedback)
+        previous = Decision(locked.decision)
+        _record_decision(locked, by, decision, amount if decision == Decision.FUNDED else None, feedback)
+        call_outcomes.decided(locked, previous=previous, by=by)
+    for name in ("decision", "amount_awarded", "feedback", "updated_at"):
+        setattr(application, name, getattr(locked, name))
+    return application
 
 
 def _record_decision(application, by, decision, amount, feedback):
@@ -236,4 +257,3 @@ def _record_decision(application, by, decision, amount, feedback):
     audit(application.call, by, "decision", application=application.pk, decision=decision.value,
           amount=str(amount) if amount is not None else None)
     return application
-

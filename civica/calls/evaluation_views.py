@@ -23,7 +23,7 @@ from civica.core.templatetags.civica import participant_name_filter as participa
 from . import evaluation, selectors, services
 from .application_form import TABLE_ROWS
 from .forms import AnswerForm, AppointForm, AssignForm, AutoAssignForm, DecisionForm, MoveForm, form_errors
-from .models import Application, Assignment, CallQuestion, CallStatus, Decision, FieldKind, Review
+from .models import ACCEPTANCE_LABELS, Application, Assignment, CallQuestion, CallStatus, Decision, FieldKind, Review
 from .views import _call_or_404
 
 
@@ -139,7 +139,9 @@ def _ranking_page(request, call, status=200):
     evaluators = {person.pk: person for person in evaluation.evaluators_of(call)}
     return render(request, "calls/ranking.html", {
         "call": call, "rows": rows, "evaluators": evaluators, "identities": call.identities_visible(),
-        "can_decide": call.status == CallStatus.RANKING_LOCKED, "decisions": Decision.choices[1:],
+        "can_decide": call.status == CallStatus.RANKING_LOCKED,
+        "decisions": list(ACCEPTANCE_LABELS.items()) if call.amount_max == 0 else Decision.choices[1:],
+        "money_less": call.amount_max == 0, "acceptance_labels": ACCEPTANCE_LABELS,
         "funded_total": sum((row["application"].amount_awarded or 0) for row in rows
                             if row["application"].decision == Decision.FUNDED),
     }, status=status)

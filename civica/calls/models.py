@@ -255,6 +255,11 @@ class Decision(models.TextChoices):
     REJECTED = "rejected", _("Not funded")
 
 
+# A call without money (its maximum per application is 0: a call for seats) accepts rather than funds.
+ACCEPTANCE_LABELS = {Decision.FUNDED: _("Accepted"), Decision.RESERVE: _("Reserve list"),
+                     Decision.REJECTED: _("Not accepted")}
+
+
 def _anonymous_code():
     # No 0/O or 1/I: codes are read aloud in jury meetings.
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

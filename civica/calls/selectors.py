@@ -157,7 +157,7 @@ def completeness(application) -> list[dict]:
                            organisations=[application.organisation] if application.organisation_id else ())
     form.is_valid()
     items = [{"label": form.fields[name].label, "done": name not in form.errors, "errors": form.errors.get(name)}
-             for name in ("title", "amount_requested")]
+             for name in ("title", "amount_requested") if name in form.fields]
     for field in form.form_fields:
         keys = [key for key in form.errors if key == field.key or key.startswith(f"{field.key}__")]
         missing_file = field.kind == FieldKind.FILE and field.required and field.key not in files

@@ -26,6 +26,7 @@ from civica.core.uploads import CONTENT_TYPES, EXTENSIONS, sniff_type
 
 from . import tasks
 from .models import Application, ApplicationFile, ApplicationStatus, CallQuestion, FieldKind, Submission
+from .outcomes import call_outcomes
 from .selectors import completeness
 
 
@@ -155,9 +156,12 @@ def application_submit(*, application, by) -> Submission:
     snapshot = {}
 
     def check(locked):
-        missing = [item["label"] for item in completeness(locked) if not item["done"]]
+        missing = [str(item["label"]) for item in completeness(locked) if not item["done"]]
         if missing:
             raise ValidationError(_("Complete these before submitting: %(items)s.") % {"items": "; ".join(missing)})
+        problems = call_outcomes.submission_problems(locked)
+        if problems:
+            raise ValidationError(problems)
         snapshot["content"], snapshot["now"] = _snapshot(locked), timezone.now()
         if not locked.call.is_open(snapshot["now"]):
             # The deadline passed between the permission and the snapshot: the call's own reason says so.

@@ -28,6 +28,7 @@ from .application_form import ApplicationForm, answers_to_data
 from .eligibility import eligible_organisations
 from .forms import QuestionForm
 from .models import Application, ApplicationFile, CallKind, CallStatus, Submission
+from .outcomes import call_outcomes
 from .receipts import receipt_html
 from .tasks import receipt_document_name
 
@@ -64,6 +65,8 @@ def call_detail(request, slug):
     return render(request, "calls/call_detail.html", {
         "call": call,
         "funded": selectors.funded_applications(call) if call.status == CallStatus.RESULTS_PUBLISHED else None,
+        # What the call leads to when an app above gives it an outcome (a seat and a term): outcomes.py.
+        "outcomes": call_outcomes.describe(call),
     })
 
 

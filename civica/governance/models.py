@@ -119,3 +119,46 @@ class Term(models.Model):
 
     def __str__(self):
         return f"{self.seat} · {self.starts_on}–{self.ends_on or ''}"
+
+
+# --- Calls for seats (governance/seat_calls/): a call of the calls app whose outcome is a seat and a term ---
+
+class SeatCall(models.Model):
+    """A call of the calls app through which ``body`` recruits: the people it accepts take ``seats`` seats
+    of ``role`` for a term of ``term_months`` (the body's term length when the call was opened)."""
+
+    call = models.OneToOneField("calls.Call", on_delete=models.CASCADE, related_name="seat_call",
+                                verbose_name=_("call"))
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="seat_calls", verbose_name=_("body"))
+    role = models.CharField(_("role of the seats"), max_length=12, choices=SeatRole.choices, default=SeatRole.MEMBER)
+    seats = models.PositiveSmallIntegerField(_("number of seats"), validators=[MinValueValidator(1)])
+    term_months = models.PositiveSmallIntegerField(_("term length (months)"), null=True, blank=True,
+                                                   validators=[MinValueValidator(1)],
+                                                   help_text=_("Empty when terms have no fixed length."))
+
+    class Meta:
+        verbose_name = _("call for seats")
+        verbose_name_plural = _("calls for seats")
+        ordering = ["-call__opens_at"]
+
+    def __str__(self):
+        return f"{self.body} · {self.call}"
+
+
+class SeatAppointment(models.Model):
+    """The term an accepted application of a call for seats started: one per application, so deciding
+    twice never starts two terms."""
+
+    seat_call = models.ForeignKey(SeatCall, on_delete=models.CASCADE, related_name="appointments",
+                                  verbose_name=_("call for seats"))
+    application = models.OneToOneField("calls.Application", on_delete=models.CASCADE,
+                                       related_name="seat_appointment", verbose_name=_("application"))
+    term = models.OneToOneField(Term, on_delete=models.CASCADE, related_name="appointment", verbose_name=_("term"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("appointment from a call for seats")
+        verbose_name_plural = _("appointments from calls for seats")
+
+    def __str__(self):
+        return f"{self.seat_call} · {self.term}"
