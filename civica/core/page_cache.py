@@ -62,6 +62,10 @@ PERSON_KEY_PREFIX = "page-cache:generation:person:"
 PERSON_CHANGED_PREFIX = "page-cache:person-changed:"  # when a person's generation last moved (time.time())
 PAGE_KEY_PREFIX = "page-cache:page:"
 PERSONAL_KEY_PREFIX = "page-cache:personal:"
+IDENTITY_KEY_PREFIX = "page-cache:identity:"
+# What the permission predicates keep on a user object for one request (accounts.predicates.cached_on_user:
+# roles, verified address, represented organisations, unread count) is named with this prefix.
+IDENTITY_ATTRIBUTE_PREFIX = "_civica_"
 SHARED_KEY_PREFIX = "page-cache:shared:"
 # Cookies that change nothing in a page: the remembered language only steers the redirect of "/".
 NEUTRAL_COOKIES = frozenset({settings.LANGUAGE_COOKIE_NAME})
@@ -325,6 +329,7 @@ class SharedPageMiddleware:
             if user is not None and user.is_authenticated:
                 person_changed(user.pk)
         else:
+            _keep_identity(request)
             _keep_for_person(request, response)
         return response
 
@@ -342,6 +347,7 @@ class SharedPageMiddleware:
         kept_copy = _kept_for_person(request, scope)
         if kept_copy is not None:
             return kept_copy
+        _recall_identity(request)
         if not getattr(view, "shared_page", False):
             return None
         personal_when = getattr(view, "personal_when", None)
@@ -461,15 +467,54 @@ def _keep_for_person(request, response) -> None:
               personal_page_seconds())
 
 
-def person_changed_on_save(sender, instance, **kwargs):
-    """A ``post_save``/``post_delete`` receiver for rows about one person (``user_id``, or the user)."""
-    person_changed(instance.user_id if hasattr(instance, "user_id") else instance.pk)
-
-
-def watch_person_rows(*models) -> None:
-    """Rows of these models (with a ``user`` or being the user) change what their person's pages show."""
+def watch_person_rows(*models, field: str = "user") -> None:
+    """Rows of these models change what their person's pages show: the person is the row's ``field``
+    (a foreign key to the user), or the row itself for the user model."""
+    from django.contrib.auth import get_user_model
     from django.db.models.signals import post_delete, post_save
+
+    def changed(sender, instance, **kwargs):
+        person_changed(instance.pk if sender is get_user_model() else getattr(instance, f"{field}_id"))
+
     for model in models:
-        post_save.connect(person_changed_on_save, sender=model, dispatch_uid=f"person-pages-{model._meta.label}")
-        post_delete.connect(person_changed_on_save, sender=model,
-                            dispatch_uid=f"person-pages-delete-{model._meta.label}")
+        for signal in (post_save, post_delete):
+            signal.connect(changed, sender=model, weak=False,
+                           dispatch_uid=f"person-pages-{signal is post_save}-{model._meta.label}")
+
+
+# What a person's pages need to know of them (their roles, verified address, represented organisations,
+# unread count: the attributes the predicates keep on the user for a request) is kept under their person
+# generation too, so filling a page for them asks the database for none of it again.
+
+
+def _identity_key(request) -> str | None:
+    noted = getattr(request, "_civica_person_copy", None)
+    if noted is None:
+        return None
+    return f"{IDENTITY_KEY_PREFIX}{request.session[SESSION_KEY]}:{noted[2]}"
+
+
+def _user_attributes(request):
+    user = request.user
+    user.is_authenticated  # noqa: B018 -- a lazy user is loaded here, once
+    return vars(getattr(user, "_wrapped", user))
+
+
+def _recall_identity(request) -> None:
+    key = _identity_key(request)
+    if key is None:
+        return
+    known = cache.get(key)
+    if known:
+        _user_attributes(request).update(known)
+        request._civica_identity_recalled = True
+
+
+def _keep_identity(request) -> None:
+    key = _identity_key(request)
+    if key is None or getattr(request, "_civica_identity_recalled", False) or "user" not in request.__dict__:
+        return
+    known = {name: value for name, value in _user_attributes(request).items()
+             if name.startswith(IDENTITY_ATTRIBUTE_PREFIX)}
+    if known:
+        cache.set(key, known, personal_page_seconds())

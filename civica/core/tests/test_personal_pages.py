@@ -161,3 +161,26 @@ def test_a_person_s_own_comment_shows_at_once_though_another_person_s_page_was_j
     assert "Băncile să fie din lemn" in writer.get(_path(idea)).content.decode()
     # The reader is shown their page of a moment ago, recent enough for other people's writes.
     assert "Băncile să fie din lemn" not in reader.get(_path(idea)).content.decode()
+
+
+def test_a_refill_recalls_who_the_person_is_instead_of_asking_again(kept, idea):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    person = UserFactory()
+    client = _signed_in(person)
+    _warm(client, _path(idea))
+    kept.PERSONAL_PAGE_STALE_SECONDS = 0
+    comment_services.comment_post(target=idea, by=UserFactory(), body="O părere nouă despre bănci")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(_path(idea)).content.decode()
+    assert "O părere nouă" in page
+    asked = " ".join(query["sql"] for query in queries.captured_queries)
+    for table in ("accounts_roleassignment", "account_emailaddress", "network_representation",
+                  "notifications_notification"):
+        assert table not in asked
+    # Once something about them changes, it is asked again.
+    notification_services.notify(recipients=[person], message=lambda: "Un răspuns nou", url="/en/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(_path(idea))
+    assert "notifications_notification" in " ".join(query["sql"] for query in queries.captured_queries)
