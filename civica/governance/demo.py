@@ -133,7 +133,8 @@ def _bodies(log) -> dict:
     bodies = {}
     for fields in BODIES:
         fields = dict(fields)
-        bodies[fields["slug"]], _ = Body.objects.update_or_create(slug=fields.pop("slug"), defaults=fields)
+        slug = fields.pop("slug")
+        bodies[slug], _ = Body.objects.update_or_create(slug=slug, defaults=fields)
     log(f"{len(bodies)} bodies")
     return bodies
 

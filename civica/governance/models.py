@@ -78,7 +78,7 @@ class SeatRole(models.TextChoices):
     MEMBER = "member", _("Member")
 
 
-class Seat(models.Model):
+class Seat(Bilingual, models.Model):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="seats", verbose_name=_("body"))
     role = models.CharField(_("role"), max_length=12, choices=SeatRole.choices, default=SeatRole.MEMBER)
     # Seats are shown chair first, then by this position.
