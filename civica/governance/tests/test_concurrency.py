@@ -2,6 +2,7 @@
 the seat's terms are checked (PostgreSQL; SQLite serialises every writer, so there is nothing to prove)."""
 
 import datetime
+from functools import partial
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -25,10 +26,8 @@ def test_two_terms_started_at_once_on_one_seat_give_one_term():
     editor = UserFactory(role=Role.EDITOR)
     for attempt in range(3):
         seat = SeatFactory()
-        outcomes = run_together([
-            lambda name=name: services.term_start(seat=seat, holder_name=name, starts_on=datetime.date(2024, 1, 1),
-                                                  by=editor)
-            for name in ("Ana", "Ion")])
+        start = partial(services.term_start, seat=seat, starts_on=datetime.date(2024, 1, 1), by=editor)
+        outcomes = run_together([partial(start, holder_name=name) for name in ("Ana", "Ion")])
         assert Term.objects.filter(seat=seat).count() == 1, attempt
         assert sorted(type(outcome).__name__ for outcome in outcomes) == ["NoneType", "ValidationError"]
         assert any(isinstance(outcome, ValidationError) for outcome in outcomes)
