@@ -49,7 +49,9 @@ def _snapshot(row, names) -> dict:
     return {name: row._meta.get_field(name).value_from_object(row) for name in names}
 
 
-def _save_row(model, *, row, fields: dict, by, lock_first=None):
+def _save_row(model, *, row, fields: dict, by, lock_first=None, after_lock=None):
+    """Create or change ``row`` of ``model`` with ``fields``; ``lock_first()`` runs in the transaction
+    before the row is locked (to lock its parent and check), ``after_lock()`` once it is."""
     _may_manage(by)
     with transaction.atomic():
         if lock_first is not None:
@@ -59,6 +61,8 @@ def _save_row(model, *, row, fields: dict, by, lock_first=None):
             before = _snapshot(locked, fields)
         else:
             locked, before = model(), None
+        if after_lock is not None:
+            after_lock()
         for name, value in fields.items():
             locked._meta.get_field(name).save_form_data(locked, value)
         locked.full_clean()
@@ -71,14 +75,20 @@ def _save_row(model, *, row, fields: dict, by, lock_first=None):
 
 
 def body_save(*, body: Body | None = None, by, **fields) -> Body:
-    """A body's names, role and rules. A size below the seats it has is refused (remove seats first)."""
-    if body is not None and body.pk and fields.get("size") is not None:
-        seats = Seat.objects.filter(body=body).count()
-        if fields["size"] < seats:
+    """A body's names, role and rules. A size below the seats it has is refused (remove seats first),
+    counted under the body's lock as ``seat_save`` counts them."""
+
+    def not_below_its_seats():
+        size = fields.get("size")
+        if body is None or not body.pk or size is None:
+            return
+        seats = Seat.objects.filter(body_id=body.pk).count()
+        if size < seats:
             raise ValidationError({"size": ngettext(
                 "The body has %(count)s seat already: the size cannot be smaller.",
                 "The body has %(count)s seats already: the size cannot be smaller.", seats) % {"count": seats}})
-    return _save_row(Body, row=body, fields=fields, by=by)
+
+    return _save_row(Body, row=body, fields=fields, by=by, after_lock=not_below_its_seats)
 
 
 def seat_save(*, seat: Seat | None = None, body: Body, by, **fields) -> Seat:
@@ -104,10 +114,14 @@ def body_meeting_save(*, link: BodyMeeting | None = None, body: Body, by, **fiel
 
 
 def decision_save(*, decision: Decision | None = None, body: Body, by, **fields) -> Decision:
-    meeting = fields.get("meeting")
-    if meeting is not None and not BodyMeeting.objects.filter(body=body, meeting=meeting).exists():
-        raise ValidationError({"meeting": _("Choose a meeting of this body (link the meeting to it first).")})
-    return _save_row(Decision, row=decision, fields={**fields, "body": body}, by=by)
+    """A decision of ``body``, taken at one of its meetings (a meeting it holds) or outside one."""
+
+    def meeting_of_the_body():
+        meeting = fields.get("meeting")
+        if meeting is not None and not BodyMeeting.objects.filter(body=body, meeting=meeting).exists():
+            raise ValidationError({"meeting": _("Choose a meeting of this body (link the meeting to it first).")})
+
+    return _save_row(Decision, row=decision, fields={**fields, "body": body}, by=by, lock_first=meeting_of_the_body)
 
 
 def objective_save(*, objective: BodyObjective | None = None, body: Body, by, **fields) -> BodyObjective:

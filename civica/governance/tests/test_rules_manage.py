@@ -6,6 +6,7 @@ import pytest
 from civica.governance.tests.body_factories import BodyFactory, SeatFactory, TermFactory
 from civica.network.tests.factories import OrganisationFactory
 
+PERMISSIONS = {"governance.manage_bodies"}
 KINDS = ["anonymous", "inactive", "unverified", "participant", "member_representative", "moderator",
          "evaluator", "facilitator", "editor", "administrator", "superuser"]
 EDITORS = {"editor", "administrator", "superuser"}
