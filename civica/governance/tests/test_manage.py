@@ -82,7 +82,15 @@ def test_a_meeting_a_decision_and_an_objective(staff):
 @pytest.mark.parametrize("value", ["abc", "²", "9" * 25, "-1", "2024-02-30", "\x00"])
 def test_odd_input_is_answered_with_the_form_never_a_500(staff, value):
     seat = SeatFactory(body=BodyFactory(slug="board"))
-    for url, field in [(f"{BASE}/board/seats/{seat.pk}/terms/new/", "starts_on"),
+    # The edit screens too (the site-wide fuzz reaches them only through the demo's first body).
+    meeting = MeetingFactory()
+    link = BodyMeeting.objects.create(body=seat.body, meeting=meeting)
+    decision = Decision.objects.create(body=seat.body, number="1", text_ro="D", decided_on=datetime.date(2020, 1, 1))
+    objective = BodyObjective.objects.create(body=seat.body, year=2020, text_ro="O")
+    for url, field in [(f"{BASE}/board/meetings/{link.pk}/", "meeting"),
+                       (f"{BASE}/board/decisions/{decision.pk}/", "decided_on"),
+                       (f"{BASE}/board/objectives/{objective.pk}/", "level"),
+                       (f"{BASE}/board/objectives/{objective.pk}/", "position"),(f"{BASE}/board/seats/{seat.pk}/terms/new/", "starts_on"),
                        (f"{BASE}/board/seats/{seat.pk}/terms/new/", "organisation"),
                        (f"{BASE}/board/decisions/new/", "meeting"), (f"{BASE}/board/objectives/new/", "year"),
                        (f"{BASE}/new/", "size")]:
