@@ -90,7 +90,8 @@ def test_odd_input_is_answered_with_the_form_never_a_500(staff, value):
     for url, field in [(f"{BASE}/board/meetings/{link.pk}/", "meeting"),
                        (f"{BASE}/board/decisions/{decision.pk}/", "decided_on"),
                        (f"{BASE}/board/objectives/{objective.pk}/", "level"),
-                       (f"{BASE}/board/objectives/{objective.pk}/", "position"),(f"{BASE}/board/seats/{seat.pk}/terms/new/", "starts_on"),
+                       (f"{BASE}/board/objectives/{objective.pk}/", "position"),
+                       (f"{BASE}/board/seats/{seat.pk}/terms/new/", "starts_on"),
                        (f"{BASE}/board/seats/{seat.pk}/terms/new/", "organisation"),
                        (f"{BASE}/board/decisions/new/", "meeting"), (f"{BASE}/board/objectives/new/", "year"),
                        (f"{BASE}/new/", "size")]:
