@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from civica.queue import documents
 
 from . import selectors, versions
+from .registry import plan_document_sections
 from .sections import levels
 
 
@@ -22,6 +23,8 @@ def document_context(plan):
         "previous": previous, "previous_areas": selectors.areas_with_priorities(previous) if previous else [],
         "programmes": selectors.programmes_with_work(plan), "indicators": selectors.indicators_with_values(plan),
         "budget": selectors.budget_summary(plan), "levels": levels(),
+        # Sections registered by the apps above (the bodies' objectives).
+        "registered_sections": plan_document_sections.for_plan(plan),
     }
 
 

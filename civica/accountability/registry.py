@@ -6,6 +6,7 @@ unknown name is ignored (the typed values are shown)."""
 
 import datetime
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,3 +22,61 @@ live_sources: dict[str, LiveSource] = {}
 
 def register_live_source(key: str, *, label: str, value_at) -> None:
     live_sources[key] = LiveSource(label, value_at)
+
+
+# Sections of the plan document from the apps above accountability (issue 18, point 6: the Board of
+# Directors' objectives, from governance). An app registers one in its AppConfig.ready, and tells
+# ``versions.follow`` which of its models change what the section shows, so the kept PDF is renewed.
+
+@dataclass(frozen=True)
+class PlanDocumentRow:
+    """One line of a section, in the active language: a text under a group (a body's name), assessed on
+    the four-level scale (``level``: a ``Level`` value, or "" when not assessed) with what was done."""
+
+    text: str
+    group: str = ""
+    level: str = ""
+    narrative: str = ""
+
+
+@dataclass(frozen=True)
+class PlanDocumentSection:
+    key: str
+    title: str
+    # rows(plan) -> [PlanDocumentRow], in a fixed number of queries.
+    rows: Callable
+    order: int = 50
+
+
+class PlanDocumentSections:
+    def __init__(self):
+        self._sections: dict[str, PlanDocumentSection] = {}
+
+    def register(self, section: PlanDocumentSection) -> PlanDocumentSection:
+        if section.key in self._sections:
+            raise ValueError(f"The plan document section {section.key!r} is registered already")
+        self._sections[section.key] = section
+        return section
+
+    @contextmanager
+    def registered(self, section: PlanDocumentSection):
+        """``section`` registered for the time of a ``with`` block (tests)."""
+        self.register(section)
+        try:
+            yield section
+        finally:
+            self._sections.pop(section.key, None)
+
+    def for_plan(self, plan) -> list[dict]:
+        """``{"key", "title", "groups": [(group, [rows])]}`` for every section with rows for ``plan``."""
+        shown = []
+        for section in sorted(self._sections.values(), key=lambda section: (section.order, section.key)):
+            groups: dict[str, list] = {}
+            for row in section.rows(plan):
+                groups.setdefault(row.group, []).append(row)
+            if groups:
+                shown.append({"key": section.key, "title": section.title, "groups": list(groups.items())})
+        return shown
+
+
+plan_document_sections = PlanDocumentSections()

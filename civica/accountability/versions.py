@@ -26,7 +26,7 @@ from django.utils import timezone
 from .registry import live_sources
 
 # Raise when a template of a kept part or of the document changes: what was kept is then not used.
-TEMPLATES_VERSION = 1
+TEMPLATES_VERSION = 2
 
 
 def live_values(plan) -> list:
@@ -110,6 +110,19 @@ def _programme_saved(sender, instance, **kwargs):
 
 def _organisation_saved(sender, instance, **kwargs):
     touch(organisation=instance)
+
+
+def follow(model, plans_of, *, name: str) -> None:
+    """Saves and deletions of ``model`` (an app's above, shown in a plan document section it registered)
+    change the plans ``plans_of(row)`` names (a lookup for ``touch``, or None for none)."""
+
+    def changed(sender, instance, **kwargs):
+        lookup = plans_of(instance)
+        if lookup is not None:
+            touch(**lookup)
+
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"accountability.versions.{name}.save")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"accountability.versions.{name}.delete")
 
 
 def connect() -> None:

@@ -16,6 +16,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from civica.accountability.models import Level
 from civica.core.i18n import Bilingual
 
 
@@ -52,6 +53,10 @@ class Body(Bilingual, models.Model):
     eligibility_ro = models.TextField(_("who may hold a seat (Romanian)"), blank=True)
     eligibility_en = models.TextField(_("who may hold a seat (English)"), blank=True)
     is_open_to_new_members = models.BooleanField(_("open to new members"), default=False)
+    reviews_membership_applications = models.BooleanField(
+        _("reviews applications to become a member"), default=False,
+        help_text=_("The people holding its seats now review organisations' applications with the staff "
+                    "(the Board of Directors)."))
     established_on = models.DateField(_("established on"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -77,7 +82,7 @@ class SeatRole(models.TextChoices):
     MEMBER = "member", _("Member")
 
 
-class Seat(models.Model):
+class Seat(Bilingual, models.Model):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="seats", verbose_name=_("body"))
     role = models.CharField(_("role"), max_length=12, choices=SeatRole.choices, default=SeatRole.MEMBER)
     # Seats are shown chair first, then by this position.
@@ -119,6 +124,70 @@ class Term(models.Model):
 
     def __str__(self):
         return f"{self.seat} · {self.starts_on}–{self.ends_on or ''}"
+
+
+class BodyMeeting(Bilingual, models.Model):
+    """A meeting (the meetings app's) held by a body, with the agenda the body set for it; the minutes are
+    the meeting's own."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="meeting_links", verbose_name=_("body"))
+    meeting = models.OneToOneField("meetings.Meeting", on_delete=models.CASCADE, related_name="body_link",
+                                   verbose_name=_("meeting"))
+    agenda_ro = models.TextField(_("agenda (Romanian, Markdown)"), blank=True)
+    agenda_en = models.TextField(_("agenda (English, Markdown)"), blank=True)
+
+    class Meta:
+        verbose_name = _("meeting of a body")
+        verbose_name_plural = _("meetings of bodies")
+
+    def __str__(self):
+        return f"{self.body} · {self.meeting}"
+
+
+class Decision(Bilingual, models.Model):
+    """A decision of a body, numbered as the body numbers them, taken at one of its meetings or outside
+    one (by correspondence)."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("body"))
+    meeting = models.ForeignKey("meetings.Meeting", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="body_decisions", verbose_name=_("taken at the meeting"))
+    number = models.CharField(_("number"), max_length=40)
+    text_ro = models.TextField(_("text (Romanian, Markdown)"))
+    text_en = models.TextField(_("text (English, Markdown)"), blank=True)
+    decided_on = models.DateField(_("date"))
+    is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["body", "-decided_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["body", "number"], name="governance_decision_number")]
+
+    def __str__(self):
+        return f"{self.body} · {self.number}"
+
+
+class BodyObjective(Bilingual, models.Model):
+    """A body's objective for a year (the Board of Directors' annual objectives, seeds/000), assessed on the
+    centre's four-level scale; shown on the body's page and in the plan document of that year."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="objectives", verbose_name=_("body"))
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000)])
+    text_ro = models.TextField(_("objective (Romanian)"))
+    text_en = models.TextField(_("objective (English)"), blank=True)
+    level = models.CharField(_("assessment"), max_length=10, choices=Level.choices, blank=True,
+                             help_text=_("Empty until the objective is assessed."))
+    narrative_ro = models.TextField(_("what was done (Romanian)"), blank=True)
+    narrative_en = models.TextField(_("what was done (English)"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("objective of a body")
+        verbose_name_plural = _("objectives of bodies")
+        ordering = ["body", "-year", "position", "id"]
+
+    def __str__(self):
+        return f"{self.body} · {self.year} · {self.text_ro[:60]}"
 
 
 # --- Calls for seats (governance/seat_calls/): a call of the calls app whose outcome is a seat and a term ---

@@ -17,7 +17,7 @@ from civica.calls import editing
 from civica.calls.models import CallKind, Decision, FieldKind, FormField
 
 from ..models import Body, Seat, SeatAppointment, SeatCall, SeatRole, Term
-from ..services import term_start
+from ..services import appoint
 
 BIRTH_DATE_KEY = "date_of_birth"
 
@@ -82,14 +82,21 @@ def _age_on(born: datetime.date, day: datetime.date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
+def _born_on(application) -> datetime.date | None:
+    """The date of birth the applicant gave in the call's form, if a valid one."""
+    try:
+        return datetime.date.fromisoformat(str(application.answers.get(BIRTH_DATE_KEY) or ""))
+    except ValueError:
+        return None
+
+
 def age_problems(body, application, *, on=None) -> list[str]:
     """Why the applicant's age keeps them off ``body`` (empty when the body has no age range or they
     are within it), from the date of birth they gave in the call's form."""
     if body.min_age is None and body.max_age is None:
         return []
-    try:
-        born = datetime.date.fromisoformat(str(application.answers.get(BIRTH_DATE_KEY) or ""))
-    except ValueError:
+    born = _born_on(application)
+    if born is None:
         return [_("Give your date of birth: the %(body)s has an age range.") % {"body": body.translated("name")}]
     age = _age_on(born, on or timezone.localdate())
     if (body.min_age is None or age >= body.min_age) and (body.max_age is None or age <= body.max_age):
@@ -151,8 +158,8 @@ def seat_after_decision(application, *, previous, by) -> SeatAppointment | None:
         position = (body.seats.aggregate(last=Max("position"))["last"] or 0) + 1
         seat = Seat.objects.create(body=body, role=seat_call.role, position=position)
     applicant = application.applicant
-    term = term_start(seat=seat, holder=applicant, holder_name=applicant.public_name,
-                      organisation=application.organisation, starts_on=today,
-                      ends_on=today + relativedelta(months=seat_call.term_months) if seat_call.term_months else None,
-                      by=by)
+    term = appoint(seat=seat, holder=applicant, holder_name=applicant.public_name,
+                   organisation=application.organisation, starts_on=today,
+                   ends_on=today + relativedelta(months=seat_call.term_months) if seat_call.term_months else None,
+                   born_on=_born_on(application), by=by)
     return SeatAppointment.objects.create(seat_call=seat_call, application=application, term=term)

@@ -22,6 +22,7 @@ SCREENS = [
     "network:manage_figures", "network:manage_figure_new",
     "news:manage_list", "news:manage_new",
     "newsletter:manage_list", "newsletter:manage_new",
+    "governance:manage", "governance:manage_body_new",
 ]
 
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('calls', '0006_image_in_images_folder'),
-        ('governance', '0001_initial'),
+        ('governance', '0002_body_meetings_decisions_objectives'),
     ]
 
     operations = [
