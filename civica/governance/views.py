@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from . import selectors
+from .seat_calls import selectors as seat_call_selectors
 
 
 @require_safe
@@ -19,4 +20,5 @@ def body_detail(request, slug):
     body = selectors.body_detail(slug)
     if body is None:
         raise Http404
-    return render(request, "governance/body_detail.html", {"body": body})
+    return render(request, "governance/body_detail.html",
+                  {"body": body, "open_seat_calls": seat_call_selectors.open_seat_calls(body)})

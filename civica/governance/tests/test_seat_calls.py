@@ -240,3 +240,10 @@ def test_the_ranking_screen_accepts_and_shows_a_refusal(client, editor, make_use
     second.refresh_from_db()
     assert second.decision == Decision.PENDING and Term.objects.count() == 1
     assert "<strong>Accepted</strong>" in response.content.decode()
+
+
+def test_the_body_page_names_its_open_calls_for_seats(client, editor):
+    body = youth_council()
+    seat_call = open_call(body, editor)
+    html = client.get(f"/en/network/bodies/{body.slug}/").content.decode()
+    assert "Open calls for seats" in html and seat_call.call.get_absolute_url() in html
