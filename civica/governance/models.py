@@ -119,3 +119,18 @@ class Term(models.Model):
 
     def __str__(self):
         return f"{self.seat} · {self.starts_on}–{self.ends_on or ''}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# General Assembly motions and votes live in their own package (governance/motions/); Django finds
+# their models through this module.
+# ---------------------------------------------------------------------------------------------------
+from .motions.models import (  # noqa: E402, F401
+    Majority,
+    Motion,
+    MotionDocument,
+    MotionKind,
+    MotionOption,
+    MotionStatus,
+    MotionVote,
+)
