@@ -1,5 +1,6 @@
 """Truth tables of motions and votes: each role × each state of the motion (draft, not open yet, open,
-window ended but not recorded closed, closed)."""
+window ended but not recorded closed, closed). Named ``test_rules*`` so that core's permission
+coverage (``PERMISSIONS``) finds it."""
 
 import pytest
 from django.utils import formats, timezone, translation
@@ -7,6 +8,10 @@ from django.utils import formats, timezone, translation
 from civica.core import refusals
 from civica.governance.tests.motion_factories import make_motion
 from civica.network.tests.factories import MemberFactory, OrganisationFactory
+
+PERMISSIONS = {"governance.edit_motions", "governance.see_motion", "governance.open_motion",
+               "governance.close_motion", "governance.vote_on_motion", "governance.vote_for_organisation",
+               "governance.see_organisation_vote"}
 
 # representative / colleague: two representatives of the same member organisation; partner: a
 # representative of a partner organisation (not a member); resident: a verified participant.
