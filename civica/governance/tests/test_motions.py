@@ -320,3 +320,27 @@ def test_pages_cost_the_same_queries_with_more_motions_and_votes(client, assert_
 
     assert_constant_queries(client, ["/en/network/bodies/motions/", f"/en/network/bodies/motions/{open_motion.pk}/",
                                      f"/en/network/bodies/motions/{closed.pk}/"], grow)
+
+
+# --- personal data ------------------------------------------------------------------------------------
+
+def test_votes_are_in_download_my_data_and_stay_counted_when_the_account_is_deleted():
+    from civica.governance import personal_data
+
+    motion, user = make_motion(title_ro="Moțiunea exportată"), member_representative()
+    _vote(motion, user, "against")
+    exported = personal_data.export(user)["motion_votes"]
+    assert [(row["motion"], row["option"]) for row in exported] == [("Moțiunea exportată", "Împotrivă")]
+    personal_data.erase(user)
+    user.delete()
+    vote = MotionVote.objects.get()
+    assert vote.cast_by is None and vote.option.key == "against"
+
+
+def test_a_motion_held_at_a_meeting_links_to_it(client):
+    from civica.meetings.tests.factories import MeetingFactory
+
+    meeting = MeetingFactory(title_en="General Assembly of Members")
+    motion = make_motion(meeting=meeting)
+    page = client.get(f"/en/network/bodies/motions/{motion.pk}/").content.decode()
+    assert f'href="{meeting.get_absolute_url()}"'.replace("/ro/", "/en/") in page
