@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from civica.governance.motions.models import Motion, MotionVote
-from civica.governance.tests.motion_factories import make_motion
+from civica.governance.tests.motion_factories import general_assembly, make_motion
 from civica.network.tests.factories import MemberFactory, member_representative
 
 from .helpers import accessible, log_in
@@ -57,3 +57,41 @@ def test_a_representative_casts_the_organisation_s_vote_and_sees_the_result_afte
     expect(results.get_by_role("row", name="For")).to_contain_text("1")
     expect(page.locator("main table caption")).to_contain_text("a turnout of 50.0%")
     accessible(page)
+
+
+def test_an_editor_writes_and_opens_a_motion_and_every_motion_page_fits_a_phone(live_server, new_page, make_user):
+    base = live_server.url
+    general_assembly()
+    MemberFactory(name="Universitatea Babeș-Bolyai")
+    representative = member_representative(language="en")
+    editor = make_user("editor", language="en")
+
+    page = new_page()
+    log_in(page, base, editor)
+    page.goto(f"{base}/en/network/bodies/motions/new/")
+    accessible(page)
+    form = page.locator("main form")
+    form.get_by_label("Title (Romanian):").fill("Apelurile pentru membri")
+    form.get_by_label("Text (Romanian, Markdown):").fill("Adunarea aprobă apelurile.")
+    form.get_by_label("Voting opens at (Bucharest time):").fill("2030-01-08T10:00")
+    form.get_by_label("Voting closes at (Bucharest time):").fill("2030-01-01T10:00")
+    form.get_by_role("button", name="Save the draft").click()
+    expect(page.get_by_role("alert")).to_contain_text("The motion is not saved yet")
+    expect(page.locator("main")).to_contain_text("Voting must close after it opens.")
+    expect(page.locator("main form").get_by_label("Title (Romanian):")).to_have_value("Apelurile pentru membri")
+    accessible(page)
+    page.locator("main form").get_by_label("Voting closes at (Bucharest time):").fill("2030-01-15T10:00")
+    page.locator("main form").get_by_role("button", name="Save the draft").click()
+    expect(page.locator(".messages")).to_contain_text("The motion is saved as a draft")
+    page.get_by_role("button", name="Open for voting").click()
+    expect(page.locator(".messages")).to_contain_text("The motion is open")
+    motion = Motion.objects.get()
+    assert motion.electorate == 2  # the two member organisations (one represented), snapshotted
+
+    phone = new_page(viewport={"width": 390, "height": 844})
+    log_in(phone, base, representative)
+    for path in ("/en/network/bodies/motions/", f"/en/network/bodies/motions/{motion.pk}/",
+                 "/ro/network/bodies/motions/", f"/ro/network/bodies/motions/{motion.pk}/"):
+        phone.goto(base + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width} px wide at 390 px"
