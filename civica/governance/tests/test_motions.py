@@ -344,3 +344,12 @@ def test_a_motion_held_at_a_meeting_links_to_it(client):
     motion = make_motion(meeting=meeting)
     page = client.get(f"/en/network/bodies/motions/{motion.pk}/").content.decode()
     assert f'href="{meeting.get_absolute_url()}"'.replace("/ro/", "/en/") in page
+
+
+def test_a_visitor_is_offered_to_log_in_a_resident_told_who_votes(client, make_user):
+    motion = make_motion()
+    page = client.get(f"/en/network/bodies/motions/{motion.pk}/").content.decode()
+    assert "Log in to vote for your organisation" in page
+    client.force_login(make_user("participant"))
+    page = client.get(f"/en/network/bodies/motions/{motion.pk}/").content.decode()
+    assert "Only the representatives of the centre&#x27;s member organisations vote" in page
