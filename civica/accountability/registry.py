@@ -80,3 +80,24 @@ class PlanDocumentSections:
 
 
 plan_document_sections = PlanDocumentSections()
+# What approved a plan (issue 18, point 5): an app above (governance) registers a function that answers,
+# for a plan, the link to the decision that approved it (the General Assembly's motion), or None. The
+# plan's page shows it beside "approved by … on …"; the registering app calls
+# ``services.pages_changed`` when that answer changes (a motion closes), so the kept page follows.
+@dataclass(frozen=True)
+class Approval:
+    text: str
+    url: str
+
+
+plan_approvals: list[Callable] = []
+
+
+def register_plan_approval(function) -> None:
+    if function not in plan_approvals:
+        plan_approvals.append(function)
+
+
+def approval_of(plan) -> Approval | None:
+    """The first registered answer for ``plan``."""
+    return next((found for found in (function(plan) for function in plan_approvals) if found), None)

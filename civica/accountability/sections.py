@@ -25,6 +25,7 @@ from django.utils import translation
 
 from . import selectors, versions
 from .models import LEVEL_SYMBOLS, Level
+from .registry import approval_of
 
 # A kept part lives a week at most besides: a new version replaces it under the same key.
 PART_SECONDS = 7 * 24 * 3600
@@ -76,6 +77,7 @@ def overview_context(plan):
         "indicator_chart": selectors.indicator_chart(indicators),
         "glance": selectors.plan_glance(all_programmes, indicators),
         "budget": selectors.budget_summary(plan), "levels": levels(), "history": selectors.plan_history(plan),
+        "approval": approval_of(plan),
     }
 
 

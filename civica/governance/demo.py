@@ -23,6 +23,7 @@ from civica.meetings.models import Meeting, MeetingKind, WhenKnown
 from civica.network.models import Organisation
 
 from .models import Body, BodyMeeting, BodyObjective, BodyRole, Decision, HeldBy, Seat, SeatRole, Term
+from .motions import demo as motions_demo
 from .seat_calls import demo as seat_calls_demo
 
 GENERAL_ASSEMBLY = "adunarea-generala"
@@ -210,3 +211,4 @@ def load(log):
     _objectives(bodies)
     _board_meetings(bodies, log)
     seat_calls_demo.load(log)  # the Youth Council's recruitment call
+    motions_demo.load(log)  # the General Assembly's motion approving the 2020 plan

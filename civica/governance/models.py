@@ -231,3 +231,18 @@ class SeatAppointment(models.Model):
 
     def __str__(self):
         return f"{self.seat_call} · {self.term}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# General Assembly motions and votes live in their own package (governance/motions/); Django finds
+# their models through this module.
+# ---------------------------------------------------------------------------------------------------
+from .motions.models import (  # noqa: E402, F401
+    Majority,
+    Motion,
+    MotionDocument,
+    MotionKind,
+    MotionOption,
+    MotionStatus,
+    MotionVote,
+)

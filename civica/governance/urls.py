@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import manage_views, views
+from .motions.urls import urlpatterns as motion_urlpatterns
 from .seat_calls import views as seat_call_views
 
 app_name = "governance"
@@ -26,6 +27,7 @@ urlpatterns = [
     path("manage/<slug:slug>/objectives/<int:pk>/", manage_views.objective_edit, name="manage_objective"),
     path("manage/<slug:slug>/objectives/<int:pk>/delete/", manage_views.objective_delete,
          name="manage_objective_delete"),
+    *motion_urlpatterns,  # motions/…, before a body's own address
     path("<slug:slug>/seat-calls/new/", seat_call_views.seat_call_new, name="seat_call_new"),
     path("<slug:slug>/", views.body_detail, name="body_detail"),
 ]

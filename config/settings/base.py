@@ -171,6 +171,8 @@ CELERY_BEAT_SCHEDULE = {
     # Newsletter campaigns: start those whose time has come; pick up a send whose worker died.
     "newsletter-start-due": {"task": "civica.newsletter.sending.start_due_campaigns", "schedule": 60.0},
     "newsletter-resume": {"task": "civica.newsletter.sending.resume_campaigns", "schedule": 300.0},
+    # Record the close of motions whose voting window has ended (pages treat them as closed already).
+    "governance-close-motions": {"task": "civica.governance.motions.tasks.close_ended_motions", "schedule": 60.0},
 }
 # When each entry last ran (a file beat writes; its folder must exist).
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule"))
