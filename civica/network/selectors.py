@@ -118,8 +118,9 @@ def network_list():
     """The networks with how many entities of each kind they hold. Two queries."""
     networks = list(Network.objects.select_related("programme").annotate(entity_count=Count("entities")))
     kinds = {}
-    for network_id, kind, count in (NetworkEntity.objects.values_list("network_id", "kind")
-                                    .annotate(count=Count("pk")).order_by()):
+    order = {kind: index for index, kind in enumerate(EntityKind.values)}
+    rows = NetworkEntity.objects.values_list("network_id", "kind").annotate(count=Count("pk")).order_by()
+    for network_id, kind, count in sorted(rows, key=lambda row: (row[0], order[row[1]])):
         kinds.setdefault(network_id, []).append((EntityKind(kind).label, count))
     for network in networks:
         network.kind_counts = kinds.get(network.pk, [])

@@ -62,7 +62,8 @@ def test_an_editor_creates_an_organisation_and_a_refusal_keeps_what_was_typed(cl
     OrganisationFactory(slug="taken")
     url = reverse("network:manage_organisation_new")
     data = {"name": "Fundația Comunitară", "slug": "taken", "category": "civil_society", "relationship": "member",
-            "dues_category": "ngos", "city": "Cluj-Napoca", "description_ro": "Despre noi", "description_en": "About us"}
+            "dues_category": "ngos", "city": "Cluj-Napoca", "description_ro": "Despre noi",
+            "description_en": "About us"}
     response = client.post(url, data)
     assert response.status_code == 200
     page = response.content.decode()
