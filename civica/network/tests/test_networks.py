@@ -305,3 +305,29 @@ def test_a_network_page_lists_its_entities_by_kind_where_they_are_and_the_fictio
     listing = client.get("/en/network/networks/").content.decode()
     assert "Remarkable Romania" in listing and "Locality: 1 · Partner organisation: 1" in listing
     assert client.get("/en/network/networks/nope/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_editor_switches_a_figure_to_counted_and_a_counted_network_figure_needs_its_network(client, editor):
+    network = NetworkFactory()
+    NetworkEntityFactory.create_batch(2, network=network)
+    figure("schools", value=35)
+    client.force_login(editor)
+    data = {"key": "schools", "value": "35", "label_ro": "școli", "label_en": "schools", "source_ro": "pagina",
+            "source_en": "page", "counts": FigureCount.NETWORK, "network": ""}
+    response = client.post("/en/network/manage/figures/schools/", data)
+    assert response.status_code == 200
+    assert "Choose the network whose entities the figure counts." in response.content.decode()
+    response = client.post("/en/network/manage/figures/schools/", dict(data, network=network.pk))
+    assert response.status_code == 302
+    assert selectors.shown_figures()[0].value == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind, may", [("anonymous", False), ("participant", False), ("member", False),
+                                       ("moderator", False), ("editor", True), ("administrator", True)])
+def test_who_keeps_the_networks_in_the_admin(make_user, kind, may):
+    user = make_user("member_representative") if kind == "member" else make_user(kind)
+    for model in ("network", "networkentity"):
+        for action in ("view", "add", "change", "delete"):
+            assert user.has_perm(f"network.{action}_{model}") == may, (model, action)
