@@ -20,6 +20,7 @@ from civica.network.models import (
     Figure,
     FigureCount,
     Membership,
+    NetworkEntity,
     Organisation,
     Relationship,
 )
@@ -80,6 +81,11 @@ def test_members_and_memberships_agree_after_the_demo(db):
     from django.core.management import call_command
 
     call_command("loaddemo", verbosity=0)
+    entities = NetworkEntity.objects.count()
+    call_command("loaddemo", verbosity=0)  # loaded again: nothing doubled
+    assert NetworkEntity.objects.count() == entities
+    assert set(NetworkEntity.objects.filter(is_fictional=False).values_list("name", flat=True)) >= {
+        "Ministerul Culturii", "Sites et Cités Remarquables de France", "Centrul de Inovare și Imaginație Civică"}
     members = set(Organisation.objects.members().values_list("pk", flat=True))
     assert members and members == set(Membership.objects.values_list("organisation_id", flat=True))
     assert not Figure.objects.exclude(counts=FigureCount.STATED).exists()  # the records are incomplete
