@@ -13,6 +13,7 @@ class CallsConfig(AppConfig):
         from civica.core.uploads import delete_stored_files, keep_public_images
 
         from . import (
+            organisation_section,  # noqa: F401 -- registers the organisation page's section
             parts,  # noqa: F401 -- registers the personal parts of its pages
             programme_section,  # noqa: F401 -- registers the programme page's section
         )

@@ -1,4 +1,5 @@
-"""The home page. Its numbers are ``network.Figure`` rows; no template holds such a number. (The
+"""The home page. Its numbers are ``network.Figure`` rows, counted from the records or stated by a source
+(``network.selectors.shown_figures``), each linking to where it comes from; no template holds such a number. (The
 accessibility statement and the privacy notice are pages of the pages app.)
 
 The page is the same for everyone (``@shared_page``: kept once, for visitors and signed-in people
@@ -12,7 +13,8 @@ from django.views.decorators.http import require_safe
 from civica.calls.models import Call
 from civica.core.page_cache import shared_page
 from civica.meetings.models import Meeting
-from civica.network.models import Figure, Programme
+from civica.network import selectors as network_selectors
+from civica.network.models import Programme
 from civica.news import selectors as news_selectors
 from civica.participation.models import Process
 
@@ -32,7 +34,7 @@ def home(request):
             "upcoming_meetings": Meeting.objects.published().not_cancelled().upcoming().select_related("space")
             .order_by("starts_at")[:HOME_CARDS],
             "programmes": Programme.objects.order_by("position", "name_ro")[:HOME_PROGRAMMES],
-            "figures": Figure.objects.all(),
+            "figures": network_selectors.shown_figures(),
             "latest_news": news_selectors.latest(HOME_CARDS),
         },
     )

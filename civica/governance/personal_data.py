@@ -11,7 +11,7 @@ from .motions import personal_data as motions_personal_data
 
 def export(user) -> dict:
     terms = selectors.person_terms(user)
-    votes = motions_personal_data.export(user)
+    votes = {name: rows for name, rows in motions_personal_data.export(user).items() if rows}
     if not terms:
         return votes
     return {**votes, "seats": [

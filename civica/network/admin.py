@@ -9,7 +9,8 @@ from civica.accounts.admin import UserAdmin
 from civica.core.maps import both_or_neither, latitude_field, longitude_field
 from civica.core.uploads import PublicImageFormMixin
 
-from .models import Booking, Figure, Organisation, Programme, Representation, Space
+from . import services
+from .models import Booking, Figure, Network, NetworkEntity, Organisation, Programme, Representation, Space
 
 
 class RepresentationInline(admin.TabularInline):
@@ -36,6 +37,13 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["category", "relationship"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        # The membership follows the relationship (kept as it was while it stays a member).
+        membership = getattr(obj, "membership", None) if obj.pk else None
+        super().save_model(request, obj, form, change)
+        services.membership_sync(organisation=obj, since=membership.since if membership else None,
+                                 dues_category=membership.dues_category if membership else "")
 
 
 class ProgrammeAdminForm(PublicImageFormMixin, forms.ModelForm):
@@ -107,7 +115,37 @@ class BookingAdmin(admin.ModelAdmin):
         return False
 
 
+class NetworkEntityAdminForm(forms.ModelForm):
+    latitude = latitude_field()
+    longitude = longitude_field()
+
+    class Meta:
+        model = NetworkEntity
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        both_or_neither(self)
+        return cleaned
+
+
+class NetworkEntityInline(admin.TabularInline):
+    model = NetworkEntity
+    form = NetworkEntityAdminForm
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(Network)
+class NetworkAdmin(admin.ModelAdmin):
+    list_display = ["name_ro", "name_en", "programme", "position"]
+    search_fields = ["name_ro", "name_en"]
+    prepopulated_fields = {"slug": ["name_ro"]}
+    list_select_related = ["programme"]
+    inlines = [NetworkEntityInline]
+
+
 @admin.register(Figure)
 class FigureAdmin(admin.ModelAdmin):
-    list_display = ["key", "value", "more_than", "label_ro", "year", "source_ro", "position"]
+    list_display = ["key", "value", "more_than", "counts", "network", "label_ro", "year", "source_ro", "position"]
     search_fields = ["key", "label_ro", "label_en", "source_ro"]

@@ -5,7 +5,14 @@ accounts that
 represent one (demo_accounts.json's "represents"). Run by `manage.py loaddemo`, after accounts' demo.
 The five spaces quote the seed (Plan 2021): only the online-events studio is open and bookable; CLTP Hub,
 Qub, Pavilionul ECCA and Garnizoana Culturală are "not open yet". One application to become a member waits
-for review: a fictional organisation's, made by the demo participant, marked fictional."""
+for review: a fictional organisation's, made by the demo participant, marked fictional.
+
+The member organisations get their membership (dues category by their category; since: not known, the
+seeds give no date). The four networks of the About page (seeds/001) are loaded with what the seeds say of
+them; their entities are named only where the seeds name them (the partner organisations above, the
+Ministry of Culture): the few schools, localities and cities shown so the pages have something to show are
+marked fictional. The figures stay as the About page states them, each tied to its network: the records
+are far from complete (a handful of the 117 members, 35 schools…), so none is switched to counted."""
 
 from civica.accounts.demo import demo_accounts
 from civica.accounts.models import User
@@ -14,8 +21,11 @@ from civica.core.illustrations import illustrate
 from . import services
 from .models import (
     Category,
+    EntityKind,
     Figure,
     MembershipApplication,
+    Network,
+    NetworkEntity,
     Organisation,
     Programme,
     Relationship,
@@ -247,10 +257,79 @@ FIGURES = [
     ("debates", 40, True, "dezbateri publice la CIIC din 2017", "public debates at CIIC since 2017", ABOUT_CIIC),
 ]
 
+PLAN_2021 = ("Planul 2021 al Centrului Cultural Clujean", "the Cluj Cultural Centre's Plan 2021")
+ROMANIA = "România"
+# (slug, name_ro, name_en, programme, description_ro, description_en, source, the figure it is about)
+NETWORKS = [
+    ("cluj-school-network", "Cluj School Network – Comunitatea Școlilor", "Cluj School Network – Community of Schools",
+     "arta-in-joaca",
+     "Rețeaua de școli a programului Arta în Joacă, în care „arta și creativitatea sunt oferite ca resurse "
+     "pentru dezvoltarea socială și cognitivă a copiilor” (Planul 2021).",
+     "The network of schools of the Arta în Joacă programme, where “art and creativity are offered as resources "
+     "for the social and cognitive development of children” (Plan 2021).", PLAN_2021, "schools"),
+    ("romania-remarcabila", "Rețeaua România Remarcabilă", "The Remarkable Romania network", "romania-remarcabila",
+     "„O rețea de localități care atribuie patrimoniului și culturii rolul de motoare ale dezvoltării rurale și "
+     "regionale” (Planul 2021).",
+     "“A network of localities that make heritage and culture the engines of rural and regional development” "
+     "(Plan 2021).", PLAN_2021, "municipalities"),
+    ("culture-next", "Rețeaua Culture Next", "The Culture Next network", "culture-next",
+     "„O rețea care sprijină orașe europene să implementeze programe și strategii de dezvoltare urbană prin "
+     "cultură”, fondată în 2017 (Planul 2021).",
+     "“A network that helps European cities carry out programmes and strategies of urban development through "
+     "culture”, founded in 2017 (Plan 2021).", PLAN_2021, "cities"),
+    ("parteneri", "Parteneri naționali și internaționali", "National and international partners", None,
+     "Organizațiile cu care centrul lucrează în parteneriat.",
+     "The organisations the centre works with in partnership.", ABOUT_CCC, "partners"),
+]
+# Named by the seeds: the partner organisations of the directory, and the Ministry of Culture (Plan 2021:
+# "parteneriatele strategice cu Ministerul Culturii, Sites et Cités Remarquables, Consiliul Județean Cluj").
+PARTNER_COUNTRIES = {"sites-et-cites-remarquables-de-france": "Franța", "universitatea-finlandei-de-est": "Finlanda"}
+NAMED_ENTITIES = [
+    # (network, kind, name, locality, county, country)
+    ("parteneri", EntityKind.PARTNER, "Ministerul Culturii", "București", "", ROMANIA),
+]
+# Not named by the seeds: a few entries so the pages show something, marked fictional.
+FICTIONAL_ENTITIES = [
+    ("cluj-school-network", EntityKind.SCHOOL, "Școala demonstrativă nr. 1", "Cluj-Napoca", "Cluj", ROMANIA),
+    ("cluj-school-network", EntityKind.SCHOOL, "Școala demonstrativă nr. 2", "Cluj-Napoca", "Cluj", ROMANIA),
+    ("cluj-school-network", EntityKind.SCHOOL, "Școala demonstrativă nr. 3", "Florești", "Cluj", ROMANIA),
+    ("romania-remarcabila", EntityKind.LOCALITY, "Comuna demonstrativă A", "", "Cluj", ROMANIA),
+    ("romania-remarcabila", EntityKind.LOCALITY, "Comuna demonstrativă B", "", "Cluj", ROMANIA),
+    ("culture-next", EntityKind.CITY, "Orașul demonstrativ A", "", "", "Portugalia"),
+    ("culture-next", EntityKind.CITY, "Orașul demonstrativ B", "", "", "Italia"),
+]
+
+
+def _load_networks(log):
+    networks = {}
+    for position, (slug, name_ro, name_en, programme, description_ro, description_en, (source_ro, source_en),
+                   _figure) in enumerate(NETWORKS, start=1):
+        networks[slug], _created = Network.objects.update_or_create(slug=slug, defaults={
+            "name_ro": name_ro, "name_en": name_en, "description_ro": description_ro,
+            "description_en": description_en, "source_ro": source_ro, "source_en": source_en,
+            "programme": Programme.objects.filter(slug=programme).first() if programme else None,
+            "position": position})
+    for organisation in Organisation.objects.filter(relationship=Relationship.PARTNER):
+        NetworkEntity.objects.update_or_create(network=networks["parteneri"], name=organisation.name, defaults={
+            "kind": EntityKind.PARTNER, "organisation": organisation, "locality": organisation.city,
+            "country": PARTNER_COUNTRIES.get(organisation.slug, ROMANIA if organisation.city else "")})
+    for fictional, rows in ((False, NAMED_ENTITIES), (True, FICTIONAL_ENTITIES)):
+        for network, kind, name, locality, county, country in rows:
+            NetworkEntity.objects.update_or_create(network=networks[network], name=name, defaults={
+                "kind": kind, "locality": locality, "county": county, "country": country,
+                "is_fictional": fictional})
+    log(f"{len(networks)} networks, {NetworkEntity.objects.count()} entities")
+    return networks
+
+
 def load(log):
     for fields in ORGANISATIONS:
         slug = fields["slug"]
         Organisation.objects.update_or_create(slug=slug, defaults={k: v for k, v in fields.items() if k != "slug"})
+    # Once: a membership corrected by the staff (its date) stays corrected.
+    for organisation in Organisation.objects.filter(slug__in=[fields["slug"] for fields in ORGANISATIONS],
+                                                    relationship=Relationship.MEMBER, membership__isnull=True):
+        services.membership_sync(organisation=organisation)
     log(f"{len(ORGANISATIONS)} organisations")
     host = Organisation.objects.get(slug=CCC)
     for position, (slug, name_ro, name_en, websites, summary_ro, summary_en) in enumerate(PROGRAMMES, start=1):
@@ -277,6 +356,10 @@ def load(log):
             "value": value, "more_than": more_than, "label_ro": label_ro, "label_en": label_en,
             "source_ro": source_ro, "source_en": source_en, "position": position,
         })
+    networks = _load_networks(log)
+    for slug, *_rest, figure in NETWORKS:
+        # Tied once; what the figure shows (stated or counted) is the editors' to change.
+        Figure.objects.filter(key=figure, network__isnull=True).update(network=networks[slug])
     log(f"{len(FIGURES)} figures")
     representatives = [account for account in demo_accounts()["accounts"] if "represents" in account]
     for account in representatives:

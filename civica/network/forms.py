@@ -20,7 +20,17 @@ from django.utils.translation import pgettext_lazy
 from civica.core.params import parse_int
 from civica.core.uploads import PublicImageFormMixin
 
-from .models import MAX_BOOKING_PURPOSE, MAX_STATEMENT, Category, Figure, Organisation, Programme, Space
+from .models import (
+    MAX_BOOKING_PURPOSE,
+    MAX_STATEMENT,
+    Category,
+    DuesCategory,
+    Figure,
+    Organisation,
+    Programme,
+    Relationship,
+    Space,
+)
 
 # The service's field names and the form's.
 SERVICE_FIELDS = {"starts_at": "starts", "ends_at": "ends", "purpose": "purpose", "organisation": "organisation"}
@@ -124,9 +134,31 @@ class SectionsMixin:
 
 
 class OrganisationForm(SectionsMixin, forms.ModelForm):
+    """An organisation; its membership (since, dues category) with it, kept only while it is a member."""
+
     SECTIONS = ((_("The organisation"), ["name", "slug", "category", "relationship"]),
+                (_("Membership"), ["member_since", "dues_category"]),
                 (_("Description"), ["description_ro"]),
                 (_("Contact"), ["city", "website", "email"]))
+    member_since = forms.DateField(label=_("Member since"), required=False,
+                                   widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                                   help_text=_("For a member; empty when not known."))
+    dues_category = forms.ChoiceField(label=_("Dues category"), required=False,
+                                      choices=[("", "—"), *DuesCategory.choices],
+                                      help_text=_("For a member: the budget line its dues go to."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        membership = getattr(self.instance, "membership", None) if self.instance.pk else None
+        if membership is not None:
+            self.initial.setdefault("member_since", membership.since)
+            self.initial.setdefault("dues_category", membership.dues_category)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("relationship") == Relationship.MEMBER and not cleaned.get("dues_category"):
+            self.add_error("dues_category", _("A member pays its dues in one of the categories: choose it."))
+        return cleaned
 
     class Meta:
         model = Organisation
@@ -172,11 +204,13 @@ class SpaceForm(SectionsMixin, PublicImageFormMixin, forms.ModelForm):
 
 class FigureForm(SectionsMixin, forms.ModelForm):
     SECTIONS = ((_("The figure"), ["key", "value", "more_than", "year"]), (_("What is counted"), ["label_ro"]),
-                (_("Source"), ["source_ro"]), (_("Source address"), ["source_url"]))
+                (_("Source"), ["source_ro"]), (_("Source address"), ["source_url"]),
+                (_("Shown value"), ["counts", "network"]))
 
     class Meta:
         model = Figure
-        fields = ["key", "value", "more_than", "year", "label_ro", "label_en", "source_ro", "source_en", "source_url"]
+        fields = ["key", "value", "more_than", "year", "label_ro", "label_en", "source_ro", "source_en", "source_url",
+                  "counts", "network"]
         formfield_callback = staticmethod(_https_by_default)
 
 
@@ -268,3 +302,35 @@ class MembershipRejectForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=MAX_STATEMENT, widget=forms.Textarea(attrs={"rows": 3}),
                              help_text=_("The applicant reads it in the e-mail."))
     note = forms.CharField(label=_("Decision reference"), max_length=300, required=False)
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's filters from the query string. A value that is not one of the choices is an error
+    shown above the list (that filter is then not applied), never a failure."""
+
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    relationship = forms.ChoiceField(label=_("Relationship to the centre"), required=False)
+    network = forms.ChoiceField(label=_("Network"), required=False)
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
+
+    def __init__(self, data, *, networks, programmes):
+        super().__init__(data)
+        self._networks = {network.slug: network for network in networks}
+        self._programmes = {programme.slug: programme for programme in programmes}
+        self.fields["category"].choices = [("", _("All categories")), *Category.choices]
+        self.fields["relationship"].choices = [("", _("Members and partners")), *Relationship.choices]
+        self.fields["network"].choices = [("", _("All networks"))] + [
+            (network.slug, network.translated("name")) for network in networks]
+        self.fields["programme"].choices = [("", _("All programmes"))] + [
+            (programme.slug, programme.translated("name")) for programme in programmes]
+        for field in self.fields.values():
+            field.error_messages["invalid_choice"] = _(
+                "“%(value)s” is not one of the choices for this filter: it is not applied.")
+
+    def filters(self) -> dict:
+        """The valid filters as the directory's selector takes them (rows for network and programme)."""
+        self.is_valid()
+        valid = {name: self.cleaned_data.get(name) or None for name in self.fields if name not in self.errors}
+        return {"category": valid.get("category"), "relationship": valid.get("relationship"),
+                "network": self._networks.get(valid.get("network")),
+                "programme": self._programmes.get(valid.get("programme"))}

@@ -3,14 +3,22 @@
 - ``Organisation``: category as in the seeds (cultural institution, university, civil-society
   association, business association, local or county administration) and relationship (host, member,
   partner).
+- ``Membership``: when an organisation is a member (since, dues category as the budget's cotizații name
+  them: administrations, institutions, NGOs); it exists exactly while ``relationship`` is "member"
+  (``services.organisation_save`` keeps the two together).
 - ``Representation``: a user acting for an organisation, given by administrators
   (``services.representation_add``); moved from accounts, its table ``network_representation`` and rows kept.
 - ``Programme``: the centre's programmes.
+- ``Network`` and ``NetworkEntity``: the networks around the centre (Cluj School Network, România
+  Remarcabilă, Culture Next, the partners) and their schools, localities, cities and partner organisations,
+  each with where it is and, when it is one, its ``Organisation``; an entity the seeds do not name is
+  marked fictional.
 - ``Figure``: a number about the centre as a source states it (the demo loads the seeds': 117 members,
   35 schools, 12 municipalities, 40 cities, 60+ partners, 40+ debates), with a bilingual label and source,
   the year and source address when known; edited by editors (``/network/manage/figures/``), shown on the
   home page and the directory (which says how many of the members and partners it lists). No template
-  holds such a number.
+  holds such a number. A figure may instead be *counted* (``counts``: the member organisations, or the
+  entities of one network): the pages then show the count and say it is counted from the records.
 - ``Space``: bilingual name, description, accessibility, what it offers and booking terms; kind (hub,
   learning space, pavilion, cultural venue, studio); address, point on the maps (latitude and longitude) and
   capacity, empty when not known; opening
@@ -22,6 +30,7 @@
   request or a confirmed booking holds its time."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -81,6 +90,40 @@ class Organisation(Bilingual, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class DuesCategory(models.TextChoices):
+    """The categories of membership dues (cotizații) in the centre's budget (seeds/000, Buget 2021)."""
+
+    ADMINISTRATIONS = "administrations", _("Administrations")
+    INSTITUTIONS = "institutions", _("Institutions")
+    NGOS = "ngos", _("NGOs")
+
+
+# The dues category an organisation of each category pays in by default (the budget's three lines).
+DUES_BY_CATEGORY = {
+    Category.PUBLIC_ADMINISTRATION: DuesCategory.ADMINISTRATIONS,
+    Category.CULTURAL_INSTITUTION: DuesCategory.INSTITUTIONS,
+    Category.UNIVERSITY: DuesCategory.INSTITUTIONS,
+    Category.CIVIL_SOCIETY: DuesCategory.NGOS,
+    Category.BUSINESS_ASSOCIATION: DuesCategory.NGOS,
+}
+
+
+class Membership(models.Model):
+    """An organisation's membership of the centre: there is one exactly while its relationship is "member"."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="membership", verbose_name=_("organisation"))
+    since = models.DateField(_("member since"), null=True, blank=True, help_text=_("Empty when not known."))
+    dues_category = models.CharField(_("dues category"), max_length=16, choices=DuesCategory.choices)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return str(self.organisation)
 
 
 class Representation(models.Model):
@@ -276,6 +319,12 @@ class Booking(Transitions, models.Model):
         return self.status in HOLDING_STATUSES
 
 
+class FigureCount(models.TextChoices):
+    STATED = "", _("As its source states it")
+    MEMBERS = "members", _("Counted: the member organisations in the directory")
+    NETWORK = "network", _("Counted: the entities of its network")
+
+
 class Figure(Bilingual, models.Model):
     """A figure about the centre and its network as a source states it ("117 member organisations", the
     centre's About page), with the year the source gives it for, until Civica holds the records it counts.
@@ -296,11 +345,22 @@ class Figure(Bilingual, models.Model):
     source_en = models.CharField(_("source (English)"), max_length=200, blank=True)
     source_url = models.URLField(_("source address"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # Counted from the records rather than stated: the value, year and source are then the source's,
+    # kept for the record, and the pages show the count.
+    counts = models.CharField(_("shown value"), max_length=12, choices=FigureCount.choices, blank=True,
+                              default=FigureCount.STATED)
+    network = models.ForeignKey("Network", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="figures", verbose_name=_("network"),
+                                help_text=_("The network the figure is about; required when it counts its "
+                                            "entities."))
 
     class Meta:
         verbose_name = _("figure")
         verbose_name_plural = _("figures")
         ordering = ["position", "key"]
+        constraints = [models.CheckConstraint(
+            condition=~models.Q(counts=FigureCount.NETWORK) | models.Q(network__isnull=False),
+            name="network_figure_counted_network_given")]
 
     def __str__(self):
         return f"{self.value}{'+' if self.more_than else ''} {self.label_ro}"
@@ -386,3 +446,75 @@ class MembershipApplication(Transitions, models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_APPLICATION_STATUSES
+
+
+    def clean(self):
+        if self.counts == FigureCount.NETWORK and self.network_id is None:
+            raise ValidationError({"network": _("Choose the network whose entities the figure counts.")})
+
+
+class Network(Bilingual, models.Model):
+    """A network around the centre: the Cluj School Network, România Remarcabilă, Culture Next, the
+    national and international partners."""
+
+    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
+    name_ro = models.CharField(_("name (Romanian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
+    description_en = models.TextField(_("description (English, Markdown)"), blank=True)
+    programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="networks", verbose_name=_("programme"))
+    source_ro = models.CharField(_("source (Romanian)"), max_length=200, blank=True,
+                                 help_text=_("Where what is said of the network comes from."))
+    source_en = models.CharField(_("source (English)"), max_length=200, blank=True)
+    source_url = models.URLField(_("source address"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["position", "name_ro"]
+
+    def __str__(self):
+        return self.name_ro
+
+    def get_absolute_url(self):
+        return reverse("network:network_detail", args=[self.slug])
+
+
+class EntityKind(models.TextChoices):
+    SCHOOL = "school", _("School")
+    LOCALITY = "locality", _("Locality")
+    CITY = "city", _("City")
+    PARTNER = "partner", _("Partner organisation")
+
+
+class NetworkEntity(models.Model):
+    """A school, locality, city or partner organisation in a network, and where it is."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="entities",
+                                verbose_name=_("network"))
+    kind = models.CharField(_("kind"), max_length=12, choices=EntityKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    locality = models.CharField(_("city or locality"), max_length=120, blank=True)
+    county = models.CharField(_("county"), max_length=120, blank=True)
+    country = models.CharField(_("country"), max_length=120, blank=True)
+    latitude = latitude_column()
+    longitude = longitude_column()
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="network_entities", verbose_name=_("organisation"))
+    is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
+
+    class Meta:
+        verbose_name = _("network entity")
+        verbose_name_plural = _("network entities")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "name"], name="network_entity_name_unique"),
+            models.CheckConstraint(condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                                   | models.Q(latitude__isnull=False, longitude__isnull=False),
+                                   name="network_entity_both_coordinates_or_neither"),
+        ]
+
+    def __str__(self):
+        return self.name

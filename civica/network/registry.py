@@ -8,6 +8,10 @@ own, imported by its AppConfig.ready, so network never imports them::
 ``items(programme)`` gives the section's ``SectionItem`` rows in the active language, in a fixed number
 of queries whatever the number of rows; network's template shows them all alike.
 
+An organisation's page is built the same way from ``organisation_sections`` (calls won, meetings of the
+programmes it runs), registered from each app's ``organisation_section.py``: ``items(organisation)``
+gives only what is public.
+
 ``reviewer_checks`` says who else, beside the staff, reviews applications to become a member (the Board
 of Directors, registered by governance)."""
 
@@ -41,7 +45,7 @@ class ProgrammeSection:
     order: int = 50
 
 
-class ProgrammeSectionRegistry:
+class SectionRegistry:
     def __init__(self):
         self._sections: dict[str, ProgrammeSection] = {}
 
@@ -54,17 +58,24 @@ class ProgrammeSectionRegistry:
     def sections(self) -> list[ProgrammeSection]:
         return sorted(self._sections.values(), key=lambda section: (section.order, section.key))
 
-    def for_programme(self, programme) -> list[dict]:
-        """``{"key", "title", "items"}`` for every section with something to show for ``programme``."""
+    def for_target(self, target) -> list[dict]:
+        """``{"key", "title", "items"}`` for every section with something to show for ``target``."""
         shown = []
         for section in self.sections():
-            items = list(section.items(programme))
+            items = list(section.items(target))
             if items:
                 shown.append({"key": section.key, "title": section.title, "items": items})
         return shown
 
 
-programme_sections = ProgrammeSectionRegistry()
+    for_programme = for_target
+
+
+# The same shape serves both pages.
+ProgrammeSectionRegistry = SectionRegistry
+OrganisationSection = ProgrammeSection
+programme_sections = SectionRegistry()
+organisation_sections = SectionRegistry()
 
 
 class ReviewerChecks:

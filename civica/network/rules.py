@@ -36,6 +36,9 @@ refusals.add_perm("network.book_space", Requirements(
 ))
 rules.add_perm("network.book_for_organisation", is_member_representative & represents_this_member)
 rules.add_perm("network.see_booking", made_booking | is_editor)
+# An organisation's bookings (its page): its representatives and the staff; the public sees only that a
+# space's time is taken (the space's page).
+rules.add_perm("network.see_organisation_bookings", represents_this_member | is_editor)
 # Staff confirm or decline requests and cancel any booking until it ends; the booker cancels before it begins.
 rules.add_perm("network.manage_bookings", is_editor)
 rules.add_perm("network.confirm_booking", is_editor & booking_awaits_confirmation & booking_not_ended)
@@ -62,7 +65,8 @@ rules.add_perm("network.review_membership_application", is_membership_reviewer &
 rules.add_perm("network.decide_membership_application", is_membership_reviewer & application_is_open)
 rules.add_perm("network.withdraw_membership_application", made_application & application_is_open)
 
-add_admin_perms("network", ["organisation", "programme", "space", "booking"], is_editor)
+add_admin_perms("network", ["organisation", "programme", "space", "booking", "network", "networkentity"],
+                is_editor)
 # Who represents an organisation is given by administrators only, as roles are.
 add_admin_perms("network", ["representation"], is_administrator)
 # The staff's screens: editors keep the organisations, programmes and spaces; administrators say who

@@ -10,9 +10,10 @@ same transaction (the rules themselves are plain data in ``availability``). E-ma
   cancels before it begins, editors until it ends. Every move e-mails the booker after commit, in their
   language.
 - ``meeting_place_check`` names what takes a space a meeting wants (the staff see which organisation).
-- The staff's screens: ``organisation_save``, ``programme_save``, ``space_save``, ``figure_save`` (create
-  or change, the row locked), ``position_move`` (a programme, a space or a figure up or down its list),
-  ``representative_add`` (an existing account by e-mail) and ``representative_remove``
+- ``membership_sync`` keeps an organisation's membership with its relationship (a member has exactly one).
+- The staff's screens: ``organisation_save`` (with the membership), ``programme_save``, ``space_save``,
+  ``figure_save`` (create or change, the row locked), ``position_move`` (a programme, a space or a figure
+  up or down its list), ``representative_add`` (an existing account by e-mail) and ``representative_remove``
   (administrators); each is recorded in the audit log.
 
 - Joining: ``membership_application_submit`` (a new organisation, or a partner one the applicant
@@ -41,12 +42,15 @@ from civica.queue.delivery import event_key
 from . import selectors, tasks
 from .availability import LIMITS, Problem, Slot, booking_problems, clashes
 from .models import (
+    DUES_BY_CATEGORY,
     MAX_BOOKING_PURPOSE,
     ApplicationStatus,
     Booking,
     BookingStatus,
     Category,
+    DuesCategory,
     Figure,
+    Membership,
     MembershipApplication,
     Organisation,
     Programme,
@@ -254,8 +258,29 @@ def _save_row(model, *, row, fields: dict, by, noun: str):
     return locked
 
 
-def organisation_save(*, organisation: Organisation | None = None, by, **fields) -> Organisation:
-    return _save_row(Organisation, row=organisation, fields=fields, by=by, noun="organisation")
+def organisation_save(*, organisation: Organisation | None = None, by, member_since=None, dues_category: str = "",
+                      **fields) -> Organisation:
+    """An organisation, and its membership kept with its relationship: a member has one (since, dues
+    category), any other organisation none. In one transaction, the organisation's row locked."""
+    with transaction.atomic():
+        saved = _save_row(Organisation, row=organisation, fields=fields, by=by, noun="organisation")
+        membership_sync(organisation=saved, since=member_since, dues_category=dues_category)
+    return saved
+
+
+def membership_sync(*, organisation: Organisation, since=None, dues_category: str = "") -> Membership | None:
+    """Make the membership agree with ``organisation.relationship`` (re-read under its row's lock): a
+    member's is created or updated (the dues category by its category when none is given), anyone
+    else's is removed. Called inside the write that changed the organisation."""
+    with transaction.atomic():
+        locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if locked.relationship != Relationship.MEMBER:
+            Membership.objects.filter(organisation=locked).delete()
+            return None
+        dues_category = dues_category or DUES_BY_CATEGORY.get(locked.category, DuesCategory.NGOS)
+        membership, _created = Membership.objects.update_or_create(
+            organisation=locked, defaults={"since": since, "dues_category": dues_category})
+        return membership
 
 
 def programme_save(*, programme: Programme | None = None, by, **fields) -> Programme:
@@ -477,6 +502,8 @@ def membership_application_accept(*, application: MembershipApplication, decided
                                         "make its representative apply for it.") % {"name": locked.name}) from None
             locked.organisation = organisation
             locked.save(update_fields=["organisation"])
+        # A member since the General Assembly's decision, its dues by its category.
+        membership_sync(organisation=organisation, since=locked.decided_on)
         representation, created = Representation.objects.get_or_create(
             user=locked.applicant, organisation=organisation, defaults={"position": locked.position})
         if not created and not representation.position:

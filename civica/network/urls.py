@@ -6,7 +6,12 @@ app_name = "network"
 
 urlpatterns = [
     path("organisations/", views.organisation_list, name="organisation_list"),
+    path("organisations/export.csv", views.organisation_export_csv, name="organisation_export_csv"),
+    path("organisations/export.xlsx", views.organisation_export_xlsx, name="organisation_export_xlsx"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("networks/", views.network_list, name="network_list"),
+    path("networks/<slug:slug>/", views.network_detail, name="network_detail"),
+    path("figures/", views.figure_list, name="figure_list"),
     path("programmes/", views.programme_list, name="programme_list"),
     path("programmes/<slug:slug>/", views.programme_detail, name="programme_detail"),
     path("spaces/", views.space_list, name="space_list"),

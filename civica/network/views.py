@@ -1,15 +1,20 @@
-"""The network's pages: organisations and programmes (``/network/organisations/``, ``/network/programmes/``;
-a programme's page shows what the apps above register for it in ``registry.programme_sections``),
+"""The network's pages: organisations and programmes (``/network/organisations/``, filtered by category,
+relationship, network and programme through ``DirectoryFilterForm``, paginated, exported as CSV and XLSX;
+an organisation's page shows what the apps above register in ``registry.organisation_sections``; a
+programme's page shows what the apps above register for it in ``registry.programme_sections``), the networks
+(``/network/networks/``) and the figures with where each comes from (``/network/figures/``),
 the spaces (``/network/spaces/``; ``/network/spaces/<slug>/`` with upcoming meetings and two weeks of taken
 times, ``?from=`` to move; ``…/book/``), "My bookings" with cancelling (``/network/bookings/``) and the
 editors' page to confirm and decline (``/network/bookings/manage/``)."""
 
 import datetime
+import tempfile
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,37 +22,98 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from civica.core import refusals
+from civica.core.exports import csv_writer, workbook
+from civica.core.params import page_param
 
 from . import selectors, services
 from .availability import LIMITS
-from .forms import BookingForm
-from .models import Booking, Category, Organisation, Programme, Space
-from .registry import programme_sections
+from .forms import BookingForm, DirectoryFilterForm
+from .models import Booking, Network, Organisation, Programme, Space
+from .registry import organisation_sections, programme_sections
+
+ORGANISATIONS_PER_PAGE = 24
+
+
+def _directory(request):
+    """The filter form and the organisations it selects."""
+    form = DirectoryFilterForm(request.GET, **selectors.directory_filter_choices())
+    filters = form.filters()
+    return form, filters, selectors.organisation_directory(**filters)
 
 
 @require_safe
 def organisation_list(request):
-    category = request.GET.get("category") or None
-    return render(
-        request,
-        "network/organisation_list.html",
-        {
-            "organisations": selectors.organisation_directory(category=category),
-            "directory_figures": selectors.directory_figures(),
-            "categories": Category.choices,
-            "selected_category": category if category in Category.values else None,
-        },
-    )
+    form, filters, organisations = _directory(request)
+    page = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(page_param(request.GET))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "network/organisation_list.html", {
+        "form": form, "page": page, "organisations": page.object_list, "query": query.urlencode(),
+        "filtered": any(filters.values()), "directory_figures": selectors.directory_figures(),
+    })
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@require_safe
+def organisation_export_csv(request):
+    _form, _filters, organisations = _directory(request)
+    writer = csv_writer(_Echo())
+    response = StreamingHttpResponse((writer.writerow(row) for row in selectors.directory_rows(organisations)),
+                                     content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="organisations.csv"'
+    return response
+
+
+@require_safe
+def organisation_export_xlsx(request):
+    _form, _filters, organisations = _directory(request)
+    handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # removed when the response is closed
+    book = workbook(handle.name, {"constant_memory": True})
+    sheet = book.add_worksheet(_("Organisations")[:31])
+    for number, row in enumerate(selectors.directory_rows(organisations)):
+        sheet.write_row(number, 0, row)
+    book.close()
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename="organisations.xlsx",
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 @require_safe
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    return render(
-        request,
-        "network/organisation_detail.html",
-        {"organisation": organisation, "programmes": list(organisation.programmes.order_by("position"))},
-    )
+    organisation = get_object_or_404(Organisation.objects.select_related("membership"), slug=slug)
+    can_see_bookings = request.user.has_perm("network.see_organisation_bookings", organisation)
+    return render(request, "network/organisation_detail.html", {
+        "organisation": organisation, "membership": getattr(organisation, "membership", None),
+        "programmes": list(organisation.programmes.order_by("position")),
+        "network_entities": selectors.organisation_networks(organisation),
+        "sections": organisation_sections.for_target(organisation),
+        "bookings": selectors.organisation_bookings(organisation) if can_see_bookings else None,
+    })
+
+
+@require_safe
+def figure_list(request):
+    return render(request, "network/figure_list.html", {"figures": selectors.shown_figures()})
+
+
+@require_safe
+def network_list(request):
+    return render(request, "network/network_list.html", {"networks": selectors.network_list()})
+
+
+@require_safe
+def network_detail(request, slug):
+    network = get_object_or_404(Network.objects.select_related("programme"), slug=slug)
+    groups = selectors.network_entities_by_kind(network)
+    entities = [entity for _label, group in groups for entity in group]
+    return render(request, "network/network_detail.html", {
+        "network": network, "groups": groups, "figures": selectors.network_figures(network),
+        "entity_count": len(entities), "fictional_count": sum(entity.is_fictional for entity in entities),
+    })
 
 
 @require_safe

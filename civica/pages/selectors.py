@@ -6,7 +6,7 @@ import difflib
 
 from civica.accountability import selectors as plan_selectors
 from civica.accountability.models import ADOPTED
-from civica.network.models import Figure
+from civica.network import selectors as network_selectors
 
 from .models import CONTENT_FIELDS, Page, PageRevision, Section
 
@@ -20,7 +20,7 @@ def page_by_slug(slug):
 def section_data(page) -> dict:
     """What the page's sections show, one query each: the network's figures, the approved plans."""
     return {
-        "figures": list(Figure.objects.all()) if page.shows(Section.FIGURES) else [],
+        "figures": network_selectors.shown_figures() if page.shows(Section.FIGURES) else [],
         "reports": list(plan_selectors.plan_list().filter(status__in=ADOPTED))
         if page.shows(Section.REPORTS)
         else [],

@@ -4,6 +4,11 @@ from civica.network.models import (
     Booking,
     BookingStatus,
     Category,
+    DuesCategory,
+    EntityKind,
+    Membership,
+    Network,
+    NetworkEntity,
     Organisation,
     Programme,
     Relationship,
@@ -52,8 +57,39 @@ class SpaceFactory(factory.django.DjangoModelFactory):
         closed = factory.Trait(status=SpaceStatus.PREPARING, is_bookable=False)
 
 
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    dues_category = DuesCategory.INSTITUTIONS
+
+
 class MemberFactory(OrganisationFactory):
+    """A member organisation, with its membership (as services.membership_sync keeps it)."""
+
     relationship = Relationship.MEMBER
+    membership = factory.RelatedFactory(MembershipFactory, factory_related_name="organisation")
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Network
+
+    slug = factory.Sequence(lambda n: f"network-{n}")
+    name_ro = factory.Sequence(lambda n: f"Rețeaua {n}")
+    name_en = factory.Sequence(lambda n: f"Network {n}")
+
+
+class NetworkEntityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkEntity
+
+    network = factory.SubFactory(NetworkFactory)
+    kind = EntityKind.SCHOOL
+    name = factory.Sequence(lambda n: f"Școala {n}")
+    locality = "Cluj-Napoca"
+    county = "Cluj"
+    country = "România"
 
 
 def member_representative(organisation=None, **user_fields):

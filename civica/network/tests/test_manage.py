@@ -62,7 +62,8 @@ def test_an_editor_creates_an_organisation_and_a_refusal_keeps_what_was_typed(cl
     OrganisationFactory(slug="taken")
     url = reverse("network:manage_organisation_new")
     data = {"name": "Fundația Comunitară", "slug": "taken", "category": "civil_society", "relationship": "member",
-            "city": "Cluj-Napoca", "description_ro": "Despre noi", "description_en": "About us"}
+            "dues_category": "ngos", "city": "Cluj-Napoca", "description_ro": "Despre noi",
+            "description_en": "About us"}
     response = client.post(url, data)
     assert response.status_code == 200
     page = response.content.decode()
@@ -72,6 +73,7 @@ def test_an_editor_creates_an_organisation_and_a_refusal_keeps_what_was_typed(cl
     assert response.status_code == 302
     organisation = Organisation.objects.get(slug="fundatia")
     assert organisation.relationship == "member" and organisation.description_en == "About us"
+    assert organisation.membership.dues_category == "ngos"
     entry = AuditEntry.objects.get(action="network.organisation.create")
     assert entry.actor == editor and entry.changes["name"] == [None, "Fundația Comunitară"]
 

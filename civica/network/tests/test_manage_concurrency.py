@@ -1,5 +1,6 @@
 """The staff's network screens under parallel requests (PostgreSQL; SQLite serialises every writer):
-one representation however many adds race, and programmes moved at once keep one place each."""
+one representation however many adds race, programmes moved at once keep one place each, and an
+organisation saved at once as a member and as a partner keeps its membership with its relationship."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -8,7 +9,7 @@ from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 from civica.network import services
-from civica.network.models import Programme, Representation
+from civica.network.models import DuesCategory, Membership, Programme, Relationship, Representation
 from civica.network.tests.factories import MemberFactory, OrganisationFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,3 +39,16 @@ def test_parallel_moves_keep_one_place_each():
                              for row, by in zip(programmes, editors, strict=True)])
     assert outcomes == [None] * 6
     assert sorted(Programme.objects.values_list("position", flat=True)) == list(range(6))
+
+
+def test_parallel_saves_of_an_organisation_keep_its_membership_with_its_relationship():
+    organisation = OrganisationFactory()
+    editors = [UserFactory(role=Role.EDITOR) for _ in range(6)]
+    relationships = [Relationship.MEMBER, Relationship.PARTNER] * 3
+    outcomes = run_together([lambda by=by, relationship=relationship: services.organisation_save(
+        organisation=organisation, by=by, relationship=relationship, dues_category=DuesCategory.INSTITUTIONS)
+        for by, relationship in zip(editors, relationships, strict=True)])
+    assert outcomes == [None] * 6
+    organisation.refresh_from_db()
+    has_membership = Membership.objects.filter(organisation=organisation).exists()
+    assert has_membership == (organisation.relationship == Relationship.MEMBER)

@@ -126,6 +126,7 @@ def test_acceptance_makes_a_member_and_its_representative_and_tells_them(applica
     assert accepted.organisation == organisation and organisation.relationship == Relationship.MEMBER
     assert organisation.slug == "asociatia-lectura" and organisation.email == "office@lectura.example"
     assert organisation.description_en == "Ateliere de lectură."  # the applicant writes in English
+    assert organisation.membership.since == yesterday()  # a member since the General Assembly's decision
     representation = Representation.objects.get(user=applicant, organisation=organisation)
     assert representation.position == "Președintă"
     assert applicant.has_perm("network.book_for_organisation", organisation)

@@ -55,8 +55,9 @@ def test_missing_entries_are_404(client):
 
 
 @pytest.mark.django_db
-# The organisations: the directory, its figures (members, partners) and how many of them it lists.
-@pytest.mark.parametrize("path, queries", [("/ro/network/organisations/", 3), ("/ro/network/programmes/", 1)])
+# The organisations: the directory (its count, a page, the page's networks), the filters' networks and
+# programmes, its figures (members, partners) and how many of them it lists.
+@pytest.mark.parametrize("path, queries", [("/ro/network/organisations/", 7), ("/ro/network/programmes/", 1)])
 def test_lists_use_a_constant_number_of_queries(client, path, queries, assert_constant_queries):
     ProgrammeFactory.create_batch(3)
     assert_constant_queries(client, path, lambda: ProgrammeFactory.create_batch(20), expected=queries)
@@ -66,9 +67,10 @@ def test_lists_use_a_constant_number_of_queries(client, path, queries, assert_co
 def test_details_use_a_constant_number_of_queries(client, assert_constant_queries):
     organisation = OrganisationFactory()
     programmes = ProgrammeFactory.create_batch(8, organisation=organisation)
-    # The organisation and its programmes; the programme and its spaces, then the sections the apps register
+    # The organisation (with its membership), its programmes and networks, then the sections the apps register
+    # (calls won, meetings to come and past); the programme and its spaces, then the sections the apps register
     # (objectives, activities, meetings to come and past, calls, consultations: test_programme_page.py).
     assert_constant_queries(client, [f"/ro/network/organisations/{organisation.slug}/",
                                      f"/ro/network/programmes/{programmes[0].slug}/"],
                             lambda: (ProgrammeFactory.create_batch(8, organisation=organisation),
-                                     SpaceFactory.create_batch(5, programme=programmes[0])), expected=[2, 8])
+                                     SpaceFactory.create_batch(5, programme=programmes[0])), expected=[6, 8])
