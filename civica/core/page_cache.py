@@ -451,7 +451,7 @@ def _keep_for_person(request, response) -> None:
         return
     if any(word in response.get("Cache-Control", "") for word in ("no-store", "no-cache")):
         return
-    if "'nonce-" in response.get("Content-Security-Policy", ""):
+    if isinstance(getattr(request, "_csp_nonce", None), str):  # (django-csp) a nonce is new for every response
         return
     key, generation, person_generation, fingerprint, csrf_secret = noted
     session = request.session

@@ -365,6 +365,10 @@ class Figure(Bilingual, models.Model):
     def __str__(self):
         return f"{self.value}{'+' if self.more_than else ''} {self.label_ro}"
 
+    def clean(self):
+        if self.counts == FigureCount.NETWORK and self.network_id is None:
+            raise ValidationError({"network": _("Choose the network whose entities the figure counts.")})
+
 
 class ApplicationStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
@@ -447,10 +451,6 @@ class MembershipApplication(Transitions, models.Model):
     def is_open(self) -> bool:
         return self.status in OPEN_APPLICATION_STATUSES
 
-
-    def clean(self):
-        if self.counts == FigureCount.NETWORK and self.network_id is None:
-            raise ValidationError({"network": _("Choose the network whose entities the figure counts.")})
 
 
 class Network(Bilingual, models.Model):

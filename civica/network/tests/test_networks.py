@@ -26,13 +26,11 @@ from civica.network.models import (
 )
 from civica.network.registry import OrganisationSection, SectionItem, organisation_sections
 from civica.network.tests.factories import (
-    BookingFactory,
     MemberFactory,
     NetworkEntityFactory,
     NetworkFactory,
     OrganisationFactory,
     ProgrammeFactory,
-    SpaceFactory,
 )
 
 
@@ -271,26 +269,6 @@ def test_the_organisation_page_shows_membership_networks_and_registered_sections
     assert f'<a href="/en/network/networks/csn/">{directory["network"].name_en}</a> (School)' in page
     assert "Won by Liceul Exemplu" in page
     assert "Bookings of the centre's spaces" not in page  # not public
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("kind, sees", [("anonymous", False), ("participant", False), ("other_member", False),
-                                        ("representative", True), ("moderator", False), ("editor", True),
-                                        ("administrator", True)])
-def test_who_sees_an_organisations_bookings(client, make_user, kind, sees):
-    organisation = MemberFactory()
-    BookingFactory(organisation=organisation, space=SpaceFactory(name_en="The studio"))
-    if kind == "representative":
-        user = make_user("member_representative", scope=organisation)
-    elif kind == "other_member":
-        user = make_user("member_representative", scope=MemberFactory())
-    else:
-        user = make_user(kind)
-    assert user.has_perm("network.see_organisation_bookings", organisation) == sees
-    if user.is_authenticated:
-        client.force_login(user)
-    page = client.get(f"/en/network/organisations/{organisation.slug}/").content.decode()
-    assert ("Bookings of the centre's spaces" in page) == sees
 
 
 # Network pages -----------------------------------------------------------------------------------------

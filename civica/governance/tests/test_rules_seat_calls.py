@@ -7,6 +7,8 @@ from civica.governance.tests.test_seat_calls import youth_council
 
 pytestmark = pytest.mark.django_db
 
+PERMISSIONS = {"governance.open_seat_call"}
+
 KINDS = ["anonymous", "inactive", "unverified", "participant", "member_representative", "evaluator", "facilitator",
          "moderator", "editor", "administrator", "superuser"]
 EDITORS = {"editor", "administrator", "superuser"}
