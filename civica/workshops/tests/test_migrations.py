@@ -32,7 +32,8 @@ def _latest():
 @pytest.mark.django_db(transaction=True)
 def test_a_database_from_before_the_move_keeps_its_workshops_and_the_facilitators_scope():
     latest = _latest()
-    before = [node for node in latest if node[0] not in ("meetings", "workshops")] + [BEFORE]
+    # Apps whose migrations need a later meetings schema (governance's bodies hold meetings) go back with it.
+    before = [node for node in latest if node[0] not in ("meetings", "workshops", "governance")] + [BEFORE]
     executor = _migrate(before)
     old = executor.loader.project_state(before).apps
     # The content types as the old database had them: the workshop models belonged to meetings.
