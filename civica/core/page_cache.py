@@ -42,7 +42,9 @@ moderator's queue, an evaluator's list) are kept this way without being shared. 
 import contextvars
 import hashlib
 import time
+from dataclasses import dataclass
 from functools import partial
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
@@ -330,7 +332,6 @@ class SharedPageMiddleware:
                 person_changed(user.pk)
         else:
             _keep_identity(request)
-            _keep_for_person(request, response)
         return response
 
     def process_view(self, request, view, args, kwargs):
@@ -344,9 +345,6 @@ class SharedPageMiddleware:
             return None  # (a visitor without cookies: the anonymous page cache keeps the whole page)
         if "HTTP_HX_REQUEST" in request.META or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
             return None
-        kept_copy = _kept_for_person(request, scope)
-        if kept_copy is not None:
-            return kept_copy
         _recall_identity(request)
         if not getattr(view, "shared_page", False):
             return None
@@ -358,7 +356,7 @@ class SharedPageMiddleware:
             return None
         kept, response = _kept_or_rendered(key, scope, lambda: _render_as_visitor(request, view, args, kwargs),
                                            keep_if=_cacheable_response,
-                                           person_changed_at=getattr(request, "_civica_person_changed_at", None))
+                                           person_changed_at=_person_changed_at(request))
         if kept is not None:
             response = _replay(kept, request.method == "HEAD")
         if response is None or response.status_code != 200:
@@ -390,80 +388,142 @@ def _replay(kept, head):
 # The person's own kept pages (module docstring).
 
 
-def _person_copy_key(request) -> str | None:
-    """The key of this session's copy of this address, or None when nothing may be kept for it: no
-    one signed in, or messages waiting in their cookie."""
-    if not personal_page_seconds() or request.method != "GET" or "messages" in request.COOKIES:
-        return None
-    session = getattr(request, "session", None)
-    if session is None or session.session_key is None or session.get(SESSION_KEY) is None:
-        return None
+@dataclass
+class _PersonLookup:
+    """What ``PersonalPageCacheMiddleware`` read for a signed-in person's request, for the rest of it."""
+
+    key: str
+    user_id: str
+    generation: tuple
+    person_generation: int
+    changed_at: float
+    fingerprint: str
+    csrf_cookie: str | None
+
+
+class PersonalPageCacheMiddleware:
+    """Serves a signed-in person's kept page of a ``@shared_page`` or ``@personal_page`` view before the
+    rest of the stack runs (its own read of their session, then one cache read), as the visitors' cache
+    does; placed right after it. On the way out, with every header the inner middleware added, it keeps
+    the page when nothing in it was for this request alone (module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        lookup, kept = _person_lookup(request)
+        if kept is not None:
+            return kept
+        request._civica_person_lookup = lookup
+        response = self.get_response(request)
+        if lookup is not None:
+            _keep_for_person(request, response, lookup)
+        return response
+
+
+def _kept_view_scope(path: str):
+    """(whether the view at ``path`` is kept for a person, its scope)."""
+    language = translation.get_language_from_path(path)
+    try:
+        with translation.override(language):
+            match = resolve(path)
+    except Resolver404:
+        return False, None
+    kept = getattr(match.func, "shared_page", False) or getattr(match.func, "personal_page", False)
+    return kept, _scope_of(match.func, match.kwargs) if kept else None
+
+
+def _session_fingerprint(session) -> str:
+    """What the session holds (a kept draft, the random order's seed, messages), in a few bytes."""
+    return hashlib.sha256(repr(sorted(session.items())).encode()).hexdigest()[:32]
+
+
+def _person_lookup(request):
+    """(what was read, the person's kept page if still good) for a signed-in person's GET of a kept
+    view; (None, None) when nothing may be kept for the request (no one signed in, messages waiting in
+    their cookie, an htmx request)."""
+    if (not personal_page_seconds() or request.method != "GET" or "messages" in request.COOKIES
+            or "HTTP_HX_REQUEST" in request.META or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING):
+        return None, None
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
+        return None, None
+    kept_view, scope = _kept_view_scope(request.path_info)
+    if not kept_view:
+        return None, None
+    session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    user_id = session.get(SESSION_KEY)
+    if user_id is None:
+        return None, None
     try:
         host = request.get_host()
-    except Exception:
-        return None
+    except Exception:  # a disallowed host: Django answers 400 further in
+        return None, None
     # The session's key is a secret: only its holder can name the copy.
-    text = f"{session.session_key}\n{host}\n{request.get_full_path()}"
-    return PERSONAL_KEY_PREFIX + hashlib.sha256(text.encode()).hexdigest()
-
-
-def _session_fingerprint(request) -> str:
-    """What the session holds (a kept draft, the random order's seed, messages), in a few bytes."""
-    return hashlib.sha256(repr(sorted(request.session.items())).encode()).hexdigest()[:32]
-
-
-def _kept_for_person(request, scope):
-    """This person's kept page of this address, if still good (module docstring); else None, with what
-    ``_keep_for_person`` needs noted on the request."""
-    key = _person_copy_key(request)
-    if key is None:
-        return None
-    user_id = str(request.session[SESSION_KEY])
+    key = PERSONAL_KEY_PREFIX + hashlib.sha256(
+        f"{session_key}\n{host}\n{request.get_full_path()}".encode()).hexdigest()
+    user_id = str(user_id)
     person_key, changed_key = PERSON_KEY_PREFIX + user_id, PERSON_CHANGED_PREFIX + user_id
     generation_keys = _generation_keys(scope)
     found = cache.get_many([*generation_keys, person_key, changed_key, key])
-    if changed_key not in found:  # never changed, or evicted: as if it had changed just now
-        cache.add(changed_key, time.time(), timeout=None)
-        found[changed_key] = cache.get(changed_key)
-    request._civica_person_changed_at = found[changed_key]
     for missing in (name for name in (*generation_keys, person_key) if name not in found):
         cache.add(missing, _first_generation(), timeout=None)
         found[missing] = cache.get(missing)
-    generation, person_generation = tuple(found[name] for name in generation_keys), found[person_key]
-    fingerprint, csrf_secret = _session_fingerprint(request), request.META.get("CSRF_COOKIE")
+    if changed_key not in found:  # never changed, or evicted: as if it had changed just now
+        cache.add(changed_key, time.time(), timeout=None)
+        found[changed_key] = cache.get(changed_key)
+    lookup = _PersonLookup(key=key, user_id=user_id, generation=tuple(found[name] for name in generation_keys),
+                           person_generation=found[person_key], changed_at=found[changed_key],
+                           fingerprint=_session_fingerprint(session),
+                           csrf_cookie=request.COOKIES.get(settings.CSRF_COOKIE_NAME))
     kept = found.get(key)
-    if (kept is not None and kept["person"] == person_generation and kept["session"] == fingerprint
-            and kept["csrf"] == csrf_secret
-            and (kept["generation"] == generation or time.time() - kept["at"] < personal_page_stale_seconds())):
+    if (kept is not None and kept["person"] == lookup.person_generation and kept["session"] == lookup.fingerprint
+            and kept["csrf"] == lookup.csrf_cookie
+            and (kept["generation"] == lookup.generation
+                 or time.time() - kept["at"] < personal_page_stale_seconds())):
         response = HttpResponse(kept["content"], status=kept["status"])
         for name, value in kept["headers"]:
             response[name] = value
         patch_vary_headers(response, ["Cookie"])
         patch_cache_control(response, private=True)
-        return response
-    request._civica_person_copy = (key, generation, person_generation, fingerprint, csrf_secret)
-    return None
+        return lookup, response
+    return lookup, None
 
 
-def _keep_for_person(request, response) -> None:
-    noted = request.__dict__.pop("_civica_person_copy", None)
-    if noted is None or response.status_code != 200 or response.streaming or response.cookies:
+def _person_changed_at(request):
+    lookup = getattr(request, "_civica_person_lookup", None)
+    return None if lookup is None else lookup.changed_at
+
+
+def _only_renews_the_csrf_cookie(request, response) -> bool:
+    """No cookie set, or only the CSRF cookie sent again with the value the browser has (Django renews
+    its expiry whenever a form's token is used)."""
+    names = set(response.cookies)
+    if not names:
+        return True
+    return (names == {settings.CSRF_COOKIE_NAME}
+            and response.cookies[settings.CSRF_COOKIE_NAME].value == request.COOKIES.get(settings.CSRF_COOKIE_NAME))
+
+
+def _keep_for_person(request, response, lookup) -> None:
+    if response.status_code != 200 or response.streaming or not _only_renews_the_csrf_cookie(request, response):
         return
     if any(word in response.get("Cache-Control", "") for word in ("no-store", "no-cache")):
         return
     if isinstance(getattr(request, "_csp_nonce", None), str):  # (django-csp) a nonce is new for every response
         return
-    key, generation, person_generation, fingerprint, csrf_secret = noted
-    session = request.session
+    session = getattr(request, "session", None)
     # A page that used up something of the session (a message, a draft) or changed it shows what the
     # next one will not; one rendered under another CSRF secret holds a token that no longer works.
-    if (session.modified or session.session_key is None or _session_fingerprint(request) != fingerprint
-            or request.META.get("CSRF_COOKIE") != csrf_secret or getattr(request, "_messages", None) and
-            request._messages.used):
+    if (session is None or session.modified or session.session_key is None
+            or _session_fingerprint(session) != lookup.fingerprint
+            or request.COOKIES.get(settings.CSRF_COOKIE_NAME) != lookup.csrf_cookie
+            or (getattr(request, "_messages", None) is not None and request._messages.used)):
         return
-    cache.set(key, {"generation": generation, "person": person_generation, "session": fingerprint,
-                    "csrf": csrf_secret, "at": time.time(), "status": response.status_code,
-                    "headers": list(response.items()), "content": response.content},
+    cache.set(lookup.key, {"generation": lookup.generation, "person": lookup.person_generation,
+                           "session": lookup.fingerprint, "csrf": lookup.csrf_cookie, "at": time.time(),
+                           "status": response.status_code, "headers": list(response.items()),
+                           "content": response.content},
               personal_page_seconds())
 
 
@@ -488,10 +548,10 @@ def watch_person_rows(*models, field: str = "user") -> None:
 
 
 def _identity_key(request) -> str | None:
-    noted = getattr(request, "_civica_person_copy", None)
-    if noted is None:
+    lookup = getattr(request, "_civica_person_lookup", None)
+    if lookup is None or str(request.session.get(SESSION_KEY)) != lookup.user_id:
         return None
-    return f"{IDENTITY_KEY_PREFIX}{request.session[SESSION_KEY]}:{noted[2]}"
+    return f"{IDENTITY_KEY_PREFIX}{lookup.user_id}:{lookup.person_generation}"
 
 
 def _user_attributes(request):

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     # https://docs.djangoproject.com/en/5.2/ref/middleware/#module-django.middleware.gzip
     "django.middleware.gzip.GZipMiddleware",
     "civica.core.page_cache.AnonymousPageCacheMiddleware",
+    # A signed-in person's kept page, before the rest of the stack (its own read of their session).
+    "civica.core.page_cache.PersonalPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -184,3 +184,13 @@ def test_a_refill_recalls_who_the_person_is_instead_of_asking_again(kept, idea):
     with CaptureQueriesContext(connection) as queries:
         client.get(_path(idea))
     assert "notifications_notification" in " ".join(query["sql"] for query in queries.captured_queries)
+
+
+def test_a_kept_page_answers_with_the_headers_of_the_page_it_keeps(kept, idea):
+    client = _signed_in(UserFactory())
+    client.get(_path(idea))
+    built = client.get(_path(idea))
+    again = client.get(_path(idea))
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "Content-Type"):
+        assert again[header] == built[header], header
+    assert "csrftoken" not in again.cookies  # nothing set: the browser's cookie still holds
