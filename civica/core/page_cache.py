@@ -29,8 +29,9 @@ cache could not tell the other app servers of a write.
 
 A signed-in person's page, once filled, is kept too, for them alone (``PERSONAL_PAGE_SECONDS``): under a
 key made from their session's secret key and the address, with the generations it was built under,
-their *person generation*, a fingerprint of their session's contents and their CSRF secret. It is
-served again, without filling a part or reading the database, while all of these are unchanged, or,
+their *person generation*, a fingerprint of their session's contents and their CSRF cookie. It is
+served again by ``PersonalPageCacheMiddleware`` (right after the visitors' cache: a session read and a
+cache read, no query, no other middleware), while all of these are unchanged, or,
 when only the page's generations moved (other people's writes), while it is under
 ``PERSONAL_PAGE_STALE_SECONDS`` old: a person sees their own writes at once and other people's within
 those seconds, as a busy page's visitors do while it renders. Their person generation moves after every
