@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from civica.core.forms import SectionsMixin
 from civica.meetings.models import Meeting
 from civica.network.models import Organisation
 
@@ -14,18 +15,6 @@ from .models import Body, BodyMeeting, BodyObjective, Decision, Seat
 DATE_WIDGET = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
-class SectionsMixin:
-    SECTIONS = ()
-
-    def sections(self) -> list[dict]:
-        laid_out = []
-        for legend, names in self.SECTIONS:
-            if names and all(name.endswith("_ro") for name in names):
-                laid_out.append({"legend": legend, "romanian": [self[name] for name in names],
-                                 "english": [self[name[:-3] + "_en"] for name in names]})
-            else:
-                laid_out.append({"legend": legend, "fields": [self[name] for name in names]})
-        return laid_out
 
 
 class BodyForm(SectionsMixin, forms.ModelForm):

@@ -5,13 +5,13 @@ Anonymous visitors log in first; others without ``governance.manage_bodies`` get
 refused save shows the form again with everything typed and the reasons beside the fields."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.core import refusals
+from civica.core.forms import save_posted
 
 from . import selectors, services
 from .forms import BodyForm, BodyMeetingForm, DecisionForm, ObjectiveForm, SeatForm, TermEndForm, TermForm
@@ -21,18 +21,6 @@ staff_only = refusals.permission_required("governance.manage_bodies",
                                           gettext_lazy("The bodies are kept by the centre's editors."))
 
 
-def _save(request, form, save, success):
-    """Run ``save(cleaned_data)`` when the posted form is valid; a service's refusal goes beside its
-    field (or above the form). Returns the saved row, or None when the form is to be shown again."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        row = save(form.cleaned_data)
-    except ValidationError as error:
-        refusals.add_to_form(form, error)
-        return None
-    messages.success(request, success)
-    return row
 
 
 def _form_page(request, form, *, body, title, row=None, delete_url=None):
@@ -52,8 +40,8 @@ def bodies(request):
 
 def _body_form(request, body):
     form = BodyForm(request.POST or None, instance=body or Body())
-    saved = _save(request, form, lambda data: services.body_save(body=body, by=request.user, **data),
-                  _("The body is saved."))
+    saved = save_posted(request, form, lambda data: services.body_save(body=body, by=request.user, **data),
+                        _("The body is saved."))
     if saved:
         return redirect("governance:manage_body", slug=saved.slug)
     context = {"form": form, "body": body}
@@ -76,8 +64,8 @@ def body_edit(request, slug):
 def seat_new(request, slug):
     body = get_object_or_404(Body, slug=slug)
     form = SeatForm(request.POST or None, initial={"position": services.next_seat_position(body)})
-    if _save(request, form, lambda data: services.seat_save(body=body, by=request.user, **data),
-             _("The seat is added.")):
+    if save_posted(request, form, lambda data: services.seat_save(body=body, by=request.user, **data),
+                   _("The seat is added.")):
         return _back(body)
     return _form_page(request, form, body=body, title=_("New seat"))
 
@@ -86,8 +74,8 @@ def seat_new(request, slug):
 def seat_edit(request, slug, pk):
     seat = get_object_or_404(Seat.objects.select_related("body"), pk=pk, body__slug=slug)
     form = SeatForm(request.POST or None, instance=seat)
-    if _save(request, form, lambda data: services.seat_save(seat=seat, body=seat.body, by=request.user, **data),
-             _("The seat is saved.")):
+    if save_posted(request, form, lambda data: services.seat_save(seat=seat, body=seat.body, by=request.user, **data),
+                   _("The seat is saved.")):
         return _back(seat.body)
     return _form_page(request, form, body=seat.body, title=_("Seat"), row=seat,
                       delete_url=("governance:manage_seat_delete", seat.pk))
@@ -97,8 +85,8 @@ def seat_edit(request, slug, pk):
 def term_new(request, slug, pk):
     seat = get_object_or_404(Seat.objects.select_related("body"), pk=pk, body__slug=slug)
     form = TermForm(request.POST or None)
-    if _save(request, form, lambda data: services.term_start(seat=seat, by=request.user, **form.term_fields()),
-             _("The term is recorded.")):
+    if save_posted(request, form, lambda data: services.term_start(seat=seat, by=request.user, **form.term_fields()),
+                   _("The term is recorded.")):
         return _back(seat.body)
     return _form_page(request, form, body=seat.body, title=_("New term: %(seat)s") % {
         "seat": seat.get_role_display()})
@@ -108,8 +96,8 @@ def term_new(request, slug, pk):
 def term_end(request, slug, pk):
     term = get_object_or_404(Term.objects.select_related("seat__body"), pk=pk, seat__body__slug=slug)
     form = TermEndForm(request.POST or None, initial={"ends_on": term.ends_on})
-    if _save(request, form, lambda data: services.term_end(term=term, by=request.user, **data),
-             _("The term's end is recorded.")):
+    if save_posted(request, form, lambda data: services.term_end(term=term, by=request.user, **data),
+                   _("The term's end is recorded.")):
         return _back(term.seat.body)
     return _form_page(request, form, body=term.seat.body, title=_("End the term of %(name)s") % {
         "name": term.holder_name or _("a former holder")})
@@ -117,8 +105,9 @@ def term_end(request, slug, pk):
 
 def _meeting_form(request, body, link):
     form = BodyMeetingForm(request.POST or None, instance=link or BodyMeeting(body=body))
-    if _save(request, form, lambda data: services.body_meeting_save(link=link, body=body, by=request.user, **data),
-             _("The meeting is linked to the body.")):
+    if save_posted(request, form,
+                   lambda data: services.body_meeting_save(link=link, body=body, by=request.user, **data),
+                   _("The meeting is linked to the body.")):
         return _back(body)
     return _form_page(request, form, body=body, title=_("Meeting of the body"), row=link,
                       delete_url=("governance:manage_meeting_delete", link.pk) if link else None)
@@ -137,9 +126,9 @@ def meeting_edit(request, slug, pk):
 
 def _decision_form(request, body, decision):
     form = DecisionForm(request.POST or None, instance=decision or Decision(body=body), body=body)
-    if _save(request, form, lambda data: services.decision_save(decision=decision, body=body, by=request.user,
-                                                                **data),
-             _("The decision is saved.")):
+    if save_posted(request, form, lambda data: services.decision_save(decision=decision, body=body, by=request.user,
+                                                                      **data),
+                   _("The decision is saved.")):
         return _back(body)
     return _form_page(request, form, body=body, title=_("Decision"), row=decision,
                       delete_url=("governance:manage_decision_delete", decision.pk) if decision else None)
@@ -158,9 +147,9 @@ def decision_edit(request, slug, pk):
 
 def _objective_form(request, body, objective):
     form = ObjectiveForm(request.POST or None, instance=objective or BodyObjective(body=body))
-    if _save(request, form, lambda data: services.objective_save(objective=objective, body=body, by=request.user,
-                                                                 **data),
-             _("The objective is saved.")):
+    if save_posted(request, form, lambda data: services.objective_save(objective=objective, body=body, by=request.user,
+                                                                       **data),
+                   _("The objective is saved.")):
         return _back(body)
     return _form_page(request, form, body=body, title=_("Objective"), row=objective,
                       delete_url=("governance:manage_objective_delete", objective.pk) if objective else None)

@@ -17,6 +17,7 @@ from django.db.models import URLField as URLModelField
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from civica.core.forms import SectionsMixin
 from civica.core.params import parse_int
 from civica.core.uploads import PublicImageFormMixin
 
@@ -115,22 +116,6 @@ def _https_by_default(field, **kwargs):
     return field.formfield(**kwargs)
 
 
-class SectionsMixin:
-    """The form's fields as the staff's screens lay them out: the Romanian and the English fields side by
-    side, then the other groups (``SECTIONS``: ``(legend, field names)``; a name ending in ``_ro`` is
-    listed with its ``_en`` twin)."""
-
-    SECTIONS = ()
-
-    def sections(self) -> list[dict]:
-        laid_out = []
-        for legend, names in self.SECTIONS:
-            if names and all(name.endswith("_ro") for name in names):
-                laid_out.append({"legend": legend, "romanian": [self[name] for name in names],
-                                 "english": [self[name[:-3] + "_en"] for name in names]})
-            else:
-                laid_out.append({"legend": legend, "fields": [self[name] for name in names]})
-        return laid_out
 
 
 class OrganisationForm(SectionsMixin, forms.ModelForm):

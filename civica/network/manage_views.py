@@ -8,7 +8,7 @@ shows the form again with everything typed and the reasons beside the fields."""
 
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.core import refusals
+from civica.core.forms import save_posted
 from civica.core.params import page_param
 
 from . import selectors, services
@@ -31,18 +32,6 @@ staff_only = refusals.permission_required("network.manage_network",
                                           gettext_lazy("The network is managed by the centre's editors."))
 
 
-def _save(request, form, save, success):
-    """Run ``save(cleaned_data)`` when the posted form is valid; a service's refusal goes beside its
-    field (or above the form). Returns the saved row, or None when the form is to be shown again."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        row = save(form.cleaned_data)
-    except ValidationError as error:
-        refusals.add_to_form(form, error)
-        return None
-    messages.success(request, success)
-    return row
 
 
 @require_safe
@@ -60,8 +49,8 @@ def organisations(request):
 
 def _organisation_form(request, organisation):
     form = OrganisationForm(request.POST or None, instance=organisation or Organisation())
-    saved = _save(request, form, lambda data: services.organisation_save(
-        organisation=organisation, by=request.user, **data), _("The organisation is saved."))
+    saved = save_posted(request, form, lambda data: services.organisation_save(
+              organisation=organisation, by=request.user, **data), _("The organisation is saved."))
     if saved:
         return redirect("network:manage_organisation", slug=saved.slug)
     context = {"form": form, "organisation": organisation, "representative_form": RepresentativeForm()}
@@ -88,9 +77,9 @@ def representative_add(request, slug):
     if not request.user.has_perm("network.manage_representatives", organisation):
         raise PermissionDenied(_("Only administrators confirm who represents an organisation."))
     form = RepresentativeForm(request.POST or None)
-    if _save(request, form, lambda data: services.representative_add(organisation=organisation, by=request.user,
-                                                                     **data),
-             _("The representative is added.")):
+    if save_posted(request, form, lambda data: services.representative_add(organisation=organisation, by=request.user,
+                                                                           **data),
+                   _("The representative is added.")):
         return redirect("network:manage_organisation", slug=organisation.slug)
     return render(request, "network/manage/representative_add.html", {
         "organisation": organisation, "form": form})
@@ -119,8 +108,9 @@ def programmes(request):
 
 def _programme_form(request, programme):
     form = ProgrammeForm(request.POST or None, request.FILES or None, instance=programme or Programme())
-    saved = _save(request, form, lambda data: services.programme_save(programme=programme, by=request.user, **data),
-                  _("The programme is saved."))
+    saved = save_posted(request, form,
+                        lambda data: services.programme_save(programme=programme, by=request.user, **data),
+                        _("The programme is saved."))
     if saved:
         return redirect("network:manage_programme", slug=saved.slug)
     return render(request, "network/manage/programme_form.html", {"form": form, "programme": programme})
@@ -144,8 +134,8 @@ def spaces(request):
 
 def _space_form(request, space):
     form = SpaceForm(request.POST or None, request.FILES or None, instance=space or Space())
-    saved = _save(request, form, lambda data: services.space_save(space=space, by=request.user, **data),
-                  _("The space is saved."))
+    saved = save_posted(request, form, lambda data: services.space_save(space=space, by=request.user, **data),
+                        _("The space is saved."))
     if saved:
         return redirect("network:manage_space", slug=saved.slug)
     return render(request, "network/manage/space_form.html", {"form": form, "space": space})
@@ -169,8 +159,8 @@ def figures(request):
 
 def _figure_form(request, figure):
     form = FigureForm(request.POST or None, instance=figure or Figure())
-    saved = _save(request, form, lambda data: services.figure_save(figure=figure, by=request.user, **data),
-                  _("The figure is saved."))
+    saved = save_posted(request, form, lambda data: services.figure_save(figure=figure, by=request.user, **data),
+                        _("The figure is saved."))
     if saved:
         return redirect("network:manage_figure", key=saved.key)
     return render(request, "network/manage/figure_form.html", {"form": form, "figure": figure})
