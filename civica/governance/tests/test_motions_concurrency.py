@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 from civica.governance.motions import services, tasks
@@ -80,7 +80,9 @@ def _race_the_close():
     def vote():
         while timezone.now() < closes - datetime.timedelta(milliseconds=5):
             pass  # vote at the very end of the window
-        services.vote_cast(motion=motion, organisation=organisation, option_id=option(motion, "for").pk, by=user)
+        with translation.override("en"):  # a thread starts in the default language (Romanian)
+            services.vote_cast(motion=motion, organisation=organisation, option_id=option(motion, "for").pk,
+                               by=user)
 
     def close():
         while timezone.now() < closes:
