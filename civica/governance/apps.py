@@ -10,12 +10,15 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from civica.accountability.registry import register_plan_approval
         from civica.core.page_cache import watch_person_rows
+        from civica.core.uploads import delete_stored_files
         from civica.network.registry import reviewer_checks
 
         from . import plan_section, selectors
-        from .models import Term
+        from .models import MotionDocument, Term
         from .motions import rules as motion_rules  # noqa: F401 -- the motions' permissions
         from .motions import tasks as motion_tasks  # noqa: F401 -- the beat task that closes motions
         from .motions.selectors import plan_approval
@@ -30,3 +33,6 @@ class GovernanceConfig(AppConfig):
         reviewer_checks.register(selectors.holds_seat_reviewing_membership)
         # A seat changes what its holder may do (core.page_cache keeps their pages).
         watch_person_rows(Term, field="holder")
+        # A motion's document goes with its row, removed alone or with its motion.
+        post_delete.connect(delete_stored_files("file"), sender=MotionDocument, weak=False,
+                            dispatch_uid="governance.motiondocument.delete_file")

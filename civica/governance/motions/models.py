@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
 from civica.core.transitions import Transitions
+from civica.core.uploads import RandomName
 
 
 class MotionKind(models.TextChoices):
@@ -132,7 +133,7 @@ class MotionDocument(models.Model):
 
     motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="documents", verbose_name=_("motion"))
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file (PDF)"), upload_to="governance/motions/")
+    file = models.FileField(_("file (PDF)"), upload_to=RandomName("governance/motions"))
 
     class Meta:
         verbose_name = _("document")

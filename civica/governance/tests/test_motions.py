@@ -353,3 +353,18 @@ def test_a_visitor_is_offered_to_log_in_a_resident_told_who_votes(client, make_u
     client.force_login(make_user("participant"))
     page = client.get(f"/en/network/bodies/motions/{motion.pk}/").content.decode()
     assert "Only the representatives of the centre&#x27;s member organisations vote" in page
+
+
+def test_a_document_is_stored_under_a_random_name_and_goes_with_its_motion(make_user,
+                                                                         django_capture_on_commit_callbacks):
+    now = timezone.now()
+    motion = services.motion_create(
+        body=general_assembly(), title_ro="Aprobarea planului", text_ro="Text", opens_at=now,
+        closes_at=now + datetime.timedelta(days=7), by=make_user("editor"),
+        documents=[("Anexa", SimpleUploadedFile("Plan Ana Popescu.pdf", b"%PDF-1.4 planul"))])
+    document = motion.documents.get()
+    storage, name = document.file.storage, document.file.name
+    assert storage.exists(name) and "Popescu" not in name and name.startswith("governance/motions/")
+    with django_capture_on_commit_callbacks(execute=True):
+        motion.delete()
+    assert not storage.exists(name)  # the file went with its row
