@@ -75,12 +75,25 @@ def demo_data(transactional_db):
     call_command("loaddemo", verbosity=0)
 
 
+NAVIGATION_RACE_SIGNS = ("Execution context was destroyed", "reading 'appendChild'", "axe is not defined")
+
+
 def axe_all_violations(page):
     """Every axe-core violation on the page as loaded, whatever its impact."""
     if not AXE_JS.exists():
         pytest.skip(f"axe-core is missing at {AXE_JS}: run npm ci")
-    page.add_script_tag(path=str(AXE_JS))
-    return page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    from playwright.sync_api import Error as PlaywrightError
+
+    # A click that navigates returns before the next document exists: axe is then injected into a page
+    # that is going away (no <head> yet, or its context destroyed). Wait for the load and run it again.
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            page.add_script_tag(path=str(AXE_JS))
+            return page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+        except PlaywrightError as error:
+            if attempt == 2 or not any(sign in str(error) for sign in NAVIGATION_RACE_SIGNS):
+                raise
 
 
 def axe_violations(page, all_violations=None):

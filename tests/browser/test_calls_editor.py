@@ -42,6 +42,7 @@ def test_an_editor_builds_publishes_a_members_call_a_member_applies_and_a_jury_i
     expect(page.get_by_role("heading", level=1)).to_have_text("Manage calls")
     expect_accessible(page)
     page.get_by_role("link", name="New call").click()
+    expect(page.get_by_label("Members' call")).to_be_visible()
     expect_accessible(page)
     page.get_by_label("Members' call").check()
     page.get_by_label("Title (Romanian):").fill("Fondul membrilor")
@@ -60,9 +61,11 @@ def test_an_editor_builds_publishes_a_members_call_a_member_applies_and_a_jury_i
 
     # The form: the budget table goes, a short question comes, and it moves up (three questions).
     page.get_by_role("link", name="Edit the form").click()
+    expect(page.get_by_role("button", name="Delete Bugetul proiectului")).to_be_visible()
     expect_accessible(page)
     page.get_by_role("button", name="Delete Bugetul proiectului").click()
     page.get_by_role("link", name="Add a question").click()
+    expect(page.get_by_label("Kind:")).to_be_visible()
     expect_accessible(page)
     page.get_by_label("Kind:").select_option("short_text")
     page.get_by_label("Key:").fill("website")
@@ -83,6 +86,7 @@ def test_an_editor_builds_publishes_a_members_call_a_member_applies_and_a_jury_i
     page.goto(f"{base}/en/calls/manage/{call.slug}/criteria/")
     expect_accessible(page)
     page.get_by_role("link", name="Fezabilitate").click()
+    expect(page.get_by_label("Weight:")).to_be_visible()
     expect_accessible(page)
     page.get_by_label("Weight:").fill("0")
     page.get_by_role("button", name="Save the criterion").click()

@@ -34,6 +34,7 @@ def test_an_editor_creates_adjusts_adds_a_poll_and_publishes(live_server, page):
     expect_accessible(page)
 
     page.get_by_role("link", name="New consultation").click()
+    expect(page.get_by_label("Ideas, then voting")).to_be_visible()
     expect_accessible(page)
     page.get_by_label("Ideas, then voting").check()
     page.get_by_label("Title (Romanian):").fill("Străzi pentru oameni")
@@ -52,6 +53,7 @@ def test_an_editor_creates_adjusts_adds_a_poll_and_publishes(live_server, page):
     ideas, voting = process.phases.order_by("position")
     new_end = timezone.localtime(ideas.ends_at - datetime.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")
     page.get_by_role("link", name="Edit the phases").click()
+    expect(page.locator("#id_phases-0-ends_at")).to_be_visible()
     expect_accessible(page)
     page.locator("#id_phases-0-ends_at").fill(new_end)
     page.locator("#id_phases-1-name_en").fill("Sunday vote")
@@ -76,6 +78,7 @@ def test_an_editor_creates_adjusts_adds_a_poll_and_publishes(live_server, page):
 
     # A poll with two questions, open during the ideas phase.
     page.get_by_role("link", name="New poll or survey").click()
+    expect(page.get_by_label("Open during:")).to_be_visible()
     expect_accessible(page)
     page.get_by_label("Open during:").select_option(str(ideas.pk))
     page.get_by_label("Title (Romanian):", exact=True).fill("Which street first?")

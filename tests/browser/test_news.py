@@ -29,6 +29,7 @@ def test_an_editor_writes_previews_and_publishes_and_a_visitor_reads(live_server
     expect_accessible(page)
 
     page.get_by_role("link", name="New article").click()
+    expect(page.get_by_label("Kind:")).to_be_visible()
     expect_accessible(page)
     page.get_by_label("Kind:").select_option("press_release")
     page.get_by_label("Title (Romanian):").fill("Pavilionul se deschide")

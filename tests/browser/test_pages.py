@@ -27,6 +27,7 @@ def test_an_editor_edits_previews_saves_and_restores_the_about_page(live_server,
     expect(page.get_by_role("heading", level=1)).to_have_text("The site's pages")
     expect_accessible(page)
     page.get_by_role("link", name="Edit About the Cluj Cultural Centre").click()
+    expect(page.get_by_label("Text (English):")).to_be_visible()
     expect_accessible(page)
 
     english = page.get_by_label("Text (English):")
