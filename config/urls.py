@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("staff/", include("civica.staff.urls")),
     path("news/", include("civica.news.urls")),
     path("newsletter/", include("civica.newsletter.urls")),
+    path("observatory/", include("civica.observatory.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -74,6 +74,9 @@ def is_superuser(user):
 is_administrator = is_superuser | (rules.is_active & _has_global_role(Role.ADMINISTRATOR))
 is_editor = is_administrator | (rules.is_active & _has_global_role(Role.EDITOR))
 is_global_moderator = is_editor | (rules.is_active & _has_global_role(Role.MODERATOR))
+# Organisations' raw answers to the observatory are seen by its analysts only (issue 19), not by every
+# editor: the role is given on purpose, and a superuser has every permission anyway.
+is_observatory_analyst = is_superuser | (rules.is_active & _has_global_role(Role.ANALYST))
 
 
 def _has_role_on(role):

@@ -11,11 +11,13 @@ class Role(models.TextChoices):
     MODERATOR = "moderator", _("Moderator")
     EDITOR = "editor", _("Editor")
     ADMINISTRATOR = "administrator", _("Administrator")
+    # The observatory's staff: its catalogue, campaigns, organisations' raw answers and publication.
+    ANALYST = "analyst", _("Observatory analyst")
 
 
 # Evaluators judge one call and facilitators host one workshop's table: always scoped.
 SCOPED_ONLY = frozenset({Role.EVALUATOR, Role.FACILITATOR})
-# Editors and administrators act on the whole platform.
-GLOBAL_ONLY = frozenset({Role.EDITOR, Role.ADMINISTRATOR})
+# Editors, administrators and the observatory's analysts act on the whole platform.
+GLOBAL_ONLY = frozenset({Role.EDITOR, Role.ADMINISTRATOR, Role.ANALYST})
 # A moderator is scoped to one process, or (no scope) moderates everything.
 EITHER = frozenset(set(Role) - SCOPED_ONLY - GLOBAL_ONLY)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "civica.audit",
     "civica.news",
     "civica.governance",
+    "civica.observatory",
     "civica.newsletter",
     "civica.insights",
     "civica.search",
@@ -363,3 +364,6 @@ CIVICA_BASE_URL = os.environ.get("CIVICA_BASE_URL", "http://127.0.0.1:8000").rst
 # How long a call's applications are kept after its results, when their applicant deleted the
 # account (calls/personal_data.py; the delete-my-account page says it).
 CIVICA_CALL_RECORDS_YEARS = int(os.environ.get("CIVICA_CALL_RECORDS_YEARS", "5"))
+# The observatory never publishes an aggregate of fewer organisations than this (issue 19: statistical
+# disclosure control; civica.observatory.disclosure).
+CIVICA_OBSERVATORY_MIN_ORGANISATIONS = int(os.environ.get("CIVICA_OBSERVATORY_MIN_ORGANISATIONS", "3"))

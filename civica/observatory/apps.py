@@ -1,0 +1,14 @@
+"""The cultural observatory (issue 19): indicators and their values over the years, the data the centre
+collects from cultural organisations, what each organisation sees of its own figures beside the sector's,
+and what is published (dashboards, the sector's diagnosis, open data), never revealing one organisation."""
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ObservatoryConfig(AppConfig):
+    name = "civica.observatory"
+    label = "observatory"
+    verbose_name = _("Observatory")
+
+    def ready(self):
+        from . import rules  # noqa: F401 -- the observatory's permissions
