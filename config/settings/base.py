@@ -367,3 +367,9 @@ CIVICA_CALL_RECORDS_YEARS = int(os.environ.get("CIVICA_CALL_RECORDS_YEARS", "5")
 # The observatory never publishes an aggregate of fewer organisations than this (issue 19: statistical
 # disclosure control; civica.observatory.disclosure).
 CIVICA_OBSERVATORY_MIN_ORGANISATIONS = int(os.environ.get("CIVICA_OBSERVATORY_MIN_ORGANISATIONS", "3"))
+# A sum or mean where one organisation makes more than this share is withheld too (the dominance rule;
+# 0 turns it off). The sector's median and quartiles shown to an organisation need more organisations
+# than a published sum: a quartile of few organisations is nearly one of them (civica.observatory.sector).
+CIVICA_OBSERVATORY_DOMINANCE_SHARE = os.environ.get("CIVICA_OBSERVATORY_DOMINANCE_SHARE", "0.85")
+CIVICA_OBSERVATORY_MIN_FOR_MEDIAN = int(os.environ.get("CIVICA_OBSERVATORY_MIN_FOR_MEDIAN", "3"))
+CIVICA_OBSERVATORY_MIN_FOR_QUARTILES = int(os.environ.get("CIVICA_OBSERVATORY_MIN_FOR_QUARTILES", "5"))
