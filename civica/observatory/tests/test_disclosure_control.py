@@ -230,3 +230,37 @@ def test_the_quartiles_are_ordered_and_within_the_values(numbers):
     assert figures.organisations == len(values)
     if figures.lower_quartile is not None:
         assert min(values) <= figures.lower_quartile <= figures.median <= figures.upper_quartile <= max(values)
+
+
+# --- Through the selectors every page and download uses -------------------------------------------------
+
+@pytest.mark.django_db
+def test_the_differencing_attempt_through_the_selectors(settings, django_assert_max_num_queries):
+    """Five museums and one theatre answer: "all organisations" and "museums" are both aggregates of enough
+    organisations, but their difference is the theatre's value. The table, and the series of every
+    breakdown, publish the total and withhold the museums (secondary) and the theatre (too few)."""
+    from civica.network.models import Category
+    from civica.network.tests.factories import OrganisationFactory
+    from civica.observatory.models import Breakdown
+    from civica.observatory.selectors import published_series, published_table
+    from civica.observatory.tests.impact_factories import IndicatorFactory, OrganisationValueFactory
+
+    settings.CIVICA_OBSERVATORY_MIN_ORGANISATIONS = 3
+    settings.CIVICA_OBSERVATORY_DOMINANCE_SHARE = "0.85"
+    indicator = IndicatorFactory(breakdowns=[Breakdown.CATEGORY])
+    museums = OrganisationFactory.create_batch(5, category=Category.CULTURAL_INSTITUTION)
+    theatre = OrganisationFactory(category=Category.CIVIL_SOCIETY)
+    for organisation, value in zip([*museums, theatre], (10, 20, 30, 40, 50, 77), strict=True):
+        OrganisationValueFactory(indicator=indicator, organisation=organisation, value=D(value))
+        OrganisationValueFactory(indicator=indicator, organisation=organisation, value=D(value),
+                                 breakdown=Breakdown.CATEGORY, group=organisation.category)
+    with django_assert_max_num_queries(2):
+        table = published_table(indicator, breakdown=Breakdown.CATEGORY)
+    assert table.years == [2021] and table.groups == [Category.CIVIL_SOCIETY, Category.CULTURAL_INSTITUTION]
+    assert table.totals[2021].value == D(227) and table.totals[2021].organisations == 6
+    lonely, many = table.rows[2021]
+    assert (lonely.value, lonely.reason) == (None, disclosure.TOO_FEW)
+    assert (many.value, many.reason, many.organisations) == (None, disclosure.SECONDARY, 5)
+    by_category = published_series(indicator, breakdown=Breakdown.CATEGORY)
+    assert [point.value for point in by_category] == [None, None]
+    assert [point.value for point in published_series(indicator)] == [D(227)]
