@@ -71,12 +71,13 @@ def impact_chart(impact) -> SafeString:
         figures = row.sector
         if figures.lower_quartile is not None:
             left, right = _x(figures.lower_quartile, low, high), _x(figures.upper_quartile, low, high)
-            body.append(f'<rect class="chart-bar-second" x="{left:.1f}" y="{middle - 8}" width="{max(right - left, 1):.1f}" '
-                        f'height="16" fill="#ffffff" stroke="{BRAND}" stroke-width="2" stroke-dasharray="5 3"></rect>')
+            body.append(f'<rect class="chart-bar-second" x="{left:.1f}" y="{middle - 8}" '
+                        f'width="{max(right - left, 1):.1f}" height="16" fill="#ffffff" stroke="{BRAND}" stroke-width="2" '
+                        f'stroke-dasharray="5 3"></rect>')
         if figures.median is not None:
             x = _x(figures.median, low, high)
-            body.append(f'<line class="chart-reference" x1="{x:.1f}" y1="{middle - 11}" x2="{x:.1f}" y2="{middle + 11}" '
-                        f'stroke="{BRAND}" stroke-width="4"></line>')
+            body.append(f'<line class="chart-reference" x1="{x:.1f}" y1="{middle - 11}" x2="{x:.1f}" '
+                        f'y2="{middle + 11}" stroke="{BRAND}" stroke-width="4"></line>')
         x = _x(row.value, low, high)
         body.append(f'<path class="chart-bar" d="M{x:.1f} {middle - 8} l8 8 l-8 8 l-8 -8 z" fill="{ACCENT}" '
                     f'stroke="{INK}"></path>')

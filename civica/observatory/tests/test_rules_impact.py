@@ -25,7 +25,8 @@ ALLOWED = {"representative", "partner_representative", "analyst", "superuser"}
 
 @pytest.fixture
 def organisations(db):
-    member, partner, other = MemberFactory(slug="member"), OrganisationFactory(slug="partner"), MemberFactory(slug="other")
+    member, other = MemberFactory(slug="member"), MemberFactory(slug="other")
+    partner = OrganisationFactory(slug="partner")
     for organisation in (member, partner, other):
         OrganisationValueFactory(organisation=organisation)
     return {"member": member, "partner": partner, "other": other}
