@@ -72,7 +72,8 @@ def impact_chart(impact) -> SafeString:
         if figures.lower_quartile is not None:
             left, right = _x(figures.lower_quartile, low, high), _x(figures.upper_quartile, low, high)
             body.append(f'<rect class="chart-bar-second" x="{left:.1f}" y="{middle - 8}" '
-                        f'width="{max(right - left, 1):.1f}" height="16" fill="#ffffff" stroke="{BRAND}" stroke-width="2" '
+                        f'width="{max(right - left, 1):.1f}" height="16" fill="#ffffff" '
+                        f'stroke="{BRAND}" stroke-width="2" '
                         f'stroke-dasharray="5 3"></rect>')
         if figures.median is not None:
             x = _x(figures.median, low, high)
