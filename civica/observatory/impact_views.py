@@ -5,24 +5,34 @@ quartiles, and downloads its own report as HTML or PDF.
 No organisation ever sees another's figures: every page of one organisation is found by
 ``_organisation_or_404``, which answers "not found" alike for a missing organisation and for one the
 person may not see (``observatory.view_impact``: its representatives, the observatory's analysts), so
-the addresses do not even tell which organisations have figures. Visitors are sent to log in."""
+the addresses do not even tell which organisations have figures; only its own representative who has
+not verified their e-mail address is told why (403). Visitors are sent to log in."""
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from civica.network.models import Organisation
+from civica.network.predicates import represented_organisation_ids
 from civica.queue.responses import pdf_response
 
 from . import impact_selectors, sector
 
 
 def _organisation_or_404(user, slug) -> Organisation:
+    """The organisation when ``user`` may see its figures; "not found" alike for a missing one and for
+    another's. Its own representative who has not verified their e-mail address is told so (403)."""
     organisation = Organisation.objects.filter(slug=slug).first()
-    if organisation is None or not user.has_perm("observatory.view_impact", organisation):
+    if organisation is None:
+        raise Http404
+    if not user.has_perm("observatory.view_impact", organisation):
+        if organisation.pk in represented_organisation_ids(user):
+            raise PermissionDenied(_("Verify your e-mail address to see your organisation's figures."))
         raise Http404
     return organisation
 

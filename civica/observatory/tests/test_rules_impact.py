@@ -78,8 +78,11 @@ def test_the_pages_answer_by_role(client, organisations, make_user, kind):
         if kind in {"anonymous", "inactive", "inactive_representative"}:
             expected = 302
         else:
-            expected = 200 if kind in ALLOWED else 404
+            # Their own organisation's representative, unverified, is told why; anyone else is told nothing.
+            expected = 200 if kind in ALLOWED else 403 if kind == "unverified_representative" else 404
         assert status == expected, (suffix, status)
+        if status == 403:
+            assert "Verify your e-mail address" in client.get(f"/en/observatory/impact/{slug}/").content.decode()
     index = client.get("/en/observatory/impact/").status_code
     assert index == (302 if kind in {"anonymous", "inactive", "inactive_representative", "representative",
                                      "partner_representative", "other_representative"} else 200)
