@@ -58,6 +58,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Aggregation
 
@@ -89,6 +91,19 @@ class Aggregate:
     @property
     def suppressed(self) -> bool:
         return self.value is None
+
+
+def reason_text(reason: str) -> str:
+    """What a page or download says in place of a withheld figure (the same words everywhere)."""
+    if reason == TOO_FEW:
+        minimum = minimum_organisations()
+        return ngettext("Withheld: fewer than %(minimum)s organisation answered.",
+                        "Withheld: fewer than %(minimum)s organisations answered.", minimum) % {"minimum": minimum}
+    if reason == DOMINATED:
+        return _("Withheld: one organisation makes nearly all of this figure.")
+    if reason == SECONDARY:
+        return _("Withheld: with the figures published beside it, it would reveal one organisation's answer.")
+    return ""
 
 
 def combine(values: Sequence[Decimal], how: str) -> Decimal:

@@ -91,6 +91,17 @@ def test_the_dominance_rule_withholds_a_sum_made_mostly_by_one_organisation():
     assert not protect(cells, share=D(0))[2021, "", ""].suppressed
 
 
+def test_each_reason_has_its_sentence(settings):
+    from django.utils import translation
+
+    settings.CIVICA_OBSERVATORY_MIN_ORGANISATIONS = 3
+    with translation.override("en"):
+        assert disclosure.reason_text(disclosure.TOO_FEW) == "Withheld: fewer than 3 organisations answered."
+        assert "one organisation" in disclosure.reason_text(disclosure.DOMINATED)
+        assert "reveal" in disclosure.reason_text(disclosure.SECONDARY)
+        assert disclosure.reason_text("") == ""
+
+
 def test_medians_get_primary_suppression_only():
     cells = {(2021, "", ""): {"a": D(1), "b": D(2), "c": D(3), "d": D(4)},
              (2021, "category", "x"): {"a": D(1), "b": D(2), "c": D(3)}}
