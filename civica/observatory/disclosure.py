@@ -25,8 +25,9 @@ the minimum of organisations, no dominant one). Checked:
 
 1. **Total minus its published groups** (one year, one breakdown): the total less every published
    group of a breakdown is the sum of the withheld groups plus the organisations that gave no
-   breakdown. Its difference set is computed from the values (an organisation is in it when its
-   total is not the sum of its published groups' values). When it is too small, the published group
+   breakdown. Its difference set is computed from the values: an organisation is in it when it is in
+   one of the two only (whatever its value, even 0) or when its total is not the sum of its published
+   groups' values. When it is too small, the published group
    with the smallest value is withheld too, then the next, and the total itself if no group is left.
    This covers "a total over categories published with all but one category's figure".
 2. **Any two cells of the same year** (the total and a group, two groups of two breakdowns, e.g.
@@ -120,9 +121,9 @@ def reveals(contributions: Sequence[Decimal], *, minimum: int, share: Decimal) -
     if len(contributions) < minimum:
         return TOO_FEW
     if share and len(contributions) > 1:
-        sizes = [abs(value) for value in contributions]
-        whole = sum(sizes, Decimal(0))
-        if whole and max(sizes) > share * whole:
+        sizes = [abs(float(value)) for value in contributions]
+        whole = sum(sizes)
+        if whole and max(sizes) > float(share) * whole:
             return DOMINATED
     return ""
 
@@ -136,18 +137,63 @@ def aggregate(values: Sequence[Decimal], *, how: str = Aggregation.SUM, minimum:
     return Aggregate(combine(values, how), len(values))
 
 
-def difference_set(first: Mapping, second: Mapping, *, enough: int | None = None) -> list[Decimal]:
-    """The contributions of the difference ``first - second`` (organisation → value each), one per
-    organisation whose contributions differ. With ``enough``, stops counting once it has that many
-    (the caller only wants to know whether there are fewer)."""
-    differences = []
-    for organisation in first.keys() | second.keys():
-        delta = first.get(organisation, Decimal(0)) - second.get(organisation, Decimal(0))
-        if delta:
-            differences.append(delta)
-            if enough is not None and len(differences) >= enough:
-                break
+class _Cell:
+    """A cell's values with what the audit asks of them again and again: the sum of their sizes, and the
+    organisations from the largest size down."""
+
+    __slots__ = ("values", "whole", "ranked")
+
+    def __init__(self, values: Mapping):
+        self.values = values
+        self.whole = sum(abs(value) for value in values.values())
+        self.ranked = sorted(((abs(value), organisation) for organisation, value in values.items()),
+                             key=lambda pair: pair[0], reverse=True)
+
+    def largest_outside(self, common) -> float:
+        for size, organisation in self.ranked:
+            if organisation not in common:
+                return size
+        return 0.0
+
+
+def difference_set(first: Mapping, second: Mapping) -> dict:
+    """The difference ``first - second`` as an aggregate: ``{organisation: contribution}`` for every
+    organisation in one of the two only (whatever its value: the difference is an aggregate over it)
+    and every organisation in both whose values differ (one in both with the same value cancels out)."""
+    differences = {organisation: first[organisation] for organisation in first.keys() - second.keys()}
+    differences.update({organisation: -second[organisation] for organisation in second.keys() - first.keys()})
+    differences.update({organisation: first[organisation] - second[organisation]
+                        for organisation in first.keys() & second.keys()
+                        if first[organisation] != second[organisation]})
     return differences
+
+
+def _reveals_difference(first: _Cell, second: _Cell, *, minimum: int, share: float) -> bool:
+    """Whether ``difference_set(first, second)`` is not empty and fails ``reveals``, without building it:
+    set operations in C, then a loop over the organisations in both only."""
+    common = first.values.keys() & second.values.keys()
+    count = len(first.values) + len(second.values) - 2 * len(common)
+    if not share and count >= minimum:
+        return False
+    changed, common_first, common_second = [], 0.0, 0.0
+    for organisation in common:
+        a, b = first.values[organisation], second.values[organisation]
+        common_first += abs(a)
+        common_second += abs(b)
+        if a != b:
+            changed.append(abs(a - b))
+            if not share and count + len(changed) >= minimum:
+                return False
+    count += len(changed)
+    if count == 0:
+        return False
+    if count < minimum:
+        return True
+    if not share or count < 2:
+        return False
+    whole = first.whole - common_first + second.whole - common_second + sum(changed)
+    largest = max(first.largest_outside(common), second.largest_outside(common), max(changed, default=0.0))
+    return bool(whole) and largest > share * whole
 
 
 def protect(cells: Mapping[tuple, Mapping[Hashable, Decimal]], *, how: str = Aggregation.SUM,
@@ -157,13 +203,19 @@ def protect(cells: Mapping[tuple, Mapping[Hashable, Decimal]], *, how: str = Agg
     docstring says what is withheld and why)."""
     minimum = minimum_organisations() if minimum is None else minimum
     share = dominance_share() if share is None else share
+    # The audit compares and sums floats (several times faster than decimals). Two values that differ
+    # by less than a float tells apart count as equal: the organisation then leaves a difference set,
+    # which can only withhold more, never less.
+    numeric = {key: {organisation: float(value) for organisation, value in contributions.items()}
+               for key, contributions in cells.items()}
+    share = float(share)
     withheld: dict[tuple, str] = {}
-    for key, contributions in cells.items():
+    for key, contributions in numeric.items():
         reason = reveals(list(contributions.values()), minimum=minimum, share=share)
         if reason:
             withheld[key] = reason
     if how != Aggregation.MEDIAN:
-        _secondary(cells, withheld, minimum=minimum, share=share)
+        _secondary(numeric, withheld, minimum=minimum, share=share)
     result = {}
     for key, contributions in cells.items():
         if key in withheld:
@@ -173,24 +225,24 @@ def protect(cells: Mapping[tuple, Mapping[Hashable, Decimal]], *, how: str = Agg
     return result
 
 
-def _unsafe(contributions: list[Decimal], *, minimum: int, share: Decimal) -> bool:
-    """Whether a derived aggregate (a difference) reveals someone: not empty, and failing ``reveals``."""
-    return bool(contributions) and bool(reveals(contributions, minimum=minimum, share=share))
-
-
 def _size(cells, key) -> tuple:
     """The order in which cells are given up: groups before totals, small before large, later years
     before earlier ones."""
-    contributions = cells[key]
-    return (key[1:] == TOTAL, abs(sum(contributions.values(), Decimal(0))), len(contributions), -key[0], key)
+    contributions = cells[key].values
+    return (key[1:] == TOTAL, abs(sum(contributions.values())), len(contributions), -key[0], key)
 
 
-def _secondary(cells, withheld: dict, *, minimum: int, share: Decimal) -> None:
+def _secondary(values, withheld: dict, *, minimum: int, share: float) -> None:
+    cells = {key: _Cell(contributions) for key, contributions in values.items()}
     by_year: dict = defaultdict(list)
     by_place: dict = defaultdict(list)
     for key in cells:
         by_year[key[0]].append(key)
         by_place[key[1:]].append(key)
+
+    def give_up(first, second):
+        withheld[min(first, second, key=lambda key: _size(cells, key))] = SECONDARY
+
     changed = True
     while changed:
         changed = False
@@ -199,28 +251,28 @@ def _secondary(cells, withheld: dict, *, minimum: int, share: Decimal) -> None:
             total = (year, *TOTAL)
             if total not in cells or total in withheld:
                 continue
-            breakdowns = {key[1] for key in keys if key[1]}
-            for breakdown in sorted(breakdowns):
+            for breakdown in sorted({key[1] for key in keys if key[1]}):
                 while total not in withheld:
                     published = [key for key in keys if key[1] == breakdown and key not in withheld]
-                    parts: dict = defaultdict(Decimal)
+                    parts: dict = defaultdict(float)
                     for key in published:
-                        for organisation, value in cells[key].items():
+                        for organisation, value in cells[key].values.items():
                             parts[organisation] += value
-                    if not _unsafe(difference_set(cells[total], parts), minimum=minimum, share=share):
+                    if not _reveals_difference(cells[total], _Cell(parts), minimum=minimum, share=share):
                         break
                     victim = min(published, key=lambda key: _size(cells, key)) if published else total
                     withheld[victim] = SECONDARY
                     changed = True
         # 2. Two cells of the same year. Two cells without an organisation in common (two groups of one
-        # breakdown) are skipped: their difference set is both sets, safe when each of them is.
+        # breakdown) are skipped: their difference is both, safe when each of them is.
         for keys in by_year.values():
             for index, first in enumerate(keys):
                 for second in keys[index + 1:]:
-                    if first in withheld or second in withheld or cells[first].keys().isdisjoint(cells[second]):
+                    if (first in withheld or second in withheld
+                            or cells[first].values.keys().isdisjoint(cells[second].values)):
                         continue
-                    if _unsafe(difference_set(cells[first], cells[second]), minimum=minimum, share=share):
-                        withheld[min(first, second, key=lambda key: _size(cells, key))] = SECONDARY
+                    if _reveals_difference(cells[first], cells[second], minimum=minimum, share=share):
+                        give_up(first, second)
                         changed = True
         # 3. The same cell in two years: only the count of organisations whose value changed (a change
         # dominated by one organisation's change reveals a change, not a value).
@@ -229,7 +281,6 @@ def _secondary(cells, withheld: dict, *, minimum: int, share: Decimal) -> None:
                 for second in keys[index + 1:]:
                     if first in withheld or second in withheld:
                         continue
-                    if _unsafe(difference_set(cells[first], cells[second], enough=minimum), minimum=minimum,
-                               share=Decimal(0)):
-                        withheld[min(first, second, key=lambda key: _size(cells, key))] = SECONDARY
+                    if _reveals_difference(cells[first], cells[second], minimum=minimum, share=0.0):
+                        give_up(first, second)
                         changed = True

@@ -118,6 +118,13 @@ def test_a_mean_is_audited_as_its_sum():
 
 # --- The attacker's property ---------------------------------------------------------------------------
 
+def subtract(first, second):
+    """What ``first − second`` is an aggregate of: whoever is in one only, whatever their value, and
+    whoever is in both with two different values (the same value cancels out)."""
+    return {org: first.get(org, D(0)) - second.get(org, D(0)) for org in first.keys() | second.keys()
+            if org not in first or org not in second or first[org] != second[org]}
+
+
 def attacks(cells, shown):
     """Every figure computable from ``shown`` by one subtraction, as ``(what, difference set)`` where the
     difference set is {organisation: contribution} of the organisations the figure depends on."""
@@ -126,11 +133,7 @@ def attacks(cells, shown):
         yield ("cell", key), {org: value for org, value in cells[key].items()}
     for index, first in enumerate(keys):
         for second in keys[index + 1:]:
-            difference = {}
-            for org in cells[first].keys() | cells[second].keys():
-                delta = cells[first].get(org, D(0)) - cells[second].get(org, D(0))
-                if delta:
-                    difference[org] = delta
+            difference = subtract(cells[first], cells[second])
             same_year, same_place = first[0] == second[0], first[1:] == second[1:]
             if same_year or same_place:
                 yield ("pair", first, second), difference
@@ -145,12 +148,7 @@ def attacks(cells, shown):
         for key in groups:
             for org, value in cells[key].items():
                 parts[org] += value
-        difference = {}
-        for org in cells[year, "", ""].keys() | parts.keys():
-            delta = cells[year, "", ""].get(org, D(0)) - parts.get(org, D(0))
-            if delta:
-                difference[org] = delta
-        yield ("residual", year, _breakdown), difference
+        yield ("residual", year, _breakdown), subtract(cells[year, "", ""], parts)
 
 
 organisation_values = st.dictionaries(
