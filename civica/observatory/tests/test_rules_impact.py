@@ -11,7 +11,8 @@ from civica.network.models import Representation
 from civica.network.tests.factories import MemberFactory, OrganisationFactory, member_representative
 from civica.observatory.tests.impact_factories import OrganisationValueFactory
 
-PERMISSIONS = {"observatory.view_impact"}
+# The core's two permissions are here too: the index tells analysts by ``observatory.manage``.
+PERMISSIONS = {"observatory.view_impact", "observatory.manage", "observatory.view_raw_values"}
 
 # representative: of the organisation; unverified_representative: the same without a verified e-mail;
 # partner_representative: of a partner organisation (not a member: the platform is for every
@@ -64,6 +65,14 @@ def test_view_impact(organisations, make_user, kind):
     stranger = organisations["partner"] if kind == "other_representative" else organisations["other"]
     assert user.has_perm("observatory.view_impact", stranger) == (kind in {"analyst", "superuser"})
     assert user.has_perm("observatory.view_impact", None) == (kind in {"analyst", "superuser"})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_analysts_permissions(organisations, make_user, kind):
+    user = make(kind, organisations, make_user)
+    for permission in ("observatory.manage", "observatory.view_raw_values"):
+        assert user.has_perm(permission) == (kind in {"analyst", "superuser"}), permission
 
 
 @pytest.mark.django_db
