@@ -45,8 +45,8 @@ def impact(request):
     is_analyst = request.user.has_perm("observatory.manage")
     organisations = list(impact_selectors.impact_organisations(request.user, everyone=is_analyst))
     if not is_analyst:
-        organisations = [organisation for organisation in organisations
-                         if request.user.has_perm("observatory.view_impact", organisation)]
+        # Every organisation they represent: the page of one tells a representative who has not verified
+        # their address what to do (403), rather than this list leaving it out unexplained.
         if len(organisations) == 1:
             return redirect("observatory:impact_organisation", slug=organisations[0].slug)
     return render(request, "observatory/impact/index.html",

@@ -94,4 +94,5 @@ def test_the_pages_answer_by_role(client, organisations, make_user, kind):
             assert "Verify your e-mail address" in client.get(f"/en/observatory/impact/{slug}/").content.decode()
     index = client.get("/en/observatory/impact/").status_code
     assert index == (302 if kind in {"anonymous", "inactive", "inactive_representative", "representative",
-                                     "partner_representative", "other_representative"} else 200)
+                                     "unverified_representative", "partner_representative",
+                                     "other_representative"} else 200)
