@@ -161,3 +161,25 @@ def test_the_impact_pages_cost_the_same_queries_with_more_rows(client, sector, a
                                               (other, "/en/observatory/impact/"),
                                               (other, "/en/observatory/impact/theatre-a/")], grow)
     assert max(counts) <= 12, counts
+
+
+def test_the_chart_is_an_image_with_its_figures_in_words():
+    from django.utils import translation
+
+    from civica.observatory import sector as sector_figures
+    from civica.observatory.impact_chart import impact_chart
+    from civica.observatory.impact_selectors import IndicatorImpact, YearRow
+    from civica.observatory.models import Indicator
+
+    indicator = Indicator(pk=7, code="own-7", name_ro="Spectatori", name_en="Audience", decimals=0)
+    rows = [YearRow(2020, Decimal(1200), "final", sector_figures.SectorFigures(2, reason="too_few_for_median")),
+            YearRow(2021, Decimal(1500), "final", sector_figures.SectorFigures(
+                6, median=Decimal(1000), lower_quartile=Decimal(800), upper_quartile=Decimal(2000)))]
+    with translation.override("en"):
+        svg = str(impact_chart(IndicatorImpact(indicator, rows)))
+    assert svg.startswith("<svg") and 'role="img"' in svg and "<script" not in svg and "<style" not in svg
+    assert "<title" in svg and "Audience: your organisation beside the median and quartiles" in svg
+    assert "2020: Your organisation: 1,200 · sector figures withheld" in svg
+    assert "Your organisation: 1,500 · median 1,000 · quartiles 800–2,000" in svg
+    with translation.override("ro"):
+        assert "1.500" in str(impact_chart(IndicatorImpact(indicator, rows)))
