@@ -70,7 +70,8 @@ def _config(chart_class, *, title, unit, decimals, height, legend):
         width=WIDTH, height=height, title=title, print_values=True, print_zeroes=True, show_legend=legend,
         legend_at_bottom=True, legend_at_bottom_columns=1, truncate_legend=40, truncate_label=24,
         formatter=formatter, value_formatter=formatter, show_y_guides=True, show_x_guides=False,
-        margin=12, margin_right=72, spacing=8, max_scale=6, min_scale=3, allow_interruptions=True, include_x_axis=False, no_data_text=_("No figures"))
+        margin=12, margin_right=72, spacing=8, max_scale=6, min_scale=3, allow_interruptions=True,
+        include_x_axis=False, no_data_text=_("No figures"))
 
 
 def _classes(element) -> set[str]:
