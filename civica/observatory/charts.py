@@ -1,9 +1,9 @@
 """The observatory's charts, drawn on the server with pygal as accessible SVG markup (no JavaScript).
 
-``line_chart(series, *, title, unit="", decimals=0, small=False)``
+``line_chart(series, *, title, unit="", decimals=0, small=False, chart_id=None)``
     A time series per group: ``series`` is ``[(name, [(year, value or None), ...]), ...]``. A ``None``
     value (withheld by the disclosure control, or missing) leaves a gap; it is never drawn as 0.
-``bar_chart(rows, *, title, unit="", decimals=0)``
+``bar_chart(rows, *, title, unit="", decimals=0, chart_id=None)``
     Horizontal bars, one per ``(label, value or None)`` row (a breakdown's groups in one year).
 
 Both return safe markup: ``<svg role="img" aria-labelledby="…">`` whose ``<title>`` names the chart and
@@ -15,13 +15,14 @@ reads in the PDF). The drawing has a ``viewBox`` and scales to its box (``width:
 390 px screen. Numbers are formatted in the active language (``core.formatting``). A chart never stands
 alone: the templates put its data table right under it."""
 
-import itertools
+import hashlib
 import math
 
 import pygal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from lxml import etree
 from pygal.style import Style
 
@@ -41,7 +42,6 @@ DESC_ITEMS = 60
 _STYLE = Style(background=PAPER, plot_background=PAPER, foreground=INK, foreground_strong=INK,
                foreground_subtle=LINE, colors=COLOURS, font_family=FONT, value_font_size=11,
                label_font_size=11, major_label_font_size=11, legend_font_size=12, title_font_size=14)
-_ids = itertools.count(1)
 
 
 def _finite(value) -> bool:
@@ -150,12 +150,13 @@ def _tidy(svg) -> None:
                 element.attrib.pop(name, None)
 
 
-def _markup(chart, *, title: str, description: str) -> SafeString:
+def _markup(chart, *, title: str, description: str, chart_id: str | None) -> SafeString:
     svg = chart.render_tree()
     _tidy(svg)
     _paint(svg)
-    number = next(_ids)
-    chart_id = f"observatory-chart-{number}"
+    # The same figures make the same markup (a PDF's version is the hash of its HTML); a page showing the
+    # same chart twice names each (``chart_id``), as ids must differ.
+    chart_id = chart_id or "observatory-chart-" + hashlib.sha256(f"{title}\n{description}".encode()).hexdigest()[:12]
     for child in svg.findall("{*}title"):
         svg.remove(child)
     title_element = etree.Element("title", id=f"{chart_id}-title")
@@ -176,6 +177,15 @@ def _markup(chart, *, title: str, description: str) -> SafeString:
     return mark_safe(markup.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', ""))  # noqa: S308 -- built above, text escaped by lxml
 
 
+def withheld_text() -> str:
+    """What a withheld figure reads as, everywhere (never a 0)."""
+    from .disclosure import minimum_organisations
+
+    count = minimum_organisations()
+    return ngettext("withheld: fewer than %(count)s organisation", "withheld: fewer than %(count)s organisations",
+                    count) % {"count": count}
+
+
 def _describe(items: list[str]) -> str:
     if len(items) > DESC_ITEMS:
         items = [*items[:DESC_ITEMS], _("and %(count)s more, in the table below") % {"count": len(items) - DESC_ITEMS}]
@@ -186,7 +196,8 @@ def _empty(title: str) -> SafeString:
     return mark_safe(f'<p class="observatory-chart-empty">{escape(title)}: {escape(_("no figures yet."))}</p>')  # noqa: S308
 
 
-def line_chart(series, *, title: str, unit: str = "", decimals: int = 0, small: bool = False) -> SafeString:
+def line_chart(series, *, title: str, unit: str = "", decimals: int = 0, small: bool = False,
+               chart_id: str | None = None) -> SafeString:
     """The chart of one or more time series (module docstring)."""
     series = [(str(name), list(points)) for name, points in series]
     years = sorted({year for _name, points in series for year, _value in points})
@@ -206,12 +217,13 @@ def line_chart(series, *, title: str, unit: str = "", decimals: int = 0, small: 
         chart.add(name, values)
         for year in years:
             if year in by_year:
-                figure = shown(by_year[year], decimals=decimals, unit=unit) if _finite(by_year[year]) else _("withheld")
+                value = by_year[year]
+                figure = shown(value, decimals=decimals, unit=unit) if _finite(value) else withheld_text()
                 items.append(f"{name} {year}: {figure}" if many else f"{year}: {figure}")
-    return _markup(chart, title=title, description=_describe(items))
+    return _markup(chart, title=title, description=_describe(items), chart_id=chart_id)
 
 
-def bar_chart(rows, *, title: str, unit: str = "", decimals: int = 0) -> SafeString:
+def bar_chart(rows, *, title: str, unit: str = "", decimals: int = 0, chart_id: str | None = None) -> SafeString:
     """Horizontal bars, one per ``(label, value or None)`` row (module docstring)."""
     rows = [(str(label), value) for label, value in rows]
     if not rows:
@@ -220,6 +232,6 @@ def bar_chart(rows, *, title: str, unit: str = "", decimals: int = 0) -> SafeStr
                     height=80 + 34 * len(rows), legend=False)
     chart.x_labels = [label for label, _value in rows]
     chart.add(title, [float(value) if _finite(value) else None for _label, value in rows])
-    items = [f"{label}: {shown(value, decimals=decimals, unit=unit) if _finite(value) else _('withheld')}"
+    items = [f"{label}: {shown(value, decimals=decimals, unit=unit) if _finite(value) else withheld_text()}"
              for label, value in rows]
-    return _markup(chart, title=title, description=_describe(items))
+    return _markup(chart, title=title, description=_describe(items), chart_id=chart_id)
