@@ -114,7 +114,7 @@ def test_the_pages_cost_the_same_queries_whatever_the_indicators_and_years(clien
     organisations = OrganisationFactory.create_batch(3)
 
     def grow():
-        for number in range(5):
+        for _number in range(5):
             indicator = IndicatorFactory(dimension=dimension)
             add_values(indicator, range(2010, 2020))
             add_values(indicator, [2020, 2021], organisations=organisations)

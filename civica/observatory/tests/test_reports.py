@@ -67,7 +67,7 @@ def test_the_pdf_has_the_tables(client, report):
 
 def test_the_report_pages_cost_the_same_whatever_the_sections(client, report, assert_constant_queries):
     def grow():
-        for number in range(4):
+        for _number in range(4):
             section = ReportSectionFactory(report=report)
             indicators = IndicatorFactory.create_batch(3)
             for indicator in indicators:

@@ -55,7 +55,8 @@ def test_the_screens_answer_by_role(client, make, kind):
     report = ReportFactory(slug="diagnoza-2021")
     section = ReportSectionFactory(report=report)
     urls = ["/en/observatory/reports/manage/", "/en/observatory/reports/manage/new/",
-            "/en/observatory/reports/manage/diagnoza-2021/", "/en/observatory/reports/manage/diagnoza-2021/sections/new/",
+            "/en/observatory/reports/manage/diagnoza-2021/",
+            "/en/observatory/reports/manage/diagnoza-2021/sections/new/",
             f"/en/observatory/reports/manage/diagnoza-2021/sections/{section.pk}/"]
     user = make(kind)
     if kind not in {"anonymous", "inactive"}:
