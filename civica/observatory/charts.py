@@ -12,17 +12,20 @@ drawing and each series told apart without colour (its own dash pattern and mark
 legend). pygal's own ``<style>``, ``<script>`` and tooltips are removed: the Content Security Policy
 allows no inline code, so every colour is written as a presentation attribute (also what WeasyPrint
 reads in the PDF). The drawing has a ``viewBox`` and scales to its box (``width: 100%``), so it fits a
-390 px screen. Numbers are formatted in the active language (``core.formatting``). A chart never stands
-alone: the templates put its data table right under it."""
+390 px screen. The same figures' markup is kept per process (``CACHED_CHARTS``). Numbers are formatted
+in the active language (``core.formatting``). A chart never stands alone: the templates put its data
+table right under it."""
 
 import hashlib
 import math
+from decimal import Decimal
+from functools import lru_cache
 
 import pygal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from lxml import etree
 from pygal.style import Style
 
@@ -37,6 +40,9 @@ DOT_SIZES = (4, 5, 3.5, 5.5, 3, 6)
 INK, LINE, PAPER = "#1b1f24", "#6b7280", "#ffffff"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 WIDTH = 420
+# Drawing a chart costs pygal about 15 ms: the markup of the same figures in the same language is kept
+# (per process; the page cache keeps whole pages besides).
+CACHED_CHARTS = 1024
 DESC_ITEMS = 60
 
 _STYLE = Style(background=PAPER, plot_background=PAPER, foreground=INK, foreground_strong=INK,
@@ -177,11 +183,15 @@ def _markup(chart, *, title: str, description: str, chart_id: str | None) -> Saf
     return mark_safe(markup.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', ""))  # noqa: S308 -- built above, text escaped by lxml
 
 
-def withheld_text() -> str:
-    """What a withheld figure reads as, everywhere (never a 0)."""
+def _minimum() -> int:
     from .disclosure import minimum_organisations
 
-    count = minimum_organisations()
+    return minimum_organisations()
+
+
+def withheld_text() -> str:
+    """What a withheld figure reads as, everywhere (never a 0)."""
+    count = _minimum()
     return ngettext("withheld: fewer than %(count)s organisation", "withheld: fewer than %(count)s organisations",
                     count) % {"count": count}
 
@@ -199,7 +209,16 @@ def _empty(title: str) -> SafeString:
 def line_chart(series, *, title: str, unit: str = "", decimals: int = 0, small: bool = False,
                chart_id: str | None = None) -> SafeString:
     """The chart of one or more time series (module docstring)."""
-    series = [(str(name), list(points)) for name, points in series]
+    key = tuple((str(name), tuple((year, None if value is None else str(value)) for year, value in points))
+                for name, points in series)
+    return _line_chart(key, title=str(title), unit=unit, decimals=decimals, small=small, chart_id=chart_id,
+                       language=get_language(), minimum=_minimum())
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def _line_chart(series, *, title, unit, decimals, small, chart_id, language, minimum) -> SafeString:
+    series = [(name, [(year, None if value is None else Decimal(value)) for year, value in points])
+              for name, points in series]
     years = sorted({year for _name, points in series for year, _value in points})
     if not years:
         return _empty(title)
@@ -225,7 +244,14 @@ def line_chart(series, *, title: str, unit: str = "", decimals: int = 0, small: 
 
 def bar_chart(rows, *, title: str, unit: str = "", decimals: int = 0, chart_id: str | None = None) -> SafeString:
     """Horizontal bars, one per ``(label, value or None)`` row (module docstring)."""
-    rows = [(str(label), value) for label, value in rows]
+    key = tuple((str(label), None if value is None else str(value)) for label, value in rows)
+    return _bar_chart(key, title=str(title), unit=unit, decimals=decimals, chart_id=chart_id,
+                      language=get_language(), minimum=_minimum())
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def _bar_chart(rows, *, title, unit, decimals, chart_id, language, minimum) -> SafeString:
+    rows = [(label, None if value is None else Decimal(value)) for label, value in rows]
     if not rows:
         return _empty(title)
     chart = _config(pygal.HorizontalBar, title=title, unit=unit, decimals=decimals,
