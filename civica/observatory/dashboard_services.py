@@ -74,6 +74,7 @@ def report_move(*, report: Report, to: str, by) -> Report:
         if to == ReportStatus.PUBLISHED:
             locked.published_at = timezone.now()
 
-    moved = transitions.move(report, to=to, by=by, record=record, fields=("status", "published_at"))
-    audit_services.record(by=by, action=f"observatory.report.{to}", target=moved, summary=str(moved))
+    with transaction.atomic():  # the move and its record together
+        moved = transitions.move(report, to=to, by=by, record=record, fields=("status", "published_at"))
+        audit_services.record(by=by, action=f"observatory.report.{to}", target=moved, summary=str(moved))
     return moved
