@@ -47,6 +47,12 @@ class ReportForm(SectionsMixin, forms.ModelForm):
     SECTIONS = ((_("Title"), ["title_ro"]), (_("The report"), ["slug", "year", "illustrative"]),
                 (_("Introduction"), ["introduction_ro"]), (_("Conclusion"), ["conclusion_ro"]))
 
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug == "manage":  # reports/manage/ is the analysts' screen
+            raise ValidationError(_("This short name is taken by the site: choose another."))
+        return slug
+
     class Meta:
         model = Report
         fields = ["title_ro", "title_en", "slug", "year", "illustrative", "introduction_ro", "introduction_en",
