@@ -15,3 +15,15 @@ rules.add_perm("observatory.view_raw_values", is_observatory_analyst)
 # representatives (verified, as every representative acting on the platform) and the analysts.
 rules.add_perm("observatory.view_impact",
                is_observatory_analyst | (is_participant & represents_this_organisation))
+# Dashboards and the sector's diagnosis (slice 4): analysts write the reports and publish them; a
+# published report is everyone's, a draft its analysts'.
+
+
+@rules.predicate
+def is_published_report(user, report) -> bool:
+    return report is not None and report.is_published
+
+
+rules.add_perm("observatory.manage_reports", is_observatory_analyst)
+rules.add_perm("observatory.publish_report", is_observatory_analyst)
+rules.add_perm("observatory.view_report", is_published_report | is_observatory_analyst)

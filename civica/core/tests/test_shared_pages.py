@@ -76,6 +76,39 @@ SHOWN = {
     "meetings:detail": "Bănci la umbră: atelier în parc", "calls:detail": "Bănci la umbră în cartiere",
 }
 
+# The observatory's dashboards and diagnosis report (issue 19, slice 4): their data is ``site_observatory``.
+@pytest.fixture
+def site_observatory(site):
+    from civica.observatory.models import IndicatorValue
+    from civica.observatory.tests.dashboard_factories import (
+        DimensionFactory,
+        IndicatorFactory,
+        ReportFactory,
+        ReportSectionFactory,
+    )
+
+    indicator = IndicatorFactory(dimension=DimensionFactory(slug="participare", framework__slug="culture2030"),
+                                 code="spectatori", name_ro="Spectatori la umbră")
+    IndicatorValue.objects.create(indicator=indicator, year=2021, value=1234)
+    report = ReportFactory(slug="diagnoza", title_ro="Diagnoza la umbră", status="published")
+    ReportSectionFactory(report=report).indicators.set([indicator])
+    return site
+
+
+PAGES |= {
+    "observatory:index": lambda site: "/ro/observatory/",
+    "observatory:dimension": lambda site: "/ro/observatory/dimensions/culture2030/participare/",
+    "observatory:indicator": lambda site: "/ro/observatory/indicators/spectatori/?first_year=2020",
+    "observatory:reports": lambda site: "/ro/observatory/reports/",
+    "observatory:report": lambda site: "/ro/observatory/reports/diagnoza/",
+}
+PAGE_DATA |= dict.fromkeys(("observatory:index", "observatory:dimension", "observatory:indicator",
+                            "observatory:reports", "observatory:report"), "site_observatory")
+SHOWN |= {"observatory:index": "Diagnoza la umbră", "observatory:dimension": "Spectatori la umbră",
+          "observatory:indicator": "Spectatori la umbră", "observatory:reports": "Diagnoza la umbră",
+          "observatory:report": "Spectatori la umbră"}
+
+
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 
 

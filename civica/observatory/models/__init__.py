@@ -14,3 +14,4 @@ from .indicators import (  # noqa: F401
     ValueOrigin,
     ValueStatus,
 )
+from .reports import REPORT_TRANSITIONS, Report, ReportSection, ReportStatus  # noqa: F401 -- dashboards (slice 4)
