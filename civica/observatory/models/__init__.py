@@ -14,3 +14,4 @@ from .indicators import (  # noqa: F401
     ValueOrigin,
     ValueStatus,
 )
+from .open_data import DEFAULT_LICENCE, LICENCE_URLS, DatasetLicence, Licence  # noqa: F401
