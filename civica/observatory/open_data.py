@@ -98,6 +98,11 @@ class Dataset:
         return (self.indicator or self.dimension).framework
 
     @property
+    def theme(self) -> Dimension | None:
+        """The dimension it belongs to (its own, or its indicator's)."""
+        return self.dimension if self.indicator is None else self.indicator.dimension
+
+    @property
     def slug(self) -> str:
         """The file name of its downloads."""
         if self.indicator is not None:
@@ -124,11 +129,24 @@ class Dataset:
         source = self.indicator or self.dimension
         return getattr(source, f"definition_{language}" if self.indicator else f"description_{language}", "")
 
-    def translated(self, what: str) -> str:
+    def _translated(self, what: str) -> str:
         """``title`` or ``description`` in the active language, Romanian when it has none."""
-        language = translation.get_language() or settings.LANGUAGE_CODE
-        text = getattr(self, what)(language.split("-")[0])
-        return text or getattr(self, what)(settings.LANGUAGE_CODE)
+        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        return getattr(self, what)(language) or getattr(self, what)(settings.LANGUAGE_CODE)
+
+    @property
+    def shown_title(self) -> str:
+        return self._translated("title")
+
+    @property
+    def shown_description(self) -> str:
+        return self._translated("description")
+
+    @property
+    def formats(self) -> list[dict]:
+        """Its downloads: ``url`` and ``label`` (CSV, XLSX, JSON)."""
+        return [{"url": self.url(fmt=fmt), "label": file_type, "format": fmt}
+                for fmt, (_media_type, file_type) in FORMATS.items()]
 
     def url(self, fmt: str | None = None) -> str:
         """Its page, or with ``fmt`` (csv, xlsx, json, jsonld) its download."""
@@ -236,7 +254,7 @@ def _rows(indicator: Indicator) -> Iterable[Row]:
 # The formats.
 
 
-def as_json(dataset: Dataset, request_base: str = "") -> str:
+def as_json(dataset: Dataset) -> str:
     """The dataset's rows with what they are: numbers as JSON numbers, a withheld value as null."""
     def number(value):
         if value is None:
@@ -253,7 +271,7 @@ def as_json(dataset: Dataset, request_base: str = "") -> str:
             "modified": dataset.modified.isoformat(),
             "publisher": publisher()["name"],
             "fictional": dataset.illustrative,
-            "metadata": absolute(dataset.url(fmt="jsonld")),
+            "metadata": absolute(_in_default_language(dataset.url, "jsonld")),
         },
         "columns": list(COLUMNS),
         "rows": [{**dict(zip(COLUMNS, row.cells(), strict=True)), "value": number(row.value)}
@@ -289,7 +307,7 @@ def _dataset_node(dataset: Dataset) -> dict:
     page = absolute(dataset.url())
     years = dataset.years
     themes = [{"@id": THEME_CULTURE}]
-    dimension = dataset.dimension or dataset.indicator.dimension
+    dimension = dataset.theme
     if dimension is not None:
         dimension_page = absolute(reverse("observatory:data_dimension", kwargs={
             "framework": dimension.framework.slug, "dimension": dimension.slug}))

@@ -54,7 +54,6 @@ def _shown_rows(dataset: open_data.Dataset) -> list[dict]:
 def _dataset_page(request, dataset):
     return render(request, "observatory/data/dataset.html", {
         "dataset": dataset, "rows": _shown_rows(dataset), "withheld": open_data.WITHHELD,
-        "formats": [(fmt, dataset.url(fmt=fmt)) for fmt in open_data.FORMATS],
         "jsonld_url": dataset.url(fmt="jsonld"),
     })
 
@@ -107,7 +106,10 @@ def _workbook(dataset: open_data.Dataset) -> bytes:
 @shared_page
 @require_safe
 def catalogue(request):
-    return render(request, "observatory/data/catalogue.html", {"datasets": open_data.catalogue()})
+    datasets = open_data.catalogue()
+    return render(request, "observatory/data/catalogue.html", {
+        "by_indicator": [dataset for dataset in datasets if dataset.indicator is not None],
+        "by_dimension": [dataset for dataset in datasets if dataset.dimension is not None]})
 
 
 @require_safe
