@@ -21,7 +21,17 @@ so nothing is marked ``illustrative``. Safe to run again: everything is found by
 
 from decimal import Decimal
 
-from .models import Breakdown, Dimension, Framework, Frequency, Indicator, IndicatorValue, Unit, ValueOrigin, ValueStatus
+from .models import (
+    Breakdown,
+    Dimension,
+    Framework,
+    Frequency,
+    Indicator,
+    IndicatorValue,
+    Unit,
+    ValueOrigin,
+    ValueStatus,
+)
 
 PLAN_2021 = "Centrul Cultural Clujean, Plan 2021"
 
@@ -177,10 +187,12 @@ MONITOR = [
         ("Prezența medie în clasamentele universitare", "Average appearances in university rankings")]),
      ("Deschidere, toleranță și încredere", "Openness, tolerance & trust", [
          ("Absolvenți străini", "Foreign graduates"), ("Populație născută în străinătate", "Foreign-born population"),
-         ("Toleranța față de străini", "Tolerance of foreigners"), ("Integrarea străinilor", "Integration of foreigners"),
+         ("Toleranța față de străini", "Tolerance of foreigners"),
+         ("Integrarea străinilor", "Integration of foreigners"),
          ("Încrederea în oameni", "People trust")]),
      ("Conexiuni locale și internaționale", "Local & international connections", [
-         ("Zboruri de pasageri", "Passenger flights"), ("Accesibilitate rutieră potențială", "Potential road accessibility"),
+         ("Zboruri de pasageri", "Passenger flights"),
+         ("Accesibilitate rutieră potențială", "Potential road accessibility"),
          ("Trenuri directe către alte orașe", "Direct trains to other cities")]),
      ("Calitatea guvernanței", "Quality of governance", [("Calitatea guvernanței", "Quality of governance")])],
 ]

@@ -26,7 +26,8 @@ def test_the_demo_catalogue(client):
         "Cultural vibrancy", "Creative economy", "Enabling environment"]
     assert monitor.indicators.count() == 29
     assert Dimension.objects.filter(framework__slug="mesoc").count() == 3
-    assert "3 parteneriate media la nivel național" in Indicator.objects.get(code="own-media-partnerships").methodology_ro
+    media = Indicator.objects.get(code="own-media-partnerships")
+    assert "3 parteneriate media la nivel național" in media.methodology_ro
     for indicator in Indicator.objects.all():
         indicator.full_clean()
     # The only values: the plan's budget totals, from the plan, published; nothing fictional.
