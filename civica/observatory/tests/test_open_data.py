@@ -268,3 +268,12 @@ class TestAddressesNeverFail(HypothesisTestCase):
         assert response.status_code in {200, 301, 400, 404}
         response = self.client.get(f"/en/observatory/data/dimensions/own/{quote(code, safe='')}{suffix}")
         assert response.status_code in {200, 301, 400, 404}
+
+
+def test_a_dimensions_dataset_reads_two_queries_and_two_per_series(client, indicator, framework, dimension,
+                                                                   django_assert_max_num_queries):
+    make_indicator(framework, dimension, code="c2030-22", name_ro="Procese participative")
+    # The dimension and its published indicators; the first indicator's two series, the second's one.
+    with django_assert_max_num_queries(2 + 2 * 3):
+        response = client.get("/en/observatory/data/dimensions/culture-2030/inclusion.csv")
+    assert response.status_code == 200
