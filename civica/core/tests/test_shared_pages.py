@@ -107,6 +107,30 @@ PAGE_DATA |= dict.fromkeys(("observatory:index", "observatory:dimension", "obser
 SHOWN |= {"observatory:index": "Diagnoza la umbră", "observatory:dimension": "Spectatori la umbră",
           "observatory:indicator": "Spectatori la umbră", "observatory:reports": "Diagnoza la umbră",
           "observatory:report": "Spectatori la umbră"}
+# --- Observatory, open data (issue 19): the catalogue and a dataset's pages, on ``site_open_data``.
+PAGES |= {
+    "observatory:data": lambda site: "/ro/observatory/data/",
+    "observatory:data_indicator": lambda site: "/ro/observatory/data/indicators/parcul-1/",
+    "observatory:data_dimension": lambda site: "/ro/observatory/data/dimensions/own/parcul/",
+}
+PAGE_DATA |= {name: "site_open_data" for name in ("observatory:data", "observatory:data_indicator",
+                                                   "observatory:data_dimension")}
+SHOWN |= {name: "Vizitatori în Parcul Feroviarilor" for name in ("observatory:data", "observatory:data_indicator",
+                                                                  "observatory:data_dimension")}
+
+
+@pytest.fixture
+def site_open_data(site_news):
+    """``site_news`` with a published indicator of one value, in a dimension."""
+    from civica.observatory.models import Dimension, Framework, Indicator, IndicatorValue
+
+    framework = Framework.objects.create(slug="own", name_ro="Indicatorii centrului")
+    dimension = Dimension.objects.create(framework=framework, slug="parcul", name_ro="Parcul")
+    indicator = Indicator.objects.create(code="parcul-1", framework=framework, dimension=dimension,
+                                         name_ro="Vizitatori în Parcul Feroviarilor", definition_ro="Pe an.",
+                                         unit="count", is_published=True)
+    IndicatorValue.objects.create(indicator=indicator, year=2021, value=1234)
+    return site_news
 
 
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')

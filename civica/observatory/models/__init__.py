@@ -1,4 +1,5 @@
-"""The observatory's models, a module each: the indicators and their values (``indicators``)."""
+"""The observatory's models, a module each: the indicators and their values (``indicators``), open data's
+licences (``open_data``), the diagnosis reports (``reports``)."""
 
 from .indicators import (  # noqa: F401
     AGE_GROUPS,
@@ -14,4 +15,5 @@ from .indicators import (  # noqa: F401
     ValueOrigin,
     ValueStatus,
 )
-from .reports import REPORT_TRANSITIONS, Report, ReportSection, ReportStatus  # noqa: F401 -- dashboards (slice 4)
+from .open_data import DEFAULT_LICENCE, LICENCE_URLS, DatasetLicence, Licence  # noqa: F401
+from .reports import REPORT_TRANSITIONS, Report, ReportSection, ReportStatus  # noqa: F401
