@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "civica.news",
     "civica.governance",
     "civica.observatory",
+    "civica.api",
+    "ninja",
     "civica.newsletter",
     "civica.insights",
     "civica.search",
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "civica.core.page_cache.PersonalPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /api/: ?lang=, CORS for reading, ETag and 304 (civica.api.middleware).
+    "civica.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "civica.core.middleware.RejectNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -367,3 +371,6 @@ CIVICA_CALL_RECORDS_YEARS = int(os.environ.get("CIVICA_CALL_RECORDS_YEARS", "5")
 # The observatory never publishes an aggregate of fewer organisations than this (issue 19: statistical
 # disclosure control; civica.observatory.disclosure).
 CIVICA_OBSERVATORY_MIN_ORGANISATIONS = int(os.environ.get("CIVICA_OBSERVATORY_MIN_ORGANISATIONS", "3"))
+# The public API's rate limit per client address (civica.api.throttling): requests per second, minute,
+# hour or day, as django-ninja writes them.
+CIVICA_API_RATE_BY_ADDRESS = os.environ.get("CIVICA_API_RATE_BY_ADDRESS", "120/m")
