@@ -12,7 +12,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 
 from .pagination import BadCursor
 from .problems import invalid_parameters, problem
-from .throttling import AddressRateThrottle
+from .throttling import AddressRateThrottle, TokenRateThrottle
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
-    throttle=[AddressRateThrottle()],
+    throttle=[AddressRateThrottle(), TokenRateThrottle()],
 )
 
 
@@ -72,6 +72,9 @@ def _unexpected(request, error):
     return problem(500, _("Something went wrong on our side."), _("It has been logged; please try again later."))
 
 
-from .endpoints import participation  # noqa: E402 -- the routers need the api above
+from .endpoints import me, participation  # noqa: E402 -- the routers need the api above
 
 api.add_router("/processes/", participation.router)
+# A person's own, with a personal access token (Authorization: Bearer civ_…).
+api.add_router("/me/", me.router)
+api.add_router("/", me.write_router)

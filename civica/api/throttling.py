@@ -16,3 +16,21 @@ class AddressRateThrottle(AnonRateThrottle):
         self.rate = settings.CIVICA_API_RATE_BY_ADDRESS
         self.num_requests, self.duration = self.parse_rate(self.rate)
         return super().allow_request(request)
+
+
+class TokenRateThrottle(AnonRateThrottle):
+    """Per token, whatever address it comes from (a token's requests are not an address's)."""
+
+    scope = "token"
+
+    def __init__(self):
+        super().__init__(rate=settings.CIVICA_API_RATE_BY_TOKEN)
+
+    def get_cache_key(self, request):
+        token = getattr(request, "auth", None)
+        return None if token is None else self.cache_format % {"scope": self.scope, "ident": token.pk}
+
+    def allow_request(self, request) -> bool:
+        self.rate = settings.CIVICA_API_RATE_BY_TOKEN
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request)

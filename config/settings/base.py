@@ -374,3 +374,5 @@ CIVICA_OBSERVATORY_MIN_ORGANISATIONS = int(os.environ.get("CIVICA_OBSERVATORY_MI
 # The public API's rate limit per client address (civica.api.throttling): requests per second, minute,
 # hour or day, as django-ninja writes them.
 CIVICA_API_RATE_BY_ADDRESS = os.environ.get("CIVICA_API_RATE_BY_ADDRESS", "120/m")
+# … and per personal access token, wherever it is used from.
+CIVICA_API_RATE_BY_TOKEN = os.environ.get("CIVICA_API_RATE_BY_TOKEN", "600/m")
