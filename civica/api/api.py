@@ -7,7 +7,7 @@ import logging
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from .pagination import BadCursor
@@ -23,7 +23,46 @@ pagination: follow `next` (at most 100 items a page, `page_size`). Every refusal
 document (`application/problem+json`). Reads are open to any origin (CORS) and limited per address
 (`429` with `Retry-After`). Content is licensed as each page says."""
 
-api = NinjaAPI(
+class ParameterProblem(Schema):
+    parameter: str
+    message: str
+
+
+class Problem(Schema):
+    """RFC 9457 problem details."""
+
+    type: str
+    title: str
+    status: int
+    detail: str | None = None
+    errors: list[ParameterProblem] | None = None
+
+
+# Every operation may answer these; those with a token also 401 and 403.
+COMMON_PROBLEMS = {"400": "Some parameters are not valid.", "404": "Not found, or not public.",
+                   "429": "Too many requests: see Retry-After."}
+TOKEN_PROBLEMS = {"401": "No valid token.", "403": "The token lacks the scope, or the action is refused."}
+
+
+class CivicaAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        """Django-ninja's document, with the problems every operation may answer, as problem+json."""
+        schema = super().get_openapi_schema(**kwargs)
+        problem_ref = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                problems = {**COMMON_PROBLEMS, **(TOKEN_PROBLEMS if operation.get("security") else {})}
+                for status, description in problems.items():
+                    responses[status] = {"description": description, "content": problem_ref}
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.update(Problem.model_json_schema(ref_template="#/components/schemas/{model}").pop("$defs", {}))
+        components["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        components["Problem"].pop("$defs", None)
+        return schema
+
+
+api = CivicaAPI(
     title="Civica API",
     version="1",
     description=DESCRIPTION,

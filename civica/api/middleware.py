@@ -8,13 +8,16 @@
   (or ``If-Modified-Since`` against an endpoint's ``Last-Modified``) says it has that answer already."""
 
 import hashlib
+from http import HTTPStatus
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
+from django.utils.translation import gettext as _
 
 API_PREFIX = "/api/"
+PROBLEM_TYPES = ("application/problem+json", "application/json")
 READ_METHODS = ("GET", "HEAD")
 
 
@@ -35,6 +38,10 @@ class ApiMiddleware:
             response = HttpResponse(status=204)
         else:
             response = self.get_response(request)
+        if response.status_code >= 400 and not response.get("Content-Type", "").startswith(PROBLEM_TYPES):
+            # Refused before the API ran (a NUL in the address, the write limit, a method not allowed):
+            # the same problem document as the API's own refusals, with the refusal's headers kept.
+            response = _as_problem(response)
         response["Content-Language"] = translation.get_language()
         vary = [part for part in (response.get("Vary") or "").split(",") if part.strip()]
         response["Vary"] = ", ".join(dict.fromkeys([*(part.strip() for part in vary), "Accept-Language"]))
@@ -53,3 +60,14 @@ class ApiMiddleware:
                     conditional[name] = response[name]
             return conditional
         return response
+
+
+def _as_problem(refused):
+    from .problems import problem
+
+    titles = {400: _("The request is not valid."), 403: _("This is not allowed."), 404: _("Not found."),
+              405: _("This method is not allowed here."), 429: _("Too many requests.")}
+    status = refused.status_code
+    title = titles.get(status) or (HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "")
+    kept = {name: refused[name] for name in ("Retry-After", "Allow") if refused.has_header(name)}
+    return problem(status, str(title), headers=kept)
