@@ -75,3 +75,12 @@ def _unexpected(request, error):
 from .endpoints import participation  # noqa: E402 -- the routers need the api above
 
 api.add_router("/processes/", participation.router)
+
+# Slice a1: debates, comments, poll results, meetings, workshops' reports.
+from .endpoints import comments, debates  # noqa: E402
+
+api.add_router("/processes/", debates.router)
+api.add_router("/processes/", comments.router)
+from .endpoints import polls  # noqa: E402
+
+api.add_router("/processes/", polls.router)
