@@ -76,11 +76,12 @@ from .endpoints import participation  # noqa: E402 -- the routers need the api a
 
 api.add_router("/processes/", participation.router)
 
-# Slice a1: debates, comments, poll results, meetings, workshops' reports.
-from .endpoints import comments, debates  # noqa: E402
+# Slice a1: debates, comments with their threads, poll results, meetings (with their iCal links) and
+# workshops' reports.
+from .endpoints import comments, debates, meetings, polls, workshops  # noqa: E402
 
 api.add_router("/processes/", debates.router)
 api.add_router("/processes/", comments.router)
-from .endpoints import polls  # noqa: E402
-
 api.add_router("/processes/", polls.router)
+api.add_router("/meetings/", meetings.router)
+api.add_router("/workshops/", workshops.router)

@@ -1,8 +1,9 @@
 """Reads of a world-café workshop: the public ones and their report (``report``, for the report page and
-the API), the table a signed link opens (``table_token``: the link dies once the workshop is closed), where the workshop is (``stage``: what the room screen says), the dot results,
-the colour a table's notes take on the wall, what a harvest would do (the harvest page says it before
-it runs) and the harvest under way, the notes in no theme, to be placed by staff, and the workshops
-being run now (for the staff dashboard)."""
+the API), the table a signed link opens (``table_token``: the link dies once the workshop is closed),
+where the workshop is (``stage``: what the room screen says), the dot results, the colour a table's notes
+take on the wall, what a harvest would do (the harvest page says it before it runs) and the harvest under
+way, the notes in no theme, to be placed by staff, and the workshops being run now (for the staff
+dashboard)."""
 
 from django.core import signing
 from django.db.models import Count, Q
