@@ -63,7 +63,7 @@ def test_an_ideas_comments_come_with_their_threads_as_the_page_shows_them(client
     assert top[0]["replies"][0]["replies"][0]["author"] == "Deleted participant"
     assert top[0]["replies"][0]["replies"][0]["depth"] == 2
     # Hidden and deleted comments keep their place, with nothing of what they said or who said it.
-    assert {key: top[1][key] for key in ("author", "body", "upvotes")} == {"author": None, "body": None, "upvotes": None}
+    assert [top[1][key] for key in ("author", "body", "upvotes", "downvotes")] == [None] * 4
     assert top[1]["replies"][0]["id"] == under_hidden.pk and top[1]["replies"][0]["body"] == "Răspuns vizibil"
     assert top[2]["body"] is None and top[2]["author"] is None
     text = client.get(f"/api/v1/processes/parc/ideas/{idea.pk}/comments").content.decode()
@@ -215,7 +215,8 @@ def test_lists_take_a_fixed_number_of_queries(client):
 def test_the_openapi_document_describes_these_endpoints(client):
     paths = set(client.get("/api/v1/openapi.json").json()["paths"])
     assert {"/api/v1/processes/{slug}/debates", "/api/v1/processes/{slug}/debates/{debate_id}",
-            "/api/v1/processes/{slug}/ideas/{idea_id}/comments", "/api/v1/processes/{slug}/debates/{debate_id}/comments",
+            "/api/v1/processes/{slug}/ideas/{idea_id}/comments",
+            "/api/v1/processes/{slug}/debates/{debate_id}/comments",
             "/api/v1/processes/{slug}/polls", "/api/v1/processes/{slug}/polls/{poll_id}"} <= paths
 
 
