@@ -117,3 +117,13 @@ api.add_router("/processes/", participation.router)
 # A person's own, with a personal access token (Authorization: Bearer civ_…).
 api.add_router("/me/", me.router)
 api.add_router("/", me.write_router)
+
+# Slice a1: debates, comments with their threads, poll results, meetings (with their iCal links) and
+# workshops' reports.
+from .endpoints import comments, debates, meetings, polls, workshops  # noqa: E402
+
+api.add_router("/processes/", debates.router)
+api.add_router("/processes/", comments.router)
+api.add_router("/processes/", polls.router)
+api.add_router("/meetings/", meetings.router)
+api.add_router("/workshops/", workshops.router)
