@@ -75,3 +75,9 @@ def _unexpected(request, error):
 from .endpoints import participation  # noqa: E402 -- the routers need the api above
 
 api.add_router("/processes/", participation.router)
+
+# Slice a2: calls, plans, the network (organisations, networks, programmes, spaces), bodies and news.
+from .endpoints import calls, news  # noqa: E402
+
+api.add_router("/calls/", calls.router)
+api.add_router("/news/", news.router)
