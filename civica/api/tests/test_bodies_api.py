@@ -21,8 +21,8 @@ def _board(slug="consiliul-director"):
                                role=BodyRole.DECISION_MAKING, size=3)
     today = timezone.localdate()
     chair = Seat.objects.create(body=body, role=SeatRole.CHAIR)
-    holder = UserFactory(email="ana@example.org")
-    Term.objects.create(seat=chair, holder=holder, holder_name="Ana Pop", organisation=OrganisationFactory(name="CCC"),
+    holder = UserFactory(email=f"ana@{slug}.example.org")
+    Term.objects.create(seat=chair, holder=holder, holder_name="Ana Pop", organisation=OrganisationFactory(name=f"CCC {slug}"),
                         starts_on=today - datetime.timedelta(days=30))
     Term.objects.create(seat=chair, holder_name="Dan Vechi", starts_on=today - datetime.timedelta(days=400),
                         ends_on=today - datetime.timedelta(days=30))
@@ -42,10 +42,10 @@ def test_bodies_and_seats_read_as_their_pages_show_them(client):
     assert [row["name"] for row in listed] == ["Board of Directors"]
     chair, member = listed[0]["seats"]
     assert chair["role_label"] == "Chair" and not chair["vacant"]
-    assert chair["current"][0]["holder"] == "Ana Pop" and chair["current"][0]["organisation"]["name"] == "CCC"
+    assert chair["current"][0]["holder"] == "Ana Pop" and chair["current"][0]["organisation"]["name"] == "CCC consiliul-director"
     assert member["vacant"] and member["label"] == "the City Hall"
     assert listed[0]["unset_places"] == 1
-    assert "ana@example.org" not in str(listed)
+    assert "ana@consiliul-director.example.org" not in str(listed)
 
     detail = client.get("/api/v1/bodies/consiliul-director?lang=en").json()
     assert [term["holder"] for term in detail["seats"][0]["history"]] == ["Ana Pop", "Dan Vechi"]
@@ -53,7 +53,7 @@ def test_bodies_and_seats_read_as_their_pages_show_them(client):
     assert detail["meetings"][0]["agenda"] == "Budget"
     assert detail["decisions"][0]["meeting"] is None  # held at a meeting that is not published
     assert detail["objectives"][0]["level_label"] == "fully"
-    assert "Secret" not in str(detail) and "ana@example.org" not in str(detail)
+    assert "Secret" not in str(detail) and "ana@consiliul-director.example.org" not in str(detail)
 
 
 def test_a_withdrawn_name_reads_as_null_and_an_unknown_body_is_not_found(client):
