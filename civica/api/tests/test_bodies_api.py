@@ -22,7 +22,8 @@ def _board(slug="consiliul-director"):
     today = timezone.localdate()
     chair = Seat.objects.create(body=body, role=SeatRole.CHAIR)
     holder = UserFactory(email=f"ana@{slug}.example.org")
-    Term.objects.create(seat=chair, holder=holder, holder_name="Ana Pop", organisation=OrganisationFactory(name=f"CCC {slug}"),
+    Term.objects.create(seat=chair, holder=holder, holder_name="Ana Pop",
+                        organisation=OrganisationFactory(name=f"CCC {slug}"),
                         starts_on=today - datetime.timedelta(days=30))
     Term.objects.create(seat=chair, holder_name="Dan Vechi", starts_on=today - datetime.timedelta(days=400),
                         ends_on=today - datetime.timedelta(days=30))
@@ -42,7 +43,8 @@ def test_bodies_and_seats_read_as_their_pages_show_them(client):
     assert [row["name"] for row in listed] == ["Board of Directors"]
     chair, member = listed[0]["seats"]
     assert chair["role_label"] == "Chair" and not chair["vacant"]
-    assert chair["current"][0]["holder"] == "Ana Pop" and chair["current"][0]["organisation"]["name"] == "CCC consiliul-director"
+    assert chair["current"][0]["holder"] == "Ana Pop"
+    assert chair["current"][0]["organisation"]["name"] == "CCC consiliul-director"
     assert member["vacant"] and member["label"] == "the City Hall"
     assert listed[0]["unset_places"] == 1
     assert "ana@consiliul-director.example.org" not in str(listed)
