@@ -152,3 +152,17 @@ def test_any_query_string_on_the_network_is_answered_without_a_server_error(clie
     assert response.status_code < 500, (path, query, response.content[:300])
     if response.status_code >= 400:
         assert response["Content-Type"] == PROBLEM
+
+
+def test_the_openapi_document_describes_the_slice_a2_endpoints(client):
+    document = client.get("/api/v1/openapi.json").json()
+    paths = {"/api/v1/calls/", "/api/v1/calls/{slug}", "/api/v1/plans/", "/api/v1/plans/{slug}",
+             "/api/v1/bodies/", "/api/v1/bodies/{slug}", "/api/v1/organisations/", "/api/v1/organisations/{slug}",
+             "/api/v1/networks/", "/api/v1/networks/{slug}", "/api/v1/programmes/", "/api/v1/programmes/{slug}",
+             "/api/v1/spaces/", "/api/v1/spaces/{slug}", "/api/v1/news/", "/api/v1/news/{slug}"}
+    assert paths <= set(document["paths"])
+    for path in paths:
+        answer = document["paths"][path]["get"]["responses"]["200"]
+        assert "$ref" in str(answer["content"]["application/json"]["schema"]), path
+    assert "from" in {parameter["name"] for parameter in document["paths"]["/api/v1/spaces/{slug}"]["get"]["parameters"]}
+    assert document["components"]["schemas"]["Money"]["properties"]["amount"]["type"] == "string"
