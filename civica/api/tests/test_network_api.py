@@ -164,5 +164,6 @@ def test_the_openapi_document_describes_the_slice_a2_endpoints(client):
     for path in paths:
         answer = document["paths"][path]["get"]["responses"]["200"]
         assert "$ref" in str(answer["content"]["application/json"]["schema"]), path
-    assert "from" in {parameter["name"] for parameter in document["paths"]["/api/v1/spaces/{slug}"]["get"]["parameters"]}
+    space = document["paths"]["/api/v1/spaces/{slug}"]["get"]
+    assert "from" in {parameter["name"] for parameter in space["parameters"]}
     assert document["components"]["schemas"]["Money"]["properties"]["amount"]["type"] == "string"
