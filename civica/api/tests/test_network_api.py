@@ -150,7 +150,8 @@ def test_any_query_string_on_the_network_is_answered_without_a_server_error(clie
         SpaceFactory(slug="fuzz", programme=ProgrammeFactory(slug="fuzz"))
     response = client.get(path, dict(query) if query else None)
     assert response.status_code < 500, (path, query, response.content[:300])
-    if response.status_code >= 400:
+    # A NUL in the query is refused site-wide, before the API, by core's middleware (an HTML 400).
+    if response.status_code >= 400 and not any("\x00" in key + value for key, value in query):
         assert response["Content-Type"] == PROBLEM
 
 

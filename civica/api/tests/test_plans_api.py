@@ -79,5 +79,6 @@ def test_any_query_string_on_the_plans_is_answered_without_a_server_error(client
         make_plan(year=2021, programmes=1, activities=1)
     response = client.get(path, dict(query) if query else None)
     assert response.status_code < 500, (path, query, response.content[:300])
-    if response.status_code >= 400:
+    # A NUL in the query is refused site-wide, before the API, by core's middleware (an HTML 400).
+    if response.status_code >= 400 and not any("\x00" in key + value for key, value in query):
         assert response["Content-Type"] == PROBLEM
