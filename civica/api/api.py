@@ -127,3 +127,15 @@ api.add_router("/processes/", comments.router)
 api.add_router("/processes/", polls.router)
 api.add_router("/meetings/", meetings.router)
 api.add_router("/workshops/", workshops.router)
+
+# Slice a2: calls, plans, the network (organisations, networks, programmes, spaces), bodies and news.
+from .endpoints import bodies, calls, network, news, plans  # noqa: E402
+
+api.add_router("/bodies/", bodies.router)
+api.add_router("/calls/", calls.router)
+api.add_router("/networks/", network.networks)
+api.add_router("/news/", news.router)
+api.add_router("/organisations/", network.organisations)
+api.add_router("/plans/", plans.router)
+api.add_router("/programmes/", network.programmes)
+api.add_router("/spaces/", network.spaces)

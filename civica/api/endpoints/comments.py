@@ -20,8 +20,9 @@ from civica.comments.models import Alignment
 from civica.participation import selectors as participation_selectors
 
 from ..pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, keyset_page
+from ..shapes import next_url
 from .debates import ID_LIMIT, visible_debate
-from .participation import VISITOR, _next_url, _visible_process
+from .participation import VISITOR, visible_process
 
 router = Router(tags=["comments"])
 
@@ -84,7 +85,7 @@ def thread_page(request, target, filters: CommentFilters, *, list_key: str) -> d
     page_url = target.get_absolute_url()
     return {"comments": target.comment_count,
             "results": [_comment(request, comment, page_url, replies) for comment in page.rows],
-            "next": _next_url(request, page.next_cursor)}
+            "next": next_url(request, page.next_cursor)}
 
 
 def _visible_idea(process, idea_id: int):
@@ -100,7 +101,7 @@ def _visible_idea(process, idea_id: int):
 @router.get("/{slug}/ideas/{idea_id}/comments", response=CommentPage, url_name="idea_comments",
             summary="An idea's comments")
 def idea_comments(request, slug: str, idea_id: int, filters: Query[CommentFilters]):
-    idea = _visible_idea(_visible_process(slug), idea_id)
+    idea = _visible_idea(visible_process(slug), idea_id)
     return thread_page(request, idea, filters, list_key=f"idea:{idea.pk}")
 
 
@@ -109,5 +110,5 @@ def idea_comments(request, slug: str, idea_id: int, filters: Query[CommentFilter
 def debate_comments(request, slug: str, debate_id: int, filters: Query[CommentFilters]):
     """Arguments for and against the question, and neutral comments, in one thread as on the page
     (``alignment`` says which column the page puts each in)."""
-    debate = visible_debate(_visible_process(slug), debate_id)
+    debate = visible_debate(visible_process(slug), debate_id)
     return thread_page(request, debate, filters, list_key=f"debate:{debate.pk}")

@@ -12,7 +12,8 @@ from ninja import Field, Query, Router, Schema
 from civica.participation import selectors
 
 from ..pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, keyset_page
-from .participation import _absolute, _next_url, _visible_process
+from ..shapes import absolute, next_url
+from .participation import visible_process
 
 router = Router(tags=["debates"])
 
@@ -43,8 +44,8 @@ def debate_dict(request, debate, process) -> dict:
     return {
         "id": debate.pk, "question": debate.translated("question"), "description": debate.translated("description"),
         "comments": debate.comment_count, "created_at": debate.created_at,
-        "url": _absolute(request, reverse("participation:debate_detail", args=[process.slug, debate.pk])),
-        "comments_url": _absolute(request, reverse("api-v1:debate_comments", args=[process.slug, debate.pk])),
+        "url": absolute(request, reverse("participation:debate_detail", args=[process.slug, debate.pk])),
+        "comments_url": absolute(request, reverse("api-v1:debate_comments", args=[process.slug, debate.pk])),
     }
 
 
@@ -60,14 +61,14 @@ def visible_debate(process, debate_id: int):
 @router.get("/{slug}/debates", response=DebatePage, url_name="debate_list", summary="A consultation's debates")
 def debate_list(request, slug: str, filters: Query[DebateFilters]):
     """Newest first, as the consultation's page lists them; hidden debates left out."""
-    process = _visible_process(slug)
+    process = visible_process(slug)
     page = keyset_page(selectors.debate_list(process=process), ordering=("-created_at", "-id"),
                        list_key=f"debates:{process.pk}", cursor=filters.cursor, size=filters.page_size)
     return {"results": [debate_dict(request, debate, process) for debate in page.rows],
-            "next": _next_url(request, page.next_cursor)}
+            "next": next_url(request, page.next_cursor)}
 
 
 @router.get("/{slug}/debates/{debate_id}", response=DebateOut, url_name="debate_detail", summary="One debate")
 def debate_detail(request, slug: str, debate_id: int):
-    process = _visible_process(slug)
+    process = visible_process(slug)
     return debate_dict(request, visible_debate(process, debate_id), process)

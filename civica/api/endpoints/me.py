@@ -23,6 +23,7 @@ from ..auth import TokenAuth, token_user
 from ..models import Scope
 from ..pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, keyset_page
 from ..problems import problem
+from ..shapes import next_url
 
 router = Router(tags=["me"])
 READ = TokenAuth(Scope.READ_PERSONAL)
@@ -80,13 +81,6 @@ class RegistrationIn(Schema):
     accept_terms: bool = False
 
 
-def _next(request, cursor):
-    if cursor is None:
-        return None
-    query = request.GET.copy()
-    query["cursor"] = cursor
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-
 
 @router.get("/notifications", response=NotificationPage, auth=READ, summary="My notifications")
 def my_notifications(request, paging: Query[PageQuery]):
@@ -95,7 +89,7 @@ def my_notifications(request, paging: Query[PageQuery]):
                        list_key=f"notifications:{person.pk}", cursor=paging.cursor, size=paging.page_size)
     return {"results": [{"id": item.pk, "message": item.message, "url": request.build_absolute_uri(item.url),
                          "created_at": item.created_at, "read": item.read_at is not None} for item in page.rows],
-            "next": _next(request, page.next_cursor)}
+            "next": next_url(request, page.next_cursor)}
 
 
 @router.get("/applications", response=list[ApplicationOut], auth=READ, summary="My applications to calls")

@@ -17,8 +17,8 @@ from civica.meetings import selectors
 from civica.meetings.models import MeetingFormat, MeetingKind, WhenKnown
 
 from ..pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, keyset_page
+from ..shapes import absolute, next_url
 from .comments import CommentFilters, CommentPage, thread_page
-from .participation import _absolute, _next_url
 
 router = Router(tags=["meetings"])
 
@@ -100,10 +100,10 @@ def _meeting(request, meeting) -> dict:
         "starts_at": meeting.starts_at, "ends_at": meeting.ends_at if meeting.when_known == WhenKnown.TIME else None,
         "when_known": meeting.when_known, "when": meeting.when_long, "place": place, "address": address,
         "space": meeting.space.translated("name") if meeting.space_id else None,
-        "space_url": _absolute(request, meeting.space.get_absolute_url()) if meeting.space_id else None,
-        "url": _absolute(request, meeting.get_absolute_url()),
-        "ical_url": None if month_only else _absolute(request, reverse("meetings:ics", args=[meeting.slug])),
-        "detail_url": _absolute(request, reverse("api-v1:meeting_detail", args=[meeting.slug])),
+        "space_url": absolute(request, meeting.space.get_absolute_url()) if meeting.space_id else None,
+        "url": absolute(request, meeting.get_absolute_url()),
+        "ical_url": None if month_only else absolute(request, reverse("meetings:ics", args=[meeting.slug])),
+        "detail_url": absolute(request, reverse("api-v1:meeting_detail", args=[meeting.slug])),
     }
 
 
@@ -123,8 +123,8 @@ def meeting_list(request, filters: Query[MeetingFilters]):
     page = keyset_page(meetings, ordering=ordering, cursor=filters.cursor, size=filters.page_size,
                        list_key=f"meetings:{filters.when}:{filters.kind}:{filters.format}:{filters.space}")
     return {"results": [_meeting(request, meeting) for meeting in page.rows],
-            "next": _next_url(request, page.next_cursor),
-            "calendar_url": _absolute(request, reverse("meetings:feed"))}
+            "next": next_url(request, page.next_cursor),
+            "calendar_url": absolute(request, reverse("meetings:feed"))}
 
 
 @router.get("/{slug}", response=MeetingDetail, url_name="meeting_detail", summary="One meeting")
@@ -143,14 +143,14 @@ def meeting_detail(request, slug: str):
         "registration_open": meeting.registration_open and meeting.cancelled_at is None,
         "programme": meeting.programme.translated("name") if meeting.programme_id else None,
         "process": process.translated("title") if process else None,
-        "process_url": _absolute(request, process.get_absolute_url()) if process else None,
-        "workshop_url": _absolute(request, reverse("api-v1:workshop_detail", args=[workshop.slug]))
+        "process_url": absolute(request, process.get_absolute_url()) if process else None,
+        "workshop_url": absolute(request, reverse("api-v1:workshop_detail", args=[workshop.slug]))
         if workshop else None,
         "minutes": meeting.translated("minutes"), "video_url": meeting.video_url,
-        "documents": [{"title": document.title, "url": _absolute(request, document.file.url)}
+        "documents": [{"title": document.title, "url": absolute(request, document.file.url)}
                       for document in meeting.documents.all()],
         "comments": meeting.comment_count,
-        "comments_url": _absolute(request, reverse("api-v1:meeting_comments", args=[meeting.slug])),
+        "comments_url": absolute(request, reverse("api-v1:meeting_comments", args=[meeting.slug])),
     }
 
 

@@ -18,6 +18,7 @@ from civica.participation.models import IdeaStatus
 from civica.participation.schedule import phase_label
 
 from ..pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, keyset_page
+from ..shapes import absolute, next_url
 
 router = Router(tags=["consultations"])
 
@@ -78,9 +79,6 @@ class IdeaPage(Schema):
     next: str | None
 
 
-def _absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path)
-
 
 def _process(request, process) -> dict:
     return {
@@ -88,8 +86,8 @@ def _process(request, process) -> dict:
         "scope": process.scope, "starts_on": process.starts_on, "ends_on": process.ends_on,
         "phases": [{"kind": phase.kind, "name": phase_label(phase), "starts_at": phase.starts_at,
                     "ends_at": phase.ends_at} for phase in process.phases.all()],
-        "url": _absolute(request, reverse("participation:process_detail", args=[process.slug])),
-        "ideas_url": _absolute(request, reverse("api-v1:idea_list", args=[process.slug])),
+        "url": absolute(request, reverse("participation:process_detail", args=[process.slug])),
+        "ideas_url": absolute(request, reverse("api-v1:idea_list", args=[process.slug])),
     }
 
 
@@ -104,19 +102,12 @@ def _idea(request, idea, process) -> dict:
         "status": idea.status, "status_label": str(IdeaStatus(idea.status).label),
         "supports": idea.support_count, "comments": idea.comment_count, "answer": idea.answer,
         "answered_at": idea.answered_at, "created_at": idea.created_at,
-        "url": _absolute(request, reverse("participation:idea_detail", args=[process.slug, idea.pk])),
+        "url": absolute(request, reverse("participation:idea_detail", args=[process.slug, idea.pk])),
     }
 
 
-def _next_url(request, cursor):
-    if cursor is None:
-        return None
-    query = request.GET.copy()
-    query["cursor"] = cursor
-    return _absolute(request, f"{request.path}?{query.urlencode()}")
 
-
-def _visible_process(slug):
+def visible_process(slug):
     process = selectors.process_for_page(slug)
     if process is None or not VISITOR.has_perm("participation.read_process", process):
         raise Http404
@@ -136,12 +127,12 @@ def process_list(request, filters: Query[ProcessFilters]):
     page = keyset_page(processes, ordering=("-starts_on", "-id"), list_key=f"processes:{filters.state}",
                        cursor=filters.cursor, size=filters.page_size)
     return {"results": [_process(request, process) for process in page.rows],
-            "next": _next_url(request, page.next_cursor)}
+            "next": next_url(request, page.next_cursor)}
 
 
 @router.get("/{slug}", response=ProcessOut, url_name="process_detail", summary="One consultation")
 def process_detail(request, slug: str, response: HttpResponse):
-    return _process(request, _visible_process(slug))
+    return _process(request, visible_process(slug))
 
 
 class IdeaFilters(Schema):
@@ -156,18 +147,18 @@ class IdeaFilters(Schema):
 def idea_list(request, slug: str, filters: Query[IdeaFilters]):
     """The ideas a visitor sees on the consultation's ideas page (hidden ones left out), with the
     page's sorts and filters; the page's random order is not offered (it would not page stably)."""
-    process = _visible_process(slug)
+    process = visible_process(slug)
     ideas = selectors.idea_list(process=process, user=VISITOR, status=filters.status, category=filters.category)
     page = keyset_page(ideas, ordering=IDEA_ORDERINGS[filters.sort],
                        list_key=f"ideas:{process.pk}:{filters.sort}:{filters.status}:{filters.category}",
                        cursor=filters.cursor, size=filters.page_size)
     return {"results": [_idea(request, idea, process) for idea in page.rows],
-            "next": _next_url(request, page.next_cursor)}
+            "next": next_url(request, page.next_cursor)}
 
 
 @router.get("/{slug}/ideas/{idea_id}", response=IdeaOut, url_name="idea_detail", summary="One idea")
 def idea_detail(request, slug: str, idea_id: int, response: HttpResponse):
-    process = _visible_process(slug)
+    process = visible_process(slug)
     if not 0 < idea_id < 2**63:
         raise Http404
     idea = selectors.idea_for_page(process=process, idea_id=idea_id, user=VISITOR)

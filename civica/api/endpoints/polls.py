@@ -18,8 +18,9 @@ from civica.participation.models import Question
 from civica.participation.polls import selectors
 
 from ..pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, keyset_page
+from ..shapes import absolute, next_url
 from .debates import ID_LIMIT
-from .participation import VISITOR, _absolute, _next_url, _visible_process
+from .participation import VISITOR, visible_process
 
 router = Router(tags=["polls"])
 
@@ -106,8 +107,8 @@ def _poll(request, poll, process, now) -> dict:
         "state": _state(poll, now), "opens_at": poll.phase.starts_at, "closes_at": poll.phase.ends_at,
         "responses": poll.response_count, "anonymous_answers": poll.allow_anonymous, "results_shown": shown,
         "results_shown_from": None if shown else poll.phase.ends_at,
-        "url": _absolute(request, reverse("participation:poll_detail", args=[process.slug, poll.pk])),
-        "results_url": _absolute(request, reverse("api-v1:poll_detail", args=[process.slug, poll.pk])),
+        "url": absolute(request, reverse("participation:poll_detail", args=[process.slug, poll.pk])),
+        "results_url": absolute(request, reverse("api-v1:poll_detail", args=[process.slug, poll.pk])),
     }
 
 
@@ -132,18 +133,18 @@ def _result(result) -> dict:
 @router.get("/{slug}/polls", response=PollPage, url_name="poll_list", summary="A consultation's polls")
 def poll_list(request, slug: str, filters: Query[PollFilters]):
     """Newest first, as the consultation's page lists them."""
-    process = _visible_process(slug)
+    process = visible_process(slug)
     page = keyset_page(selectors.poll_list(process=process), ordering=("-created_at", "-id"),
                        list_key=f"polls:{process.pk}", cursor=filters.cursor, size=filters.page_size)
     now = timezone.now()
     return {"results": [_poll(request, poll, process, now) for poll in page.rows],
-            "next": _next_url(request, page.next_cursor)}
+            "next": next_url(request, page.next_cursor)}
 
 
 @router.get("/{slug}/polls/{poll_id}", response=PollWithResults, url_name="poll_detail",
             summary="One poll, with its results where its page shows them")
 def poll_detail(request, slug: str, poll_id: int):
-    process = _visible_process(slug)
+    process = visible_process(slug)
     poll = selectors.poll_for_page(process=process, poll_id=poll_id) if 0 < poll_id <= ID_LIMIT else None
     if poll is None:
         raise Http404

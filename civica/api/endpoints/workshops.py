@@ -15,7 +15,7 @@ from civica.workshops import selectors
 from civica.workshops.models import WorkshopStatus
 
 from ..pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, keyset_page
-from .participation import _absolute, _next_url
+from ..shapes import absolute, next_url
 
 router = Router(tags=["workshops"])
 
@@ -77,11 +77,11 @@ def _workshop(request, workshop) -> dict:
         "slug": workshop.slug, "title": meeting.translated("title"), "status": workshop.status,
         "status_label": str(WorkshopStatus(workshop.status).label), "when": meeting.when_short,
         "starts_at": meeting.starts_at, "place": meeting.venue()[0],
-        "meeting_url": _absolute(request, reverse("api-v1:meeting_detail", args=[meeting.slug])),
-        "url": _absolute(request, workshop.get_absolute_url()),
-        "report_url": _absolute(request, reverse("workshops:report", args=[workshop.slug])),
-        "report_pdf_url": _absolute(request, reverse("workshops:report_pdf", args=[workshop.slug])),
-        "detail_url": _absolute(request, reverse("api-v1:workshop_detail", args=[workshop.slug])),
+        "meeting_url": absolute(request, reverse("api-v1:meeting_detail", args=[meeting.slug])),
+        "url": absolute(request, workshop.get_absolute_url()),
+        "report_url": absolute(request, reverse("workshops:report", args=[workshop.slug])),
+        "report_pdf_url": absolute(request, reverse("workshops:report_pdf", args=[workshop.slug])),
+        "detail_url": absolute(request, reverse("api-v1:workshop_detail", args=[workshop.slug])),
     }
 
 
@@ -91,7 +91,7 @@ def workshop_list(request, filters: Query[WorkshopFilters]):
     page = keyset_page(selectors.public_workshops(), ordering=("-id",), list_key="workshops",
                        cursor=filters.cursor, size=filters.page_size)
     return {"results": [_workshop(request, workshop) for workshop in page.rows],
-            "next": _next_url(request, page.next_cursor)}
+            "next": next_url(request, page.next_cursor)}
 
 
 @router.get("/{slug}", response=WorkshopReport, url_name="workshop_detail", summary="A workshop's report")
