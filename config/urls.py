@@ -7,6 +7,7 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView, TemplateView
 
 from civica.accounts.views import switch_language
+from civica.api.api import api
 from civica.core.views import healthz, media
 
 urlpatterns = [
@@ -19,6 +20,8 @@ urlpatterns = [
     # What crawlers may visit (core/templates/robots.txt): everything public.
     # The mail provider's reports of bounces and complaints (django-anymail; civica.newsletter.bounces).
     path("anymail/", include("anymail.urls")),
+    # The public API (civica.api): not under a language prefix, its language is ?lang= or Accept-Language.
+    path("api/v1/", api.urls),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
 ]
 
@@ -26,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("civica.content.urls")),
     path("", include("civica.pages.urls")),
     path("accounts/", include("allauth.urls")),
+    path("account/api-tokens/", include("civica.api.urls")),
     path("account/", include("civica.accounts.urls")),
     path("network/bodies/", include("civica.governance.urls")),
     path("network/", include("civica.network.urls")),

@@ -1,6 +1,8 @@
-"""Reads of comments: a target's thread as a tree, in one query."""
+"""Reads of comments: a target's thread as a tree, in one query (the pages), or its top-level comments a
+page at a time with the replies under them in one more query (the API)."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 
 from .models import Comment
 from .registry import commentables
@@ -34,3 +36,23 @@ def comment_thread(*, target, sort=CommentSort.OLDEST):
     elif sort == CommentSort.BEST:
         top.sort(key=lambda comment: (-comment.score, comment.created_at, comment.pk))
     return top
+
+
+def top_level_comments(*, target):
+    """The top-level comments of ``target``, with their authors, for a thread read a page of threads at a
+    time (the API: ``keyset_page`` orders them); their replies come from ``replies_under``."""
+    return Comment.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
+                                  parent=None).select_related("author")
+
+
+def replies_under(*, target, top_ids) -> dict:
+    """The replies under the top-level comments ``top_ids`` of ``target``, every level (threads are at
+    most three deep), as ``{parent id: [reply, …]}`` oldest first: one query, whatever the page holds."""
+    replies = Comment.objects.filter(
+        Q(parent_id__in=top_ids) | Q(parent__parent_id__in=top_ids),
+        target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
+    ).select_related("author").order_by("created_at", "id")
+    by_parent = {}
+    for reply in replies:
+        by_parent.setdefault(reply.parent_id, []).append(reply)
+    return by_parent

@@ -1,5 +1,5 @@
-"""Reads of the meetings pages: the list (filters by time, kind, format and space), the month calendar
-(a meeting known by its month only is named apart, on no day), places left, and a waiting person's
+"""Reads of the meetings pages: the list (filters by time, kind, format and space), a meeting's page, the
+month calendar (a meeting known by its month only is named apart, on no day), places left, and a waiting person's
 number on the list (``waiting_position``, counted each time, shown on the page and in the e-mail), and
 meetings as places on the maps (``meeting_place`` for the list's, ``venue_place`` for a meeting's page).
 For the editors' screens: every meeting with its counts (``manage_meeting_list``), a meeting's
@@ -56,6 +56,13 @@ def meeting_list(*, when=None, kind=None, meeting_format=None, space=None):
     if space:
         meetings = meetings.filter(space__slug=space)
     return meetings
+
+
+def meeting_for_page(slug):
+    """A published meeting (cancelled ones included: their page says so) with what its page shows beside
+    it, or None."""
+    return (Meeting.objects.published().filter(slug=slug)
+            .select_related("programme", "process", "workshop", "space").first())
 
 
 def month_grid(year, month):

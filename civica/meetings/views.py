@@ -40,8 +40,7 @@ MEETING_SCOPE = ("meeting", "slug")
 
 
 def _meeting_or_404(slug):
-    meeting = (Meeting.objects.published().filter(slug=slug)
-               .select_related("programme", "process", "workshop", "space").first())
+    meeting = selectors.meeting_for_page(slug)
     if meeting is None:
         raise Http404
     return meeting

@@ -1,8 +1,9 @@
-"""Reads of a world-café workshop: the table a signed link opens (``table_token``: the link dies once
-the workshop is closed), where the workshop is (``stage``: what the room screen says), the dot results,
-the colour a table's notes take on the wall, what a harvest would do (the harvest page says it before
-it runs) and the harvest under way, the notes in no theme, to be placed by staff, and the workshops
-being run now (for the staff dashboard)."""
+"""Reads of a world-café workshop: the public ones and their report (``report``, for the report page and
+the API), the table a signed link opens (``table_token``: the link dies once the workshop is closed),
+where the workshop is (``stage``: what the room screen says), the dot results, the colour a table's notes
+take on the wall, what a harvest would do (the harvest page says it before it runs) and the harvest under
+way, the notes in no theme, to be placed by staff, and the workshops being run now (for the staff
+dashboard)."""
 
 from django.core import signing
 from django.db.models import Count, Q
@@ -11,6 +12,35 @@ from django.utils import timezone
 from .models import Contribution, Harvest, HarvestStatus, Theme, Workshop, WorkshopTable
 
 TABLE_SALT = "civica.workshop.table"
+
+
+def public_workshops():
+    """The workshops whose pages and reports anyone may read (their meeting is published), with it."""
+    return Workshop.objects.filter(meeting__is_published=True).select_related("meeting__space")
+
+
+def workshop_for_page(slug):
+    """A public workshop with its rounds and questions, or None."""
+    return public_workshops().filter(slug=slug).prefetch_related("rounds", "questions").first()
+
+
+def report(workshop) -> dict:
+    """What the workshop's report shows (``workshop_for_page`` gives the workshop): its questions and
+    tables, the themes with their dots, contributions and up to five representative notes, the counts of
+    contributions, contributors and rounds held, and the action plan. Five queries."""
+    themes = dot_results(workshop)
+    contributions = list(Contribution.objects.filter(table__workshop=workshop).select_related("table", "theme"))
+    for theme in themes:
+        theme.members = [item for item in contributions if item.theme_id == theme.pk]
+        theme.representatives = [item for item in theme.members if item.is_representative][:5]
+    return {
+        "workshop": workshop, "questions": workshop.questions.all(),
+        "tables": list(workshop.tables.select_related("question", "facilitator")),
+        "themes": themes, "contribution_count": len(contributions),
+        "contributor_count": len({(item.author_id, item.author_key) for item in contributions}),
+        "round_count": sum(1 for round_ in workshop.rounds.all() if round_.started_at),
+        "action_items": workshop.action_items.prefetch_related("themes"),
+    }
 
 
 def table_token(table) -> str:

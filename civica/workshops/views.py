@@ -37,14 +37,13 @@ from civica.core import refusals
 from civica.queue.responses import pdf_response
 
 from . import forms, selectors, services
-from .models import Contribution, HarvestStatus, Workshop
+from .models import Contribution, HarvestStatus
 
 AUTHOR_COOKIE, AUTHOR_SALT = "civica_author", "civica.workshop.author"
 
 
 def _workshop_or_404(slug):
-    workshop = (Workshop.objects.filter(slug=slug, meeting__is_published=True).select_related("meeting__space")
-                .prefetch_related("rounds", "questions").first())
+    workshop = selectors.workshop_for_page(slug)
     if workshop is None:
         raise Http404
     return workshop
@@ -454,21 +453,11 @@ def room_screen(request, slug):
 
 
 def _report_context(workshop):
-    themes = selectors.dot_results(workshop)
-    contributions = list(Contribution.objects.filter(table__workshop=workshop).select_related("table", "theme"))
-    for theme in themes:
-        theme.members = [item for item in contributions if item.theme_id == theme.pk]
-        theme.representatives = [item for item in theme.members if item.is_representative][:5]
-    return {
-        "workshop": workshop, "questions": workshop.questions.all(), "tables": _tables(workshop),
-        "themes": themes, "contribution_count": len(contributions),
-        # Charts (core.charts) from the same figures as the tables under them.
-        "dot_rows": [(theme.label, theme.dot_count) for theme in themes],
-        "size_rows": [(theme.label, len(theme.members)) for theme in themes],
-        "contributor_count": len({(item.author_id, item.author_key) for item in contributions}),
-        "round_count": sum(1 for round_ in workshop.rounds.all() if round_.started_at),
-        "action_items": workshop.action_items.prefetch_related("themes"),
-    }
+    context = selectors.report(workshop)
+    themes = context["themes"]
+    # Charts (core.charts) from the same figures as the tables under them.
+    return {**context, "dot_rows": [(theme.label, theme.dot_count) for theme in themes],
+            "size_rows": [(theme.label, len(theme.members)) for theme in themes]}
 
 
 @require_safe

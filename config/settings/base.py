@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "civica.news",
     "civica.governance",
     "civica.observatory",
+    "civica.api",
+    "ninja",
     "civica.newsletter",
     "civica.insights",
     "civica.search",
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "civica.core.page_cache.PersonalPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /api/: ?lang=, CORS for reading, ETag and 304 (civica.api.middleware).
+    "civica.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "civica.core.middleware.RejectNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -373,3 +377,8 @@ CIVICA_OBSERVATORY_MIN_ORGANISATIONS = int(os.environ.get("CIVICA_OBSERVATORY_MI
 CIVICA_OBSERVATORY_DOMINANCE_SHARE = os.environ.get("CIVICA_OBSERVATORY_DOMINANCE_SHARE", "0.85")
 CIVICA_OBSERVATORY_MIN_FOR_MEDIAN = int(os.environ.get("CIVICA_OBSERVATORY_MIN_FOR_MEDIAN", "3"))
 CIVICA_OBSERVATORY_MIN_FOR_QUARTILES = int(os.environ.get("CIVICA_OBSERVATORY_MIN_FOR_QUARTILES", "5"))
+# The public API's rate limit per client address (civica.api.throttling): requests per second, minute,
+# hour or day, as django-ninja writes them.
+CIVICA_API_RATE_BY_ADDRESS = os.environ.get("CIVICA_API_RATE_BY_ADDRESS", "120/m")
+# … and per personal access token, wherever it is used from.
+CIVICA_API_RATE_BY_TOKEN = os.environ.get("CIVICA_API_RATE_BY_TOKEN", "600/m")
