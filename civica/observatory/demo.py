@@ -1,0 +1,10 @@
+"""The observatory's demo, in the order its parts need each other: the catalogue of frameworks and
+indicators (with the only values the seeds give), then the fictional diagnosis report built from the
+published indicators."""
+
+from . import demo_catalogue, demo_reports
+
+
+def load(log):
+    demo_catalogue.load(log)
+    demo_reports.load(log)
