@@ -176,6 +176,9 @@ CELERY_BEAT_SCHEDULE = {
     "newsletter-resume": {"task": "civica.newsletter.sending.resume_campaigns", "schedule": 300.0},
     # Record the close of motions whose voting window has ended (pages treat them as closed already).
     "governance-close-motions": {"task": "civica.governance.motions.tasks.close_ended_motions", "schedule": 60.0},
+    # Remind organisations of a data collection campaign's deadline (each reminder sent once).
+    "observatory-campaign-reminders": {"task": "civica.observatory.campaign_tasks.send_reminders",
+                                       "schedule": crontab(minute=15)},
 }
 # When each entry last ran (a file beat writes; its folder must exist).
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule"))
@@ -367,3 +370,7 @@ CIVICA_CALL_RECORDS_YEARS = int(os.environ.get("CIVICA_CALL_RECORDS_YEARS", "5")
 # The observatory never publishes an aggregate of fewer organisations than this (issue 19: statistical
 # disclosure control; civica.observatory.disclosure).
 CIVICA_OBSERVATORY_MIN_ORGANISATIONS = int(os.environ.get("CIVICA_OBSERVATORY_MIN_ORGANISATIONS", "3"))
+# Days before a data collection campaign's deadline when organisations that have not submitted are reminded
+# (civica.observatory.campaign_tasks.send_reminders), e.g. "7,1".
+CIVICA_OBSERVATORY_REMINDER_DAYS = [int(days) for days in
+                                    os.environ.get("CIVICA_OBSERVATORY_REMINDER_DAYS", "7,1").split(",") if days.strip()]

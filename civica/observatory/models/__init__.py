@@ -1,4 +1,5 @@
-"""The observatory's models, a module each: the indicators and their values (``indicators``)."""
+"""The observatory's models, a module each: the indicators and their values (``indicators``), the data
+collection campaigns and organisations' answers (``campaigns``)."""
 
 from .indicators import (  # noqa: F401
     AGE_GROUPS,
@@ -13,4 +14,15 @@ from .indicators import (  # noqa: F401
     Unit,
     ValueOrigin,
     ValueStatus,
+)
+from .campaigns import (  # noqa: F401
+    ANSWER_TRANSITIONS,
+    CAMPAIGN_TRANSITIONS,
+    AnswerFile,
+    AnswerStatus,
+    Campaign,
+    CampaignAnswer,
+    CampaignQuestion,
+    CampaignStatus,
+    Target,
 )
