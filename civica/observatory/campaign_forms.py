@@ -173,7 +173,8 @@ class QuestionForm(forms.ModelForm):
 
 
 class QueryForm(forms.Form):
-    question = forms.ModelChoiceField(label=gettext_lazy("About the question"), queryset=CampaignQuestion.objects.none())
+    question = forms.ModelChoiceField(label=gettext_lazy("About the question"),
+                                      queryset=CampaignQuestion.objects.none())
     message = forms.CharField(label=gettext_lazy("What you ask the organisation"), max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 3}))
     seen_status = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -242,7 +242,8 @@ def answer_accept(*, answer, by, value_status: str = ValueStatus.FINAL,
         _check_seen(locked, seen_status)
         problems = strict_problems(locked)
         if problems:
-            raise ValidationError(_("This answer does not pass the checks: %(items)s.") % {"items": "; ".join(problems)})
+            raise ValidationError(_("This answer does not pass the checks: %(items)s.")
+                                  % {"items": "; ".join(problems)})
 
     def record(locked):
         locked.status = AnswerStatus.ACCEPTED

@@ -79,9 +79,11 @@ def send_reminders():
         for organisation in campaign.targeted_organisations().exclude(pk__in=submitted).order_by("pk"):
             for person in _representatives(organisation):
                 key = f"observatory.reminder:{campaign.pk}:{organisation.pk}:{person.pk}:{days}"
-                once(key, lambda person=person, organisation=organisation: send_in_language(
-                    person, "observatory/campaigns/email/reminder.txt", lambda: {
-                        "campaign": campaign, "organisation": organisation,
-                        "url": _answer_url(campaign, organisation)},
-                    subject=lambda: _("[Civica] Deadline near: %(campaign)s") % {
-                        "campaign": campaign.translated("title")}))
+                once(key, lambda person=person, organisation=organisation, campaign=campaign: _remind(
+                    person, campaign, organisation))
+
+
+def _remind(person, campaign, organisation):
+    send_in_language(person, "observatory/campaigns/email/reminder.txt", lambda: {
+        "campaign": campaign, "organisation": organisation, "url": _answer_url(campaign, organisation)},
+        subject=lambda: _("[Civica] Deadline near: %(campaign)s") % {"campaign": campaign.translated("title")})

@@ -372,5 +372,5 @@ CIVICA_CALL_RECORDS_YEARS = int(os.environ.get("CIVICA_CALL_RECORDS_YEARS", "5")
 CIVICA_OBSERVATORY_MIN_ORGANISATIONS = int(os.environ.get("CIVICA_OBSERVATORY_MIN_ORGANISATIONS", "3"))
 # Days before a data collection campaign's deadline when organisations that have not submitted are reminded
 # (civica.observatory.campaign_tasks.send_reminders), e.g. "7,1".
-CIVICA_OBSERVATORY_REMINDER_DAYS = [int(days) for days in
-                                    os.environ.get("CIVICA_OBSERVATORY_REMINDER_DAYS", "7,1").split(",") if days.strip()]
+CIVICA_OBSERVATORY_REMINDER_DAYS = [
+    int(days) for days in os.environ.get("CIVICA_OBSERVATORY_REMINDER_DAYS", "7,1").split(",") if days.strip()]

@@ -1,6 +1,17 @@
 """The observatory's models, a module each: the indicators and their values (``indicators``), the data
 collection campaigns and organisations' answers (``campaigns``)."""
 
+from .campaigns import (  # noqa: F401
+    ANSWER_TRANSITIONS,
+    CAMPAIGN_TRANSITIONS,
+    AnswerFile,
+    AnswerStatus,
+    Campaign,
+    CampaignAnswer,
+    CampaignQuestion,
+    CampaignStatus,
+    Target,
+)
 from .indicators import (  # noqa: F401
     AGE_GROUPS,
     Aggregation,
@@ -14,15 +25,4 @@ from .indicators import (  # noqa: F401
     Unit,
     ValueOrigin,
     ValueStatus,
-)
-from .campaigns import (  # noqa: F401
-    ANSWER_TRANSITIONS,
-    CAMPAIGN_TRANSITIONS,
-    AnswerFile,
-    AnswerStatus,
-    Campaign,
-    CampaignAnswer,
-    CampaignQuestion,
-    CampaignStatus,
-    Target,
 )
