@@ -15,6 +15,8 @@ a second). What is shared lives here, public:
   (``typed_values``) and flagged; **strict** (submission) validates everything. Files are checked by
   their content and size (``core.uploads``) and stored without their metadata (``without_metadata``).
 - ``plain(value)`` and ``stored_to_data(question, value)``: an answer to and from what a JSON column keeps.
+- ``GroupedDecimalField``: a number as the page's language writes it, thousands grouped or not
+  (``1.234,5`` in Romanian, ``1,234.5`` in English); a form asks for it with ``grouped_numbers``.
 
 Nothing here knows calls' rows: the engine is given questions and gives fields and values."""
 
@@ -24,6 +26,7 @@ from decimal import Decimal
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
+from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
@@ -82,9 +85,33 @@ class Question(Bilingual, models.Model):
         return self.min_value, self.max_value
 
 
-def form_field_for(question, *, has_file: bool = False) -> forms.Field:
+class GroupedDecimalField(forms.DecimalField):
+    """A number as the active language writes it: its thousands separator (and spaces) left out, its
+    decimal separator read as the point. In Romanian ``1.234,5`` is 1234.5 and ``1.234`` is 1234."""
+
+    def __init__(self, **options):
+        super().__init__(localize=True, widget=forms.TextInput(attrs={"inputmode": "decimal"}), **options)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+            value = value.replace(get_format("THOUSAND_SEPARATOR"), "").replace(get_format("DECIMAL_SEPARATOR"), ".")
+        return super().to_python(value)
+
+
+def localized_number(value) -> str:
+    """A stored number (``"1234.5"``) as the active language writes it in a field (``1234,5``); a value
+    that is not a number (a draft's, as typed) as it is."""
+    try:
+        return number_format(Decimal(str(value)), use_l10n=True)
+    except (ArithmeticError, ValueError):
+        return value
+
+
+def form_field_for(question, *, has_file: bool = False, grouped_numbers: bool = False) -> forms.Field:
     """The Django form field asking ``question`` (of a ``SIMPLE_KINDS`` kind). ``has_file``: a file is
-    stored already, so a required file question may be left empty."""
+    stored already, so a required file question may be left empty; ``grouped_numbers``: numbers are read
+    with the language's thousands separator (``GroupedDecimalField``)."""
     common = {"label": question.translated("label"), "help_text": question.translated("help"),
               "required": question.required}
     kind = question.kind
@@ -95,8 +122,11 @@ def form_field_for(question, *, has_file: bool = False) -> forms.Field:
                                **common)
     if kind in NUMERIC_KINDS:
         minimum, maximum = question.value_limits()
-        return forms.DecimalField(min_value=minimum, max_value=maximum, max_digits=14,
-                                  decimal_places=2 if kind == FieldKind.MONEY else None, localize=True, **common)
+        limits = {"min_value": minimum, "max_value": maximum, "max_digits": 14,
+                  "decimal_places": 2 if kind == FieldKind.MONEY else None}
+        if grouped_numbers:
+            return GroupedDecimalField(**limits, **common)
+        return forms.DecimalField(localize=True, **limits, **common)
     if kind == FieldKind.DATE:
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                                input_formats=["%Y-%m-%d"], **common)
@@ -143,9 +173,10 @@ class QuestionFormMixin:
     form (nothing required), ``clean_files`` checks uploads, ``typed_values`` gives what to keep."""
 
     strict = True
+    grouped_numbers = False
 
     def add_question(self, question, *, has_file=False):
-        self.fields[question.key] = form_field_for(question, has_file=has_file)
+        self.fields[question.key] = form_field_for(question, has_file=has_file, grouped_numbers=self.grouped_numbers)
 
     def relax(self):
         for form_field in self.fields.values():

@@ -8,7 +8,14 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civica.calls.form_engine import FieldKind, QuestionFormMixin, plain, stored_to_data
+from civica.calls.form_engine import (
+    NUMERIC_KINDS,
+    FieldKind,
+    QuestionFormMixin,
+    localized_number,
+    plain,
+    stored_to_data,
+)
 from civica.network.models import Category, Network
 
 from .models import Campaign, CampaignQuestion, Indicator, Target, ValueStatus
@@ -23,6 +30,7 @@ class AnswerForm(QuestionFormMixin, forms.Form):
     ``base`` carries the answers as shown, so a save writes only what its author changed."""
 
     base = forms.CharField(widget=forms.HiddenInput, required=False)
+    grouped_numbers = True
 
     def __init__(self, *args, campaign, questions=None, existing_files=(), strict=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,9 +66,13 @@ class AnswerForm(QuestionFormMixin, forms.Form):
 
 
 def answer_data(questions, answers: dict) -> dict:
+    """Stored answers back into form data, numbers as the active language writes them."""
     data = {}
     for question in questions:
-        stored_to_data(question, answers.get(question.key), data)
+        value = answers.get(question.key)
+        if question.kind in NUMERIC_KINDS and value not in (None, ""):
+            value = localized_number(value)
+        stored_to_data(question, value, data)
     return data
 
 
