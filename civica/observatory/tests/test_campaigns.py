@@ -115,14 +115,16 @@ def test_a_percentage_is_within_0_and_100_and_an_indicator_range_holds(campaign)
 
 
 @pytest.mark.django_db
-def test_query_then_accept_then_accept_again_after_a_correction(client, campaign, organisation, rep):
+def test_query_then_accept_then_accept_again_after_a_correction(client, campaign, organisation, rep,
+                                                                django_capture_on_commit_callbacks):
     reviewer = analyst(display_name="Ana Analista")
     answer = make_answer(campaign, organisation, status=AnswerStatus.SUBMITTED)
     client.force_login(reviewer)
     question = campaign.questions.get(key="audience")
-    response = client.post(url("answer_query", campaign.slug, organisation.slug),
-                           {"question": question.pk, "message": "1.200 spectatori pare puțin.",
-                            "seen_status": "submitted"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("answer_query", campaign.slug, organisation.slug),
+                               {"question": question.pk, "message": "1.200 spectatori pare puțin.",
+                                "seen_status": "submitted"})
     assert response.status_code == 302
     answer.refresh_from_db()
     assert answer.status == AnswerStatus.QUERIED and answer.query_question == question
@@ -137,7 +139,8 @@ def test_query_then_accept_then_accept_again_after_a_correction(client, campaign
     answer.refresh_from_db()
     assert answer.status == AnswerStatus.SUBMITTED
 
-    campaign_services.answer_accept(answer=answer, by=reviewer, value_status=ValueStatus.PROVISIONAL)
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign_services.answer_accept(answer=answer, by=reviewer, value_status=ValueStatus.PROVISIONAL)
     values = IndicatorValue.objects.filter(organisation=organisation, year=2021)
     assert sorted((value.indicator.code, value.value, value.status, value.origin) for value in values) == [
         ("own-audience", Decimal(12000), ValueStatus.PROVISIONAL, ValueOrigin.CAMPAIGN),
