@@ -249,7 +249,7 @@ def answer_accept(*, answer, by, value_status: str = ValueStatus.FINAL,
         locked.status = AnswerStatus.ACCEPTED
         locked.value_status = value_status
         locked.reviewed_at, locked.reviewed_by = timezone.now(), by
-        _write_values(locked, by)
+        write_indicator_values(locked, by)
 
     with transaction.atomic():
         locked = transitions.move(answer, to=AnswerStatus.ACCEPTED, by=by, check=check, record=record,
@@ -261,7 +261,8 @@ def answer_accept(*, answer, by, value_status: str = ValueStatus.FINAL,
     return _refresh(answer, locked)
 
 
-def _write_values(locked, by):
+def write_indicator_values(locked, by):
+    """The organisation's indicator values from its accepted answer ``locked`` (locked by the caller)."""
     campaign = locked.campaign
     source = _("Data collection: %(campaign)s") % {"campaign": campaign.title_ro}
     for question in campaign.questions.filter(indicator__isnull=False).select_related("indicator"):
