@@ -33,8 +33,8 @@ from .models import (
 SLUG = "colectare-date-organizatii-2021"
 BUCHAREST = datetime.timezone(datetime.timedelta(hours=2))
 
-FRAMEWORK = {"name_ro": "Indicatorii Centrului Cultural Clujean", "name_en": "The Cluj Cultural Centre's own indicators",
-             "position": 40}
+FRAMEWORK = {"name_ro": "Indicatorii Centrului Cultural Clujean",
+             "name_en": "The Cluj Cultural Centre's own indicators", "position": 40}
 
 # code, name (ro, en), definition (ro, en)
 INDICATORS = [
