@@ -16,6 +16,7 @@ from civica.calls.form_engine import (
     plain,
     stored_to_data,
 )
+from civica.core.params import parse_int
 from civica.network.models import Category, Network
 
 from .models import Campaign, CampaignQuestion, Indicator, Target, ValueStatus
@@ -92,6 +93,16 @@ def strict_problems(answer) -> list[str]:
     return problems
 
 
+class IdChoiceField(forms.ModelChoiceField):
+    """A row chosen by its id: anything but a positive 64-bit number is an invalid choice (never a
+    database error: a 25-digit number overflows SQLite and PostgreSQL alike)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and parse_int(str(value), minimum=1) is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class ChoicesField(forms.CharField):
     """One choice per line, blank lines left out."""
 
@@ -113,7 +124,7 @@ class CampaignForm(forms.ModelForm):
     opens_at = _datetime_field(gettext_lazy("Opens at"))
     deadline = _datetime_field(gettext_lazy("Deadline"))
     year = forms.IntegerField(label=gettext_lazy("Year the figures cover"), min_value=1990, max_value=2100)
-    network = forms.ModelChoiceField(label=gettext_lazy("Network"), queryset=Network.objects.all(), required=False,
+    network = IdChoiceField(label=gettext_lazy("Network"), queryset=Network.objects.all(), required=False,
                                      help_text=gettext_lazy("When the campaign goes to a network's organisations."))
     categories = forms.MultipleChoiceField(label=gettext_lazy("Organisation categories"), choices=Category.choices,
                                            required=False, widget=forms.CheckboxSelectMultiple,
@@ -152,7 +163,7 @@ class QuestionForm(forms.ModelForm):
     file_types = forms.MultipleChoiceField(label=gettext_lazy("Accepted file types"), choices=FILE_TYPES,
                                            required=False, widget=forms.CheckboxSelectMultiple,
                                            help_text=gettext_lazy("For files; none: PDF."))
-    indicator = forms.ModelChoiceField(label=gettext_lazy("Indicator"), required=False,
+    indicator = IdChoiceField(label=gettext_lazy("Indicator"), required=False,
                                        queryset=Indicator.objects.all(),
                                        help_text=gettext_lazy("An accepted number becomes the organisation's value "
                                                               "of this indicator for the campaign's year."))
@@ -185,7 +196,7 @@ class QuestionForm(forms.ModelForm):
 
 
 class QueryForm(forms.Form):
-    question = forms.ModelChoiceField(label=gettext_lazy("About the question"),
+    question = IdChoiceField(label=gettext_lazy("About the question"),
                                       queryset=CampaignQuestion.objects.none())
     message = forms.CharField(label=gettext_lazy("What you ask the organisation"), max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 3}))

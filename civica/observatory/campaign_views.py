@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from civica.calls.form_engine import NUMERIC_KINDS, FieldKind
 from civica.core import refusals
 from civica.core.formatting import format_decimal
+from civica.core.params import parse_int
 from civica.network.models import Organisation
 
 from . import campaign_selectors, campaign_services
@@ -281,13 +282,19 @@ def campaign_move(request, slug):
     return redirect(campaign.get_absolute_url())
 
 
+def _question_or_404(campaign, question_id):
+    if parse_int(str(question_id), minimum=1) is None:  # beyond 64 bits: no such row
+        raise Http404
+    return get_object_or_404(CampaignQuestion, pk=question_id, campaign=campaign)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def question_edit(request, slug, question_id=None):
     refused = _require_analyst(request)
     if refused:
         return refused
     campaign = get_object_or_404(Campaign, slug=slug)
-    question = get_object_or_404(CampaignQuestion, pk=question_id, campaign=campaign) if question_id else None
+    question = _question_or_404(campaign, question_id) if question_id else None
     form = QuestionForm(request.POST or None, instance=question)
     if request.method == "POST" and form.is_valid():
         try:
@@ -308,7 +315,7 @@ def question_delete(request, slug, question_id):
     if refused:
         return refused
     campaign = get_object_or_404(Campaign, slug=slug)
-    question = get_object_or_404(CampaignQuestion, pk=question_id, campaign=campaign)
+    question = _question_or_404(campaign, question_id)
     try:
         campaign_services.question_delete(by=request.user, question=question)
     except (PermissionDenied, ValidationError) as error:

@@ -274,11 +274,13 @@ def test_bad_input_to_the_review_forms_is_a_message_not_a_500(client, campaign, 
     client.force_login(analyst())
     query = url("answer_query", campaign.slug, organisation.slug)
     for data in ({"question": "abc", "message": "?"}, {"question": other.questions.first().pk, "message": "?"},
+                 {"question": "9" * 25, "message": "?"}, {"question": "-1", "message": "?"},
                  {"question": campaign.questions.first().pk, "message": ""}):
         response = client.post(query, data)
         assert response.status_code == 400
     assert client.post(url("answer_accept", campaign.slug, organisation.slug),
                        {"value_status": "bogus"}).status_code == 400
+    assert client.get(f"{url('campaign_detail', campaign.slug)}questions/{'9' * 25}/").status_code == 404
     assert CampaignAnswer.objects.get(campaign=campaign).status == AnswerStatus.SUBMITTED
 
 
