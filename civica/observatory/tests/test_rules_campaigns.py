@@ -10,8 +10,8 @@ from civica.network.tests.factories import MemberFactory
 from civica.observatory.models import AnswerStatus
 from civica.observatory.tests.campaign_factories import analyst, make_answer, make_campaign
 
-PERMISSIONS = {"observatory.manage", "observatory.view_answer", "observatory.fill_answer",
-               "observatory.review_answer", "observatory.see_campaigns"}
+PERMISSIONS = {"observatory.manage", "observatory.view_raw_values", "observatory.view_answer",
+               "observatory.fill_answer", "observatory.review_answer", "observatory.see_campaigns"}
 
 KINDS = ["anonymous", "participant", "representative", "colleague", "unverified_representative",
          "other_member", "evaluator", "moderator", "editor", "administrator", "analyst", "superuser"]
@@ -49,6 +49,7 @@ def make(make_user, organisation):
 @pytest.mark.parametrize("kind", KINDS)
 def test_manage(make, kind):
     assert make(kind).has_perm("observatory.manage") == (kind in ANALYSTS)
+    assert make(kind).has_perm("observatory.view_raw_values") == (kind in ANALYSTS)
 
 
 @pytest.mark.django_db
