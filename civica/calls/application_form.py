@@ -1,21 +1,19 @@
-"""The application form of a call, built from its FormFields.
+"""The application form of a call, built from its FormFields by the form engine (``form_engine``).
 
 Two ways to use it: a draft keeps everything typed (a value that does not validate is kept as
 typed and flagged), and submission validates everything strictly: the budget's total within the
-call's limits, files checked by content and size through ``core.uploads``."""
+call's limits, files checked by content and size through ``core.uploads``. The budget and team tables
+are a call's own kinds, built here; every other question is the engine's."""
 
-import datetime
 from decimal import Decimal
 
 from django import forms
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civica.core.formatting import format_money
-from civica.core.uploads import CONTENT_TYPES, check_file, reencode_image, strip_pdf_metadata
 
-from .models import FieldKind
+from .form_engine import FieldKind, QuestionFormMixin, plain, stored_to_data
 
 TABLE_ROWS = 8
 TEAM_ROWS = 6
@@ -25,7 +23,7 @@ def _row_keys(field, columns, rows):
     return [[f"{field.key}__{column}_{row}" for column in columns] for row in range(rows)]
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(QuestionFormMixin, forms.Form):
     title = forms.CharField(label=gettext_lazy("Project title"), max_length=200)
     amount_requested = forms.DecimalField(label=gettext_lazy("Amount requested (lei)"), max_digits=14,
                                           decimal_places=2, localize=True)
@@ -45,36 +43,12 @@ class ApplicationForm(forms.Form):
         for field in self.form_fields:
             self._add(field)
         if not strict:
-            for form_field in self.fields.values():
-                form_field.required = False
+            self.relax()
 
     def _add(self, field):
-        label, help_text, required = field.translated("label"), field.translated("help"), field.required
-        common = {"label": label, "help_text": help_text, "required": required}
         kind = field.kind
-        if kind == FieldKind.SHORT_TEXT:
-            self.fields[field.key] = forms.CharField(max_length=field.max_length or 300, **common)
-        elif kind == FieldKind.LONG_TEXT:
-            self.fields[field.key] = forms.CharField(max_length=field.max_length or 5000,
-                                                     widget=forms.Textarea(attrs={"rows": 6}), **common)
-        elif kind in (FieldKind.NUMBER, FieldKind.MONEY):
-            self.fields[field.key] = forms.DecimalField(
-                min_value=field.min_value, max_value=field.max_value, max_digits=14,
-                decimal_places=2 if kind == FieldKind.MONEY else None, localize=True, **common)
-        elif kind == FieldKind.DATE:
-            self.fields[field.key] = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                                                     input_formats=["%Y-%m-%d"], **common)
-        elif kind == FieldKind.SINGLE_CHOICE:
-            self.fields[field.key] = forms.ChoiceField(choices=[(c, c) for c in field.choices],
-                                                       widget=forms.RadioSelect, **common)
-        elif kind == FieldKind.MULTIPLE_CHOICE:
-            self.fields[field.key] = forms.MultipleChoiceField(choices=[(c, c) for c in field.choices],
-                                                               widget=forms.CheckboxSelectMultiple, **common)
-        elif kind == FieldKind.FILE:
-            common["required"] = required and field.key not in self.existing_files
-            self.fields[field.key] = forms.FileField(**common)
-        elif kind == FieldKind.DECLARATION:
-            self.fields[field.key] = forms.BooleanField(**common)
+        if kind not in (FieldKind.BUDGET_TABLE, FieldKind.TEAM_MEMBERS):
+            self.add_question(field, has_file=field.key in self.existing_files)
         elif kind == FieldKind.BUDGET_TABLE:
             for item, amount in _row_keys(field, ("item", "amount"), TABLE_ROWS):
                 self.fields[item] = forms.CharField(label=_("Budget line"), max_length=200, required=False)
@@ -110,15 +84,7 @@ class ApplicationForm(forms.Form):
                 members = self._rows(field, ("name", "role"), TEAM_ROWS, cleaned)
                 if self.strict and field.required and not members:
                     self.add_error(f"{field.key}__name_0", _("Add at least one team member."))
-            elif field.kind == FieldKind.FILE:
-                upload = cleaned.get(field.key)
-                if upload:
-                    try:
-                        kind = check_file(upload, allowed_types=field.file_types or ["pdf"],
-                                          max_bytes=field.max_file_mb * 1024 * 1024)
-                        cleaned[field.key] = _without_metadata(upload, kind)
-                    except forms.ValidationError as error:
-                        self.add_error(field.key, error)
+        self.clean_files(cleaned, self.form_fields)
         return cleaned
 
     def _rows(self, field, columns, rows, cleaned):
@@ -136,22 +102,13 @@ class ApplicationForm(forms.Form):
             if field.kind == FieldKind.FILE:
                 continue
             if field.kind == FieldKind.BUDGET_TABLE:
-                data[field.key] = [{"item": line["item"] or "", "amount": _plain(line["amount"])}
+                data[field.key] = [{"item": line["item"] or "", "amount": plain(line["amount"])}
                                    for line in self._rows(field, ("item", "amount"), TABLE_ROWS, self.typed_values())]
             elif field.kind == FieldKind.TEAM_MEMBERS:
                 data[field.key] = self._rows(field, ("name", "role"), TEAM_ROWS, self.typed_values())
             else:
-                data[field.key] = _plain(self.typed_values().get(field.key))
+                data[field.key] = plain(self.typed_values().get(field.key))
         return data
-
-    def typed_values(self):
-        """Cleaned values, and for fields that did not validate, the value as typed."""
-        values = dict(self.cleaned_data)
-        for name in self.errors:
-            if name in self.fields and self.data:
-                widget = self.fields[name].widget
-                values[name] = widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
-        return values
 
     def draft_data(self) -> dict:
         """Plain data for ``services.application_save_draft``: what to keep of a (draft) form."""
@@ -167,23 +124,7 @@ class ApplicationForm(forms.Form):
         }
 
     def uploads(self):
-        return {field.key: self.cleaned_data.get(field.key) for field in self.form_fields
-                if field.kind == FieldKind.FILE and self.cleaned_data.get(field.key) and field.key not in self.errors}
-
-
-def _without_metadata(upload, kind):
-    """What is stored and reaches evaluators: a PDF without its Author, Title and XMP, an image drawn
-    again without EXIF; the uploader's file name stays for the applicant's own page."""
-    content = strip_pdf_metadata(upload) if kind == "pdf" else reencode_image(upload).read()
-    return SimpleUploadedFile(upload.name, content, CONTENT_TYPES[kind])
-
-
-def _plain(value):
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
+        return self.question_uploads(self.form_fields)
 
 
 def answers_to_data(call, application):
@@ -202,9 +143,6 @@ def answers_to_data(call, application):
             for row, member in enumerate((value or [])[:TEAM_ROWS]):
                 data[f"{field.key}__name_{row}"] = member.get("name", "")
                 data[f"{field.key}__role_{row}"] = member.get("role", "")
-        elif field.kind == FieldKind.DECLARATION:
-            if value:
-                data[field.key] = "on"
-        elif value is not None:
-            data[field.key] = value
+        else:
+            stored_to_data(field, value, data)
     return data

@@ -24,6 +24,8 @@ from civica.core.models import PublicImage
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName, private_storage
 
+from .form_engine import FieldKind, Question
+
 
 class CallKind(models.TextChoices):
     OPEN_CALL = "open_call", _("Open call")
@@ -161,39 +163,10 @@ class CallDocument(models.Model):
         return self.title
 
 
-class FieldKind(models.TextChoices):
-    SHORT_TEXT = "short_text", _("Short text")
-    LONG_TEXT = "long_text", _("Long text")
-    NUMBER = "number", _("Number")
-    MONEY = "money", _("Amount in lei")
-    DATE = "date", _("Date")
-    SINGLE_CHOICE = "single_choice", _("One choice")
-    MULTIPLE_CHOICE = "multiple_choice", _("Several choices")
-    FILE = "file", _("File")
-    BUDGET_TABLE = "budget_table", _("Budget table")
-    TEAM_MEMBERS = "team_members", _("Team members")
-    DECLARATION = "declaration", _("Declaration to accept")
-
-
-class FormField(Bilingual, models.Model):
-    """One question of a call's application form."""
+class FormField(Question):
+    """One question of a call's application form (its columns: ``form_engine.Question``)."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="form_fields", verbose_name=_("call"))
-    key = models.SlugField(_("key"), max_length=50, help_text=_("Stable name of the answer in exports."))
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    kind = models.CharField(_("kind"), max_length=16, choices=FieldKind.choices)
-    label_ro = models.CharField(_("label (Romanian)"), max_length=300)
-    label_en = models.CharField(_("label (English)"), max_length=300, blank=True)
-    help_ro = models.TextField(_("help (Romanian)"), blank=True)
-    help_en = models.TextField(_("help (English)"), blank=True)
-    required = models.BooleanField(_("required"), default=True)
-    max_length = models.PositiveIntegerField(_("maximum characters"), null=True, blank=True)
-    min_value = models.DecimalField(_("minimum"), max_digits=14, decimal_places=2, null=True, blank=True)
-    max_value = models.DecimalField(_("maximum"), max_digits=14, decimal_places=2, null=True, blank=True)
-    choices = models.JSONField(_("choices"), default=list, blank=True, help_text=_("One text per choice."))
-    file_types = models.JSONField(_("allowed file types"), default=list, blank=True,
-                                  help_text=_('For files: any of "pdf", "jpeg", "png".'))
-    max_file_mb = models.PositiveSmallIntegerField(_("maximum file size (MB)"), default=10)
     identifying = models.BooleanField(
         _("identifies the applicant"), default=False,
         help_text=_("Hidden from evaluators in blind review (names, organisations, contact details)."),
@@ -204,9 +177,6 @@ class FormField(Bilingual, models.Model):
         verbose_name_plural = _("form fields")
         ordering = ["position", "id"]
         constraints = [models.UniqueConstraint(fields=["call", "key"], name="calls_field_key_unique")]
-
-    def __str__(self):
-        return self.label_ro
 
     def hidden_in_blind_review(self) -> bool:
         return self.identifying or self.kind == FieldKind.TEAM_MEMBERS

@@ -11,4 +11,13 @@ class ObservatoryConfig(AppConfig):
     verbose_name = _("Observatory")
 
     def ready(self):
+        # Campaigns (issue 19, point 2): an answer's files go with their row.
+        from django.db.models.signals import post_delete
+
+        from civica.core.uploads import delete_stored_files
+
         from . import rules  # noqa: F401 -- the observatory's permissions
+        from .models import AnswerFile
+
+        post_delete.connect(delete_stored_files("file"), sender=AnswerFile, weak=False,
+                            dispatch_uid="observatory_answer_file_delete")

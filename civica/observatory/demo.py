@@ -1,10 +1,11 @@
 """The observatory's demo, in the order its parts need each other: the catalogue of frameworks and
-indicators (with the only values the seeds give), then the fictional diagnosis report built from the
-published indicators."""
+indicators (with the only values the seeds give), a 2021 data collection campaign to the members with
+fictional answers (marked so), then the fictional diagnosis report built from the published indicators."""
 
-from . import demo_catalogue, demo_reports
+from . import demo_campaigns, demo_catalogue, demo_reports
 
 
 def load(log):
     demo_catalogue.load(log)
+    demo_campaigns.load(log)
     demo_reports.load(log)

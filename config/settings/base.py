@@ -180,6 +180,9 @@ CELERY_BEAT_SCHEDULE = {
     "newsletter-resume": {"task": "civica.newsletter.sending.resume_campaigns", "schedule": 300.0},
     # Record the close of motions whose voting window has ended (pages treat them as closed already).
     "governance-close-motions": {"task": "civica.governance.motions.tasks.close_ended_motions", "schedule": 60.0},
+    # Remind organisations of a data collection campaign's deadline (each reminder sent once).
+    "observatory-campaign-reminders": {"task": "civica.observatory.campaign_tasks.send_reminders",
+                                       "schedule": crontab(minute=15)},
 }
 # When each entry last ran (a file beat writes; its folder must exist).
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule"))
@@ -382,3 +385,7 @@ CIVICA_OBSERVATORY_MIN_FOR_QUARTILES = int(os.environ.get("CIVICA_OBSERVATORY_MI
 CIVICA_API_RATE_BY_ADDRESS = os.environ.get("CIVICA_API_RATE_BY_ADDRESS", "120/m")
 # … and per personal access token, wherever it is used from.
 CIVICA_API_RATE_BY_TOKEN = os.environ.get("CIVICA_API_RATE_BY_TOKEN", "600/m")
+# Days before a data collection campaign's deadline when organisations that have not submitted are reminded
+# (civica.observatory.campaign_tasks.send_reminders), e.g. "7,1".
+CIVICA_OBSERVATORY_REMINDER_DAYS = [
+    int(days) for days in os.environ.get("CIVICA_OBSERVATORY_REMINDER_DAYS", "7,1").split(",") if days.strip()]
