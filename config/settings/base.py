@@ -176,6 +176,9 @@ CELERY_BEAT_SCHEDULE = {
     "newsletter-resume": {"task": "civica.newsletter.sending.resume_campaigns", "schedule": 300.0},
     # Record the close of motions whose voting window has ended (pages treat them as closed already).
     "governance-close-motions": {"task": "civica.governance.motions.tasks.close_ended_motions", "schedule": 60.0},
+    # The observatory's indicators counted from Civica's own data, every night (issue 19).
+    "observatory-refresh-computed": {"task": "civica.observatory.tasks.refresh_computed",
+                                     "schedule": crontab(hour=3, minute=30)},
 }
 # When each entry last ran (a file beat writes; its folder must exist).
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule"))
