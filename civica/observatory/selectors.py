@@ -44,3 +44,26 @@ def published_series(indicator, *, breakdown: str = Breakdown.TOTAL) -> list[Poi
         status = ValueStatus.FINAL if statuses[cell] == {ValueStatus.FINAL} else ValueStatus.PROVISIONAL
         points[cell] = Point(cell[0], cell[1], result.value, status, result.organisations)
     return [points[cell] for cell in sorted(points)]
+
+
+# --- The analysts' screens (catalogue slice) -------------------------------------------------------
+
+def manage_catalogue() -> dict:
+    """The frameworks with their dimensions, and every indicator with its framework, dimension and how
+    many stated values it has. Three queries whatever the numbers."""
+    from django.db.models import Count, Prefetch, Q
+
+    from .models import Dimension, Framework, Indicator
+
+    frameworks = list(Framework.objects.prefetch_related(Prefetch("dimensions", Dimension.objects.order_by(
+        "position", "id"))))
+    indicators = list(Indicator.objects.select_related("framework", "dimension")
+                      .annotate(stated_count=Count("values", filter=Q(values__organisation__isnull=True))))
+    return {"frameworks": frameworks, "indicators": indicators}
+
+
+def manage_values(indicator) -> list:
+    """An indicator's stated values (no organisation), by year, breakdown and group, with who entered
+    them. One query."""
+    return list(IndicatorValue.objects.stated().filter(indicator=indicator).select_related("entered_by")
+                .order_by("-year", "breakdown", "group"))

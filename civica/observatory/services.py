@@ -180,7 +180,7 @@ def values_import(*, data: bytes, convention: str, by, dry_run: bool) -> importi
              for row, pk in plan.changed],
             ["value", "status", "source", "note", "origin", "entered_by", "updated_at"], batch_size=1000)
         audit_services.record(by=by, action="observatory.value.import",
-                              summary=_("%(added)d added, %(changed)d changed, %(unchanged)d unchanged") % {
+                              summary=_("Added: %(added)d; changed: %(changed)d; unchanged: %(unchanged)d.") % {
                                   "added": len(plan.added), "changed": len(plan.changed),
                                   "unchanged": len(plan.unchanged)})
     return plan
