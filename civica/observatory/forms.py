@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.validators import MaxValueValidator
+from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +56,9 @@ class FrameworkForm(SectionsMixin, forms.ModelForm):
         model = Framework
         fields = ["name_ro", "name_en", "description_ro", "description_en", "slug", "url", "position"]
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in ("description_ro", "description_en")}
+        # An address typed without its scheme is a secure one.
+        formfield_callback = staticmethod(lambda field, **kwargs: field.formfield(
+            **({"assume_scheme": "https"} if isinstance(field, models.URLField) else {}), **kwargs))
 
 
 class DimensionForm(SectionsMixin, forms.ModelForm):
