@@ -225,9 +225,10 @@ def _check_row(number, cells, *, indicators, convention, statuses, breakdowns):
         return refuse("indicator", _("There is no indicator with the code “%(code)s”.") % {"code": code[:40]})
     if indicator.computed_from:
         return refuse("indicator", _("This indicator is counted by the platform: its values cannot be imported."))
-    year_text = text["year"]
-    if isinstance(cells.get("year"), float) and cells["year"].is_integer():
-        year_text = str(int(cells["year"]))
+    year_cell = cells.get("year", "")
+    if isinstance(year_cell, float) and year_cell.is_integer():
+        year_cell = int(year_cell)
+    year_text = str(year_cell).strip()
     if not year_text.isascii() or not year_text.isdigit() or not FIRST_YEAR <= int(year_text) <= LAST_YEAR:
         return refuse("year", _("The year must be a number from %(first)d to %(last)d.")
                       % {"first": FIRST_YEAR, "last": LAST_YEAR})
