@@ -16,7 +16,7 @@ from civica.core.forms import SectionsMixin
 
 from . import computed, importing
 from .models import Breakdown, Dimension, Framework, Indicator, ValueStatus
-from .numbers import ENGLISH, MAX_DECIMALS, ROMANIAN, NumberError, convention_of, parse_number
+from .numbers import ENGLISH, MAX_DECIMALS, MAX_INTEGER_DIGITS, ROMANIAN, NumberError, convention_of, parse_number
 
 
 def show_number(value) -> str:
@@ -29,11 +29,11 @@ class LocalizedDecimalField(forms.CharField):
     """A number typed in either convention, the page's language deciding the ambiguous ``1.234``; shown
     back in the page's language. Cleans to a ``Decimal``."""
 
-    def __init__(self, *, minimum=None, maximum=None, **kwargs):
-        kwargs.setdefault("max_length", 40)
+    MAX_LENGTH = 40
+
+    def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.minimum, self.maximum = minimum, maximum
-        self.widget.attrs.setdefault("inputmode", "decimal")
+        self.widget.attrs.update({"inputmode": "decimal", "maxlength": self.MAX_LENGTH})
 
     def prepare_value(self, value):
         return show_number(value) if isinstance(value, (Decimal, int)) else value
@@ -42,6 +42,9 @@ class LocalizedDecimalField(forms.CharField):
         text = super().to_python(value)
         if text in self.empty_values:
             return None
+        if len(text) > self.MAX_LENGTH:
+            raise forms.ValidationError(_("The number is too large (at most %(digits)d digits before the decimals).")
+                                        % {"digits": MAX_INTEGER_DIGITS}, code="invalid")
         try:
             return parse_number(text, convention=convention_of(get_language()))
         except NumberError as error:

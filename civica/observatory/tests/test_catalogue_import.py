@@ -38,7 +38,8 @@ def spectators(db):
 
 
 def stored(indicator):
-    return {(row.year, row.breakdown, row.group): row.value for row in IndicatorValue.objects.filter(indicator=indicator)}
+    return {(row.year, row.breakdown, row.group): row.value
+            for row in IndicatorValue.objects.filter(indicator=indicator)}
 
 
 def test_a_romanian_file_separated_by_semicolons(person, spectators):
