@@ -19,6 +19,7 @@ the form; numbers stored as numbers in an XLSX need no convention."""
 
 import csv
 import datetime
+import functools
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from .numbers import MAX_DECIMALS, NumberError, parse_number
 
 COLUMNS = ("indicator", "year", "breakdown", "group", "value", "status", "source", "note")
 REQUIRED = ("indicator", "year", "value")
+TEXT_COLUMNS = ("indicator", "breakdown", "group", "status", "source", "note")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -178,8 +180,9 @@ def _labels(choices) -> dict[str, str]:
     return known
 
 
+@functools.cache
 def groups_of(breakdown: str) -> frozenset | None:
-    """The groups a breakdown allows (None: any name, as areas of the city)."""
+    """The groups a breakdown allows (None: any name, as areas of the city). Kept: asked once a row."""
     from civica.network.models import Category
 
     if breakdown == Breakdown.DOMAIN:
@@ -212,11 +215,14 @@ def _check_row(number, cells, *, indicators, convention, statuses, breakdowns):
     def refuse(column, reason):
         return None, Refusal(number, column, reason)
 
-    text = {name: cells.get(name, "") for name in COLUMNS}
-    for name in ("indicator", "breakdown", "group", "status", "source", "note"):
-        if isinstance(text[name], str) and text[name].startswith("="):
+    text = {}
+    for name in TEXT_COLUMNS:
+        cell = cells.get(name, "")
+        if cell.__class__ is not str:
+            cell = str(cell)
+        elif cell[:1] == "=":
             return refuse(name, _("A formula is not evaluated: write its result."))
-        text[name] = str(text[name]).strip()
+        text[name] = cell.strip()
     code = text["indicator"]
     if not code:
         return refuse("indicator", _("The indicator's code is missing."))

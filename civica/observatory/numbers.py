@@ -32,7 +32,7 @@ CONVENTIONS = (ROMANIAN, ENGLISH)
 MAX_INTEGER_DIGITS = 14
 MAX_DECIMALS = 4
 SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2009]+")
-GROUPED = re.compile(r"^\d{1,3}(?:\d{3})*$")
+DIGITS_AND_SEPARATORS = re.compile(r"[0-9.,]+\Z")
 
 
 class NumberError(ValueError):
@@ -70,8 +70,7 @@ def parse_number(text, *, convention: str) -> Decimal:
     negative = cleaned.startswith("-")
     if cleaned[0] in "+-":
         cleaned = cleaned[1:]
-    if not cleaned or not all(character.isascii() and (character.isdigit() or character in ".,")
-                              for character in cleaned):
+    if not DIGITS_AND_SEPARATORS.match(cleaned):
         raise NumberError(_("“%(text)s” is not a number.") % {"text": str(text)[:40]})
     has_dot, has_comma = "." in cleaned, "," in cleaned
     if has_dot and has_comma:
