@@ -11,7 +11,8 @@ Published pages follow by themselves: every write moves the page cache's generat
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -150,16 +151,43 @@ def _stored(indicator_ids) -> dict:
                              "note").order_by())}
 
 
+def _write_rows(plan: importing.Plan, *, now, entered_by_id) -> None:
+    """Insert the plan's new values and update its changed ones with one prepared statement each, run over
+    batches (``executemany``): the ORM's ``bulk_create`` builds a model and prepares every field of every
+    row, three times slower over 100,000 rows. The columns are ``IndicatorValue``'s own; an
+    organisation's is left NULL (stated values only)."""
+    meta, quote = IndicatorValue._meta, connection.ops.quote_name
+    columns = ["indicator", "year", "breakdown", "group", "value", "status", "source", "note", "origin",
+               "illustrative", "entered_by", "updated_at"]
+    names = ", ".join(quote(meta.get_field(name).column) for name in columns)
+    insert = (f"INSERT INTO {quote(meta.db_table)} ({names}) "  # noqa: S608 -- the model's own names
+              f"VALUES ({', '.join(['%s'] * len(columns))})")
+    changed = ["value", "status", "source", "note", "origin", "entered_by", "updated_at"]
+    update = (f"UPDATE {quote(meta.db_table)} SET "  # noqa: S608 -- the model's own names
+              f"{', '.join(f'{quote(meta.get_field(name).column)} = %s' for name in changed)} WHERE id = %s")
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    origin = ValueOrigin.IMPORTED.value
+    with connection.cursor() as cursor:
+        for start in range(0, len(plan.added), BATCH):
+            cursor.executemany(insert, [
+                (row.indicator_id, row.year, row.breakdown, row.group, row.value, row.status, row.source, row.note,
+                 origin, False, entered_by_id, stamp) for row in plan.added[start:start + BATCH]])
+        for start in range(0, len(plan.changed), BATCH):
+            cursor.executemany(update, [
+                (row.value, row.status, row.source, row.note, origin, entered_by_id, stamp, pk)
+                for row, pk in plan.changed[start:start + BATCH]])
+
+
 def values_import(*, data: bytes, convention: str, by, dry_run: bool) -> importing.Plan:
     """What importing the file ``data`` does (``dry_run``) or did. Every row is checked again when it is
     saved, under a lock on the indicators it names; if any is refused, nothing is saved. Rows are added
-    and changed in batches (``bulk_create``, ``bulk_update``): one file is one transaction.
+    and changed in batches of prepared statements (``_write_rows``): one file is one transaction.
     ``importing.FileRefused`` when the file cannot be read."""
     _may_manage(by)
     rows = list(importing.read_rows(data))
     codes = {str(cells.get("indicator", "")).strip().lower() for _number, cells in rows}
     with transaction.atomic():
-        indicators = Indicator.objects.filter(code__in=codes)
+        indicators = Indicator.objects.annotate(lower_code=Lower("code")).filter(lower_code__in=codes)
         if not dry_run:
             indicators = indicators.select_for_update()
         by_code = {indicator.code.lower(): indicator for indicator in indicators.order_by("pk")}
@@ -167,18 +195,7 @@ def values_import(*, data: bytes, convention: str, by, dry_run: bool) -> importi
                                     convention=convention)
         if dry_run or not plan.accepted:
             return plan
-        now = timezone.now()
-        entered_by = by if by.is_authenticated else None
-        IndicatorValue.objects.bulk_create(
-            [IndicatorValue(indicator_id=row.indicator_id, year=row.year, breakdown=row.breakdown, group=row.group,
-                            value=row.value, status=row.status, source=row.source, note=row.note,
-                            origin=ValueOrigin.IMPORTED, entered_by=entered_by, updated_at=now)
-             for row in plan.added], batch_size=BATCH)
-        IndicatorValue.objects.bulk_update(
-            [IndicatorValue(pk=pk, value=row.value, status=row.status, source=row.source, note=row.note,
-                            origin=ValueOrigin.IMPORTED, entered_by=entered_by, updated_at=now)
-             for row, pk in plan.changed],
-            ["value", "status", "source", "note", "origin", "entered_by", "updated_at"], batch_size=1000)
+        _write_rows(plan, now=timezone.now(), entered_by_id=by.pk if by.is_authenticated else None)
         audit_services.record(by=by, action="observatory.value.import",
                               summary=_("Added: %(added)d; changed: %(changed)d; unchanged: %(unchanged)d.") % {
                                   "added": len(plan.added), "changed": len(plan.changed),
