@@ -1,7 +1,7 @@
 """Importing 100,000 indicator values (issue 19: "importing 100,000 values takes under 10 s"): seeds 400
 indicators (broken down by cultural domain), writes a CSV of 100,000 rows (400 indicators × 26 years ×
 the whole city and 9 domains, cut at 100,000) in the Romanian convention, then times the dry run, the
-import (``services.values_import``: one transaction, bulk inserts), and the same file again (everything
+import (``services.values_import``: one transaction, batched inserts), and the same file again (everything
 unchanged, nothing written). On an in-memory SQLite database, or on the database ``DATABASE_URL`` names
 (PostgreSQL: everything is rolled back at the end). Prints seconds (wall clock, and this process's
 CPU time: on SQLite all of it); asserts nothing.
