@@ -228,3 +228,26 @@ def manage_reports():
     from .models import Report
 
     return Report.objects.annotate(section_count=models.Count("sections"))
+
+
+# --- The analysts' screens (catalogue slice) -------------------------------------------------------
+
+def manage_catalogue() -> dict:
+    """The frameworks with their dimensions, and every indicator with its framework, dimension and how
+    many stated values it has. Three queries whatever the numbers."""
+    from django.db.models import Count, Prefetch, Q
+
+    from .models import Dimension, Framework, Indicator
+
+    frameworks = list(Framework.objects.prefetch_related(Prefetch("dimensions", Dimension.objects.order_by(
+        "position", "id"))))
+    indicators = list(Indicator.objects.select_related("framework", "dimension")
+                      .annotate(stated_count=Count("values", filter=Q(values__organisation__isnull=True))))
+    return {"frameworks": frameworks, "indicators": indicators}
+
+
+def manage_values(indicator) -> list:
+    """An indicator's stated values (no organisation), by year, breakdown and group, with who entered
+    them. One query."""
+    return list(IndicatorValue.objects.stated().filter(indicator=indicator).select_related("entered_by")
+                .order_by("-year", "breakdown", "group"))

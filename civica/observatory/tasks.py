@@ -1,4 +1,17 @@
-"""The observatory's background work (civica.queue), discovered by Celery from this module: each slice's
-tasks live in a module of its own, imported here so a worker registers them."""
+"""The observatory's background work (civica.queue), discovered by Celery from this module: counting
+again, every night, the indicators made from Civica's own data (``CELERY_BEAT_SCHEDULE``
+"observatory-refresh-computed"; the ``observatory_refresh_computed`` command does the same by hand;
+running it twice stores the same counts), and the campaigns' e-mails and reminders (``campaign_tasks``,
+imported here so a worker registers them)."""
 
-from . import campaign_tasks  # noqa: F401 -- campaigns' e-mails and reminders
+from civica.queue.tasks import background_task
+
+from . import (
+    campaign_tasks,  # noqa: F401 -- campaigns' e-mails and reminders
+    services,
+)
+
+
+@background_task
+def refresh_computed() -> int:
+    return sum(services.refresh_computed(by=None).values())

@@ -183,6 +183,9 @@ CELERY_BEAT_SCHEDULE = {
     # Remind organisations of a data collection campaign's deadline (each reminder sent once).
     "observatory-campaign-reminders": {"task": "civica.observatory.campaign_tasks.send_reminders",
                                        "schedule": crontab(minute=15)},
+    # The observatory's indicators counted from Civica's own data, every night (issue 19).
+    "observatory-refresh-computed": {"task": "civica.observatory.tasks.refresh_computed",
+                                     "schedule": crontab(hour=3, minute=30)},
 }
 # When each entry last ran (a file beat writes; its folder must exist).
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule"))
