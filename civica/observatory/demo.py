@@ -1,6 +1,7 @@
 """The observatory's demo, in the order its parts need each other: the catalogue of frameworks and
-indicators (with the only values the seeds give), the indicators the platform counts from its own rows, a 2021 data collection campaign to the members with
-fictional answers (marked so), then the fictional diagnosis report built from the published indicators."""
+indicators (with the only values the seeds give), the indicators the platform counts from its own rows,
+a 2021 data collection campaign to the members with fictional answers (marked so), then the fictional
+diagnosis report built from the published indicators."""
 
 from . import demo_campaigns, demo_catalogue, demo_counted, demo_reports
 

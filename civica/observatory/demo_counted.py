@@ -13,7 +13,8 @@ COUNTED = [
     ("own-participants", "participation.participants", "Persoane care participă la consultări",
      "People taking part in consultations"),
     ("own-meeting-registrations", "meetings.registrations", "Înscrieri la întâlniri", "Registrations to meetings"),
-    ("own-meeting-attendance", "meetings.attendance", "Persoane prezente la întâlniri", "People checked in at meetings"),
+    ("own-meeting-attendance", "meetings.attendance", "Persoane prezente la întâlniri",
+     "People checked in at meetings"),
     ("own-call-applications", "calls.applications", "Candidaturi depuse la apeluri", "Applications submitted to calls"),
     ("own-space-bookings", "network.bookings", "Rezervări confirmate ale spațiilor", "Confirmed bookings of spaces"),
 ]
