@@ -13,7 +13,7 @@ from civica.accounts.tests.factories import UserFactory
 # (``make_user("evaluator", scope=call)``); a member representative represents ``scope`` (an
 # organisation; a new member organisation without one).
 USER_KINDS = ("anonymous", "inactive", "unverified", "participant", "member_representative", "moderator",
-              "evaluator", "facilitator", "editor", "administrator", "superuser")
+              "evaluator", "facilitator", "editor", "administrator", "analyst", "superuser")
 
 
 def user_in_role(kind, scope=None, **fields):
@@ -36,7 +36,7 @@ def user_in_role(kind, scope=None, **fields):
         return UserFactory(is_superuser=True, is_staff=True, **fields)
     if kind in {"evaluator", "facilitator"} and scope is None:
         raise ValueError(f"A {kind} is always given a scope.")
-    if kind in {"moderator", "evaluator", "facilitator", "editor", "administrator"}:
+    if kind in {"moderator", "evaluator", "facilitator", "editor", "administrator", "analyst"}:
         return UserFactory(role=Role(kind), role__scope=scope, **fields)
     raise ValueError(f"Unknown kind of user: {kind!r} (one of {', '.join(USER_KINDS)}).")
 

@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 # The demo's accounts by role, and the applicant of its first application sent (found in the data).
 DEMO_ACCOUNTS = {"participant": "participant@civica.test", "editor": "editor@civica.test",
                  "evaluator": "evaluator@civica.test", "facilitator": "facilitator@civica.test",
-                 "member": "member@civica.test"}
+                 "member": "member@civica.test", "analyst": "analyst@civica.test"}
 ROLES = ["anonymous", *DEMO_ACCOUNTS, "applicant"]
 # Not fuzzed: Django's admin (not ours), and leaving the session (the crawl goes on signed in).
 SKIPPED_NAMESPACES = ("admin",)

@@ -13,7 +13,7 @@ from .models import User
 from .roles import Role
 
 DEMO_FILE = Path(__file__).with_name("demo_accounts.json")
-GLOBAL_DEMO_ROLES = {Role.ADMINISTRATOR, Role.EDITOR, Role.MODERATOR}
+GLOBAL_DEMO_ROLES = {Role.ADMINISTRATOR, Role.EDITOR, Role.MODERATOR, Role.ANALYST}
 
 
 def demo_accounts() -> dict:
