@@ -1,13 +1,15 @@
 """A member organisation's representative answers the observatory's data collection from a browser: opens
 the campaign from the list, saves a draft, is refused an impossible percentage with the message beside the
-field, corrects it and submits; axe on the campaign and answer pages in Romanian and English."""
+field, corrects it and submits; once the analysts accept it, sees the organisation's figure beside its
+category's median and quartiles on the impact page; axe on every page in Romanian and English."""
 
 import pytest
 from playwright.sync_api import expect
 
 from civica.network.tests.factories import MemberFactory, member_representative
 from civica.observatory.models import AnswerStatus, CampaignAnswer
-from civica.observatory.tests.campaign_factories import make_campaign
+from civica.observatory import campaign_services
+from civica.observatory.tests.campaign_factories import analyst, make_answer, make_campaign
 
 from .helpers import accessible, log_in
 
@@ -60,4 +62,27 @@ def test_a_representative_fills_in_and_submits_a_campaign(live_server, new_page)
     expect(page.locator("html")).to_have_attribute("lang", "ro")
     accessible(page)
     page.goto(f"{base}/ro/observatory/campaigns/{campaign.slug}/answers/{organisation.slug}/")
+    accessible(page)
+
+    # The analysts accept it, and four other theatres' answers: the sector's figures can be shown.
+    reviewer = analyst()
+    campaign_services.answer_accept(answer=answer, by=reviewer)
+    for number, audience in enumerate(("800", "1000", "1500", "2000")):
+        other = MemberFactory(name=f"Alt teatru {number}", category=organisation.category)
+        campaign_services.answer_accept(
+            answer=make_answer(campaign, other, status=AnswerStatus.SUBMITTED,
+                               answers={"audience": audience, "young": "20", "notes": ""}), by=reviewer)
+    page.goto(f"{base}/en/observatory/impact/")
+    expect(page.locator("main h1")).to_contain_text("Teatrul de Probă")
+    table = page.locator("table", has=page.get_by_text("Indicator own-audience: your organisation's values"))
+    row = table.locator("tbody tr").first
+    expect(row).to_contain_text("2021")
+    expect(row).to_contain_text("1,200")
+    expect(row).to_contain_text("1,200")  # the median of 800, 1,000, 1,200, 1,500 and 2,000
+    expect(row).to_contain_text("5")
+    expect(page.locator("main")).not_to_contain_text("Alt teatru")
+    accessible(page)
+    page.goto(f"{base}/ro/observatory/impact/{organisation.slug}/")
+    expect(page.locator("html")).to_have_attribute("lang", "ro")
+    expect(page.locator("main")).to_contain_text("1.200")
     accessible(page)
