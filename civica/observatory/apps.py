@@ -11,4 +11,10 @@ class ObservatoryConfig(AppConfig):
     verbose_name = _("Observatory")
 
     def ready(self):
+        from civica.accountability.registry import register_live_source_provider
+
         from . import rules  # noqa: F401 -- the observatory's permissions
+        from .live_sources import PREFIX, indicator_sources
+
+        # Plan KPIs may take their actual values from a published indicator (issue 19, point 5).
+        register_live_source_provider(PREFIX, indicator_sources)

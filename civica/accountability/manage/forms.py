@@ -20,7 +20,7 @@ from ..models import (
     Plan,
     Priority,
 )
-from ..registry import live_sources
+from ..registry import all_live_sources
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 
@@ -168,10 +168,11 @@ class IndicatorForm(PlanPartForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        sources = all_live_sources()
         self.fields["live_source"].choices = [("", _("Values typed in by the editors"))] + [
-            (key, source.label) for key, source in sorted(live_sources.items())]
+            (key, source.label) for key, source in sorted(sources.items())]
         current = self.instance.live_source
-        if current and current not in live_sources:  # a source no longer registered stays visible
+        if current and current not in sources:  # a source no longer registered stays visible
             self.fields["live_source"].choices.append((current, current))
 
 
