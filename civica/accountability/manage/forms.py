@@ -8,6 +8,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civica.goals.forms import GoalsField
+
 from ..models import (
     Activity,
     Area,
@@ -142,11 +144,13 @@ class ObjectiveForm(PlanPartForm):
 class ActivityForm(PlanPartForm):
     starts_on = date_field(_("Starts on"), required=False)
     ends_on = date_field(_("Ends on"), required=False)
+    # Saved by the service (``save_part(goals=…)``): a form's instance carries no many-to-many values.
+    goals = GoalsField()
 
     class Meta:
         model = Activity
         fields = ["programme", "objective", "priority", "project", "period_text", "starts_on", "ends_on",
-                  "responsible", "status", "section_ro", "title_ro", "section_en", "title_en"]
+                  "responsible", "status", "goals", "section_ro", "title_ro", "section_en", "title_en"]
         widgets = {"title_ro": forms.Textarea(attrs={"rows": 3}), "title_en": forms.Textarea(attrs={"rows": 3})}
 
     def clean(self):

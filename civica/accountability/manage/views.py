@@ -184,7 +184,8 @@ def part_edit(request, slug, kind, pk=None):
     if request.method == "POST" and form.is_valid():
         try:
             services.save_part(plan=plan, part=form.instance, by=request.user,
-                               verb="assess" if kind == "assessment" else "change")
+                               verb="assess" if kind == "assessment" else "change",
+                               goals=form.cleaned_data["goals"] if "goals" in form.fields else None)
         except ValidationError as error:
             errors = refusals.refusal_messages(error)
         else:
