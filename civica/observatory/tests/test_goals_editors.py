@@ -67,7 +67,7 @@ def _process_data(process, **changes):
 
 def _call_data(**changes):
     return {"title_ro": "Apel verde", "title_en": "Green call", "summary_ro": "Rezumat", "summary_en": "",
-            "guide_ro": "", "guide_en": "", "programme": "", "eligibility": "everyone",
+            "guide_ro": "", "guide_en": "", "programme": "", "eligibility": "participants",
             "opens_at": "2030-03-01T10:00", "closes_at": "2030-04-01T17:00", "questions_until": "",
             "evaluation_until": "", "results_on": "", "budget_total": "1000", "amount_min": "10",
             "amount_max": "500", "disagreement_threshold": "2", **changes}
