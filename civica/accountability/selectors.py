@@ -126,9 +126,9 @@ def recent_updates(plan, limit=20):
 
 def indicators_with_values(plan):
     """The plan's indicators, each with ``latest`` (its last value), chart points and its share of the
-    target. An indicator with a registered live source (``registry.live_source``) that counts something at that date ends with the value
+    target. An indicator with a registered live source (``registry.live_source``) ends with the value
     counted at the end of the plan's period, or today while it runs (``latest.live``), after the typed
-    values dated before it."""
+    values dated before it; a source that has nothing for that date leaves the typed values."""
     items = list(Indicator.objects.filter(plan=plan).prefetch_related(
         Prefetch("values", queryset=IndicatorValue.objects.order_by("date", "id"))))
     for indicator in items:

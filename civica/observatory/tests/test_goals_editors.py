@@ -81,7 +81,6 @@ def test_an_editor_sets_a_consultations_goals(client, make_user):
     response = client.post(url, _process_data(process, goals=[cities.pk, climate.pk]))
     assert response.status_code == 302
     assert set(process.goals.all()) == {cities, climate}
-    form = client.get(url).content.decode()
     assert set(client.get(url).context["form"].initial["goals"]) == {cities.pk, climate.pk}
     page = client.get(f"/en/processes/{process.slug}/").content.decode()
     assert "SDG 11 · Sustainable cities and communities" in page and "/en/observatory/goals/sdg-11/" in page

@@ -10,7 +10,6 @@ import pytest
 
 from civica.accountability import registry, selectors
 from civica.accountability.models import Indicator as Kpi
-from civica.accountability.models import IndicatorValue as KpiValue
 from civica.accountability.tests.factories import make_plan
 from civica.network.tests.factories import OrganisationFactory
 from civica.observatory.live_sources import published_total_at
