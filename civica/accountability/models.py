@@ -183,6 +183,8 @@ class Activity(Bilingual, models.Model):
     title_en = models.TextField(_("activity (English)"), blank=True)
     project = models.CharField(_("project"), max_length=120, blank=True,
                                help_text=_("The project it belongs to, e.g. Studiotopia, Learning Qub."))
+    # The Sustainable Development Goals and the EU mission it serves (issue 19, point 5).
+    goals = models.ManyToManyField("goals.Goal", blank=True, related_name="activities", verbose_name=_("goals"))
     period_text = models.CharField(_("implementation period, as written"), max_length=300, blank=True)
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)

@@ -2,7 +2,13 @@
 that counts something at a date (the newsletter: its confirmed subscribers), and an ``Indicator`` whose
 ``live_source`` names it shows, as its latest value, that count at the end of the plan's period (or
 today, while the period runs) instead of a value typed in. Registered in the app's ``ready``; an
-unknown name is ignored (the typed values are shown)."""
+unknown name is ignored (the typed values are shown).
+
+Sources that are rows rather than code (the observatory's indicators, issue 19 point 5) come from a
+*provider*: a function returning ``{key: LiveSource}``, asked on demand, registered with the prefix of
+its keys (``observatory.``). Every reader looks a source up through ``live_source(key)`` or lists them
+with ``all_live_sources()``, whichever way it was registered. A source's ``value_at`` may answer None
+(nothing counted yet for that date): the typed values are shown then."""
 
 import datetime
 from collections.abc import Callable
@@ -14,14 +20,61 @@ from decimal import Decimal
 @dataclass(frozen=True)
 class LiveSource:
     label: str
-    value_at: Callable[[datetime.date], Decimal]
+    value_at: Callable[[datetime.date], Decimal | None]
 
 
+@dataclass(frozen=True)
+class LiveSourceProvider:
+    prefix: str
+    sources: Callable[[], dict[str, LiveSource]]
+
+
+# Sources registered one by one, and the providers of sources computed on demand.
 live_sources: dict[str, LiveSource] = {}
+live_source_providers: dict[str, LiveSourceProvider] = {}
 
 
 def register_live_source(key: str, *, label: str, value_at) -> None:
     live_sources[key] = LiveSource(label, value_at)
+
+
+def register_live_source_provider(prefix: str, sources) -> None:
+    """``sources()`` answers ``{key: LiveSource}``, every key starting with ``prefix``."""
+    live_source_providers[prefix] = LiveSourceProvider(prefix, sources)
+
+
+@contextmanager
+def live_source_provider_registered(prefix: str, sources):
+    """A provider registered for the time of a ``with`` block (tests)."""
+    before = live_source_providers.get(prefix)
+    register_live_source_provider(prefix, sources)
+    try:
+        yield
+    finally:
+        if before is None:
+            live_source_providers.pop(prefix, None)
+        else:
+            live_source_providers[prefix] = before
+
+
+def live_source(key: str) -> LiveSource | None:
+    """The source named ``key``, or None when nothing registers it (any more)."""
+    if not key:
+        return None
+    if key in live_sources:
+        return live_sources[key]
+    for prefix, provider in live_source_providers.items():
+        if key.startswith(prefix):
+            return provider.sources().get(key)
+    return None
+
+
+def all_live_sources() -> dict[str, LiveSource]:
+    """Every source, registered or provided, by key."""
+    found = dict(live_sources)
+    for provider in live_source_providers.values():
+        found.update(provider.sources())
+    return found
 
 
 # Sections of the plan document from the apps above accountability (issue 18, point 6: the Board of

@@ -22,7 +22,7 @@ from .models import (
     ProgressUpdate,
 )
 from .periods import months_covered, parse_period
-from .registry import live_sources
+from .registry import live_source
 
 
 def plan_list():
@@ -126,17 +126,18 @@ def recent_updates(plan, limit=20):
 
 def indicators_with_values(plan):
     """The plan's indicators, each with ``latest`` (its last value), chart points and its share of the
-    target. An indicator with a registered live source (``registry.live_sources``) ends with the value
+    target. An indicator with a registered live source (``registry.live_source``) ends with the value
     counted at the end of the plan's period, or today while it runs (``latest.live``), after the typed
-    values dated before it."""
+    values dated before it; a source that has nothing for that date leaves the typed values."""
     items = list(Indicator.objects.filter(plan=plan).prefetch_related(
         Prefetch("values", queryset=IndicatorValue.objects.order_by("date", "id"))))
     for indicator in items:
         values = list(indicator.values.all())
-        source = live_sources.get(indicator.live_source) if indicator.live_source else None
-        if source is not None:
-            at = min(datetime.date(plan.end_year or plan.year, 12, 31), timezone.localdate())
-            live = IndicatorValue(indicator=indicator, date=at, value=Decimal(source.value_at(at)))
+        source = live_source(indicator.live_source)
+        at = min(datetime.date(plan.end_year or plan.year, 12, 31), timezone.localdate())
+        counted = source.value_at(at) if source is not None else None
+        if counted is not None:
+            live = IndicatorValue(indicator=indicator, date=at, value=Decimal(counted))
             live.live = True
             values = [value for value in values if value.date < at] + [live]
         indicator.latest = values[-1] if values else None

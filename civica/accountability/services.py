@@ -81,7 +81,10 @@ def _check_editor(by, plan):
 
 
 def _snapshot(part) -> dict:
-    return {key: value for key, value in model_to_dict(part).items() if key not in {"id", "implements_ideas"}}
+    found = {key: value for key, value in model_to_dict(part).items() if key not in {"id", "implements_ideas"}}
+    if "goals" in found:  # an activity's goals, by code
+        found["goals"] = ", ".join(sorted(goal.code for goal in found["goals"]))
+    return found
 
 
 def _record(*, plan, by, part, verb, before, after):
@@ -94,8 +97,9 @@ def _record(*, plan, by, part, verb, before, after):
                          summary=str(plan), changes=changes)
 
 
-def save_part(*, plan, part, by, verb="change"):
-    """Save a new or edited part of ``plan`` (its fields already set and validated by a form)."""
+def save_part(*, plan, part, by, verb="change", goals=None):
+    """Save a new or edited part of ``plan`` (its fields already set and validated by a form); an
+    activity's ``goals`` (the SDGs and missions it serves) are set too when given."""
     _check_editor(by, plan)
     with transaction.atomic():
         locked = Plan.objects.select_for_update().get(pk=plan.pk)
@@ -103,6 +107,8 @@ def save_part(*, plan, part, by, verb="change"):
         before = {} if created else _snapshot(type(part).objects.get(pk=part.pk))
         part._history_user = by
         part.save()
+        if goals is not None:
+            part.goals.set(goals)
         _record(plan=locked, by=by, part=part, verb="create" if created else verb, before=before,
                 after=_snapshot(part))
         plan_touched(plan=locked)

@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from .registry import live_sources
+from .registry import live_source
 
 # Raise when a template of a kept part or of the document changes: what was kept is then not used.
 TEMPLATES_VERSION = 2
@@ -34,12 +34,13 @@ def live_values(plan) -> list:
     ``selectors.indicators_with_values`` counts them."""
     from .models import Indicator
 
-    found = [(pk, live_sources.get(name)) for pk, name in
+    found = [(pk, live_source(name)) for pk, name in
              Indicator.objects.filter(plan=plan).exclude(live_source="").values_list("pk", "live_source")]
     if not any(source for _, source in found):
         return []
     at = live_date(plan)
-    return [(pk, at, Decimal(source.value_at(at))) for pk, source in found if source is not None]
+    counted = [(pk, source.value_at(at)) for pk, source in found if source is not None]
+    return [(pk, at, Decimal(value)) for pk, value in counted if value is not None]
 
 
 def live_date(plan) -> datetime.date:

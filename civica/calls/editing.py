@@ -85,8 +85,9 @@ def _locked(call) -> Call:
     return Call.objects.select_for_update().get(pk=call.pk)
 
 
-def call_update(*, call, by, **values) -> Call:
-    """Details, guide, timeline, budget and eligibility (``values``: any of CALL_FIELDS)."""
+def call_update(*, call, by, goals=None, **values) -> Call:
+    """Details, guide, timeline, budget and eligibility (``values``: any of CALL_FIELDS), and the goals
+    the call (and so its funded projects) serves, when ``goals`` is given."""
     _require_editor(by, call)
     with transaction.atomic():
         locked = _locked(call)
@@ -104,6 +105,8 @@ def call_update(*, call, by, **values) -> Call:
             setattr(locked, name, value)
         locked.full_clean(exclude=["slug"])
         locked.save()
+        if goals is not None:
+            locked.goals.set(goals)
         if locked.status != CallStatus.DRAFT:
             audit_log.record(by=by, action="calls.call.update", target=locked, summary=_("Call details changed."),
                              changes=audit_log.changed_fields(before, _snapshot(locked, CALL_FIELDS)))

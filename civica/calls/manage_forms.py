@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.uploads import PublicImageFormMixin, check_pdf
+from civica.goals.forms import GoalsField
 from civica.network.models import Category, Programme
 
 from . import blueprints
@@ -75,13 +76,16 @@ class CallForm(PublicImageFormMixin, MoneyAndDatesMixin, forms.ModelForm):
     budget_total = money_field(_("Total budget (lei)"))
     amount_min = money_field(_("Minimum per application (lei)"))
     amount_max = money_field(_("Maximum per application (lei)"))
+    # The goals of the call are its funded projects' too (issue 19, point 5).
+    goals = GoalsField(help_text=_("The Sustainable Development Goals and the EU mission the call serves; its "
+                                   "funded projects are listed under them too."))
 
     class Meta:
         model = Call
         fields = ["title_ro", "title_en", "summary_ro", "summary_en", "guide_ro", "guide_en", "programme",
                   "eligibility", "eligible_categories", "opens_at", "closes_at", "questions_until",
                   "evaluation_until", "results_on", "budget_total", "amount_min", "amount_max", "is_blind",
-                  "disagreement_threshold", "image", "image_alt"]
+                  "disagreement_threshold", "image", "image_alt", "goals"]
         widgets = {
             "image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
             "summary_ro": forms.Textarea(attrs={"rows": 3}), "summary_en": forms.Textarea(attrs={"rows": 3}),

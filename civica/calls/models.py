@@ -81,6 +81,9 @@ class Call(Transitions, Bilingual, PublicImage):
     guide_en = models.TextField(_("guide (English, Markdown)"), blank=True)
     programme = models.ForeignKey("network.Programme", null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="calls", verbose_name=_("programme"))
+    # The Sustainable Development Goals and the EU mission it serves (issue 19, point 5); its funded
+    # projects serve them too (they are listed under the goal with the call).
+    goals = models.ManyToManyField("goals.Goal", blank=True, related_name="calls", verbose_name=_("goals"))
     eligibility = models.CharField(_("who may apply"), max_length=12, choices=Eligibility.choices,
                                    default=Eligibility.PARTICIPANTS)
     eligible_categories = models.JSONField(_("organisation categories"), default=list, blank=True,

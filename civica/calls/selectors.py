@@ -36,8 +36,9 @@ def call_list(*, user, kind=None, state=None):
 
 def call_for_page(slug):
     return (Call.objects.filter(slug=slug).select_related("programme")
-            .prefetch_related("documents", "criteria", Prefetch("questions", queryset=CallQuestion.objects.filter(
-                answered_at__isnull=False).order_by("answered_at")))).first()
+            .prefetch_related("documents", "criteria", "goals", Prefetch(
+                "questions", queryset=CallQuestion.objects.filter(answered_at__isnull=False).order_by("answered_at"))
+            )).first()
 
 
 def funded_applications(call):

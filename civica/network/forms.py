@@ -20,6 +20,7 @@ from django.utils.translation import pgettext_lazy
 from civica.core.forms import SectionsMixin
 from civica.core.params import parse_int
 from civica.core.uploads import PublicImageFormMixin
+from civica.goals.forms import GoalsField
 
 from .models import (
     MAX_BOOKING_PURPOSE,
@@ -156,13 +157,14 @@ class OrganisationForm(SectionsMixin, forms.ModelForm):
 
 class ProgrammeForm(SectionsMixin, PublicImageFormMixin, forms.ModelForm):
     SECTIONS = ((_("Name"), ["name_ro"]), (_("The programme"), ["slug", "organisation", "websites"]),
-                (_("Summary"), ["summary_ro"]), (_("Image"), ["image", "image_alt"]))
+                (_("Summary"), ["summary_ro"]), (_("Image"), ["image", "image_alt"]), (_("Goals"), ["goals"]))
     websites = WebsitesField(label=_("Websites"), required=False, help_text=_("One address a line."))
+    goals = GoalsField()
 
     class Meta:
         model = Programme
         fields = ["name_ro", "name_en", "slug", "organisation", "summary_ro", "summary_en", "websites",
-                  "image", "image_alt"]
+                  "image", "image_alt", "goals"]
         widgets = {"summary_ro": forms.Textarea(attrs={"rows": 4}), "summary_en": forms.Textarea(attrs={"rows": 4}),
                    "image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
 

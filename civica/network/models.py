@@ -163,6 +163,8 @@ class Programme(Bilingual, PublicImage):
     summary_ro = models.TextField(_("summary (Romanian)"), blank=True)
     summary_en = models.TextField(_("summary (English)"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # The Sustainable Development Goals and the EU mission it serves (issue 19, point 5).
+    goals = models.ManyToManyField("goals.Goal", blank=True, related_name="programmes", verbose_name=_("goals"))
 
     class Meta:
         verbose_name = _("programme")

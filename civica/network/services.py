@@ -283,8 +283,13 @@ def membership_sync(*, organisation: Organisation, since=None, dues_category: st
         return membership
 
 
-def programme_save(*, programme: Programme | None = None, by, **fields) -> Programme:
-    return _save_row(Programme, row=programme, fields=fields, by=by, noun="programme")
+def programme_save(*, programme: Programme | None = None, by, goals=None, **fields) -> Programme:
+    """A programme's details, and the goals it serves (``goals``, when given)."""
+    with transaction.atomic():
+        saved = _save_row(Programme, row=programme, fields=fields, by=by, noun="programme")
+        if goals is not None:
+            saved.goals.set(goals)
+    return saved
 
 
 def space_save(*, space: Space | None = None, by, **fields) -> Space:

@@ -126,7 +126,7 @@ def programme_detail(request, slug):
     programme = get_object_or_404(Programme.objects.select_related("organisation"), slug=slug)
     return render(request, "network/programme_detail.html", {
         "programme": programme, "spaces": list(programme.spaces.order_by("position", "name_ro")),
-        "sections": programme_sections.for_programme(programme)})
+        "goals": list(programme.goals.all()), "sections": programme_sections.for_programme(programme)})
 
 
 @require_safe

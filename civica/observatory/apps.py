@@ -11,13 +11,17 @@ class ObservatoryConfig(AppConfig):
     verbose_name = _("Observatory")
 
     def ready(self):
-        # Campaigns (issue 19, point 2): an answer's files go with their row.
         from django.db.models.signals import post_delete
 
+        from civica.accountability.registry import register_live_source_provider
         from civica.core.uploads import delete_stored_files
 
         from . import rules  # noqa: F401 -- the observatory's permissions
+        from .live_sources import PREFIX, indicator_sources
         from .models import AnswerFile
 
+        # Campaigns (issue 19, point 2): an answer's files go with their row.
         post_delete.connect(delete_stored_files("file"), sender=AnswerFile, weak=False,
                             dispatch_uid="observatory_answer_file_delete")
+        # Plan KPIs may take their actual values from a published indicator (issue 19, point 5).
+        register_live_source_provider(PREFIX, indicator_sources)

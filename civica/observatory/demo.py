@@ -1,9 +1,10 @@
 """The observatory's demo, in the order its parts need each other: the catalogue of frameworks and
 indicators (with the only values the seeds give), the indicators the platform counts from its own rows,
 a 2021 data collection campaign to the members with fictional answers (marked so), then the fictional
-diagnosis report built from the published indicators."""
+diagnosis report built from the published indicators; last, the goals of the demo's programmes, calls
+and plan activities."""
 
-from . import demo_campaigns, demo_catalogue, demo_counted, demo_reports
+from . import demo_campaigns, demo_catalogue, demo_counted, demo_goals, demo_reports
 
 
 def load(log):
@@ -11,3 +12,4 @@ def load(log):
     demo_counted.load(log)
     demo_campaigns.load(log)
     demo_reports.load(log)
+    demo_goals.load(log)

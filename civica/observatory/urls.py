@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import campaign_views, catalogue_views, dashboard_views, impact_views, open_data_views
+from . import campaign_views, catalogue_views, dashboard_views, goal_views, impact_views, open_data_views
 
 app_name = "observatory"
 
@@ -75,4 +75,7 @@ urlpatterns += [
          name="manage_value_delete"),
     path("manage/import/", catalogue_views.import_values, name="manage_import"),
     path("manage/import/confirm/", catalogue_views.import_confirm, name="manage_import_confirm"),
+    # Goals: the SDGs and the climate mission, what is done for each (issue 19, point 5).
+    path("goals/", goal_views.goal_list, name="goals"),
+    path("goals/<slug:code>/", goal_views.goal_detail, name="goal"),
 ]

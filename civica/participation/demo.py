@@ -15,6 +15,7 @@ from django.utils import timezone
 from civica.accounts.models import User
 from civica.comments.models import Alignment, Comment
 from civica.core.illustrations import illustrate
+from civica.goals.models import Goal
 
 from .models import (
     Category,
@@ -43,9 +44,6 @@ TAGS = [
     ("area", "spatiu-public", "Spațiu public", "Public space"),
     ("area", "mediu", "Mediu și climă", "Environment and climate"),
     ("area", "mobilitate", "Mobilitate", "Mobility"),
-    ("sdg", "odd-4", "ODD 4: Educație de calitate", "SDG 4: Quality education"),
-    ("sdg", "odd-11", "ODD 11: Orașe și comunități durabile", "SDG 11: Sustainable cities and communities"),
-    ("sdg", "odd-13", "ODD 13: Acțiune climatică", "SDG 13: Climate action"),
 ]
 
 # Ideas by the category they belong to (None: the consultation has no categories); each title once.
@@ -299,9 +297,11 @@ def _residents(count=30):
 
 
 def _process(slug, phases, tags, **fields):
+    """``tags``: the short names of its areas and the codes of its goals (``sdg-11``)."""
     process, _created = Process.objects.update_or_create(slug=slug, defaults=fields)
     illustrate(process, "hero_image", seed=slug)
     process.tags.set(Tag.objects.filter(slug__in=tags))
+    process.goals.set(Goal.objects.filter(code__in=tags))
     for position, (kind, starts_at, ends_at) in enumerate(phases):
         Phase.objects.update_or_create(process=process, position=position,
                                        defaults={"kind": kind, "starts_at": starts_at, "ends_at": ends_at})
@@ -357,7 +357,7 @@ def load(log):
         [("information", datetime.datetime(2017, 9, 15, tzinfo=tz), datetime.datetime(2017, 10, 1, tzinfo=tz)),
          ("ideas", datetime.datetime(2017, 10, 1, tzinfo=tz), datetime.datetime(2017, 10, 31, tzinfo=tz)),
          ("results", datetime.datetime(2017, 10, 31, tzinfo=tz), datetime.datetime(2017, 12, 31, tzinfo=tz))],
-        ["spatiu-public", "odd-11"],
+        ["spatiu-public", "sdg-11"],
         title_ro="Parcul Feroviarilor – concursul de soluții pentru reabilitarea parcului",
         title_en="Parcul Feroviarilor – the solution competition for the park's rehabilitation",
         summary_ro="Dezbaterea publică cu care s-a deschis CIIC în octombrie 2017: ce așteaptă locuitorii "
@@ -375,7 +375,7 @@ def load(log):
         "cluj-for-youth-2030",
         [("information", now - 30 * day, now - 20 * day), ("ideas", now - 20 * day, now + 20 * day),
          ("voting", now + 20 * day, now + 40 * day), ("results", now + 40 * day, now + 70 * day)],
-        ["tineret", "cultura", "odd-4"],
+        ["tineret", "cultura", "sdg-4"],
         title_ro="Cluj for Youth 2030 – planul de acțiune pentru tineret",
         title_en="Cluj for Youth 2030 – the youth action plan",
         summary_ro="Ce ar trebui să facă orașul și zona metropolitană pentru tineri până în 2030? Propuneți și "
@@ -393,7 +393,7 @@ def load(log):
         "cluj-oras-neutru-climatic",
         [("information", now - 10 * day, now - 5 * day), ("ideas", now - 5 * day, now + 30 * day),
          ("results", now + 30 * day, now + 60 * day)],
-        ["mediu", "mobilitate", "odd-13", "odd-11"],
+        ["mediu", "mobilitate", "sdg-13", "sdg-11", "climate-neutral-cities"],
         title_ro="Cluj, oraș neutru climatic până în 2030",
         title_en="Cluj, a climate-neutral city by 2030",
         summary_ro="Cluj-Napoca face parte din misiunea europeană a 100 de orașe inteligente și neutre climatic "

@@ -2,7 +2,7 @@
 
 A ``Process`` (bilingual title, summary and description, scope, dates, tags, the per-person cap on
 supports, the report threshold) has ordered ``Phase``s (each of a kind registered in ``phases``) and
-``Category``s; ``Tag``s are areas of the city's life or Sustainable Development Goals. An ``Idea`` (place,
+``Category``s; ``Tag``s are areas of the city's life, ``goals`` the SDGs it serves. An ``Idea`` (place,
 image, attachment; status moved along ``IDEA_TRANSITIONS`` by the official answer) takes ``Support``s,
 counted in ``support_count``; a process's ideas are counted by category and status in ``IdeaTally``; a
 ``Debate`` is a question put by the centre. Comments, reports and the moderation log point at ideas and
@@ -39,13 +39,13 @@ def _goes_with_it(model):
 
 
 class Tag(Bilingual, models.Model):
-    """An area of the city's life (culture, mobility…) or one of the 17 Sustainable Development Goals."""
+    """An area of the city's life (culture, mobility…). The Sustainable Development Goals a consultation
+    serves are ``goals`` (the shared ``goals.Goal``), no longer tags (migration 0021 moved them)."""
 
     class Kind(models.TextChoices):
         AREA = "area", _("Area")
-        SDG = "sdg", _("Sustainable Development Goal")
 
-    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.AREA)
     slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
     name_ro = models.CharField(_("name (Romanian)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
@@ -100,6 +100,8 @@ class Process(Bilingual, models.Model):
     # The centre's programme the consultation belongs to, if any: listed on the programme's page.
     programme = models.ForeignKey("network.Programme", null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="processes", verbose_name=_("programme"))
+    # The Sustainable Development Goals and the EU mission it serves (issue 19, point 5).
+    goals = models.ManyToManyField("goals.Goal", blank=True, related_name="processes", verbose_name=_("goals"))
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     is_published = models.BooleanField(_("published"), default=False)

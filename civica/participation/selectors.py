@@ -68,7 +68,7 @@ def process_years():
 
 def process_for_page(slug):
     return _with_phases(Process.objects.filter(slug=slug)).prefetch_related(
-        Prefetch("categories", queryset=Category.objects.order_by("name_ro"))
+        Prefetch("categories", queryset=Category.objects.order_by("name_ro")), "goals",
     ).first()
 
 

@@ -243,7 +243,7 @@ def process_create(*, blueprint, title_ro: str, starts_on, ends_on, by, title_en
     return process
 
 
-def process_update(*, process, by, tags=None, **fields) -> Process:
+def process_update(*, process, by, tags=None, goals=None, **fields) -> Process:
     """Change what the process says and when it runs. A published process keeps its phases
     inside its dates: dates that would leave one outside are refused."""
     _require(by, "participation.manage_process", process)
@@ -259,6 +259,8 @@ def process_update(*, process, by, tags=None, **fields) -> Process:
         process.save()
         if tags is not None:
             process.tags.set(tags)
+        if goals is not None:
+            process.goals.set(goals)
         if process.is_published:  # what the public reads changed
             audit.record(by=by, action="participation.process.change", target=process,
                          summary=", ".join(sorted(name for name in fields if name in PROCESS_FIELDS)))

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "civica.queue",
     "civica.accounts",
     "civica.network",
+    "civica.goals",
     "civica.notifications",
     "civica.moderation",
     "civica.comments",

@@ -8,6 +8,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civica.goals.forms import GoalsField
+
 from ..models import (
     Activity,
     Area,
@@ -20,7 +22,7 @@ from ..models import (
     Plan,
     Priority,
 )
-from ..registry import live_sources
+from ..registry import all_live_sources
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 
@@ -142,11 +144,13 @@ class ObjectiveForm(PlanPartForm):
 class ActivityForm(PlanPartForm):
     starts_on = date_field(_("Starts on"), required=False)
     ends_on = date_field(_("Ends on"), required=False)
+    # Saved by the service (``save_part(goals=…)``): a form's instance carries no many-to-many values.
+    goals = GoalsField()
 
     class Meta:
         model = Activity
         fields = ["programme", "objective", "priority", "project", "period_text", "starts_on", "ends_on",
-                  "responsible", "status", "section_ro", "title_ro", "section_en", "title_en"]
+                  "responsible", "status", "goals", "section_ro", "title_ro", "section_en", "title_en"]
         widgets = {"title_ro": forms.Textarea(attrs={"rows": 3}), "title_en": forms.Textarea(attrs={"rows": 3})}
 
     def clean(self):
@@ -168,10 +172,11 @@ class IndicatorForm(PlanPartForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        sources = all_live_sources()
         self.fields["live_source"].choices = [("", _("Values typed in by the editors"))] + [
-            (key, source.label) for key, source in sorted(live_sources.items())]
+            (key, source.label) for key, source in sorted(sources.items())]
         current = self.instance.live_source
-        if current and current not in live_sources:  # a source no longer registered stays visible
+        if current and current not in sources:  # a source no longer registered stays visible
             self.fields["live_source"].choices.append((current, current))
 
 

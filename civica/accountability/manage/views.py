@@ -32,7 +32,7 @@ from ..models import (
     PlanStatus,
     Priority,
 )
-from ..registry import live_sources
+from ..registry import all_live_sources
 from . import forms
 
 
@@ -157,8 +157,9 @@ def _structure(plan):
                                                       "activities": []})["activities"].append(activity)
     indicators = list(Indicator.objects.filter(plan=plan).prefetch_related(
         Prefetch("values", queryset=IndicatorValue.objects.order_by("date", "id"))))
+    sources = all_live_sources() if any(indicator.live_source for indicator in indicators) else {}
     for indicator in indicators:
-        source = live_sources.get(indicator.live_source)
+        source = sources.get(indicator.live_source)
         indicator.source_label = source.label if source else indicator.live_source
     groups = BudgetGroup.objects.filter(plan=plan).prefetch_related(
         Prefetch("lines", queryset=BudgetLine.objects.order_by("position", "id"))).order_by("kind", "position", "id")
@@ -183,7 +184,8 @@ def part_edit(request, slug, kind, pk=None):
     if request.method == "POST" and form.is_valid():
         try:
             services.save_part(plan=plan, part=form.instance, by=request.user,
-                               verb="assess" if kind == "assessment" else "change")
+                               verb="assess" if kind == "assessment" else "change",
+                               goals=form.cleaned_data["goals"] if "goals" in form.fields else None)
         except ValidationError as error:
             errors = refusals.refusal_messages(error)
         else:

@@ -105,7 +105,7 @@ def test_a_nul_in_any_posted_value_is_refused_with_a_readable_page(client, parti
 def test_the_process_form_refuses_tags_that_are_not_ids(client, editor, tag):
     process = ProcessFactory()
     client.force_login(editor)
-    response = client.post(f"/en/processes/{process.slug}/manage/edit/", {"title_ro": "Titlu", "sdg_tags": tag,
+    response = client.post(f"/en/processes/{process.slug}/manage/edit/", {"title_ro": "Titlu", "goals": tag,
                                                                            "area_tags": [tag]})
     assert response.status_code == 200
     assert f"“{tag}” is not a valid value." in response.content.decode()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civica.core.forms import ModelMultipleIdsField
 from civica.core.uploads import check_new_image
+from civica.goals.forms import GoalsField
 
 from .. import blueprints
 from ..models import Debate, Poll, Process, Question, Tag
@@ -55,8 +56,7 @@ class BlueprintForm(DatesMixin, forms.Form):
 class ProcessForm(DatesMixin, forms.ModelForm):
     area_tags = ModelMultipleIdsField(label=_("Areas"), required=False, queryset=Tag.objects.none(),
                                       widget=forms.CheckboxSelectMultiple)
-    sdg_tags = ModelMultipleIdsField(label=_("Sustainable Development Goals"), required=False,
-                                     queryset=Tag.objects.none(), widget=forms.CheckboxSelectMultiple)
+    goals = GoalsField()
     starts_on = date_field(_("Starts on"))
     ends_on = date_field(_("Ends on"), help_text=_("The last day of the consultation, included."))
 
@@ -82,15 +82,15 @@ class ProcessForm(DatesMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["programme"].label_from_instance = lambda programme: programme.translated("name")
-        tags = list(Tag.objects.order_by("kind", "slug"))
-        chosen = {tag.pk for tag in self.instance.tags.all()} if self.instance.pk else set()
-        for name, kind in (("area_tags", Tag.Kind.AREA), ("sdg_tags", Tag.Kind.SDG)):
-            field = self.fields[name]
-            field.queryset = Tag.objects.filter(kind=kind).order_by("slug")
-            # Choices from the list read once, so the page asks the database once for every tag.
-            field.choices = [(tag.pk, tag.translated("name")) for tag in tags if tag.kind == kind]
-            if not self.is_bound:
-                self.initial[name] = [tag.pk for tag in tags if tag.kind == kind and tag.pk in chosen]
+        tags = list(Tag.objects.order_by("slug"))
+        field = self.fields["area_tags"]
+        field.queryset = Tag.objects.order_by("slug")
+        # Choices from the list read once, so the page asks the database once for every tag.
+        field.choices = [(tag.pk, tag.translated("name")) for tag in tags]
+        if not self.is_bound and self.instance.pk:
+            chosen = {tag.pk for tag in self.instance.tags.all()}
+            self.initial["area_tags"] = [tag.pk for tag in tags if tag.pk in chosen]
+            self.initial["goals"] = [goal.pk for goal in self.instance.goals.all()]
 
     def clean_hero_image(self):
         return check_new_image(self.cleaned_data.get("hero_image"))
@@ -105,7 +105,8 @@ class ProcessForm(DatesMixin, forms.ModelForm):
         fields = {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
         if fields.get("hero_image") is False:  # "clear" ticked
             fields["hero_image"] = ""
-        fields["tags"] = [*self.cleaned_data.get("area_tags", []), *self.cleaned_data.get("sdg_tags", [])]
+        fields["tags"] = list(self.cleaned_data.get("area_tags", []))
+        fields["goals"] = list(self.cleaned_data.get("goals", []))
         return fields
 
 

@@ -201,22 +201,24 @@ def test_slugs_stay_unique_and_never_shadow_the_manage_pages(editor):
 
 
 @pytest.mark.django_db
-def test_edit_the_details_with_tags_and_an_image(editor_client, settings, tmp_path):
+def test_edit_the_details_with_tags_goals_and_an_image(editor_client, settings, tmp_path):
+    from civica.goals.models import Goal
     from civica.participation.models import Tag
 
     settings.MEDIA_ROOT = tmp_path
     process = ProcessFactory()
     culture = Tag.objects.create(kind=Tag.Kind.AREA, slug="cultura", name_ro="Cultură", name_en="Culture")
-    sdg = Tag.objects.create(kind=Tag.Kind.SDG, slug="sdg-11", name_ro="Orașe durabile", name_en="Cities")
+    cities = Goal.objects.get(code="sdg-11")
     data = process_form_data(process, title_en="Parks", body_ro="**Parcuri**", hero_image_alt="A park",
-                             area_tags=[culture.pk], sdg_tags=[sdg.pk], supports_per_person="3")
+                             area_tags=[culture.pk], goals=[cities.pk], supports_per_person="3")
     data["hero_image"] = SimpleUploadedFile("park.png", png_bytes(), content_type="image/png")
     response = editor_client.post(f"/en/processes/{process.slug}/manage/edit/", data)
     assert response.status_code == 302
     process.refresh_from_db()
     assert process.title_en == "Parks" and process.supports_per_person == 3 and process.hero_image
-    assert set(process.tags.all()) == {culture, sdg}
+    assert set(process.tags.all()) == {culture} and set(process.goals.all()) == {cities}
     public = editor_client.get(f"/en/processes/{process.slug}/").content.decode()
+    assert "SDG 11 · Sustainable cities and communities" in public
     assert 'alt="A park"' in public and "<strong>Parcuri</strong>" in public  # no English body: the Romanian
 
 
