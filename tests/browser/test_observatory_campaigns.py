@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from civica.network.tests.factories import MemberFactory, member_representative
-from civica.observatory.models import AnswerStatus, CampaignAnswer
 from civica.observatory import campaign_services
+from civica.observatory.models import AnswerStatus, CampaignAnswer
 from civica.observatory.tests.campaign_factories import analyst, make_answer, make_campaign
 
 from .helpers import accessible, log_in
