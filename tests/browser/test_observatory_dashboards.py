@@ -18,23 +18,23 @@ LANGUAGES = ["ro", "en"]
 def dashboards(transactional_db, settings):
     from civica.network.tests.factories import OrganisationFactory
     from civica.observatory.models import Breakdown, IndicatorValue
-    from civica.observatory.tests.dashboard_factories import (
+    from civica.observatory.tests.factories import (
         DimensionFactory,
-        IndicatorFactory,
+        PublishedIndicatorFactory,
         ReportFactory,
         ReportSectionFactory,
     )
 
     settings.CIVICA_OBSERVATORY_MIN_ORGANISATIONS = 3
     dimension = DimensionFactory(slug="participare", framework__slug="culture2030")
-    spectators = IndicatorFactory(dimension=dimension, code="spectatori", unit="percent", decimals=1,
+    spectators = PublishedIndicatorFactory(dimension=dimension, code="spectatori", unit="percent", decimals=1,
                                   breakdowns=[Breakdown.AGE], sdg_targets="11.4")
     for year in range(2012, 2022):
         IndicatorValue.objects.create(indicator=spectators, year=year, value=Decimal(year - 1990) + Decimal("0.5"))
         for group, share in (("15-24", 30), ("25-44", 45), ("65+", 12)):
             IndicatorValue.objects.create(indicator=spectators, year=year, breakdown=Breakdown.AGE, group=group,
                                           value=share + year % 5)
-    organisations = IndicatorFactory(dimension=dimension, code="angajati")
+    organisations = PublishedIndicatorFactory(dimension=dimension, code="angajati")
     members = OrganisationFactory.create_batch(3)
     for year in (2020, 2021):
         for member in members[: 3 if year == 2020 else 2]:  # 2021: two organisations, withheld

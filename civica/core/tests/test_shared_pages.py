@@ -80,14 +80,14 @@ SHOWN = {
 @pytest.fixture
 def site_observatory(site):
     from civica.observatory.models import IndicatorValue
-    from civica.observatory.tests.dashboard_factories import (
+    from civica.observatory.tests.factories import (
         DimensionFactory,
-        IndicatorFactory,
+        PublishedIndicatorFactory,
         ReportFactory,
         ReportSectionFactory,
     )
 
-    indicator = IndicatorFactory(dimension=DimensionFactory(slug="participare", framework__slug="culture2030"),
+    indicator = PublishedIndicatorFactory(dimension=DimensionFactory(slug="participare", framework__slug="culture2030"),
                                  code="spectatori", name_ro="Spectatori la umbră")
     IndicatorValue.objects.create(indicator=indicator, year=2021, value=1234)
     report = ReportFactory(slug="diagnoza", title_ro="Diagnoza la umbră", status="published")

@@ -6,8 +6,6 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from civica.accounts.roles import Role
-from civica.accounts.tests.factories import UserFactory
 from civica.calls.form_engine import FieldKind
 from civica.network.tests.factories import MemberFactory, member_representative
 from civica.observatory.models import (
@@ -20,10 +18,7 @@ from civica.observatory.models import (
     Indicator,
     Unit,
 )
-
-
-def analyst(**fields):
-    return UserFactory(role=Role.ANALYST, **fields)
+from civica.observatory.tests.factories import analyst  # noqa: F401 -- the campaigns' tests import it here
 
 
 def indicator(code="own-audience", unit=Unit.COUNT, **fields):

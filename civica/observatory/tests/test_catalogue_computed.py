@@ -22,7 +22,7 @@ from civica.network.tests.factories import BookingFactory
 from civica.newsletter.tests.factories import subscriber
 from civica.observatory import computed, services
 from civica.observatory.models import IndicatorValue, ValueOrigin, ValueStatus
-from civica.observatory.tests.catalogue_factories import IndicatorFactory, analyst
+from civica.observatory.tests.factories import IndicatorFactory, analyst
 from civica.participation.models import Support
 from civica.participation.tests.factories import IdeaFactory
 
@@ -157,7 +157,7 @@ def test_analysts_cannot_type_a_value_into_a_counted_indicator(client, db):
 
 
 def test_an_unknown_count_is_refused(db):
-    from civica.observatory.tests.catalogue_factories import FrameworkFactory
+    from civica.observatory.tests.factories import FrameworkFactory
 
     with pytest.raises(ValidationError):
         services.indicator_save(by=analyst(), code="x", framework=FrameworkFactory(), name_ro="X", definition_ro="X",

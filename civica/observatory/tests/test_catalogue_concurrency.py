@@ -11,7 +11,7 @@ from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 from civica.observatory import services
 from civica.observatory.models import IndicatorValue
 from civica.observatory.numbers import ROMANIAN
-from civica.observatory.tests.catalogue_factories import IndicatorFactory, analyst
+from civica.observatory.tests.factories import IndicatorFactory, analyst
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

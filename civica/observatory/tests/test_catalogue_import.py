@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from civica.observatory import importing, services
 from civica.observatory.models import Breakdown, IndicatorValue, ValueOrigin, ValueStatus
 from civica.observatory.numbers import ENGLISH, ROMANIAN
-from civica.observatory.tests.catalogue_factories import IndicatorFactory, ValueFactory, analyst
+from civica.observatory.tests.factories import IndicatorFactory, ValueFactory, analyst
 
 
 def csv_bytes(lines, delimiter=","):

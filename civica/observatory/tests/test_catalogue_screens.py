@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from civica.observatory.models import Breakdown, Indicator, IndicatorValue, ValueOrigin
-from civica.observatory.tests.catalogue_factories import (
+from civica.observatory.tests.factories import (
     DimensionFactory,
     FrameworkFactory,
     IndicatorFactory,

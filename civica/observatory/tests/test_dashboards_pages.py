@@ -7,7 +7,7 @@ import pytest
 
 from civica.network.tests.factories import OrganisationFactory
 from civica.observatory.models import Breakdown, IndicatorValue, ValueStatus
-from civica.observatory.tests.dashboard_factories import DimensionFactory, IndicatorFactory
+from civica.observatory.tests.factories import DimensionFactory, PublishedIndicatorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +31,8 @@ def add_values(indicator, years, *, organisations=None, value=Decimal(1000), **f
 
 
 def test_the_index_lists_published_indicators_by_framework_and_dimension(client, dimension):
-    IndicatorFactory(dimension=dimension, name_en="Cultural participation")
-    IndicatorFactory(dimension=DimensionFactory(framework=dimension.framework, name_en="Hidden dimension"),
+    PublishedIndicatorFactory(dimension=dimension, name_en="Cultural participation")
+    PublishedIndicatorFactory(dimension=DimensionFactory(framework=dimension.framework, name_en="Hidden dimension"),
                      is_published=False)
     page = client.get("/en/observatory/").content.decode()
     assert "Culture|2030" in page
@@ -41,11 +41,11 @@ def test_the_index_lists_published_indicators_by_framework_and_dimension(client,
 
 
 def test_a_dimension_shows_each_indicator_with_its_latest_figure_chart_and_table(client, dimension):
-    indicator = IndicatorFactory(dimension=dimension, name_en="Audiences", unit="lei")
+    indicator = PublishedIndicatorFactory(dimension=dimension, name_en="Audiences", unit="lei")
     add_values(indicator, [2019, 2020])
     organisations = OrganisationFactory.create_batch(2)
     add_values(indicator, [2021], organisations=organisations)  # two organisations only: withheld
-    IndicatorFactory(dimension=dimension, name_en="Not yet public", is_published=False)
+    PublishedIndicatorFactory(dimension=dimension, name_en="Not yet public", is_published=False)
     page = client.get("/en/observatory/dimensions/culture2030/participation/").content.decode()
     assert "Audiences" in page and "Not yet public" not in page
     assert 'role="img"' in page and "<title" in page and "<desc" in page
@@ -56,7 +56,7 @@ def test_a_dimension_shows_each_indicator_with_its_latest_figure_chart_and_table
 
 
 def test_the_indicator_page_shows_its_definition_chart_and_table_in_romanian(client, dimension):
-    indicator = IndicatorFactory(dimension=dimension, code="c2030-15", name_ro="Participare culturală",
+    indicator = PublishedIndicatorFactory(dimension=dimension, code="c2030-15", name_ro="Participare culturală",
                                  definition_ro="Procentul celor care au mers la un spectacol.", unit="percent",
                                  decimals=1, sdg_targets="11.4, 4.7", source="Barometrul de consum cultural",
                                  breakdowns=[Breakdown.AGE])
@@ -68,7 +68,7 @@ def test_the_indicator_page_shows_its_definition_chart_and_table_in_romanian(cli
 
 
 def test_the_breakdown_filter_shows_a_column_and_a_bar_per_group(client, dimension):
-    indicator = IndicatorFactory(dimension=dimension, code="age", breakdowns=[Breakdown.AGE])
+    indicator = PublishedIndicatorFactory(dimension=dimension, code="age", breakdowns=[Breakdown.AGE])
     for group, value in (("15-24", 40), ("25-44", 55)):
         IndicatorValue.objects.create(indicator=indicator, year=2021, breakdown=Breakdown.AGE, group=group,
                                       value=value)
@@ -80,7 +80,7 @@ def test_the_breakdown_filter_shows_a_column_and_a_bar_per_group(client, dimensi
 
 
 def test_the_year_filter_keeps_only_those_years(client, dimension):
-    indicator = IndicatorFactory(dimension=dimension, code="years")
+    indicator = PublishedIndicatorFactory(dimension=dimension, code="years")
     add_values(indicator, range(2015, 2022))
     page = client.get("/en/observatory/indicators/years/?first_year=2019&last_year=2020").content.decode()
     assert "3,019" in page and "3,020" in page
@@ -91,7 +91,7 @@ def test_the_year_filter_keeps_only_those_years(client, dimension):
                                    "breakdown=%C8%99", "first_year=99999999999999999999", "last_year=-1",
                                    "breakdown=age&breakdown=x"])
 def test_bad_filters_are_said_and_the_whole_series_shown(client, dimension, query):
-    indicator = IndicatorFactory(dimension=dimension, code="bad", breakdowns=[Breakdown.AGE])
+    indicator = PublishedIndicatorFactory(dimension=dimension, code="bad", breakdowns=[Breakdown.AGE])
     add_values(indicator, [2020, 2021])
     response = client.get(f"/en/observatory/indicators/bad/?{query}")
     page = response.content.decode()
@@ -101,7 +101,7 @@ def test_bad_filters_are_said_and_the_whole_series_shown(client, dimension, quer
 
 
 def test_unpublished_or_unknown_pages_are_not_found(client, dimension):
-    IndicatorFactory(dimension=dimension, code="hidden", is_published=False)
+    PublishedIndicatorFactory(dimension=dimension, code="hidden", is_published=False)
     assert client.get("/en/observatory/indicators/hidden/").status_code == 404
     assert client.get("/en/observatory/indicators/nothing/").status_code == 404
     assert client.get("/en/observatory/dimensions/culture2030/nothing/").status_code == 404
@@ -109,13 +109,13 @@ def test_unpublished_or_unknown_pages_are_not_found(client, dimension):
 
 def test_the_pages_cost_the_same_queries_whatever_the_indicators_and_years(client, dimension,
                                                                            assert_constant_queries):
-    first = IndicatorFactory(dimension=dimension, code="first", breakdowns=[Breakdown.DOMAIN])
+    first = PublishedIndicatorFactory(dimension=dimension, code="first", breakdowns=[Breakdown.DOMAIN])
     add_values(first, [2020])
     organisations = OrganisationFactory.create_batch(3)
 
     def grow():
         for _number in range(5):
-            indicator = IndicatorFactory(dimension=dimension)
+            indicator = PublishedIndicatorFactory(dimension=dimension)
             add_values(indicator, range(2010, 2020))
             add_values(indicator, [2020, 2021], organisations=organisations)
         add_values(first, range(2000, 2019))
@@ -131,7 +131,7 @@ def test_the_pages_cost_the_same_queries_whatever_the_indicators_and_years(clien
 
 def test_a_new_value_shows_at_once_on_cached_pages(client, dimension, settings):
     settings.PAGE_CACHE_SECONDS = 300
-    indicator = IndicatorFactory(dimension=dimension, code="fresh")
+    indicator = PublishedIndicatorFactory(dimension=dimension, code="fresh")
     add_values(indicator, [2020])
     url = "/en/observatory/indicators/fresh/"
     assert "3,020" in client.get(url).content.decode()

@@ -252,7 +252,7 @@ def test_the_differencing_attempt_through_the_selectors(settings, django_assert_
     from civica.network.tests.factories import OrganisationFactory
     from civica.observatory.models import Breakdown
     from civica.observatory.selectors import published_series, published_table
-    from civica.observatory.tests.impact_factories import IndicatorFactory, OrganisationValueFactory
+    from civica.observatory.tests.factories import IndicatorFactory, OrganisationValueFactory
 
     settings.CIVICA_OBSERVATORY_MIN_ORGANISATIONS = 3
     settings.CIVICA_OBSERVATORY_DOMINANCE_SHARE = "0.85"

@@ -11,7 +11,7 @@ from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.network.models import Category, Representation
 from civica.network.tests.factories import OrganisationFactory, member_representative
-from civica.observatory.tests.impact_factories import IndicatorFactory, OrganisationValueFactory
+from civica.observatory.tests.factories import IndicatorFactory, OrganisationValueFactory
 
 # Six theatres (one category) with values a thousand apart, so each is recognisable on a page; a
 # university alone in its category, with a value no theatre has.

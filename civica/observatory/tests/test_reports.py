@@ -16,7 +16,7 @@ from civica.core.transitions import MoveNotPossible
 from civica.network.tests.factories import OrganisationFactory
 from civica.observatory import dashboard_services
 from civica.observatory.models import Indicator, IndicatorValue, Report, ReportStatus
-from civica.observatory.tests.dashboard_factories import IndicatorFactory, ReportFactory, ReportSectionFactory
+from civica.observatory.tests.factories import PublishedIndicatorFactory, ReportFactory, ReportSectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +32,12 @@ def report(settings):
     report = ReportFactory(slug="diagnoza-2021", title_en="Diagnosis of the cultural sector 2021",
                            introduction_en="Why **this** report.<script>alert(1)</script>",
                            conclusion_en="What follows.", status=ReportStatus.PUBLISHED)
-    indicator = IndicatorFactory(code="spectatori", name_en="Audiences")
+    indicator = PublishedIndicatorFactory(code="spectatori", name_en="Audiences")
     IndicatorValue.objects.create(indicator=indicator, year=2020, value=Decimal(4500))
     for organisation in OrganisationFactory.create_batch(2):
         IndicatorValue.objects.create(indicator=indicator, year=2021, value=7, organisation=organisation)
     section = ReportSectionFactory(report=report, title_en="Audiences", narrative_en="The *audiences* grew.")
-    section.indicators.set([indicator, IndicatorFactory(is_published=False, name_en="Secret draft indicator")])
+    section.indicators.set([indicator, PublishedIndicatorFactory(is_published=False, name_en="Secret draft indicator")])
     return report
 
 
@@ -69,7 +69,7 @@ def test_the_report_pages_cost_the_same_whatever_the_sections(client, report, as
     def grow():
         for _number in range(4):
             section = ReportSectionFactory(report=report)
-            indicators = IndicatorFactory.create_batch(3)
+            indicators = PublishedIndicatorFactory.create_batch(3)
             for indicator in indicators:
                 for year in range(2010, 2022):
                     IndicatorValue.objects.create(indicator=indicator, year=year, value=year)
@@ -80,7 +80,7 @@ def test_the_report_pages_cost_the_same_whatever_the_sections(client, report, as
 
 
 def test_an_analyst_writes_a_report_and_a_section_then_publishes_it(client, analyst, settings):
-    indicator = IndicatorFactory(code="public-one", name_en="Public one")
+    indicator = PublishedIndicatorFactory(code="public-one", name_en="Public one")
     client.force_login(analyst)
     response = client.post("/en/observatory/reports/manage/new/", {
         "title_ro": "Diagnoza 2022", "title_en": "Diagnosis 2022", "slug": "diagnoza-2022", "year": "2022",
@@ -122,7 +122,7 @@ def test_a_refused_form_keeps_what_was_typed(client, analyst):
 
 def test_a_section_refuses_unknown_or_unpublished_indicators(client, analyst):
     ReportFactory(slug="r")
-    hidden = IndicatorFactory(is_published=False)
+    hidden = PublishedIndicatorFactory(is_published=False)
     client.force_login(analyst)
     for value in (str(hidden.pk), "abc", "99999999999999999999999", "-1"):
         response = client.post("/en/observatory/reports/manage/r/sections/new/", {
@@ -142,7 +142,8 @@ def test_a_bad_status_is_a_message(client, analyst):
 @given(first=st.text(max_size=12), last=st.text(max_size=12), breakdown=st.text(max_size=12))
 def test_fuzzed_filters_never_fail(client, first, last, breakdown):
     if not Indicator.objects.filter(code="fuzz").exists():  # (the examples share the test's database)
-        IndicatorValue.objects.create(indicator=IndicatorFactory(code="fuzz", breakdowns=["age"]), year=2020, value=1)
+        IndicatorValue.objects.create(indicator=PublishedIndicatorFactory(code="fuzz", breakdowns=["age"]), year=2020,
+                                      value=1)
     response = client.get("/en/observatory/indicators/fuzz/", {"first_year": first, "last_year": last,
                                                                "breakdown": breakdown})
     assert response.status_code in (200, 400)  # 400: the site's guard against NUL characters

@@ -13,7 +13,7 @@ from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 from civica.core.transitions import MoveNotPossible
 from civica.observatory import dashboard_services
 from civica.observatory.models import ReportStatus
-from civica.observatory.tests.dashboard_factories import ReportFactory, ReportSectionFactory
+from civica.observatory.tests.factories import ReportFactory, ReportSectionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

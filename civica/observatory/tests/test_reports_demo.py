@@ -4,15 +4,15 @@ import pytest
 
 from civica.observatory import demo_reports
 from civica.observatory.models import Report
-from civica.observatory.tests.dashboard_factories import DimensionFactory, IndicatorFactory
+from civica.observatory.tests.factories import DimensionFactory, PublishedIndicatorFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_report_is_built_from_published_indicators_and_says_it_is_fictional(client):
     dimension = DimensionFactory(name_ro="Incluziune și participare")
-    shown = IndicatorFactory(dimension=dimension, name_en="Shown indicator")
-    IndicatorFactory(dimension=dimension, is_published=False, name_en="Unpublished indicator")
+    shown = PublishedIndicatorFactory(dimension=dimension, name_en="Shown indicator")
+    PublishedIndicatorFactory(dimension=dimension, is_published=False, name_en="Unpublished indicator")
     demo_reports.load(lambda message: None)
     demo_reports.load(lambda message: None)
     report = Report.objects.get(slug=demo_reports.SLUG)

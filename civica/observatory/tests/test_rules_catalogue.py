@@ -7,7 +7,7 @@ import pytest
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.network.tests.factories import OrganisationFactory
-from civica.observatory.tests.catalogue_factories import (
+from civica.observatory.tests.factories import (
     DimensionFactory,
     IndicatorFactory,
     ValueFactory,

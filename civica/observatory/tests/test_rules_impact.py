@@ -9,7 +9,7 @@ from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.network.models import Representation
 from civica.network.tests.factories import MemberFactory, OrganisationFactory, member_representative
-from civica.observatory.tests.impact_factories import OrganisationValueFactory
+from civica.observatory.tests.factories import OrganisationValueFactory
 
 # The core's two permissions are here too: the index tells analysts by ``observatory.manage``.
 PERMISSIONS = {"observatory.view_impact", "observatory.manage", "observatory.view_raw_values"}

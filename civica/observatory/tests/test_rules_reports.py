@@ -8,7 +8,7 @@ from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.network.tests.factories import OrganisationFactory
 from civica.observatory.models import ReportStatus
-from civica.observatory.tests.dashboard_factories import ReportFactory, ReportSectionFactory
+from civica.observatory.tests.factories import ReportFactory, ReportSectionFactory
 
 KINDS = ["anonymous", "inactive", "unverified", "participant", "member_representative", "moderator",
          "evaluator", "facilitator", "editor", "administrator", "analyst", "superuser"]
