@@ -37,7 +37,7 @@ def is_published_report(user, report) -> bool:
 
 rules.add_perm("observatory.manage_reports", is_observatory_analyst)
 rules.add_perm("observatory.publish_report", is_observatory_analyst)
-rules.add_perm("observatory.view_report", is_published_report | is_observatory_analyst)
+rules.add_perm("observatory.read_report", is_published_report | is_observatory_analyst)
 # Campaigns (issue 19, point 2). An organisation's raw answer: its representatives and the analysts;
 # nobody else (evaluators, editors, other members, visitors) sees it, not even that it exists.
 rules.add_perm("observatory.view_answer", represents_answering_organisation | is_observatory_analyst)

@@ -165,7 +165,7 @@ def test_a_review_refuses_when_the_answer_changed_since_it_was_read(campaign, or
     reviewer = analyst()
     answer = make_answer(campaign, organisation, status=AnswerStatus.SUBMITTED)
     campaign_services.answer_accept(answer=answer, by=reviewer)
-    with pytest.raises(ValidationError, match="changed while you were reading"):
+    with pytest.raises(ValidationError, match="s-a modificat în timp ce"):
         campaign_services.answer_query(answer=answer, by=reviewer, question=campaign.questions.first(),
                                        message="?", seen_status=AnswerStatus.SUBMITTED)
 

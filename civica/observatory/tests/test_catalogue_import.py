@@ -116,16 +116,16 @@ def test_a_changed_value_is_changed_and_a_typed_one_kept_when_equal(person, spec
 def test_limits(person, spectators, monkeypatch):
     monkeypatch.setattr(importing, "MAX_ROWS", 2)
     lines = [HEADER] + [["spectators", str(year), "", "", "1"] for year in (2020, 2021, 2022)]
-    with pytest.raises(importing.FileRefused, match="more than"):
+    with pytest.raises(importing.FileRefused, match="mai mult de"):
         services.values_import(data=csv_bytes(lines), convention=ROMANIAN, by=person, dry_run=True)
     monkeypatch.setattr(importing, "MAX_BYTES", 10)
-    with pytest.raises(importing.FileRefused, match="larger than"):
+    with pytest.raises(importing.FileRefused, match="depășește"):
         services.values_import(data=csv_bytes(lines[:2]), convention=ROMANIAN, by=person, dry_run=True)
     assert IndicatorValue.objects.count() == 0
 
 
 def test_a_header_is_required(person, spectators):
-    with pytest.raises(importing.FileRefused, match="missing: indicator, year, value"):
+    with pytest.raises(importing.FileRefused, match="lipsesc: indicator, year, value"):
         services.values_import(data=b"spectators,2021,,,5\n", convention=ROMANIAN, by=person, dry_run=True)
 
 
@@ -146,7 +146,7 @@ def test_an_xlsx_with_numbers_and_text_and_a_formula_never_evaluated(person, spe
                        ["spectators", 2023, None, None, "=B2*1000"]])
     plan = services.values_import(data=data, convention=ROMANIAN, by=person, dry_run=False)
     assert [(refusal.row, refusal.column) for refusal in plan.refused] == [(4, "value")]
-    assert "formula" in plan.refused[0].reason
+    assert "formulă" in plan.refused[0].reason
     data = xlsx_bytes([HEADER, ["spectators", 2021, None, None, 1234.5], ["spectators", 2022, None, None, "1.234,5"]])
     services.values_import(data=data, convention=ROMANIAN, by=person, dry_run=False)
     assert stored(spectators) == {(2021, "", ""): Decimal("1234.5"), (2022, "", ""): Decimal("1234.5")}

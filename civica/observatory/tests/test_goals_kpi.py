@@ -37,7 +37,7 @@ def test_published_indicators_are_live_sources_and_unpublished_ones_are_not():
     sources = registry.all_live_sources()
     assert "observatory.own-followers" in sources and "observatory.own-draft" not in sources
     assert "newsletter.confirmed_subscribers" in sources  # the sources registered one by one stay
-    assert registry.live_source("observatory.own-followers").label == "Observatory: own-followers Urmăritori"
+    assert registry.live_source("observatory.own-followers").label == "Observator: own-followers Urmăritori"
     assert registry.live_source("observatory.own-draft") is None
     assert registry.live_source("observatory.nothing") is None and registry.live_source("") is None
 

@@ -98,4 +98,4 @@ def test_a_refusal_says_why():
     from civica.network.tests.factories import member_representative
 
     user = member_representative(organisation)
-    assert "submitted" in refusals.why_not(user, "observatory.fill_answer", answer)
+    assert "trimis" in refusals.why_not(user, "observatory.fill_answer", answer)

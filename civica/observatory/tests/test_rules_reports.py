@@ -17,7 +17,7 @@ ANALYSTS = {"analyst", "superuser"}
 PERMISSIONS = {
     "observatory.manage_reports": ANALYSTS,
     "observatory.publish_report": ANALYSTS,
-    "observatory.view_report": ANALYSTS,
+    "observatory.read_report": ANALYSTS,
 }
 VIEW_PUBLISHED = set(KINDS)
 
@@ -45,7 +45,7 @@ def test_permissions(make, kind, permission):
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_published_report_is_everyones(make, kind):
-    assert make(kind).has_perm("observatory.view_report", ReportFactory(status=ReportStatus.PUBLISHED)) == (
+    assert make(kind).has_perm("observatory.read_report", ReportFactory(status=ReportStatus.PUBLISHED)) == (
         kind in VIEW_PUBLISHED)
 
 

@@ -10,7 +10,6 @@ from civica.meetings.tests.factories import MeetingFactory
 
 from .a1_data import workshop_on
 
-PERMISSIONS = set()  # the endpoints need none: everything they answer is public
 KINDS = ["anonymous", "inactive", "unverified", "participant", "member_representative", "moderator",
          "evaluator", "facilitator", "editor", "administrator", "superuser"]
 

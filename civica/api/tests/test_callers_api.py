@@ -7,7 +7,6 @@ import pytest
 
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
-PERMISSIONS = set()  # the endpoints need none: everything they answer is public
 KINDS = ["anonymous", "inactive", "unverified", "participant", "member_representative", "moderator",
          "evaluator", "facilitator", "editor", "administrator", "superuser"]
 

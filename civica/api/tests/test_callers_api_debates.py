@@ -9,7 +9,6 @@ from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
 from .a1_data import comment_on, debate_in, poll_in
 
-PERMISSIONS = set()  # the endpoints need none: everything they answer is public
 KINDS = ["anonymous", "inactive", "unverified", "participant", "member_representative", "moderator",
          "evaluator", "facilitator", "editor", "administrator", "superuser"]
 
