@@ -116,7 +116,7 @@ def my_registrations(request):
 def my_bookings(request):
     return [{"space": item.space.translated("name"), "organisation": item.organisation.name,
              "starts_at": item.starts_at, "ends_at": item.ends_at, "status": item.status}
-            for item in list(network_selectors.my_bookings(user=token_user(request)))[:MAX_PAGE_SIZE]]
+            for item in network_selectors.my_bookings(user=token_user(request))[:MAX_PAGE_SIZE]]
 
 
 def _refused(error):
