@@ -83,7 +83,8 @@ def test_the_public_rows_hold_no_person_and_nothing_hidden_or_deleted(contributi
     assert [(row["id"], row["parent"], row["target_kind"]) for row in comments] == [
         (contributions["top"].pk, "", "idea"), (contributions["reply"].pk, contributions["top"].pk, "idea")]
     answers = table(export, "poll_answers")
-    assert [answer["choice_text"] for answer in answers] == ["Parc", "", "Parc"]  # (in the active language: Romanian here)
+    # (Texts in the active language: Romanian here.)
+    assert [answer["choice_text"] for answer in answers] == ["Parc", "", "Parc"]
     assert all(answer["text"] == "" for answer in answers)  # free text is the staff's only
     for name in rows.BY_NAME:
         for row in table(export, name):
@@ -255,7 +256,8 @@ def test_the_catalogue_costs_the_same_queries_with_more_consultations(client, co
 
 def test_the_pages_link_the_downloads(client, contributions, make_user):
     page = client.get("/en/processes/park/").content.decode()
-    assert "Download the contributions (open data)" in page and "/en/processes/park/open-data/contributions.xlsx" in page
+    assert "Download the contributions (open data)" in page
+    assert "/en/processes/park/open-data/contributions.xlsx" in page
     assert "/manage/exports/" not in page
     client.force_login(make_user("moderator", scope=contributions["process"]))
     assert "/en/processes/park/manage/exports/" in client.get("/en/processes/park/").content.decode()
