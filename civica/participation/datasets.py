@@ -13,7 +13,6 @@ from civica.comments.models import Comment
 from civica.core.open_data import CatalogueEntry, Distribution
 
 from .exports import streams
-from .exports.views import ALL
 from .models import Idea, PollResponse, Process, Support
 
 FILES = (("xlsx", "XLSX", streams.XLSX_TYPE), ("zip", "ZIP", streams.ZIP_TYPE), ("json", "JSON", "application/json"))
@@ -55,10 +54,9 @@ def catalogue() -> list[CatalogueEntry]:
             description_ro=DESCRIPTION["ro"].format(title=process.title_ro),
             description_en=DESCRIPTION["en"].format(title=title_en),
             licence_url=streams.LICENCE_URL, licence_label=streams.LICENCE_NAME, modified=modified,
-            distributions=tuple(
-                Distribution(url=reverse("participation:open_data_download", args=[process.slug, f"{ALL}.{fmt}"]),
-                             file_type=file_type, media_type=media_type)
-                for fmt, file_type, media_type in FILES),
+            distributions=tuple(Distribution(
+                url=reverse("participation:open_data_download", args=[process.slug, f"{streams.ALL}.{fmt}"]),
+                file_type=file_type, media_type=media_type) for fmt, file_type, media_type in FILES),
             keywords=(("participare", "participation"), ("consultare publică", "public consultation")),
         ))
     return entries

@@ -24,6 +24,7 @@ from civica.core.exports import csv_writer, workbook
 from .rows import DATASETS, Export
 
 FLUSH_ROWS = 200  # rows written between two chunks sent
+ALL = "contributions"  # the name of the files holding every dataset (ZIP, XLSX, JSON)
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE_NAME = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
 ZIP_TYPE = "application/zip"

@@ -20,7 +20,7 @@ from ..lookups import process_or_404
 from . import streams
 from .rows import BY_NAME, DATASETS, Audience, Export
 
-ALL = "contributions"
+ALL = streams.ALL
 FILES = {f"{dataset.name}.csv": "csv" for dataset in DATASETS} | {
     f"{ALL}.zip": "zip", f"{ALL}.xlsx": "xlsx", f"{ALL}.json": "json"}
 

@@ -190,7 +190,8 @@ def test_the_staff_file_is_named_for_the_staff_and_holds_hidden_rows(client, con
 
 @pytest.mark.parametrize("file", ["ideas.exe", "passwords.csv", "contributions.pdf", "..%2Fsettings.py", "x" * 300])
 def test_an_unknown_file_is_not_found_with_a_reason(client, contributions, make_user, file):
-    assert client.get(FILES.format(slug="park", file=file)).status_code == 404
+    response = client.get(FILES.format(slug="park", file=file))
+    assert response.status_code == 404 and "There is nothing at this address" in response.content.decode()
     client.force_login(make_user("editor"))
     assert client.get(STAFF.format(slug="park", file=file)).status_code == 404
 
