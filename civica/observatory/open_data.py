@@ -14,6 +14,10 @@ descriptions in Romanian and English with their language tags; the EU's vocabula
 on ``CIVICA_BASE_URL``, in the site's default language, so the Romanian and English catalogues describe
 the same resources.
 
+The catalogue lists the site's other open data after the observatory's: the datasets other apps register
+(``core.open_data``: each app's ``datasets.py``, such as participation's contributions to each consultation),
+described with the same publisher, languages and licence terms (``_entry_node``).
+
 Downloads are ordinary pages for the page cache (``core.page_cache``): any write to the database makes
 them stale, as it does the pages, so a changed value is in the next download."""
 
@@ -27,6 +31,8 @@ from django.conf import settings
 from django.db.models import Max, Min, Prefetch
 from django.urls import reverse
 from django.utils import translation
+
+from civica.core.open_data import CatalogueEntry, registered
 
 from . import selectors
 from .models import DEFAULT_LICENCE, LICENCE_URLS, Breakdown, Dimension, Frequency, Indicator, Licence
@@ -368,15 +374,54 @@ CATALOGUE_TITLE = {"ro": "Date deschise ale Observatorului cultural Cluj-Napoca"
                    "en": "Open data of the Cluj-Napoca cultural observatory"}
 CATALOGUE_DESCRIPTION = {
     "ro": "Indicatorii publicați ai observatorului, fiecare ca set de date (CSV, XLSX, JSON): valorile pe ani "
-          "și pe grupuri. O valoare agregată din prea puține organizații nu este publicată.",
+          "și pe grupuri. O valoare agregată din prea puține organizații nu este publicată. Apoi celelalte date "
+          "deschise ale site-ului, precum contribuțiile la fiecare consultare publică, fără date personale.",
     "en": "The observatory's published indicators, each as a dataset (CSV, XLSX, JSON): their values by year "
-          "and group. A value aggregated from too few organisations is not published.",
+          "and group. A value aggregated from too few organisations is not published. Then the site's other "
+          "open data, such as the contributions to each public consultation, without personal data.",
 }
 
 
-def catalogue_jsonld(datasets: list[Dataset]) -> dict:
-    """The catalogue's DCAT-AP description: every dataset with its distributions, as JSON-LD."""
+def _entry_node(entry: CatalogueEntry) -> dict:
+    """Another app's dataset (``core.open_data``), described as the observatory's are."""
+    who = publisher()
+    page = absolute(entry.url)
+    licence = {"@id": entry.licence_url, "@type": "dct:LicenseDocument"}
+    modified = _date_time(entry.modified)
+    return {
+        "@id": page,
+        "@type": "dcat:Dataset",
+        "dct:identifier": page,
+        "dct:title": _texts(entry.title_ro, entry.title_en),
+        "dct:description": _texts(entry.description_ro, entry.description_en),
+        "dcat:keyword": [text for ro, en in entry.keywords for text in _texts(ro, en)],
+        "dct:publisher": _publisher_node(),
+        "dcat:contactPoint": {"@type": "vcard:Organization", "vcard:fn": who["name"],
+                              "vcard:hasEmail": {"@id": f"mailto:{who['email']}"}},
+        "dct:modified": modified,
+        "dct:language": [{"@id": uri} for uri in LANGUAGES.values()],
+        "dcat:landingPage": {"@id": page},
+        "dcat:distribution": [{
+            "@id": absolute(distribution.url),
+            "@type": "dcat:Distribution",
+            "dct:title": _texts(f"{entry.title_ro} ({distribution.file_type})",
+                                f"{entry.title_en} ({distribution.file_type})"),
+            "dcat:accessURL": {"@id": page},
+            "dcat:downloadURL": {"@id": absolute(distribution.url)},
+            "dcat:mediaType": {"@id": MEDIA_TYPES + distribution.media_type},
+            "dct:format": {"@id": AUTHORITY + "file-type/" + distribution.file_type},
+            "dct:license": licence,
+            "dct:modified": modified,
+        } for distribution in entry.distributions],
+    }
+
+
+def catalogue_jsonld(datasets: list[Dataset], entries=None) -> dict:
+    """The catalogue's DCAT-AP description: every dataset with its distributions, as JSON-LD; the
+    observatory's, then the other apps' (``core.open_data.registered()``, read in the default language
+    unless ``entries`` are given)."""
     def build():
+        others = list(entries) if entries is not None else registered()
         node = {
             "@context": DCAT_CONTEXT,
             "@id": absolute(reverse("observatory:data")),
@@ -388,9 +433,10 @@ def catalogue_jsonld(datasets: list[Dataset]) -> dict:
             "dct:language": [{"@id": uri} for uri in LANGUAGES.values()],
             "dcat:themeTaxonomy": {"@id": AUTHORITY + "data-theme"},
             "dct:license": {"@id": LICENCE_URLS[DEFAULT_LICENCE], "@type": "dct:LicenseDocument"},
-            "dcat:dataset": [_dataset_node(dataset) for dataset in datasets],
+            "dcat:dataset": [_dataset_node(dataset) for dataset in datasets] + [_entry_node(entry) for entry in others],
         }
-        if datasets:
-            node["dct:modified"] = _date_time(max(dataset.modified for dataset in datasets))
+        if datasets or others:
+            node["dct:modified"] = _date_time(max([dataset.modified for dataset in datasets]
+                                                  + [entry.modified for entry in others]))
         return node
     return _in_default_language(build)

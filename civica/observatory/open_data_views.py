@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from civica.core import open_data as site_open_data
 from civica.core.exports import csv_writer, workbook
 from civica.core.page_cache import shared_page
 
@@ -107,9 +108,13 @@ def _workbook(dataset: open_data.Dataset) -> bytes:
 @require_safe
 def catalogue(request):
     datasets = open_data.catalogue()
+    sections = {}
+    for entry in site_open_data.registered():  # the other apps' datasets, under their headings
+        sections.setdefault(str(entry.section), []).append(entry)
     return render(request, "observatory/data/catalogue.html", {
         "by_indicator": [dataset for dataset in datasets if dataset.indicator is not None],
-        "by_dimension": [dataset for dataset in datasets if dataset.dimension is not None]})
+        "by_dimension": [dataset for dataset in datasets if dataset.dimension is not None],
+        "sections": sections.items()})
 
 
 @require_safe

@@ -109,6 +109,11 @@ refusals.add_perm("participation.answer_poll", Requirements(
 ))
 rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
 rules.add_perm("participation.export_poll", moderates_process)
+# Everything contributed to a consultation, hidden content included (``exports``): its moderators, with people
+# as codes; names only for the editors and administrators, who run consultations (a moderator reviews
+# content and needs no one's name for it).
+rules.add_perm("participation.export_contributions", moderates_process)
+rules.add_perm("participation.export_contributions_with_names", is_editor)
 
 
 @rules.predicate

@@ -1,6 +1,7 @@
 from django.urls import include, path, register_converter
 
 from . import feeds
+from .exports import views as export_views
 from .manage import urls as manage_urls
 from .polls import views as poll_views
 from .views import debates, ideas, processes, reporting
@@ -42,6 +43,10 @@ urlpatterns = [
     path("<slug:slug>/debates/<int:debate_id>/follow/", debates.debate_follow, name="debate_follow"),
     path("<slug:slug>/polls/<int:poll_id>/", poll_views.poll_detail, name="poll_detail"),
     path("<slug:slug>/polls/<int:poll_id>/responses.csv", poll_views.poll_export, name="poll_export"),
+    # The contributions as data (exports): the public's open data, the staff's page and downloads.
+    path("<slug:slug>/open-data/<str:filename>", export_views.public_download, name="open_data_download"),
+    path("<slug:slug>/manage/exports/", export_views.staff_page, name="manage_exports"),
+    path("<slug:slug>/manage/exports/<str:filename>", export_views.staff_download, name="manage_export_download"),
     path("<slug:slug>/<moderated:kind>/<int:pk>/report/", reporting.report, name="report"),
     path("<slug:slug>/<moderated:kind>/<int:pk>/moderate/", reporting.moderate, name="moderate"),
 ]
