@@ -62,7 +62,7 @@ browser:
 test: $(VENV)/.installed-dev messages node_modules/.installed browser
 	@$(BIN)/ruff check --quiet civica config tests bench scripts conftest.py
 	@$(MAKE) --no-print-directory lint-imports
-	@$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
+	@$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} --dist loadgroup $(PYTEST_ARGS)
 
 # The import graph reads downwards and has no cycle (.importlinter; ARCHITECTURE.md "Dependencies").
 lint-imports: $(VENV)/.installed-dev
@@ -71,7 +71,7 @@ lint-imports: $(VENV)/.installed-dev
 # Quick local runs: everything but the browser tests (no chromium, no npm). CI runs `make test`.
 test-fast: $(VENV)/.installed-dev messages
 	@$(BIN)/ruff check --quiet civica config tests bench scripts conftest.py
-	@$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} -m "not browser" --ignore=tests/browser $(PYTEST_ARGS)
+	@$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} --dist loadgroup -m "not browser" --ignore=tests/browser $(PYTEST_ARGS)
 
 check-deploy: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \

@@ -1,6 +1,8 @@
 """Fixtures shared by every app's tests: users in each role, the rows of every permission truth
 table (``make_user``), a query-count check for pages (``assert_constant_queries``), and a clean cache."""
 
+import os
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -143,3 +145,21 @@ def member(member_organisation):
     """A representative of a member organisation (English speaker)."""
     return user_in_role("member_representative", scope=member_organisation, display_name="Mihai Membru",
                         language="en")
+
+
+# The tests that never open the database, whichever it is (pure Python: rules on plain data, parsers, charts).
+# CI's second pass on PostgreSQL sets CIVICA_ONLY_DATABASE_TESTS=1 and skips them: they ran on the first.
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("CIVICA_ONLY_DATABASE_TESTS") != "1":
+        return
+    kept, skipped = [], []
+    for item in items:
+        touches_database = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+            getattr(item, "fixturenames", ()))
+        (kept if touches_database else skipped).append(item)
+    if skipped:
+        config.hook.pytest_deselected(items=skipped)
+        items[:] = kept

@@ -32,6 +32,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+# Every test of this module on one xdist worker (`--dist loadgroup`): the crawl below is made once.
+pytestmark = pytest.mark.xdist_group("demo_crawl")
+
 # The demo's accounts by role, and the applicant of its first application sent (found in the data).
 DEMO_ACCOUNTS = {"participant": "participant@civica.test", "editor": "editor@civica.test",
                  "evaluator": "evaluator@civica.test", "facilitator": "facilitator@civica.test",
