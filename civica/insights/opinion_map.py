@@ -90,7 +90,10 @@ TOO_FEW_VOTES = "too few votes"
 BASE_CLUSTERS = 100  # Pol.is's `base-k`
 # Restarts of the group k-means, of which the best silhouette is kept: see the module docstring.
 GROUP_RESTARTS = 20
+# A grouping is considered only if each of its groups holds at least this share of the placed participants.
+MIN_GROUP_SHARE = 0.02
 NULL_SHUFFLES = 10
+# Below this structure ratio the map is flagged as weak structure (`OpinionMap.weak_structure`).
 STRUCTURE_MARGIN = 1.1
 # Up to this many matrix cells, an exact dense eigendecomposition; beyond, ARPACK on the sparse matrix.
 DENSE_CELLS = 500_000
@@ -120,8 +123,13 @@ class OpinionMap:
     min_votes: int  # the threshold applied: min(min_votes, number of statements voted on)
     statements: tuple  # statement ids on the map, in canonical order
     excluded_statements: tuple  # statement ids that had votes but were excluded (moderated)
-    structure_ratio: float  # first axis's variance over chance; below STRUCTURE_MARGIN means one group
+    structure_ratio: float  # first axis's variance over chance; see `weak_structure`
     silhouette: float | None  # participants' silhouette of the groups (from base clusters); None for one group
+
+    @property
+    def weak_structure(self):
+        """True when the first axis carries no more variance than shuffled votes would: groups may be noise."""
+        return self.structure_ratio <= STRUCTURE_MARGIN
 
 
 def map_opinions(votes, exclude_statements=(), min_votes=7, max_groups=5, seed=0):
@@ -163,7 +171,7 @@ def _map(table, excluded, min_votes, max_groups, seed):
     statement_positions = (1.0 - means)[:, None] * axes.T * np.sqrt(n_columns + n_excluded)
 
     structure_ratio = _structure_ratio(centred, rng)
-    labels, silhouette = _group_labels(positions[placed], structure_ratio, max_groups, seed)
+    labels, silhouette = _group_labels(positions[placed], max_groups, seed)
 
     participant_ids, statement_ids = table.participant_ids, [table.statement_ids[c] for c in columns]
     members = [placed[labels == group] for group in range(labels.max() + 1)] if len(placed) else []
@@ -398,10 +406,11 @@ def _structure_ratio(centred, rng):
     return real / shuffled_best if shuffled_best > 0 else float("inf")
 
 
-def _group_labels(points, structure_ratio, max_groups, seed):
+def _group_labels(points, max_groups, seed):
     """Group number per point (0 = largest group) and the silhouette of that grouping (None for one group).
 
-    Base clusters, then for each k the best silhouette of `GROUP_RESTARTS` weighted k-means runs.
+    Base clusters, then for each k the best silhouette of `GROUP_RESTARTS` weighted k-means runs, among
+    the runs whose every group holds at least `MIN_GROUP_SHARE` of the points.
     """
     if len(points) == 0:
         return np.empty(0, dtype=np.intp), None
@@ -415,14 +424,16 @@ def _group_labels(points, structure_ratio, max_groups, seed):
     sizes = np.bincount(base_of, minlength=len(centres)).astype(float)
     # Pol.is: at most 2 + one more group per 12 base clusters; silhouette needs a cluster to spare.
     most = min(max_groups, 2 + len(centres) // 12, len(centres) - 1)
-    if structure_ratio <= STRUCTURE_MARGIN:
-        most = 1
+    smallest = MIN_GROUP_SHARE * len(points)
     distances = np.sqrt(((centres[:, None, :] - centres[None, :, :]) ** 2).sum(axis=-1))
     rng = np.random.default_rng(seed)
     best_labels, best_silhouette = np.zeros(len(centres), dtype=np.intp), None
     for k in range(2, most + 1):
         for _ in range(GROUP_RESTARTS):
             labels = _weighted_kmeans(centres, sizes, distances, k, rng)
+            members = np.bincount(labels, weights=sizes, minlength=k)
+            if np.count_nonzero(members) < k or members.min() < smallest:
+                continue  # an emptied group, or an outlier split off: see the module docstring
             score = _silhouette(distances, labels, sizes)
             if score is not None and (best_silhouette is None or score > best_silhouette):
                 best_labels, best_silhouette = labels, score
