@@ -410,7 +410,7 @@ def _group_labels(points, max_groups, seed):
     """Group number per point (0 = largest group) and the silhouette of that grouping (None for one group).
 
     Base clusters, then for each k the best silhouette of `GROUP_RESTARTS` weighted k-means runs, among
-    the runs whose every group holds at least `MIN_GROUP_SHARE` of the points.
+    the runs whose every group holds at least `MIN_GROUP_SHARE` of the points (among all runs when none does).
     """
     if len(points) == 0:
         return np.empty(0, dtype=np.intp), None
@@ -427,17 +427,22 @@ def _group_labels(points, max_groups, seed):
     smallest = MIN_GROUP_SHARE * len(points)
     distances = np.sqrt(((centres[:, None, :] - centres[None, :, :]) ** 2).sum(axis=-1))
     rng = np.random.default_rng(seed)
-    best_labels, best_silhouette = np.zeros(len(centres), dtype=np.intp), None
+    # The best grouping whose groups all reach `smallest`, and the best of all in case none does.
+    best = {True: (None, None), False: (None, None)}
     for k in range(2, most + 1):
         for _ in range(GROUP_RESTARTS):
             labels = _weighted_kmeans(centres, sizes, distances, k, rng)
             members = np.bincount(labels, weights=sizes, minlength=k)
-            if np.count_nonzero(members) < k or members.min() < smallest:
-                continue  # an emptied group, or an outlier split off: see the module docstring
+            if np.count_nonzero(members) < k:
+                continue  # a group emptied: this is a grouping for a smaller k
             score = _silhouette(distances, labels, sizes)
-            if score is not None and (best_silhouette is None or score > best_silhouette):
-                best_labels, best_silhouette = labels, score
-    return _number_by_size(best_labels[base_of]), best_silhouette
+            for guarded in {False, members.min() >= smallest}:
+                if score is not None and (best[guarded][1] is None or score > best[guarded][1]):
+                    best[guarded] = (labels, score)
+    labels, silhouette = best[True] if best[True][0] is not None else best[False]
+    if labels is None:
+        return np.zeros(len(points), dtype=np.intp), None
+    return _number_by_size(labels[base_of]), silhouette
 
 
 def _weighted_kmeans(points, weights, distances, k, rng, iterations=100):
