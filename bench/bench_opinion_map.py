@@ -1,14 +1,20 @@
-"""Opinion map: Civica's `map_opinions` against red-dwarf, and at city scale. Prints a table; asserts nothing.
+"""Opinion map: Civica's `map_opinions` against red-dwarf and Pol.is, and at city scale. Prints tables; asserts nothing.
 
-Run: make bench   (or .venv/bin/python bench/bench_opinion_map.py)
+Run: make bench   (or .venv/bin/python bench/bench_opinion_map.py [--data FOLDER] [--no-city])
 
-1. The two real Pol.is conversations in civica/insights/tests/data/polis (CC BY 4.0, attribution in
-   the README there): time of one map and adjusted Rand index (ARI) against the groups Pol.is itself
-   computed, for Civica and for red-dwarf (the community's Python port of the Pol.is computation).
+1. Every Pol.is conversation export in the data folder (one sub-folder each, with votes.csv,
+   comments.csv and participants-votes.csv; CC BY 4.0, The Computational Democracy Project). The
+   folder is `--data`, else $CIVICA_POLIS_DATA, else the project's shared data (`shared/data/polis`
+   beside the checkout or one level up), else the two conversations in
+   civica/insights/tests/data/polis. Per conversation: the adjusted Rand index (ARI) of Civica's
+   groups and of red-dwarf's (the community's Python port of the Pol.is computation) against the
+   groups Pol.is itself computed (`group-id`), over the participants both placed, and the time of
+   one map; then the mean and the worst ARI of each tool over all conversations, from this one run.
    red-dwarf is never a dependency of Civica: this script installs it into its own virtualenv under
    /tmp and runs it there in a subprocess, which sends its labels back as JSON. Both get the same
-   votes: one per (participant, statement), the latest, as red-dwarf refuses duplicates. Times are
-   medians of several runs inside each process, imports and file reading excluded.
+   votes: one per (participant, statement), the latest, as red-dwarf refuses duplicates. Civica also
+   gets each vote's time (red-dwarf has it as `modified`). Times are medians of several runs inside
+   each process, imports and file reading excluded.
 2. City scale: 10,000 participants × 1,000 statements, 15 % of the cells voted (1.5 million votes, in
    three camps), in a fresh process: wall and CPU time of the whole call (reading the votes
    included), peak memory traced by tracemalloc during the call, and the process's peak RSS.
@@ -30,9 +36,9 @@ sys.path.insert(0, str(ROOT))
 from civica.insights.opinion_map import map_opinions  # noqa: E402
 from civica.insights.polis_export import read_polis_export, read_polis_groups  # noqa: E402
 
-DATA = ROOT / "civica" / "insights" / "tests" / "data" / "polis"
-CONVERSATIONS = ["15-per-hour-seattle", "canadian-electoral-reform"]
-REPEATS = 5
+TEST_DATA = ROOT / "civica" / "insights" / "tests" / "data" / "polis"
+SHARED_DATA = [ROOT.parent / "shared" / "data" / "polis", ROOT.parent.parent / "shared" / "data" / "polis"]
+REPEATS = 3
 RED_DWARF = "red-dwarf==0.4.0"
 RED_DWARF_VENV = Path(os.environ.get("CIVICA_RED_DWARF_VENV", "/tmp/civica-bench-red-dwarf"))
 CITY = {"participants": 10_000, "statements": 1_000, "density": 0.15, "camps": 3}
@@ -73,11 +79,10 @@ def unique_latest_votes(export):
 
 
 def run_civica(votes, moderated_out):
-    triples = [(p, s, vote) for p, s, vote, _ in votes]
     walls, cpus = [], []
     for _ in range(REPEATS):
         wall, cpu = time.perf_counter(), time.process_time()
-        result = map_opinions(triples, exclude_statements=moderated_out)
+        result = map_opinions(votes, exclude_statements=moderated_out)
         walls.append(time.perf_counter() - wall)
         cpus.append(time.process_time() - cpu)
     return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "labels": result.group_of}
@@ -166,12 +171,30 @@ def measure_city():
     }))
 
 
-def main():
+def data_folder(arguments):
+    """The folder of conversations: --data, else $CIVICA_POLIS_DATA, else the shared data, else the tests' two."""
+    if "--data" in arguments:
+        return Path(arguments[arguments.index("--data") + 1])
+    if os.environ.get("CIVICA_POLIS_DATA"):
+        return Path(os.environ["CIVICA_POLIS_DATA"])
+    return next((folder for folder in SHARED_DATA if folder.is_dir()), TEST_DATA)
+
+
+def conversation_names(folder):
+    return sorted(path.parent.name for path in folder.glob("*/participants-votes.csv"))
+
+
+def milliseconds(figures):
+    return f"{figures['wall'] * 1000:.0f} ms ({figures['cpu'] * 1000:.0f} ms)"
+
+
+def agreement_table(folder):
+    names = conversation_names(folder)
     conversations, reference = {}, {}
-    for name in CONVERSATIONS:
-        export = read_polis_export(DATA / name)
+    for name in names:
+        export = read_polis_export(folder / name)
         conversations[name] = (unique_latest_votes(export), export.moderated_out)
-        reference[name] = read_polis_groups(DATA / name)
+        reference[name] = read_polis_groups(folder / name)
 
     civica = {name: run_civica(votes, moderated_out) for name, (votes, moderated_out) in conversations.items()}
     python, problem = red_dwarf_python()
@@ -179,33 +202,25 @@ def main():
     if python is not None:
         red_dwarf, problem = run_red_dwarf(python, conversations)
 
+    print(f"Conversations in {folder}\n")
     print("| conversation | placed | Civica ARI | red-dwarf ARI | Civica time (CPU) | red-dwarf time (CPU) |")
     print("|---|---|---|---|---|---|")
-    for name in CONVERSATIONS:
-        ours, placed = adjusted_rand(reference[name], civica[name]["labels"])
-        row = f"| {name} | {placed} | {ours:.3f} |"
+    ours, theirs = {}, {}
+    for name in names:
+        ours[name], placed = adjusted_rand(reference[name], civica[name]["labels"])
         if red_dwarf:
-            theirs, _ = adjusted_rand(reference[name], red_dwarf[name]["labels"])
-            row += f" {theirs:.3f} |"
-        else:
-            row += " n/a |"
-        row += f" {civica[name]['wall'] * 1000:.0f} ms ({civica[name]['cpu'] * 1000:.0f} ms) |"
-        if red_dwarf:
-            row += f" {red_dwarf[name]['wall'] * 1000:.0f} ms ({red_dwarf[name]['cpu'] * 1000:.0f} ms) |"
-        else:
-            row += " n/a |"
-        print(row)
-    mean_ours = statistics.mean(adjusted_rand(reference[n], civica[n]["labels"])[0] for n in CONVERSATIONS)
-    line = f"| mean | | {mean_ours:.3f} |"
-    if red_dwarf:
-        mean_theirs = statistics.mean(adjusted_rand(reference[n], red_dwarf[n]["labels"])[0] for n in CONVERSATIONS)
-        line += f" {mean_theirs:.3f} |"
-    else:
-        line += " n/a |"
-    print(line + " | |")
+            theirs[name], _ = adjusted_rand(reference[name], red_dwarf[name]["labels"])
+        their_ari = f"{theirs[name]:.3f}" if red_dwarf else "n/a"
+        their_time = milliseconds(red_dwarf[name]) if red_dwarf else "n/a"
+        print(f"| {name} | {placed} | {ours[name]:.3f} | {their_ari} | {milliseconds(civica[name])} | {their_time} |")
+    for label, summary in (("mean", statistics.mean), ("worst", min)):
+        their_figure = f"{summary(theirs.values()):.3f}" if red_dwarf else "n/a"
+        print(f"| **{label}** ({len(names)}) | | **{summary(ours.values()):.3f}** | {their_figure} | | |")
     if problem:
         print(f"\nred-dwarf: {problem}")
 
+
+def city_table():
     city = subprocess.run([sys.executable, __file__, "--city"], capture_output=True, text=True, check=True)
     figures = json.loads(city.stdout.strip().splitlines()[-1])
     print(
@@ -216,6 +231,12 @@ def main():
         f"{figures['rss_mib']:.0f} MiB (+{figures['rss_growth_mib']:.0f} MiB) | "
         f"{len(figures['groups'])} (ARI {figures['ari_camps']:.2f} against the camps) |"
     )
+
+
+def main(arguments):
+    agreement_table(data_folder(arguments))
+    if "--no-city" not in arguments:
+        city_table()
     # Single-threaded, the map's wall time equals its CPU time on an idle machine; a busy one stretches it.
     print(f"\n{os.cpu_count()} cores; load average over the last minute {os.getloadavg()[0]:.1f}")
 
@@ -224,4 +245,4 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["--city"]:
         measure_city()
     else:
-        main()
+        main(sys.argv[1:])

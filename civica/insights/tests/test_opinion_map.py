@@ -5,7 +5,7 @@ import random
 import numpy as np
 import pytest
 
-from civica.insights.opinion_map import STRUCTURE_MARGIN, TOO_FEW_VOTES, map_opinions
+from civica.insights.opinion_map import MIN_GROUP_SHARE, STRUCTURE_MARGIN, TOO_FEW_VOTES, _group_labels, map_opinions
 from civica.insights.repness import AGREE, DISAGREE, Z_90
 
 AGREES, DISAGREES, PASSES = 1, -1, 0
@@ -70,18 +70,47 @@ def test_three_camps_are_three_groups():
     assert len(result.groups) == 3
 
 
-def test_one_camp_without_structure_is_one_group_not_an_invented_split():
-    # Everyone holds the same views; who dissents where is noise, unrelated across statements.
+def test_one_camp_without_structure_is_flagged_but_still_grouped_as_polis_does():
+    # Everyone holds the same views; who dissents where is noise, unrelated across statements. Pol.is
+    # still shows groups, and so do we; the map says the structure is weak.
     votes, camp_of = camps([[AGREES] * 8 + [DISAGREES] * 4], per_camp=60, flip=0.2, pass_rate=0.1)
 
     result = map_opinions(votes)
 
     assert result.structure_ratio <= STRUCTURE_MARGIN
-    assert len(result.groups) == 1
-    assert result.silhouette is None
-    assert set(result.group_of.values()) == {0}
+    assert result.weak_structure
+    assert len(result.groups) >= 2
+    assert result.silhouette is not None
     assert len(result.group_of) == 60
-    assert result.groups[0].representative == ()  # no rest to differ from
+
+
+def test_real_camps_are_not_weak_structure():
+    votes, _ = camps(TWO_CAMPS, per_camp=20)
+
+    assert not map_opinions(votes).weak_structure
+
+
+def test_a_far_outlier_is_not_a_group_of_its_own():
+    # 100 participants in one camp, 10 in another nearby, one far away: the best silhouette would split
+    # off the lone outlier; a group must hold at least MIN_GROUP_SHARE of the placed participants.
+    rng = np.random.default_rng(0)
+    points = np.vstack([rng.normal(0, 0.5, (100, 2)), rng.normal((6, 0), 0.5, (10, 2)), [[30.0, 0.0]]])
+
+    labels, silhouette = _group_labels(points, max_groups=5, seed=0)
+
+    sizes = np.bincount(labels)
+    assert sizes.min() >= MIN_GROUP_SHARE * len(points)
+    assert len(set(labels[100:110])) == 1 and labels[100] != labels[0]  # the small camp is a group
+    assert silhouette is not None
+
+
+def test_outliers_everywhere_still_give_groups():
+    # Every k-means run splits off the lone outlier: better that grouping than one group.
+    points = np.vstack([np.random.default_rng(0).normal(0, 0.5, (200, 2)), [[40.0, 0.0]]])
+
+    labels, silhouette = _group_labels(points, max_groups=5, seed=0)
+
+    assert len(set(labels)) >= 2 and silhouette is not None
 
 
 def test_max_groups_one_puts_everyone_in_one_group():

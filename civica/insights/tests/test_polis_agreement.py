@@ -1,4 +1,4 @@
-"""The opinion map on two real Pol.is conversations (CC BY 4.0, see data/polis/README.md).
+"""The opinion map on three real Pol.is conversations (CC BY 4.0, see data/polis/README.md).
 
 Pol.is's own groups (`group-id` in participants-votes.csv) are the reference. Pol.is computes them
 incrementally as votes arrive, so the final votes are not expected to give exactly the same groups.
@@ -6,10 +6,12 @@ incrementally as votes arrive, so the final votes are not expected to give exact
 
 import io
 import random
+import re
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from sklearn.metrics import adjusted_rand_score
 
 from civica.insights import opinion_map
@@ -18,8 +20,9 @@ from civica.insights.polis_export import read_polis_export, read_polis_groups
 from civica.insights.repness import AGREE, Z_90
 
 DATA = Path(__file__).parent / "data" / "polis"
-CONVERSATIONS = ["15-per-hour-seattle", "canadian-electoral-reform"]
-MINIMUM_MEAN_ARI = 0.75
+CONVERSATIONS = ["15-per-hour-seattle", "canadian-electoral-reform", "bg2050-volunteers"]
+# Today 0.94, 1.00 and 0.73; the ten shared conversations are measured by bench/bench_opinion_map.py.
+MINIMUM_MEAN_ARI = 0.8
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +59,10 @@ def test_groups_agree_with_polis(conversations):
             f"\n{name}: adjusted Rand index against Pol.is's groups {agreement[name]:.3f} "
             f"({len(both)} participants placed by both; groups {[len(g.members) for g in result.groups]})"
         )
-        # Pol.is places whoever cast at least 7 votes; so do we.
-        assert set(result.group_of) == set(polis_group_of)
+        # Pol.is places whoever cast at least 7 votes; so do we (Pol.is keeps in whoever once was:
+        # one participant of Bowling Green who later had votes on removed statements dropped).
+        assert len(set(polis_group_of) - set(result.group_of)) <= 1
+        assert set(result.group_of) <= set(polis_group_of)
     mean = sum(agreement.values()) / len(agreement)
     print(f"mean adjusted Rand index {mean:.3f}")
     assert mean >= MINIMUM_MEAN_ARI
@@ -123,11 +128,22 @@ def test_the_sparse_solver_for_large_conversations_finds_the_same_groups(convers
     assert sparse_result.structure_ratio > opinion_map.STRUCTURE_MARGIN
 
 
+def test_an_outlier_is_not_split_off_as_a_group_of_its_own(conversations):
+    # Bowling Green: one participant sits far from everyone. The best silhouette splits them off alone,
+    # [106, 1]; Pol.is's small group is the eight at that side of the map, [99, 8].
+    _, polis_group_of, result = conversations["bg2050-volunteers"]
+
+    sizes = [len(group.members) for group in result.groups]
+    assert min(sizes) >= opinion_map.MIN_GROUP_SHARE * len(result.group_of)
+    both = sorted(set(result.group_of) & set(polis_group_of))
+    assert adjusted_rand_score([polis_group_of[p] for p in both], [result.group_of[p] for p in both]) > 0.6
+
+
 def test_opinionmap_command_prints_groups_and_statements(conversations):
     export, _, result = conversations["canadian-electoral-reform"]
     out = io.StringIO()
 
-    call_command("opinionmap", str(DATA / "canadian-electoral-reform"), stdout=out, no_color=True)
+    call_command("opinionmap", str(DATA / "canadian-electoral-reform"), language="en", stdout=out, no_color=True)
 
     text = out.getvalue()
     assert f"{len(result.group_of)} participants placed in 2 groups" in text
@@ -136,3 +152,23 @@ def test_opinionmap_command_prints_groups_and_statements(conversations):
     top = result.groups[1].representative[0]
     assert export.texts[top.statement_id].split()[0] in text
     assert "Consensus: agreed by every group" in text
+
+
+def test_opinionmap_command_speaks_the_active_language():
+    folder = str(DATA / "15-per-hour-seattle")
+    spoken = {}
+    for language in ("ro", "en"):
+        out = io.StringIO()
+        with translation.override(language):
+            call_command("opinionmap", folder, stdout=out, no_color=True)
+            # The language is back as it was after the command.
+            assert translation.get_language() == language
+        spoken[language] = out.getvalue()
+    chosen = io.StringIO()
+    with translation.override("ro"):
+        call_command("opinionmap", folder, language="en", stdout=chosen, no_color=True)
+
+    assert chosen.getvalue() == spoken["en"]
+    assert "participants placed in 2 groups" in spoken["en"]
+    # Same figures in either language, whatever the words.
+    assert re.findall(r"\d+", spoken["ro"]) == re.findall(r"\d+", spoken["en"])

@@ -1,13 +1,18 @@
-"""Print the opinion map of a Pol.is export folder: ``manage.py opinionmap PATH``.
+"""Print the opinion map of a Pol.is export folder: ``manage.py opinionmap PATH [--language en]``.
 
 A developer tool: reads ``votes.csv`` and ``comments.csv`` (statements whose ``moderated`` is -1 are
 left out), runs ``map_opinions`` and prints the groups, their sizes and representative statements,
-and the consensus statements.
+and the consensus statements. It speaks the active language, Romanian by default (the site's
+``LANGUAGE_CODE``), like the rest of Civica; ``--language`` picks another of ``settings.LANGUAGES``.
 """
 
 import textwrap
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from civica.insights.opinion_map import map_opinions
 from civica.insights.polis_export import read_polis_export
@@ -25,8 +30,16 @@ class Command(BaseCommand):
         parser.add_argument("--min-votes", type=int, default=7, help="votes needed to be placed (default 7)")
         parser.add_argument("--max-groups", type=int, default=5, help="most groups to consider (default 5)")
         parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument(
+            "--language", choices=[code for code, _name in settings.LANGUAGES],
+            help="language of the output (default: the active language, the site's LANGUAGE_CODE)",
+        )
 
-    def handle(self, *args, path, min_votes, max_groups, seed, **options):
+    def handle(self, *args, path, min_votes, max_groups, seed, language=None, **options):
+        with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
+            self._print_map(path, min_votes, max_groups, seed)
+
+    def _print_map(self, path, min_votes, max_groups, seed):
         try:
             export = read_polis_export(path)
             result = map_opinions(
@@ -38,56 +51,88 @@ class Command(BaseCommand):
         write = self.stdout.write
         texts = export.texts
         participants = len(result.group_of) + len(result.left_out)
-        write(f"Opinion map of {path}")
+        write(_("Opinion map of %(path)s") % {"path": path})
         write(
-            f"{participants} participants cast {len(export.votes)} votes on {len(result.statements)} statements "
-            f"({len(result.excluded_statements)} more moderated out)."
+            _(
+                "%(participants)d participants cast %(votes)d votes on %(statements)d statements "
+                "(%(moderated)d more moderated out)."
+            )
+            % {
+                "participants": participants, "votes": len(export.votes),
+                "statements": len(result.statements), "moderated": len(result.excluded_statements),
+            }
         )
-        write(
-            f"{len(result.group_of)} participants placed in {len(result.groups)} "
-            f"group{'s' if len(result.groups) != 1 else ''}; {len(result.left_out)} left out: fewer than "
-            f"{result.min_votes} votes."
-        )
+        placed = ngettext(
+            "%(placed)d participant placed", "%(placed)d participants placed", len(result.group_of)
+        ) % {"placed": len(result.group_of)}
+        in_groups = ngettext("in %(groups)d group", "in %(groups)d groups", len(result.groups)) % {
+            "groups": len(result.groups)
+        }
+        left_out = ngettext(
+            "%(left_out)d left out: fewer than %(min_votes)d votes.",
+            "%(left_out)d left out: fewer than %(min_votes)d votes.",
+            len(result.left_out),
+        ) % {"left_out": len(result.left_out), "min_votes": result.min_votes}
+        write(f"{placed} {in_groups}; {left_out}")
         silhouette = "-" if result.silhouette is None else f"{result.silhouette:.2f}"
         write(
-            f"Structure: the first axis carries {result.structure_ratio:.1f}× the variance it has once each "
-            f"statement's votes are shuffled; silhouette {silhouette}."
+            _(
+                "Structure: the first axis carries %(ratio)s× the variance it has once each statement's votes "
+                "are shuffled; silhouette %(silhouette)s."
+            )
+            % {"ratio": f"{result.structure_ratio:.1f}", "silhouette": silhouette}
         )
+        if result.weak_structure and len(result.groups) > 1:
+            write(self.style.WARNING(_("Weak structure: these groups may be chance, not camps of opinion.")))
         for group in result.groups:
             write("")
-            write(self.style.MIGRATE_HEADING(f"Group {_letter(group.number)}: {len(group.members)} participants"))
+            heading = ngettext(
+                "Group %(group)s: %(members)d participant", "Group %(group)s: %(members)d participants",
+                len(group.members),
+            ) % {"group": _letter(group.number), "members": len(group.members)}
+            write(self.style.MIGRATE_HEADING(heading))
             if not group.representative:
-                write("  no statement sets this group apart")
+                write("  " + _("no statement sets this group apart"))
             for statement in group.representative:
-                if statement.direction == AGREE:
-                    own_share, rest_share = statement.agree_share, statement.rest_agree_share
-                else:
-                    own_share, rest_share = statement.disagree_share, statement.rest_disagree_share
-                write(
-                    f"  {statement.direction:<8} #{statement.statement_id}: {own_share:.0%} of the group "
-                    f"({statement.votes} votes) vs {rest_share:.0%} of the rest; "
-                    f"agree {statement.agree_share:.0%} / disagree {statement.disagree_share:.0%}; "
-                    f"z {statement.difference_z:.1f}"
-                )
+                write("  " + _representative_line(statement))
                 write(_wrapped(texts.get(statement.statement_id, "")))
         for title, statements in (
-            ("Consensus: agreed by every group", result.consensus.agreed),
-            ("Consensus: rejected by every group", result.consensus.rejected),
+            (_("Consensus: agreed by every group"), result.consensus.agreed),
+            (_("Consensus: rejected by every group"), result.consensus.rejected),
         ):
             write("")
             write(self.style.MIGRATE_HEADING(title))
             if not statements:
-                write("  none")
+                write("  " + _("none"))
             for statement in statements:
                 shares = ", ".join(
                     f"{_letter(figures.group)} {figures.agree_share:.0%}/{figures.disagree_share:.0%}"
                     for figures in statement.by_group
                 )
                 write(
-                    f"  #{statement.statement_id}: group-aware consensus {statement.group_aware_consensus:.2f}; "
-                    f"agree/disagree by group: {shares}"
+                    "  "
+                    + _("#%(statement)s: group-aware consensus %(consensus)s; agree/disagree by group: %(shares)s")
+                    % {
+                        "statement": statement.statement_id,
+                        "consensus": f"{statement.group_aware_consensus:.2f}", "shares": shares,
+                    }
                 )
                 write(_wrapped(texts.get(statement.statement_id, "")))
+
+
+def _representative_line(statement):
+    if statement.direction == AGREE:
+        direction, own_share, rest_share = _("agree"), statement.agree_share, statement.rest_agree_share
+    else:
+        direction, own_share, rest_share = _("disagree"), statement.disagree_share, statement.rest_disagree_share
+    return _(
+        "%(direction)s #%(statement)s: %(share)s of the group (%(votes)d votes) vs %(rest_share)s of the rest; "
+        "agree %(agree)s / disagree %(disagree)s; z %(z)s"
+    ) % {
+        "direction": f"{direction:<8}", "statement": statement.statement_id, "share": f"{own_share:.0%}",
+        "votes": statement.votes, "rest_share": f"{rest_share:.0%}", "agree": f"{statement.agree_share:.0%}",
+        "disagree": f"{statement.disagree_share:.0%}", "z": f"{statement.difference_z:.1f}",
+    }
 
 
 def _letter(group_number):
