@@ -16,7 +16,8 @@ from django.utils import timezone, translation
 from civica.calls.form_engine import FieldKind
 from civica.calls.tests.factories import CallFactory, pdf_bytes
 from civica.network.tests.factories import MemberFactory, OrganisationFactory
-from civica.observatory import campaign_services, campaign_tasks
+from civica.observatory.campaigns import services as campaign_services
+from civica.observatory.campaigns import tasks as campaign_tasks
 from civica.observatory.models import (
     AnswerStatus,
     CampaignAnswer,

@@ -4,12 +4,12 @@ a 2021 data collection campaign to the members with fictional answers (marked so
 diagnosis report built from the published indicators; last, the goals of the demo's programmes, calls
 and plan activities."""
 
-from . import demo_campaigns, demo_catalogue, demo_counted, demo_goals, demo_reports
+from . import campaigns, catalogue, counted, goals, reports
 
 
 def load(log):
-    demo_catalogue.load(log)
-    demo_counted.load(log)
-    demo_campaigns.load(log)
-    demo_reports.load(log)
-    demo_goals.load(log)
+    catalogue.load(log)
+    counted.load(log)
+    campaigns.load(log)
+    reports.load(log)
+    goals.load(log)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from civica.network.models import Organisation
 from civica.network.predicates import represented_organisation_ids
 
+from ..models import Breakdown, IndicatorValue
 from . import sector
-from .models import Breakdown, IndicatorValue
 
 
 def impact_organisations(user, *, everyone: bool = False):

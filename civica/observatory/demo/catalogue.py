@@ -21,7 +21,7 @@ so nothing is marked ``illustrative``. Safe to run again: everything is found by
 
 from decimal import Decimal
 
-from .models import (
+from ..models import (
     Breakdown,
     Dimension,
     Framework,

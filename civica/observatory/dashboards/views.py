@@ -25,9 +25,10 @@ from civica.core.forms import save_posted
 from civica.core.page_cache import shared_page
 from civica.queue.responses import pdf_response
 
-from . import charts, dashboard_services, disclosure, selectors
-from .dashboard_forms import IndicatorFilterForm, ReportForm, ReportMoveForm, SectionForm
-from .models import Breakdown, Report, ReportSection, Unit
+from .. import charts, disclosure, selectors
+from ..models import Breakdown, Report, ReportSection, Unit
+from . import services
+from .forms import IndicatorFilterForm, ReportForm, ReportMoveForm, SectionForm
 
 UNIT_SIGNS = {Unit.PERCENT: "%", Unit.LEI: "lei", Unit.PER_THOUSAND: "‰"}
 
@@ -146,7 +147,7 @@ def manage_reports(request):
 
 def _report_form(request, report):
     form = ReportForm(request.POST or None, instance=report or Report())
-    saved = save_posted(request, form, lambda data: dashboard_services.report_save(report=report, by=request.user,
+    saved = save_posted(request, form, lambda data: services.report_save(report=report, by=request.user,
                                                                                    **data),
                         _("The report is saved."))
     if saved:
@@ -170,7 +171,7 @@ def report_edit(request, slug):
 def _section_form(request, report, section):
     form = SectionForm(request.POST or None, instance=section or ReportSection(report=report),
                        initial=None if section else {"position": report.sections.count() + 1})
-    if save_posted(request, form, lambda data: dashboard_services.section_save(report=report, section=section,
+    if save_posted(request, form, lambda data: services.section_save(report=report, section=section,
                                                                                by=request.user, **data),
                    _("The section is saved.")):
         return redirect("observatory:manage_report", slug=report.slug)
@@ -194,7 +195,7 @@ def section_edit(request, slug, pk):
 def section_delete(request, slug, pk):
     section = get_object_or_404(ReportSection.objects.select_related("report"), pk=pk, report__slug=slug)
     try:
-        dashboard_services.section_delete(section=section, by=request.user)
+        services.section_delete(section=section, by=request.user)
     except refusals.REFUSALS as refused:
         refusals.show_refusal(request, refused)
     else:
@@ -211,7 +212,7 @@ def report_move(request, slug):
         messages.error(request, _("Choose what to do with the report."))
         return redirect("observatory:manage_report", slug=slug)
     try:
-        moved = dashboard_services.report_move(report=report, to=form.cleaned_data["to"], by=request.user)
+        moved = services.report_move(report=report, to=form.cleaned_data["to"], by=request.user)
     except refusals.REFUSALS as refused:
         refusals.show_refusal(request, refused)
     else:

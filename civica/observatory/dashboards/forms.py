@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civica.core.forms import ModelMultipleIdsField, SectionsMixin
 
-from .models import Breakdown, Indicator, Report, ReportSection
+from ..models import Breakdown, Indicator, Report, ReportSection
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 

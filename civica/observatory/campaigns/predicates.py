@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from civica.network.predicates import represented_organisation_ids
 
-from .models import AnswerStatus, CampaignStatus
+from ..models import AnswerStatus, CampaignStatus
 
 
 @rules.predicate

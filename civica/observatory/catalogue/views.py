@@ -29,7 +29,8 @@ from civica.core import refusals
 from civica.core.forms import save_posted
 from civica.core.uploads import private_storage
 
-from . import importing, selectors, services
+from .. import importing, selectors, services
+from ..models import Breakdown, Dimension, Framework, Indicator, IndicatorValue, ValueStatus
 from .forms import (
     DimensionForm,
     FrameworkForm,
@@ -39,7 +40,6 @@ from .forms import (
     ValueForm,
     show_number,
 )
-from .models import Breakdown, Dimension, Framework, Indicator, IndicatorValue, ValueStatus
 
 analysts_only = refusals.permission_required(
     "observatory.manage", gettext_lazy("The observatory's catalogue is kept by its analysts."))

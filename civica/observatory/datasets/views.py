@@ -17,8 +17,8 @@ from django.views.decorators.http import require_safe
 from civica.core.exports import csv_writer, workbook
 from civica.core.page_cache import shared_page
 
-from . import open_data
-from .models import Breakdown, CulturalDomain, ValueStatus
+from .. import open_data
+from ..models import Breakdown, CulturalDomain, ValueStatus
 
 JSONLD = "application/ld+json"
 

@@ -25,9 +25,7 @@ from civica.core import refusals, transitions
 from civica.core.uploads import CONTENT_TYPES, sniff_type
 from civica.queue.delivery import event_key
 
-from . import campaign_tasks
-from .campaign_forms import strict_problems
-from .models import (
+from ..models import (
     AnswerFile,
     AnswerStatus,
     Campaign,
@@ -38,6 +36,8 @@ from .models import (
     ValueOrigin,
     ValueStatus,
 )
+from . import tasks
+from .forms import strict_problems
 
 CAMPAIGN_FIELDS = ["title_ro", "title_en", "intro_ro", "intro_en", "year", "opens_at", "deadline", "target",
                    "network", "categories"]
@@ -225,7 +225,7 @@ def answer_query(*, answer, by, question, message: str, seen_status: str | None 
                                   fields=["status", "query_question", "query_message", "reviewed_at", "reviewed_by"],
                                   lock=CampaignAnswer.objects.select_for_update(of=("self",))
                                   .select_related("campaign", "organisation"))
-        campaign_tasks.send_answer_news.delay_on_commit(
+        tasks.send_answer_news.delay_on_commit(
             locked.pk, AnswerStatus.QUERIED, event_key("observatory.answer", locked.pk, "queried"))
     return _refresh(answer, locked)
 
@@ -256,7 +256,7 @@ def answer_accept(*, answer, by, value_status: str = ValueStatus.FINAL,
                                   fields=["status", "value_status", "reviewed_at", "reviewed_by"],
                                   lock=CampaignAnswer.objects.select_for_update(of=("self",))
                                   .select_related("campaign", "organisation"))
-        campaign_tasks.send_answer_news.delay_on_commit(
+        tasks.send_answer_news.delay_on_commit(
             locked.pk, AnswerStatus.ACCEPTED, event_key("observatory.answer", locked.pk, "accepted"))
     return _refresh(answer, locked)
 

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from civica.core.formatting import format_decimal
 from civica.core.forms import SectionsMixin
 
-from . import computed, importing
-from .models import Breakdown, Dimension, Framework, Indicator, ValueStatus
-from .numbers import ENGLISH, MAX_DECIMALS, MAX_INTEGER_DIGITS, ROMANIAN, NumberError, convention_of, parse_number
+from .. import computed, importing
+from ..models import Breakdown, Dimension, Framework, Indicator, ValueStatus
+from ..numbers import ENGLISH, MAX_DECIMALS, MAX_INTEGER_DIGITS, ROMANIAN, NumberError, convention_of, parse_number
 
 
 def show_number(value) -> str:

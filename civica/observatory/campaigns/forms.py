@@ -19,8 +19,8 @@ from civica.calls.form_engine import (
 from civica.core.params import parse_int
 from civica.network.models import Category, Network
 
-from .models import Campaign, CampaignQuestion, Indicator, Target, ValueStatus
-from .models.campaigns import CAMPAIGN_KIND_CHOICES
+from ..models import Campaign, CampaignQuestion, Indicator, Target, ValueStatus
+from ..models.campaigns import CAMPAIGN_KIND_CHOICES
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
 FILE_TYPES = [("pdf", "PDF"), ("jpeg", "JPEG"), ("png", "PNG")]

@@ -21,7 +21,7 @@ from civica.network.models import Organisation
 from civica.network.predicates import represented_organisation_ids
 from civica.queue.responses import pdf_response
 
-from . import impact_selectors, sector
+from . import sector, selectors
 
 
 def _organisation_or_404(user, slug) -> Organisation:
@@ -43,7 +43,7 @@ def impact(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     is_analyst = request.user.has_perm("observatory.manage")
-    organisations = list(impact_selectors.impact_organisations(request.user, everyone=is_analyst))
+    organisations = list(selectors.impact_organisations(request.user, everyone=is_analyst))
     if not is_analyst:
         # Every organisation they represent: the page of one tells a representative who has not verified
         # their address what to do (403), rather than this list leaving it out unexplained.
@@ -54,7 +54,7 @@ def impact(request):
 
 
 def _report_context(organisation):
-    return {"organisation": organisation, "impacts": impact_selectors.organisation_impact(organisation),
+    return {"organisation": organisation, "impacts": selectors.organisation_impact(organisation),
             "minimum_for_median": sector.minimum_for_median(),
             "minimum_for_quartiles": sector.minimum_for_quartiles()}
 

@@ -17,8 +17,8 @@ from civica.calls.form_engine import FieldKind
 from civica.network import services as network_services
 from civica.network.models import Category, Organisation, Relationship
 
-from . import campaign_services
-from .models import (
+from ..campaigns import services as campaign_services
+from ..models import (
     AnswerStatus,
     Campaign,
     CampaignAnswer,

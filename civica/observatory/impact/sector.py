@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from . import disclosure
+from .. import disclosure
 
 TOO_FEW_FOR_MEDIAN = "too_few_for_median"
 TOO_FEW_FOR_QUARTILES = "too_few_for_quartiles"

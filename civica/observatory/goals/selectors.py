@@ -18,7 +18,7 @@ from civica.goals.models import Goal, GoalKind
 from civica.network.models import Programme
 from civica.participation.models import Process
 
-from .models import Indicator
+from ..models import Indicator
 
 TARGET = re.compile(r"(\d{1,2})\.[0-9a-z]{1,2}")
 

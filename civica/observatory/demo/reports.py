@@ -9,7 +9,7 @@ a fact about Cluj's cultural sector. Safe to run again (the report is found by i
 
 from django.utils import timezone
 
-from .models import Indicator, Report, ReportSection, ReportStatus
+from ..models import Indicator, Report, ReportSection, ReportStatus
 
 SLUG = "diagnoza-sectorului-cultural-clujean-2021"
 SECTIONS_AT_MOST, INDICATORS_AT_MOST = 4, 3

@@ -5,7 +5,7 @@ typed, so none is invented. Safe to run again (found by code)."""
 
 from decimal import Decimal
 
-from .models import Dimension, Framework, Indicator, Unit
+from ..models import Dimension, Framework, Indicator, Unit
 
 DIMENSION = ("platform", "Participarea pe platformă", "Participation on the platform")
 # (code, counted from, name ro, name en)
@@ -21,7 +21,7 @@ COUNTED = [
 
 
 def load(log):
-    from . import services
+    from .. import services
 
     framework, _created = Framework.objects.get_or_create(
         slug="own", defaults={"name_ro": "Indicatorii Centrului Cultural Clujean",

@@ -19,7 +19,11 @@ from civica.core.mail import send_in_language
 from civica.queue.delivery import once
 from civica.queue.tasks import background_task
 
-from .models import AnswerStatus, Campaign, CampaignAnswer, CampaignStatus
+from ..models import AnswerStatus, Campaign, CampaignAnswer, CampaignStatus
+
+# The tasks keep the names they had as ``civica.observatory.campaign_tasks``: beat schedules one by name
+# (CELERY_BEAT_SCHEDULE) and the broker may still hold messages naming the other.
+OLD_NAME = "civica.observatory.campaign_tasks"
 
 NOT_SUBMITTED = (AnswerStatus.DRAFT, AnswerStatus.QUERIED)
 
@@ -37,7 +41,7 @@ def _answer_url(campaign, organisation):
     return settings.CIVICA_BASE_URL + reverse("observatory:answer", args=[campaign.slug, organisation.slug])
 
 
-@background_task
+@background_task(name=f"{OLD_NAME}.send_answer_news")
 def send_answer_news(answer_id, status, key):
     """Tell the organisation's representatives that its answer was queried back or accepted (the status
     it had when the task was enqueued)."""
@@ -67,7 +71,7 @@ def due_reminder(campaign, now) -> int | None:
     return min(due) if due else None
 
 
-@background_task
+@background_task(name=f"{OLD_NAME}.send_reminders")
 def send_reminders():
     """Remind the organisations of every open campaign whose reminder is due (see the module)."""
     now = timezone.now()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from civica.audit import services as audit_services
 from civica.core import refusals, transitions
 
-from .models import Report, ReportSection, ReportStatus
+from ..models import Report, ReportSection, ReportStatus
 
 MANAGE = "observatory.manage_reports"
 

@@ -28,9 +28,9 @@ from civica.core.formatting import format_decimal
 from civica.core.params import parse_int
 from civica.network.models import Organisation
 
-from . import campaign_selectors, campaign_services
-from .campaign_forms import AcceptForm, AnswerForm, CampaignForm, MoveForm, QueryForm, QuestionForm, answer_data
-from .models import AnswerFile, Campaign, CampaignQuestion, CampaignStatus
+from ..models import AnswerFile, Campaign, CampaignQuestion, CampaignStatus
+from . import selectors, services
+from .forms import AcceptForm, AnswerForm, CampaignForm, MoveForm, QueryForm, QuestionForm, answer_data
 
 
 def _private(response):
@@ -55,7 +55,7 @@ def campaign_list(request):
         raise PermissionDenied(_("Data collection campaigns are answered by the representatives of the "
                                  "organisations they are sent to."))
     analyst = user.has_perm("observatory.manage")
-    rows = campaign_selectors.campaigns_for(user, analyst=analyst)
+    rows = selectors.campaigns_for(user, analyst=analyst)
     return _private(render(request, "observatory/campaigns/campaign_list.html",
                            {"rows": rows, "is_analyst": analyst}))
 
@@ -74,13 +74,13 @@ def campaign_detail(request, slug):
         return redirect_to_login(request.get_full_path())
     campaign = _campaign_or_404(slug, user)
     analyst = user.has_perm("observatory.manage")
-    mine = [row for row in campaign_selectors.campaigns_for(user, analyst=False) if row.campaign.pk == campaign.pk]
+    mine = [row for row in selectors.campaigns_for(user, analyst=False) if row.campaign.pk == campaign.pk]
     if not analyst and not mine:
         raise Http404
     context = {"campaign": campaign, "is_analyst": analyst, "mine": mine[0].organisations if mine else []}
     if analyst:
         context.update(questions=list(campaign.questions.select_related("indicator")),
-                       review=campaign_selectors.review_rows(campaign),
+                       review=selectors.review_rows(campaign),
                        moves=[(status, CampaignStatus(status).label) for status in campaign.next_statuses()])
     return _private(render(request, "observatory/campaigns/campaign_detail.html", context))
 
@@ -88,7 +88,7 @@ def campaign_detail(request, slug):
 def _answer_or_404(request, slug, organisation_slug):
     campaign = _campaign_or_404(slug, request.user)
     organisation = get_object_or_404(Organisation, slug=organisation_slug)
-    return campaign_services.answer_for(campaign=campaign, organisation=organisation, by=request.user)
+    return services.answer_for(campaign=campaign, organisation=organisation, by=request.user)
 
 
 def _shown(question, value) -> str:
@@ -137,7 +137,7 @@ def answer(request, slug, organisation_slug):
                           existing_files=files, strict=False)
         form.is_valid()
         try:
-            campaign_services.answer_save_draft(answer=answer, by=request.user, answers=form.answers(),
+            services.answer_save_draft(answer=answer, by=request.user, answers=form.answers(),
                                                 uploads=form.uploads(), base=form.cleaned_data.get("base"))
         except (PermissionDenied, ValidationError) as error:
             refusals.add_to_form(form, error)
@@ -151,7 +151,7 @@ def answer(request, slug, organisation_slug):
                 messages.success(request, _("Your draft is saved."))
             return redirect(answer.get_absolute_url())
         try:
-            campaign_services.answer_submit(answer=answer, by=request.user)
+            services.answer_submit(answer=answer, by=request.user)
         except (PermissionDenied, ValidationError) as error:
             files = {stored.question_key: stored for stored in answer.files.all()}
             form = AnswerForm(answer_data(questions, answer.answers), campaign=campaign, questions=questions,
@@ -202,7 +202,7 @@ def answer_query(request, slug, organisation_slug):
     form = QueryForm(request.POST, campaign=answer.campaign)
     if form.is_valid():
         try:
-            campaign_services.answer_query(answer=answer, by=request.user, question=form.cleaned_data["question"],
+            services.answer_query(answer=answer, by=request.user, question=form.cleaned_data["question"],
                                            message=form.cleaned_data["message"],
                                            seen_status=form.cleaned_data["seen_status"])
         except (PermissionDenied, ValidationError) as error:
@@ -226,7 +226,7 @@ def answer_accept(request, slug, organisation_slug):
     form = AcceptForm(request.POST)
     if form.is_valid():
         try:
-            campaign_services.answer_accept(answer=answer, by=request.user,
+            services.answer_accept(answer=answer, by=request.user,
                                             value_status=form.cleaned_data["value_status"],
                                             seen_status=form.cleaned_data["seen_status"])
         except (PermissionDenied, ValidationError) as error:
@@ -253,7 +253,7 @@ def campaign_edit(request, slug=None):
     form = CampaignForm(request.POST or None, instance=campaign)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = campaign_services.campaign_save(by=request.user, campaign=campaign, **form.values())
+            saved = services.campaign_save(by=request.user, campaign=campaign, **form.values())
         except (PermissionDenied, ValidationError) as error:
             refusals.add_to_form(form, error)
         else:
@@ -274,7 +274,7 @@ def campaign_move(request, slug):
         messages.error(request, _("Choose a status."))
         return redirect(campaign.get_absolute_url())
     try:
-        campaign_services.campaign_move(campaign=campaign, to=form.cleaned_data["to"], by=request.user)
+        services.campaign_move(campaign=campaign, to=form.cleaned_data["to"], by=request.user)
     except (PermissionDenied, ValidationError) as error:
         refusals.show_refusal(request, error)
     else:
@@ -298,7 +298,7 @@ def question_edit(request, slug, question_id=None):
     form = QuestionForm(request.POST or None, instance=question)
     if request.method == "POST" and form.is_valid():
         try:
-            campaign_services.question_save(by=request.user, campaign=campaign, question=question, **form.values())
+            services.question_save(by=request.user, campaign=campaign, question=question, **form.values())
         except (PermissionDenied, ValidationError) as error:
             refusals.add_to_form(form, error)
         else:
@@ -317,7 +317,7 @@ def question_delete(request, slug, question_id):
     campaign = get_object_or_404(Campaign, slug=slug)
     question = _question_or_404(campaign, question_id)
     try:
-        campaign_services.question_delete(by=request.user, question=question)
+        services.question_delete(by=request.user, question=question)
     except (PermissionDenied, ValidationError) as error:
         refusals.show_refusal(request, error)
     else:

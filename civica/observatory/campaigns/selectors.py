@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from civica.network.models import NetworkEntity, Organisation, Relationship
 
-from .models import Campaign, CampaignAnswer, CampaignStatus, Target
+from ..models import Campaign, CampaignAnswer, CampaignStatus, Target
 
 
 @dataclass

@@ -7,17 +7,17 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from . import goal_selectors
+from . import selectors
 
 
 @require_safe
 def goal_list(request):
-    return render(request, "observatory/goals/goal_list.html", {"goals": goal_selectors.goal_list()})
+    return render(request, "observatory/goals/goal_list.html", {"goals": selectors.goal_list()})
 
 
 @require_safe
 def goal_detail(request, code):
-    page = goal_selectors.goal_page(code)
+    page = selectors.goal_page(code)
     if page is None:
         raise Http404
     return render(request, "observatory/goals/goal_detail.html", {"page": page, "goal": page.goal})
