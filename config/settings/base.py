@@ -383,6 +383,10 @@ CIVICA_OBSERVATORY_MIN_ORGANISATIONS = int(os.environ.get("CIVICA_OBSERVATORY_MI
 # 0 turns it off). The sector's median and quartiles shown to an organisation need more organisations
 # than a published sum: a quartile of few organisations is nearly one of them (civica.observatory.impact.sector).
 CIVICA_OBSERVATORY_DOMINANCE_SHARE = os.environ.get("CIVICA_OBSERVATORY_DOMINANCE_SHARE", "0.85")
+# Each indicator's audited figures kept in the cache until its values change (civica.observatory.points_cache),
+# at most this long; only where every app server shares the cache (0: audited on every read).
+CIVICA_OBSERVATORY_POINTS_SECONDS = int(os.environ.get("CIVICA_OBSERVATORY_POINTS_SECONDS",
+                                                       "3600" if REDIS_URL else "0"))
 CIVICA_OBSERVATORY_MIN_FOR_MEDIAN = int(os.environ.get("CIVICA_OBSERVATORY_MIN_FOR_MEDIAN", "3"))
 CIVICA_OBSERVATORY_MIN_FOR_QUARTILES = int(os.environ.get("CIVICA_OBSERVATORY_MIN_FOR_QUARTILES", "5"))
 # The public API's rate limit per client address (civica.api.throttling): requests per second, minute,
