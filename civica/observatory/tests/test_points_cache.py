@@ -36,8 +36,8 @@ def kept(settings, django_capture_on_commit_callbacks):
 @pytest.fixture
 def indicator(kept):
     with kept.commit():
-        found = PublishedIndicatorFactory(dimension=DimensionFactory(slug="participation", framework__slug="culture2030"),
-                                          name_en="Audiences", unit="count")
+        dimension = DimensionFactory(slug="participation", framework__slug="culture2030")
+        found = PublishedIndicatorFactory(dimension=dimension, name_en="Audiences", unit="count")
         organisations = OrganisationFactory.create_batch(3)
         for organisation, value in zip(organisations, (100, 200, 300), strict=True):
             IndicatorValue.objects.create(indicator=found, year=2021, organisation=organisation, value=value,
