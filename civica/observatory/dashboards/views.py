@@ -25,9 +25,9 @@ from civica.core.forms import save_posted
 from civica.core.page_cache import shared_page
 from civica.queue.responses import pdf_response
 
-from .. import charts, disclosure, selectors
+from .. import disclosure, selectors
 from ..models import Breakdown, Report, ReportSection, Unit
-from . import services
+from . import charts, services
 from .forms import IndicatorFilterForm, ReportForm, ReportMoveForm, SectionForm
 
 UNIT_SIGNS = {Unit.PERCENT: "%", Unit.LEI: "lei", Unit.PER_THOUSAND: "‰"}
