@@ -322,9 +322,10 @@ def line_chart(series, *, title, chart_id=None, decimal_places=0, unit="", missi
             step = math.ceil(len(labels) / 4)
             for position in shown_at:
                 if position % step == 0 or position == shown_at[-1]:
-                    body.append(_text(x(position), y(by_label[labels[position]]) - 9,
-                                      _shown(by_label[labels[position]], decimal_places, unit), anchor="middle",
-                                      bold=True))
+                    text = _shown(by_label[labels[position]], decimal_places, unit)
+                    half = len(text) * FONT * 0.31  # kept inside the drawing at both ends
+                    body.append(_text(min(max(x(position), half), WIDTH - half), y(by_label[labels[position]]) - 9,
+                                      text, anchor="middle", bold=True))
         for label in labels:
             if label in by_label:
                 figure = _shown(by_label[label], decimal_places, unit) if _finite(by_label[label]) else missing
