@@ -6,9 +6,9 @@ One run: create (or reuse) the PostgreSQL database (``--database``), migrate it,
 ``bench_observatory_dashboard.seed`` (20 indicators × 10 years × 200 organisations in the dimension "all",
 with the whole city's stated values, and 20 more in "audited" with the organisations' values only: 80,200
 rows) and collect the static files, then for each setting start gunicorn under ``config.settings.bench``
-with the page cache off (so every request renders the page), load each page with 16 keep-alive clients and stop it. Prints requests a
-second, p50 and p95 latency and the CPU milliseconds a request of gunicorn's workers and of PostgreSQL
-(the figure that hardly moves when other work shares the machine); asserts nothing.
+with the page cache off (so every request renders the page), load each page with 16 keep-alive clients
+and stop it. Prints requests a second, p50 and p95 latency and the CPU milliseconds a request of
+gunicorn's workers and of PostgreSQL (the figure that hardly moves when other work shares the machine); asserts nothing.
 
     .venv/bin/python bench/load_observatory.py --database civica_h_obspkg"""
 
