@@ -9,7 +9,7 @@ from civica.core import refusals
 from civica.core.refusals import Requirements
 from civica.network.predicates import represents_this_organisation
 
-from .campaign_predicates import (
+from .campaigns.predicates import (
     answer_is_editable,
     answer_is_under_review,
     campaign_takes_answers,

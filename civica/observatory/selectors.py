@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.db import models
 
-from . import disclosure
+from . import disclosure, points_cache
 from .models import Breakdown, Dimension, Indicator, IndicatorValue, ValueStatus
 
 
@@ -56,11 +56,37 @@ def _points_from_rows(indicator, stated_rows, organisation_rows) -> dict[tuple[i
     return points
 
 
+def _audit(indicators) -> dict[int, dict[tuple[int, str, str], Point]]:
+    """Every cell of each of ``indicators`` as it may be published (``{pk: {cell: Point}}``). Two queries.
+
+    The organisations' values of a cell that has a stated value are left in the database (that cell is
+    published as stated; ``_points_from_rows`` would not audit them): on a dashboard whose whole-city
+    figures are stated, the rows read are the stated ones only."""
+    indicators = {indicator.pk: indicator for indicator in indicators}
+    if not indicators:
+        return {}
+    rows = IndicatorValue.objects.filter(indicator__in=list(indicators))
+    stated, of_organisations = defaultdict(list), defaultdict(list)
+    for indicator_id, *row in rows.stated().values_list("indicator_id", *STATED_COLUMNS):
+        stated[indicator_id].append(row)
+    cell_is_stated = IndicatorValue.objects.stated().filter(
+        indicator=models.OuterRef("indicator"), year=models.OuterRef("year"),
+        breakdown=models.OuterRef("breakdown"), group=models.OuterRef("group"))
+    for indicator_id, *row in (rows.of_organisations().filter(~models.Exists(cell_is_stated))
+                               .values_list("indicator_id", *ORGANISATION_COLUMNS).iterator(chunk_size=5000)):
+        of_organisations[indicator_id].append(row)
+    return {pk: _points_from_rows(indicator, stated[pk], of_organisations[pk]) for pk, indicator in indicators.items()}
+
+
+def _published_points_many(indicators) -> dict[int, dict[tuple[int, str, str], Point]]:
+    """``_audit`` of ``indicators``, kept in the cache until their values change (``points_cache``):
+    no query for the indicators kept, two for the others."""
+    return points_cache.points_many(indicators, _audit)
+
+
 def _published_points(indicator) -> dict[tuple[int, str, str], Point]:
-    """Every cell of ``indicator`` as it may be published. Two queries."""
-    values = IndicatorValue.objects.filter(indicator=indicator)
-    return _points_from_rows(indicator, values.stated().values_list(*STATED_COLUMNS),
-                             values.of_organisations().values_list(*ORGANISATION_COLUMNS))
+    """Every cell of ``indicator`` as it may be published. Two queries, none when kept."""
+    return _published_points_many([indicator])[indicator.pk]
 
 
 def published_series(indicator, *, breakdown: str = Breakdown.TOTAL) -> list[Point]:
@@ -102,23 +128,15 @@ def published_table(indicator, *, breakdown: str) -> Table:
 
 def published_series_many(indicators, *, breakdown: str = Breakdown.TOTAL, first_year: int | None = None,
                           last_year: int | None = None) -> dict[int, list[Point]]:
-    """``published_series`` of each of ``indicators`` (by id), between the years given. Two queries.
+    """``published_series`` of each of ``indicators`` (by id), between the years given. Two queries (none
+    when every indicator's audit is kept: ``points_cache``).
 
     Each indicator is audited whole (every year and breakdown, as ``published_series`` does) before
     the years and the breakdown are picked, so a figure withheld on one page is withheld here too."""
     indicators = {indicator.pk: indicator for indicator in indicators}
-    if not indicators:
-        return {}
-    rows = IndicatorValue.objects.filter(indicator__in=list(indicators))
-    stated, of_organisations = defaultdict(list), defaultdict(list)
-    for indicator_id, *row in rows.stated().values_list("indicator_id", *STATED_COLUMNS):
-        stated[indicator_id].append(row)
-    for indicator_id, *row in (rows.of_organisations().values_list("indicator_id", *ORGANISATION_COLUMNS)
-                               .iterator(chunk_size=5000)):
-        of_organisations[indicator_id].append(row)
+    audited = _published_points_many(indicators.values())
     series = {}
-    for pk, indicator in indicators.items():
-        points = _points_from_rows(indicator, stated[pk], of_organisations[pk])
+    for pk, points in audited.items():
         series[pk] = [points[key] for key in sorted(points) if key[1] == breakdown
                       and (first_year is None or key[0] >= first_year) and (last_year is None or key[0] <= last_year)]
     return series

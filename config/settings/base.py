@@ -182,6 +182,7 @@ CELERY_BEAT_SCHEDULE = {
     # Record the close of motions whose voting window has ended (pages treat them as closed already).
     "governance-close-motions": {"task": "civica.governance.motions.tasks.close_ended_motions", "schedule": 60.0},
     # Remind organisations of a data collection campaign's deadline (each reminder sent once).
+    # (civica.observatory.campaigns.tasks keeps the name of its old module: this entry and queued tasks name it.)
     "observatory-campaign-reminders": {"task": "civica.observatory.campaign_tasks.send_reminders",
                                        "schedule": crontab(minute=15)},
     # The observatory's indicators counted from Civica's own data, every night (issue 19).
@@ -380,8 +381,12 @@ CIVICA_CALL_RECORDS_YEARS = int(os.environ.get("CIVICA_CALL_RECORDS_YEARS", "5")
 CIVICA_OBSERVATORY_MIN_ORGANISATIONS = int(os.environ.get("CIVICA_OBSERVATORY_MIN_ORGANISATIONS", "3"))
 # A sum or mean where one organisation makes more than this share is withheld too (the dominance rule;
 # 0 turns it off). The sector's median and quartiles shown to an organisation need more organisations
-# than a published sum: a quartile of few organisations is nearly one of them (civica.observatory.sector).
+# than a published sum: a quartile of few organisations is nearly one of them (civica.observatory.impact.sector).
 CIVICA_OBSERVATORY_DOMINANCE_SHARE = os.environ.get("CIVICA_OBSERVATORY_DOMINANCE_SHARE", "0.85")
+# Each indicator's audited figures kept in the cache until its values change (civica.observatory.points_cache),
+# at most this long; only where every app server shares the cache (0: audited on every read).
+CIVICA_OBSERVATORY_POINTS_SECONDS = int(os.environ.get("CIVICA_OBSERVATORY_POINTS_SECONDS",
+                                                       "3600" if REDIS_URL else "0"))
 CIVICA_OBSERVATORY_MIN_FOR_MEDIAN = int(os.environ.get("CIVICA_OBSERVATORY_MIN_FOR_MEDIAN", "3"))
 CIVICA_OBSERVATORY_MIN_FOR_QUARTILES = int(os.environ.get("CIVICA_OBSERVATORY_MIN_FOR_QUARTILES", "5"))
 # The public API's rate limit per client address (civica.api.throttling): requests per second, minute,
@@ -390,6 +395,6 @@ CIVICA_API_RATE_BY_ADDRESS = os.environ.get("CIVICA_API_RATE_BY_ADDRESS", "120/m
 # … and per personal access token, wherever it is used from.
 CIVICA_API_RATE_BY_TOKEN = os.environ.get("CIVICA_API_RATE_BY_TOKEN", "600/m")
 # Days before a data collection campaign's deadline when organisations that have not submitted are reminded
-# (civica.observatory.campaign_tasks.send_reminders), e.g. "7,1".
+# (civica.observatory.campaigns.tasks.send_reminders), e.g. "7,1".
 CIVICA_OBSERVATORY_REMINDER_DAYS = [
     int(days) for days in os.environ.get("CIVICA_OBSERVATORY_REMINDER_DAYS", "7,1").split(",") if days.strip()]

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from civica.network.tests.factories import MemberFactory, member_representative
-from civica.observatory import campaign_services
+from civica.observatory.campaigns import services as campaign_services
 from civica.observatory.models import AnswerStatus, CampaignAnswer
 from civica.observatory.tests.campaign_factories import analyst, make_answer, make_campaign
 

@@ -64,6 +64,6 @@ def test_the_dashboards_have_no_serious_axe_violation_and_fit_a_phone(live_serve
         assert not blocking, f"axe found on {url}:\n{describe_violations(blocking)}"
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= 390, f"{url} is {width} px wide at 390 px"
-        for chart in page.locator("svg.observatory-chart").all()[:3]:
+        for chart in page.locator("svg.chart").all()[:3]:
             box = chart.bounding_box()
             assert box is None or box["width"] <= 390, f"a chart of {url} is {box['width']} px wide"

@@ -131,3 +131,34 @@ def test_a_reference_line_is_named_once_not_repeated_on_every_row():
     assert markup.count("Target: 100%") == 2  # drawn once, and once in the description
     assert markup.count('class="chart-reference"') == 1
     assert "Participants: 80%" in markup and "Events: 120%" in markup and "Subscribers: —" in markup
+
+
+def test_line_chart_breaks_at_a_missing_figure_and_says_it_in_words():
+    markup = charts.line_chart([("Audience", [(2019, 100), (2020, None), (2021, Decimal("250.5"))])],
+                               title="Audience", unit="lei", missing="withheld")
+    tree = parse(markup)
+    assert tree.get("role") == "img" and tree.find(f"{SVG}title").text == "Audience"
+    assert tree.find(f"{SVG}desc").text == "2019: 100 lei; 2020: withheld; 2021: 250 lei"
+    assert not [path for path in tree.iter(f"{SVG}path") if "chart-line" in path.get("class")]  # no two in a row
+    assert len(list(tree.iter(f"{SVG}circle"))) == 2  # a marker per figure, none for the missing one
+    assert ["100 lei", "250 lei"] == [text for text in texts(markup) if "lei" in text]
+
+
+def test_line_chart_tells_several_series_apart_without_colour():
+    markup = charts.line_chart([("Theatres", [(2020, 1), (2021, 2)]), ("Museums", [(2020, 3), (2021, 4)])],
+                               title="By category")
+    tree = parse(markup)
+    lines = [element for element in tree.iter() if "chart-line" in (element.get("class") or "")]
+    assert {element.get("stroke-dasharray") for element in lines} == {None, "8 4"}  # each its own dashes
+    assert {"Theatres", "Museums"} <= set(texts(markup))  # the legend names them
+    assert "Museums 2021: 4" in tree.find(f"{SVG}desc").text
+    assert "Nothing to chart yet." in charts.line_chart([], title="Empty")
+
+
+def test_range_chart_draws_only_the_figures_it_has():
+    markup = charts.range_chart([("2020", 120, None, None, None, "Yours: 120 · withheld"),
+                                 ("2021", 150, 80, 100, 200, "Yours: 150 · median 100")], title="Impact")
+    tree = parse(markup)
+    assert len([rect for rect in tree.iter(f"{SVG}rect") if rect.get("class") == "chart-bar-second"]) == 1
+    assert len([line for line in tree.iter(f"{SVG}line") if line.get("class") == "chart-reference"]) == 1
+    assert tree.find(f"{SVG}desc").text == "2020: Yours: 120 · withheld; 2021: Yours: 150 · median 100"

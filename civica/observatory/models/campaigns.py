@@ -219,7 +219,7 @@ class CampaignAnswer(Transitions, models.Model):
 class AnswerFile(models.Model):
     answer = models.ForeignKey(CampaignAnswer, on_delete=models.CASCADE, related_name="files")
     question_key = models.SlugField(max_length=50)
-    # In the private storage under a random name; served only by campaign_views.answer_file.
+    # In the private storage under a random name; served only by campaigns.views.answer_file.
     file = models.FileField(upload_to=RandomName("observatory/answers"), storage=private_storage)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)

@@ -1,8 +1,8 @@
-"""``{% impact_chart impact %}``: the impact platform's chart of one indicator (``impact_chart``)."""
+"""``{% impact_chart impact %}``: the impact platform's chart of one indicator (``impact.chart``)."""
 
 from django import template
 
-from civica.observatory.impact_chart import impact_chart as draw
+from civica.observatory.impact.chart import impact_chart as draw
 
 register = template.Library()
 

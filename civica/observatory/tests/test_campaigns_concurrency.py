@@ -8,7 +8,7 @@ from django.utils import translation
 
 from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 from civica.network.tests.factories import MemberFactory
-from civica.observatory import campaign_services
+from civica.observatory.campaigns import services as campaign_services
 from civica.observatory.models import AnswerStatus, CampaignAnswer, IndicatorValue
 from civica.observatory.tests.campaign_factories import analyst, make_answer, make_campaign, representative
 

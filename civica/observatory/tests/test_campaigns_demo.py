@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from civica.accounts import demo as accounts_demo
 from civica.network import demo as network_demo
-from civica.observatory import demo_campaigns
+from civica.observatory.demo import campaigns as demo_campaigns
 from civica.observatory.models import CampaignAnswer, Indicator, IndicatorValue
 from civica.observatory.selectors import published_series
 

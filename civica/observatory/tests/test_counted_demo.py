@@ -3,7 +3,7 @@ typed, so none invented), and loaded again without duplicates."""
 
 import pytest
 
-from civica.observatory import demo_counted
+from civica.observatory.demo import counted as demo_counted
 from civica.observatory.models import Indicator, IndicatorValue, ValueOrigin
 from civica.participation.tests.factories import IdeaFactory
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from civica.observatory import demo_catalogue
+from civica.observatory.demo import catalogue as demo_catalogue
 from civica.observatory.models import Dimension, Framework, Indicator, IndicatorValue
 
 pytestmark = pytest.mark.django_db

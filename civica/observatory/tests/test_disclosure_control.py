@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from civica.observatory import disclosure, sector
+from civica.observatory import disclosure
+from civica.observatory.impact import sector
 from civica.observatory.models import Aggregation
 
 D = Decimal

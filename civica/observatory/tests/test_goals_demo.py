@@ -5,7 +5,7 @@ import pytest
 
 from civica.calls.tests.factories import CallFactory
 from civica.network.tests.factories import ProgrammeFactory
-from civica.observatory import demo_goals
+from civica.observatory.demo import goals as demo_goals
 
 pytestmark = pytest.mark.django_db
 

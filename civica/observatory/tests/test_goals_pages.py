@@ -12,7 +12,7 @@ from civica.calls.models import Application, CallStatus, Decision
 from civica.calls.tests.factories import CallFactory
 from civica.goals.models import Goal, GoalKind
 from civica.network.tests.factories import OrganisationFactory, ProgrammeFactory
-from civica.observatory.goal_selectors import goal_numbers
+from civica.observatory.goals.selectors import goal_numbers
 from civica.observatory.models import Framework, Indicator, Unit
 from civica.participation.tests.factories import ProcessFactory
 

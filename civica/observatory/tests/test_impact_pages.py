@@ -166,9 +166,9 @@ def test_the_impact_pages_cost_the_same_queries_with_more_rows(client, sector, a
 def test_the_chart_is_an_image_with_its_figures_in_words():
     from django.utils import translation
 
-    from civica.observatory import sector as sector_figures
-    from civica.observatory.impact_chart import impact_chart
-    from civica.observatory.impact_selectors import IndicatorImpact, YearRow
+    from civica.observatory.impact import sector as sector_figures
+    from civica.observatory.impact.chart import impact_chart
+    from civica.observatory.impact.selectors import IndicatorImpact, YearRow
     from civica.observatory.models import Indicator
 
     indicator = Indicator(pk=7, code="own-7", name_ro="Spectatori", name_en="Audience", decimals=0)

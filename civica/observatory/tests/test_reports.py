@@ -14,7 +14,7 @@ from civica.accounts.tests.factories import UserFactory
 from civica.audit.models import AuditEntry
 from civica.core.transitions import MoveNotPossible
 from civica.network.tests.factories import OrganisationFactory
-from civica.observatory import dashboard_services
+from civica.observatory.dashboards import services as dashboard_services
 from civica.observatory.models import Indicator, IndicatorValue, Report, ReportStatus
 from civica.observatory.tests.factories import PublishedIndicatorFactory, ReportFactory, ReportSectionFactory
 

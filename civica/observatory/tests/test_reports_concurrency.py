@@ -11,7 +11,7 @@ from civica.accounts.tests.factories import UserFactory
 from civica.audit.models import AuditEntry
 from civica.core.tests.concurrency import run_together, skip_unless_postgresql
 from civica.core.transitions import MoveNotPossible
-from civica.observatory import dashboard_services
+from civica.observatory.dashboards import services as dashboard_services
 from civica.observatory.models import ReportStatus
 from civica.observatory.tests.factories import ReportFactory, ReportSectionFactory
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from civica.observatory import demo_reports
+from civica.observatory.demo import reports as demo_reports
 from civica.observatory.models import Report
 from civica.observatory.tests.factories import DimensionFactory, PublishedIndicatorFactory
 
