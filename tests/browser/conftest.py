@@ -16,7 +16,8 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-DEFAULT_TIMEOUT_MS = 30_000  # a loaded CI machine can take seconds to answer a post; nothing waits for it when it is quick
+# A loaded CI machine can take seconds to answer a post; a quick answer waits no longer.
+DEFAULT_TIMEOUT_MS = 30_000
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 BLOCKING_IMPACTS = ("serious", "critical")
 
