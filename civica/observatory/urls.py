@@ -4,7 +4,7 @@ they are tried; every name is in the ``observatory`` namespace."""
 from .campaigns import urls as campaigns
 from .catalogue import urls as catalogue
 from .dashboards import urls as dashboards
-from .datasets import urls as datasets
+from .downloads import urls as downloads
 from .goals import urls as goals
 from .impact import urls as impact
 
@@ -13,7 +13,7 @@ app_name = "observatory"
 urlpatterns = [
     *impact.urlpatterns,  # an organisation's own figures beside its sector's
     *dashboards.urlpatterns,  # dashboards and the sector's diagnosis
-    *datasets.urlpatterns,  # open data
+    *downloads.urlpatterns,  # open data: the catalogue and its downloads
     *campaigns.urlpatterns,  # data collection campaigns
     *catalogue.urlpatterns,  # the analysts' catalogue and import
     *goals.urlpatterns,  # the SDGs and the climate mission
