@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "civica.news",
     "civica.governance",
     "civica.observatory",
+    "civica.vouchers",
     "civica.api",
     "ninja",
     "civica.newsletter",
@@ -247,6 +248,14 @@ ACCOUNT_RATE_LIMITS = {
     "newsletter_by_email": "3/h/key",
     # Applications to become a member (civica.network.membership_views): a form sent, valid or not.
     "membership_application": "10/h/user,30/h/ip",
+}
+# Voucher codes looked up (civica.vouchers.limits): (requests, seconds) per account and per address; wrong
+# codes (requests, seconds) before the form locks for lock_seconds.
+VOUCHER_LOOKUP_LIMITS = {
+    "by_person": (60, 60),
+    "by_address": (120, 60),
+    "wrong_codes": (5, 15 * 60),
+    "lock_seconds": 15 * 60,
 }
 # How long a newsletter confirmation link works (seconds; civica.newsletter.tokens).
 NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("CIVICA_NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
