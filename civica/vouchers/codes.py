@@ -3,9 +3,9 @@ check symbol, written in groups of four: ``7KQ2-M9XD-4TRB-HW3E-P``.
 
 - The alphabet has no I, L, O or U: nothing is read two ways. Typing is forgiven: lower case, spaces,
   hyphens, and O for 0, I or L for 1 are normalised before anything else.
-- The check symbol is Luhn mod 32 over the 16 symbols: it catches every single mistyped symbol and every
-  swap of two neighbouring symbols but 0 and Z (Luhn's one blind pair), so a slip is told apart from a code that does not exist
-  (and costs no database query).
+- The check symbol is Luhn mod 32 over the 16 symbols: it catches every single mistyped symbol and
+  every swap of two neighbouring symbols but 0 and Z (Luhn's one blind pair), so a slip is told apart
+  from a code that does not exist (and costs no database query).
 - 80 bits: guessing one valid code among a million issued takes about 2^60 tries; the rate limits and the
   lock after wrong codes (limits.py) allow a few hundred an hour."""
 

@@ -17,18 +17,21 @@ class CodeForm(forms.Form):
     """A code typed by its holder (to see their balance) or by venue staff."""
 
     code = forms.CharField(label=_("Voucher code"), max_length=40, widget=CODE_WIDGET,
-                           help_text=_("17 letters and digits, as printed on the card; dashes and spaces do not matter."))
+                           help_text=_("17 letters and digits, as printed on the card; dashes and spaces do "
+                                       "not matter."))
 
 
 class VenueCodeForm(CodeForm):
     venue = forms.ModelChoiceField(label=_("Venue"), queryset=Venue.objects.none(), empty_label=None)
 
-    def __init__(self, *args, venues, **kwargs):
+    def __init__(self, *args, venues, single=None, **kwargs):
+        """``venues``: a queryset of the person's venues; ``single``: their venue when they have one only
+        (then the field is hidden)."""
         super().__init__(*args, **kwargs)
         self.fields["venue"].queryset = venues
-        if len(venues) == 1:
+        if single is not None:
             self.fields["venue"].widget = forms.HiddenInput()
-            self.fields["venue"].initial = venues[0].pk
+            self.fields["venue"].initial = single.pk
 
 
 class RedeemForm(forms.Form):

@@ -153,7 +153,8 @@ class OfferQuerySet(models.QuerySet):
     def current(self, on: datetime.date | None = None):
         """Offers that can be used on ``on`` (today): begun or without a start, not ended."""
         on = on or timezone.localdate()
-        return self.filter(Q(starts_on__isnull=True) | Q(starts_on__lte=on), Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        return self.filter(Q(starts_on__isnull=True) | Q(starts_on__lte=on),
+                           Q(ends_on__isnull=True) | Q(ends_on__gte=on))
 
 
 class Offer(Bilingual, models.Model):

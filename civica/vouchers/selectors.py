@@ -75,11 +75,11 @@ def referrals(user, query: str = ""):
 
 
 def beneficiary_detail(user, reference: str):
+    redemptions = Redemption.objects.select_related("offer", "venue", "reversed_by").order_by("-redeemed_at")
+    vouchers = (Voucher.objects.select_related("replaced_by")
+                .prefetch_related(Prefetch("redemptions", queryset=redemptions)).order_by("-issued_at"))
     return (visible_beneficiaries(user).select_related("programme", "referred_by", "referrer_organisation")
-            .prefetch_related(Prefetch("vouchers", queryset=Voucher.objects.select_related("replaced_by").prefetch_related(
-                Prefetch("redemptions", queryset=Redemption.objects.select_related("offer", "venue", "reversed_by")
-                         .order_by("-redeemed_at"))).order_by("-issued_at")))
-            .filter(reference=reference).first())
+            .prefetch_related(Prefetch("vouchers", queryset=vouchers)).filter(reference=reference).first())
 
 
 def programmes_for_referrer(user):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from civica.audit import services as audit
 from civica.core import refusals
+from civica.core.formatting import format_short_date
 from civica.core.transitions import move
 
 from . import codes, tasks
@@ -30,7 +31,6 @@ from .amounts import amount_text
 from .models import (
     Beneficiary,
     Offer,
-    ProgrammeStatus,
     Redemption,
     Venue,
     Voucher,
@@ -63,7 +63,8 @@ def problem_for(voucher: Voucher, *, today=None) -> VoucherProblem | None:
             "new card."))
     if voucher.is_expired(today):
         return VoucherProblem("expired", _(
-            "This voucher expired on %(date)s and cannot be used any more.") % {"date": voucher.expires_on.strftime("%d.%m.%Y")})
+            "This voucher expired on %(date)s and cannot be used any more.") % {
+            "date": format_short_date(voucher.expires_on)})
     if voucher.balance <= 0:
         return VoucherProblem("spent", _("This voucher is spent: nothing is left on it. Do not accept it."))
     return None

@@ -1,15 +1,18 @@
 """The vouchers' background work (civica.queue): a voucher e-mailed to a beneficiary who gave an address,
-in the language of their card, with the code, the link to their page and the card as a PDF; sent once."""
+in the language of their card, with the code, the link to their page and the card as a PDF; sent once.
+Every night (beat) the beneficiaries of programmes whose retention date has passed are erased
+(``personal_data.beneficiary_erase``: redemptions kept without the person)."""
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.core.mail import send_in_language
 from civica.queue.delivery import once
 from civica.queue.tasks import background_task
 
-from .models import Voucher
+from .models import Beneficiary, Voucher
 
 
 @background_task
@@ -27,3 +30,10 @@ def send_voucher(voucher_id, key):
         subject=lambda: _("[Civica] Your cultural voucher: %(programme)s") % {
             "programme": voucher.programme.translated("name")},
         attachments=lambda: [(f"voucher-{voucher.code[:4]}.pdf", cards.card_pdf(voucher), "application/pdf")]))
+
+
+@background_task
+def erase_past_retention():
+    from .personal_data import beneficiary_erase
+
+    return beneficiary_erase(Beneficiary.objects.filter(programme__retention_until__lt=timezone.localdate()))

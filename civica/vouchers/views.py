@@ -161,6 +161,7 @@ def redeem(request):
                                  "add you to your venue."))
     venues = selectors.venues_of(request.user)
     venue_list = list(venues)
+    single = venue_list[0] if len(venue_list) == 1 else None
     context = {"venue_list": venue_list}
     status = 200
     if request.method == "POST" and request.POST.get("action") == "redeem":
@@ -184,11 +185,11 @@ def redeem(request):
                 "balance": amount_text(redemption.voucher.balance, unit)})
             return redirect("vouchers:redeem")
         status = 400
-        context["code_form"] = VenueCodeForm(venues=venue_list)
+        context["code_form"] = VenueCodeForm(venues=venues, single=single)
         context["redeem_form"] = form
         return render(request, "vouchers/redeem.html", context, status=status)
     if request.method == "POST":
-        form = VenueCodeForm(request.POST, venues=venue_list)
+        form = VenueCodeForm(request.POST, venues=venues, single=single)
         if form.is_valid():
             refused = _guard(request)
             if refused is not None:
@@ -209,7 +210,7 @@ def redeem(request):
         initial = {}
         if request.GET.get("code"):
             initial["code"] = request.GET["code"][:40]
-        form = VenueCodeForm(initial=initial, venues=venue_list)
+        form = VenueCodeForm(initial=initial, venues=venues, single=single)
     context["code_form"] = form
     return render(request, "vouchers/redeem.html", context, status=status)
 

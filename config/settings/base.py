@@ -188,6 +188,9 @@ CELERY_BEAT_SCHEDULE = {
     # The observatory's indicators counted from Civica's own data, every night (issue 19).
     "observatory-refresh-computed": {"task": "civica.observatory.tasks.refresh_computed",
                                      "schedule": crontab(hour=3, minute=30)},
+    # Beneficiaries of voucher programmes past their retention date are erased (civica.vouchers.tasks).
+    "vouchers-erase-past-retention": {"task": "civica.vouchers.tasks.erase_past_retention",
+                                      "schedule": crontab(hour=3, minute=45)},
 }
 # When each entry last ran (a file beat writes; its folder must exist).
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule"))
