@@ -1,0 +1,60 @@
+"""The demo of the 2021 pilots (network's organisations and programmes first, not the whole loaddemo), and
+what a beneficiary with an account downloads and what erasing leaves."""
+
+from decimal import Decimal
+
+import pytest
+
+from civica.accounts import demo as accounts_demo
+from civica.accounts.tests.factories import UserFactory
+from civica.network import demo as network_demo
+from civica.vouchers import demo, personal_data, services
+from civica.vouchers.models import Beneficiary, Redemption, Voucher, VoucherProgramme, VoucherStatus
+from civica.vouchers.tests.factories import issued, programme_staff, setting, venue_staff
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_holds_the_two_pilots_of_the_plan_with_fictional_beneficiaries_and_runs_twice(client):
+    accounts_demo.load(lambda _message: None)
+    network_demo.load(lambda _message: None)
+    demo.load(lambda _message: None)
+    demo.load(lambda _message: None)
+    wellbeing = VoucherProgramme.objects.get(slug="vouchere-well-being-2021")
+    pata_rat = VoucherProgramme.objects.get(slug="voucher-cultural-pata-rat-2021")
+    assert wellbeing.programme.slug == "spatiu-interior" and pata_rat.programme.slug == "jivipen"
+    assert (wellbeing.starts_on.isoformat(), wellbeing.ends_on.isoformat()) == ("2021-06-01", "2021-12-31")
+    assert (pata_rat.starts_on.isoformat(), pata_rat.ends_on.isoformat()) == ("2021-04-01", "2021-11-30")
+    assert "fictional" in wellbeing.purpose_en and "fictive" in pata_rat.purpose_ro
+    assert Beneficiary.objects.count() == 16 and not Beneficiary.objects.filter(is_fictional=False).exists()
+    assert not Voucher.objects.filter(is_fictional=False).exists()
+    assert Redemption.objects.exists() and not Redemption.objects.filter(is_fictional=False).exists()
+    for programme in (wellbeing, pata_rat):
+        issued_value = sum(v.value for v in Voucher.objects.filter(programme=programme))
+        assert programme.committed == issued_value <= programme.budget
+        for voucher in Voucher.objects.filter(programme=programme):
+            spent = sum(r.amount for r in voucher.redemptions.all())
+            assert voucher.balance == voucher.value - spent >= 0
+    page = client.get("/en/vouchers/").content.decode()
+    assert "Cultural voucher for the people of Pata Rât" in page
+    voucher = Voucher.objects.filter(redemptions__isnull=False).first()
+    assert "expired" in client.get(f"/en/vouchers/v/{voucher.code}/").content.decode()
+
+
+def test_a_beneficiary_with_an_account_downloads_their_vouchers_and_erasing_keeps_the_redemptions():
+    programme, venue, offer = setting()
+    person = UserFactory()
+    voucher = issued(programme)
+    Beneficiary.objects.filter(pk=voucher.beneficiary_id).update(user=person)
+    services.voucher_redeem(voucher=voucher, venue=venue, offer=offer, amount=Decimal("30"), by=venue_staff(venue))
+    exported = personal_data.export(person)
+    assert exported["beneficiary"][0]["vouchers"][0]["code"] == voucher.code
+    assert exported["beneficiary"][0]["vouchers"][0]["redemptions"][0]["amount"] == "30.00"
+    staff = programme_staff(programme)
+    assert personal_data.export(staff)["programme_roles"][0]["role"] == "staff"
+    personal_data.erase(person)
+    voucher.refresh_from_db()
+    programme.refresh_from_db()
+    assert not Beneficiary.objects.exists() and voucher.beneficiary is None
+    assert voucher.status == VoucherStatus.CANCELLED and programme.committed == Decimal("30")
+    assert Redemption.objects.filter(voucher=voucher).count() == 1
