@@ -56,7 +56,7 @@ class RegisterForm(forms.Form):
                             help_text=_("A first name or nickname you will recognise them by. Not printed on "
                                         "the card. No surname, address or phone number is needed."))
     language = forms.ChoiceField(label=_("Language of the card"), choices=settings.LANGUAGES)
-    email = forms.EmailField(label=_("E-mail address (optional)"), required=False,
+    email = forms.EmailField(label=_("E-mail address (optional)"), required=False, max_length=254,
                              help_text=_("Only if they want the voucher by e-mail as well."))
 
     def __init__(self, *args, programmes, **kwargs):
