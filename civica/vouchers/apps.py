@@ -13,7 +13,10 @@ class VouchersConfig(AppConfig):
     def ready(self):
         from civica.core.page_cache import watch_person_rows
 
-        from . import rules  # noqa: F401 -- the vouchers' permissions
+        from . import (
+            programme_section,  # noqa: F401 -- the programme page's section
+            rules,  # noqa: F401 -- the vouchers' permissions
+        )
         from .models import ProgrammeRole, VenueStaff
 
         # A role on a programme or a venue changes what its holder may do (core.page_cache keeps their pages).

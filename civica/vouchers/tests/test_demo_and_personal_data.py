@@ -58,3 +58,13 @@ def test_a_beneficiary_with_an_account_downloads_their_vouchers_and_erasing_keep
     assert not Beneficiary.objects.exists() and voucher.beneficiary is None
     assert voucher.status == VoucherStatus.CANCELLED and programme.committed == Decimal("30")
     assert Redemption.objects.filter(voucher=voucher).count() == 1
+
+
+def test_the_programme_page_lists_its_voucher_programmes_but_not_drafts(client):
+    programme, _venue, _offer = setting()
+    from civica.vouchers.tests.factories import VoucherProgrammeFactory
+
+    VoucherProgrammeFactory(programme=programme.programme, name_en="Draft vouchers", status="draft")
+    page = client.get(f"/en/network/programmes/{programme.programme.slug}/").content.decode()
+    assert programme.name_en in page and f"/en/vouchers/offers/?programme={programme.slug}" in page
+    assert "Draft vouchers" not in page
