@@ -203,8 +203,10 @@ def voucher_redeem(*, voucher: Voucher, venue: Venue, offer: Offer, amount: Deci
         problem = problem_for(locked)
         if problem is not None:
             raise problem
-        accepted = (Offer.objects.current().filter(pk=offer.pk, programmes=locked.programme_id).exists()
-                    and locked.programme.venues.filter(pk=venue.pk).exists())
+        # One query: the offer is current, accepted by the programme, at a venue the programme accepts
+        # (the offer's venue is ``venue``, checked above).
+        accepted = Offer.objects.current().filter(pk=offer.pk, programmes=locked.programme_id,
+                                                  venue__programmes=locked.programme_id).exists()
         if not accepted:
             raise VoucherProblem("not_accepted", _(
                 "This voucher's programme does not accept this offer today. Choose another offer, or ask the "

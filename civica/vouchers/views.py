@@ -160,9 +160,6 @@ def redeem(request):
         raise PermissionDenied(_("Only the staff of a partner venue redeem vouchers. Ask the programme's staff to "
                                  "add you to your venue."))
     venues = selectors.venues_of(request.user)
-    venue_list = list(venues)
-    single = venue_list[0] if len(venue_list) == 1 else None
-    context = {"venue_list": venue_list}
     status = 200
     if request.method == "POST" and request.POST.get("action") == "redeem":
         form = RedeemForm(request.POST, venues=venues, offers=Offer.objects.filter(venue__in=venues))
@@ -184,10 +181,14 @@ def redeem(request):
                 "amount": amount_text(redemption.amount, unit), "offer": redemption.offer.translated("title"),
                 "balance": amount_text(redemption.voucher.balance, unit)})
             return redirect("vouchers:redeem")
-        status = 400
-        context["code_form"] = VenueCodeForm(venues=venues, single=single)
-        context["redeem_form"] = form
-        return render(request, "vouchers/redeem.html", context, status=status)
+        venue_list = list(venues)
+        single = venue_list[0] if len(venue_list) == 1 else None
+        context = {"venue_list": venue_list, "redeem_form": form,
+                   "code_form": VenueCodeForm(venues=venues, single=single)}
+        return render(request, "vouchers/redeem.html", context, status=400)
+    venue_list = list(venues)
+    single = venue_list[0] if len(venue_list) == 1 else None
+    context = {"venue_list": venue_list}
     if request.method == "POST":
         form = VenueCodeForm(request.POST, venues=venues, single=single)
         if form.is_valid():
