@@ -174,11 +174,14 @@ def voucher_cancel(*, voucher: Voucher, by) -> Voucher:
 
 @transaction.atomic
 def voucher_reissue(*, voucher: Voucher, by) -> Voucher:
-    """A lost card: the old code stops working and a new voucher carries its balance and expiry."""
+    """A lost card: the old code stops working and a new voucher carries its balance and expiry (e-mailed
+    when the beneficiary gave an address)."""
     programme = _lock_programme(voucher.programme)
     moved = move(voucher, to=VoucherStatus.REPLACED, by=by, timestamp="status_changed_at")
     if moved.balance <= 0:
         raise ValidationError(_("Nothing is left on this voucher: there is nothing to re-issue."))
+    if moved.is_expired():
+        raise ValidationError(_("This voucher has expired: a new card would not be valid either."))
     new = _issue(programme=programme, beneficiary=moved.beneficiary, value=moved.balance, by=by, counts=False)
     new.expires_on = moved.expires_on
     new.save(update_fields=["expires_on"])
@@ -186,6 +189,8 @@ def voucher_reissue(*, voucher: Voucher, by) -> Voucher:
     moved.save(update_fields=["replaced_by"])
     audit.record(by=by, action="vouchers.voucher.reissue", target=moved,
                  changes={"status": [VoucherStatus.ACTIVE, VoucherStatus.REPLACED], "replaced_by": [None, str(new.pk)]})
+    if new.beneficiary is not None and new.beneficiary.email:
+        tasks.send_voucher.delay_on_commit(new.pk, f"vouchers.voucher.{new.pk}.sent")
     return new
 
 

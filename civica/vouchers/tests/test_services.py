@@ -184,3 +184,13 @@ def test_find_voucher_tells_a_typing_slip_from_an_unknown_code():
     with pytest.raises(services.VoucherProblem) as error:
         services.find_voucher(unknown)
     assert error.value.kind == "unknown"
+
+
+def test_an_expired_voucher_is_not_reissued():
+    programme, _venue, _offer = setting()
+    voucher = issued(programme)
+    Voucher.objects.filter(pk=voucher.pk).update(expires_on=timezone.localdate() - datetime.timedelta(days=1))
+    with pytest.raises(ValidationError, match="has expired"):
+        services.voucher_reissue(voucher=voucher, by=programme_staff(programme))
+    voucher.refresh_from_db()
+    assert voucher.status == VoucherStatus.ACTIVE
