@@ -8,7 +8,10 @@ crească accesul la cultură", and the Muzeul Etnografic al Transilvaniei is a p
 The seeds give no budget, value, validity, venue list or offer: those are fictional and said to be, as are
 every other venue, every offer, the demo's referrer, programme staff and venue staff accounts (password as
 the other demo accounts), and every beneficiary, voucher and redemption (``is_fictional``). Both
-programmes ended in 2021: they are closed, and their vouchers expired. Idempotent (run twice, the same rows)."""
+programmes ended in 2021: they are closed, and their vouchers expired. So that the demo can be tried, a
+third programme, wholly fictional and marked so, is open around today (Academia Schimbării's voucher
+"initiative", whose figures the plan does not give); the log prints one of its codes. Idempotent (run
+twice, the same rows)."""
 
 import datetime
 import random
@@ -16,6 +19,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from civica.accounts.demo import demo_accounts
 from civica.accounts.models import User
@@ -106,6 +110,13 @@ OFFERS = [
      datetime.date(2021, 6, 1), datetime.date(2021, 12, 31), Decimal("35"), ["vouchere-well-being-2021"]),
 ]
 
+# The open fictional programme's offers (dates around today): (venue, kind, title ro, title en, price).
+TRY_IT_OFFERS = [
+    ("muzeul-etnografic", OfferKind.ENTRY, "Intrare la muzeu (ofertă demonstrativă)", "Museum entry (demo offer)",
+     Decimal("20")),
+    ("sala-de-concerte-demo", OfferKind.EVENT, "Concert (ofertă demonstrativă)", "Concert (demo offer)", Decimal("40")),
+]
+
 PEOPLE = [
     ("voucher-staff@civica.test", "Vera Vouchere (fictivă)"),
     ("referrer@civica.test", "Radu Facilitator (fictiv)"),
@@ -126,16 +137,36 @@ def _at(day, hour=11):
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=BUCHAREST)
 
 
+def _try_it_programme() -> dict:
+    """The fictional programme open around today, for trying the pages."""
+    today = timezone.localdate()
+    return {
+        "slug": "vouchere-demonstrative", "programme": "academia-schimbarii",
+        "name_ro": "Vouchere culturale demonstrative (fictiv)",
+        "name_en": "Demonstration cultural vouchers (fictional)",
+        "purpose_ro": "Program fictiv, deschis acum, ca să puteți încerca voucherele: verificarea soldului, "
+                      "folosirea la un loc partener, înregistrarea unui beneficiar.",
+        "purpose_en": "A fictional programme, open now, so that the vouchers can be tried: checking a balance, "
+                      "redeeming at a partner venue, registering a beneficiary.",
+        "eligibility_ro": "Oricine încearcă platforma (fictiv).",
+        "eligibility_en": "Anyone trying the platform (fictional).",
+        "starts_on": today - datetime.timedelta(days=30), "ends_on": today + datetime.timedelta(days=150),
+        "unit": Unit.LEI, "voucher_value": Decimal("100"), "validity_days": 120, "budget": Decimal("3000"),
+        "is_fictional": True, "status": ProgrammeStatus.OPEN,
+    }
+
+
 def load(log):
     programmes = {}
-    for spec in PROGRAMMES:
+    for spec in [*PROGRAMMES, _try_it_programme()]:
         fields = {key: value for key, value in spec.items() if key not in {"slug", "programme"}}
         centre_programme = Programme.objects.filter(slug=spec["programme"]).first()
         if centre_programme is None:
             log(f"vouchers: network's programme {spec['programme']} is missing; run network's demo first")
             return
+        fields.setdefault("status", ProgrammeStatus.CLOSED)
         programme, _created = VoucherProgramme.objects.update_or_create(
-            slug=spec["slug"], defaults={**fields, "programme": centre_programme, "status": ProgrammeStatus.CLOSED})
+            slug=spec["slug"], defaults={**fields, "programme": centre_programme})
         programmes[spec["slug"]] = programme
     venues = {}
     for spec in VENUES:
@@ -155,6 +186,16 @@ def load(log):
         offer.programmes.set([programmes[slug] for slug in accepted])
         for slug in accepted:
             offers[slug].append(offer)
+    today = timezone.localdate()
+    for venue, kind, title_ro, title_en, price in TRY_IT_OFFERS:
+        offer, _created = Offer.objects.update_or_create(
+            venue=venues[venue], title_ro=title_ro, defaults={
+                "kind": kind, "title_en": title_en, "starts_on": today - datetime.timedelta(days=30),
+                "ends_on": today + datetime.timedelta(days=150), "price": price, "is_fictional": True,
+                "description_ro": "Ofertă fictivă (date demonstrative).",
+                "description_en": "A fictional offer (demo data)."})
+        offer.programmes.set([programmes["vouchere-demonstrative"]])
+        offers["vouchere-demonstrative"].append(offer)
     staff, referrer, venue_person = (_person(email, name) for email, name in PEOPLE)
     for programme in programmes.values():
         ProgrammeRole.objects.get_or_create(user=staff, programme=programme, role=ProgrammeRoleKind.STAFF)
@@ -162,12 +203,15 @@ def load(log):
     VenueStaff.objects.get_or_create(user=venue_person, venue=venues["muzeul-etnografic"])
     made = sum(_beneficiaries(programme, offers[slug], referrer, venue_person)
                for slug, programme in programmes.items())
-    log(f"vouchers: {len(programmes)} programmes (closed, 2021), {len(venues)} venues, {len(OFFERS)} fictional "
-        f"offers, {made} fictional beneficiaries with vouchers; accounts "
-        + ", ".join(email for email, _name in PEOPLE))
+    open_voucher = (Voucher.objects.filter(programme=programmes["vouchere-demonstrative"], balance__gt=0)
+                    .order_by("pk").first())
+    log(f"vouchers: {len(programmes)} programmes (two of 2021, closed; one fictional, open), {len(venues)} venues, "
+        f"{len(OFFERS) + len(TRY_IT_OFFERS)} fictional offers, {made} fictional beneficiaries with vouchers; accounts "
+        + ", ".join(email for email, _name in PEOPLE)
+        + (f"; a code to try: {open_voucher.display_code}" if open_voucher else ""))
 
 
-def _beneficiaries(programme, offers, referrer, venue_person, count=8) -> int:
+def _beneficiaries(programme, offers, referrer, venue_person, count=6) -> int:
     """Fictional beneficiaries, each with a voucher issued in the programme's first weeks and a few
     redemptions; the programme's ``committed`` is set from them. Made once (their references are fixed)."""
     rng = random.Random(programme.slug)
@@ -190,7 +234,7 @@ def _beneficiaries(programme, offers, referrer, venue_person, count=8) -> int:
             if offer.price > voucher.balance:
                 break
             day = max(issued_on, offer.starts_on) + datetime.timedelta(days=7 * (visit + 1))
-            if day > min(voucher.expires_on, offer.ends_on):
+            if day > min(voucher.expires_on, offer.ends_on, timezone.localdate()):
                 break
             voucher.balance -= offer.price
             Redemption.objects.create(voucher=voucher, venue=offer.venue, offer=offer, amount=offer.price,

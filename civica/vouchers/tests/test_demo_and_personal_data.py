@@ -5,6 +5,7 @@ what erasing leaves, the voucher's e-mail, and the programme page's section."""
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from civica.accounts.tests.factories import UserFactory
 from civica.network.tests.factories import OrganisationFactory, ProgrammeFactory
@@ -16,10 +17,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_holds_the_two_pilots_of_the_plan_with_fictional_beneficiaries_and_runs_twice(client):
-    for slug in ("spatiu-interior", "jivipen"):
+    for slug in ("spatiu-interior", "jivipen", "academia-schimbarii"):
         ProgrammeFactory(slug=slug)
     OrganisationFactory(slug="muzeul-etnografic-al-transilvaniei")
-    demo.load(lambda _message: None)
+    said = []
+    demo.load(said.append)
     demo.load(lambda _message: None)
     wellbeing = VoucherProgramme.objects.get(slug="vouchere-well-being-2021")
     pata_rat = VoucherProgramme.objects.get(slug="voucher-cultural-pata-rat-2021")
@@ -27,10 +29,13 @@ def test_the_demo_holds_the_two_pilots_of_the_plan_with_fictional_beneficiaries_
     assert (wellbeing.starts_on.isoformat(), wellbeing.ends_on.isoformat()) == ("2021-06-01", "2021-12-31")
     assert (pata_rat.starts_on.isoformat(), pata_rat.ends_on.isoformat()) == ("2021-04-01", "2021-11-30")
     assert "fictional" in wellbeing.purpose_en and "fictive" in pata_rat.purpose_ro
-    assert Beneficiary.objects.count() == 16 and not Beneficiary.objects.filter(is_fictional=False).exists()
+    assert Beneficiary.objects.count() == 18 and not Beneficiary.objects.filter(is_fictional=False).exists()
+    assert {p.status for p in (wellbeing, pata_rat)} == {"closed"}
+    trial = VoucherProgramme.objects.get(slug="vouchere-demonstrative")
+    assert trial.status == "open" and trial.is_fictional
     assert not Voucher.objects.filter(is_fictional=False).exists()
     assert Redemption.objects.exists() and not Redemption.objects.filter(is_fictional=False).exists()
-    for programme in (wellbeing, pata_rat):
+    for programme in (wellbeing, pata_rat, trial):
         issued_value = sum(v.value for v in Voucher.objects.filter(programme=programme))
         assert programme.committed == issued_value <= programme.budget
         for voucher in Voucher.objects.filter(programme=programme):
@@ -38,8 +43,12 @@ def test_the_demo_holds_the_two_pilots_of_the_plan_with_fictional_beneficiaries_
             assert voucher.balance == voucher.value - spent >= 0
     page = client.get("/en/vouchers/").content.decode()
     assert "Cultural voucher for the people of Pata Rât" in page
-    voucher = Voucher.objects.filter(redemptions__isnull=False).first()
+    voucher = Voucher.objects.filter(redemptions__isnull=False, programme=pata_rat).first()
     assert "expired" in client.get(f"/en/vouchers/v/{voucher.code}/").content.decode()
+    code = said[0].rpartition("a code to try: ")[2]
+    trying = client.get(f"/en/vouchers/v/{code}/").content.decode()
+    assert "Demonstration cultural vouchers (fictional)" in trying and "Museum entry (demo offer)" in trying
+    assert all(r.redeemed_at <= timezone.now() for r in Redemption.objects.all())
 
 
 def test_a_beneficiary_with_an_account_downloads_their_vouchers_and_erasing_keeps_the_redemptions():
