@@ -52,7 +52,8 @@ def beneficiary_erase(beneficiaries) -> int:
     ids = list(beneficiaries.values_list("pk", flat=True))
     if not ids:
         return 0
-    for programme in VoucherProgramme.objects.filter(beneficiaries__in=ids).distinct().select_for_update():
+    programme_ids = Beneficiary.objects.filter(pk__in=ids).values("programme_id")
+    for programme in VoucherProgramme.objects.filter(pk__in=programme_ids).order_by("pk").select_for_update():
         active = Voucher.objects.select_for_update().filter(beneficiary__in=ids, programme=programme,
                                                             status=VoucherStatus.ACTIVE)
         released = sum((voucher.balance for voucher in active), start=0)

@@ -96,3 +96,18 @@ def test_a_voucher_is_e_mailed_once_in_the_beneficiarys_language_with_its_card(m
 
     tasks.send_voucher(voucher.pk, f"vouchers.voucher.{voucher.pk}.sent")  # run again: sent once
     assert len(mailoutbox) == 1
+
+
+def test_beneficiaries_are_erased_after_their_programmes_retention_date_and_not_before():
+    import datetime
+
+    from civica.vouchers import tasks
+
+    kept, _venue, _offer = setting(retention_until=timezone.localdate())
+    past, venue, offer = setting(retention_until=timezone.localdate() - datetime.timedelta(days=1))
+    issued(kept)
+    voucher = issued(past)
+    services.voucher_redeem(voucher=voucher, venue=venue, offer=offer, amount=Decimal("30"), by=venue_staff(venue))
+    tasks.erase_past_retention()
+    assert list(Beneficiary.objects.values_list("programme", flat=True)) == [kept.pk]
+    assert Redemption.objects.get().voucher.beneficiary is None
