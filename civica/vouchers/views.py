@@ -11,11 +11,14 @@
   (their vouchers, cards, redemptions; cancel, re-issue, reverse for the staff), ``manage`` (a programme's
   figures, open/close, recent redemptions)."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -169,13 +172,16 @@ def redeem(request):
                 messages.error(request, refused[0])
                 return redirect("vouchers:redeem")
             data = form.cleaned_data
+            voucher = None
             try:
                 voucher = _lookup(request, data["code"])
                 redemption = services.voucher_redeem(voucher=voucher, venue=data["venue"], offer=data["offer"],
                                                      amount=data["amount"], by=request.user)
             except (ValidationError, PermissionDenied) as error:
                 refusals.show_refusal(request, error)
-                return redirect("vouchers:redeem")
+                # Back to the page with the code typed in again when it was a code, so staff check it anew.
+                again = f"?{urlencode({'code': voucher.code})}" if voucher is not None else ""
+                return redirect(reverse("vouchers:redeem") + again)
             unit = voucher.programme.unit
             messages.success(request, _("Redeemed %(amount)s for “%(offer)s”. Left on the voucher: %(balance)s.") % {
                 "amount": amount_text(redemption.amount, unit), "offer": redemption.offer.translated("title"),

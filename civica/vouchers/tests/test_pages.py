@@ -104,6 +104,7 @@ def test_a_code_that_cannot_be_used_tells_the_staff_not_to_accept_it(redeeming, 
     response = client.post("/en/vouchers/redeem/", {"action": "redeem", "code": voucher.code, "venue": venue.pk,
                                                      "offer": offer.pk, "amount": "10"}, follow=True)
     assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == f"/en/vouchers/redeem/?code={voucher.code}"  # typed in again
     words = {"expired": "expired on", "cancelled": "was cancelled", "spent": "is spent"}[state]
     assert words in response.content.decode()
 
