@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("civica.news.urls")),
     path("newsletter/", include("civica.newsletter.urls")),
     path("observatory/", include("civica.observatory.urls")),
+    path("vouchers/", include("civica.vouchers.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

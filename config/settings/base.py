@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "civica.news",
     "civica.governance",
     "civica.observatory",
+    "civica.vouchers",
     "civica.api",
     "ninja",
     "civica.newsletter",
@@ -188,6 +189,9 @@ CELERY_BEAT_SCHEDULE = {
     # The observatory's indicators counted from Civica's own data, every night (issue 19).
     "observatory-refresh-computed": {"task": "civica.observatory.tasks.refresh_computed",
                                      "schedule": crontab(hour=3, minute=30)},
+    # Beneficiaries of voucher programmes past their retention date are erased (civica.vouchers.tasks).
+    "vouchers-erase-past-retention": {"task": "civica.vouchers.tasks.erase_past_retention",
+                                      "schedule": crontab(hour=3, minute=45)},
 }
 # When each entry last ran (a file beat writes; its folder must exist).
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule"))
@@ -248,6 +252,14 @@ ACCOUNT_RATE_LIMITS = {
     "newsletter_by_email": "3/h/key",
     # Applications to become a member (civica.network.membership_views): a form sent, valid or not.
     "membership_application": "10/h/user,30/h/ip",
+}
+# Voucher codes looked up (civica.vouchers.limits): (requests, seconds) per account and per address; wrong
+# codes (requests, seconds) before the form locks for lock_seconds.
+VOUCHER_LOOKUP_LIMITS = {
+    "by_person": (60, 60),
+    "by_address": (120, 60),
+    "wrong_codes": (5, 15 * 60),
+    "lock_seconds": 15 * 60,
 }
 # How long a newsletter confirmation link works (seconds; civica.newsletter.tokens).
 NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("CIVICA_NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))

@@ -27,7 +27,7 @@ def english(in_english):
 
 def test_every_capability_registers_its_section():
     assert [section.key for section in programme_sections.sections()] == [
-        "objectives", "activities", "meetings", "calls", "consultations"]
+        "objectives", "activities", "meetings", "calls", "consultations", "vouchers"]
 
 
 def _fill(programme, number=0):

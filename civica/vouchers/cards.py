@@ -1,0 +1,56 @@
+"""A voucher's QR code and printed card.
+
+- ``qr_svg(voucher)``: the QR code (segno, SVG) of the voucher's own page (``/<lang>/vouchers/v/<code>/``, in
+  the beneficiary's language): a phone's camera opens it; venue staff signed in get the button that
+  takes the code to their redemption page. The code is printed under it for typing.
+- ``card_html(voucher)`` / ``card_pdf(voucher)``: the card, A6 (105 × 148 mm), two pages — the front with
+  the programme, the code, the QR code, the value and the expiry; the back with the offers and venues
+  that accept it today — in the beneficiary's language. The view serves it through
+  ``queue.responses.pdf_response`` (rendered on a worker once per version of its HTML, then kept); the
+  e-mail attaches ``card_pdf``."""
+
+import base64
+import io
+
+import segno
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from civica.core.templatetags.civica import inline_static
+from civica.queue import documents
+
+from . import selectors
+
+
+def voucher_url(voucher, language=None) -> str:
+    language = language or (voucher.beneficiary.language if voucher.beneficiary else settings.LANGUAGE_CODE)
+    with translation.override(language):
+        return settings.CIVICA_BASE_URL + reverse("vouchers:mine", args=[voucher.code])
+
+
+def qr_svg(voucher, *, scale: int = 4, language=None) -> str:
+    buffer = io.BytesIO()
+    segno.make(voucher_url(voucher, language), error="m").save(
+        buffer, kind="svg", scale=scale, xmldecl=False, svgns=True, title=voucher.display_code)
+    return buffer.getvalue().decode()
+
+
+def qr_data_uri(voucher, *, language=None) -> str:
+    svg = qr_svg(voucher, scale=6, language=language)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def card_html(voucher) -> str:
+    language = voucher.beneficiary.language if voucher.beneficiary else settings.LANGUAGE_CODE
+    with translation.override(language):
+        return render_to_string("vouchers/card.html", {
+            "voucher": voucher, "programme": voucher.programme, "qr": qr_data_uri(voucher, language=language),
+            "offers": selectors.offers_for(voucher.programme), "url": voucher_url(voucher, language),
+            "style": inline_static("css/voucher-card.css"), "language": language,
+        })
+
+
+def card_pdf(voucher) -> bytes:
+    return documents.render_pdf(card_html(voucher))

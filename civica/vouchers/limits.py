@@ -1,0 +1,77 @@
+"""Guessing codes does not work (issue 22, "Rules and bad input").
+
+Every look-up of a code (the venue's redemption page, the beneficiary's page) counts against two rates, per
+account when signed in and per client address (allauth's address, behind ``CIVICA_TRUSTED_PROXY_COUNT``
+proxies): ``VOUCHER_LOOKUP_LIMITS`` in the settings, ``(requests, seconds)``. A code that does not exist
+counts besides: ``wrong_codes`` of them within their window lock the form for that account and that
+address for ``lock_seconds``; a code whose check symbol fails is a typing slip, says so, and does not
+count towards the lock (it reveals nothing: the check symbol is public arithmetic).
+
+Counters live in the shared cache (Redis in production), one key per window, made with ``add`` and
+``incr`` so app servers agree. Plain functions of a request; the views call them."""
+
+import time
+
+from allauth.account.adapter import get_adapter
+from django.conf import settings
+from django.core.cache import cache
+
+DEFAULTS = {
+    "by_person": (60, 60),
+    "by_address": (120, 60),
+    "wrong_codes": (5, 15 * 60),
+    "lock_seconds": 15 * 60,
+}
+
+
+def _limits() -> dict:
+    return {**DEFAULTS, **getattr(settings, "VOUCHER_LOOKUP_LIMITS", {})}
+
+
+def _who(request) -> list[str]:
+    keys = [f"address:{get_adapter().get_client_ip(request) or 'unknown'}"]
+    if request.user.is_authenticated:
+        keys.append(f"person:{request.user.pk}")
+    return keys
+
+
+def _count(key: str, seconds: int) -> int:
+    window = int(time.time() // seconds)
+    name = f"vouchers:limit:{key}:{seconds}:{window}"
+    cache.add(name, 0, timeout=seconds + 1)
+    try:
+        return cache.incr(name)
+    except ValueError:  # expired between add and incr
+        cache.set(name, 1, timeout=seconds + 1)
+        return 1
+
+
+def locked_for(request) -> int:
+    """Seconds left of a lock on this account or address (0: not locked)."""
+    now = time.time()
+    until = max((cache.get(f"vouchers:lock:{key}") or 0) for key in _who(request))
+    return max(0, int(until - now + 0.999))
+
+
+def allow_lookup(request) -> bool:
+    """Count one look-up; False when a rate is passed (the caller answers 429)."""
+    limits = _limits()
+    allowed = True
+    for key in _who(request):
+        kind = "by_person" if key.startswith("person:") else "by_address"
+        count, seconds = limits[kind]
+        if _count(f"lookup:{key}", seconds) > count:
+            allowed = False
+    return allowed
+
+
+def record_wrong_code(request) -> bool:
+    """Count a code that does not exist; True when this locks the form."""
+    limits = _limits()
+    count, seconds = limits["wrong_codes"]
+    locked = False
+    for key in _who(request):
+        if _count(f"wrong:{key}", seconds) >= count:
+            cache.set(f"vouchers:lock:{key}", time.time() + limits["lock_seconds"], timeout=limits["lock_seconds"])
+            locked = True
+    return locked

@@ -1,0 +1,335 @@
+"""The vouchers' rows.
+
+- ``VoucherProgramme``: a programme of vouchers within a programme of the centre (network's
+  ``Programme``): purpose, eligibility, period, the unit (lei or entries), the value of one voucher,
+  its validity, the budget, and what is committed of it (``committed``: every issued voucher's value,
+  less what cancelled vouchers left unspent). ``committed`` only changes under the programme's row lock
+  and a database constraint keeps it within the budget, so issuing stops before the budget is passed.
+  Its status moves draft → open → closed (``PROGRAMME_TRANSITIONS``); vouchers are issued while open.
+- ``Venue`` (a partner venue: a member organisation or not) and its ``Offer``s (an event, a workshop, an
+  entry, with dates and a price in the programme's unit), each accepted by the programmes it names.
+- ``ProgrammeRole`` and ``VenueStaff``: the scoped roles of this app. A programme's *staff* run it
+  (cancel, re-issue, reverse a redemption, see every beneficiary); a *referrer* (a social worker, a doctor,
+  a community facilitator; with their partner organisation) registers beneficiaries and sees only those
+  they registered. Venue staff redeem at their venue only. Kept here, not in accounts' ``Role``, because
+  each is held on this app's rows.
+- ``Beneficiary``: a pseudonymous record. Only a reference (``B-7K2M9Q``), an optional alias the referrer
+  recognises, the language of their card, and optionally an e-mail address or an account (to deliver the
+  voucher, and for download-my-data). No name, phone, address or date of birth is asked.
+- ``Voucher``: the code (codes.py), value and balance (a constraint keeps it between 0 and the value),
+  expiry, status active → cancelled / replaced (``VOUCHER_TRANSITIONS``); a replaced voucher points to the
+  one that replaced it. An expired voucher is one whose ``expires_on`` has passed: derived, not stored.
+- ``Redemption``: final once made (the balance is lowered under the voucher's row lock); a mistaken one is
+  reversed by the programme's staff, which keeps the row with who reversed it, when and why."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from civica.core.i18n import Bilingual
+from civica.core.transitions import Transitions
+
+from . import codes
+
+
+class Unit(models.TextChoices):
+    LEI = "lei", _("lei")
+    ENTRIES = "entries", _("entries")
+
+
+class ProgrammeStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open: vouchers are issued")
+    CLOSED = "closed", _("Closed")
+
+
+PROGRAMME_TRANSITIONS = {
+    ProgrammeStatus.DRAFT: {ProgrammeStatus.OPEN: "vouchers.run_programme"},
+    ProgrammeStatus.OPEN: {ProgrammeStatus.CLOSED: "vouchers.run_programme"},
+    ProgrammeStatus.CLOSED: {ProgrammeStatus.OPEN: "vouchers.run_programme"},
+}
+
+
+class VoucherProgrammeQuerySet(models.QuerySet):
+    def public(self):
+        return self.exclude(status=ProgrammeStatus.DRAFT)
+
+
+class VoucherProgramme(Transitions, Bilingual, models.Model):
+    TRANSITIONS = PROGRAMME_TRANSITIONS
+    STATUS = ProgrammeStatus
+
+    programme = models.ForeignKey("network.Programme", on_delete=models.PROTECT, related_name="voucher_programmes",
+                                  verbose_name=_("programme of the centre"))
+    name_ro = models.CharField(_("name (Romanian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
+    purpose_ro = models.TextField(_("purpose (Romanian)"), blank=True)
+    purpose_en = models.TextField(_("purpose (English)"), blank=True)
+    eligibility_ro = models.TextField(_("who is eligible (Romanian)"), blank=True)
+    eligibility_en = models.TextField(_("who is eligible (English)"), blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    unit = models.CharField(_("unit"), max_length=8, choices=Unit.choices, default=Unit.LEI)
+    voucher_value = models.DecimalField(_("value of a voucher"), max_digits=10, decimal_places=2,
+                                        help_text=_("In lei, or a number of entries."))
+    validity_days = models.PositiveSmallIntegerField(
+        _("validity (days)"), default=90,
+        help_text=_("A voucher expires this many days after it is issued, and never after the programme ends."))
+    budget = models.DecimalField(_("budget"), max_digits=12, decimal_places=2,
+                                 help_text=_("In the programme's unit. Issuing stops before it is passed."))
+    committed = models.DecimalField(_("committed"), max_digits=12, decimal_places=2, default=Decimal("0"),
+                                    editable=False)
+    retention_until = models.DateField(
+        _("beneficiaries' data kept until"), null=True, blank=True,
+        help_text=_("After this date the beneficiaries' records are erased; redemptions are kept without them."))
+    venues = models.ManyToManyField("Venue", blank=True, related_name="programmes", verbose_name=_("partner venues"))
+    status = models.CharField(_("status"), max_length=8, choices=ProgrammeStatus.choices,
+                              default=ProgrammeStatus.DRAFT)
+    is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
+
+    objects = VoucherProgrammeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("voucher programme")
+        verbose_name_plural = _("voucher programmes")
+        ordering = ["-starts_on", "name_ro"]
+        constraints = [
+            models.CheckConstraint(condition=Q(committed__gte=0) & Q(committed__lte=F("budget")),
+                                   name="vouchers_programme_within_budget"),
+            models.CheckConstraint(condition=Q(voucher_value__gt=0), name="vouchers_programme_value_positive"),
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="vouchers_programme_period"),
+        ]
+
+    def __str__(self):
+        return self.name_ro
+
+    @property
+    def available(self) -> Decimal:
+        return self.budget - self.committed
+
+    def expiry_for(self, issued_on: datetime.date) -> datetime.date:
+        return min(issued_on + datetime.timedelta(days=self.validity_days), self.ends_on)
+
+
+class VenueQuerySet(models.QuerySet):
+    pass
+
+
+class Venue(Bilingual, models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
+    organisation = models.ForeignKey("network.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="voucher_venues", verbose_name=_("organisation"),
+                                     help_text=_("A member or partner organisation, when the venue is one."))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    description_ro = models.TextField(_("description (Romanian)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
+
+    objects = VenueQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OfferKind(models.TextChoices):
+    EVENT = "event", _("Event")
+    WORKSHOP = "workshop", _("Workshop")
+    ENTRY = "entry", _("Entry")
+
+
+class OfferQuerySet(models.QuerySet):
+    def current(self, on: datetime.date | None = None):
+        """Offers that can be used on ``on`` (today): begun or without a start, not ended."""
+        on = on or timezone.localdate()
+        return self.filter(Q(starts_on__isnull=True) | Q(starts_on__lte=on),
+                           Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+
+
+class Offer(Bilingual, models.Model):
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="offers", verbose_name=_("venue"))
+    programmes = models.ManyToManyField(VoucherProgramme, related_name="offers", verbose_name=_("accepted by"))
+    kind = models.CharField(_("kind"), max_length=10, choices=OfferKind.choices, default=OfferKind.EVENT)
+    title_ro = models.CharField(_("title (Romanian)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    description_ro = models.TextField(_("description (Romanian)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    starts_on = models.DateField(_("from"), null=True, blank=True)
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    price = models.DecimalField(_("price"), max_digits=10, decimal_places=2,
+                                help_text=_("In the unit of the programmes that accept it: lei, or entries."))
+    is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        ordering = ["starts_on", "title_ro"]
+        constraints = [models.CheckConstraint(condition=Q(price__gt=0), name="vouchers_offer_price_positive")]
+
+    def __str__(self):
+        return self.title_ro
+
+
+class ProgrammeRoleKind(models.TextChoices):
+    STAFF = "staff", _("Programme staff")
+    REFERRER = "referrer", _("Referring partner")
+
+
+class ProgrammeRole(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="voucher_roles",
+                             verbose_name=_("user"))
+    programme = models.ForeignKey(VoucherProgramme, on_delete=models.CASCADE, related_name="roles",
+                                  verbose_name=_("voucher programme"))
+    role = models.CharField(_("role"), max_length=10, choices=ProgrammeRoleKind.choices)
+    organisation = models.ForeignKey("network.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", verbose_name=_("on behalf of"))
+
+    class Meta:
+        verbose_name = _("role in a voucher programme")
+        verbose_name_plural = _("roles in voucher programmes")
+        constraints = [models.UniqueConstraint(fields=["user", "programme", "role"], name="vouchers_role_unique")]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.programme}"
+
+
+class VenueStaff(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="voucher_venues",
+                             verbose_name=_("user"))
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="staff", verbose_name=_("venue"))
+
+    class Meta:
+        verbose_name = _("venue staff")
+        verbose_name_plural = _("venue staff")
+        constraints = [models.UniqueConstraint(fields=["user", "venue"], name="vouchers_venue_staff_unique")]
+
+    def __str__(self):
+        return f"{self.user} — {self.venue}"
+
+
+class Beneficiary(models.Model):
+    programme = models.ForeignKey(VoucherProgramme, on_delete=models.PROTECT, related_name="beneficiaries",
+                                  verbose_name=_("voucher programme"))
+    reference = models.CharField(_("reference"), max_length=12, unique=True)
+    alias = models.CharField(_("alias"), max_length=60, blank=True,
+                             help_text=_("Optional: a first name or nickname you will recognise. Not printed."))
+    language = models.CharField(_("language of the card"), max_length=8, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
+    email = models.EmailField(_("e-mail address"), blank=True,
+                              help_text=_("Optional: the voucher is sent there too."))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="voucher_beneficiaries", verbose_name=_("account"))
+    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="voucher_referrals", verbose_name=_("referred by"))
+    referrer_organisation = models.ForeignKey("network.Organisation", null=True, blank=True,
+                                              on_delete=models.SET_NULL, related_name="+",
+                                              verbose_name=_("referring organisation"))
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
+
+    class Meta:
+        verbose_name = _("beneficiary")
+        verbose_name_plural = _("beneficiaries")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.reference
+
+
+class VoucherStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    CANCELLED = "cancelled", _("Cancelled")
+    REPLACED = "replaced", _("Replaced by a new card")
+
+
+VOUCHER_TRANSITIONS = {
+    VoucherStatus.ACTIVE: {VoucherStatus.CANCELLED: "vouchers.manage_voucher",
+                           VoucherStatus.REPLACED: "vouchers.manage_voucher"},
+}
+
+
+class Voucher(Transitions, models.Model):
+    TRANSITIONS = VOUCHER_TRANSITIONS
+    STATUS = VoucherStatus
+
+    programme = models.ForeignKey(VoucherProgramme, on_delete=models.PROTECT, related_name="vouchers",
+                                  verbose_name=_("voucher programme"))
+    beneficiary = models.ForeignKey(Beneficiary, null=True, on_delete=models.SET_NULL, related_name="vouchers",
+                                    verbose_name=_("beneficiary"))
+    code = models.CharField(_("code"), max_length=codes.LENGTH, unique=True)
+    value = models.DecimalField(_("value"), max_digits=10, decimal_places=2)
+    balance = models.DecimalField(_("balance"), max_digits=10, decimal_places=2)
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+", verbose_name=_("issued by"))
+    expires_on = models.DateField(_("valid until"))
+    status = models.CharField(_("status"), max_length=10, choices=VoucherStatus.choices, default=VoucherStatus.ACTIVE)
+    status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+    replaced_by = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="replaces", verbose_name=_("replaced by"))
+    is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
+
+    class Meta:
+        verbose_name = _("voucher")
+        verbose_name_plural = _("vouchers")
+        ordering = ["-issued_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(balance__gte=0) & Q(balance__lte=F("value")),
+                                   name="vouchers_balance_within_value"),
+        ]
+
+    def __str__(self):
+        return codes.display(self.code)
+
+    @property
+    def display_code(self) -> str:
+        return codes.display(self.code)
+
+    def is_expired(self, on: datetime.date | None = None) -> bool:
+        return (on or timezone.localdate()) > self.expires_on
+
+    @property
+    def spent(self) -> Decimal:
+        return self.value - self.balance
+
+
+class Redemption(models.Model):
+    voucher = models.ForeignKey(Voucher, on_delete=models.PROTECT, related_name="redemptions",
+                                verbose_name=_("voucher"))
+    venue = models.ForeignKey(Venue, on_delete=models.PROTECT, related_name="redemptions", verbose_name=_("venue"))
+    offer = models.ForeignKey(Offer, on_delete=models.PROTECT, related_name="redemptions", verbose_name=_("offer"))
+    amount = models.DecimalField(_("amount"), max_digits=10, decimal_places=2)
+    redeemed_at = models.DateTimeField(_("redeemed at"), default=timezone.now)
+    redeemed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("redeemed by"))
+    reversed_at = models.DateTimeField(_("reversed at"), null=True, blank=True)
+    reversed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("reversed by"))
+    reversal_reason = models.CharField(_("why it was reversed"), max_length=300, blank=True)
+    is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
+
+    class Meta:
+        verbose_name = _("redemption")
+        verbose_name_plural = _("redemptions")
+        ordering = ["-redeemed_at"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="vouchers_redemption_positive")]
+
+    def __str__(self):
+        return f"{self.voucher} — {self.offer} ({self.amount})"
+
+    @property
+    def is_reversed(self) -> bool:
+        return self.reversed_at is not None

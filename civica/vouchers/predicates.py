@@ -1,0 +1,79 @@
+"""Who a user is to the vouchers: staff or referrer of a programme, staff of a venue, the referrer of a
+beneficiary. What they hold is read once per user object (``accounts.predicates.cached_on_user``).
+
+An object may be a programme, a voucher, a beneficiary or a redemption: ``programme_id_of`` finds its
+programme without a query (each carries ``programme_id``, a redemption through its voucher)."""
+
+import rules
+from django.utils import timezone
+
+from civica.accounts.predicates import cached_on_user
+
+from .models import ProgrammeRole, ProgrammeRoleKind, ProgrammeStatus, Venue, VenueStaff, VoucherProgramme
+
+
+def _programme_roles(user) -> frozenset:
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return cached_on_user(user, "_civica_voucher_roles", lambda: frozenset(
+        ProgrammeRole.objects.filter(user=user).values_list("role", "programme_id")))
+
+
+def _venue_ids(user) -> frozenset:
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return cached_on_user(user, "_civica_voucher_venues", lambda: frozenset(
+        VenueStaff.objects.filter(user=user).values_list("venue_id", flat=True)))
+
+
+def programme_id_of(obj):
+    if obj is None:
+        return None
+    if isinstance(obj, VoucherProgramme):
+        return obj.pk
+    if hasattr(obj, "programme_id"):
+        return obj.programme_id
+    if hasattr(obj, "voucher"):  # a redemption
+        return obj.voucher.programme_id
+    return None
+
+
+@rules.predicate
+def is_programme_staff(user, obj):
+    return (ProgrammeRoleKind.STAFF, programme_id_of(obj)) in _programme_roles(user)
+
+
+@rules.predicate
+def is_referrer(user, obj):
+    return (ProgrammeRoleKind.REFERRER, programme_id_of(obj)) in _programme_roles(user)
+
+
+@rules.predicate
+def refers_or_runs_some_programme(user):
+    return bool(_programme_roles(user))
+
+
+@rules.predicate
+def referred_this(user, beneficiary):
+    return beneficiary is not None and user.is_authenticated and beneficiary.referred_by_id == user.pk
+
+
+@rules.predicate
+def is_venue_staff(user):
+    return bool(_venue_ids(user))
+
+
+@rules.predicate
+def is_staff_of_venue(user, venue):
+    return isinstance(venue, Venue) and venue.pk in _venue_ids(user)
+
+
+@rules.predicate
+def programme_is_open(user, programme):
+    return (programme is not None and programme.status == ProgrammeStatus.OPEN
+            and programme.starts_on <= timezone.localdate() <= programme.ends_on)
+
+
+@rules.predicate
+def redemption_not_reversed(user, redemption):
+    return redemption is not None and redemption.reversed_at is None

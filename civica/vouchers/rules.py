@@ -1,0 +1,55 @@
+"""Who may do what with the vouchers. One line a permission; predicates in predicates.py.
+
+- The public sees the open programmes and the offers their vouchers buy; the holder of a code sees that
+  voucher's page (the code is the key: no permission, no account).
+- Editors set programmes, venues and offers up (the admin) and open and close a programme; its staff
+  do that too, and they alone with the referrers see beneficiaries: they cancel and re-issue vouchers and
+  reverse a mistaken redemption (issue 22: beneficiaries' data is seen by their referrer and the
+  programme's staff only).
+- A referrer registers beneficiaries in an open programme and sees only those they registered.
+- Venue staff redeem at their own venue only (not editors: redemption is the venue's act)."""
+
+import rules
+from django.utils.translation import gettext_lazy
+
+from civica.accounts.predicates import is_editor
+from civica.core import refusals
+from civica.core.permissions import add_admin_perms
+from civica.core.refusals import Requirements
+
+from .predicates import (
+    is_programme_staff,
+    is_referrer,
+    is_staff_of_venue,
+    is_venue_staff,
+    programme_is_open,
+    redemption_not_reversed,
+    referred_this,
+    refers_or_runs_some_programme,
+)
+
+runs_programme = is_editor | is_programme_staff
+
+rules.add_perm("vouchers.run_programme", runs_programme)
+rules.add_perm("vouchers.manage_voucher", is_programme_staff)
+refusals.add_perm("vouchers.refer", Requirements(
+    (rules.is_authenticated, gettext_lazy("Log in to register a beneficiary.")),
+    (is_referrer | is_programme_staff, gettext_lazy(
+        "Beneficiaries are registered by the programme's referring partners and staff."), "referrer"),
+    (programme_is_open, gettext_lazy("This programme issues no vouchers now."), "open"),
+))
+rules.add_perm("vouchers.see_beneficiary", referred_this | is_programme_staff)
+rules.add_perm("vouchers.use_referrals", refers_or_runs_some_programme)
+refusals.add_perm("vouchers.redeem", Requirements(
+    (rules.is_authenticated, gettext_lazy("Log in to redeem vouchers.")),
+    (is_staff_of_venue, gettext_lazy("Only this venue's staff redeem vouchers here."), "venue_staff"),
+))
+rules.add_perm("vouchers.use_redeem_page", is_venue_staff)
+refusals.add_perm("vouchers.reverse_redemption", Requirements(
+    (is_programme_staff, gettext_lazy("Only the programme's staff reverse a redemption."), "staff"),
+    (redemption_not_reversed, gettext_lazy("This redemption is already reversed."), "not_reversed"),
+))
+
+add_admin_perms("vouchers", ["voucherprogramme", "venue", "offer", "programmerole", "venuestaff"], is_editor)
+# Vouchers, beneficiaries and redemptions are not in the admin: they change only through the services,
+# and beneficiaries are seen by their referrer and the programme's staff only.

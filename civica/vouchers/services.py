@@ -1,0 +1,251 @@
+"""Every write of the vouchers: keyword-only, the actor ``by``, one transaction each.
+
+What counts is decided under a row lock and re-checked there:
+- issuing (``beneficiary_register``, ``voucher_reissue``) locks the programme's row, so two referrers
+  issuing at once cannot pass the budget between them (``committed`` is also held by a constraint);
+- redeeming (``voucher_redeem``) locks the voucher's row, then reads its status, expiry and balance: two
+  venues redeeming the same voucher in the same second are served one after the other, the second sees
+  the first's balance, and the balance never goes below zero (a constraint says so too);
+- cancelling, re-issuing and reversing lock the voucher (through ``core.transitions.move`` for its status)
+  and the programme when the budget's ``committed`` changes; locks are always taken programme first, then
+  voucher, so two of these never wait for each other in a circle.
+
+Refusals are ``ValidationError``s whose sentence tells the person what to do (``VoucherProblem`` carries a
+``kind`` too, for the venue's page), or ``PermissionDenied`` with the permission's own reason."""
+
+import secrets
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civica.audit import services as audit
+from civica.core import refusals
+from civica.core.formatting import format_short_date
+from civica.core.transitions import move
+
+from . import codes, tasks
+from .amounts import amount_text
+from .models import (
+    Beneficiary,
+    Offer,
+    Redemption,
+    Venue,
+    Voucher,
+    VoucherProgramme,
+    VoucherStatus,
+)
+
+REFERENCE_SYMBOLS = 6
+
+
+class VoucherProblem(ValidationError):
+    """Why a code cannot be used now; ``kind`` is one of ``unknown``, ``mistyped``, ``expired``,
+    ``cancelled``, ``replaced``, ``spent``, ``not_accepted``, ``too_much``."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message, code=kind)
+        self.kind = kind
+
+
+def problem_for(voucher: Voucher, *, today=None) -> VoucherProblem | None:
+    """What stops ``voucher`` being used today, with the words for the venue's staff; None when usable."""
+    today = today or timezone.localdate()
+    if voucher.status == VoucherStatus.CANCELLED:
+        return VoucherProblem("cancelled", _(
+            "This voucher was cancelled and cannot be used. Do not accept it; the holder may ask the programme's "
+            "staff or their referrer why."))
+    if voucher.status == VoucherStatus.REPLACED:
+        return VoucherProblem("replaced", _(
+            "This card was replaced by a new one (reported lost) and no longer works. Ask the holder for their "
+            "new card."))
+    if voucher.is_expired(today):
+        return VoucherProblem("expired", _(
+            "This voucher expired on %(date)s and cannot be used any more.") % {
+            "date": format_short_date(voucher.expires_on)})
+    if voucher.balance <= 0:
+        return VoucherProblem("spent", _("This voucher is spent: nothing is left on it. Do not accept it."))
+    return None
+
+
+def find_voucher(typed: str) -> Voucher:
+    """The voucher of a typed code, or a ``VoucherProblem`` (``mistyped``: the check symbol failed;
+    ``unknown``: no such code)."""
+    try:
+        code = codes.normalise(typed)
+    except codes.CodeError as error:
+        if error.kind == "check":
+            raise VoucherProblem("mistyped", _(
+                "This code has a typing mistake: check each character against the card and type it again.")) from None
+        raise VoucherProblem("unknown", _(
+            "A voucher code has 17 letters and digits, like 7KQ2-M9XD-4TRB-HW3E-P. Check the card and type it "
+            "again.")) from None
+    voucher = Voucher.objects.select_related("programme", "beneficiary").filter(code=code).first()
+    if voucher is None:
+        raise VoucherProblem("unknown", _(
+            "No voucher has this code. Check it against the card; after several wrong codes the form is locked "
+            "for a while."))
+    return voucher
+
+
+def programme_move(*, programme: VoucherProgramme, to: str, by) -> VoucherProgramme:
+    with transaction.atomic():
+        before = programme.status
+        moved = move(programme, to=to, by=by)
+        audit.record(by=by, action="vouchers.programme.move", target=moved, changes={"status": [before, to]})
+    return moved
+
+
+def _new_reference() -> str:
+    return "B-" + "".join(secrets.choice(codes.ALPHABET) for _ in range(REFERENCE_SYMBOLS))
+
+
+def _issue(*, programme: VoucherProgramme, beneficiary: Beneficiary, value: Decimal, by, counts: bool = True,
+           fictional: bool = False, issued_at=None) -> Voucher:
+    """Issue a voucher of ``value`` on ``programme`` (locked by the caller); ``counts``: whether it adds to
+    what is committed of the budget (a re-issued card carries a balance already committed)."""
+    if counts:
+        if programme.committed + value > programme.budget:
+            raise ValidationError(_(
+                "The programme's budget is spent: %(available)s are left and a voucher is worth "
+                "%(value)s. No more vouchers can be issued; tell the programme's staff.") % {
+                "available": amount_text(programme.available, programme.unit),
+                "value": amount_text(value, programme.unit)})
+        programme.committed += value
+        programme.save(update_fields=["committed"])
+    issued_at = issued_at or timezone.now()
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                return Voucher.objects.create(
+                    programme=programme, beneficiary=beneficiary, code=codes.new_code(), value=value, balance=value,
+                    issued_at=issued_at, issued_by=by if getattr(by, "is_authenticated", False) else None,
+                    expires_on=programme.expiry_for(timezone.localtime(issued_at).date()), is_fictional=fictional)
+        except IntegrityError:  # an 80-bit collision: astronomically rare, but never a 500
+            continue
+    raise ValidationError(_("No voucher could be issued just now. Try again."))
+
+
+def _lock_programme(programme) -> VoucherProgramme:
+    return VoucherProgramme.objects.select_for_update().get(pk=programme.pk)
+
+
+@transaction.atomic
+def beneficiary_register(*, programme: VoucherProgramme, alias: str = "", language: str, email: str = "",
+                         by) -> Voucher:
+    """A referrer registers a beneficiary with minimal data and a voucher is issued to them at once
+    (the card is printed or e-mailed). Refused when the programme is not open or its budget is spent."""
+    refusals.check(by, "vouchers.refer", programme)
+    locked = _lock_programme(programme)
+    refusals.check(by, "vouchers.refer", locked)  # again, as the programme is now (closed meanwhile?)
+    referrer_organisation = (locked.roles.filter(user=by).exclude(organisation=None)
+                             .values_list("organisation_id", flat=True).first())
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                beneficiary = Beneficiary.objects.create(
+                    programme=locked, reference=_new_reference(), alias=alias.strip(), language=language,
+                    email=email.strip().lower(), referred_by=by, referrer_organisation_id=referrer_organisation)
+            break
+        except IntegrityError:
+            continue
+    else:
+        raise ValidationError(_("No reference could be made just now. Try again."))
+    voucher = _issue(programme=locked, beneficiary=beneficiary, value=locked.voucher_value, by=by)
+    if beneficiary.email:
+        tasks.send_voucher.delay_on_commit(voucher.pk, f"vouchers.voucher.{voucher.pk}.sent")
+    return voucher
+
+
+@transaction.atomic
+def voucher_cancel(*, voucher: Voucher, by) -> Voucher:
+    """Cancel a voucher: its code stops working and what was left on it goes back to the budget."""
+    _lock_programme(voucher.programme)
+    moved = move(voucher, to=VoucherStatus.CANCELLED, by=by, timestamp="status_changed_at")
+    programme = VoucherProgramme.objects.get(pk=moved.programme_id)
+    programme.committed -= moved.balance
+    programme.save(update_fields=["committed"])
+    audit.record(by=by, action="vouchers.voucher.cancel", target=moved,
+                 changes={"status": [VoucherStatus.ACTIVE, VoucherStatus.CANCELLED]})
+    return moved
+
+
+@transaction.atomic
+def voucher_reissue(*, voucher: Voucher, by) -> Voucher:
+    """A lost card: the old code stops working and a new voucher carries its balance and expiry (e-mailed
+    when the beneficiary gave an address)."""
+    programme = _lock_programme(voucher.programme)
+    moved = move(voucher, to=VoucherStatus.REPLACED, by=by, timestamp="status_changed_at")
+    if moved.balance <= 0:
+        raise ValidationError(_("Nothing is left on this voucher: there is nothing to re-issue."))
+    if moved.is_expired():
+        raise ValidationError(_("This voucher has expired: a new card would not be valid either."))
+    new = _issue(programme=programme, beneficiary=moved.beneficiary, value=moved.balance, by=by, counts=False)
+    new.expires_on = moved.expires_on
+    new.save(update_fields=["expires_on"])
+    moved.replaced_by = new
+    moved.save(update_fields=["replaced_by"])
+    audit.record(by=by, action="vouchers.voucher.reissue", target=moved,
+                 changes={"status": [VoucherStatus.ACTIVE, VoucherStatus.REPLACED], "replaced_by": [None, str(new.pk)]})
+    if new.beneficiary is not None and new.beneficiary.email:
+        tasks.send_voucher.delay_on_commit(new.pk, f"vouchers.voucher.{new.pk}.sent")
+    return new
+
+
+def voucher_redeem(*, voucher: Voucher, venue: Venue, offer: Offer, amount: Decimal, by) -> Redemption:
+    """Redeem ``amount`` of ``voucher`` for ``offer`` at ``venue``: final. Checked under the voucher's
+    row lock: status, expiry, balance, that the offer is the venue's, current, and accepted by the
+    voucher's programme (and the venue too)."""
+    refusals.check(by, "vouchers.redeem", venue)
+    if offer.venue_id != venue.pk:
+        raise VoucherProblem("not_accepted", _("This offer is not one of this venue's."))
+    if amount is None or amount <= 0:
+        raise ValidationError(_("The amount must be more than zero."))
+    with transaction.atomic():
+        locked = Voucher.objects.select_related("programme").select_for_update(of=("self",)).get(pk=voucher.pk)
+        problem = problem_for(locked)
+        if problem is not None:
+            raise problem
+        # One query: the offer is current, accepted by the programme, at a venue the programme accepts
+        # (the offer's venue is ``venue``, checked above).
+        accepted = Offer.objects.current().filter(pk=offer.pk, programmes=locked.programme_id,
+                                                  venue__programmes=locked.programme_id).exists()
+        if not accepted:
+            raise VoucherProblem("not_accepted", _(
+                "This voucher's programme does not accept this offer today. Choose another offer, or ask the "
+                "programme's staff."))
+        if amount > locked.balance:
+            raise VoucherProblem("too_much", _(
+                "Only %(balance)s is left on this voucher: redeem at most that much.") % {
+                "balance": amount_text(locked.balance, locked.programme.unit)})
+        locked.balance -= amount
+        locked.save(update_fields=["balance"])
+        return Redemption.objects.create(voucher=locked, venue=venue, offer=offer, amount=amount, redeemed_by=by)
+
+
+@transaction.atomic
+def redemption_reverse(*, redemption: Redemption, reason: str, by) -> Redemption:
+    """Reverse a mistaken redemption (the programme's staff): the row stays, marked reversed with who,
+    when and why. The amount goes back on the voucher while it is active, otherwise back to the budget."""
+    refusals.check(by, "vouchers.reverse_redemption", redemption)
+    if not reason.strip():
+        raise ValidationError(_("Say why the redemption is reversed."))
+    programme = _lock_programme(redemption.voucher.programme)
+    voucher = Voucher.objects.select_for_update().get(pk=redemption.voucher_id)
+    locked = Redemption.objects.select_for_update().get(pk=redemption.pk)
+    refusals.check(by, "vouchers.reverse_redemption", locked)  # not reversed meanwhile
+    if voucher.status == VoucherStatus.ACTIVE:
+        voucher.balance += locked.amount
+        voucher.save(update_fields=["balance"])
+    else:
+        programme.committed -= locked.amount
+        programme.save(update_fields=["committed"])
+    locked.reversed_at = timezone.now()
+    locked.reversed_by = by
+    locked.reversal_reason = reason.strip()[:300]
+    locked.save(update_fields=["reversed_at", "reversed_by", "reversal_reason"])
+    audit.record(by=by, action="vouchers.redemption.reverse", target=locked, summary=locked.reversal_reason,
+                 changes={"reversed": [False, True]})
+    return locked

@@ -1,0 +1,39 @@
+"""The vouchers' background work (civica.queue): a voucher e-mailed to a beneficiary who gave an address,
+in the language of their card, with the code, the link to their page and the card as a PDF; sent once.
+Every night (beat) the beneficiaries of programmes whose retention date has passed are erased
+(``personal_data.beneficiary_erase``: redemptions kept without the person)."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civica.core.mail import send_in_language
+from civica.queue.delivery import once
+from civica.queue.tasks import background_task
+
+from .models import Beneficiary, Voucher
+
+
+@background_task
+def send_voucher(voucher_id, key):
+    from . import cards
+
+    voucher = Voucher.objects.select_related("programme", "beneficiary").filter(pk=voucher_id).first()
+    if voucher is None or voucher.beneficiary is None or not voucher.beneficiary.email:
+        return
+    person = voucher.beneficiary
+
+    once(key, lambda: send_in_language(
+        person, "vouchers/email/voucher.txt",
+        lambda: {"voucher": voucher, "url": settings.CIVICA_BASE_URL + reverse("vouchers:mine", args=[voucher.code])},
+        subject=lambda: _("[Civica] Your cultural voucher: %(programme)s") % {
+            "programme": voucher.programme.translated("name")},
+        attachments=lambda: [(f"voucher-{voucher.code[:4]}.pdf", cards.card_pdf(voucher), "application/pdf")]))
+
+
+@background_task
+def erase_past_retention():
+    from .personal_data import beneficiary_erase
+
+    return beneficiary_erase(Beneficiary.objects.filter(programme__retention_until__lt=timezone.localdate()))

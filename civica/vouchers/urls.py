@@ -1,0 +1,35 @@
+from django.urls import path, register_converter
+
+from . import views
+
+
+class CodeConverter:
+    """What a code in an address may look like (normalised by the view, so typed forms work too)."""
+
+    regex = "[0-9A-Za-z-]{1,40}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(CodeConverter, "vouchercode")
+
+app_name = "vouchers"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("offers/", views.offers, name="offers"),
+    path("check/", views.check, name="check"),
+    path("v/<vouchercode:code>/", views.mine, name="mine"),
+    path("v/<vouchercode:code>/card.pdf", views.card, name="card"),
+    path("redeem/", views.redeem, name="redeem"),
+    path("referrals/", views.referrals, name="referrals"),
+    path("referrals/<str:reference>/", views.beneficiary, name="beneficiary"),
+    path("vouchers/<int:pk>/cancel/", views.voucher_cancel, name="voucher_cancel"),
+    path("vouchers/<int:pk>/reissue/", views.voucher_reissue, name="voucher_reissue"),
+    path("redemptions/<int:pk>/reverse/", views.redemption_reverse, name="redemption_reverse"),
+    path("manage/<slug:slug>/", views.manage, name="manage"),
+]
