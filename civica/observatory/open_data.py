@@ -394,3 +394,9 @@ def catalogue_jsonld(datasets: list[Dataset]) -> dict:
             node["dct:modified"] = _date_time(max(dataset.modified for dataset in datasets))
         return node
     return _in_default_language(build)
+
+
+def published_indicators():
+    """Every published indicator with what its dataset shows (licence, years, last change), as a
+    QuerySet to filter and page (the API's list of indicators). One query."""
+    return _published_indicators()
