@@ -42,6 +42,22 @@ def test_tokens_made_at_once_stop_at_the_per_person_limit():
     assert len(refused) == 5 and all(isinstance(outcome, ValidationError) for outcome in refused), outcomes
 
 
+def _support_at_once(idea, person, secret):
+    """The person supports ``idea`` twice through its page and twice through the API, all at once."""
+    page, api = Client(), Client()
+    page.force_login(person)
+    answers = {}
+
+    def through_the_page():
+        answers["page"] = page.post(f"/en/processes/{idea.process.slug}/ideas/{idea.pk}/support/")
+
+    def through_the_api():
+        answers["api"] = api.post(f"/api/v1/processes/{idea.process.slug}/ideas/{idea.pk}/support",
+                                  HTTP_AUTHORIZATION=f"Bearer {secret}")
+
+    return run_together([through_the_page, through_the_api, through_the_api, through_the_page]), answers
+
+
 def test_supporting_through_the_api_and_the_page_at_once_counts_one_support(settings):
     settings.CIVICA_API_RATE_BY_TOKEN = "1000/m"
     for _attempt in range(3):
@@ -49,18 +65,7 @@ def test_supporting_through_the_api_and_the_page_at_once_counts_one_support(sett
         person = UserFactory()
         _token, secret = services.token_create(by=person, name="n", scopes=[Scope.WRITE_PARTICIPATION],
                                                expires_in_days=30)
-        page, api = Client(), Client()
-        page.force_login(person)
-        answers = {}
-
-        def through_the_page(idea=idea):
-            answers["page"] = page.post(f"/en/processes/{idea.process.slug}/ideas/{idea.pk}/support/")
-
-        def through_the_api(idea=idea):
-            answers["api"] = api.post(f"/api/v1/processes/{idea.process.slug}/ideas/{idea.pk}/support",
-                                      HTTP_AUTHORIZATION=f"Bearer {secret}")
-
-        outcomes = run_together([through_the_page, through_the_api, through_the_api, through_the_page])
+        outcomes, answers = _support_at_once(idea, person, secret)
         assert outcomes == [None] * 4
         assert answers["page"].status_code == 302
         assert answers["api"].status_code == 200 and answers["api"].json()["supported"] is True

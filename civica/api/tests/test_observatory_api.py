@@ -190,6 +190,7 @@ def test_the_endpoints_cost_no_more_queries_with_more_indicators_and_values(
 
     counts = assert_constant_queries(client, [
         "/api/v1/observatory/indicators/", "/api/v1/observatory/indicators/c2030-21",
-        "/api/v1/observatory/indicators/c2030-21/series", "/api/v1/observatory/indicators/c2030-21/series?breakdown=area",
+        "/api/v1/observatory/indicators/c2030-21/series",
+        "/api/v1/observatory/indicators/c2030-21/series?breakdown=area",
         "/api/v1/observatory/datasets/", "/api/v1/observatory/datasets/indicators/c2030-21"], grow)
     assert counts == [1, 1, 3, 3, 1, 5]
