@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: demo test test-fast lint-imports setup messages makemessages check-deploy bench bench-load clean browser \
+.PHONY: demo test test-fast lint-imports setup messages makemessages check-deploy bench bench-load bench-api clean browser \
 	lighthouse worker
 
 demo:
@@ -84,6 +84,10 @@ bench: $(VENV)/.installed-dev
 
 bench-load: $(VENV)/.installed-dev
 	$(BIN)/python bench/load_participation.py $(BENCH_ARGS)
+
+# The API's ideas list and one idea at city scale, on bench-load's database (bench/load_api.py).
+bench-api: $(VENV)/.installed-dev
+	$(BIN)/python bench/load_api.py $(BENCH_ARGS)
 
 # Lighthouse scores (mobile) of five pages under gunicorn with production settings: bench/lighthouse.py.
 lighthouse: $(VENV)/.installed messages node_modules/.installed browser

@@ -139,3 +139,8 @@ api.add_router("/organisations/", network.organisations)
 api.add_router("/plans/", plans.router)
 api.add_router("/programmes/", network.programmes)
 api.add_router("/spaces/", network.spaces)
+
+# The observatory's published indicators, their series and its open-data datasets.
+from .endpoints import observatory  # noqa: E402
+
+api.add_router("/observatory/", observatory.router)

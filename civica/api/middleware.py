@@ -5,14 +5,17 @@
 - CORS open to any origin for reading (``GET``/``HEAD``/``OPTIONS``) and never with credentials: the
   API reads as a visitor, so another site's page learns nothing it could not fetch itself;
 - an ``ETag`` on every successful read, and ``304 Not Modified`` when the client's ``If-None-Match``
-  (or ``If-Modified-Since`` against an endpoint's ``Last-Modified``) says it has that answer already."""
+  (or ``If-Modified-Since`` against an endpoint's ``Last-Modified``) says it has that answer already;
+- ``Cache-Control: private`` on every answer to a request with a token, so no shared cache keeps it (the
+  visitors' page cache, ``core.page_cache``, neither serves nor keeps such requests; it keeps the public
+  answers, under the language asked)."""
 
 import hashlib
 from http import HTTPStatus
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import gettext as _
 
@@ -42,6 +45,10 @@ class ApiMiddleware:
             # Refused before the API ran (a NUL in the address, the write limit, a method not allowed):
             # the same problem document as the API's own refusals, with the refusal's headers kept.
             response = _as_problem(response)
+        if "HTTP_AUTHORIZATION" in request.META:
+            # An answer to a token may be its owner's: no shared cache (ours or on the way) keeps it.
+            patch_cache_control(response, private=True)
+            patch_vary_headers(response, ["Authorization"])
         response["Content-Language"] = translation.get_language()
         vary = [part for part in (response.get("Vary") or "").split(",") if part.strip()]
         response["Vary"] = ", ".join(dict.fromkeys([*(part.strip() for part in vary), "Accept-Language"]))

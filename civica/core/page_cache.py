@@ -221,6 +221,8 @@ def _cacheable_request(request) -> bool:
         return False
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
         return False
+    if "HTTP_AUTHORIZATION" in request.META:  # an API token: the answer may be its owner's
+        return False
     return all(name in NEUTRAL_COOKIES for name in request.COOKIES)
 
 
@@ -239,7 +241,11 @@ def _page_key(request, prefix=PAGE_KEY_PREFIX) -> str | None:
         host = request.get_host()
     except Exception:  # a disallowed host: Django answers 400 further in; nothing to keep
         return None
-    digest = hashlib.sha256(f"{host}\n{request.get_full_path()}".encode()).hexdigest()
+    # A page's language is its address's (/ro/, /en/); an address without one (the API's) answers in
+    # the language the request asks for (Accept-Language), so that language is part of the key.
+    path = request.path_info
+    language = translation.get_language_from_path(path) or translation.get_language_from_request(request)
+    digest = hashlib.sha256(f"{host}\n{language}\n{request.get_full_path()}".encode()).hexdigest()
     return prefix + digest
 
 

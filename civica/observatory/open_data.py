@@ -440,3 +440,9 @@ def catalogue_jsonld(datasets: list[Dataset], entries=None) -> dict:
                                                   + [entry.modified for entry in others]))
         return node
     return _in_default_language(build)
+
+
+def published_indicators():
+    """Every published indicator with what its dataset shows (licence, years, last change), as a
+    QuerySet to filter and page (the API's list of indicators). One query."""
+    return _published_indicators()
