@@ -75,6 +75,14 @@ def _count_and_tell(comment, target) -> None:
                "name": author.public_name if author else _("Deleted participant"), "title": title_of(target)})
 
 
+def comment_unpublished(comment) -> None:
+    """An approved comment changed by its author waits again (``moderation.services.review_changed``):
+    no longer counted on its target and its parent."""
+    _bump(comment.target_type.model_class(), comment.target_id, "comment_count", -1)
+    if comment.parent_id is not None:
+        _bump(Comment, comment.parent_id, "reply_count", -1)
+
+
 def comment_published(comment) -> None:
     """A waiting comment a moderator approved (``moderation.services.review_decide``, in its
     transaction): counted on its target and its parent, the followers told now."""
@@ -87,7 +95,13 @@ def comment_edit(*, comment, by, body) -> Comment:
     comment.body = (body or "").strip()
     comment.edited_at = timezone.now()
     comment.full_clean()
-    comment.save(update_fields=["body", "edited_at"])
+    with transaction.atomic():
+        # Locked against a moderator's decision: an approved comment changed where comments wait for a
+        # moderator waits again (moderation.services.review_changed), so no unread text is published.
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        moderation.review_changed(locked=locked, by=by)
+        comment.review_state, comment.is_hidden = locked.review_state, locked.is_hidden
+        comment.save(update_fields=["body", "edited_at"])
     return comment
 
 

@@ -24,10 +24,11 @@ class ReviewState(models.TextChoices):
 
 
 # The moves a review may make, and the permission each needs (``services.review_decide``): a decision
-# is taken once; a rejected contribution waits again when its author changes it (``review_resubmitted``).
+# is taken once; a contribution waits again when its author changes it (``services.review_changed``).
 REVIEW_TRANSITIONS = {
     ReviewState.WAITING: {ReviewState.APPROVED: "moderation.review", ReviewState.REJECTED: "moderation.review"},
     ReviewState.REJECTED: {ReviewState.WAITING: "moderation.resubmit"},
+    ReviewState.APPROVED: {ReviewState.WAITING: "moderation.resubmit"},
 }
 # Not seen by the public (a waiting or rejected contribution is also ``is_hidden``).
 UNPUBLISHED = (ReviewState.WAITING, ReviewState.REJECTED)

@@ -66,6 +66,8 @@ class Moderatable:
     # Pre-moderation: what the owning app does when a waiting item is approved (the locked item, inside
     # the approval's transaction): count it, tell its followers.
     on_publish: Callable = lambda target: None
+    # ... and when an approved item its author changed waits again (``services.review_changed``).
+    on_unpublish: Callable = lambda target: None
     # The text a moderator reads before deciding (and whose change by the author voids a decision
     # taken on an older reading: ``services.review_fingerprint``).
     review_text: Callable = str

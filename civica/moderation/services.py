@@ -8,7 +8,8 @@ that e-mails them at once or in their daily digest, as each chose in their accou
 ``review_decide`` (approve, or reject with a reason: the row locked, its state read again under the lock,
 refused when another moderator decided first or when the author changed the text since the moderator
 read it; approval runs the kind's ``on_publish``; the author is told either way, a rejection's reason
-with it) and ``review_resubmitted`` (a rejected item its author changed waits again)."""
+with it) and ``review_changed`` (an item its author changed after a rejection, or after an approval where
+contributions still wait, waits again: nothing is published that a moderator did not read)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -23,7 +24,7 @@ from civica.accounts.models import RoleAssignment
 from civica.accounts.roles import Role
 from civica.notifications.services import notify
 
-from .models import UNPUBLISHED, ModerationAction, Report, ReviewState
+from .models import REVIEW_TRANSITIONS, UNPUBLISHED, ModerationAction, Report, ReviewState
 from .registry import moderatables, premoderation, review_fingerprint
 
 
@@ -140,13 +141,22 @@ def review_submitted(target) -> None:
         _tell_moderators(target)
 
 
-def review_resubmitted(*, locked, by) -> bool:
-    """A rejected ``locked`` (row locked by the caller's transaction) changed by its author waits again;
-    True when it did. Called by the kind's edit service under its lock."""
-    if getattr(locked, "review_state", "") != ReviewState.REJECTED or not by.has_perm("moderation.resubmit", locked):
+def review_changed(*, locked, by) -> bool:
+    """Its author changed ``locked`` (its row locked by the caller's edit, in its transaction): a rejected
+    one waits again; an approved one in a scope whose contributions wait goes back to waiting too (what
+    was approved was the text read, not the one written after), hidden again, the kind's
+    ``on_unpublish`` undoing what its ``on_publish`` counted. The moderators are told; True if it waits."""
+    state = getattr(locked, "review_state", "")
+    entry = _entry(locked)
+    permission = REVIEW_TRANSITIONS.get(state, {}).get(ReviewState.WAITING)
+    if permission is None or not by.has_perm(permission, locked):
         return False
-    type(locked).objects.filter(pk=locked.pk).update(review_state=ReviewState.WAITING)
-    locked.review_state = ReviewState.WAITING
+    if state == ReviewState.APPROVED and not premoderation.waits(entry.scope_of(locked)):
+        return False
+    type(locked).objects.filter(pk=locked.pk).update(review_state=ReviewState.WAITING, is_hidden=True)
+    locked.review_state, locked.is_hidden = ReviewState.WAITING, True
+    if state == ReviewState.APPROVED:
+        entry.on_unpublish(locked)
     _tell_moderators(locked)
     return True
 
@@ -166,12 +176,13 @@ def review_decide(*, target, by, approve: bool, reason: str = "", fingerprint: s
         locked = model.objects.select_for_update().filter(pk=target.pk).first()
         if locked is None:
             raise ValidationError(_("This contribution no longer exists."))
-        if locked.review_state != ReviewState.WAITING:
+        to = ReviewState.APPROVED if approve else ReviewState.REJECTED
+        if to not in REVIEW_TRANSITIONS.get(locked.review_state, {}):
             raise ValidationError(_("Another moderator has already decided: it is %(state)s.") % {
                 "state": ReviewState(locked.review_state).label})
         if fingerprint is not None and fingerprint != review_fingerprint(locked):
             raise ValidationError(_("The author changed it after you read it: read it again before deciding."))
-        locked.review_state = ReviewState.APPROVED if approve else ReviewState.REJECTED
+        locked.review_state = to
         locked.is_hidden = not approve
         locked.save(update_fields=["review_state", "is_hidden"])
         ModerationAction.objects.create(

@@ -11,7 +11,8 @@ or change its category or status move it in its process's ``IdeaTally`` in the s
 
 Pre-moderation (``Process.contributions_wait``; civica.moderation): ``idea_create`` holds a new idea for
 a moderator (hidden, "awaiting review"; the process's followers are told only by ``idea_published``, on
-approval); ``idea_update`` of a rejected idea sends it back to the moderators. A waiting idea is in
+approval); ``idea_update`` of a rejected idea, or of an approved one while the process's contributions
+wait, sends it back to the moderators. A waiting idea is in
 its process's tally as a hidden one is: ``selectors.idea_count`` leaves hidden ideas out for the public.
 
 Running consultations (editors): ``process_create`` (a draft from a blueprint, a unique slug never
@@ -144,8 +145,8 @@ def idea_update(*, idea, by, **fields) -> Idea:
         refusals.check(by, "participation.edit_idea", locked)
         # The state read under the lock: a moderator may have approved or rejected it meanwhile.
         idea.review_state, idea.is_hidden = locked.review_state, locked.is_hidden
-        moderation.review_resubmitted(locked=locked, by=by)
-        idea.review_state = locked.review_state
+        moderation.review_changed(locked=locked, by=by)
+        idea.review_state, idea.is_hidden = locked.review_state, locked.is_hidden
         idea.save()
         idea_tally_move(process_id=idea.process_id, before=_tally_key(locked), after=_tally_key(idea))
     return idea

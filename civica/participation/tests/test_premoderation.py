@@ -187,3 +187,21 @@ def test_the_waiting_section_costs_a_fixed_number_of_queries(world, client, asse
     assert counts[0] <= 15
     page = client.get(reverse("moderation:waiting")).content.decode()
     assert "10 contributions wait for your approval" in page and "ideas 5" in page and "comments 5" in page
+
+
+def test_a_change_after_approval_waits_again_and_leaves_the_counts(world, make_user):
+    """Approved, then changed by its author while the consultation's contributions still wait: nobody
+    sees the new text before a moderator reads it (an idea and a comment, whose count goes back too)."""
+    idea = services.idea_create(process=world["process"], by=world["author"], title="Kiosk", body="Books.")
+    moderation.review_decide(target=idea, by=world["here"], approve=True)
+    services.idea_update(idea=Idea.objects.get(pk=idea.pk), by=world["author"], body="Books and ads.")
+    idea.refresh_from_db()
+    assert (idea.review_state, idea.is_hidden) == (ReviewState.WAITING, True)
+    target = IdeaFactory(process=world["process"])
+    commenter = make_user("participant")
+    comment = comments.comment_post(target=target, by=commenter, body="Good")
+    moderation.review_decide(target=comment, by=world["here"], approve=True)
+    comments.comment_edit(comment=Comment.objects.get(pk=comment.pk), by=commenter, body="Good, visit my shop")
+    comment.refresh_from_db()
+    target.refresh_from_db()
+    assert (comment.review_state, comment.is_hidden, target.comment_count) == (ReviewState.WAITING, True, 0)
