@@ -347,19 +347,21 @@ def _ideas(process, items, residents, rng, answered=()):
 # Ideas waiting for a moderator's approval in the youth consultation (pre-moderation): the demo's
 # moderator finds them in the moderation queue's "waiting for approval" section. Fictional.
 WAITING_IDEAS = [
-    ("Un festival de film făcut de liceeni", "Liceele din zona metropolitană să organizeze împreună un festival "
-     "de scurtmetraje, cu proiecții în aer liber."),
-    ("Ateliere de reparat biciclete în cartiere", "Un atelier lunar în fiecare cartier, unde voluntari tineri "
-     "învață pe alții să-și repare bicicletele."),
+    ("Cultură", "Un festival de film făcut de liceeni", "Liceele din zona metropolitană să organizeze împreună un "
+     "festival de scurtmetraje, cu proiecții în aer liber."),
+    ("Sănătate", "Alergare de seară pe malul Someșului", "O alergare săptămânală, deschisă oricui, cu voluntari "
+     "tineri care o conduc și un traseu iluminat."),
 ]
 
 
 def _waiting_ideas(process, residents):
     if process.ideas.filter(review_state=ReviewState.WAITING).exists():
         return
-    for index, (title, body) in enumerate(WAITING_IDEAS):
+    categories = {category.name_ro: category for category in process.categories.all()}
+    for index, (category, title, body) in enumerate(WAITING_IDEAS):
         Idea.objects.create(
-            process=process, author=residents[index + 3], title=title, is_hidden=True,
+            process=process, author=residents[index + 3], title=title, category=categories.get(category),
+            is_hidden=True,
             review_state=ReviewState.WAITING,
             body=f"{body}\n\n*Idee fictivă, creată pentru demonstrație. / A fictional idea, made for the demo.*")
     idea_tally_recount(process=process)
