@@ -17,6 +17,7 @@ point 1; tables renamed, every row kept; migrations 0003–0005 turned the consu
   ``registry.premoderation`` (which scopes make new contributions wait), ``services.review_hold`` /
   ``review_submitted`` / ``review_changed`` / ``review_decide`` and ``selectors.waiting_for_approval`` /
   ``waiting_counts``; ``moderation.review``, ``moderation.see_unpublished``, ``moderation.resubmit``.
-- ``views`` — ``/<lang>/moderation/``, ``waiting/``, ``review/<kind>/<id>/`` and ``log/``; the report and moderate forms of other apps end in
+- ``views`` — ``/<lang>/moderation/``, ``waiting/``, ``review/<kind>/<id>/`` and ``log/``; the report and
+  moderate forms of other apps end in
   ``report_target`` / ``moderate_target``.
 """

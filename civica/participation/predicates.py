@@ -55,10 +55,10 @@ def idea_visible(user, idea):
 
 
 @rules.predicate
-def idea_under_review(user, idea):
-    """The idea is hidden because it waits for a moderator's approval or was rejected (pre-moderation),
-    not because of reports: its author may still change it (a rejected one then waits again)."""
-    return idea is not None and idea.review_state in UNPUBLISHED
+def idea_not_hidden_by_reports(user, idea):
+    """The idea is visible, or hidden only because it waits for a moderator's approval or was rejected
+    (pre-moderation), not because of reports: its author may still change it (then it waits again)."""
+    return idea is not None and (not idea.is_hidden or idea.review_state in UNPUBLISHED)
 
 
 @rules.predicate

@@ -23,7 +23,7 @@ from .phases import Action
 from .predicates import (
     active_phase,
     has_supports_left,
-    idea_under_review,
+    idea_not_hidden_by_reports,
     idea_untouched,
     idea_visible,
     is_idea_author,
@@ -85,7 +85,7 @@ refusals.add_perm("participation.edit_idea", Requirements(
     (idea_untouched, gettext_lazy(
         "This idea can no longer be edited: others have already supported or commented on it.")),
     *_as_participant(Action.CREATE_IDEA),
-    (idea_visible | idea_under_review, gettext_lazy("This idea is hidden while moderators review it.")),
+    (idea_not_hidden_by_reports, gettext_lazy("This idea is hidden while moderators review it.")),
     _phase_allows(Action.CREATE_IDEA),
 ))
 refusals.add_perm("participation.support_idea", Requirements(
