@@ -62,6 +62,6 @@ def approve_against_the_authors_edit():
 def test_decisions_race_each_other_and_the_author():
     """Both races in one test: a transactional test's database flush is its dearest part."""
     skip_unless_postgresql()
-    for _round in range(3):
+    for _round in range(2):
         approve_against_reject()
         approve_against_the_authors_edit()
