@@ -61,8 +61,10 @@ def test_a_waiting_idea_is_seen_and_told_only_to_its_author_and_moderators(world
     ideas_url = reverse("participation:idea_list", args=[process.slug])
     assert "Benches by the lake" not in client.get(ideas_url).content.decode()
     assert client.get(idea.get_absolute_url()).status_code == 404
-    assert "Benches by the lake" not in client.get(f"/api/v1/processes/{process.slug}/ideas").content.decode()
-    assert "Benches by the lake" not in client.get("/en/search/?q=Benches").content.decode()
+    response = client.get(f"/api/v1/processes/{process.slug}/ideas")
+    assert response.status_code == 200 and "Benches by the lake" not in response.content.decode()
+    response = client.get("/en/search/?q=Benches")
+    assert response.status_code == 200 and "Benches by the lake" not in response.content.decode()
     client.force_login(author)
     page = client.get(ideas_url).content.decode()
     assert "Benches by the lake" in page and "awaiting review" in page
@@ -89,6 +91,7 @@ def test_approval_publishes_counts_and_tells(world, client):
                                            moderator=world["here"]).exists()
     assert client.get(idea.get_absolute_url()).status_code == 200
     assert "Shade trees" in client.get(f"/api/v1/processes/{process.slug}/ideas").content.decode()
+    assert "Shade trees" in client.get("/en/search/?q=Shade").content.decode()
     with pytest.raises(ValidationError, match="already decided"):
         moderation.review_decide(target=idea, by=world["global"], approve=False, reason="Too late")
 
@@ -135,7 +138,8 @@ def test_a_waiting_comment_is_out_of_the_thread_and_the_counts_until_approved(wo
     assert idea.comment_count == 0
     assert "add a fountain" not in client.get(idea.get_absolute_url()).content.decode()
     api = f"/api/v1/processes/{process.slug}/ideas/{idea.pk}/comments"
-    assert "add a fountain" not in client.get(api).content.decode()
+    response = client.get(api)
+    assert response.status_code == 200 and "add a fountain" not in response.content.decode()
     client.force_login(commenter)
     page = client.get(idea.get_absolute_url()).content.decode()
     assert "add a fountain" in page and "awaiting review" in page
@@ -146,6 +150,7 @@ def test_a_waiting_comment_is_out_of_the_thread_and_the_counts_until_approved(wo
     assert idea.comment_count == 1
     client.logout()
     assert "add a fountain" in client.get(idea.get_absolute_url()).content.decode()
+    assert "add a fountain" in client.get(api).content.decode()
     comments.comment_remove(comment=Comment.objects.get(pk=comment.pk), by=commenter)
     idea.refresh_from_db()
     assert idea.comment_count == 0
