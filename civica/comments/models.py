@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.models import SCOPE_COMPLETE, TargetInScope
+from civica.moderation.models import review_state_field
 
 
 class Alignment(models.TextChoices):
@@ -39,6 +40,8 @@ class Comment(TargetInScope):
     reply_count = models.PositiveIntegerField(default=0)
     is_deleted = models.BooleanField(_("deleted"), default=False)
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
+    # Pre-moderation: "waiting" (and hidden, out of the thread) until a moderator approves it.
+    review_state = review_state_field()
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
     # Reports on a comment and its moderation log go with it.
@@ -52,7 +55,10 @@ class Comment(TargetInScope):
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["target_type", "target_id", "created_at"], name="comment_target"),
                    # The moderation queue lists hidden comments without reading the whole table.
-                   models.Index(fields=["id"], condition=models.Q(is_hidden=True), name="comment_hidden")]
+                   models.Index(fields=["id"], condition=models.Q(is_hidden=True), name="comment_hidden"),
+                   # ... and what waits for approval, oldest first.
+                   models.Index(fields=["created_at"], condition=models.Q(review_state="waiting"),
+                                name="comment_waiting")]
         constraints = [models.CheckConstraint(condition=SCOPE_COMPLETE, name="comments_comment_scope_complete")]
 
     def __str__(self):

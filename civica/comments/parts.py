@@ -1,6 +1,7 @@
 """The personal parts of a comment section (core/personal_parts.py): the form (or why not, with a
 refused draft given back), each comment's buttons and reply form, and a hidden comment's text for its
-author and moderators. The thread itself is the same for everyone and stays in the shared page.
+author and moderators; the comments waiting for a moderator, for their authors and the moderators
+(``comments.waiting``). The thread itself is the same for everyone and stays in the shared page.
 
 A thread of fifty comments has fifty marks of each kind. Their permissions are worked out once for
 the thread from the same predicates as the rules (rules.py: who is a participant, who moderates the
@@ -17,11 +18,13 @@ from civica.accounts.predicates import is_participant
 from civica.core import refusals
 from civica.core.personal_parts import base_context, once, part, recall, remember
 from civica.moderation.predicates import moderates
+from civica.moderation.selectors import rejection_reasons
 
 from .forms import CommentForm
 from .models import Comment, CommentVote
 from .predicates import comment_editable_now, comment_live, is_comment_author
 from .section import pop_draft_once
+from .selectors import unpublished_comments
 
 # Stands for a comment's id in a combination rendered once; no real id is this long.
 STAND_IN_ID = "918273645546372819"
@@ -171,4 +174,28 @@ def hidden(request, calls):
         target_type, target_id, post_url = (list(args[1:4]) + ["", "", ""])[:3]
         outputs.append(template.render({**base_context(request), "comment": comment, "shown": shown,
                                         "target_type": target_type, "target_id": target_id, "post_url": post_url}))
+    return outputs
+
+
+@part("comments.waiting")
+def waiting(request, calls):
+    """args: the target's content type id, its id. The comments on it that wait for a moderator (or
+    were rejected, with the reason): the person's own, with an "awaiting review" badge; all of them,
+    with a link to the waiting section, for its moderators. Nothing for anyone else."""
+    if not request.user.is_authenticated:
+        return [""] * len(calls)
+    template = get_template("comments/parts/waiting.html")
+    outputs = []
+    for args in calls:
+        target = _target(request, args[0], args[1]) if len(args) >= 2 else None
+        if target is None:
+            outputs.append("")
+            continue
+        moderator = moderates.test(request.user, target)
+        comments = list(unpublished_comments(target=target, user=request.user, moderator=moderator))
+        reasons = rejection_reasons(comments)
+        for comment in comments:
+            comment.rejection_reason = reasons.get(comment.pk, "")
+        outputs.append(template.render({**base_context(request), "waiting_comments": comments,
+                                        "moderator": moderator}) if comments else "")
     return outputs

@@ -2,6 +2,8 @@
 
 from django.db.models import F
 
+from civica.moderation.models import UNPUBLISHED
+
 from .models import Comment, CommentVote
 
 
@@ -28,9 +30,10 @@ def erase(user) -> None:
         if comment.reply_count:
             Comment.objects.filter(pk=comment.pk).update(author=None)
             continue
-        if comment.parent_id:
+        counted = comment.review_state not in UNPUBLISHED  # one waiting for a moderator was never counted
+        if comment.parent_id and counted:
             Comment.objects.filter(pk=comment.parent_id).update(reply_count=F("reply_count") - 1)
-        if not comment.is_deleted:
+        if not comment.is_deleted and counted:
             comment.target_type.model_class().objects.filter(pk=comment.target_id).update(
                 comment_count=F("comment_count") - 1)
         comment.delete()

@@ -23,6 +23,7 @@ from .predicates import (
     target_visible,
 )
 from .registry import commentables
+from .services import comment_published, comment_unpublished
 
 
 def _why_closed(user, target):
@@ -57,6 +58,7 @@ moderatables.register(Moderatable(
     report_threshold=_report_threshold,
     queue_queryset=lambda comments: comments.prefetch_related(
         "scope", GenericPrefetch("target", commentables.target_querysets())),
+    on_publish=comment_published, on_unpublish=comment_unpublished, review_text=lambda comment: comment.body,
 ))
 
 add_admin_perms("comments", ["comment"], is_editor)

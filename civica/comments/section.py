@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from civica.core import refusals
-from civica.moderation.models import ReportReason
+from civica.moderation.models import ReportReason, ReviewState
 
 from . import selectors, services
 from .forms import CommentForm
@@ -59,6 +59,10 @@ def post_comment_from_form(request, target):
         _keep_draft(request, target, request.POST)
         refusals.show_refusal(request, refused)
         return redirect(back + "#comments")
+    if comment.review_state == ReviewState.WAITING:
+        messages.success(request, _("Your comment waits for a moderator's approval: until then only you and "
+                                    "the moderators see it."))
+        return redirect(back + "#comments-waiting")
     messages.success(request, _("Your comment is published."))
     return redirect(f"{back}#comment-{comment.pk}")
 

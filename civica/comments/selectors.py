@@ -4,6 +4,8 @@ page at a time with the replies under them in one more query (the API)."""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
+from civica.moderation.models import UNPUBLISHED
+
 from .models import Comment
 from .registry import commentables
 
@@ -17,10 +19,12 @@ def comment_thread(*, target, sort=CommentSort.OLDEST):
     """The comments of ``target`` as a tree (``comment.children``), in one query: the same for everyone.
 
     A hidden comment's text is left to a personal part (parts.py), which shows it to its author and
-    the moderators only; ``sort`` orders the top level, replies are always oldest first."""
+    the moderators only; ``sort`` orders the top level, replies are always oldest first. A comment
+    waiting for a moderator (or rejected) is not in it at all: its author sees it in the personal part
+    ``comments.waiting`` (parts.py)."""
     comments = Comment.objects.filter(
         target_type=ContentType.objects.get_for_model(target), target_id=target.pk
-    ).select_related("author").order_by("created_at", "id")
+    ).exclude(review_state__in=UNPUBLISHED).select_related("author").order_by("created_at", "id")
     scope = commentables.for_object(target).scope_of(target)
     by_parent, top = {}, []
     for comment in comments:
@@ -41,8 +45,8 @@ def comment_thread(*, target, sort=CommentSort.OLDEST):
 def top_level_comments(*, target):
     """The top-level comments of ``target``, with their authors, for a thread read a page of threads at a
     time (the API: ``keyset_page`` orders them); their replies come from ``replies_under``."""
-    return Comment.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
-                                  parent=None).select_related("author")
+    return (Comment.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
+                                   parent=None).exclude(review_state__in=UNPUBLISHED).select_related("author"))
 
 
 def replies_under(*, target, top_ids) -> dict:
@@ -51,8 +55,18 @@ def replies_under(*, target, top_ids) -> dict:
     replies = Comment.objects.filter(
         Q(parent_id__in=top_ids) | Q(parent__parent_id__in=top_ids),
         target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
-    ).select_related("author").order_by("created_at", "id")
+    ).exclude(review_state__in=UNPUBLISHED).select_related("author").order_by("created_at", "id")
     by_parent = {}
     for reply in replies:
         by_parent.setdefault(reply.parent_id, []).append(reply)
     return by_parent
+
+
+def unpublished_comments(*, target, user, moderator: bool):
+    """The comments on ``target`` that wait for a moderator or were rejected and that ``user`` may see:
+    their own, or all of them for its moderators (``moderator``). Oldest first."""
+    comments = Comment.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk,
+                                      review_state__in=UNPUBLISHED)
+    if not moderator:
+        comments = comments.filter(author_id=user.pk)
+    return comments.select_related("author").order_by("created_at", "id")

@@ -1,5 +1,9 @@
 """Writes on comments: post (the target's followers and the replied-to author are told), edit within
-15 minutes, remove (authors only), vote. Every function checks the permission it needs."""
+15 minutes, remove (authors only), vote. Every function checks the permission it needs.
+
+Pre-moderation (civica.moderation; the target's scope decides, e.g. ``Process.contributions_wait``): a
+comment that waits for a moderator is saved hidden, counted nowhere and told to nobody;
+``comment_published`` (on approval, in its transaction) counts it and tells the followers then."""
 
 import datetime
 
@@ -11,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.core import refusals
+from civica.moderation import services as moderation
+from civica.moderation.models import UNPUBLISHED
 from civica.notifications.selectors import followers
 from civica.notifications.services import follow_set, notify
 
@@ -46,17 +52,41 @@ def comment_post(*, target, by, body, parent=None, alignment=Alignment.NEUTRAL) 
         alignment=alignment or Alignment.NEUTRAL,
     )
     comment.full_clean()
+    waits = moderation.review_hold(comment)
     with transaction.atomic():
         comment.save()
-        _bump(type(target), target.pk, "comment_count", 1)
-        if parent is not None:
-            _bump(Comment, parent.pk, "reply_count", 1)
-        recipients = [*followers(target), parent.author if parent else None]
         follow_set(by=by, target=target, following=True)
-        notify(recipients=recipients, exclude=[by], url=f"{target.get_absolute_url()}#comment-{comment.pk}",
-               message=lambda: _('%(name)s commented on "%(title)s"') % {"name": by.public_name,
-                                                                         "title": title_of(target)})
+        if waits:
+            moderation.review_submitted(comment)
+        else:
+            _count_and_tell(comment, target)
     return comment
+
+
+def _count_and_tell(comment, target) -> None:
+    _bump(type(target), target.pk, "comment_count", 1)
+    if comment.parent_id is not None:
+        _bump(Comment, comment.parent_id, "reply_count", 1)
+    parent = comment.parent if comment.parent_id is not None else None
+    author = comment.author
+    notify(recipients=[*followers(target), parent.author if parent else None], exclude=[author],
+           url=f"{target.get_absolute_url()}#comment-{comment.pk}",
+           message=lambda: _('%(name)s commented on "%(title)s"') % {
+               "name": author.public_name if author else _("Deleted participant"), "title": title_of(target)})
+
+
+def comment_unpublished(comment) -> None:
+    """An approved comment changed by its author waits again (``moderation.services.review_changed``):
+    no longer counted on its target and its parent."""
+    _bump(comment.target_type.model_class(), comment.target_id, "comment_count", -1)
+    if comment.parent_id is not None:
+        _bump(Comment, comment.parent_id, "reply_count", -1)
+
+
+def comment_published(comment) -> None:
+    """A waiting comment a moderator approved (``moderation.services.review_decide``, in its
+    transaction): counted on its target and its parent, the followers told now."""
+    _count_and_tell(comment, comment.target)
 
 
 def comment_edit(*, comment, by, body) -> Comment:
@@ -65,7 +95,13 @@ def comment_edit(*, comment, by, body) -> Comment:
     comment.body = (body or "").strip()
     comment.edited_at = timezone.now()
     comment.full_clean()
-    comment.save(update_fields=["body", "edited_at"])
+    with transaction.atomic():
+        # Locked against a moderator's decision: an approved comment changed where comments wait for a
+        # moderator waits again (moderation.services.review_changed), so no unread text is published.
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        moderation.review_changed(locked=locked, by=by)
+        comment.review_state, comment.is_hidden = locked.review_state, locked.is_hidden
+        comment.save(update_fields=["body", "edited_at"])
     return comment
 
 
@@ -74,14 +110,16 @@ def comment_remove(*, comment, by) -> None:
     if not by.has_perm("comments.remove", comment):
         raise PermissionDenied(_("You may only delete your own comments."))
     with transaction.atomic():
-        was_live = not comment.is_deleted
+        # A comment that waits for a moderator (or was rejected) was never counted.
+        counted = comment.review_state not in UNPUBLISHED
+        was_live = not comment.is_deleted and counted
         if comment.reply_count:
             comment.is_deleted = True
             comment.body = ""
             comment.save(update_fields=["is_deleted", "body"])
         else:
             comment.delete()
-            if comment.parent_id:
+            if comment.parent_id and counted:
                 _bump(Comment, comment.parent_id, "reply_count", -1)
         if was_live:
             _bump(comment.target_type.model_class(), comment.target_id, "comment_count", -1)

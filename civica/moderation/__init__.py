@@ -13,6 +13,11 @@ point 1; tables renamed, every row kept; migrations 0003–0005 turned the consu
 - ``selectors`` — ``moderation_queue`` (one query for the reports, one per kind) and ``moderation_log``,
   reading only the scopes the moderator holds.
 - ``rules`` — ``moderation.report``, ``moderation.moderate``, ``moderation.view_queue``.
-- ``views`` — ``/<lang>/moderation/`` and ``log/``; the report and moderate forms of other apps end in
+- Pre-moderation (issue 21, point 5): ``models.ReviewState`` (a kind's ``review_state`` column),
+  ``registry.premoderation`` (which scopes make new contributions wait), ``services.review_hold`` /
+  ``review_submitted`` / ``review_changed`` / ``review_decide`` and ``selectors.waiting_for_approval`` /
+  ``waiting_counts``; ``moderation.review``, ``moderation.see_unpublished``, ``moderation.resubmit``.
+- ``views`` — ``/<lang>/moderation/``, ``waiting/``, ``review/<kind>/<id>/`` and ``log/``; the report and
+  moderate forms of other apps end in
   ``report_target`` / ``moderate_target``.
 """

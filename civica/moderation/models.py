@@ -13,6 +13,33 @@ from django.utils.translation import gettext_lazy as _
 from civica.core.models import SCOPE_COMPLETE, TargetInScope
 
 
+class ReviewState(models.TextChoices):
+    """Pre-moderation (issue 21, point 5): where a contribution stands when its scope makes new
+    contributions wait for a moderator. Empty: it never waited (published as written)."""
+
+    NONE = "", _("published without review")
+    WAITING = "waiting", _("awaiting review")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("not published")
+
+
+# The moves a review may make, and the permission each needs (``services.review_decide``): a decision
+# is taken once; a contribution waits again when its author changes it (``services.review_changed``).
+REVIEW_TRANSITIONS = {
+    ReviewState.WAITING: {ReviewState.APPROVED: "moderation.review", ReviewState.REJECTED: "moderation.review"},
+    ReviewState.REJECTED: {ReviewState.WAITING: "moderation.resubmit"},
+    ReviewState.APPROVED: {ReviewState.WAITING: "moderation.resubmit"},
+}
+# Not seen by the public (a waiting or rejected contribution is also ``is_hidden``).
+UNPUBLISHED = (ReviewState.WAITING, ReviewState.REJECTED)
+
+
+def review_state_field():
+    """The column a pre-moderated model adds (``review_state = review_state_field()``)."""
+    return models.CharField(_("review"), max_length=8, choices=ReviewState.choices, default="", blank=True,
+                            editable=False)
+
+
 class ReportReason(models.TextChoices):
     SPAM = "spam", _("Spam or advertising")
     OFFENSIVE = "offensive", _("Offensive or hateful")
@@ -46,12 +73,15 @@ class Report(TargetInScope):
 
 
 class ModerationAction(TargetInScope):
-    """The audit log: every hide and restore, by whom (or automatically) and why."""
+    """The audit log: every hide and restore, approval and rejection, by whom (or automatically) and
+    why. A rejection's reason is what its author is shown on their contribution."""
 
     class Kind(models.TextChoices):
         AUTO_HIDE = "auto_hide", _("Hidden automatically after reports")
         HIDE = "hide", _("Hidden by a moderator")
         RESTORE = "restore", _("Restored by a moderator")
+        APPROVE = "approve", _("Approved by a moderator")
+        REJECT = "reject", _("Rejected by a moderator")
 
     moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+", verbose_name=_("moderator"))

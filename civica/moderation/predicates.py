@@ -26,3 +26,13 @@ def moderates(user, target):
 @rules.predicate
 def moderates_something(user):
     return is_global_moderator(user) or any(role == Role.MODERATOR for role, _type, _id in role_keys(user))
+
+
+@rules.predicate
+def is_target_author(user, target):
+    """``user`` wrote ``target`` (any moderatable content, its author as its registration says)."""
+    if target is None or not user.is_authenticated:
+        return False
+    entry = moderatables.for_object(target)
+    author = entry.author_of(target) if entry is not None else None
+    return author is not None and author.pk == user.pk

@@ -11,8 +11,23 @@ An app makes its model moderatable by registering it (participation does for ide
     ))
 
 The model has ``is_hidden``. Its **scope** is the object whose moderators decide (``None``: the site's
-moderators), kept on every report and moderation action."""
+moderators), kept on every report and moderation action.
 
+**Pre-moderation** (issue 21, point 5). A kind whose model has a ``review_state`` column
+(``models.review_state_field()``) can wait for a moderator: its create service calls
+``services.review_hold(item)`` before saving (the item is hidden and "awaiting review" when its scope says
+contributions wait) and ``services.review_submitted(item)`` after (the moderators are told). What only
+the owning app knows happens on approval, through ``on_publish`` (counters, followers told). Whether a
+scope's contributions wait is asked of ``premoderation``, where the app owning the scope registers it
+(participation: ``Process.contributions_wait``)::
+
+    premoderation.register(Process, lambda process: process.contributions_wait)
+
+Nothing else is needed for a new kind (the conversation's statements, the heritage app's proposals): the
+moderation queue's "waiting for approval" section, approve / reject, the author's notifications and the
+moderators' e-mails come with it."""
+
+import hashlib
 from dataclasses import dataclass
 from typing import Callable
 
@@ -48,6 +63,21 @@ class Moderatable:
     author_of: Callable = _author
     # What the queue loads with each target (``select_related`` and the like), to stay a few queries.
     queue_queryset: Callable = lambda queryset: queryset
+    # Pre-moderation: what the owning app does when a waiting item is approved (the locked item, inside
+    # the approval's transaction): count it, tell its followers.
+    on_publish: Callable = lambda target: None
+    # ... and when an approved item its author changed waits again (``services.review_changed``).
+    on_unpublish: Callable = lambda target: None
+    # The text a moderator reads before deciding (and whose change by the author voids a decision
+    # taken on an older reading: ``services.review_fingerprint``).
+    review_text: Callable = str
+    # The model's creation time: the waiting queue shows the oldest first.
+    created_field: str = "created_at"
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether the kind can wait for a moderator (its model has a ``review_state`` column)."""
+        return any(field.name == "review_state" for field in self.model._meta.concrete_fields)
 
 
 class ModeratableRegistry:
@@ -68,3 +98,29 @@ class ModeratableRegistry:
 
 
 moderatables = ModeratableRegistry()
+
+
+def review_fingerprint(target) -> str:
+    """A short digest of the text a moderator reads (the kind's ``review_text``): the decision form
+    carries it, so an approval of a text its author has changed since is refused."""
+    return hashlib.sha256(str(moderatables.for_object(target).review_text(target)).encode()).hexdigest()[:16]
+
+
+class PremoderationRegistry:
+    """Scopes whose new contributions may wait for a moderator, by the scope's model: ``waits(scope)``."""
+
+    def __init__(self):
+        self._policies: dict[type, Callable] = {}
+
+    def register(self, model: type, waits: Callable) -> None:
+        if model in self._policies:
+            raise ValueError(f"{model.__name__} has a pre-moderation policy already")
+        self._policies[model] = waits
+
+    def waits(self, scope) -> bool:
+        """Whether new contributions in ``scope`` wait for a moderator (never for what has no scope)."""
+        policy = self._policies.get(type(scope)) if scope is not None else None
+        return bool(policy(scope)) if policy is not None else False
+
+
+premoderation = PremoderationRegistry()

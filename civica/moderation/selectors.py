@@ -3,7 +3,11 @@
 The queue is read a page at a time (issue 17: 350 open reports on 200 items took a second to render
 whole): one query orders every item and counts its open reports per reason, over the open reports'
 partial index and, for hidden content nobody reported, the kinds' own tables; then only the page's
-items are loaded, one query per kind on the page."""
+items are loaded, one query per kind on the page.
+
+Pre-moderation's section (``waiting_for_approval``) reads the same way: one query orders what waits
+(oldest first) across the kinds that can wait, over each kind's partial index of waiting rows, one per kind
+on the page loads them, one more counts them per kind (``waiting_counts``, the staff dashboard's figure too)."""
 
 from dataclasses import dataclass
 
@@ -15,8 +19,8 @@ from django.db.models.functions import Concat
 from civica.accounts.predicates import is_global_moderator, role_keys
 from civica.accounts.roles import Role
 
-from .models import ModerationAction, Report, ReportReason
-from .registry import moderatables
+from .models import UNPUBLISHED, ModerationAction, Report, ReportReason, ReviewState
+from .registry import moderatables, review_fingerprint
 
 
 def moderated_scopes(user) -> dict[int, set[int]] | None:
@@ -108,6 +112,8 @@ def _queue_rows(scopes):
         named = Report.objects.filter(_generic_filter(scopes), target_type_id=type_id, is_resolved=False)
         hidden = (entry.model.objects.filter(_target_filter(entry, scopes), is_hidden=True)
                   .exclude(pk__in=named.values("target_id")))
+        if entry.reviewed:  # what waits for approval has its own section; what was rejected is decided
+            hidden = hidden.exclude(review_state__in=UNPUBLISHED)
         columns = {"kind_type": Value(type_id), "target_pk": F("pk"), **zeros}
         branches.append(hidden.order_by().annotate(**columns).values(*columns))
     return branches[0].union(*branches[1:], all=True).order_by("-open_reports", "kind_type", "target_pk")
@@ -160,3 +166,103 @@ def moderation_log(user):
     """Every hide and restore in what ``user`` moderates, newest first (their scopes come with them)."""
     return (ModerationAction.objects.filter(_generic_filter(moderated_scopes(user)))
             .select_related("moderator", "target_type").prefetch_related("scope").order_by("-created_at", "-id"))
+
+
+# --- Pre-moderation: what waits for approval ------------------------------------------------------
+
+@dataclass(frozen=True)
+class WaitingItem:
+    target: object
+    kind: str
+    kind_slug: str
+    url: str
+    scope: object
+    text: str
+    fingerprint: str
+    since: object
+
+
+@dataclass(frozen=True)
+class Waiting:
+    page: Page  # its ``object_list``: the ``WaitingItem``s of the page
+    # (kind's plural name, how many wait), for each kind with something waiting, across every page.
+    counts: list[tuple[str, int]]
+    total: int
+
+
+def _reviewed_entries():
+    return [entry for entry in moderatables.entries() if entry.reviewed]
+
+
+def _waiting_of(entry, scopes):
+    return entry.model.objects.filter(_target_filter(entry, scopes), review_state=ReviewState.WAITING).order_by()
+
+
+def _waiting_rows(scopes):
+    branches = []
+    for entry in _reviewed_entries():
+        columns = {"kind_type": Value(ContentType.objects.get_for_model(entry.model).pk), "target_pk": F("pk"),
+                   "since": F(entry.created_field)}
+        branches.append(_waiting_of(entry, scopes).annotate(**columns).values(*columns))
+    if not branches:
+        return []
+    return branches[0].union(*branches[1:], all=True).order_by("since", "kind_type", "target_pk")
+
+
+def waiting_counts(user) -> list[tuple[str, int]]:
+    """How many contributions wait for ``user``'s approval, per kind (only kinds with some): one query."""
+    scopes = moderated_scopes(user)
+    entries = {ContentType.objects.get_for_model(entry.model).pk: entry for entry in _reviewed_entries()}
+    branches = [_waiting_of(entry, scopes).annotate(kind_type=Value(type_id)).values("kind_type")
+                .annotate(waiting=Count("pk")).values("kind_type", "waiting")
+                for type_id, entry in entries.items()]
+    if not branches:
+        return []
+    rows = branches[0].union(*branches[1:], all=True)
+    return [(str(entries[row["kind_type"]].model._meta.verbose_name_plural), row["waiting"])
+            for row in sorted(rows, key=lambda row: row["kind_type"]) if row["waiting"]]
+
+
+def waiting_for_approval(user, *, page: int = 1) -> Waiting:
+    """Page ``page`` of the contributions waiting for ``user``'s approval, oldest first, with their counts."""
+    scopes = moderated_scopes(user)
+    shown = Paginator(_waiting_rows(scopes), QUEUE_PAGE_SIZE).get_page(page)
+    entries = {ContentType.objects.get_for_model(entry.model).pk: entry for entry in _reviewed_entries()}
+    wanted = {}
+    rows = list(shown.object_list)
+    for row in rows:
+        wanted.setdefault(row["kind_type"], []).append(row["target_pk"])
+    targets = {}
+    for type_id, ids in wanted.items():
+        entry = entries[type_id]
+        for target in entry.queue_queryset(entry.model.objects.filter(pk__in=ids).order_by()):
+            targets[type_id, target.pk] = target
+    items = []
+    for row in rows:
+        target = targets.get((row["kind_type"], row["target_pk"]))
+        if target is None:
+            continue
+        entry = entries[row["kind_type"]]
+        items.append(WaitingItem(target=target, kind=entry.model._meta.verbose_name, kind_slug=entry.kind,
+                                 url=entry.url(target), scope=entry.scope_of(target),
+                                 text=str(entry.review_text(target)), fingerprint=review_fingerprint(target),
+                                 since=row["since"]))
+    shown.object_list = items
+    counts = waiting_counts(user)
+    return Waiting(page=shown, counts=counts, total=sum(count for _kind, count in counts))
+
+
+def rejection_reasons(targets) -> dict:
+    """{target pk: the reason of its latest rejection} for the rejected ones of ``targets`` (one kind):
+    one query, none when none was rejected."""
+    rejected = [target for target in targets if getattr(target, "review_state", "") == ReviewState.REJECTED]
+    if not rejected:
+        return {}
+    actions = (ModerationAction.objects.filter(target_type=ContentType.objects.get_for_model(rejected[0]),
+                                               target_id__in=[target.pk for target in rejected],
+                                               kind=ModerationAction.Kind.REJECT)
+               .order_by("target_id", "-created_at", "-pk").values_list("target_id", "reason"))
+    reasons = {}
+    for target_id, reason in actions:
+        reasons.setdefault(target_id, reason)
+    return reasons

@@ -1,7 +1,8 @@
 """Demo consultations in the spirit of CIIC's forum (seeds 002/003): the October 2017 debate on
 Parcul Feroviarilor (past), the "Cluj for Youth 2030" action plan and the climate-neutral-city
 mission (open now). Ideas and residents are fictional and say so; dates of the open
-consultations move with today so the demo always has something open."""
+consultations move with today so the demo always has something open. "Cluj for Youth 2030" is
+pre-moderated (its contributions wait for a moderator): two fictional ideas wait for approval."""
 
 import datetime
 import random
@@ -16,6 +17,7 @@ from civica.accounts.models import User
 from civica.comments.models import Alignment, Comment
 from civica.core.illustrations import illustrate
 from civica.goals.models import Goal
+from civica.moderation.models import ReviewState
 
 from .models import (
     Category,
@@ -342,6 +344,29 @@ def _ideas(process, items, residents, rng, answered=()):
     idea_tally_recount(process=process)
 
 
+# Ideas waiting for a moderator's approval in the youth consultation (pre-moderation): the demo's
+# moderator finds them in the moderation queue's "waiting for approval" section. Fictional.
+WAITING_IDEAS = [
+    ("Cultură", "Un festival de film făcut de liceeni", "Liceele din zona metropolitană să organizeze împreună un "
+     "festival de scurtmetraje, cu proiecții în aer liber."),
+    ("Sănătate", "Alergare de seară pe malul Someșului", "O alergare săptămânală, deschisă oricui, cu voluntari "
+     "tineri care o conduc și un traseu iluminat."),
+]
+
+
+def _waiting_ideas(process, residents):
+    if process.ideas.filter(review_state=ReviewState.WAITING).exists():
+        return
+    categories = {category.name_ro: category for category in process.categories.all()}
+    for index, (category, title, body) in enumerate(WAITING_IDEAS):
+        Idea.objects.create(
+            process=process, author=residents[index + 3], title=title, category=categories.get(category),
+            is_hidden=True,
+            review_state=ReviewState.WAITING,
+            body=f"{body}\n\n*Idee fictivă, creată pentru demonstrație. / A fictional idea, made for the demo.*")
+    idea_tally_recount(process=process)
+
+
 def load(log):
     rng = random.Random(2017)
     for kind, slug, name_ro, name_en in TAGS:
@@ -388,6 +413,8 @@ def load(log):
         "The ideas shown here are **fictional**, for demonstration.",
         scope=Process.Scope.METROPOLITAN, starts_on=(now - 30 * day).date(), ends_on=(now + 70 * day).date(),
         is_published=True, supports_per_person=12,
+        # Pre-moderation: young people's contributions wait for a moderator (two below do).
+        contributions_wait=True,
     )
     climate = _process(
         "cluj-oras-neutru-climatic",
@@ -418,6 +445,7 @@ def load(log):
         ("Terenuri de sport deschise seara", IdeaStatus.EVALUATING, "Analizăm costurile de iluminat (fictiv)."),
     ])
     _ideas(climate, CLIMATE_IDEAS, residents, rng)
+    _waiting_ideas(youth, residents)
     for title, (latitude, longitude, location) in IDEA_POINTS.items():
         Idea.objects.filter(process__in=(park, youth, climate), title=title, latitude=None).update(
             latitude=Decimal(latitude), longitude=Decimal(longitude), location=location)

@@ -25,6 +25,7 @@ from civica.core.maps import latitude_column, longitude_column
 from civica.core.models import PublicImage
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName
+from civica.moderation.models import review_state_field
 
 from .phases import validate_phase_kind
 
@@ -112,6 +113,13 @@ class Process(Bilingual, models.Model):
     report_threshold = models.PositiveSmallIntegerField(
         _("reports before hiding"), default=3, validators=[MinValueValidator(1)],
         help_text=_("Content reported this many times is hidden until a moderator reviews it."),
+    )
+    # Pre-moderation (issue 21, point 5): new ideas and comments are seen by nobody but their author and
+    # the moderators until a moderator approves them (civica.moderation's registry asks this).
+    contributions_wait = models.BooleanField(
+        _("contributions wait for a moderator"), default=False,
+        help_text=_("New ideas and comments are published only once a moderator approves them; until then "
+                    "only their authors and the moderators see them."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -254,6 +262,8 @@ class Idea(Transitions, PublicImage):
     support_count = models.PositiveIntegerField(_("supports"), default=0)
     comment_count = models.PositiveIntegerField(_("comments"), default=0)
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
+    # Pre-moderation: "waiting" (and hidden) until a moderator approves it (civica.moderation).
+    review_state = review_state_field()
     comments = _goes_with_it("comments.Comment")
     reports = _goes_with_it("moderation.Report")
     moderation_actions = _goes_with_it("moderation.ModerationAction")
@@ -283,6 +293,8 @@ class Idea(Transitions, PublicImage):
             models.Index(fields=["process"], condition=Q(is_hidden=True), name="idea_process_hidden"),
             # The moderation queue lists hidden content without reading the whole table.
             models.Index(fields=["id"], condition=models.Q(is_hidden=True), name="idea_hidden"),
+            # ... and what waits for approval, oldest first.
+            models.Index(fields=["created_at"], condition=models.Q(review_state="waiting"), name="idea_waiting"),
         ]
         constraints = [models.UniqueConstraint(fields=["author", "submission_key"],
                                                name="participation_idea_submitted_once")]

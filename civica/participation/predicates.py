@@ -4,6 +4,7 @@ import rules
 from django.utils import timezone
 
 from civica.accounts.predicates import is_moderator_of
+from civica.moderation.models import UNPUBLISHED
 
 from .phases import phase_contents
 
@@ -51,6 +52,13 @@ def idea_untouched(user, idea):
 @rules.predicate
 def idea_visible(user, idea):
     return idea is not None and not idea.is_hidden
+
+
+@rules.predicate
+def idea_not_hidden_by_reports(user, idea):
+    """The idea is visible, or hidden only because it waits for a moderator's approval or was rejected
+    (pre-moderation), not because of reports: its author may still change it (then it waits again)."""
+    return idea is not None and (not idea.is_hidden or idea.review_state in UNPUBLISHED)
 
 
 @rules.predicate

@@ -16,13 +16,14 @@ from civica.comments.registry import Commentable, commentables
 from civica.core import refusals
 from civica.core.permissions import add_admin_perms
 from civica.core.refusals import Requirements
-from civica.moderation.registry import Moderatable, moderatables
+from civica.moderation.registry import Moderatable, moderatables, premoderation
 
-from .models import Debate, Idea
+from .models import Debate, Idea, Process
 from .phases import Action
 from .predicates import (
     active_phase,
     has_supports_left,
+    idea_not_hidden_by_reports,
     idea_untouched,
     idea_visible,
     is_idea_author,
@@ -35,6 +36,7 @@ from .predicates import (
     process_of,
     target_visible,
 )
+from .services import idea_published
 
 rules.add_perm("participation.read_process", is_published | is_editor)
 rules.add_perm("participation.read_idea", (is_published & idea_visible) | is_idea_author | moderates_process)
@@ -83,7 +85,7 @@ refusals.add_perm("participation.edit_idea", Requirements(
     (idea_untouched, gettext_lazy(
         "This idea can no longer be edited: others have already supported or commented on it.")),
     *_as_participant(Action.CREATE_IDEA),
-    (idea_visible, gettext_lazy("This idea is hidden while moderators review it.")),
+    (idea_not_hidden_by_reports, gettext_lazy("This idea is hidden while moderators review it.")),
     _phase_allows(Action.CREATE_IDEA),
 ))
 refusals.add_perm("participation.support_idea", Requirements(
@@ -149,7 +151,10 @@ moderatables.register(Moderatable(
     describe=lambda idea: _('your idea "%(title)s"') % {"title": idea.title},
     moderate_url=_moderate_url("ideas"), report_threshold=lambda idea: idea.process.report_threshold,
     queue_queryset=lambda ideas: ideas.select_related("process"),
+    on_publish=idea_published, review_text=lambda idea: f"{idea.title}\n\n{idea.body}",
 ))
+# Pre-moderation: a consultation whose editors chose it makes new ideas and comments wait for a moderator.
+premoderation.register(Process, lambda process: process.contributions_wait)
 moderatables.register(Moderatable(
     model=Debate, kind="debates", scope_of=process_of, scope_field="process",
     describe=lambda debate: _('the debate "%(title)s"') % {"title": debate.translated("question")},

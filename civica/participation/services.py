@@ -9,6 +9,12 @@ a rejection needs a reason; the author and the idea's followers are told). The o
 or change its category or status move it in its process's ``IdeaTally`` in the same transaction
 (``idea_tally_move``); ``idea_tally_recount`` rebuilds a tally after writes that go around them.
 
+Pre-moderation (``Process.contributions_wait``; civica.moderation): ``idea_create`` holds a new idea for
+a moderator (hidden, "awaiting review"; the process's followers are told only by ``idea_published``, on
+approval); ``idea_update`` of a rejected idea, or of an approved one while the process's contributions
+wait, sends it back to the moderators. A waiting idea is in
+its process's tally as a hidden one is: ``selectors.idea_count`` leaves hidden ideas out for the public.
+
 Running consultations (editors): ``process_create`` (a draft from a blueprint, a unique slug never
 "manage" or "new"), ``process_update``, ``process_publish`` / ``process_unpublish`` (publishing refuses a
 process without phases, or with phases outside its dates or overlapping: ``schedule.schedule_problems``),
@@ -27,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from civica.audit import services as audit
 from civica.core import refusals, transitions
+from civica.moderation import services as moderation
 from civica.notifications.selectors import followers
 from civica.notifications.services import follow_set, notify
 
@@ -97,18 +104,33 @@ def idea_create(*, process, by, submission_key=None, **fields) -> Idea:
     idea = Idea(process=process, author=by, submission_key=submission_key,
                 **{name: value for name, value in fields.items() if name in IDEA_FIELDS})
     idea.full_clean()
+    waits = moderation.review_hold(idea)
     try:
         with transaction.atomic():
             idea.save()
             idea_tally_move(process_id=process.pk, after=_tally_key(idea))
             follow_set(by=by, target=idea, following=True)
+            if waits:
+                moderation.review_submitted(idea)
     except IntegrityError:
         # The same form was submitted twice at once: the first one won.
         return Idea.objects.get(author=by, submission_key=submission_key)
-    notify(recipients=followers(process), exclude=[by], url=idea.get_absolute_url(),
+    if not waits:
+        _tell_process_followers(idea)
+    return idea
+
+
+def _tell_process_followers(idea) -> None:
+    process = idea.process
+    notify(recipients=followers(process), exclude=[idea.author], url=idea.get_absolute_url(),
            message=lambda: _('New idea in "%(process)s": %(title)s') % {"process": process.translated("title"),
                                                                          "title": idea.title})
-    return idea
+
+
+def idea_published(idea) -> None:
+    """A waiting idea a moderator approved (``moderation.services.review_decide``, in its transaction):
+    the process's followers are told now. (It was in the tally already, hidden.)"""
+    _tell_process_followers(idea)
 
 
 def idea_update(*, idea, by, **fields) -> Idea:
@@ -121,6 +143,10 @@ def idea_update(*, idea, by, **fields) -> Idea:
         # Re-check under a lock: a support or comment may have arrived since the form was shown.
         locked = Idea.objects.select_for_update().get(pk=idea.pk)
         refusals.check(by, "participation.edit_idea", locked)
+        # The state read under the lock: a moderator may have approved or rejected it meanwhile.
+        idea.review_state, idea.is_hidden = locked.review_state, locked.is_hidden
+        moderation.review_changed(locked=locked, by=by)
+        idea.review_state, idea.is_hidden = locked.review_state, locked.is_hidden
         idea.save()
         idea_tally_move(process_id=idea.process_id, before=_tally_key(locked), after=_tally_key(idea))
     return idea
@@ -198,7 +224,7 @@ def idea_answer(*, idea, by, status, answer: str) -> Idea:
 RESERVED_SLUGS = {"manage", "new"}
 PROCESS_FIELDS = ("title_ro", "title_en", "summary_ro", "summary_en", "body_ro", "body_en", "hero_image",
                   "hero_image_alt", "scope", "programme", "starts_on", "ends_on", "supports_per_person",
-                  "report_threshold")
+                  "report_threshold", "contributions_wait")
 
 
 def _bump(model, pk, field, delta):

@@ -7,7 +7,8 @@ to act, present only when the person's roles cover it.
   passed), calls closing within ``WEEK``, meetings within ``WEEK`` with their registrations and waiting
   lists, the workshops running now, and plan activities whose period ended without a progress update
   since (planned or ongoing, none dated on or after their last day).
-- A moderator sees the reports in what they moderate (a scoped moderator: their scopes' reports).
+- A moderator sees the reports in what they moderate (a scoped moderator: their scopes' reports), and
+  the contributions waiting for their approval (pre-moderation, ``moderation.selectors.waiting_counts``).
 - An evaluator sees their own reviews still to submit (conflicts declared excluded), overdue ones
   counted.
 - A facilitator sees the open workshops they facilitate (a role on the workshop, or a table of it).
@@ -30,7 +31,7 @@ from civica.calls.models import Application as CallApplication
 from civica.calls.models import ApplicationStatus, Assignment, Call, CallStatus, Review
 from civica.meetings.models import Meeting, RegistrationStatus
 from civica.moderation.models import Report
-from civica.moderation.selectors import moderated_scopes
+from civica.moderation.selectors import moderated_scopes, waiting_counts
 from civica.network.models import Booking, BookingStatus
 from civica.network.predicates import is_member_representative
 from civica.workshops.models import Workshop
@@ -56,6 +57,14 @@ def reports_waiting(user) -> dict | None:
     items = (Report.objects.filter(_scope_filter(scopes), is_resolved=False)
              .values("target_type_id", "target_id").distinct().count())
     return {"count": items}
+
+
+def waiting_for_approval(user) -> dict | None:
+    """Contributions waiting for ``user``'s approval (pre-moderation), per kind and in all. One query."""
+    if moderated_scopes(user) == {}:
+        return None
+    counts = waiting_counts(user)
+    return {"count": sum(count for _kind, count in counts), "rows": counts}
 
 
 def bookings_to_confirm(now) -> dict:
@@ -181,6 +190,7 @@ def dashboard(user, *, now=None) -> dict:
     moderation = reports_waiting(user)
     if moderation is not None:
         items["reports"] = moderation
+        items["waiting_approval"] = waiting_for_approval(user)
     if staff:
         items["bookings"] = bookings_to_confirm(now)
         items["short_of_evaluators"], items["reviews_overdue"] = evaluation_gaps(today)

@@ -133,7 +133,10 @@ def test_author_edits_only_untouched_ideas_during_the_ideas_phase(process, windo
         assert reason(idea.author, "participation.edit_idea", idea) == (
             None if window == "ideas" else "phase_allows_create_idea")
         idea.is_hidden = True
-        assert reason(idea.author, "participation.edit_idea", idea) == "idea_visible"
+        assert reason(idea.author, "participation.edit_idea", idea) == "idea_not_hidden_by_reports"
+        idea.review_state = "waiting"  # hidden while it waits for a moderator's approval: still its author's
+        assert reason(idea.author, "participation.edit_idea", idea) == (
+            None if window == "ideas" else "phase_allows_create_idea")
         idea.support_count = 1
         assert not idea.author.has_perm("participation.edit_idea", idea)
         assert reason(idea.author, "participation.edit_idea", idea) == "idea_untouched"

@@ -14,6 +14,8 @@ from civica.comments.section import post_comment_from_form
 from civica.core import refusals
 from civica.core.page_cache import shared_page, write_scope
 from civica.core.params import id_param, page_param
+from civica.moderation.models import ReviewState
+from civica.moderation.selectors import rejection_reasons
 
 from .. import selectors, services
 from ..forms import AnswerForm, IdeaForm
@@ -78,7 +80,11 @@ def idea_create(request, slug):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Your idea is published. Thank you!"))
+            if idea.review_state == ReviewState.WAITING:
+                messages.success(request, _("Thank you! Your idea waits for a moderator's approval: until then "
+                                            "only you and the moderators see it. You will be told of their decision."))
+            else:
+                messages.success(request, _("Your idea is published. Thank you!"))
             return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
     return render(request, "participation/idea_form.html", {"process": process, "form": form, "idea": None})
 
@@ -113,6 +119,8 @@ def idea_detail(request, slug, idea_id):
         "process": process,
         "idea": idea,
         "idea_place": selectors.idea_place(idea, process),
+        # Pre-moderation: shown to its author (and moderators) only, since nobody else reads the idea.
+        "rejection_reason": rejection_reasons([idea]).get(idea.pk, ""),
         # "What became of it": the plan activities that implement the idea (accountability).
         "implemented_by": list(idea.activities.select_related("plan", "programme")),
         **comment_context(request, idea),

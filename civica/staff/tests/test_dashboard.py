@@ -48,6 +48,9 @@ def world(make_user):
     reporter = make_user("participant")
     for idea in (IdeaFactory(process=park), IdeaFactory(process=park), IdeaFactory(process=school)):
         report_create(target=idea, by=reporter, reason="spam")
+    # Pre-moderation: an idea waits for approval in each; a rejected one waits for nobody.
+    for process, state in ((park, "waiting"), (school, "waiting"), (park, "rejected")):
+        IdeaFactory(process=process, is_hidden=True, review_state=state)
     organisation = MemberFactory()
     representative = make_user("member_representative", scope=organisation)
     space = SpaceFactory()
@@ -94,13 +97,13 @@ def counts(user):
 
 def test_an_editor_sees_everything(world, make_user):
     assert counts(make_user("editor")) == {
-        "reports": 3, "bookings": 1, "short_of_evaluators": 2, "reviews_overdue": 3, "calls_closing": 1,
-        "meetings": 3, "workshops": 1, "activities": 1}
+        "reports": 3, "waiting_approval": 2, "bookings": 1, "short_of_evaluators": 2, "reviews_overdue": 3,
+        "calls_closing": 1, "meetings": 3, "workshops": 1, "activities": 1}
 
 
 def test_moderators_see_the_queue_of_what_they_moderate(world, make_user):
-    assert counts(make_user("moderator")) == {"reports": 3}
-    assert counts(make_user("moderator", scope=world["park"])) == {"reports": 2}
+    assert counts(make_user("moderator")) == {"reports": 3, "waiting_approval": 2}
+    assert counts(make_user("moderator", scope=world["park"])) == {"reports": 2, "waiting_approval": 1}
 
 
 def test_an_evaluator_sees_their_own_reviews(world):
@@ -124,6 +127,7 @@ def test_the_page_shows_counts_and_links(client, world, make_user):
     page = response.content.decode()
     assert response.status_code == 200
     assert reverse("network:booking_manage") in page and reverse("moderation:queue") in page
+    assert reverse("moderation:waiting") in page and 'id="count-waiting-approval">2' in page
     assert reverse("audit:log") in page and reverse("calls:manage", args=[world["call"].slug]) in page
     assert "Activity 0.0" in page
     client.force_login(make_user("editor"))
@@ -166,6 +170,7 @@ def test_fixed_queries(client, world, make_user, assert_constant_queries):
         now = timezone.now()
         for idea in (IdeaFactory(process=world["park"]), IdeaFactory(process=world["school"])):
             report_create(target=idea, by=make_user("participant"), reason="spam")
+            IdeaFactory(process=idea.process, is_hidden=True, review_state="waiting")
         call = world["call"]
         applications = _applications(call, 2, make_user)
         for application in applications:

@@ -12,11 +12,11 @@ def demo(db):
 
 
 ITEMS = {
-    "admin": {"reports", "bookings", "short_of_evaluators", "reviews_overdue", "calls_closing", "meetings",
-              "workshops", "activities"},
-    "editor": {"reports", "bookings", "short_of_evaluators", "reviews_overdue", "calls_closing", "meetings",
-               "workshops", "activities"},
-    "moderator": {"reports"},
+    "admin": {"reports", "waiting_approval", "bookings", "short_of_evaluators", "reviews_overdue", "calls_closing",
+              "meetings", "workshops", "activities"},
+    "editor": {"reports", "waiting_approval", "bookings", "short_of_evaluators", "reviews_overdue", "calls_closing",
+               "meetings", "workshops", "activities"},
+    "moderator": {"reports", "waiting_approval"},
     "evaluator": {"my_reviews"},
     "facilitator": {"my_workshops"},
     "member": {"my_bookings"},

@@ -210,12 +210,16 @@ def test_edit_the_details_with_tags_goals_and_an_image(editor_client, settings, 
     culture = Tag.objects.create(kind=Tag.Kind.AREA, slug="cultura", name_ro="Cultură", name_en="Culture")
     cities = Goal.objects.get(code="sdg-11")
     data = process_form_data(process, title_en="Parks", body_ro="**Parcuri**", hero_image_alt="A park",
-                             area_tags=[culture.pk], goals=[cities.pk], supports_per_person="3")
+                             area_tags=[culture.pk], goals=[cities.pk], supports_per_person="3",
+                             contributions_wait="on")
+    assert "Contributions wait for a moderator" in editor_client.get(
+        f"/en/processes/{process.slug}/manage/edit/").content.decode()
     data["hero_image"] = SimpleUploadedFile("park.png", png_bytes(), content_type="image/png")
     response = editor_client.post(f"/en/processes/{process.slug}/manage/edit/", data)
     assert response.status_code == 302
     process.refresh_from_db()
     assert process.title_en == "Parks" and process.supports_per_person == 3 and process.hero_image
+    assert process.contributions_wait  # pre-moderation: new ideas and comments wait for a moderator
     assert set(process.tags.all()) == {culture} and set(process.goals.all()) == {cities}
     public = editor_client.get(f"/en/processes/{process.slug}/").content.decode()
     assert "SDG 11 · Sustainable cities and communities" in public
