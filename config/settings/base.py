@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "civica.news",
     "civica.governance",
     "civica.observatory",
+    "civica.archive",
+    "civica.oai",
     "civica.api",
     "ninja",
     "civica.newsletter",

@@ -1,0 +1,177 @@
+"""Reads of the archive's pages, each in a fixed number of queries (tests/test_catalogue.py).
+
+- ``catalogue(filters)``: the published works matching a text (every word, accents and case ignored, in
+  ``search_text``) and the facets chosen (artist, period, medium, collection, tag), with each facet's
+  values and how many of the matching works have each (one GROUP BY a facet: five queries whatever the
+  number of works), the values chosen kept even when nothing matches them any more.
+- ``work_for_page``: a published work with its artist, medium, tags, published collections, events and
+  only the images its licences let the public see; ``work_for_staff``: any work with every image.
+- ``export_rows``: what the CSV/JSON downloads hold, public fields only, read in chunks."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch
+
+from .models import (
+    PUBLIC_LICENCES,
+    Artist,
+    Collection,
+    CollectionItem,
+    Event,
+    Medium,
+    Tag,
+    Work,
+    WorkImage,
+)
+from .text import words
+
+FACETS = ("artist", "period", "medium", "collection", "tag")
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    chosen: bool = False
+
+
+@dataclass
+class Catalogue:
+    works: object  # a queryset, paginated by the view
+    facets: dict = field(default_factory=dict)  # name: [FacetValue]
+    total: int = 0
+
+
+def public_images():
+    return WorkImage.objects.filter(licence__in=PUBLIC_LICENCES).exclude(image="").order_by("position", "id")
+
+
+def matching(*, q="", artist=None, period=None, medium=None, collection=None, tag=None, exclude=""):
+    """Published works matching the text and every facet chosen except ``exclude``."""
+    works = Work.objects.published()
+    for word in words(q):
+        works = works.filter(search_text__contains=word)
+    if artist and exclude != "artist":
+        works = works.filter(artist__slug=artist)
+    if period is not None and exclude != "period":
+        works = works.filter(decade=period)
+    if medium and exclude != "medium":
+        works = works.filter(medium__slug=medium)
+    if collection and exclude != "collection":
+        works = works.filter(collections__slug=collection, collections__is_published=True)
+    if tag and exclude != "tag":
+        works = works.filter(tags__slug=tag)
+    return works
+
+
+def _facet(filters, name, key, label_of, rows_for):
+    """A facet's values among the works matching every other choice (so a facet offers its alternatives)."""
+    ids = matching(**filters, exclude=name).values("pk")
+    chosen = filters.get(name)
+    values = [FacetValue(str(value), label, count, str(value) == str(chosen)) for value, label, count
+              in ((key(row), label_of(row), row["n"]) for row in rows_for(ids))]
+    return sorted(values, key=lambda value: (-value.count, value.label))
+
+
+def catalogue(**filters) -> Catalogue:
+    from civica.core.i18n import active_language
+
+    en = active_language() == "en"
+
+    def name_of(prefix):
+        return lambda row: (row.get(f"{prefix}name_en") if en else "") or row[f"{prefix}name_ro"]
+
+    facets = {
+        "artist": _facet(filters, "artist", lambda row: row["slug"], lambda row: row["name"],
+                         lambda ids: Artist.objects.filter(works__in=ids).values("slug", "name")
+                         .annotate(n=Count("works", distinct=True))),
+        "period": _facet(filters, "period", lambda row: row["decade"], lambda row: f"{row['decade']}–{row['decade'] + 9}",
+                         lambda ids: Work.objects.filter(pk__in=ids, decade__isnull=False).values("decade")
+                         .annotate(n=Count("pk")).order_by()),
+        "medium": _facet(filters, "medium", lambda row: row["slug"], name_of(""),
+                         lambda ids: Medium.objects.filter(works__in=ids).values("slug", "name_ro", "name_en")
+                         .annotate(n=Count("works", distinct=True))),
+        "collection": _facet(filters, "collection", lambda row: row["slug"],
+                             lambda row: (row.get("title_en") if en else "") or row["title_ro"],
+                             lambda ids: Collection.objects.filter(is_published=True, works__in=ids)
+                             .values("slug", "title_ro", "title_en").annotate(n=Count("works", distinct=True))),
+        "tag": _facet(filters, "tag", lambda row: row["slug"], name_of(""),
+                      lambda ids: Tag.objects.filter(works__in=ids).values("slug", "name_ro", "name_en")
+                      .annotate(n=Count("works", distinct=True))),
+    }
+    works = (matching(**filters).select_related("artist", "medium")
+             .prefetch_related(Prefetch("images", public_images(), to_attr="public_images"))
+             .order_by("title_ro", "id"))
+    return Catalogue(works=works, facets=facets)
+
+
+def work_for_page(slug):
+    return (Work.objects.published().filter(slug=slug).select_related("artist", "medium")
+            .prefetch_related("tags", Prefetch("images", public_images(), to_attr="public_images"),
+                              Prefetch("collections", Collection.objects.filter(is_published=True)),
+                              Prefetch("events", Event.objects.filter(is_published=True)))
+            .first())
+
+
+def work_for_staff(pk):
+    return (Work.objects.filter(pk=pk).select_related("artist", "medium")
+            .prefetch_related("tags", Prefetch("images", WorkImage.objects.order_by("position", "id")))
+            .first())
+
+
+def staff_list():
+    return (Work.objects.select_related("artist", "medium").prefetch_related("images")
+            .order_by("-updated_at", "-id"))
+
+
+def artist_for_page(slug):
+    return (Artist.objects.filter(slug=slug, works__status="published").distinct()
+            .prefetch_related(Prefetch("works", Work.objects.published().select_related("medium")
+                                       .prefetch_related(Prefetch("images", public_images(), to_attr="public_images"))
+                                       .order_by("year_from", "title_ro"), to_attr="public_works"))
+            .first())
+
+
+def collection_for_page(slug):
+    items = (CollectionItem.objects.filter(work__status="published").select_related("work__artist")
+             .prefetch_related(Prefetch("work__images", public_images(), to_attr="public_images"))
+             .order_by("position", "id"))
+    return (Collection.objects.filter(slug=slug, is_published=True)
+            .prefetch_related(Prefetch("items", items, to_attr="public_items")).first())
+
+
+def event_for_page(slug):
+    return (Event.objects.filter(slug=slug, is_published=True)
+            .prefetch_related(Prefetch("works", Work.objects.published().select_related("artist")),
+                              "documents").first())
+
+
+def archive_home():
+    return {
+        "collections": list(Collection.objects.filter(is_published=True).annotate(
+            n=Count("works", distinct=True)).order_by("title_ro")),
+        "events": list(Event.objects.filter(is_published=True).order_by("-starts_on")[:10]),
+    }
+
+
+EXPORT_COLUMNS = ("inventory_number", "title_ro", "title_en", "artist", "date", "year_from", "year_to", "medium",
+                  "technique_ro", "technique_en", "dimensions", "location", "tags", "url")
+
+
+def export_rows(works, *, base_url):
+    """One dict per work (public fields only), read 500 at a time."""
+    from django.utils.translation import override
+
+    works = works.select_related("artist", "medium").prefetch_related("tags").order_by("pk")
+    with override("ro"):
+        for work in works.iterator(chunk_size=500):
+            yield {
+                "inventory_number": work.inventory_number, "title_ro": work.title_ro, "title_en": work.title_en,
+                "artist": work.artist.name if work.artist_id else "", "date": work.shown_date(),
+                "year_from": work.year_from, "year_to": work.year_to,
+                "medium": work.medium.name_ro if work.medium_id else "", "technique_ro": work.technique_ro,
+                "technique_en": work.technique_en, "dimensions": work.dimensions, "location": work.location,
+                "tags": "; ".join(tag.name_ro for tag in work.tags.all()),
+                "url": base_url + work.get_absolute_url(),
+            }
