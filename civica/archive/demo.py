@@ -49,16 +49,20 @@ WORKS = [
     ("ECCA-2021-001", "casa-cu-ferestre-albastre", "Casa cu ferestre albastre", "House with blue windows",
      "ilinca-varga", (2006, None), "pictura", "ulei pe pânză", "oil on canvas", "80 × 100", ["oras"], Licence.CC_BY),
     ("ECCA-2021-002", "autoportret-in-atelier", "Autoportret în atelier", "Self-portrait in the studio",
-     "ilinca-varga", (2011, None), "pictura", "acrilic pe pânză", "acrylic on canvas", "120 × 90", ["portret"], Licence.PERMISSION),
-    ("ECCA-2021-003", "strada-memorandumului-noaptea", "Strada Memorandumului, noaptea", "Memorandumului Street at night",
+     "ilinca-varga", (2011, None), "pictura", "acrilic pe pânză", "acrylic on canvas", "120 × 90", ["portret"],
+     Licence.PERMISSION),
+    ("ECCA-2021-003", "strada-memorandumului-noaptea", "Strada Memorandumului, noaptea",
+     "Memorandumului Street at night",
      "serban-moldovan", (2009, None), "fotografie", "print pigment pe hârtie baritată", "pigment print on baryta paper",
      "50 × 70", ["oras", "memorie"], Licence.CC_BY_SA),
     ("ECCA-2021-004", "blocuri-in-ceata", "Blocuri în ceață", "Blocks in the fog", "serban-moldovan", (2014, None),
      "fotografie", "fotografie digitală", "digital photograph", "40 × 60", ["oras", "peisaj"], Licence.CC_BY),
     ("ECCA-2021-005", "forma-de-asteptare", "Formă de așteptare", "A shape of waiting", "teodora-campean",
-     (2016, 2017), "sculptura", "lemn de tei și ceară", "lime wood and wax", "45 × 30 × 30", ["abstract"], Licence.CC_BY_NC_ND),
+     (2016, 2017), "sculptura", "lemn de tei și ceară", "lime wood and wax", "45 × 30 × 30", ["abstract"],
+     Licence.CC_BY_NC_ND),
     ("ECCA-2021-006", "camera-cu-ecouri", "Camera cu ecouri", "The room of echoes", "teodora-campean", (2019, None),
-     "instalatie", "textile, sunet, lumină", "textiles, sound, light", "dimensiuni variabile", ["memorie"], Licence.STAFF_ONLY),
+     "instalatie", "textile, sunet, lumină", "textiles, sound, light", "dimensiuni variabile", ["memorie"],
+     Licence.STAFF_ONLY),
     ("ECCA-2021-007", "harta-unui-cartier", "Harta unui cartier", "Map of a neighbourhood", "andrei-szabo",
      (1998, 2001), "grafica", "linogravură", "linocut", "35 × 50", ["oras"], Licence.CC0),
     ("ECCA-2021-008", "semne-pe-zapada", "Semne pe zăpadă", "Signs in the snow", "andrei-szabo", (2003, None),
@@ -97,14 +101,17 @@ def load(log):
         work.location = "Depozitul ECCA, Cluj-Napoca (fictiv)"
         work.provenance_ro = "Donația artistului, 2021 (fictiv)."
         work.provenance_en = "Gift of the artist, 2021 (fictional)."
-        work.description_ro = f"*Lucrare fictivă, pentru demonstrație.* {title_ro}: o lucrare din prima colecție a Arhivei ECCA."
-        work.description_en = f"*Fictional work, for the demonstration.* {title_en}: a work of the ECCA Archive's first collection."
+        work.description_ro = (f"*Lucrare fictivă, pentru demonstrație.* {title_ro}: o lucrare din prima colecție "
+                               "a Arhivei ECCA.")
+        work.description_en = (f"*Fictional work, for the demonstration.* {title_en}: a work of the ECCA Archive's "
+                               "first collection.")
         work.condition = Condition.GOOD if position % 3 else Condition.FAIR
         work.conservation_notes = "Verificat la preluare (notă fictivă, vizibilă doar personalului)."
         work.is_fictional = True
         work._tags = [tags[tag] for tag in tag_slugs]
         if work.status != WorkStatus.PUBLISHED:
-            work.status, work.published_at = WorkStatus.PUBLISHED, datetime.datetime(2021, 10, 22, 12, tzinfo=datetime.UTC)
+            work.status = WorkStatus.PUBLISHED
+            work.published_at = datetime.datetime(2021, 10, 22, 12, tzinfo=datetime.UTC)
         refresh_derived(work)
         work.save()
         work.tags.set(work._tags)
@@ -114,7 +121,8 @@ def load(log):
                                                 name=random_name("png")),
                 alt_ro="Ilustrație abstractă în locul fotografiei lucrării (imagine de demonstrație).",
                 alt_en="Abstract illustration standing for the work's photograph (demonstration image).",
-                rights_holder=f"{artists[artist].name} (fictiv)", photographer="Echipa ECCA (fictiv)", licence=licence)
+                rights_holder=f"{artists[artist].name} (fictiv)", photographer="Echipa ECCA (fictiv)",
+                licence=licence)
             sync_public_copy(image)
         CollectionItem.objects.get_or_create(collection=collection, work=work, defaults={"position": position})
     draft, _created = Work.objects.get_or_create(inventory_number="ECCA-2021-009", defaults={

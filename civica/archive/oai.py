@@ -10,7 +10,7 @@ from django.utils.translation import override
 
 from civica.core.markup import markdown_to_text
 
-from .models import Collection, LICENCE_URLS, Work, WorkImage
+from .models import LICENCE_URLS, Collection, Work, WorkImage
 
 PUBLISHER = "Centrul Cultural Clujean — Arhiva ECCA"
 
@@ -61,7 +61,8 @@ def dublin_core(work) -> list[tuple[str, str, str]]:
         elements.append(("coverage", work.location, ""))
     for image in work.images.all():
         if image.is_public:
-            elements.append(("rights", f"© {image.rights_holder}; {LICENCE_URLS.get(image.licence) or image.get_licence_display()}", ""))
+            licence = LICENCE_URLS.get(image.licence) or image.get_licence_display()
+            elements.append(("rights", f"© {image.rights_holder}; {licence}", ""))
     return elements
 
 

@@ -86,7 +86,8 @@ def catalogue(**filters) -> Catalogue:
         "artist": _facet(filters, "artist", lambda row: row["slug"], lambda row: row["name"],
                          lambda ids: Artist.objects.filter(works__in=ids).values("slug", "name")
                          .annotate(n=Count("works", distinct=True))),
-        "period": _facet(filters, "period", lambda row: row["decade"], lambda row: f"{row['decade']}–{row['decade'] + 9}",
+        "period": _facet(filters, "period", lambda row: row["decade"],
+                         lambda row: f"{row['decade']}–{row['decade'] + 9}",
                          lambda ids: Work.objects.filter(pk__in=ids, decade__isnull=False).values("decade")
                          .annotate(n=Count("pk")).order_by()),
         "medium": _facet(filters, "medium", lambda row: row["slug"], name_of(""),

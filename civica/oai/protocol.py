@@ -256,7 +256,8 @@ def _identify(base_url: str) -> str:
     earliest = [value for source in sources()
                 if (value := source.public().aggregate(first=Min(source.datestamp))["first"])]
     name = f"{settings.CIVICA_SITE_NAME}: {getattr(settings, 'CIVICA_OAI_REPOSITORY_NAME', '') or 'Civica'}"
-    admin = getattr(settings, "CIVICA_OAI_ADMIN_EMAIL", "") or settings.DEFAULT_FROM_EMAIL.rpartition("<")[2].rstrip(">")
+    admin = (getattr(settings, "CIVICA_OAI_ADMIN_EMAIL", "")
+             or settings.DEFAULT_FROM_EMAIL.rpartition("<")[2].rstrip(">"))
     return ("<Identify>"
             f"<repositoryName>{text(name)}</repositoryName><baseURL>{text(base_url)}</baseURL>"
             "<protocolVersion>2.0</protocolVersion>"
