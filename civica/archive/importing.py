@@ -6,14 +6,15 @@ others optional, unknown ones reported and ignored). Each row is read into the f
 by name (made when new), years as whole numbers. A row whose inventory number exists updates that work;
 otherwise a draft is made. ``check`` (the dry run) reads every row and says, per row, what would happen and
 what is wrong; ``apply`` does the same in one transaction and saves only when no row is wrong, so a file is
-imported whole or not at all. Works stay drafts: publishing runs the required-fields check per work."""
+imported whole or not at all (two imports of one file at once: the second waits for the rows the first
+locked, or, for rows both create, is refused whole with a message). Works stay drafts: publishing runs the required-fields check per work."""
 
 import csv
 import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -181,6 +182,19 @@ def run(upload, *, by, apply: bool) -> ImportReport:
         parsed.append((result, values, fields))
     if not apply or any(result.errors for result in report.rows):
         return report
+    try:
+        _save(parsed, report, by=by)
+    except IntegrityError:
+        # Another import (or a staff member) saved one of these inventory numbers, names or tags at the same
+        # moment: nothing of this file is saved; checking it again shows the rows as updates.
+        report.problems.append(_("Someone saved some of these works at the same moment: nothing of this file "
+                                 "was saved. Check the file again, then import it."))
+        return report
+    report.applied = not any(result.errors for result in report.rows)
+    return report
+
+
+def _save(parsed, report, *, by):
     with transaction.atomic():
         for result, values, fields in parsed:
             if values.get("artist"):
@@ -198,6 +212,3 @@ def run(upload, *, by, apply: bool) -> ImportReport:
                 result.errors += refusals.refusal_messages(error)
         if any(result.errors for result in report.rows):
             transaction.set_rollback(True)
-            return report
-    report.applied = True
-    return report

@@ -114,8 +114,12 @@ def _image(pk):
 def image_edit(request, pk):
     image = _image(pk)
     if request.POST.get("action") == "delete":
-        services.image_delete(image=image, by=request.user)
-        messages.success(request, _("The image is removed."))
+        try:
+            services.image_delete(image=image, by=request.user)
+        except refusals.REFUSALS as refused:
+            refusals.show_refusal(request, refused)
+        else:
+            messages.success(request, _("The image is removed."))
         return redirect("archive:manage_work", pk=image.work_id)
     form = ImageEditForm(request.POST, instance=WorkImage.objects.get(pk=image.pk), prefix=f"image-{image.pk}")
     if form.is_valid():

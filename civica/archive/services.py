@@ -2,10 +2,11 @@
 
 - ``work_save``: a new work (a draft, its slug made from its Romanian title) or changes to one, with its
   tags; refreshes ``search_text`` and ``decade`` and moves ``updated_at`` (the OAI-PMH datestamp). A change
-  to a published work is audited.
+  to a published work is audited, and refused when it would empty a required field (checked under the
+  row's lock, so an edit racing the publication never leaves a published work incomplete).
 - ``work_publish`` / ``work_unpublish``: status moves through ``core.transitions.move``; publishing runs the
   required-fields check (``checks.missing_fields``) under the row's lock.
-- ``image_add`` / ``image_update`` / ``image_delete``: an image checked by its content (``core.uploads``),
+- ``image_add`` / ``image_update`` / ``image_delete`` (never a published work's last image): an image checked by its content (``core.uploads``),
   its original kept privately (re-encoded without metadata unless ``keep_location``), and the public copy
   made or removed as its licence allows (``sync_public_copy``).
 - ``artist_refresh_works``: a renamed artist's or medium's words are in their works' ``search_text``."""
@@ -73,6 +74,12 @@ def work_save(*, by, work=None, tags=None, **fields) -> Work:
             work.slug = new_slug(work.title_ro)
         refresh_derived(work)
         work.full_clean(exclude=["tags"])
+        if work.is_published:
+            # A published work keeps what publishing required (checked under the row's lock).
+            missing = missing_fields(work)
+            if missing:
+                raise ValidationError(_("A published work must keep: %(fields)s. Unpublish it first to leave "
+                                        "them empty.") % {"fields": ", ".join(missing)})
         work.save()
         if tags is not None:
             work.tags.set(tags)
@@ -203,8 +210,11 @@ def image_update(*, image, by, **fields) -> WorkImage:
 
 def image_delete(*, image, by) -> None:
     refusals.check(by, "archive.edit_work", image.work)
-    work = image.work
     with transaction.atomic():
+        work = Work.objects.select_for_update().get(pk=image.work_id)
+        if work.is_published and not work.images.exclude(pk=image.pk).exists():
+            raise ValidationError(_("A published work keeps at least one image: add another first, or unpublish "
+                                    "the work."))
         original = image.original
         storage, name = original.storage, original.name
         image.delete()  # the public copy goes with it (keep_public_images)
