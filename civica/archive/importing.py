@@ -1,7 +1,8 @@
 """Bulk import of works from a spreadsheet (CSV in UTF-8, or XLSX), with a dry run.
 
 The first row names the columns (``COLUMNS``; ``inventory_number`` and ``title_ro`` are required, the
-others optional, unknown ones reported and ignored). Each row is read into the fields of
+others optional — a column the file lacks leaves that field of an existing work unchanged —, unknown ones
+reported and ignored). Each row is read into the fields of
 ``services.work_save``: an artist by name (made when new, with the birth year if given), a medium and tags
 by name (made when new), years as whole numbers. A row whose inventory number exists updates that work;
 otherwise a draft is made. ``check`` (the dry run) reads every row and says, per row, what would happen and
@@ -127,14 +128,17 @@ def _row_fields(values: dict, errors: list) -> dict:
     for name, limit in TEXT_LIMITS.items():
         if len(values.get(name, "")) > limit:
             errors.append(_("%(column)s is longer than %(limit)s characters.") % {"column": name, "limit": limit})
-    fields = {name: values.get(name, "") for name in (
+    # Only the file's columns: a column it lacks leaves that field of an existing work as it is.
+    fields = {name: values[name] for name in (
         "inventory_number", "title_ro", "title_en", "date_text_ro", "date_text_en", "technique_ro", "technique_en",
-        "dimensions", "location", "provenance_ro", "provenance_en", "description_ro", "description_en")}
-    fields["year_from"] = _year(values.get("year_from", ""), "year_from", errors)
-    fields["year_to"] = _year(values.get("year_to", ""), "year_to", errors)
-    if fields["year_to"] and not fields["year_from"]:
+        "dimensions", "location", "provenance_ro", "provenance_en", "description_ro", "description_en")
+        if name in values}
+    for name in ("year_from", "year_to"):
+        if name in values:
+            fields[name] = _year(values[name], name, errors)
+    if fields.get("year_to") and not fields.get("year_from"):
         errors.append(_("year_to needs year_from."))
-    elif fields["year_to"] and fields["year_from"] and fields["year_to"] < fields["year_from"]:
+    elif fields.get("year_to") and fields.get("year_from") and fields["year_to"] < fields["year_from"]:
         errors.append(_("The period ends before it starts."))
     _year(values.get("artist_birth_year", ""), "artist_birth_year", errors)
     return fields

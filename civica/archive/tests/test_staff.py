@@ -139,7 +139,7 @@ def post_import(client, content, *, apply, name="works.csv"):
 
 def test_the_import_checks_first_then_saves_every_row(client, editor):
     client.force_login(editor)
-    WorkFactory(inventory_number="ECCA-11", title_ro="Vechi")
+    image_for(WorkFactory(inventory_number="ECCA-11", title_ro="Vechi", dimensions="40 × 60"))  # published, complete
     dry = post_import(client, CSV.encode(), apply=False)
     assert dry.status_code == 200 and dry.context["report"].created == 1 and dry.context["report"].updated == 1
     assert "Columns ignored: colour." in dry.content.decode()
@@ -149,7 +149,12 @@ def test_the_import_checks_first_then_saves_every_row(client, editor):
     house = Work.objects.get(inventory_number="ECCA-10")
     assert house.artist.name == "Ilinca Varga" and house.artist.birth_year == 1979 and house.medium.name_ro == "Pictură"
     assert sorted(tag.name_ro for tag in house.tags.all()) == ["Memorie", "Oraș"] and house.status == WorkStatus.DRAFT
-    assert Work.objects.get(inventory_number="ECCA-11").title_ro == "Strada"
+    street = Work.objects.get(inventory_number="ECCA-11")
+    assert street.title_ro == "Strada" and street.dimensions == "40 × 60"  # a column not in the file is kept
+    # A row that would empty a published work's required field is refused, and with it the whole file.
+    refused = post_import(client, b"inventory_number,title_ro,dimensions\nECCA-11,Strada,\nECCA-12,Nou,\n", apply=True)
+    assert refused.status_code == 400 and "A published work must keep: dimensions." in refused.content.decode()
+    assert not Work.objects.filter(inventory_number="ECCA-12").exists()
 
 
 def test_the_import_reads_xlsx(client, editor):
