@@ -3,7 +3,8 @@
 - ``catalogue(filters)``: the published works matching a text (every word, accents and case ignored, in
   ``search_text``) and the facets chosen (artist, period, medium, collection, tag), with each facet's
   values and how many of the matching works have each (one GROUP BY a facet: five queries whatever the
-  number of works), the values chosen kept even when nothing matches them any more.
+  number of works), the ``FACET_LIMIT`` most frequent shown (and the one chosen); the artist is found
+  by the search box beyond those.
 - ``work_for_page``: a published work with its artist, medium, tags, published collections, events and
   only the images its licences let the public see; ``work_for_staff``: any work with every image.
 - ``export_rows``: what the CSV/JSON downloads hold, public fields only, read in chunks."""
@@ -26,6 +27,7 @@ from .models import (
 from .text import words
 
 FACETS = ("artist", "period", "medium", "collection", "tag")
+FACET_LIMIT = 12  # values shown a facet, the most frequent first (the one chosen always among them)
 
 
 @dataclass
@@ -71,7 +73,10 @@ def _facet(filters, name, key, label_of, rows_for):
     chosen = filters.get(name)
     values = [FacetValue(str(value), label, count, str(value) == str(chosen)) for value, label, count
               in ((key(row), label_of(row), row["n"]) for row in rows_for(ids))]
-    return sorted(values, key=lambda value: (-value.count, value.label))
+    values.sort(key=lambda value: (-value.count, value.label))
+    shown = values[:FACET_LIMIT]
+    shown += [value for value in values[FACET_LIMIT:] if value.chosen]
+    return shown
 
 
 def catalogue(**filters) -> Catalogue:
