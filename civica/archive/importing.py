@@ -8,7 +8,8 @@ by name (made when new), years as whole numbers. A row whose inventory number ex
 otherwise a draft is made. ``check`` (the dry run) reads every row and says, per row, what would happen and
 what is wrong; ``apply`` does the same in one transaction and saves only when no row is wrong, so a file is
 imported whole or not at all (two imports of one file at once: the second waits for the rows the first
-locked, or, for rows both create, is refused whole with a message). Works stay drafts: publishing runs the required-fields check per work."""
+locked, or, for rows both create, is refused whole with a message). New works are drafts: publishing runs
+the required-fields check per work."""
 
 import csv
 import io

@@ -6,9 +6,9 @@
   row's lock, so an edit racing the publication never leaves a published work incomplete).
 - ``work_publish`` / ``work_unpublish``: status moves through ``core.transitions.move``; publishing runs the
   required-fields check (``checks.missing_fields``) under the row's lock.
-- ``image_add`` / ``image_update`` / ``image_delete`` (never a published work's last image): an image checked by its content (``core.uploads``),
-  its original kept privately (re-encoded without metadata unless ``keep_location``), and the public copy
-  made or removed as its licence allows (``sync_public_copy``).
+- ``image_add`` / ``image_update`` / ``image_delete`` (never a published work's last image): an image checked
+  by its content (``core.uploads``), its original kept privately (re-encoded without metadata unless
+  ``keep_location``), and the public copy made or removed as its licence allows (``sync_public_copy``).
 - ``artist_refresh_works``: a renamed artist's or medium's words are in their works' ``search_text``."""
 
 import io

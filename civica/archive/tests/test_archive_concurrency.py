@@ -23,8 +23,8 @@ def test_publishing_racing_an_edit_never_publishes_an_incomplete_work(editor):
     for _attempt in range(3):
         work = WorkFactory(status=WorkStatus.DRAFT)
         image_for(work)
-        outcomes = run_together([lambda: services.work_publish(work=work, by=editor),
-                                 lambda: services.work_save(by=editor, work=work, dimensions="")])
+        outcomes = run_together([lambda work=work: services.work_publish(work=work, by=editor),
+                                 lambda work=work: services.work_save(by=editor, work=work, dimensions="")])
         work.refresh_from_db()
         assert not (work.status == WorkStatus.PUBLISHED and missing_fields(work))
         assert sum(outcome is None for outcome in outcomes) == 1  # exactly one of the two went through
