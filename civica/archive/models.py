@@ -178,7 +178,9 @@ class Work(Transitions, Bilingual, models.Model):
         verbose_name = _("work")
         verbose_name_plural = _("works")
         ordering = ["title_ro", "id"]
-        indexes = [models.Index(fields=["status", "updated_at", "id"], name="archive_work_harvest")]
+        indexes = [models.Index(fields=["status", "updated_at", "id"], name="archive_work_harvest"),
+                   # The catalogue's order: its first page is read from the index, never sorted.
+                   models.Index(fields=["status", "title_ro", "id"], name="archive_work_catalogue")]
         constraints = [models.CheckConstraint(condition=Q(year_to__isnull=True) | Q(year_from__isnull=False),
                                               name="archive_work_period_has_start")]
 

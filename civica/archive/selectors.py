@@ -61,18 +61,21 @@ def matching(*, q="", artist=None, period=None, medium=None, collection=None, ta
     if medium and exclude != "medium":
         works = works.filter(medium__slug=medium)
     if collection and exclude != "collection":
-        works = works.filter(collections__slug=collection, collections__is_published=True)
+        works = works.filter(pk__in=CollectionItem.objects.filter(
+            collection__slug=collection, collection__is_published=True).values("work_id"))
     if tag and exclude != "tag":
-        works = works.filter(tags__slug=tag)
+        works = works.filter(pk__in=Work.tags.through.objects.filter(tag__slug=tag).values("work_id"))
     return works
 
 
 def _facet(filters, name, key, label_of, rows_for):
-    """A facet's values among the works matching every other choice (so a facet offers its alternatives)."""
-    ids = matching(**filters, exclude=name).values("pk")
+    """A facet's values among the works matching every other choice (so a facet offers its alternatives):
+    one GROUP BY over those works joined to the facet's table (a work has a tag or a collection once, so
+    counting rows counts works)."""
+    works = matching(**filters, exclude=name).order_by()
     chosen = filters.get(name)
     values = [FacetValue(str(value), label, count, str(value) == str(chosen)) for value, label, count
-              in ((key(row), label_of(row), row["n"]) for row in rows_for(ids))]
+              in ((key(row), label_of(row), row["n"]) for row in rows_for(works))]
     values.sort(key=lambda value: (-value.count, value.label))
     shown = values[:FACET_LIMIT]
     shown += [value for value in values[FACET_LIMIT:] if value.chosen]
@@ -87,24 +90,25 @@ def catalogue(**filters) -> Catalogue:
     def name_of(prefix):
         return lambda row: (row.get(f"{prefix}name_en") if en else "") or row[f"{prefix}name_ro"]
 
+    def grouped(*columns, **condition):
+        return lambda works: works.filter(**condition).values(*columns).annotate(n=Count("pk"))
+
     facets = {
-        "artist": _facet(filters, "artist", lambda row: row["slug"], lambda row: row["name"],
-                         lambda ids: Artist.objects.filter(works__in=ids).values("slug", "name")
-                         .annotate(n=Count("works", distinct=True))),
+        "artist": _facet(filters, "artist", lambda row: row["artist__slug"], lambda row: row["artist__name"],
+                         grouped("artist__slug", "artist__name", artist__isnull=False)),
         "period": _facet(filters, "period", lambda row: row["decade"],
                          lambda row: f"{row['decade']}–{row['decade'] + 9}",
-                         lambda ids: Work.objects.filter(pk__in=ids, decade__isnull=False).values("decade")
-                         .annotate(n=Count("pk")).order_by()),
-        "medium": _facet(filters, "medium", lambda row: row["slug"], name_of(""),
-                         lambda ids: Medium.objects.filter(works__in=ids).values("slug", "name_ro", "name_en")
-                         .annotate(n=Count("works", distinct=True))),
-        "collection": _facet(filters, "collection", lambda row: row["slug"],
-                             lambda row: (row.get("title_en") if en else "") or row["title_ro"],
-                             lambda ids: Collection.objects.filter(is_published=True, works__in=ids)
-                             .values("slug", "title_ro", "title_en").annotate(n=Count("works", distinct=True))),
-        "tag": _facet(filters, "tag", lambda row: row["slug"], name_of(""),
-                      lambda ids: Tag.objects.filter(works__in=ids).values("slug", "name_ro", "name_en")
-                      .annotate(n=Count("works", distinct=True))),
+                         grouped("decade", decade__isnull=False)),
+        "medium": _facet(filters, "medium", lambda row: row["medium__slug"], name_of("medium__"),
+                         grouped("medium__slug", "medium__name_ro", "medium__name_en", medium__isnull=False)),
+        "collection": _facet(filters, "collection", lambda row: row["collection_items__collection__slug"],
+                             lambda row: (row.get("collection_items__collection__title_en") if en else "")
+                             or row["collection_items__collection__title_ro"],
+                             grouped("collection_items__collection__slug", "collection_items__collection__title_ro",
+                                     "collection_items__collection__title_en",
+                                     collection_items__collection__is_published=True)),
+        "tag": _facet(filters, "tag", lambda row: row["tags__slug"], name_of("tags__"),
+                      grouped("tags__slug", "tags__name_ro", "tags__name_en", tags__isnull=False)),
     }
     works = (matching(**filters).select_related("artist", "medium")
              .prefetch_related(Prefetch("images", public_images(), to_attr="public_images"))
