@@ -19,8 +19,6 @@ from .models import (
     Collection,
     CollectionItem,
     Event,
-    Medium,
-    Tag,
     Work,
     WorkImage,
 )

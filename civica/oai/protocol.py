@@ -330,6 +330,10 @@ def _get_record(arguments) -> str:
     return f"<GetRecord>{_record(source, row)}</GetRecord>"
 
 
+def error_document(error: OaiError, *, base_url: str) -> str:
+    return _envelope(f'<error code="{error.code}">{text(error.message)}</error>', base_url=base_url, arguments={})
+
+
 def respond(arguments: dict, *, base_url: str, repeated=(), page_size: int | None = None) -> str:
     """The XML answer to ``arguments`` (each name once; ``repeated``: names given more than once)."""
     try:

@@ -96,6 +96,8 @@ MIDDLEWARE = [
     # /api/: ?lang=, CORS for reading, ETag and 304 (civica.api.middleware).
     "civica.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # /oai/: what the guards below answer stays OAI-PMH XML (civica.oai.middleware).
+    "civica.oai.middleware.OaiErrorsMiddleware",
     "civica.core.middleware.RejectNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

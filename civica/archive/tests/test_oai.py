@@ -114,6 +114,14 @@ def test_bad_requests_get_the_protocol_error_as_xml(client, query, code):
     assert [error.get("code") for error in document.iter(f"{OAI}error")] == [code]
 
 
+@pytest.mark.parametrize("query", ["verb=Identify%00", "verb=ListRecords&metadataPrefix=oai_dc&set=a%00b"])
+def test_a_nul_character_gets_xml_too(client, query):
+    response = client.get(f"/oai/?{query}")
+    assert response.status_code == 200 and response["Content-Type"] == "text/xml; charset=utf-8"
+    assert [error.get("code") for error in etree.fromstring(response.content).iter(f"{OAI}error")] == ["badArgument"]
+    assert client.post("/oai/", {"verb": "Identify\x00"}).content.count(b'code="badArgument"') == 1
+
+
 def test_a_draft_is_not_a_record_and_other_methods_get_xml(client):
     draft = WorkFactory(status=WorkStatus.DRAFT)
     identifier = protocol.oai_identifier(protocol.sources()[0], draft.pk)
