@@ -18,3 +18,17 @@ class ArchiveConfig(AppConfig):
 
         post_delete.connect(delete_stored_files("file"), sender=Document, weak=False,
                             dispatch_uid="archive.document.delete")
+
+        # The catalogue's facet counts kept in the cache go stale with any change of what they count.
+        from django.db.models.signals import m2m_changed, post_save
+
+        from .models import Artist, Collection, CollectionItem, Medium, Tag, Work
+        from .selectors import catalogue_changed
+
+        for model in (Work, Artist, Medium, Tag, Collection, CollectionItem):
+            post_save.connect(catalogue_changed, sender=model, weak=False, dispatch_uid=f"archive.facets.save.{model}")
+            post_delete.connect(catalogue_changed, sender=model, weak=False,
+                                dispatch_uid=f"archive.facets.delete.{model}")
+        for sender in (Work.tags.through, CollectionItem):
+            m2m_changed.connect(catalogue_changed, sender=sender, weak=False,
+                                dispatch_uid=f"archive.facets.m2m.{sender}")

@@ -4,13 +4,19 @@
   ``search_text``) and the facets chosen (artist, period, medium, collection, tag), with each facet's
   values and how many of the matching works have each (one GROUP BY a facet: five queries whatever the
   number of works), the ``FACET_LIMIT`` most frequent shown (and the one chosen); the artist is found
-  by the search box beyond those.
+  by the search box beyond those. The counts are kept in the cache per filters and language until a
+  write changes anything they count (a generation number bumped by signals, ``catalogue_changed``), so
+  a facet view asked again costs the page's two queries.
 - ``work_for_page``: a published work with its artist, medium, tags, published collections, events and
   only the images its licences let the public see; ``work_for_staff``: any work with every image.
 - ``export_rows``: what the CSV/JSON downloads hold, public fields only, read in chunks."""
 
+import copy
+import hashlib
+import time
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch
 
 from .models import (
@@ -80,10 +86,51 @@ def _facet(filters, name, key, label_of, rows_for):
     return shown
 
 
+GENERATION_KEY = "archive:catalogue-generation"
+FACETS_SECONDS = 3600  # at most; CIVICA_ARCHIVE_FACETS_SECONDS = 0 turns the keeping off
+
+
+def catalogue_changed(**kwargs) -> None:
+    """Facet counts kept in the cache are stale: a work, its tags or collections, an artist, a medium, a
+    tag or a collection changed (connected to their signals in ``apps.py``)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def _facets_key(filters, language) -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = time.time_ns()
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    chosen = "&".join(f"{name}={filters[name]}" for name in sorted(filters))
+    return f"archive:facets:{generation}:{language}:{hashlib.sha256(chosen.encode()).hexdigest()}"
+
+
 def catalogue(**filters) -> Catalogue:
+    """The works matching ``filters`` and the facets' values; the facets' five GROUP BYs are kept in the cache
+    per filters and language until anything they count changes (``catalogue_changed``)."""
+    from django.conf import settings
+
     from civica.core.i18n import active_language
 
-    en = active_language() == "en"
+    language = active_language()
+    seconds = getattr(settings, "CIVICA_ARCHIVE_FACETS_SECONDS", FACETS_SECONDS)
+    key = _facets_key(filters, language) if seconds else None
+    facets = cache.get(key) if key else None
+    if facets is None:
+        facets = _count_facets(filters, en=language == "en")
+        if key:
+            cache.set(key, facets, seconds)
+    works = (matching(**filters).select_related("artist", "medium")
+             .prefetch_related(Prefetch("images", public_images(), to_attr="public_images"))
+             .order_by("title_ro", "id"))
+    return Catalogue(works=works, facets=copy.deepcopy(facets))
+
+
+def _count_facets(filters, *, en: bool) -> dict:
 
     def name_of(prefix):
         return lambda row: (row.get(f"{prefix}name_en") if en else "") or row[f"{prefix}name_ro"]
@@ -108,10 +155,7 @@ def catalogue(**filters) -> Catalogue:
         "tag": _facet(filters, "tag", lambda row: row["tags__slug"], name_of("tags__"),
                       grouped("tags__slug", "tags__name_ro", "tags__name_en", tags__isnull=False)),
     }
-    works = (matching(**filters).select_related("artist", "medium")
-             .prefetch_related(Prefetch("images", public_images(), to_attr="public_images"))
-             .order_by("title_ro", "id"))
-    return Catalogue(works=works, facets=facets)
+    return facets
 
 
 def work_for_page(slug):

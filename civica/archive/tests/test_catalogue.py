@@ -135,7 +135,23 @@ def test_the_site_search_finds_published_works_and_their_artists():
                 if result.kind == "artist"] == ["Șerban Moldovan"]
 
 
-def test_query_counts_stay_the_same(client, assert_constant_queries):
+def test_facet_counts_are_kept_until_a_change(client, django_assert_num_queries):
+    painter = ArtistFactory(slug="ilinca")
+    WorkFactory(artist=painter)
+    client.get("/en/archive/?artist=ilinca")
+    with django_assert_num_queries(5):  # the count, the works, their images, collections and events: no facet
+        response = client.get("/en/archive/?artist=ilinca")
+    assert [value.count for value in response.context["facets"][0]["values"]] == [1]
+    WorkFactory(artist=painter)  # a new work: the kept counts are stale
+    response = client.get("/en/archive/?artist=ilinca")
+    assert [value.count for value in response.context["facets"][0]["values"]] == [2]
+    TagFactory(slug="nou").works.add(*painter.works.all())  # tags added: stale again
+    tags = client.get("/en/archive/?artist=ilinca").context["facets"][4]["values"]
+    assert [(value.value, value.count) for value in tags] == [("nou", 2)]
+
+
+def test_query_counts_stay_the_same(client, assert_constant_queries, settings):
+    settings.CIVICA_ARCHIVE_FACETS_SECONDS = 0  # every facet counted, as after any change
     artist, collection = ArtistFactory(slug="ilinca"), CollectionFactory(slug="prima")
 
     def add():
