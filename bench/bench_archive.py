@@ -100,7 +100,7 @@ def catalogue():
     from django.conf import settings
 
     for address in addresses:
-        def ask(times):
+        def ask(times, address=address):
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()
                 response = client.get(address)
