@@ -20,6 +20,7 @@ from .checks import missing_fields
 from .forms import ImageEditForm, ImageForm, ImportForm, WorkForm
 from .models import WorkImage
 
+CONSERVATION_FIELDS = ("condition", "conservation_notes")
 staff_only = refusals.permission_required("archive.manage_archive",
                                           gettext_lazy("Only the centre's editors catalogue the archive."))
 
@@ -43,8 +44,12 @@ def work_list(request):
 def work_edit(request, pk=None):
     work = _work(pk) if pk is not None else None
     form = WorkForm(request.POST or None, instance=work)
+    if not request.user.has_perm("archive.read_conservation", work):
+        # Whoever may catalogue but not read the conservation notes neither sees nor changes them.
+        for name in CONSERVATION_FIELDS:
+            form.fields.pop(name)
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields if name in form.fields}
         tags = fields.pop("tags")
         try:
             saved = services.work_save(by=request.user, work=work, tags=tags, **fields)
