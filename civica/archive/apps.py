@@ -29,6 +29,11 @@ class ArchiveConfig(AppConfig):
             post_save.connect(catalogue_changed, sender=model, weak=False, dispatch_uid=f"archive.facets.save.{model}")
             post_delete.connect(catalogue_changed, sender=model, weak=False,
                                 dispatch_uid=f"archive.facets.delete.{model}")
+        from .services import refresh_search_text
+
+        for model in (Artist, Medium, Tag):  # renamed: their works are found by the new name
+            post_save.connect(refresh_search_text, sender=model, weak=False,
+                              dispatch_uid=f"archive.search_text.{model}")
         for sender in (Work.tags.through, CollectionItem):
             m2m_changed.connect(catalogue_changed, sender=sender, weak=False,
                                 dispatch_uid=f"archive.facets.m2m.{sender}")

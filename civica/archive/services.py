@@ -9,7 +9,8 @@
 - ``image_add`` / ``image_update`` / ``image_delete`` (never a published work's last image): an image checked
   by its content (``core.uploads``), its original kept privately (re-encoded without metadata unless
   ``keep_location``), and the public copy made or removed as its licence allows (``sync_public_copy``).
-- ``artist_refresh_works``: a renamed artist's or medium's words are in their works' ``search_text``."""
+- ``refresh_search_text``: an artist, medium or tag renamed (in Django admin) has its new words in its works'
+  ``search_text`` (connected to their ``post_save`` in ``apps.py``), 500 works at a time."""
 
 import io
 
@@ -52,6 +53,19 @@ def refresh_derived(work) -> None:
     work.decade = (work.year_from // 10) * 10 if work.year_from else None
     work.search_text = work_search_text(work)
     work.updated_at = timezone.now()
+
+
+def refresh_search_text(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """A ``post_save`` receiver for ``Artist``, ``Medium`` and ``Tag``: their works' words again."""
+    if created or raw:
+        return
+    works = Work.objects.filter(**{{"Artist": "artist", "Medium": "medium", "Tag": "tags"}[sender.__name__]: instance})
+    for chunk_start in range(0, works.count(), 500):
+        chunk = list(works.order_by("pk").select_related("artist", "medium").prefetch_related("tags")
+                     [chunk_start:chunk_start + 500])
+        for work in chunk:
+            work.search_text = work_search_text(work)
+        Work.objects.bulk_update(chunk, ["search_text"])
 
 
 def work_save(*, by, work=None, tags=None, **fields) -> Work:

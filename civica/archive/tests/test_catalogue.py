@@ -63,6 +63,11 @@ def test_search_ignores_accents_and_case(client):
     assert titles(client.get("/ro/archive/?q=serban")) == {"Strada Memorandumului, noaptea"}
     assert titles(client.get("/ro/archive/?q=ȘERBAN+noaptea")) == {"Strada Memorandumului, noaptea"}
     assert titles(client.get("/ro/archive/?q=SERBÁN+nimic")) == set()
+    artist = ArtistFactory._meta.model.objects.get(name="Șerban Moldovan")
+    artist.name = "Ștefan Pop"  # renamed in the admin: found by the new name only
+    artist.save()
+    assert titles(client.get("/ro/archive/?q=stefan")) == {"Strada Memorandumului, noaptea"}
+    assert titles(client.get("/ro/archive/?q=serban")) == set()
 
 
 @pytest.mark.parametrize("query_string", ["artist=%C2%B2", "period=abc", "period=1995", "period=99999999999999999",
