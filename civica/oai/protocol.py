@@ -182,7 +182,9 @@ def _page(query: Query, *, size: int):
             if query.after_stamp and index == query.source_index:
                 after = datetime.datetime.fromisoformat(query.after_stamp)
                 field = source.datestamp
-                rows = rows.filter(Q(**{f"{field}__gt": after}) | Q(**{field: after, "pk__gt": query.after_pk}))
+                # (datestamp, pk) after the last one: the first condition bounds an index range scan.
+                rows = rows.filter(Q(**{f"{field}__gte": after}),
+                                   Q(**{f"{field}__gt": after}) | Q(pk__gt=query.after_pk))
             wanted = size - len(found)
             chunk = list(source.for_records(rows)[:wanted + 1])
             found += [(source, row) for row in chunk[:wanted]]
