@@ -17,7 +17,7 @@ in five), then:
 On an in-memory SQLite database, or on the database ``DATABASE_URL`` names (PostgreSQL: everything is
 deleted at the end). Prints figures; asserts nothing.
 
-    .venv/bin/python bench/bench_archive.py [works]
+    .venv/bin/python bench/bench_archive.py [works] [catalogue] [harvest]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/civica_x .venv/bin/python bench/bench_archive.py"""
 
 import os
@@ -42,6 +42,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 WORKS = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
+PARTS = set(sys.argv[2:]) or {"catalogue", "harvest"}  # e.g. `bench_archive.py 50000 harvest`
 ARTISTS, MEDIA, TAGS, COLLECTIONS = 500, 8, 30, 10
 ASKED = 21
 WORDS = ["casa", "strada", "portret", "noaptea", "ceață", "forma", "harta", "semne", "blocuri", "camera"]
@@ -163,8 +164,10 @@ def main():
     seed()
     print(f"seeded {WORKS:,} works in {time.perf_counter() - started:.1f} s")
     try:
-        catalogue()
-        harvest()
+        if "catalogue" in PARTS:
+            catalogue()
+        if "harvest" in PARTS:
+            harvest()
     finally:
         if not connection.settings_dict["NAME"].startswith(("file:memorydb", ":memory:")):
             from civica.archive.models import Artist, Collection, Medium, Tag, Work
