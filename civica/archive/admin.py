@@ -5,6 +5,7 @@ screens (``manage_views.py``), where the required-fields check and the image rul
 from django import forms
 from django.contrib import admin
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 
 from civica.core.uploads import check_pdf, random_name, strip_pdf_metadata
 
@@ -46,7 +47,7 @@ class DocumentForm(forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if upload and not getattr(upload, "_committed", True):
+        if isinstance(upload, UploadedFile):  # a new file (a stored one is shown again as it is)
             check_pdf(upload)
             return ContentFile(strip_pdf_metadata(upload), name=random_name("pdf"))
         return upload

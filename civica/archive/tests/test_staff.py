@@ -184,3 +184,21 @@ def test_a_bad_spreadsheet_saves_nothing_and_says_why(client, editor, content, m
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Work.objects.exists()
+
+
+def test_an_event_document_is_a_checked_pdf_without_metadata():
+    from civica.archive.admin import DocumentForm
+
+    refused = DocumentForm(data={"title_ro": "Program"}, files={"file": upload(b"<html>", "p.pdf", "application/pdf")})
+    assert not refused.is_valid() and "file" in refused.errors
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.docinfo["/Author"] = "Numele autorului"
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    accepted = DocumentForm(data={"title_ro": "Program"}, files={"file": upload(buffer.getvalue(), "p.pdf",
+                                                                                 "application/pdf")})
+    assert accepted.is_valid(), accepted.errors
+    assert b"Numele autorului" not in accepted.cleaned_data["file"].read()
