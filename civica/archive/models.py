@@ -266,7 +266,7 @@ class Collection(Bilingual, models.Model):
 class CollectionItem(models.Model):
     collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="items")
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="collection_items")
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveIntegerField(default=0)  # a collection may hold more than 32,767 works
 
     class Meta:
         ordering = ["collection", "position", "id"]
