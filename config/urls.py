@@ -22,6 +22,8 @@ urlpatterns = [
     path("anymail/", include("anymail.urls")),
     # The public API (civica.api): not under a language prefix, its language is ?lang= or Accept-Language.
     path("api/v1/", api.urls),
+    # OAI-PMH 2.0 for harvesters (civica.oai): not under a language prefix, answers are XML only.
+    path("oai/", include("civica.oai.urls")),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
 ]
 
@@ -48,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("newsletter/", include("civica.newsletter.urls")),
     path("observatory/", include("civica.observatory.urls")),
     path("vouchers/", include("civica.vouchers.urls")),
+    path("archive/", include("civica.archive.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

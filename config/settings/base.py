@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "civica.governance",
     "civica.observatory",
     "civica.vouchers",
+    "civica.archive",
+    "civica.oai",
     "civica.api",
     "ninja",
     "civica.newsletter",
@@ -95,6 +97,8 @@ MIDDLEWARE = [
     # /api/: ?lang=, CORS for reading, ETag and 304 (civica.api.middleware).
     "civica.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # /oai/: what the guards below answer stays OAI-PMH XML (civica.oai.middleware).
+    "civica.oai.middleware.OaiErrorsMiddleware",
     "civica.core.middleware.RejectNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -385,6 +389,11 @@ CIVICA_SITE_NAME = os.environ.get("CIVICA_SITE_NAME", "Civica")
 # Absolute links in e-mails and calendar feeds (notifications, digests, unsubscribe, iCal) start with
 # this; `make demo` sets it from its HOST and PORT.
 CIVICA_BASE_URL = os.environ.get("CIVICA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# OAI-PMH (civica.oai): the repository identifier in every record's identifier (oai:<it>:archive.work/1; by
+# default CIVICA_BASE_URL's host when it is a domain name), the address Identify gives, records an answer.
+CIVICA_OAI_REPOSITORY_IDENTIFIER = os.environ.get("CIVICA_OAI_REPOSITORY_IDENTIFIER", "")
+CIVICA_OAI_ADMIN_EMAIL = os.environ.get("CIVICA_OAI_ADMIN_EMAIL", "")
+CIVICA_OAI_PAGE_SIZE = int(os.environ.get("CIVICA_OAI_PAGE_SIZE", "100"))
 # How long a call's applications are kept after its results, when their applicant deleted the
 # account (calls/personal_data.py; the delete-my-account page says it).
 CIVICA_CALL_RECORDS_YEARS = int(os.environ.get("CIVICA_CALL_RECORDS_YEARS", "5"))

@@ -133,6 +133,35 @@ def site_open_data(site_news):
     return site_news
 
 
+# --- The ECCA art archive (issue 23): the catalogue and the pages of a work, an artist, a collection and an
+# event, on ``site_archive``.
+PAGES |= {
+    "archive:catalogue": lambda site: "/ro/archive/",
+    "archive:work": lambda site: "/ro/archive/works/casa-albastra/",
+    "archive:artist": lambda site: "/ro/archive/artists/ilinca/",
+    "archive:collection": lambda site: "/ro/archive/collections/prima/",
+    "archive:event": lambda site: "/ro/archive/events/simpozion/",
+}
+PAGE_DATA |= dict.fromkeys(("archive:catalogue", "archive:work", "archive:artist", "archive:collection",
+                            "archive:event"), "site_archive")
+SHOWN |= dict.fromkeys(("archive:catalogue", "archive:work", "archive:artist", "archive:collection",
+                        "archive:event"), "Casa albastră")
+
+
+@pytest.fixture
+def site_archive(site_news):
+    """``site_news`` with a published work in a collection, shown at an event."""
+    from civica.archive.models import Event
+    from civica.archive.tests.factories import ArtistFactory, CollectionFactory, WorkFactory, image_for
+
+    work = WorkFactory(slug="casa-albastra", title_ro="Casa albastră", artist=ArtistFactory(slug="ilinca"))
+    image_for(work)
+    CollectionFactory(slug="prima").works.add(work)
+    Event.objects.create(slug="simpozion", title_ro="Simpozion", starts_on="2021-10-22",
+                         is_published=True).works.add(work)
+    return site_news
+
+
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 
 

@@ -1,0 +1,325 @@
+"""The ECCA art archive (issue 23, point 1): "un program de documentare, conservare și valorificare a
+operelor de artă create de generații recente de artiști clujeni" (seed 000).
+
+- ``Artist``: name, birth year, a short bilingual biography, links (one address a line).
+- ``Medium`` and ``Tag``: bilingual labels the catalogue's facets filter by.
+- ``Work``: bilingual title, a date or period (``year_from``–``year_to`` and how it is written, "c. 1998"),
+  medium and technique, dimensions, an inventory number (unique), location, provenance, its condition
+  and conservation notes (staff only: no public page, download or OAI record reads them). Status draft →
+  published → draft in ``WORK_TRANSITIONS`` (``core.transitions.move``); publishing asks
+  ``Work.missing_fields`` (the required-fields check) first. ``search_text`` is the work's words without
+  accents or case, refreshed by every save through the services, so the catalogue's search is
+  accent-insensitive on every database; ``decade`` is the period facet.
+- ``WorkImage``: the original, kept in the private storage for staff (re-encoded without metadata, or as
+  uploaded when staff keep its location data), and the public copy (re-encoded, no metadata, at most
+  ``PUBLIC_MAX_SIDE`` px, with WebP renditions) that exists only while the image's licence lets the public
+  see it; alt text in both languages, the rights holder and the licence make the credit line.
+- ``Collection``: a curated, ordered selection of works; ``Event``: an exhibition, the symposium, a
+  launch, with the works shown and ``Document``s (public PDFs, metadata stripped).
+- ``is_fictional`` on artists, works, collections and events: demo content the pages mark as invented."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from civica.core.i18n import Bilingual
+from civica.core.transitions import Transitions
+from civica.core.uploads import RandomName, private_storage
+
+PUBLIC_MAX_SIDE = 1600  # the public copy's longest side; the original stays whole for staff
+
+
+class Licence(models.TextChoices):
+    """What the rights holder allows; ``PUBLIC_LICENCES`` may be shown to the public."""
+
+    CC0 = "cc0", _("Public domain (CC0 1.0)")
+    CC_BY = "cc-by", _("Creative Commons Attribution 4.0 (CC BY)")
+    CC_BY_SA = "cc-by-sa", _("Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA)")
+    CC_BY_NC_ND = "cc-by-nc-nd", _("Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 (CC BY-NC-ND)")
+    PERMISSION = "permission", _("All rights reserved; shown on this site with the holder's permission")
+    STAFF_ONLY = "staff-only", _("All rights reserved; not shown to the public")
+
+
+PUBLIC_LICENCES = frozenset({Licence.CC0, Licence.CC_BY, Licence.CC_BY_SA, Licence.CC_BY_NC_ND,
+                             Licence.PERMISSION})
+LICENCE_URLS = {
+    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Licence.CC_BY_NC_ND: "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+}
+
+
+class Condition(models.TextChoices):
+    GOOD = "good", _("Good")
+    FAIR = "fair", _("Fair")
+    POOR = "poor", _("Poor: needs conservation")
+    UNKNOWN = "unknown", _("Not assessed")
+
+
+class WorkStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+WORK_TRANSITIONS = {
+    WorkStatus.DRAFT: {WorkStatus.PUBLISHED: "archive.publish_work"},
+    WorkStatus.PUBLISHED: {WorkStatus.DRAFT: "archive.unpublish_work"},
+}
+
+
+class Artist(Bilingual, models.Model):
+    slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=160)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    bio_ro = models.TextField(_("short biography (Romanian)"), max_length=2000, blank=True)
+    bio_en = models.TextField(_("short biography (English)"), max_length=2000, blank=True)
+    links = models.TextField(_("links"), blank=True, help_text=_("One web address a line."))
+    is_fictional = models.BooleanField(_("fictional"), default=False,
+                                       help_text=_("Invented for the demonstration: the pages say so."))
+
+    class Meta:
+        verbose_name = _("artist")
+        verbose_name_plural = _("artists")
+        ordering = ["name", "id"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:artist", args=[self.slug])
+
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip().startswith(("https://", "http://"))]
+
+
+class Medium(Bilingual, models.Model):
+    slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
+    name_ro = models.CharField(_("name (Romanian)"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = _("medium")
+        verbose_name_plural = _("media")
+        ordering = ["name_ro", "id"]
+
+    def __str__(self):
+        return self.name_ro
+
+
+class Tag(Bilingual, models.Model):
+    slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
+    name_ro = models.CharField(_("name (Romanian)"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = _("archive tag")
+        verbose_name_plural = _("archive tags")
+        ordering = ["name_ro", "id"]
+
+    def __str__(self):
+        return self.name_ro
+
+
+class WorkQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=WorkStatus.PUBLISHED)
+
+
+class Work(Transitions, Bilingual, models.Model):
+    TRANSITIONS = WORK_TRANSITIONS
+    STATUS = WorkStatus
+
+    slug = models.SlugField(_("short name in addresses"), max_length=120, unique=True)
+    inventory_number = models.CharField(_("inventory number"), max_length=40, unique=True)
+    status = models.CharField(_("status"), max_length=10, choices=WorkStatus.choices, default=WorkStatus.DRAFT,
+                              editable=False)
+    title_ro = models.CharField(_("title (Romanian)"), max_length=250)
+    title_en = models.CharField(_("title (English)"), max_length=250, blank=True)
+    artist = models.ForeignKey(Artist, null=True, blank=True, on_delete=models.PROTECT, related_name="works",
+                               verbose_name=_("artist"))
+    year_from = models.PositiveSmallIntegerField(_("year (from)"), null=True, blank=True)
+    year_to = models.PositiveSmallIntegerField(_("year (to)"), null=True, blank=True,
+                                               help_text=_("For a period; empty for a single year."))
+    date_text_ro = models.CharField(_("date as written (Romanian)"), max_length=80, blank=True,
+                                    help_text=_("e.g. “c. 1998”, “anii 2000”; empty: the years."))
+    date_text_en = models.CharField(_("date as written (English)"), max_length=80, blank=True)
+    decade = models.PositiveSmallIntegerField(null=True, blank=True, editable=False, db_index=True)
+    medium = models.ForeignKey(Medium, null=True, blank=True, on_delete=models.PROTECT, related_name="works",
+                               verbose_name=_("medium"))
+    technique_ro = models.CharField(_("technique (Romanian)"), max_length=200, blank=True)
+    technique_en = models.CharField(_("technique (English)"), max_length=200, blank=True)
+    dimensions = models.CharField(_("dimensions"), max_length=120, blank=True,
+                                  help_text=_("Height × width × depth, in cm."))
+    description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
+    description_en = models.TextField(_("description (English, Markdown)"), blank=True)
+    location = models.CharField(_("location"), max_length=200, blank=True,
+                                help_text=_("Where the work is kept (shown to the public)."))
+    provenance_ro = models.TextField(_("provenance (Romanian)"), blank=True)
+    provenance_en = models.TextField(_("provenance (English)"), blank=True)
+    condition = models.CharField(_("condition"), max_length=10, choices=Condition.choices,
+                                 default=Condition.UNKNOWN)
+    conservation_notes = models.TextField(_("conservation notes (staff only)"), blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="works", verbose_name=_("tags"))
+    is_fictional = models.BooleanField(_("fictional"), default=False,
+                                       help_text=_("Invented for the demonstration: the pages say so."))
+    search_text = models.TextField(editable=False, blank=True, default="")
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    # The OAI-PMH datestamp: every change of what a record says moves it.
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now, editable=False, db_index=True)
+
+    objects = WorkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("work")
+        verbose_name_plural = _("works")
+        ordering = ["title_ro", "id"]
+        indexes = [models.Index(fields=["status", "updated_at", "id"], name="archive_work_harvest"),
+                   # The catalogue's order: its first page is read from the index, never sorted.
+                   models.Index(fields=["status", "title_ro", "id"], name="archive_work_catalogue")]
+        constraints = [models.CheckConstraint(condition=Q(year_to__isnull=True) | Q(year_from__isnull=False),
+                                              name="archive_work_period_has_start")]
+
+    def __str__(self):
+        return f"{self.inventory_number} {self.title_ro}"
+
+    def get_absolute_url(self):
+        return reverse("archive:work", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == WorkStatus.PUBLISHED
+
+    def shown_date(self) -> str:
+        written = self.translated("date_text")
+        if written:
+            return written
+        if self.year_from and self.year_to and self.year_to != self.year_from:
+            return f"{self.year_from}–{self.year_to}"
+        return str(self.year_from or "")
+
+
+class WorkImage(models.Model):
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="images", verbose_name=_("work"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    original = models.FileField(_("original"), storage=private_storage, upload_to=RandomName("archive/originals"))
+    keep_location = models.BooleanField(
+        _("keep the photo's metadata in the original"), default=False,
+        help_text=_("Staff only: the original keeps its EXIF data (place, camera). The public copy never does."))
+    image = models.ImageField(_("public copy"), upload_to=RandomName("images/archive"), blank=True, editable=False)
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    alt_ro = models.CharField(_("image description (Romanian)"), max_length=250,
+                              help_text=_("What the image shows, for people who cannot see it."))
+    alt_en = models.CharField(_("image description (English)"), max_length=250, blank=True)
+    rights_holder = models.CharField(_("rights holder"), max_length=200)
+    photographer = models.CharField(_("photographer"), max_length=200, blank=True)
+    licence = models.CharField(_("licence"), max_length=16, choices=Licence.choices, default=Licence.STAFF_ONLY)
+
+    class Meta:
+        verbose_name = _("work image")
+        verbose_name_plural = _("work images")
+        ordering = ["work", "position", "id"]
+
+    def __str__(self):
+        return f"{self.work_id}:{self.position}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.licence in PUBLIC_LICENCES
+
+    def licence_url(self) -> str:
+        return LICENCE_URLS.get(self.licence, "")
+
+    def alt(self) -> str:
+        from civica.core.i18n import active_language
+
+        return (self.alt_en if active_language() == "en" and self.alt_en else "") or self.alt_ro
+
+
+class Collection(Bilingual, models.Model):
+    slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
+    title_ro = models.CharField(_("title (Romanian)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
+    description_en = models.TextField(_("description (English, Markdown)"), blank=True)
+    works = models.ManyToManyField(Work, through="CollectionItem", related_name="collections", blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+    is_fictional = models.BooleanField(_("fictional"), default=False)
+
+    class Meta:
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+        ordering = ["title_ro", "id"]
+
+    def __str__(self):
+        return self.title_ro
+
+    def get_absolute_url(self):
+        return reverse("archive:collection", args=[self.slug])
+
+
+class CollectionItem(models.Model):
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="items")
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="collection_items")
+    position = models.PositiveIntegerField(default=0)  # a collection may hold more than 32,767 works
+
+    class Meta:
+        ordering = ["collection", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["collection", "work"], name="archive_item_once")]
+
+
+class EventKind(models.TextChoices):
+    EXHIBITION = "exhibition", _("Exhibition")
+    SYMPOSIUM = "symposium", _("Symposium")
+    LAUNCH = "launch", _("Launch")
+    OTHER = "other", _("Event")
+
+
+class Event(Bilingual, models.Model):
+    slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=EventKind.choices, default=EventKind.EXHIBITION)
+    title_ro = models.CharField(_("title (Romanian)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    description_ro = models.TextField(_("description (Romanian, Markdown)"), blank=True)
+    description_en = models.TextField(_("description (English, Markdown)"), blank=True)
+    works = models.ManyToManyField(Work, blank=True, related_name="events", verbose_name=_("works shown"))
+    is_published = models.BooleanField(_("published"), default=False)
+    is_fictional = models.BooleanField(_("fictional"), default=False)
+
+    class Meta:
+        verbose_name = _("exhibition or event")
+        verbose_name_plural = _("exhibitions and events")
+        ordering = ["-starts_on", "id"]
+
+    def __str__(self):
+        return self.title_ro
+
+    def get_absolute_url(self):
+        return reverse("archive:event", args=[self.slug])
+
+
+class Document(Bilingual, models.Model):
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.CASCADE, related_name="documents")
+    title_ro = models.CharField(_("title (Romanian)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    file = models.FileField(_("PDF"), upload_to=RandomName("documents/archive"))
+    size = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["event", "title_ro", "id"]
+
+    def __str__(self):
+        return self.title_ro

@@ -1,0 +1,229 @@
+"""Reads of the archive's pages, each in a fixed number of queries (tests/test_catalogue.py).
+
+- ``catalogue(filters)``: the published works matching a text (every word, accents and case ignored, in
+  ``search_text``) and the facets chosen (artist, period, medium, collection, tag), with each facet's
+  values and how many of the matching works have each (one GROUP BY a facet: five queries whatever the
+  number of works), the ``FACET_LIMIT`` most frequent shown (and the one chosen); the artist is found
+  by the search box beyond those. The counts are kept in the cache per filters and language until a
+  write changes anything they count (a generation number bumped by signals, ``catalogue_changed``), so
+  a facet view asked again costs the page's two queries.
+- ``work_for_page``: a published work with its artist, medium, tags, published collections, events and
+  only the images its licences let the public see; ``work_for_staff``: any work with every image.
+- ``export_rows``: what the CSV/JSON downloads hold, public fields only, read in chunks."""
+
+import copy
+import hashlib
+import time
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count, Prefetch
+
+from .models import (
+    PUBLIC_LICENCES,
+    Artist,
+    Collection,
+    CollectionItem,
+    Event,
+    Work,
+    WorkImage,
+)
+from .text import words
+
+FACETS = ("artist", "period", "medium", "collection", "tag")
+FACET_LIMIT = 12  # values shown a facet, the most frequent first (the one chosen always among them)
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    chosen: bool = False
+
+
+@dataclass
+class Catalogue:
+    works: object  # a queryset, paginated by the view
+    facets: dict = field(default_factory=dict)  # name: [FacetValue]
+    total: int = 0
+
+
+def public_images():
+    return WorkImage.objects.filter(licence__in=PUBLIC_LICENCES).exclude(image="").order_by("position", "id")
+
+
+def matching(*, q="", artist=None, period=None, medium=None, collection=None, tag=None, exclude=""):
+    """Published works matching the text and every facet chosen except ``exclude``."""
+    works = Work.objects.published()
+    for word in words(q):
+        works = works.filter(search_text__contains=word)
+    if artist and exclude != "artist":
+        works = works.filter(artist__slug=artist)
+    if period is not None and exclude != "period":
+        works = works.filter(decade=period)
+    if medium and exclude != "medium":
+        works = works.filter(medium__slug=medium)
+    if collection and exclude != "collection":
+        works = works.filter(pk__in=CollectionItem.objects.filter(
+            collection__slug=collection, collection__is_published=True).values("work_id"))
+    if tag and exclude != "tag":
+        works = works.filter(pk__in=Work.tags.through.objects.filter(tag__slug=tag).values("work_id"))
+    return works
+
+
+def _facet(filters, name, key, label_of, rows_for):
+    """A facet's values among the works matching every other choice (so a facet offers its alternatives):
+    one GROUP BY over those works joined to the facet's table (a work has a tag or a collection once, so
+    counting rows counts works)."""
+    works = matching(**filters, exclude=name).order_by()
+    chosen = filters.get(name)
+    values = [FacetValue(str(value), label, count, str(value) == str(chosen)) for value, label, count
+              in ((key(row), label_of(row), row["n"]) for row in rows_for(works))]
+    values.sort(key=lambda value: (-value.count, value.label))
+    shown = values[:FACET_LIMIT]
+    shown += [value for value in values[FACET_LIMIT:] if value.chosen]
+    return shown
+
+
+GENERATION_KEY = "archive:catalogue-generation"
+FACETS_SECONDS = 3600  # at most; CIVICA_ARCHIVE_FACETS_SECONDS = 0 turns the keeping off
+
+
+def catalogue_changed(**kwargs) -> None:
+    """Facet counts kept in the cache are stale: a work, its tags or collections, an artist, a medium, a
+    tag or a collection changed (connected to their signals in ``apps.py``)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def _facets_key(filters, language) -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = time.time_ns()
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    chosen = "&".join(f"{name}={filters[name]}" for name in sorted(filters))
+    return f"archive:facets:{generation}:{language}:{hashlib.sha256(chosen.encode()).hexdigest()}"
+
+
+def catalogue(**filters) -> Catalogue:
+    """The works matching ``filters`` and the facets' values; the facets' five GROUP BYs are kept in the cache
+    per filters and language until anything they count changes (``catalogue_changed``)."""
+    from django.conf import settings
+
+    from civica.core.i18n import active_language
+
+    language = active_language()
+    seconds = getattr(settings, "CIVICA_ARCHIVE_FACETS_SECONDS", FACETS_SECONDS)
+    key = _facets_key(filters, language) if seconds else None
+    facets = cache.get(key) if key else None
+    if facets is None:
+        facets = _count_facets(filters, en=language == "en")
+        if key:
+            cache.set(key, facets, seconds)
+    works = (matching(**filters).select_related("artist", "medium")
+             .prefetch_related(Prefetch("images", public_images(), to_attr="public_images"))
+             .order_by("title_ro", "id"))
+    return Catalogue(works=works, facets=copy.deepcopy(facets))
+
+
+def _count_facets(filters, *, en: bool) -> dict:
+
+    def name_of(prefix):
+        return lambda row: (row.get(f"{prefix}name_en") if en else "") or row[f"{prefix}name_ro"]
+
+    def grouped(*columns, **condition):
+        return lambda works: works.filter(**condition).values(*columns).annotate(n=Count("pk"))
+
+    facets = {
+        "artist": _facet(filters, "artist", lambda row: row["artist__slug"], lambda row: row["artist__name"],
+                         grouped("artist__slug", "artist__name", artist__isnull=False)),
+        "period": _facet(filters, "period", lambda row: row["decade"],
+                         lambda row: f"{row['decade']}–{row['decade'] + 9}",
+                         grouped("decade", decade__isnull=False)),
+        "medium": _facet(filters, "medium", lambda row: row["medium__slug"], name_of("medium__"),
+                         grouped("medium__slug", "medium__name_ro", "medium__name_en", medium__isnull=False)),
+        "collection": _facet(filters, "collection", lambda row: row["collection_items__collection__slug"],
+                             lambda row: (row.get("collection_items__collection__title_en") if en else "")
+                             or row["collection_items__collection__title_ro"],
+                             grouped("collection_items__collection__slug", "collection_items__collection__title_ro",
+                                     "collection_items__collection__title_en",
+                                     collection_items__collection__is_published=True)),
+        "tag": _facet(filters, "tag", lambda row: row["tags__slug"], name_of("tags__"),
+                      grouped("tags__slug", "tags__name_ro", "tags__name_en", tags__isnull=False)),
+    }
+    return facets
+
+
+def work_for_page(slug):
+    return (Work.objects.published().filter(slug=slug).select_related("artist", "medium")
+            .prefetch_related("tags", Prefetch("images", public_images(), to_attr="public_images"),
+                              Prefetch("collections", Collection.objects.filter(is_published=True)),
+                              Prefetch("events", Event.objects.filter(is_published=True)))
+            .first())
+
+
+def work_for_staff(pk):
+    return (Work.objects.filter(pk=pk).select_related("artist", "medium")
+            .prefetch_related("tags", Prefetch("images", WorkImage.objects.order_by("position", "id")))
+            .first())
+
+
+def staff_list():
+    return (Work.objects.select_related("artist", "medium").prefetch_related("images")
+            .order_by("-updated_at", "-id"))
+
+
+def artist_for_page(slug):
+    return (Artist.objects.filter(slug=slug, works__status="published").distinct()
+            .prefetch_related(Prefetch("works", Work.objects.published().select_related("medium")
+                                       .prefetch_related(Prefetch("images", public_images(), to_attr="public_images"))
+                                       .order_by("year_from", "title_ro"), to_attr="public_works"))
+            .first())
+
+
+def collection_for_page(slug):
+    items = (CollectionItem.objects.filter(work__status="published").select_related("work__artist")
+             .prefetch_related(Prefetch("work__images", public_images(), to_attr="public_images"))
+             .order_by("position", "id"))
+    return (Collection.objects.filter(slug=slug, is_published=True)
+            .prefetch_related(Prefetch("items", items, to_attr="public_items")).first())
+
+
+def event_for_page(slug):
+    return (Event.objects.filter(slug=slug, is_published=True)
+            .prefetch_related(Prefetch("works", Work.objects.published().select_related("artist")),
+                              "documents").first())
+
+
+def archive_home():
+    return {
+        "collections": list(Collection.objects.filter(is_published=True).annotate(
+            n=Count("works", distinct=True)).order_by("title_ro")),
+        "events": list(Event.objects.filter(is_published=True).order_by("-starts_on")[:10]),
+    }
+
+
+EXPORT_COLUMNS = ("inventory_number", "title_ro", "title_en", "artist", "date", "year_from", "year_to", "medium",
+                  "technique_ro", "technique_en", "dimensions", "location", "tags", "url")
+
+
+def export_rows(works, *, base_url):
+    """One dict per work (public fields only), read 500 at a time."""
+    from django.utils.translation import override
+
+    works = works.select_related("artist", "medium").prefetch_related("tags").order_by("pk")
+    with override("ro"):
+        for work in works.iterator(chunk_size=500):
+            yield {
+                "inventory_number": work.inventory_number, "title_ro": work.title_ro, "title_en": work.title_en,
+                "artist": work.artist.name if work.artist_id else "", "date": work.shown_date(),
+                "year_from": work.year_from, "year_to": work.year_to,
+                "medium": work.medium.name_ro if work.medium_id else "", "technique_ro": work.technique_ro,
+                "technique_en": work.technique_en, "dimensions": work.dimensions, "location": work.location,
+                "tags": "; ".join(tag.name_ro for tag in work.tags.all()),
+                "url": base_url + work.get_absolute_url(),
+            }

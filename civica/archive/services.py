@@ -1,0 +1,238 @@
+"""Writing the archive (editors only; every function checks the permission itself).
+
+- ``work_save``: a new work (a draft, its slug made from its Romanian title) or changes to one, with its
+  tags; refreshes ``search_text`` and ``decade`` and moves ``updated_at`` (the OAI-PMH datestamp). A change
+  to a published work is audited, and refused when it would empty a required field (checked under the
+  row's lock, so an edit racing the publication never leaves a published work incomplete).
+- ``work_publish`` / ``work_unpublish``: status moves through ``core.transitions.move``; publishing runs the
+  required-fields check (``checks.missing_fields``) under the row's lock.
+- ``image_add`` / ``image_update`` / ``image_delete`` (never a published work's last image): an image checked
+  by its content (``core.uploads``), its original kept privately (re-encoded without metadata unless
+  ``keep_location``), and the public copy made or removed as its licence allows (``sync_public_copy``).
+- ``refresh_search_text``: an artist, medium or tag renamed (in Django admin) has its new words in its works'
+  ``search_text`` (connected to their ``post_save`` in ``apps.py``), 500 works at a time."""
+
+import io
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+from civica.audit import services as audit
+from civica.core import refusals
+from civica.core.transitions import move
+from civica.core.uploads import random_name, reencode_image
+
+from .checks import missing_fields
+from .models import PUBLIC_MAX_SIDE, Work, WorkImage, WorkStatus
+from .text import work_search_text
+
+WORK_FIELDS = frozenset({
+    "inventory_number", "title_ro", "title_en", "artist", "year_from", "year_to", "date_text_ro", "date_text_en",
+    "medium", "technique_ro", "technique_en", "dimensions", "description_ro", "description_en", "location",
+    "provenance_ro", "provenance_en", "condition", "conservation_notes", "is_fictional",
+})
+IMAGE_FIELDS = frozenset({"alt_ro", "alt_en", "rights_holder", "photographer", "licence", "position"})
+
+
+def new_slug(title: str, *, model=Work) -> str:
+    base = slugify(title)[:100].strip("-") or "lucrare"
+    slug, number = base, 1
+    while model.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def refresh_derived(work) -> None:
+    """What a work's other fields decide: its facet decade, its accent-free words and its datestamp."""
+    work.decade = (work.year_from // 10) * 10 if work.year_from else None
+    work.search_text = work_search_text(work)
+    work.updated_at = timezone.now()
+
+
+def refresh_search_text(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """A ``post_save`` receiver for ``Artist``, ``Medium`` and ``Tag``: their works' words again."""
+    if created or raw:
+        return
+    works = Work.objects.filter(**{{"Artist": "artist", "Medium": "medium", "Tag": "tags"}[sender.__name__]: instance})
+    for chunk_start in range(0, works.count(), 500):
+        chunk = list(works.order_by("pk").select_related("artist", "medium").prefetch_related("tags")
+                     [chunk_start:chunk_start + 500])
+        for work in chunk:
+            work.search_text = work_search_text(work)
+        Work.objects.bulk_update(chunk, ["search_text"])
+
+
+def work_save(*, by, work=None, tags=None, **fields) -> Work:
+    refusals.check(by, "archive.edit_work", work)
+    unknown = set(fields) - WORK_FIELDS
+    if unknown:
+        raise TypeError(f"not editable here: {sorted(unknown)}")
+    with transaction.atomic():
+        if work is None:
+            work = Work()
+        else:
+            work = Work.objects.select_for_update().get(pk=work.pk)
+        for name, value in fields.items():
+            setattr(work, name, value.strip() if isinstance(value, str) else value)
+        if work.year_to is not None and work.year_from is not None and work.year_to < work.year_from:
+            raise ValidationError({"year_to": _("The period ends before it starts.")})
+        if tags is not None:
+            work._tags = list(tags)
+        if not work.slug:
+            work.slug = new_slug(work.title_ro)
+        refresh_derived(work)
+        work.full_clean(exclude=["tags"])
+        if work.is_published:
+            # A published work keeps what publishing required (checked under the row's lock).
+            missing = missing_fields(work)
+            if missing:
+                raise ValidationError(_("A published work must keep: %(fields)s. Unpublish it first to leave "
+                                        "them empty.") % {"fields": ", ".join(missing)})
+        work.save()
+        if tags is not None:
+            work.tags.set(tags)
+            work.search_text = work_search_text(work)
+            Work.objects.filter(pk=work.pk).update(search_text=work.search_text)
+        if work.is_published:
+            audit.record(by=by, action="archive.work.change", target=work,
+                         summary=", ".join(sorted(fields)))
+    return work
+
+
+def work_publish(*, work, by) -> Work:
+    def check(locked):
+        missing = missing_fields(locked)
+        if missing:
+            raise ValidationError(_("Before publishing, fill in: %(fields)s.") % {"fields": ", ".join(missing)})
+
+    def record(locked):
+        locked.status = WorkStatus.PUBLISHED
+        locked.published_at = locked.published_at or timezone.now()
+        locked.updated_at = timezone.now()
+
+    with transaction.atomic():
+        work = move(work, to=WorkStatus.PUBLISHED, by=by, check=check, record=record,
+                    fields=["status", "published_at", "updated_at"])
+        audit.record(by=by, action="archive.work.publish", target=work)
+    return work
+
+
+def work_unpublish(*, work, by) -> Work:
+    def record(locked):
+        locked.status = WorkStatus.DRAFT
+        locked.updated_at = timezone.now()
+
+    with transaction.atomic():
+        work = move(work, to=WorkStatus.DRAFT, by=by, record=record, fields=["status", "updated_at"])
+        audit.record(by=by, action="archive.work.unpublish", target=work)
+    return work
+
+
+# --- Images --------------------------------------------------------------------------------------
+
+def _kept_original(upload, keep_location: bool) -> ContentFile:
+    """The staff's original: as uploaded (checked by content already) when staff keep its metadata,
+    otherwise re-encoded without any."""
+    if not keep_location:
+        return reencode_image(upload)
+    upload.seek(0)
+    content = upload.read()
+    upload.seek(0)
+    with Image.open(io.BytesIO(content)) as opened:
+        extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}[opened.format]
+    return ContentFile(content, name=random_name(extension))
+
+
+def public_copy(original) -> ContentFile:
+    """The public copy of a stored original: pixels only (no EXIF, XMP, ICC), turned upright, at most
+    ``PUBLIC_MAX_SIDE`` px on its longest side, as JPEG (or PNG when it has transparency)."""
+    with original.open("rb") as handle, Image.open(handle) as opened:
+        upright = ImageOps.exif_transpose(opened)
+        upright.load()
+    upright.thumbnail((PUBLIC_MAX_SIDE, PUBLIC_MAX_SIDE), Image.Resampling.LANCZOS)
+    clean = upright.copy()
+    clean.info = {}
+    buffer = io.BytesIO()
+    if clean.mode in ("RGBA", "LA", "P"):
+        clean.save(buffer, format="PNG", optimize=True)
+        return ContentFile(buffer.getvalue(), name=random_name("png"))
+    clean.convert("RGB").save(buffer, format="JPEG", quality=88, optimize=True)
+    return ContentFile(buffer.getvalue(), name=random_name("jpg"))
+
+
+def sync_public_copy(image: WorkImage) -> None:
+    """The public copy exists exactly while the licence lets the public see the image (a replaced or
+    removed copy is deleted with its renditions once the save commits: ``keep_public_images``)."""
+    if image.is_public and not image.image:
+        image.image = public_copy(image.original)
+        image.save()
+    elif not image.is_public and image.image:
+        image.image = ""
+        image.image_width = image.image_height = None
+        image.save()
+
+
+def _touch(work) -> None:
+    Work.objects.filter(pk=work.pk).update(updated_at=timezone.now())
+
+
+def image_add(*, work, by, upload, keep_location=False, **fields) -> WorkImage:
+    """``upload``: a file the form's ImageField opened and ``core.uploads.check_image`` accepted."""
+    refusals.check(by, "archive.edit_work", work)
+    unknown = set(fields) - IMAGE_FIELDS
+    if unknown:
+        raise TypeError(f"not editable here: {sorted(unknown)}")
+    with transaction.atomic():
+        Work.objects.select_for_update().filter(pk=work.pk).first()
+        image = WorkImage(work=work, keep_location=keep_location, **fields)
+        if "position" not in fields:
+            image.position = work.images.count()
+        image.original = _kept_original(upload, keep_location)
+        image.full_clean(exclude=["original"])
+        image.save()
+        sync_public_copy(image)
+        _touch(work)
+        if work.is_published:
+            audit.record(by=by, action="archive.image.add", target=work, summary=image.get_licence_display())
+    return image
+
+
+def image_update(*, image, by, **fields) -> WorkImage:
+    refusals.check(by, "archive.edit_work", image.work)
+    unknown = set(fields) - IMAGE_FIELDS
+    if unknown:
+        raise TypeError(f"not editable here: {sorted(unknown)}")
+    with transaction.atomic():
+        image = WorkImage.objects.select_for_update().select_related("work").get(pk=image.pk)
+        for name, value in fields.items():
+            setattr(image, name, value.strip() if isinstance(value, str) else value)
+        image.full_clean(exclude=["original"])
+        image.save()
+        sync_public_copy(image)
+        _touch(image.work)
+        if image.work.is_published:
+            audit.record(by=by, action="archive.image.change", target=image.work,
+                         summary=", ".join(sorted(fields)))
+    return image
+
+
+def image_delete(*, image, by) -> None:
+    refusals.check(by, "archive.edit_work", image.work)
+    with transaction.atomic():
+        work = Work.objects.select_for_update().get(pk=image.work_id)
+        if work.is_published and not work.images.exclude(pk=image.pk).exists():
+            raise ValidationError(_("A published work keeps at least one image: add another first, or unpublish "
+                                    "the work."))
+        original = image.original
+        storage, name = original.storage, original.name
+        image.delete()  # the public copy goes with it (keep_public_images)
+        transaction.on_commit(lambda: storage.delete(name))
+        _touch(work)
+        if work.is_published:
+            audit.record(by=by, action="archive.image.delete", target=work)
