@@ -39,8 +39,9 @@ def problems(text: str) -> list[str]:
     """The undiacritised and informal words in a piece of Romanian text."""
     lowered = text.lower()
     found = []
-    for token in WORD.findall(lowered):
-        parts = {token, *token.split("-")}
+    for token in WORD.findall(text):
+        # A part in capitals is an abbreviation, not a word: "SA" of a licence's "CC BY-SA".
+        parts = {part.lower() for part in {token, *token.split("-")} if not (len(part) > 1 and part.isupper())}
         for part in parts:
             if part in UNDIACRITISED:
                 found.append(f"without diacritics: {part!r}")
