@@ -25,6 +25,7 @@ from civica.core.maps import latitude_column, longitude_column
 from civica.core.models import PublicImage
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName
+from civica.verification.levels import Level
 
 from .phases import validate_phase_kind
 
@@ -113,6 +114,16 @@ class Process(Bilingual, models.Model):
         _("reports before hiding"), default=3, validators=[MinValueValidator(1)],
         help_text=_("Content reported this many times is hidden until a moderator reviews it."),
     )
+    # The verification level each action needs (issue 21, point 6; civica.verification): a verified e-mail
+    # unless the editor asks for more. Meetings of the consultation take theirs from ``level_register``.
+    level_propose = models.CharField(_("to propose ideas"), max_length=16, choices=Level.choices,
+                                     default=Level.EMAIL)
+    level_support = models.CharField(_("to support ideas"), max_length=16, choices=Level.choices,
+                                     default=Level.EMAIL)
+    level_comment = models.CharField(_("to comment"), max_length=16, choices=Level.choices, default=Level.EMAIL)
+    level_poll = models.CharField(_("to answer polls"), max_length=16, choices=Level.choices, default=Level.EMAIL)
+    level_register = models.CharField(_("to register for its meetings"), max_length=16, choices=Level.choices,
+                                      default=Level.EMAIL)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+", verbose_name=_("created by"))

@@ -64,7 +64,8 @@ class ProcessForm(DatesMixin, forms.ModelForm):
         model = Process
         fields = ["title_ro", "title_en", "summary_ro", "summary_en", "body_ro", "body_en", "hero_image",
                   "hero_image_alt", "scope", "programme", "starts_on", "ends_on", "supports_per_person",
-                  "report_threshold"]
+                  "report_threshold", "level_propose", "level_support", "level_comment", "level_poll",
+                  "level_register"]
         widgets = {
             "summary_ro": forms.Textarea(attrs={"rows": 3}),
             "summary_en": forms.Textarea(attrs={"rows": 3}),
