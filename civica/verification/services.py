@@ -137,9 +137,10 @@ def code_issue(*, by) -> tuple[str, DeskCode]:
     refusals.check(by, "verification.verify_at_desk")
     code = new_code()
     hours = getattr(settings, "CIVICA_DESK_CODE_HOURS", 72)
+    now = timezone.now()
     with transaction.atomic():
-        desk_code = DeskCode.objects.create(digest=code_digest(code), issued_by=by,
-                                            expires_at=timezone.now() + timedelta(hours=hours))
+        desk_code = DeskCode.objects.create(digest=code_digest(code), issued_by=by, issued_at=now,
+                                            expires_at=now + timedelta(hours=hours))
         audit.record(by=by, action="verification.code.issue", summary=_("valid until %(time)s") % {
             "time": timezone.localtime(desk_code.expires_at).strftime("%Y-%m-%d %H:%M")})
     return code, desk_code
