@@ -82,8 +82,11 @@ _REGISTRATION_IS_OPEN_TO = gettext_lazy("Registration is open to participants wi
                                         "while the meeting takes registrations.")
 # A meeting of a consultation needs the verification level its consultation sets for registering
 # (``Process.level_register``, civica.verification); a meeting of no consultation, a verified e-mail.
-_LEVEL_REGISTER = level_requirement("register", lambda meeting: meeting.process,
-                                    lambda: gettext("register for this meeting"))
+def _process_of(meeting):
+    return meeting.process if meeting.process_id is not None else None
+
+
+_LEVEL_REGISTER = level_requirement("register", _process_of, lambda: gettext("register for this meeting"))
 refusals.add_perm("meetings.register", Requirements(
     (is_participant, _REGISTRATION_IS_OPEN_TO, "participant"),
     (takes_registrations, _REGISTRATION_IS_OPEN_TO),
@@ -98,7 +101,7 @@ refusals.add_perm("meetings.register_again", Requirements(
     (is_registrant, gettext_lazy("You can only cancel your own registration.")),
     (is_participant, _REGISTRATION_IS_OPEN_TO, "participant"),
     (its_meeting_takes_registrations, _REGISTRATION_IS_OPEN_TO),
-    level_requirement("register", lambda registration: registration.meeting.process,
+    level_requirement("register", lambda registration: _process_of(registration.meeting),
                       lambda: gettext("register for this meeting")),
 ))
 rules.add_perm("meetings.promote_registration", its_meeting_has_a_free_place)
