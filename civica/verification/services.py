@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from civica.accounts.predicates import forget_cached_identity
 from civica.audit import services as audit
@@ -71,7 +71,8 @@ def census_import(*, data: bytes, by, source_name: str = "", dry_run: bool = Fal
         CensusEntry.objects.bulk_create((CensusEntry(census=census, digest=digest) for digest in reading.digests),
                                         batch_size=BATCH)
         audit.record(by=by, action="verification.census.replace", target=census,
-                     summary=_("%(count)s residents") % {"count": census.entries_count})
+                     summary=ngettext("%(count)s resident", "%(count)s residents", census.entries_count)
+                     % {"count": census.entries_count})
     result.census = census
     return result
 

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core import refusals
@@ -101,8 +102,10 @@ def census(request):
         result = services.census_import(data=upload.read(), by=request.user, source_name=upload.name,
                                         dry_run=form.cleaned_data["dry_run"])
         if result.census is not None:
-            messages.success(request, _("The census is replaced: %(count)s residents.") % {
-                "count": result.census.entries_count})
+            count = result.census.entries_count
+            messages.success(request, ngettext("The census is replaced: %(count)s resident.",
+                                               "The census is replaced: %(count)s residents.", count)
+                             % {"count": count})
             return redirect("verification:census")
     return render(request, "verification/census.html", {
         "form": form, "result": result, "census": selectors.current_census(),

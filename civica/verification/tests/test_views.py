@@ -14,7 +14,8 @@ from civica.verification.predicates import has_level
 from .factories import RESIDENTS, census_csv, import_census
 
 pytestmark = pytest.mark.django_db
-MINE, RESIDENCE, CODE = "/en/account/verification/", "/en/account/verification/residence/", "/en/account/verification/code/"
+MINE = "/en/account/verification/"
+RESIDENCE, CODE = f"{MINE}residence/", f"{MINE}code/"
 CENSUS, DESK = "/en/account/verification/staff/census/", "/en/account/verification/staff/desk/"
 IDENTIFIER, BORN = RESIDENTS[0]
 
