@@ -77,10 +77,6 @@ def census_import(*, data: bytes, by, source_name: str = "", dry_run: bool = Fal
     return result
 
 
-def current_census() -> Census | None:
-    return Census.objects.order_by("-imported_at", "-pk").first()
-
-
 def _attempt(user, method, outcome):
     Attempt.objects.create(user=user, method=method, outcome=outcome)
 

@@ -5,8 +5,8 @@
   per person and per address (``ACCOUNT_RATE_LIMITS["verification_attempt"]``, a 429), and refused
   attempts show the form again (400) with the reason, never what was typed.
 - ``census``: administrators try (dry run) or replace the census from a CSV.
-- ``desk``: the centre's editors issue a one-time code (shown once) or find a person by e-mail and
-  verify them in person (or withdraw a level)."""
+- ``desk``: the centre's editors issue a one-time code (shown once) or find a person by e-mail, see their
+  levels and latest attempts (outcomes only), and verify them in person (or withdraw a level)."""
 
 from allauth.core import ratelimit
 from django.contrib import messages
@@ -121,6 +121,7 @@ def desk(request):
     return render(request, "verification/desk.html", {
         "find": find, "person": person,
         "levels": selectors.levels_of(user=person) if person else None,
+        "attempts": selectors.recent_attempts(user=person) if person else None,
     }, status=400 if find.errors else 200)
 
 

@@ -8,7 +8,7 @@ from hypothesis import settings as settings_
 from hypothesis import strategies as st
 
 from civica.verification.levels import Level
-from civica.verification.models import Census, DeskCode, Verification
+from civica.verification.models import Attempt, Census, DeskCode, Method, Outcome, Verification
 from civica.verification.predicates import has_level
 
 from .factories import RESIDENTS, census_csv, import_census
@@ -93,8 +93,9 @@ def test_staff_find_a_person_by_email_and_verify_them(client, make_user):
     editor, person = make_user("editor"), make_user("participant", email="ioana@example.org")
     client.force_login(editor)
     assert client.get(DESK, {"email": "nobody@example.org"}).status_code == 400
+    Attempt.objects.create(user=person, method=Method.CENSUS, outcome=Outcome.NOT_FOUND)
     page = client.get(DESK, {"email": "IOANA@example.org"}).content.decode()
-    assert "ioana@example.org" in page
+    assert "ioana@example.org" in page and "matched against the census — not found" in page
     response = client.post(f"{DESK}verify/", {"person": person.pk})
     assert response["Location"] == "/en/account/verification/staff/desk/?email=ioana%40example.org"
     assert Verification.objects.get(user=person).verified_by == editor
@@ -114,6 +115,8 @@ def test_the_pages_cost_the_same_with_more_levels_and_people(client, make_user, 
         from civica.verification import services
 
         services.desk_verify(user=person, by=editor)
+        for outcome in (Outcome.NOT_FOUND, Outcome.INVALID_CODE):
+            Attempt.objects.create(user=person, method=Method.CENSUS, outcome=outcome)
         services.resident_verify(user=make_user("participant"), identifier=IDENTIFIER, birth_date=BORN)
 
     assert_constant_queries(person_client, [MINE, (staff_client, f"{DESK}?email={person.email}"),
