@@ -40,7 +40,9 @@ def has_level(user, level) -> bool:
 
 def needed_level(scope, action: str) -> str:
     """The level ``scope`` (a process, or None) needs for ``action``: e-mail unless it says more."""
-    return getattr(scope, f"level_{action}", None) or Level.EMAIL.value if scope is not None else Level.EMAIL.value
+    if scope is None:
+        return Level.EMAIL.value
+    return getattr(scope, f"level_{action}", None) or Level.EMAIL.value
 
 
 def level_met(action: str, scope_of):
