@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("civica.pages.urls")),
     path("accounts/", include("allauth.urls")),
     path("account/api-tokens/", include("civica.api.urls")),
+    path("account/verification/", include("civica.verification.urls")),
     path("account/", include("civica.accounts.urls")),
     path("network/bodies/", include("civica.governance.urls")),
     path("network/", include("civica.network.urls")),

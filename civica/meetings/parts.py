@@ -17,7 +17,8 @@ def _meeting(request, slug):
     """The published meeting ``slug`` with the person's registration (or None) as ``my_registration``;
     None when there is no such meeting. One query for the meeting, one for the registration."""
     def load():
-        meeting = Meeting.objects.published().filter(slug=slug).first()
+        # With its consultation, whose verification level registering may need (rules.py).
+        meeting = Meeting.objects.published().filter(slug=slug).select_related("process").first()
         if meeting is not None:
             remember(request, meeting)
             meeting.my_registration = (Registration.objects.filter(meeting=meeting, person=request.user).first()

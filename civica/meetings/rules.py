@@ -7,13 +7,14 @@ people in. Comments: ``Meeting`` is registered in the comments app's ``registry.
 a published meeting has begun; the site's moderators moderate them."""
 
 import rules
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from civica.accounts.predicates import is_editor, is_participant
 from civica.comments.registry import Commentable, commentables
 from civica.core import refusals
 from civica.core.permissions import add_admin_perms
 from civica.core.refusals import Requirements
+from civica.verification.predicates import requirement as level_requirement
 
 from .models import Meeting
 
@@ -79,9 +80,17 @@ def its_meeting_has_a_free_place(user, registration):
 
 _REGISTRATION_IS_OPEN_TO = gettext_lazy("Registration is open to participants with a verified e-mail address, "
                                         "while the meeting takes registrations.")
+# A meeting of a consultation needs the verification level its consultation sets for registering
+# (``Process.level_register``, civica.verification); a meeting of no consultation, a verified e-mail.
+def _process_of(meeting):
+    return meeting.process if meeting.process_id is not None else None
+
+
+_LEVEL_REGISTER = level_requirement("register", _process_of, lambda: gettext("register for this meeting"))
 refusals.add_perm("meetings.register", Requirements(
     (is_participant, _REGISTRATION_IS_OPEN_TO, "participant"),
     (takes_registrations, _REGISTRATION_IS_OPEN_TO),
+    _LEVEL_REGISTER,
 ))
 # A registration's moves (models.REGISTRATION_TRANSITIONS): cancelled by its person or an editor;
 # registering again after a cancellation as registering; promoted whenever a place is free.
@@ -92,6 +101,8 @@ refusals.add_perm("meetings.register_again", Requirements(
     (is_registrant, gettext_lazy("You can only cancel your own registration.")),
     (is_participant, _REGISTRATION_IS_OPEN_TO, "participant"),
     (its_meeting_takes_registrations, _REGISTRATION_IS_OPEN_TO),
+    level_requirement("register", lambda registration: _process_of(registration.meeting),
+                      lambda: gettext("register for this meeting")),
 ))
 rules.add_perm("meetings.promote_registration", its_meeting_has_a_free_place)
 rules.add_perm("meetings.see_online_link", is_registered | is_editor)

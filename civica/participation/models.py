@@ -26,6 +26,7 @@ from civica.core.models import PublicImage
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName
 from civica.moderation.models import review_state_field
+from civica.verification.levels import Level
 
 from .phases import validate_phase_kind
 
@@ -121,6 +122,16 @@ class Process(Bilingual, models.Model):
         help_text=_("New ideas and comments are published only once a moderator approves them; until then "
                     "only their authors and the moderators see them."),
     )
+    # The verification level each action needs (issue 21, point 6; civica.verification): a verified e-mail
+    # unless the editor asks for more. Meetings of the consultation take theirs from ``level_register``.
+    level_propose = models.CharField(_("to propose ideas"), max_length=16, choices=Level.choices,
+                                     default=Level.EMAIL)
+    level_support = models.CharField(_("to support ideas"), max_length=16, choices=Level.choices,
+                                     default=Level.EMAIL)
+    level_comment = models.CharField(_("to comment"), max_length=16, choices=Level.choices, default=Level.EMAIL)
+    level_poll = models.CharField(_("to answer polls"), max_length=16, choices=Level.choices, default=Level.EMAIL)
+    level_register = models.CharField(_("to register for its meetings"), max_length=16, choices=Level.choices,
+                                      default=Level.EMAIL)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+", verbose_name=_("created by"))

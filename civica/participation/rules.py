@@ -2,7 +2,8 @@
 
 Taking part (propose, edit and support an idea, answer a poll) is declared as ``core.refusals``
 requirements, so what a refused person reads (log in, verify, phase closed, own idea, limit reached,
-poll closed) is the first requirement that fails. Ideas and debates are registered with the comments
+poll closed, the verification level the consultation asks for this action) is the first requirement that
+fails. Ideas and debates are registered with the comments
 app (open while the phase allows commenting, scoped to their consultation, hidden past its report
 threshold) and with the moderation app (the consultation's moderators decide)."""
 
@@ -17,6 +18,7 @@ from civica.core import refusals
 from civica.core.permissions import add_admin_perms
 from civica.core.refusals import Requirements
 from civica.moderation.registry import Moderatable, moderatables, premoderation
+from civica.verification.predicates import requirement as level_requirement
 
 from .models import Debate, Idea, Process
 from .phases import Action
@@ -75,10 +77,18 @@ def _supports_used_up(user, idea):
         "limit": process_of(idea).supports_per_person}
 
 
+# The verification level each action needs in its consultation (``Process.level_<action>``,
+# civica.verification): checked once the phase allows the action, so a closed phase says so first.
+_LEVEL_PROPOSE = level_requirement("propose", process_of, _VERBS[Action.CREATE_IDEA])
+_LEVEL_SUPPORT = level_requirement("support", process_of, _VERBS[Action.SUPPORT])
+_LEVEL_COMMENT = level_requirement("comment", process_of, lambda: _("comment"))
+_LEVEL_POLL = level_requirement("poll", process_of, lambda: _("answer polls"))
+
 refusals.add_perm("participation.propose_idea", Requirements(
     *_as_participant(Action.CREATE_IDEA),
     (is_published, lambda user, obj: _("You cannot %(verb)s here.") % {"verb": _VERBS[Action.CREATE_IDEA]()}),
     _phase_allows(Action.CREATE_IDEA),
+    _LEVEL_PROPOSE,
 ))
 refusals.add_perm("participation.edit_idea", Requirements(
     (is_idea_author, gettext_lazy("Only the author may edit an idea.")),
@@ -87,10 +97,12 @@ refusals.add_perm("participation.edit_idea", Requirements(
     *_as_participant(Action.CREATE_IDEA),
     (idea_not_hidden_by_reports, gettext_lazy("This idea is hidden while moderators review it.")),
     _phase_allows(Action.CREATE_IDEA),
+    _LEVEL_PROPOSE,
 ))
 refusals.add_perm("participation.support_idea", Requirements(
     *_as_participant(Action.SUPPORT),
     _phase_allows(Action.SUPPORT),
+    _LEVEL_SUPPORT,
     (~is_idea_author, gettext_lazy("You cannot support your own idea.")),
     (has_supports_left, _supports_used_up),
     (idea_visible, gettext_lazy("This idea is hidden while moderators review it.")),
@@ -108,6 +120,7 @@ refusals.add_perm("participation.answer_poll", Requirements(
     (is_verified | poll_anonymous,
      gettext_lazy("Verify your e-mail address to answer polls: open the link we sent you."),
      "verified_unless_anonymous", True),
+    _LEVEL_POLL,
 ))
 rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
 rules.add_perm("participation.export_poll", moderates_process)
@@ -127,6 +140,7 @@ def may_read_idea(user, idea):
 _COMMENTS_OPEN = Requirements(
     (is_published, gettext_lazy("You cannot comment here.")),
     (phase_allows(Action.COMMENT), _phase_refusal(lambda: _("comment"))),
+    _LEVEL_COMMENT,
 )
 commentables.register(Commentable(
     model=Idea, open_now=_COMMENTS_OPEN,

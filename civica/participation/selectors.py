@@ -12,8 +12,10 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, 
 from django.db.models.functions import Coalesce, Mod
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from civica.core.maps import Place, place_of
+from civica.verification.levels import Level, how_to_get
 
 from .models import (
     SHUFFLE_MODULUS,
@@ -261,3 +263,24 @@ def process_for_manage(slug):
     ).first()
 
 
+
+
+# What the consultation's page says each action needs (civica.verification), in the order people meet them.
+LEVELLED_ACTIONS = (
+    ("propose", gettext_lazy("To propose ideas you need")),
+    ("support", gettext_lazy("To support ideas you need")),
+    ("comment", gettext_lazy("To comment you need")),
+    ("poll", gettext_lazy("To answer polls you need")),
+    ("register", gettext_lazy("To register for its meetings you need")),
+)
+
+
+def levels_needed(*, process) -> list[dict]:
+    """The actions of ``process`` that need more than a verified e-mail: what each needs and how to get it
+    (no query: the levels are the process's own fields)."""
+    needed = []
+    for action, says in LEVELLED_ACTIONS:
+        level = Level(getattr(process, f"level_{action}") or Level.EMAIL)
+        if level != Level.EMAIL:
+            needed.append({"action": action, "says": says, "level": level, "how": how_to_get(level)})
+    return needed

@@ -222,9 +222,11 @@ def idea_answer(*, idea, by, status, answer: str) -> Idea:
 # --- Running consultations (editors) --------------------------------------------------------
 
 RESERVED_SLUGS = {"manage", "new"}
+# The verification level each action needs (civica.verification).
+LEVEL_FIELDS = ("level_propose", "level_support", "level_comment", "level_poll", "level_register")
 PROCESS_FIELDS = ("title_ro", "title_en", "summary_ro", "summary_en", "body_ro", "body_en", "hero_image",
                   "hero_image_alt", "scope", "programme", "starts_on", "ends_on", "supports_per_person",
-                  "report_threshold", "contributions_wait")
+                  "report_threshold", "contributions_wait", *LEVEL_FIELDS)
 
 
 def _bump(model, pk, field, delta):

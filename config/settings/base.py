@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "civica.accounts",
     "civica.network",
     "civica.goals",
+    "civica.verification",
     "civica.notifications",
     "civica.moderation",
     "civica.comments",
@@ -256,6 +257,9 @@ ACCOUNT_RATE_LIMITS = {
     "newsletter_by_email": "3/h/key",
     # Applications to become a member (civica.network.membership_views): a form sent, valid or not.
     "membership_application": "10/h/user,30/h/ip",
+    # A person verifying their residence or typing a desk code (civica.verification.views): per person and
+    # per address, so nobody tries identifiers or codes in bulk.
+    "verification_attempt": "5/h/user,20/h/ip",
 }
 # Voucher codes looked up (civica.vouchers.limits): (requests, seconds) per account and per address; wrong
 # codes (requests, seconds) before the form locks for lock_seconds.
@@ -265,6 +269,12 @@ VOUCHER_LOOKUP_LIMITS = {
     "wrong_codes": (5, 15 * 60),
     "lock_seconds": 15 * 60,
 }
+# Verification levels (civica.verification): the class that matches a resident (a city plugs its census
+# API here; civica/verification/README.md), the dedicated secret census identifiers are keyed with (not
+# SECRET_KEY; required to verify residents), and how long a desk's one-time code works.
+CIVICA_CENSUS_VERIFIER = os.environ.get("CIVICA_CENSUS_VERIFIER", "civica.verification.verifiers.CensusCSVVerifier")
+CIVICA_CENSUS_KEY = os.environ.get("CIVICA_CENSUS_KEY", "")
+CIVICA_DESK_CODE_HOURS = int(os.environ.get("CIVICA_DESK_CODE_HOURS", "72"))
 # How long a newsletter confirmation link works (seconds; civica.newsletter.tokens).
 NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("CIVICA_NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
 # Campaigns (civica.newsletter.sending): messages a second over all workers (0: no limit), how many

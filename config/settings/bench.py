@@ -58,3 +58,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The census key of the benchmark only.
+CIVICA_CENSUS_KEY = "bench-only-census-key"

@@ -26,3 +26,6 @@ if _base_host and _base_host not in ALLOWED_HOSTS:
 # list their places with coordinates).
 CIVICA_MAP_TILE_URL = os.environ.get("CIVICA_MAP_TILE_URL", "")
 CONTENT_SECURITY_POLICY = content_security_policy(CIVICA_MAP_TILE_URL)
+
+# The census key of the demo only (a real deployment reads CIVICA_CENSUS_KEY).
+CIVICA_CENSUS_KEY = os.environ.get("CIVICA_CENSUS_KEY", "demo-only-census-key")

@@ -34,3 +34,5 @@ CELERY_TASK_EAGER_PROPAGATES = True
 # (tests/browser/test_maps.py points the maps at the live server's own test tile).
 CIVICA_MAP_TILE_URL = ""
 CONTENT_SECURITY_POLICY = content_security_policy(CIVICA_MAP_TILE_URL)
+
+CIVICA_CENSUS_KEY = "test-only-census-key"

@@ -16,6 +16,7 @@ from ..models import Debate, Poll, Process, Question, Tag
 from ..phases import phase_contents
 from ..schedule import schedule_problems
 
+LEVEL_FIELDS = ("level_propose", "level_support", "level_comment", "level_poll", "level_register")
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%d.%m.%Y, %H:%M"]
 
@@ -64,7 +65,7 @@ class ProcessForm(DatesMixin, forms.ModelForm):
         model = Process
         fields = ["title_ro", "title_en", "summary_ro", "summary_en", "body_ro", "body_en", "hero_image",
                   "hero_image_alt", "scope", "programme", "starts_on", "ends_on", "supports_per_person",
-                  "report_threshold", "contributions_wait"]
+                  "report_threshold", "contributions_wait", *LEVEL_FIELDS]
         widgets = {
             "summary_ro": forms.Textarea(attrs={"rows": 3}),
             "summary_en": forms.Textarea(attrs={"rows": 3}),
@@ -81,6 +82,8 @@ class ProcessForm(DatesMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in LEVEL_FIELDS:  # a form sent without them (an older page, a script) keeps what was set
+            self.fields[name].required = False
         self.fields["programme"].label_from_instance = lambda programme: programme.translated("name")
         tags = list(Tag.objects.order_by("slug"))
         field = self.fields["area_tags"]
@@ -102,7 +105,8 @@ class ProcessForm(DatesMixin, forms.ModelForm):
         return cleaned
 
     def process_fields(self):
-        fields = {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data
+                  and not (name in LEVEL_FIELDS and not self.cleaned_data[name])}
         if fields.get("hero_image") is False:  # "clear" ticked
             fields["hero_image"] = ""
         fields["tags"] = list(self.cleaned_data.get("area_tags", []))

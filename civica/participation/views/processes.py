@@ -58,6 +58,7 @@ def process_detail(request, slug):
         "idea_places": selectors.idea_places(process=process, user=request.user),
         "debates": selectors.debate_list(process=process),
         "polls": poll_selectors.poll_list(process=process),
+        "levels_needed": selectors.levels_needed(process=process),
         "can_export": request.user.has_perm("participation.export_contributions", process),
     })
 
