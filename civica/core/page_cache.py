@@ -54,7 +54,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 from . import personal_parts
 
@@ -306,7 +306,13 @@ class AnonymousPageCacheMiddleware:
         kept, response = _kept_or_rendered(
             key, _scope_of_path(request.path_info), lambda: self.get_response(request),
             keep_if=lambda response: not head and _cacheable_response(response))
-        return _replay(kept, head) if kept is not None else response
+        if kept is None:
+            return response
+        response = _replay(kept, head)
+        if response.has_header("ETag"):
+            # A kept answer that has its ETag (the API's) still says 304 to a client that holds it.
+            response = get_conditional_response(request, etag=response["ETag"], response=response)
+        return response
 
 
 class SharedPageMiddleware:

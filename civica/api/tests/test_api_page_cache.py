@@ -39,3 +39,14 @@ def test_public_answers_are_kept_in_the_language_asked(client, django_assert_num
         assert response["Content-Language"] == language and response.json()["title"] == title
     with django_assert_num_queries(0):  # kept
         assert client.get("/api/v1/processes/p", HTTP_ACCEPT_LANGUAGE="ro").json()["title"] == "Bugetare"
+
+
+def test_a_kept_answer_still_says_not_modified_to_a_client_that_has_it(client, django_assert_num_queries):
+    ProcessFactory(slug="p", title_ro="Bugetare", title_en="Budgeting")
+    first = client.get("/api/v1/processes/p")
+    client.get("/api/v1/processes/p")  # now kept
+    with django_assert_num_queries(0):
+        again = client.get("/api/v1/processes/p", HTTP_IF_NONE_MATCH=first["ETag"])
+        other = client.get("/api/v1/processes/p", HTTP_IF_NONE_MATCH='"something-else"')
+    assert again.status_code == 304 and again.content == b"" and again["ETag"] == first["ETag"]
+    assert other.status_code == 200 and other.json()["title"] == "Bugetare"
