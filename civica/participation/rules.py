@@ -8,6 +8,7 @@ threshold) and with the moderation app (the consultation's moderators decide).""
 
 import rules
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,8 +32,12 @@ from .predicates import (
     phase_allows,
     poll_anonymous,
     poll_open,
+    conversation_of,
+    conversation_open,
+    conversation_takes_statements,
     poll_results_public,
     process_of,
+    statement_shown,
     target_visible,
 )
 
@@ -43,6 +48,7 @@ rules.add_perm("participation.read_idea", (is_published & idea_visible) | is_ide
 _VERBS = {
     Action.CREATE_IDEA: lambda: _("propose ideas"),
     Action.SUPPORT: lambda: _("support ideas"),
+    Action.CONVERSE: lambda: _("take part in the conversation"),
 }
 
 
@@ -107,6 +113,30 @@ refusals.add_perm("participation.answer_poll", Requirements(
      gettext_lazy("Verify your e-mail address to answer polls: open the link we sent you."),
      "verified_unless_anonymous", True),
 ))
+# Conversations (conversations/): open while their phase runs, to verified participants; statements
+# written by participants wait for the consultation's moderators, who may also take any statement out.
+def _conversation_refusal(user, obj):
+    conversation = conversation_of(obj)
+    if conversation.phase.ends_at <= timezone.now():
+        return _("This conversation is closed.")
+    return _("This conversation is not open yet.")
+
+
+_CONVERSING = (
+    *_as_participant(Action.CONVERSE),
+    (is_published, gettext_lazy("You cannot take part here.")),
+    (conversation_open, _conversation_refusal),
+)
+refusals.add_perm("participation.vote_statement", Requirements(
+    *_CONVERSING,
+    (statement_shown, gettext_lazy("This statement is not shown: moderators took it out or have not approved it yet.")),
+))
+refusals.add_perm("participation.submit_statement", Requirements(
+    *_CONVERSING,
+    (conversation_takes_statements, gettext_lazy("This conversation takes no statements from participants.")),
+))
+rules.add_perm("participation.review_statement", moderates_process)
+rules.add_perm("participation.export_conversation_full", moderates_process)
 rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
 rules.add_perm("participation.export_poll", moderates_process)
 # Everything contributed to a consultation, hidden content included (``exports``): its moderators, with people
@@ -164,6 +194,7 @@ rules.add_perm("participation.manage_process", is_editor)
 rules.add_perm("participation.publish_process", is_editor)
 rules.add_perm("participation.manage_debate", is_editor)
 rules.add_perm("participation.manage_poll", is_editor)
+rules.add_perm("participation.manage_conversation", is_editor)
 
 ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "poll", "question", "choice"]
 add_admin_perms("participation", ADMIN_MODELS, is_editor)
