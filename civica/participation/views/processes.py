@@ -13,6 +13,7 @@ from .. import selectors
 from ..lookups import process_or_404
 from ..models import Tag
 from ..phases import phase_contents
+from ..conversations import selectors as conversation_selectors
 from ..polls import selectors as poll_selectors
 from ..predicates import active_phase
 from .common import PROCESS_SCOPE, follow_from_form, sees_more_than_visitors
@@ -58,6 +59,7 @@ def process_detail(request, slug):
         "idea_places": selectors.idea_places(process=process, user=request.user),
         "debates": selectors.debate_list(process=process),
         "polls": poll_selectors.poll_list(process=process),
+        "conversations": conversation_selectors.conversation_list(process=process),
         "can_export": request.user.has_perm("participation.export_contributions", process),
     })
 
