@@ -5,8 +5,8 @@ names nobody. Votes on statements not shown (moderated out) are passed as ``excl
 are left off the map (and still count towards who has voted enough to be placed, as in Pol.is and in
 ``manage.py opinionmap``, which an imported conversation therefore reproduces).
 
-"Too few votes" (``MIN_PLACED`` participants placed in two groups at least) stores no groups: the page
-says so instead of drawing noise."""
+"Too few votes" (fewer than ``MIN_PLACED`` participants placed, or fewer than two groups) stores no
+groups: the page says so instead of drawing noise (``alike``: enough people, all voting alike)."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -35,7 +35,8 @@ def map_as_data(result, *, votes: int) -> dict:
     too_few = placed < MIN_PLACED or len(result.groups) < 2
     data = {"votes": votes, "participants": placed + len(result.left_out), "placed": placed,
             "statements": len(result.statements), "min_votes": result.min_votes, "too_few": too_few,
-            "weak_structure": bool(result.weak_structure), "groups": [], "consensus": [], "points": []}
+            "weak_structure": bool(result.weak_structure), "groups": [], "consensus": [], "points": [],
+            "alike": placed >= MIN_PLACED and len(result.groups) < 2}
     if too_few:
         return data
     for group in result.groups:
