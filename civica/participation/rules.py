@@ -23,6 +23,9 @@ from .models import Debate, Idea
 from .phases import Action
 from .predicates import (
     active_phase,
+    conversation_of,
+    conversation_open,
+    conversation_takes_statements,
     has_supports_left,
     idea_untouched,
     idea_visible,
@@ -32,9 +35,6 @@ from .predicates import (
     phase_allows,
     poll_anonymous,
     poll_open,
-    conversation_of,
-    conversation_open,
-    conversation_takes_statements,
     poll_results_public,
     process_of,
     statement_shown,

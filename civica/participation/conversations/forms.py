@@ -50,7 +50,8 @@ class ConversationForm(forms.ModelForm):
     class Meta:
         model = Conversation
         fields = ["phase", "title", "title_en", "description", "description_en", "participants_submit"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4}), "description_en": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}),
+                   "description_en": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"phase": _("The conversation is open while this phase runs."),
                       "title_en": _("Empty: the English page shows the Romanian.")}
 
@@ -59,6 +60,10 @@ class ConversationForm(forms.ModelForm):
         phases = list(process.phases.all())
         self.fields["phase"].queryset = process.phases.all()
         self.fields["phase"].choices = [("", _("— choose —"))] + [
-            (phase.pk, f"{phase.translated('name') or (phase_contents[phase.kind].name if phase.kind in phase_contents else phase.kind)} "
+            (phase.pk, f"{phase.translated('name') or _kind_name(phase.kind)} "
                        f"({localtime(phase.starts_at):%d.%m.%Y} – {localtime(phase.ends_at):%d.%m.%Y})")
             for phase in phases]
+
+
+def _kind_name(kind):
+    return phase_contents[kind].name if kind in phase_contents else kind

@@ -98,7 +98,8 @@ def map_svg(data: dict, own) -> str:
     described = []
     for group in data["groups"]:
         members = [point for point in points if point[3] == group["number"]]
-        centre = place(sum(point[1] for point in members) / len(members), sum(point[2] for point in members) / len(members))
+        centre = place(sum(point[1] for point in members) / len(members),
+                       sum(point[2] for point in members) / len(members))
         body.append(f'<text class="chart-text opinion-group-label" x="{centre[0]:.1f}" y="{centre[1] - 8:.1f}" '
                     f'text-anchor="middle" font-size="20" font-weight="bold" fill="#1b1f24" stroke="#ffffff" '
                     f'stroke-width="4" paint-order="stroke">{letter(group["number"])}</text>')

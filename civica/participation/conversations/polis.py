@@ -19,8 +19,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from civica.insights.polis_export import MODERATED_IN, MODERATED_OUT, NOT_MODERATED, ExportComment
-from civica.insights.polis_export import read_polis_export, write_polis_export
+from civica.insights.polis_export import (
+    MODERATED_IN,
+    MODERATED_OUT,
+    NOT_MODERATED,
+    ExportComment,
+    read_polis_export,
+    write_polis_export,
+)
 
 from .models import MAX_STORED_STATEMENT, Participant, ReviewState, Statement, Vote
 from .opinion import compute_map

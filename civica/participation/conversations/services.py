@@ -90,7 +90,8 @@ def statements_seed(*, conversation, by, texts: list[str]) -> list[Statement]:
     if too_long:
         raise ValidationError(_("A statement has at most %(max)s characters.") % {"max": MAX_STORED_STATEMENT})
     with transaction.atomic():
-        there = set(Statement.objects.filter(conversation=conversation, text__in=cleaned).values_list("text", flat=True))
+        there = set(Statement.objects.filter(conversation=conversation, text__in=cleaned)
+                    .values_list("text", flat=True))
         return Statement.objects.bulk_create([Statement(conversation=conversation, text=text, is_seed=True)
                                               for text in cleaned if text not in there])
 

@@ -173,8 +173,8 @@ def statement_review(request, slug, conversation_id):
         return _staff_page(request, process, conversation, status=400,
                            forms={"review_errors": [_("Choose a statement of this conversation and a decision.")]})
     try:
-        services.statement_review(statement=statement, by=request.user, approve=form.cleaned_data["decision"] == "approve",
-                                  reason=form.cleaned_data["reason"])
+        services.statement_review(statement=statement, by=request.user, reason=form.cleaned_data["reason"],
+                                  approve=form.cleaned_data["decision"] == "approve")
     except refusals.REFUSALS as refused:
         return _staff_page(request, process, conversation, status=400,
                            forms={"review_errors": refusals.refusal_messages(refused)})
@@ -250,8 +250,9 @@ def conversation_edit(request, slug, conversation_id=None):
         if form.is_valid():
             values = {name: form.cleaned_data[name] for name in services.CONVERSATION_FIELDS}
             try:
-                conversation = services.conversation_save(process=process, by=request.user, phase=form.cleaned_data["phase"],
-                                                          conversation=conversation, **values)
+                conversation = services.conversation_save(
+                    process=process, by=request.user, phase=form.cleaned_data["phase"], conversation=conversation,
+                    **values)
             except refusals.REFUSALS as refused:
                 refusals.add_to_form(form, refused)
             else:

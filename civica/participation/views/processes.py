@@ -10,10 +10,10 @@ from civica.core.page_cache import shared_page, write_scope
 from civica.core.params import int_param, page_param
 
 from .. import selectors
+from ..conversations import selectors as conversation_selectors
 from ..lookups import process_or_404
 from ..models import Tag
 from ..phases import phase_contents
-from ..conversations import selectors as conversation_selectors
 from ..polls import selectors as poll_selectors
 from ..predicates import active_phase
 from .common import PROCESS_SCOPE, follow_from_form, sees_more_than_visitors
