@@ -260,3 +260,19 @@ def test_the_staff_screen_approves_a_waiting_statement(client, make_user):
     assert client.post(base + "review/", {"statement": statement.pk, "decision": "approve"}).status_code == 302
     statement.refresh_from_db()
     assert statement.review_state == ReviewState.APPROVED
+
+
+def test_a_person_downloads_and_erases_what_they_did_in_a_conversation():
+    from civica.participation import personal_data
+
+    conversation = open_conversation()
+    statement, = statements(conversation, 1)
+    person = UserFactory()
+    services.vote_cast(statement=statement, by=person, choice=1)
+    written = services.statement_submit(conversation=conversation, by=person, text="A mea")
+    data = personal_data.export(person)["conversations"]
+    assert data[0]["votes"][0]["vote"] == 1 and data[0]["statements"][0]["text"] == "A mea"
+    personal_data.erase(person)
+    assert not Vote.objects.exists()
+    written.refresh_from_db()
+    assert written.author is None
