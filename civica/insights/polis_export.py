@@ -59,14 +59,15 @@ def _rows(path, columns):
 
 VOTES_COLUMNS = ["timestamp", "datetime", "comment-id", "voter-id", "vote"]
 COMMENTS_COLUMNS = ["timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated",
-                    "comment-body"]
+                    "is-meta", "is-seed", "comment-body"]
+ORGANISERS = 0  # the author-id of seed statements (Pol.is gives the conversation owner's)
 MODERATED_IN, NOT_MODERATED = 1, 0
 
 
 @dataclass(frozen=True)
 class ExportComment:
     comment_id: int
-    author_id: int | None  # the participant's number; None for the organisers' seed statements
+    author_id: int | None  # the participant's number; None for the organisers' (seed) statements
     body: str
     moderated: int  # 1 accepted, 0 not yet moderated, -1 moderated out (MODERATED_OUT)
     timestamp: int  # milliseconds since the epoch
@@ -126,8 +127,9 @@ def write_polis_export(*, votes, comments, group_of, topic="", description="", u
                                            for voter, comment, vote, timestamp in votes]),
         "comments.csv": table(COMMENTS_COLUMNS, [
             [comment.timestamp, _polis_datetime(comment.timestamp), comment.comment_id,
-             "" if comment.author_id is None else comment.author_id, agrees.get(comment.comment_id, 0),
-             disagrees.get(comment.comment_id, 0), comment.moderated, comment.body] for comment in comments]),
+             ORGANISERS if comment.author_id is None else comment.author_id, agrees.get(comment.comment_id, 0),
+             disagrees.get(comment.comment_id, 0), comment.moderated, "false",
+             "true" if comment.author_id is None else "false", comment.body] for comment in comments]),
         "participants-votes.csv": table(
             ["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree", *comment_ids],
             participant_rows),
