@@ -35,6 +35,16 @@ def map_requested(conversation_id) -> bool:
     return bool(queued)
 
 
+def recomputation_due(conversation, now=None):
+    """When the queued recomputation will run, if one is queued and has not run yet; else None. (Without a
+    broker it runs at once, before its window starts: then nothing is pending.)"""
+    due, computed = conversation.map_due_at, conversation.map_computed_at
+    if due is None or due <= (now or timezone.now()):
+        return None
+    started = due - datetime.timedelta(seconds=debounce_seconds())
+    return due if computed is None or computed < started else None
+
+
 @background_task
 def recompute_map(conversation_id):
     from .opinion import compute_map

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 from civica.core import refusals
 
 from ..lookups import process_or_404
-from . import mapview, selectors, services
+from . import mapview, selectors, services, tasks
 from .forms import ConversationForm, ImportForm, ReviewForm, SeedForm, StatementForm, VoteForm
 from .models import Conversation
 from .polis import polis_files, polis_import, read_uploaded
@@ -111,6 +111,7 @@ def conversation_map(request, slug, conversation_id):
     participant = selectors.participant_of(conversation, request.user)
     return render(request, "participation/conversations/conversation_map.html", {
         "process": process, "conversation": conversation, "participant": participant,
+        "due": tasks.recomputation_due(conversation),
         "map": mapview.map_page(data, selectors.statement_texts(conversation, ids) if ids else {},
                                 participant.number if participant else None),
     })

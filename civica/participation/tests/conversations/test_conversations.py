@@ -276,3 +276,17 @@ def test_a_person_downloads_and_erases_what_they_did_in_a_conversation():
     assert not Vote.objects.exists()
     written.refresh_from_db()
     assert written.author is None
+
+
+def test_the_map_says_when_a_queued_recomputation_will_run():
+    import datetime
+
+    from civica.participation.conversations.tasks import recomputation_due
+
+    conversation = open_conversation()
+    now = timezone.now()
+    conversation.map_computed_at = now - datetime.timedelta(minutes=5)
+    conversation.map_due_at = now + datetime.timedelta(seconds=20)
+    assert recomputation_due(conversation, now) == conversation.map_due_at
+    conversation.map_computed_at = now  # ran already (no broker: at once)
+    assert recomputation_due(conversation, now) is None
