@@ -19,6 +19,7 @@ class Blueprint(StrEnum):
     DEBATE_ONLY = "debate_only"
     FULL_CONSULTATION = "full_consultation"
     POLL_ONLY = "poll_only"
+    CONVERSATION = "conversation"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,12 @@ BLUEPRINTS: dict[Blueprint, BlueprintSpec] = {spec.key: spec for spec in (
         Blueprint.POLL_ONLY, _("Poll or survey only"),
         _("A poll or a survey, open for the whole consultation; add its questions afterwards."),
         (Step("poll", 1),),
+    ),
+    BlueprintSpec(
+        Blueprint.CONVERSATION, _("Conversation and opinion map"),
+        _("Information, then a conversation: residents vote on short statements and add their own, and the "
+          "map shows the groups of opinion and what they share; then the results."),
+        (Step("information", 1), Step("conversation", 3), Step("results", 1)),
     ),
 )}
 

@@ -19,9 +19,12 @@ from civica.core.illustrations import illustrate
 from civica.goals.models import Goal
 from civica.moderation.models import ReviewState
 
+from .conversations.opinion import compute_map
+from .conversations.services import participant_for
 from .models import (
     Category,
     Choice,
+    Conversation,
     Debate,
     Idea,
     IdeaStatus,
@@ -31,8 +34,10 @@ from .models import (
     PollResponse,
     Process,
     Question,
+    Statement,
     Support,
     Tag,
+    Vote,
 )
 from .services import idea_tally_recount
 
@@ -284,6 +289,50 @@ def _poll(process, residents, rng):
     Poll.objects.filter(pk=poll.pk).update(response_count=24)
 
 
+# The demo conversation's statements (fictional, written for the demo): two camps of opinion (more
+# for the centre, more for the neighbourhoods) and what both share.
+CONVERSATION_STATEMENTS = [
+    ("Tinerii ar trebui să aibă un loc de întâlnire în fiecare cartier.", "neighbourhoods"),
+    ("Banii pentru tineret ar trebui cheltuiți mai ales în centrul orașului, unde ajung toți.", "centre"),
+    ("Transportul public de noapte în weekend este necesar.", "both"),
+    ("Festivalurile mari aduc mai mult tinerilor decât activitățile mici din cartiere.", "centre"),
+    ("Școlile ar trebui să rămână deschise după-amiaza pentru cluburi și sport.", "neighbourhoods"),
+    ("Consiliul de Tineret ar trebui să decidă o parte din buget.", "both"),
+    ("Terenurile de sport din cartiere sunt mai importante decât o sală mare în centru.", "neighbourhoods"),
+    ("Un centru de tineret mare, în centru, e mai bun decât multe spații mici.", "centre"),
+    ("Tinerii nu sunt întrebați destul când orașul decide.", "both"),
+    ("Ar trebui mai puține evenimente și mai multe locuri deschise zilnic.", "neighbourhoods"),
+]
+
+
+def _conversation(process, residents, rng):
+    """A conversation of the youth plan with fictional statements and votes, and its map computed."""
+    if process.conversations.exists():
+        return
+    conversation = Conversation.objects.create(
+        process=process, phase=process.phases.get(kind="ideas"), title="Ce fel de oraș pentru tineri?",
+        title_en="What kind of city for young people?",
+        description="Votați de acord, dezacord sau treceți mai departe și adăugați propriile afirmații. "
+        "Afirmațiile și voturile de aici sunt **fictive**, pentru demonstrație.",
+        description_en="Vote agree, disagree or pass, and add your own statements. The statements and votes "
+        "here are **fictional**, for demonstration.",
+    )
+    statements = [(Statement.objects.create(conversation=conversation, text=text, is_seed=True), camp)
+                  for text, camp in CONVERSATION_STATEMENTS]
+    votes = []
+    for number, person in enumerate(residents[:26]):
+        participant = participant_for(conversation=conversation, user=person)
+        side = "centre" if number % 3 == 0 else "neighbourhoods"
+        for statement, camp in rng.sample(statements, rng.randint(7, len(statements))):
+            if camp == "both":
+                choice = 1 if rng.random() < 0.85 else 0
+            else:
+                choice = (1 if camp == side else -1) if rng.random() < 0.8 else rng.choice((0, 1, -1))
+            votes.append(Vote(participant=participant, statement=statement, choice=choice))
+    Vote.objects.bulk_create(votes)
+    compute_map(conversation.pk)
+
+
 def _residents(count=30):
     residents = []
     for number in range(1, count + 1):
@@ -450,6 +499,7 @@ def load(log):
         Idea.objects.filter(process__in=(park, youth, climate), title=title, latitude=None).update(
             latitude=Decimal(latitude), longitude=Decimal(longitude), location=location)
     _poll(youth, residents, rng)
+    _conversation(youth, residents, rng)
     for process in (park, youth, climate):
         for question, description, question_en, description_en in DEBATES[process.slug]:
             Debate.objects.get_or_create(process=process, question=question, defaults={
@@ -457,4 +507,5 @@ def load(log):
         targets = list(process.ideas.order_by("pk")) + list(process.debates.order_by("pk"))
         _comments(process, targets, residents, rng)
     log(f"{Process.objects.count()} consultations, {Idea.objects.count()} ideas, {Support.objects.count()} supports, "
-        f"{Debate.objects.count()} debates, {Comment.objects.count()} comments, {Poll.objects.count()} poll")
+        f"{Debate.objects.count()} debates, {Comment.objects.count()} comments, {Poll.objects.count()} poll, "
+        f"{Conversation.objects.count()} conversation")

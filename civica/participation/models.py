@@ -400,4 +400,6 @@ class Debate(Bilingual, models.Model):
 
 
 # Polls live in their sub-package; imported here so Django registers them with this app.
+# Conversations (the opinion map) too.
+from .conversations.models import Conversation, Participant, Statement, Vote  # noqa: E402, F401
 from .polls.models import Choice, Poll, PollAnswer, PollResponse, Question  # noqa: E402, F401

@@ -16,6 +16,7 @@ class Action(StrEnum):
     CREATE_IDEA = "create_idea"
     SUPPORT = "support"
     COMMENT = "comment"
+    CONVERSE = "converse"  # vote on a conversation's statements and submit statements (conversations/)
 
 
 @dataclass(frozen=True)
@@ -80,4 +81,9 @@ RESULTS = phase_contents.register(PhaseContent(
 ))
 POLL = phase_contents.register(PhaseContent(
     "poll", _("Poll or survey"), _("Answer the poll or the survey of the consultation."), frozenset(),
+))
+CONVERSATION = phase_contents.register(PhaseContent(
+    "conversation", _("Conversation"),
+    _("Vote agree, disagree or pass on short statements, add your own, and see the map of opinions."),
+    frozenset({Action.CONVERSE}),
 ))

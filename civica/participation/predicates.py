@@ -97,3 +97,23 @@ def poll_results_public(user, poll):
     from .models import Poll
 
     return poll is not None and (poll.results_visibility == Poll.ResultsVisibility.IMMEDIATELY or poll.is_closed())
+
+
+def conversation_of(obj):
+    """A conversation, or the conversation of a statement."""
+    return getattr(obj, "conversation", obj)
+
+
+@rules.predicate
+def conversation_open(user, obj):
+    return obj is not None and conversation_of(obj).is_open()
+
+
+@rules.predicate
+def conversation_takes_statements(user, obj):
+    return obj is not None and conversation_of(obj).participants_submit
+
+
+@rules.predicate
+def statement_shown(user, statement):
+    return statement is not None and statement.is_shown

@@ -9,6 +9,7 @@ threshold) and with the moderation app (the consultation's moderators decide).""
 
 import rules
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,6 +25,9 @@ from .models import Debate, Idea, Process
 from .phases import Action
 from .predicates import (
     active_phase,
+    conversation_of,
+    conversation_open,
+    conversation_takes_statements,
     has_supports_left,
     idea_not_hidden_by_reports,
     idea_untouched,
@@ -36,6 +40,7 @@ from .predicates import (
     poll_open,
     poll_results_public,
     process_of,
+    statement_shown,
     target_visible,
 )
 from .services import idea_published
@@ -47,6 +52,7 @@ rules.add_perm("participation.read_idea", (is_published & idea_visible) | is_ide
 _VERBS = {
     Action.CREATE_IDEA: lambda: _("propose ideas"),
     Action.SUPPORT: lambda: _("support ideas"),
+    Action.CONVERSE: lambda: _("take part in the conversation"),
 }
 
 
@@ -122,6 +128,30 @@ refusals.add_perm("participation.answer_poll", Requirements(
      "verified_unless_anonymous", True),
     _LEVEL_POLL,
 ))
+# Conversations (conversations/): open while their phase runs, to verified participants; statements
+# written by participants wait for the consultation's moderators, who may also take any statement out.
+def _conversation_refusal(user, obj):
+    conversation = conversation_of(obj)
+    if conversation.phase.ends_at <= timezone.now():
+        return _("This conversation is closed.")
+    return _("This conversation is not open yet.")
+
+
+_CONVERSING = (
+    *_as_participant(Action.CONVERSE),
+    (is_published, gettext_lazy("You cannot take part here.")),
+    (conversation_open, _conversation_refusal),
+)
+refusals.add_perm("participation.vote_statement", Requirements(
+    *_CONVERSING,
+    (statement_shown, gettext_lazy("This statement is not shown: moderators took it out or have not approved it yet.")),
+))
+refusals.add_perm("participation.submit_statement", Requirements(
+    *_CONVERSING,
+    (conversation_takes_statements, gettext_lazy("This conversation takes no statements from participants.")),
+))
+rules.add_perm("participation.review_statement", moderates_process)
+rules.add_perm("participation.export_conversation_full", moderates_process)
 rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
 rules.add_perm("participation.export_poll", moderates_process)
 # Everything contributed to a consultation, hidden content included (``exports``): its moderators, with people
@@ -183,6 +213,7 @@ rules.add_perm("participation.manage_process", is_editor)
 rules.add_perm("participation.publish_process", is_editor)
 rules.add_perm("participation.manage_debate", is_editor)
 rules.add_perm("participation.manage_poll", is_editor)
+rules.add_perm("participation.manage_conversation", is_editor)
 
 ADMIN_MODELS = ["process", "phase", "tag", "category", "idea", "debate", "poll", "question", "choice"]
 add_admin_perms("participation", ADMIN_MODELS, is_editor)

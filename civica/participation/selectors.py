@@ -253,13 +253,14 @@ def process_for_manage(slug):
     """A process with everything its manage page shows, in a fixed number of queries."""
     from django.db.models import Count
 
-    from .models import Debate, Poll
+    from .models import Conversation, Debate, Poll
 
     return _with_phases(Process.objects.filter(slug=slug)).prefetch_related(
         Prefetch("categories", queryset=Category.objects.annotate(idea_total=Count("ideas")).order_by("name_ro")),
         Prefetch("debates", queryset=Debate.objects.order_by("-created_at")),
         Prefetch("polls", queryset=Poll.objects.select_related("phase").annotate(
             question_total=Count("questions")).order_by("-created_at")),
+        Prefetch("conversations", queryset=Conversation.objects.select_related("phase").order_by("-created_at")),
     ).first()
 
 

@@ -1,6 +1,7 @@
 from django.urls import include, path, register_converter
 
 from . import feeds
+from .conversations import views as conversation_views
 from .exports import views as export_views
 from .manage import urls as manage_urls
 from .polls import views as poll_views
@@ -43,6 +44,30 @@ urlpatterns = [
     path("<slug:slug>/debates/<int:debate_id>/follow/", debates.debate_follow, name="debate_follow"),
     path("<slug:slug>/polls/<int:poll_id>/", poll_views.poll_detail, name="poll_detail"),
     path("<slug:slug>/polls/<int:poll_id>/responses.csv", poll_views.poll_export, name="poll_export"),
+    # Conversations and their opinion map (conversations/); the staff's screen under manage/.
+    path("<slug:slug>/conversations/<int:conversation_id>/", conversation_views.conversation_detail,
+         name="conversation_detail"),
+    path("<slug:slug>/conversations/<int:conversation_id>/vote/", conversation_views.conversation_vote,
+         name="conversation_vote"),
+    path("<slug:slug>/conversations/<int:conversation_id>/statements/", conversation_views.conversation_statement,
+         name="conversation_statement"),
+    path("<slug:slug>/conversations/<int:conversation_id>/map/", conversation_views.conversation_map,
+         name="conversation_map"),
+    path("<slug:slug>/conversations/<int:conversation_id>/polis.zip", conversation_views.conversation_export,
+         name="conversation_export"),
+    path("<slug:slug>/manage/conversations/new/", conversation_views.conversation_edit, name="conversation_new"),
+    path("<slug:slug>/manage/conversations/<int:conversation_id>/", conversation_views.conversation_staff,
+         name="conversation_staff"),
+    path("<slug:slug>/manage/conversations/<int:conversation_id>/edit/", conversation_views.conversation_edit,
+         name="conversation_edit"),
+    path("<slug:slug>/manage/conversations/<int:conversation_id>/review/", conversation_views.statement_review,
+         name="conversation_review"),
+    path("<slug:slug>/manage/conversations/<int:conversation_id>/seed/", conversation_views.statements_seed,
+         name="conversation_seed"),
+    path("<slug:slug>/manage/conversations/<int:conversation_id>/import/", conversation_views.conversation_import,
+         name="conversation_import"),
+    path("<slug:slug>/manage/conversations/<int:conversation_id>/polis-full.zip",
+         conversation_views.conversation_staff_export, name="conversation_staff_export"),
     # The contributions as data (exports): the public's open data, the staff's page and downloads.
     path("<slug:slug>/open-data/<str:filename>", export_views.public_download, name="open_data_download"),
     path("<slug:slug>/manage/exports/", export_views.staff_page, name="manage_exports"),

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from civica.participation.models import Idea, Process, Support
+from civica.participation.models import Conversation, Idea, Process, Support
 
 
 @pytest.mark.django_db
@@ -15,6 +15,9 @@ def test_demo_consultations_from_the_seeds():
     assert Idea.objects.count() >= 60
     for idea in Idea.objects.all():
         assert idea.support_count == idea.supports.count()
+    # The youth plan's conversation (fictional statements and votes) has a map with groups.
+    conversation = Conversation.objects.get(process__slug="cluj-for-youth-2030")
+    assert "fictive" in conversation.description and len(conversation.map_data["groups"]) >= 2
     counts = (Process.objects.count(), Idea.objects.count(), Support.objects.count())
     call_command("loaddemo", verbosity=0)
     assert (Process.objects.count(), Idea.objects.count(), Support.objects.count()) == counts

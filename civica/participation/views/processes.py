@@ -10,6 +10,7 @@ from civica.core.page_cache import shared_page, write_scope
 from civica.core.params import int_param, page_param
 
 from .. import selectors
+from ..conversations import selectors as conversation_selectors
 from ..lookups import process_or_404
 from ..models import Tag
 from ..phases import phase_contents
@@ -59,6 +60,7 @@ def process_detail(request, slug):
         "debates": selectors.debate_list(process=process),
         "polls": poll_selectors.poll_list(process=process),
         "levels_needed": selectors.levels_needed(process=process),
+        "conversations": conversation_selectors.conversation_list(process=process),
         "can_export": request.user.has_perm("participation.export_contributions", process),
     })
 

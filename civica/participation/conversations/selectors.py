@@ -1,0 +1,72 @@
+"""Reads of conversations, each page in a fixed number of queries: the conversation with its phase,
+the next statement for a person, their votes and statements, the waiting queue, the map as shown."""
+
+from django.db.models import Count, Q
+
+from .models import SHOWN, Conversation, Participant, ReviewState, Statement, Vote
+
+
+def conversation_for_page(*, process, conversation_id):
+    conversation = Conversation.objects.filter(process=process, pk=conversation_id).select_related("phase").first()
+    if conversation is not None:
+        conversation.process = process
+    return conversation
+
+
+def conversation_list(*, process):
+    return Conversation.objects.filter(process=process).select_related("phase").order_by("-created_at")
+
+
+def participant_of(conversation, user):
+    if not user.is_authenticated:
+        return None
+    return Participant.objects.filter(conversation=conversation, user=user).first()
+
+
+def shown_statement_count(conversation) -> int:
+    return Statement.objects.filter(SHOWN, conversation=conversation).count()
+
+
+def next_statement(conversation, participant):
+    """The first shown statement this participant has not voted on (the oldest first), or None."""
+    statements = Statement.objects.filter(SHOWN, conversation=conversation)
+    if participant is not None:
+        statements = statements.exclude(votes__participant=participant)
+    return statements.order_by("pk").first()
+
+
+def votes_of(participant):
+    """This participant's votes on shown statements, the latest first, with their statements."""
+    if participant is None:
+        return []
+    return list(Vote.objects.filter(participant=participant).filter(
+        statement__review_state__in=(ReviewState.NONE, ReviewState.APPROVED))
+        .select_related("statement").order_by("-voted_at", "-pk"))
+
+
+def statements_of(participant):
+    """What this participant wrote, with its review state (theirs to see while it waits)."""
+    if participant is None:
+        return []
+    return list(Statement.objects.filter(author=participant).order_by("-pk"))
+
+
+def waiting_statements(conversation):
+    return list(Statement.objects.filter(conversation=conversation, review_state=ReviewState.WAITING)
+                .select_related("author").order_by("pk"))
+
+
+def statements_for_staff(conversation):
+    """Every statement with its vote counts (one query), the newest first."""
+    return list(Statement.objects.filter(conversation=conversation).select_related("author").annotate(
+        agrees=Count("votes", filter=Q(votes__choice=Vote.Choice.AGREE)),
+        disagrees=Count("votes", filter=Q(votes__choice=Vote.Choice.DISAGREE)),
+        passes=Count("votes", filter=Q(votes__choice=Vote.Choice.PASS))).order_by("-pk"))
+
+
+def statement_texts(conversation, ids) -> dict:
+    return dict(Statement.objects.filter(conversation=conversation, pk__in=set(ids)).values_list("pk", "text"))
+
+
+def statement_or_none(conversation, statement_id):
+    return Statement.objects.filter(conversation=conversation, pk=statement_id).first()

@@ -1,0 +1,135 @@
+"""Writes of conversations. Votes and statements by participants; seeding, review, import by staff.
+
+A vote never computes the map: after it commits, ``tasks.map_requested`` queues one recomputation per
+conversation and window (the debounce). Each write that counts locks a row that exists first: the
+participant (created, under the conversation's lock, on their first vote or statement), so one
+person's concurrent votes on one statement are taken one after the other and leave one row."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civica.core import refusals
+from civica.core.transitions import move
+
+from . import tasks
+from .models import MAX_STATEMENT, MAX_STORED_STATEMENT, SHOWN, Conversation, Participant, ReviewState, Statement, Vote
+
+
+def _new_participant(conversation, **fields) -> Participant:
+    """The next pseudonym's number is taken under the conversation's lock (caller's transaction)."""
+    Conversation.objects.select_for_update().filter(pk=conversation.pk).values_list("pk", flat=True).first()
+    number = (Participant.objects.filter(conversation=conversation).aggregate(last=Max("number"))["last"] or 0) + 1
+    return Participant.objects.create(conversation=conversation, number=number, **fields)
+
+
+def participant_for(*, conversation, user) -> Participant:
+    """``user``'s participant in ``conversation``, created the first time (one per person: constraint)."""
+    participant = Participant.objects.filter(conversation=conversation, user=user).first()
+    if participant is not None:
+        return participant
+    try:
+        with transaction.atomic():
+            existing = Participant.objects.filter(conversation=conversation, user=user).first()  # under the lock
+            return existing or _new_participant(conversation, user=user)
+    except IntegrityError:  # created meanwhile by the same person's other request
+        return Participant.objects.get(conversation=conversation, user=user)
+
+
+def vote_cast(*, statement, by, choice: int) -> Vote:
+    """Record or change ``by``'s vote on ``statement``; the same vote twice changes nothing."""
+    if choice not in Vote.Choice.values:
+        raise ValidationError(_("Choose agree, disagree or pass."))
+    refusals.check(by, "participation.vote_statement", statement)
+    participant = participant_for(conversation=statement.conversation, user=by)
+    with transaction.atomic():
+        Participant.objects.select_for_update().filter(pk=participant.pk).values_list("pk", flat=True).first()
+        if not Statement.objects.filter(SHOWN, pk=statement.pk).exists():  # re-checked: moderated out meanwhile
+            raise ValidationError(_("This statement is no longer shown: moderators took it out."))
+        vote = Vote.objects.filter(participant=participant, statement=statement).first()
+        if vote is None:
+            vote = Vote.objects.create(participant=participant, statement=statement, choice=choice)
+        elif vote.choice != choice:
+            vote.choice, vote.voted_at = choice, timezone.now()
+            vote.save(update_fields=["choice", "voted_at"])
+        else:
+            return vote  # a double click: nothing changed, nothing to recompute
+        conversation_id = statement.conversation_id
+        transaction.on_commit(lambda: tasks.map_requested(conversation_id))
+    return vote
+
+
+def statement_submit(*, conversation, by, text: str) -> Statement:
+    """A participant's statement: it waits for a moderator before anyone else sees it."""
+    refusals.check(by, "participation.submit_statement", conversation)
+    text = " ".join((text or "").split())
+    if not text:
+        raise ValidationError(_("Write your statement."))
+    if len(text) > MAX_STATEMENT:
+        raise ValidationError(_("A statement has at most %(max)s characters.") % {"max": MAX_STATEMENT})
+    participant = participant_for(conversation=conversation, user=by)
+    with transaction.atomic():
+        Participant.objects.select_for_update().filter(pk=participant.pk).values_list("pk", flat=True).first()
+        if Statement.objects.filter(conversation=conversation, author=participant, text=text).exists():
+            raise ValidationError(_("You have already submitted this statement."))
+        return Statement.objects.create(conversation=conversation, author=participant, text=text,
+                                        review_state=ReviewState.WAITING)
+
+
+def statements_seed(*, conversation, by, texts: list[str]) -> list[Statement]:
+    """The editors' statements, one a line: published at once; ones already there are skipped."""
+    if not by.has_perm("participation.manage_conversation", conversation):
+        raise PermissionDenied(_("Only the centre's editors run consultations."))
+    cleaned = [" ".join(text.split()) for text in texts]
+    cleaned = [text for text in dict.fromkeys(cleaned) if text]
+    if not cleaned:
+        raise ValidationError(_("Write at least one statement, one a line."))
+    too_long = [text for text in cleaned if len(text) > MAX_STORED_STATEMENT]
+    if too_long:
+        raise ValidationError(_("A statement has at most %(max)s characters.") % {"max": MAX_STORED_STATEMENT})
+    with transaction.atomic():
+        there = set(Statement.objects.filter(conversation=conversation, text__in=cleaned)
+                    .values_list("text", flat=True))
+        return Statement.objects.bulk_create([Statement(conversation=conversation, text=text, is_seed=True)
+                                              for text in cleaned if text not in there])
+
+
+def statement_review(*, statement, by, approve: bool, reason: str = "") -> Statement:
+    """A moderator approves a waiting statement, or takes one out (rejects) with a reason its author is
+    shown. Votes on a statement taken out no longer count: the map is recomputed without them."""
+    reason = (reason or "").strip()[:500]
+    if not approve and not reason:
+        raise ValidationError(_("Say why you reject it: its author is told the reason."))
+    to = ReviewState.APPROVED if approve else ReviewState.REJECTED
+
+    def record(locked):
+        locked.review_state, locked.review_reason = to, reason
+
+    moved = move(statement, to=to, by=by, record=record, fields=["review_state", "review_reason"],
+                 lock=Statement.objects.select_for_update(of=("self",)).select_related("conversation__process"))
+    if moved.votes.exists():
+        conversation_id = moved.conversation_id
+        transaction.on_commit(lambda: tasks.map_requested(conversation_id))
+    return moved
+
+
+CONVERSATION_FIELDS = ("title", "title_en", "description", "description_en", "participants_submit")
+
+
+def conversation_save(*, process, by, phase, conversation=None, **fields) -> Conversation:
+    if not by.has_perm("participation.manage_conversation", process):
+        raise PermissionDenied(_("Only the centre's editors run consultations."))
+    if phase is None or phase.process_id != process.pk:
+        raise ValidationError({"phase": _("Choose a phase of this consultation.")})
+    if conversation is not None and conversation.process_id != process.pk:
+        raise PermissionDenied(_("This conversation belongs to another consultation."))
+    conversation = conversation or Conversation(process=process)
+    conversation.phase = phase
+    for name in CONVERSATION_FIELDS:
+        if name in fields:
+            setattr(conversation, name, fields[name])
+    conversation.full_clean()
+    conversation.save()
+    return conversation

@@ -1,0 +1,266 @@
+"""The conversation's pages: voting one statement at a time (htmx swaps the voting box; without
+JavaScript the same forms post and redirect), submitting a statement, the map, the public Pol.is
+export; and the staff's screen (settings, seeding, the review of waiting statements, Pol.is import
+and the full export). Bad input answers 400 with the page and what was typed; refusals 403 with
+their reason."""
+
+import io
+import zipfile
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from civica.core import refusals
+
+from ..lookups import process_or_404
+from . import mapview, selectors, services, tasks
+from .forms import ConversationForm, ImportForm, ReviewForm, SeedForm, StatementForm, VoteForm
+from .models import Conversation
+from .polis import polis_files, polis_import, read_uploaded
+
+
+def _conversation_or_404(request, slug, conversation_id):
+    process = process_or_404(slug, request.user)
+    conversation = selectors.conversation_for_page(process=process, conversation_id=conversation_id)
+    if conversation is None:
+        raise Http404
+    return process, conversation
+
+
+def _detail(request, process, conversation, *, vote_form=None, statement_form=None, status=200):
+    participant = selectors.participant_of(conversation, request.user)
+    statement = selectors.next_statement(conversation, participant)
+    vote_refusal = refusals.why_not(request.user, "participation.vote_statement", statement) if statement else None
+    context = {
+        "process": process, "conversation": conversation, "participant": participant, "statement": statement,
+        "vote_form": vote_form or VoteForm(initial={"statement": statement.pk if statement else None}),
+        "vote_refusal": vote_refusal,
+        "statement_form": statement_form or StatementForm(),
+        "statement_refusal": refusals.why_not(request.user, "participation.submit_statement", conversation),
+        "statement_count": selectors.shown_statement_count(conversation),
+        "my_votes": selectors.votes_of(participant), "my_statements": selectors.statements_of(participant),
+        "choices": VoteForm.base_fields["choice"].choices,
+        "can_review": request.user.has_perm("participation.review_statement", conversation),
+    }
+    template = ("participation/conversations/_voting.html" if request.headers.get("HX-Request")
+                else "participation/conversations/conversation_detail.html")
+    return render(request, template, context, status=status)
+
+
+@require_safe
+def conversation_detail(request, slug, conversation_id):
+    process, conversation = _conversation_or_404(request, slug, conversation_id)
+    return _detail(request, process, conversation)
+
+
+@require_POST
+def conversation_vote(request, slug, conversation_id):
+    process, conversation = _conversation_or_404(request, slug, conversation_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(conversation.get_absolute_url())
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, process, conversation, vote_form=form, status=400)
+    statement = selectors.statement_or_none(conversation, form.cleaned_data["statement"])
+    if statement is None:
+        form.add_error("statement", _("This is not a statement of the conversation."))
+        return _detail(request, process, conversation, vote_form=form, status=400)
+    statement.conversation = conversation
+    try:
+        services.vote_cast(statement=statement, by=request.user, choice=form.cleaned_data["choice"])
+    except refusals.REFUSALS as refused:
+        form.add_error(None, refusals.refusal_message(refused))
+        return _detail(request, process, conversation, vote_form=form,
+                       status=403 if isinstance(refused, PermissionDenied) else 400)
+    if request.headers.get("HX-Request"):
+        return _detail(request, process, conversation)
+    return redirect(conversation.get_absolute_url() + "#voting")
+
+
+@require_POST
+def conversation_statement(request, slug, conversation_id):
+    process, conversation = _conversation_or_404(request, slug, conversation_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(conversation.get_absolute_url())
+    form = StatementForm(request.POST)
+    if form.is_valid():
+        try:
+            services.statement_submit(conversation=conversation, by=request.user, text=form.cleaned_data["text"])
+        except refusals.REFUSALS as refused:
+            form.add_error(None, refusals.refusal_message(refused))
+            return _detail(request, process, conversation, statement_form=form,
+                           status=403 if isinstance(refused, PermissionDenied) else 400)
+        messages.success(request, _("Thank you: your statement is awaiting review by a moderator."))
+        return redirect(conversation.get_absolute_url() + "#my-statements")
+    return _detail(request, process, conversation, statement_form=form, status=400)
+
+
+@require_safe
+def conversation_map(request, slug, conversation_id):
+    process, conversation = _conversation_or_404(request, slug, conversation_id)
+    data = conversation.map_data
+    ids = set()
+    for group in (data or {}).get("groups", []):
+        ids.update(item["statement"] for item in group["representative"])
+    ids.update(item["statement"] for item in (data or {}).get("consensus", []))
+    participant = selectors.participant_of(conversation, request.user)
+    return render(request, "participation/conversations/conversation_map.html", {
+        "process": process, "conversation": conversation, "participant": participant,
+        "due": tasks.recomputation_due(conversation),
+        "map": mapview.map_page(data, selectors.statement_texts(conversation, ids) if ids else {},
+                                participant.number if participant else None),
+    })
+
+
+def _zip_response(files, filename):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def conversation_export(request, slug, conversation_id):
+    """The public Pol.is export: pseudonym numbers, no names, no text of statements taken out."""
+    process, conversation = _conversation_or_404(request, slug, conversation_id)
+    return _zip_response(polis_files(conversation, public=True), f"conversation-{conversation.pk}-polis.zip")
+
+
+# --- The staff's screens -------------------------------------------------------------------------
+
+def _staff_conversation(request, slug, conversation_id, permission):
+    process, conversation = _conversation_or_404(request, slug, conversation_id)
+    if not request.user.has_perm(permission, conversation):
+        raise PermissionDenied(_("Only the moderators and editors of this consultation may do this."))
+    return process, conversation
+
+
+def _staff_page(request, process, conversation, *, forms=None, status=200):
+    forms = forms or {}
+    user = request.user
+    return render(request, "participation/conversations/conversation_staff.html", {
+        "process": process, "conversation": conversation,
+        "can_manage": user.has_perm("participation.manage_conversation", conversation),
+        "waiting": selectors.waiting_statements(conversation),
+        "statements": selectors.statements_for_staff(conversation),
+        "seed_form": forms.get("seed") or SeedForm(), "import_form": forms.get("import") or ImportForm(),
+        "review_errors": forms.get("review_errors"),
+    }, status=status)
+
+
+def conversation_staff(request, slug, conversation_id):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    process, conversation = _staff_conversation(request, slug, conversation_id, "participation.review_statement")
+    return _staff_page(request, process, conversation)
+
+
+@require_POST
+def statement_review(request, slug, conversation_id):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    process, conversation = _staff_conversation(request, slug, conversation_id, "participation.review_statement")
+    form = ReviewForm(request.POST)
+    statement = selectors.statement_or_none(conversation, form.cleaned_data["statement"]) if form.is_valid() else None
+    if statement is None:
+        return _staff_page(request, process, conversation, status=400,
+                           forms={"review_errors": [_("Choose a statement of this conversation and a decision.")]})
+    try:
+        services.statement_review(statement=statement, by=request.user, reason=form.cleaned_data["reason"],
+                                  approve=form.cleaned_data["decision"] == "approve")
+    except refusals.REFUSALS as refused:
+        return _staff_page(request, process, conversation, status=400,
+                           forms={"review_errors": refusals.refusal_messages(refused)})
+    messages.success(request, _("Approved: everyone can vote on it now.") if form.cleaned_data["decision"] == "approve"
+                     else _("Taken out: its votes no longer count on the map."))
+    return redirect("participation:conversation_staff", slug=process.slug, conversation_id=conversation.pk)
+
+
+@require_POST
+def statements_seed(request, slug, conversation_id):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    process, conversation = _staff_conversation(request, slug, conversation_id, "participation.manage_conversation")
+    form = SeedForm(request.POST)
+    if form.is_valid():
+        try:
+            added = services.statements_seed(conversation=conversation, by=request.user,
+                                             texts=form.cleaned_data["texts"].splitlines())
+        except refusals.REFUSALS as refused:
+            refusals.add_to_form(form, refused)
+        else:
+            messages.success(request, _("%(count)s statements added.") % {"count": len(added)})
+            return redirect("participation:conversation_staff", slug=process.slug, conversation_id=conversation.pk)
+    return _staff_page(request, process, conversation, forms={"seed": form}, status=400)
+
+
+@require_POST
+def conversation_import(request, slug, conversation_id):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    process, conversation = _staff_conversation(request, slug, conversation_id, "participation.manage_conversation")
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            export = read_uploaded(votes_file=form.cleaned_data["votes_file"],
+                                   comments_file=form.cleaned_data["comments_file"])
+            summary = polis_import(conversation=conversation, by=request.user, export=export)
+        except refusals.REFUSALS as refused:
+            refusals.add_to_form(form, refused)
+        else:
+            messages.success(request, _("Imported %(statements)s statements, %(participants)s participants and "
+                                        "%(votes)s votes; the map has %(groups)s groups.") % summary)
+            return redirect("participation:conversation_map", slug=process.slug, conversation_id=conversation.pk)
+    return _staff_page(request, process, conversation, forms={"import": form}, status=400)
+
+
+@require_safe
+def conversation_staff_export(request, slug, conversation_id):
+    """The moderators' Pol.is export: with the text of statements taken out or waiting."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    process, conversation = _staff_conversation(request, slug, conversation_id,
+                                                "participation.export_conversation_full")
+    return _zip_response(polis_files(conversation, public=False), f"conversation-{conversation.pk}-polis-full.zip")
+
+
+def conversation_edit(request, slug, conversation_id=None):
+    """The editors' settings of a conversation (new, or an existing one)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    process = process_or_404(slug, request.user)
+    conversation = None
+    if conversation_id is not None:
+        conversation = selectors.conversation_for_page(process=process, conversation_id=conversation_id)
+        if conversation is None:
+            raise Http404
+    if not request.user.has_perm("participation.manage_conversation", process):
+        raise PermissionDenied(_("Only the centre's editors run consultations."))
+    form = ConversationForm(request.POST or None, instance=conversation or Conversation(process=process),
+                            process=process)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            values = {name: form.cleaned_data[name] for name in services.CONVERSATION_FIELDS}
+            try:
+                conversation = services.conversation_save(
+                    process=process, by=request.user, phase=form.cleaned_data["phase"], conversation=conversation,
+                    **values)
+            except refusals.REFUSALS as refused:
+                refusals.add_to_form(form, refused)
+            else:
+                messages.success(request, _("The conversation is saved."))
+                return redirect("participation:conversation_staff", slug=process.slug, conversation_id=conversation.pk)
+        status = 400
+    return render(request, "participation/conversations/conversation_form.html", {
+        "process": process, "conversation": conversation, "form": form}, status=status)
+
+
