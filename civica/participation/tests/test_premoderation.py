@@ -20,6 +20,13 @@ from civica.participation.models import Idea
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Read in English here (addresses under /en/, refusals and notices); the Romanian is the catalogue's.
+    with translation.override("en"):
+        yield
 VISITOR_COUNT = {"status": None, "category": None}
 
 
@@ -86,7 +93,7 @@ def test_approval_publishes_counts_and_tells(world, client):
     assert (approved.review_state, approved.is_hidden) == (ReviewState.APPROVED, False)
     assert visitor_count(process, AnonymousUser()) == 1
     assert any("Shade trees" in message for message in told(world["follower"]))
-    assert any("approved" in message for message in told(author))
+    assert any("aprobat" in message for message in told(author))  # told in their language, Romanian
     assert ModerationAction.objects.filter(target_id=idea.pk, kind=ModerationAction.Kind.APPROVE,
                                            moderator=world["here"]).exists()
     assert client.get(idea.get_absolute_url()).status_code == 200
@@ -131,25 +138,26 @@ def test_an_approval_of_a_text_its_author_changed_since_is_refused(world):
 def test_a_waiting_comment_is_out_of_the_thread_and_the_counts_until_approved(world, client, make_user):
     process = world["process"]
     idea = IdeaFactory(process=process)
+    idea_url = idea.get_absolute_url()  # under /en/ (an API request leaves the thread in its own language)
     commenter = make_user("participant")
     comment = comments.comment_post(target=idea, by=commenter, body="Lovely idea, add a fountain")
     assert comment.review_state == ReviewState.WAITING
     idea.refresh_from_db()
     assert idea.comment_count == 0
-    assert "add a fountain" not in client.get(idea.get_absolute_url()).content.decode()
+    assert "add a fountain" not in client.get(idea_url).content.decode()
     api = f"/api/v1/processes/{process.slug}/ideas/{idea.pk}/comments"
     response = client.get(api)
     assert response.status_code == 200 and "add a fountain" not in response.content.decode()
     client.force_login(commenter)
-    page = client.get(idea.get_absolute_url()).content.decode()
+    page = client.get(idea_url).content.decode()
     assert "add a fountain" in page and "awaiting review" in page
     client.force_login(make_user("participant"))
-    assert "add a fountain" not in client.get(idea.get_absolute_url()).content.decode()
+    assert "add a fountain" not in client.get(idea_url).content.decode()
     moderation.review_decide(target=comment, by=world["global"], approve=True)
     idea.refresh_from_db()
     assert idea.comment_count == 1
     client.logout()
-    assert "add a fountain" in client.get(idea.get_absolute_url()).content.decode()
+    assert "add a fountain" in client.get(idea_url).content.decode()
     assert "add a fountain" in client.get(api).content.decode()
     comments.comment_remove(comment=Comment.objects.get(pk=comment.pk), by=commenter)
     idea.refresh_from_db()

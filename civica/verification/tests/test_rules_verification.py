@@ -1,12 +1,20 @@
 """Truth table of verification: every role × what the person holds already."""
 
 import pytest
+from django.utils import translation
 
 from civica.verification import services
 from civica.verification.levels import Level
 from civica.verification.models import Method, Verification
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Read in English here (addresses under /en/, refusals and notices); the Romanian is the catalogue's.
+    with translation.override("en"):
+        yield
 
 PERMISSIONS = ["verification.verify_residence", "verification.redeem_code", "verification.see_own",
                "verification.verify_at_desk", "verification.import_census"]

@@ -7,7 +7,7 @@ import time_machine
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from civica.audit.models import AuditEntry
 from civica.core.refusals import Refused
@@ -21,6 +21,13 @@ from civica.verification.verifiers import Verifier
 from .factories import RESIDENTS, census_csv, import_census
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Read in English here (addresses under /en/, refusals and notices); the Romanian is the catalogue's.
+    with translation.override("en"):
+        yield
 IDENTIFIER, BORN = RESIDENTS[0]
 
 
