@@ -10,7 +10,7 @@ from celery.signals import task_prerun
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from civica.accounts.tests.factories import UserFactory
 from civica.insights.opinion_map import map_opinions
@@ -23,6 +23,13 @@ from civica.participation.conversations.polis import polis_files, polis_import
 from .factories import open_conversation, statements, waiting
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The refusals are read in English here; their Romanian is the catalogue's (test_translations).
+    with translation.override("en"):
+        yield
 SEATTLE = Path(__file__).resolve().parents[3] / "insights" / "tests" / "data" / "polis" / "15-per-hour-seattle"
 
 
