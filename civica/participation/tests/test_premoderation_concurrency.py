@@ -3,6 +3,7 @@ a rejection of the same idea (one wins, the other is refused, one decision logge
 and an approval against its author's edit (whichever wins, the changed text waits for a moderator)."""
 
 import pytest
+from django.utils import translation
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
@@ -15,6 +16,15 @@ from civica.participation.models import Idea
 from civica.participation.tests.factories import ProcessFactory
 
 
+def in_english(action):
+    """The action as a thread runs it, in English: a thread starts in the site's language (Romanian), and
+    the refusals are read in English here."""
+    def run():
+        with translation.override("en"):
+            return action()
+    return run
+
+
 def waiting_idea():
     process = ProcessFactory(contributions_wait=True)
     author = UserFactory()
@@ -25,9 +35,9 @@ def waiting_idea():
 def approve_against_reject():
     idea, _author, here, everywhere = waiting_idea()
     outcomes = run_together([
-        lambda: moderation.review_decide(target=Idea.objects.get(pk=idea.pk), by=here, approve=True),
-        lambda: moderation.review_decide(target=Idea.objects.get(pk=idea.pk), by=everywhere, approve=False,
-                                         reason="Off topic"),
+        in_english(lambda: moderation.review_decide(target=Idea.objects.get(pk=idea.pk), by=here, approve=True)),
+        in_english(lambda: moderation.review_decide(target=Idea.objects.get(pk=idea.pk), by=everywhere,
+                                                    approve=False, reason="Off topic")),
     ])
     assert sum(outcome is None for outcome in outcomes) == 1
     refused = next(outcome for outcome in outcomes if outcome is not None)
@@ -43,9 +53,10 @@ def approve_against_the_authors_edit():
     idea, author, here, _everywhere = waiting_idea()
     read = review_fingerprint(idea)
     outcomes = run_together([
-        lambda: moderation.review_decide(target=Idea.objects.get(pk=idea.pk), by=here, approve=True,
-                                         fingerprint=read),
-        lambda: services.idea_update(idea=Idea.objects.get(pk=idea.pk), by=author, body="With ducks and a casino."),
+        in_english(lambda: moderation.review_decide(target=Idea.objects.get(pk=idea.pk), by=here, approve=True,
+                                                    fingerprint=read)),
+        in_english(lambda: services.idea_update(idea=Idea.objects.get(pk=idea.pk), by=author,
+                                                body="With ducks and a casino.")),
     ])
     assert outcomes[1] is None  # the author's edit always goes through
     idea.refresh_from_db()
