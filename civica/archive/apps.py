@@ -18,6 +18,9 @@ class ArchiveConfig(AppConfig):
 
         post_delete.connect(delete_stored_files("file"), sender=Document, weak=False,
                             dispatch_uid="archive.document.delete")
+        # The private original goes with its row too, however the row goes (a work deleted takes its images).
+        post_delete.connect(delete_stored_files("original"), sender=WorkImage, weak=False,
+                            dispatch_uid="archive.image.original.delete")
 
         # The catalogue's facet counts kept in the cache go stale with any change of what they count.
         from django.db.models.signals import m2m_changed, post_save

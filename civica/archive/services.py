@@ -229,10 +229,7 @@ def image_delete(*, image, by) -> None:
         if work.is_published and not work.images.exclude(pk=image.pk).exists():
             raise ValidationError(_("A published work keeps at least one image: add another first, or unpublish "
                                     "the work."))
-        original = image.original
-        storage, name = original.storage, original.name
-        image.delete()  # the public copy goes with it (keep_public_images)
-        transaction.on_commit(lambda: storage.delete(name))
+        image.delete()  # the public copy and the original go with it (the app's post_delete receivers)
         _touch(work)
         if work.is_published:
             audit.record(by=by, action="archive.image.delete", target=work)

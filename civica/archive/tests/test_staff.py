@@ -93,6 +93,21 @@ def test_the_licence_decides_whether_the_public_copy_exists(client, editor, djan
     assert AuditEntry.objects.filter(action="archive.image.change").exists()  # the work is published
 
 
+def test_an_images_files_go_with_it_whichever_way_it_goes(client, editor, django_capture_on_commit_callbacks):
+    client.force_login(editor)
+    work = WorkFactory(status=WorkStatus.DRAFT)
+    removed, cascaded = image_for(work), image_for(work)
+    files = [(stored.storage, stored.name) for image in (removed, cascaded) for stored in (image.original, image.image)]
+    assert all(storage.exists(name) for storage, name in files)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/archive/manage/images/{removed.pk}/", {"action": "delete"})
+    assert response.status_code == 302 and not WorkImage.objects.filter(pk=removed.pk).exists()
+    assert [storage.exists(name) for storage, name in files] == [False, False, True, True]
+    with django_capture_on_commit_callbacks(execute=True):
+        Work.objects.filter(pk=work.pk).delete()  # the work's images go with it, so do their files
+    assert not any(storage.exists(name) for storage, name in files)
+
+
 def test_publishing_needs_every_required_field(client, editor):
     client.force_login(editor)
     work = WorkFactory(status=WorkStatus.DRAFT, dimensions="", medium=None)
