@@ -10,13 +10,16 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from django.db.backends.signals import connection_created
+        from . import (
+            page_cache,
+            parts,  # noqa: F401  (registers the frame's personal parts)
+            write_watch,
+        )
 
-        from . import parts  # noqa: F401  (registers the frame's personal parts)
-        from .page_cache import install_on
-
-        # Every write moves the page cache's generation on (see page_cache.py).
-        connection_created.connect(install_on, dispatch_uid="civica.core.page_cache")
+        # Every write moves the page cache's generation on (see page_cache.py), seen by one execute
+        # wrapper on every connection (write_watch.py).
+        write_watch.install()
+        page_cache.watch_writes()
 
         from django.core import checks
 

@@ -21,7 +21,10 @@ consultation and its ideas) is current while the site's and its scope's generati
 without a scope (home, lists, search) while the site's and the spanning one are. So a support in one
 consultation leaves every other consultation's pages kept. While one request renders such a page
 anew, other visitors are given the page it replaces (if it is under ``STALE_SECONDS`` old), so a
-busy page is rendered once per write, not once per visitor waiting. A page lives at most
+busy page is rendered once per write, not once per visitor waiting; and a kept page younger than
+``PAGE_CACHE_REFRESH_SECONDS`` is served stale without a render at all, so a page written to ten times a
+second (a consultation in its busiest hour) is rendered at most about once in that time, not ten times
+(a person's own write is still shown to them at once, see below). A page lives at most
 ``PAGE_CACHE_SECONDS`` besides, which bounds what only time changes (a phase that opens at noon); a
 view whose page changes with the clock alone (the world-café room screen) says ``never_cache``.
 ``PAGE_CACHE_SECONDS = 0`` turns it off: the default without ``REDIS_URL``, since a per-process
@@ -56,7 +59,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
-from . import personal_parts
+from . import personal_parts, write_watch
 
 GENERATION_KEY = "page-cache:generation"  # the site's: moved by writes outside any scope
 SPANNING_KEY = "page-cache:generation:spanning"  # moved by every scoped write
@@ -74,7 +77,6 @@ SHARED_KEY_PREFIX = "page-cache:shared:"
 NEUTRAL_COOKIES = frozenset({settings.LANGUAGE_COOKIE_NAME})
 # Writes to these tables change no page a visitor without cookies can see.
 UNSEEN_TABLES = ("django_session",)
-WRITE_VERBS = ("INSERT", "UPDATE", "DELETE")
 # While one request renders a stale page anew, the others get the stale one, if it is this recent:
 # under steady writes only one render per page runs at a time, not one per waiting visitor.
 STALE_SECONDS = 30
@@ -102,6 +104,10 @@ def personal_page_seconds() -> int:
 
 def personal_page_stale_seconds() -> float:
     return getattr(settings, "PERSONAL_PAGE_STALE_SECONDS", 2)
+
+
+def page_refresh_seconds() -> float:
+    return getattr(settings, "PAGE_CACHE_REFRESH_SECONDS", 0)
 
 
 def scope_name(kind: str, key) -> str:
@@ -141,29 +147,19 @@ def _bump_people(user_ids) -> None:
             cache.add(PERSON_KEY_PREFIX + str(user_id), _first_generation(), timeout=None)
 
 
-def _is_write(sql: str) -> bool:
-    statement = sql.lstrip()[:6].upper()
-    if not statement.startswith(WRITE_VERBS):
-        return False
-    head = sql[:120]
-    return not any(table in head for table in UNSEEN_TABLES)
-
-
-def invalidate_on_write(execute, sql, params, many, context):
-    """A database execute wrapper (installed on every connection by ``CoreConfig.ready``)."""
-    result = execute(sql, params, many, context)
-    if page_cache_seconds() and _is_write(sql):
+def _written(connection) -> None:
+    """After every write statement but the sessions' (``core.write_watch``)."""
+    if page_cache_seconds():
         scope = _write_scope.get()
         # Now, so a page rendered from this transaction's own reads is not kept as current, and
         # after commit, so a page another request rendered from the old rows meanwhile is not either.
         bump_generation(scope)
-        transaction.on_commit(partial(bump_generation, scope), using=context["connection"].alias)
-    return result
+        transaction.on_commit(partial(bump_generation, scope), using=connection.alias)
 
 
-def install_on(connection, **kwargs):
-    if invalidate_on_write not in connection.execute_wrappers:
-        connection.execute_wrappers.append(invalidate_on_write)
+def watch_writes() -> None:
+    """Every write moves the generation on (``CoreConfig.ready``)."""
+    write_watch.on_write(_written, ignore=UNSEEN_TABLES)
 
 
 def shared_page(view=None, *, scope: tuple[str, str] | None = None, personal_when=None):
@@ -274,6 +270,8 @@ def _kept_or_rendered(key, scope, render, keep_if, person_changed_at=None):
         kept = None  # it may miss their own latest write: rendered for them, whoever else renders it
     if kept is not None and person_changed_at is not None and time.time() - kept[1] < personal_page_stale_seconds():
         return kept, None
+    if kept is not None and time.time() - kept[1] < page_refresh_seconds():
+        return kept, None  # a page written to ten times a second is still rendered at most once in this time
     if kept is not None and time.time() - kept[1] < STALE_SECONDS:
         locked = cache.add(lock, 1, RENDER_LOCK_SECONDS)
         if not locked:  # another request renders this page anew: meanwhile, the page it replaces

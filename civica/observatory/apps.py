@@ -11,7 +11,6 @@ class ObservatoryConfig(AppConfig):
     verbose_name = _("Observatory")
 
     def ready(self):
-        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_delete
 
         from civica.accountability.registry import register_live_source_provider
@@ -20,10 +19,10 @@ class ObservatoryConfig(AppConfig):
         from . import rules  # noqa: F401 -- the observatory's permissions
         from .live_sources import PREFIX, indicator_sources
         from .models import AnswerFile
-        from .points_cache import install_on
+        from .points_cache import watch_writes
 
         # Every write to the indicators' values moves their audits' generation on (points_cache).
-        connection_created.connect(install_on, dispatch_uid="civica.observatory.points_cache")
+        watch_writes()
 
         # Campaigns (issue 19, point 2): an answer's files go with their row.
         post_delete.connect(delete_stored_files("file"), sender=AnswerFile, weak=False,

@@ -9,7 +9,7 @@ generation*.
 
 The generation moves on every statement that writes to the values' or the indicators' table (``INSERT``,
 ``UPDATE``, ``DELETE``, from any code: services, the import's prepared statements, bulk writes, the
-cascade of a deleted organisation), seen by a database execute wrapper on every connection, as
+cascade of a deleted organisation), seen by the database execute wrapper of ``core.write_watch``, as
 ``core.page_cache`` sees writes: at once, and again when the transaction commits, so figures audited from
 rows read before the commit are never current after it. One generation for every indicator: a write to
 one indicator's values makes the others' kept figures stale too (they are audited again on their next
@@ -33,12 +33,13 @@ from django.core.cache import cache
 from django.db import connection as default_connection
 from django.db import transaction
 
+from civica.core import write_watch
+
 from . import disclosure
 
 GENERATION_KEY = "observatory:values-generation"
 POINTS_KEY_PREFIX = "observatory:points:"
 WATCHED_TABLES = ("observatory_indicatorvalue", "observatory_indicator")
-WRITE_VERBS = ("INSERT", "UPDATE", "DELETE")
 # Set on a connection whose transaction wrote values: it neither reads nor keeps figures until it ends.
 WROTE = "civica_observatory_values_written"
 
@@ -63,30 +64,22 @@ def bump_generation() -> None:
         pass
 
 
-def _is_watched_write(sql: str) -> bool:
-    head = sql.lstrip()[:80]
-    return head[:6].upper().startswith(WRITE_VERBS) and any(table in head for table in WATCHED_TABLES)
-
-
 def _committed(connection) -> None:
     setattr(connection, WROTE, False)
     bump_generation()
 
 
-def invalidate_on_write(execute, sql, params, many, context):
-    """A database execute wrapper (installed on every connection by ``ObservatoryConfig.ready``)."""
-    result = execute(sql, params, many, context)
-    if points_seconds() and _is_watched_write(sql):
-        connection = context["connection"]
+def _written(connection) -> None:
+    """After every write statement to the watched tables (``core.write_watch``)."""
+    if points_seconds():
         bump_generation()
         setattr(connection, WROTE, True)
         transaction.on_commit(partial(_committed, connection), using=connection.alias)
-    return result
 
 
-def install_on(connection, **kwargs):
-    if invalidate_on_write not in connection.execute_wrappers:
-        connection.execute_wrappers.append(invalidate_on_write)
+def watch_writes() -> None:
+    """Every write to the values moves the generation on (``ObservatoryConfig.ready``)."""
+    write_watch.on_write(_written, tables=WATCHED_TABLES)
 
 
 def usable(connection=default_connection) -> bool:

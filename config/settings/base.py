@@ -158,6 +158,9 @@ else:
 # Whole pages for visitors without cookies (civica.core.page_cache), only where every app server
 # shares the cache and so learns of every write at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("CIVICA_PAGE_CACHE_SECONDS", "60" if REDIS_URL else "0"))
+# A kept page made stale by other people's writes is rendered again at most once in this time (seconds):
+# under ten writes a second the hot pages would otherwise be rendered without pause.
+PAGE_CACHE_REFRESH_SECONDS = float(os.environ.get("CIVICA_PAGE_CACHE_REFRESH_SECONDS", "1"))
 # A signed-in person's filled page kept for them (civica.core.page_cache), at most this long, and shown
 # for this long after other people's writes made it stale (their own show at once).
 PERSONAL_PAGE_SECONDS = int(os.environ.get("CIVICA_PERSONAL_PAGE_SECONDS", "30"))

@@ -14,6 +14,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Off unless a test turns it on (civica/core/tests/test_page_cache.py): a kept page would outlive
 # the test database it came from.
 PAGE_CACHE_SECONDS = 0
+# A test that writes then reads expects the page rendered again at once (test_page_cache.py shows the delay).
+PAGE_CACHE_REFRESH_SECONDS = 0
 # Likewise the observatory's audited figures (civica/observatory/tests/test_points_cache.py turns it on).
 CIVICA_OBSERVATORY_POINTS_SECONDS = 0
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"handlers": [], "level": "CRITICAL"}}

@@ -1,7 +1,10 @@
 """The anonymous page cache: kept pages cost no query, any write makes them stale, nothing
 personal is ever kept or served."""
 
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -179,3 +182,34 @@ def test_long_query_strings_are_served_but_never_kept(client, page_cache_on, pro
     with django_assert_max_num_queries(50) as queries:
         assert client.get(path).status_code == 200
     assert len(queries) > 0
+
+
+def test_a_stale_page_is_rendered_again_at_most_once_in_the_refresh_seconds(client, settings, page_cache_on, process,
+                                                                           django_assert_num_queries):
+    settings.PAGE_CACHE_REFRESH_SECONDS = 1
+    with time_machine.travel(datetime(2026, 12, 5, 18, 0, tzinfo=UTC), tick=False) as clock:
+        IdeaFactory(process=process, title="Primul gând")
+        client.get(ideas_path(process))
+        IdeaFactory(process=process, title="Al doilea gând")  # the kept page is stale now, but under a second old
+        with django_assert_num_queries(0):
+            page = client.get(ideas_path(process)).content.decode()
+        assert "Primul gând" in page and "Al doilea gând" not in page
+        clock.shift(1.5)
+        assert "Al doilea gând" in client.get(ideas_path(process)).content.decode()
+
+
+def test_a_person_s_own_write_shows_at_once_within_the_refresh_seconds(settings, page_cache_on, process):
+    from django.test import Client
+
+    from civica.accounts.tests.factories import UserFactory
+
+    settings.PAGE_CACHE_REFRESH_SECONDS = 60
+    settings.PERSONAL_PAGE_STALE_SECONDS = 60
+    idea = IdeaFactory(process=process, title="Bănci la umbră")
+    path = f"/en/processes/{process.slug}/ideas/{idea.pk}/"
+    person = Client()
+    person.force_login(UserFactory())
+    person.get(path)
+    assert "Withdraw my support" not in person.get(path).content.decode()  # kept: shared page and theirs
+    person.post(path + "support/")
+    assert "Withdraw my support" in person.get(path).content.decode()
