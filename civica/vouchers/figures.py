@@ -30,6 +30,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from civica.core.calendar_names import MONTHS_ABBR
 from civica.observatory.disclosure import protect
 
 from .models import ProgrammeStatus, Redemption, Unit, Voucher, VoucherProgramme, VoucherStatus
@@ -61,6 +62,26 @@ def _redemption_rows(programme):
     return (Redemption.objects.filter(voucher__programme=programme, reversed_at=None)
             .values_list("redeemed_at", "voucher__beneficiary_id", "voucher_id", "amount", "venue__name",
                          "offer__title_ro", "offer__title_en").order_by())
+
+
+def month_label(day: datetime.date) -> str:
+    """"Jun 2021" ("iun. 2021"): a month as charts and tables name it."""
+    return f"{MONTHS_ABBR[day.month - 1]} {day.year}"
+
+
+def _label(label) -> str:
+    return month_label(label) if isinstance(label, datetime.date) else str(label)
+
+
+def chart_rows(rows, what: str = "amount") -> list[tuple]:
+    """``[(label, value)]`` for ``core.charts`` from the dashboard's rows (``what``: amount or count)."""
+    return [(_label(row.label), getattr(row, what)) for row in rows]
+
+
+def published_chart_rows(cells, what: str = "amount") -> list[tuple]:
+    """The same from published cells; a withheld one draws no bar and reads "withheld"."""
+    return [(_label(cell.label), None, _("withheld")) if cell.withheld
+            else (_label(cell.label), cell.amount if what == "amount" else cell.people) for cell in cells]
 
 
 @dataclass
@@ -95,7 +116,10 @@ def dashboard(programme) -> dict:
         redeemed_vouchers.add(voucher)
         people.add(_person(beneficiary, voucher))
     used = sum((row.amount for row in by_month.values()), Decimal("0"))
-    return {
+    budget_rows = [(_("Used: redeemed"), used), (_("Committed by vouchers, not yet used"), programme.committed - used),
+                   (_("Not committed: left to issue"), programme.available)]
+    shown = {
+        "budget_chart": budget_rows,
         "budget": programme.budget, "committed": programme.committed, "used": used,
         "left": programme.budget - used, "available": programme.available,
         "issued": sum(row.count for row in issued.values()), "redeemed_vouchers": len(redeemed_vouchers),
@@ -104,6 +128,10 @@ def dashboard(programme) -> dict:
         "by_venue": sorted(by_venue.values(), key=lambda row: (-row.amount, str(row.label))),
         "by_offer": sorted(by_offer.values(), key=lambda row: (-row.amount, str(row.label))),
     }
+    shown.update(issued_chart=chart_rows(shown["issued_by_month"], "count"),
+                 redeemed_chart=chart_rows(shown["redeemed_by_month"]), venue_chart=chart_rows(shown["by_venue"]),
+                 offer_chart=chart_rows(shown["by_offer"]))
+    return shown
 
 
 @dataclass(frozen=True)
@@ -155,6 +183,8 @@ def published(programme) -> dict:
             "by_month": [_published_cell(key[2], protected[key]) for key in sorted(protected) if key[1] == "month"],
             "by_venue": [_published_cell(key[2], protected[key]) for key in sorted(protected) if key[1] == "venue"],
         }
+        shown[name]["month_chart"] = published_chart_rows(shown[name]["by_month"])
+        shown[name]["venue_chart"] = published_chart_rows(shown[name]["by_venue"])
     return shown
 
 

@@ -15,7 +15,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -132,7 +132,8 @@ def masked_code(code: str) -> str:
 
 
 def with_totals(statements):
-    """Each statement with ``reimbursed`` (its redemptions), ``deducted`` (its reversals) and ``lines``."""
+    """Each statement with ``reimbursed`` (its redemptions), ``deducted`` (its reversals), ``net`` (what is
+    reimbursed) and the count of each kind of line."""
     money = DecimalField(max_digits=14, decimal_places=2)
 
     def summed(field):
@@ -144,8 +145,9 @@ def with_totals(statements):
         return Coalesce(Subquery(Redemption.objects.filter(**{field: OuterRef("pk")}).order_by()
                                  .values(field).annotate(count=Count("pk")).values("count")[:1]), Value(0))
 
-    return statements.annotate(reimbursed=summed("statement"), deducted=summed("reversal_statement"),
-                               redemption_count=counted("statement"), reversal_count=counted("reversal_statement"))
+    return (statements.annotate(reimbursed=summed("statement"), deducted=summed("reversal_statement"),
+                                redemption_count=counted("statement"), reversal_count=counted("reversal_statement"))
+            .annotate(net=ExpressionWrapper(F("reimbursed") - F("deducted"), output_field=money)))
 
 
 def statements_for(user):
