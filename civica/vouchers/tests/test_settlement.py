@@ -160,12 +160,14 @@ def test_staff_prepare_approve_and_pay_from_the_pages(client, world):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(month=st.text(max_size=12), programme=st.text(max_size=6))
+@given(month=st.one_of(st.sampled_from(["2021-13", "9999-01", "1999-12", "2021-6", "²", "2021-06-01", "-1"]),
+                       st.text(max_size=12)),
+       programme=st.one_of(st.sampled_from(["", "0", "9" * 25, str(2**63), "٣"]), st.text(max_size=6)))
 def test_bad_input_on_the_prepare_form_is_a_clear_message(client, world, month, programme):
     client.force_login(world["staff"])
     response = client.post("/en/vouchers/statements/", {"programme": programme, "month": month})
     assert response.status_code in {302, 400}
-    if response.status_code == 400:
+    if response.status_code == 400 and "\x00" not in month + programme:  # (a NUL: core's readable 400 page)
         assert "errorlist" in response.content.decode()
 
 
