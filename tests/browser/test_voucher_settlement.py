@@ -34,7 +34,7 @@ def test_staff_settle_a_month_and_the_public_sees_protected_figures(live_server,
     log_in(office, base, staff)
     office.goto(f"{base}/en/vouchers/statements/")
     accessible(office)
-    office.get_by_label("Month").fill(timezone.localdate().strftime("%Y-%m"))
+    office.locator("#id_month").fill(timezone.localdate().strftime("%Y-%m"))
     office.get_by_role("button", name="Prepare the statements").click()
     expect(office.locator(".messages")).to_contain_text("1 statement is prepared.")
     office.locator("main table a").first.click()
