@@ -85,8 +85,10 @@ def test_the_programme_page_lists_its_voucher_programmes_but_not_drafts(client):
 
     VoucherProgrammeFactory(programme=programme.programme, name_en="Draft vouchers", status="draft")
     page = client.get(f"/en/network/programmes/{programme.programme.slug}/").content.decode()
-    assert programme.name_en in page and f"/en/vouchers/offers/?programme={programme.slug}" in page
+    assert programme.name_en in page and f"/en/vouchers/programmes/{programme.slug}/" in page
     assert "Draft vouchers" not in page
+    public = client.get(f"/en/vouchers/programmes/{programme.slug}/").content.decode()
+    assert f"/en/vouchers/offers/?programme={programme.slug}" in public
 
 
 def test_a_voucher_is_e_mailed_once_in_the_beneficiarys_language_with_its_card(mailoutbox):
