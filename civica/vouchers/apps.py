@@ -21,3 +21,9 @@ class VouchersConfig(AppConfig):
 
         # A role on a programme or a venue changes what its holder may do (core.page_cache keeps their pages).
         watch_person_rows(ProgrammeRole, VenueStaff)
+
+        # The programmes' figures as plan KPI actuals and as the observatory's counted indicators (issue 22,
+        # point 7): both registries sit below or beside this app, which fills them (feeds.py).
+        from . import feeds
+
+        feeds.register()

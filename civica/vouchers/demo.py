@@ -10,8 +10,10 @@ every other venue, every offer, the demo's referrer, programme staff and venue s
 the other demo accounts), and every beneficiary, voucher and redemption (``is_fictional``). Both
 programmes ended in 2021: they are closed, and their vouchers expired. So that the demo can be tried, a
 third programme, wholly fictional and marked so, is open around today (Academia Schimbării's voucher
-"initiative", whose figures the plan does not give); the log prints one of its codes. Idempotent (run
-twice, the same rows)."""
+"initiative", whose figures the plan does not give); the log prints one of its codes. The fictional
+redemptions are settled month by month (``services.statements_prepare``): the statements of months past
+are approved and paid, the current month's is left a draft, all marked fictional. Idempotent (run twice,
+the same rows)."""
 
 import datetime
 import random
@@ -25,7 +27,7 @@ from civica.accounts.demo import demo_accounts
 from civica.accounts.models import User
 from civica.network.models import Organisation, Programme
 
-from . import codes
+from . import codes, services
 from .models import (
     Beneficiary,
     Offer,
@@ -34,6 +36,8 @@ from .models import (
     ProgrammeRoleKind,
     ProgrammeStatus,
     Redemption,
+    Statement,
+    StatementStatus,
     Unit,
     Venue,
     VenueStaff,
@@ -203,10 +207,12 @@ def load(log):
     VenueStaff.objects.get_or_create(user=venue_person, venue=venues["muzeul-etnografic"])
     made = sum(_beneficiaries(programme, offers[slug], referrer, venue_person)
                for slug, programme in programmes.items())
+    statements = sum(_statements(programme, staff) for programme in programmes.values())
     open_voucher = (Voucher.objects.filter(programme=programmes["vouchere-demonstrative"], balance__gt=0)
                     .order_by("pk").first())
     log(f"vouchers: {len(programmes)} programmes (two of 2021, closed; one fictional, open), {len(venues)} venues, "
-        f"{len(OFFERS) + len(TRY_IT_OFFERS)} fictional offers, {made} fictional beneficiaries with vouchers; accounts "
+        f"{len(OFFERS) + len(TRY_IT_OFFERS)} fictional offers, {made} fictional beneficiaries with vouchers, "
+        f"{statements} fictional settlement statements; accounts "
         + ", ".join(email for email, _name in PEOPLE)
         + (f"; a code to try: {open_voucher.display_code}" if open_voucher else ""))
 
@@ -243,3 +249,22 @@ def _beneficiaries(programme, offers, referrer, venue_person, count=6) -> int:
     programme.committed = committed
     programme.save(update_fields=["committed"])
     return count
+
+
+def _statements(programme, staff) -> int:
+    """The programme's fictional redemptions settled month by month: past months approved and paid. Made
+    once (skipped when the programme has statements)."""
+    if Statement.objects.filter(programme=programme).exists():
+        return 0
+    this_month = timezone.localdate().replace(day=1)
+    months = sorted({timezone.localtime(moment).date().replace(day=1) for moment in Redemption.objects.filter(
+        voucher__programme=programme).values_list("redeemed_at", flat=True)})
+    made = 0
+    for month in months:
+        for statement in services.statements_prepare(programme=programme, month=month, by=staff):
+            Statement.objects.filter(pk=statement.pk).update(is_fictional=True)
+            if month < this_month and statement.is_draft:
+                for to in (StatementStatus.APPROVED, StatementStatus.PAID):
+                    services.statement_move(statement=statement, to=to, by=staff)
+            made += 1
+    return made

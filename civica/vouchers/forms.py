@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import Offer, Venue
+from .models import Offer, Venue, VoucherProgramme
 
 CODE_WIDGET = forms.TextInput(attrs={
     "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false", "inputmode": "text",
@@ -51,7 +51,7 @@ class RedeemForm(forms.Form):
 
 
 class RegisterForm(forms.Form):
-    programme = forms.ModelChoiceField(label=_("Programme"), queryset=None, empty_label=None)
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=VoucherProgramme.objects.none(), empty_label=None)
     alias = forms.CharField(label=_("Alias (optional)"), max_length=60, required=False,
                             help_text=_("A first name or nickname you will recognise them by. Not printed on "
                                         "the card. No surname, address or phone number is needed."))
@@ -75,3 +75,28 @@ class ReverseForm(forms.Form):
 
 class ProgrammeFilterForm(forms.Form):
     programme = forms.SlugField(required=False, max_length=80)
+
+
+class PrepareStatementsForm(forms.Form):
+    """The programme's staff prepare a month's settlement statements."""
+
+    programme = forms.ModelChoiceField(label=_("Voucher programme"), queryset=VoucherProgramme.objects.none(),
+                                       empty_label=None)
+    month = forms.DateField(label=_("Month"), input_formats=["%Y-%m"],
+                            widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+                            help_text=_("Everything not yet settled up to this month's end goes into its statements."),
+                            error_messages={"invalid": _("Give a month as year and month, like 2021-06.")})
+
+    def __init__(self, *args, programmes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+
+    def clean_month(self):
+        month = self.cleaned_data["month"]
+        if month.year < 2000 or month.year > 2100:
+            raise forms.ValidationError(_("Give a month between the years 2000 and 2100."))
+        return month.replace(day=1)
+
+
+class StatementMoveForm(forms.Form):
+    to = forms.ChoiceField(choices=[("approved", _("Approve")), ("paid", _("Mark paid"))])

@@ -20,7 +20,12 @@
   expiry, status active → cancelled / replaced (``VOUCHER_TRANSITIONS``); a replaced voucher points to the
   one that replaced it. An expired voucher is one whose ``expires_on`` has passed: derived, not stored.
 - ``Redemption``: final once made (the balance is lowered under the voucher's row lock); a mistaken one is
-  reversed by the programme's staff, which keeps the row with who reversed it, when and why."""
+  reversed by the programme's staff, which keeps the row with who reversed it, when and why. It belongs to
+  the settlement ``Statement`` that reimburses it (``statement``) and, once reversed, to the one that
+  deducts it (``reversal_statement``: the same one while that is a draft, a later one once it is approved).
+- ``Statement``: what one programme reimburses one venue for one month (issue 22, point 7), moved
+  draft → approved → paid by the programme's staff (``STATEMENT_TRANSITIONS``); an approved statement's
+  lines never change again (services.py says how lines are chosen)."""
 
 import datetime
 from decimal import Decimal
@@ -319,6 +324,10 @@ class Redemption(models.Model):
     reversed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name=_("reversed by"))
     reversal_reason = models.CharField(_("why it was reversed"), max_length=300, blank=True)
+    statement = models.ForeignKey("Statement", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="redemptions", verbose_name=_("reimbursed in"))
+    reversal_statement = models.ForeignKey("Statement", null=True, blank=True, on_delete=models.PROTECT,
+                                           related_name="reversals", verbose_name=_("reversal deducted in"))
     is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
 
     class Meta:
@@ -333,3 +342,51 @@ class Redemption(models.Model):
     @property
     def is_reversed(self) -> bool:
         return self.reversed_at is not None
+
+
+class StatementStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+    PAID = "paid", _("Paid")
+
+
+STATEMENT_TRANSITIONS = {
+    StatementStatus.DRAFT: {StatementStatus.APPROVED: "vouchers.approve_statement"},
+    StatementStatus.APPROVED: {StatementStatus.PAID: "vouchers.pay_statement"},
+}
+
+
+class Statement(Transitions, models.Model):
+    TRANSITIONS = STATEMENT_TRANSITIONS
+    STATUS = StatementStatus
+
+    programme = models.ForeignKey(VoucherProgramme, on_delete=models.PROTECT, related_name="statements",
+                                  verbose_name=_("voucher programme"))
+    venue = models.ForeignKey(Venue, on_delete=models.PROTECT, related_name="statements", verbose_name=_("venue"))
+    month = models.DateField(_("month"), help_text=_("The first day of the month settled."))
+    status = models.CharField(_("status"), max_length=10, choices=StatementStatus.choices,
+                              default=StatementStatus.DRAFT)
+    created_at = models.DateTimeField(_("prepared at"), default=timezone.now)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("approved by"))
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    paid_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+", verbose_name=_("paid by"))
+    is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
+
+    class Meta:
+        verbose_name = _("settlement statement")
+        verbose_name_plural = _("settlement statements")
+        ordering = ["-month", "venue__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "venue", "month"], name="vouchers_statement_unique"),
+            models.CheckConstraint(condition=Q(month__day=1), name="vouchers_statement_first_of_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.venue} — {self.month:%Y-%m}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == StatementStatus.DRAFT

@@ -1,8 +1,9 @@
 """Who a user is to the vouchers: staff or referrer of a programme, staff of a venue, the referrer of a
 beneficiary. What they hold is read once per user object (``accounts.predicates.cached_on_user``).
 
-An object may be a programme, a voucher, a beneficiary or a redemption: ``programme_id_of`` finds its
-programme without a query (each carries ``programme_id``, a redemption through its voucher)."""
+An object may be a programme, a voucher, a beneficiary, a redemption or a settlement statement:
+``programme_id_of`` finds its programme without a query (each carries ``programme_id``, a redemption
+through its voucher)."""
 
 import rules
 from django.utils import timezone
@@ -77,3 +78,18 @@ def programme_is_open(user, programme):
 @rules.predicate
 def redemption_not_reversed(user, redemption):
     return redemption is not None and redemption.reversed_at is None
+
+
+@rules.predicate
+def runs_some_programme(user):
+    return any(role == ProgrammeRoleKind.STAFF for role, _programme in _programme_roles(user))
+
+
+@rules.predicate
+def is_staff_of_statement_venue(user, statement):
+    return statement is not None and getattr(statement, "venue_id", None) in _venue_ids(user)
+
+
+@rules.predicate
+def statement_is_draft(user, statement):
+    return statement is not None and statement.status == "draft"

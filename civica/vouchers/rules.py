@@ -7,7 +7,10 @@
   reverse a mistaken redemption (issue 22: beneficiaries' data is seen by their referrer and the
   programme's staff only).
 - A referrer registers beneficiaries in an open programme and sees only those they registered.
-- Venue staff redeem at their own venue only (not editors: redemption is the venue's act)."""
+- Venue staff redeem at their own venue only (not editors: redemption is the venue's act).
+- Settlement statements (issue 22, point 7): the programme's staff prepare, approve and mark them paid; a
+  venue's staff see their own venue's statements only. The programme's dashboard is for its staff and the
+  editors (aggregates, no person); its published figures are public."""
 
 import rules
 from django.utils.translation import gettext_lazy
@@ -20,12 +23,15 @@ from civica.core.refusals import Requirements
 from .predicates import (
     is_programme_staff,
     is_referrer,
+    is_staff_of_statement_venue,
     is_staff_of_venue,
     is_venue_staff,
     programme_is_open,
     redemption_not_reversed,
     referred_this,
     refers_or_runs_some_programme,
+    runs_some_programme,
+    statement_is_draft,
 )
 
 runs_programme = is_editor | is_programme_staff
@@ -49,6 +55,17 @@ refusals.add_perm("vouchers.reverse_redemption", Requirements(
     (is_programme_staff, gettext_lazy("Only the programme's staff reverse a redemption."), "staff"),
     (redemption_not_reversed, gettext_lazy("This redemption is already reversed."), "not_reversed"),
 ))
+rules.add_perm("vouchers.see_dashboard", runs_programme)
+rules.add_perm("vouchers.use_statements", runs_some_programme | is_venue_staff)
+rules.add_perm("vouchers.see_statement", is_programme_staff | is_staff_of_statement_venue)
+refusals.add_perm("vouchers.prepare_statements", Requirements(
+    (is_programme_staff, gettext_lazy("Only the programme's staff prepare its settlement statements."), "staff"),
+))
+refusals.add_perm("vouchers.approve_statement", Requirements(
+    (is_programme_staff, gettext_lazy("Only the programme's staff approve a settlement statement."), "staff"),
+    (statement_is_draft, gettext_lazy("This statement is approved already."), "draft"),
+))
+rules.add_perm("vouchers.pay_statement", is_programme_staff)
 
 add_admin_perms("vouchers", ["voucherprogramme", "venue", "offer", "programmerole", "venuestaff"], is_editor)
 # Vouchers, beneficiaries and redemptions are not in the admin: they change only through the services,

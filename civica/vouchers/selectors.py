@@ -7,19 +7,26 @@
 - ``referrals(user, query)``: the beneficiaries a person may see (those they referred; all of the
   programmes they are staff of), newest first, with their current voucher, found by reference or alias.
 - ``programme_summary(programme)``: what is issued, redeemed and left of the budget, for its staff.
-- ``venues_of(user)`` / ``programmes_for_referrer(user)``: what a person's roles cover."""
+- ``venues_of(user)`` / ``programmes_for_referrer(user)``: what a person's roles cover.
+- ``statements_for(user)``: the settlement statements a person sees (their programmes' as staff, their
+  venues' as venue staff), with their totals, newest month first; ``statement_lines(statement)``: its
+  redemptions and reversals as lines (never the beneficiary: the voucher's code masked)."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, DecimalField, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from . import codes
 from .models import (
     Beneficiary,
     Offer,
     ProgrammeRole,
     ProgrammeRoleKind,
     Redemption,
+    Statement,
     Venue,
     Voucher,
     VoucherProgramme,
@@ -117,3 +124,61 @@ def recent_redemptions(programme):
     return (Redemption.objects.filter(voucher__programme=programme)
             .select_related("voucher__beneficiary", "offer", "venue", "reversed_by")
             .order_by("-redeemed_at", "-pk")[:LIST_LIMIT])
+
+
+def masked_code(code: str) -> str:
+    """A voucher's code on a statement: its last five symbols only, enough to find a redemption again."""
+    return "····-····-····-" + codes.display(code)[-6:]
+
+
+def with_totals(statements):
+    """Each statement with ``reimbursed`` (its redemptions), ``deducted`` (its reversals), ``net`` (what is
+    reimbursed) and the count of each kind of line."""
+    money = DecimalField(max_digits=14, decimal_places=2)
+
+    def summed(field):
+        return Coalesce(Subquery(Redemption.objects.filter(**{field: OuterRef("pk")}).order_by()
+                                 .values(field).annotate(total=Sum("amount")).values("total")[:1],
+                                 output_field=money), Value(Decimal("0")), output_field=money)
+
+    def counted(field):
+        return Coalesce(Subquery(Redemption.objects.filter(**{field: OuterRef("pk")}).order_by()
+                                 .values(field).annotate(count=Count("pk")).values("count")[:1]), Value(0))
+
+    return (statements.annotate(reimbursed=summed("statement"), deducted=summed("reversal_statement"),
+                                redemption_count=counted("statement"), reversal_count=counted("reversal_statement"))
+            .annotate(net=ExpressionWrapper(F("reimbursed") - F("deducted"), output_field=money)))
+
+
+def statements_for(user):
+    if not user.is_authenticated:
+        return Statement.objects.none()
+    visible = Statement.objects.filter(Q(programme__in=_staff_programme_ids(user)) | Q(venue__staff__user=user))
+    return with_totals(visible.select_related("programme", "venue").distinct().order_by(
+        "-month", "programme__name_ro", "venue__name", "pk"))[:LIST_LIMIT]
+
+
+def statement_detail(pk: int):
+    return with_totals(Statement.objects.select_related("programme", "venue", "approved_by", "paid_by")
+                       .filter(pk=pk)).first()
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    when: object  # the redemption's moment, or the reversal's
+    offer: object
+    code: str
+    amount: Decimal  # negative for a reversal
+    is_reversal: bool
+    note: str = ""
+
+
+def statement_lines(statement) -> list[StatementLine]:
+    """The statement's lines by date: a redemption, or a reversal deducted (negative). Two queries."""
+    lines = [StatementLine(redemption.redeemed_at, redemption.offer, masked_code(redemption.voucher.code),
+                           redemption.amount, False)
+             for redemption in statement.redemptions.select_related("offer", "voucher").order_by("redeemed_at", "pk")]
+    lines += [StatementLine(redemption.reversed_at, redemption.offer, masked_code(redemption.voucher.code),
+                            -redemption.amount, True, redemption.reversal_reason)
+              for redemption in statement.reversals.select_related("offer", "voucher").order_by("reversed_at", "pk")]
+    return sorted(lines, key=lambda line: (line.when, line.is_reversal))

@@ -10,14 +10,27 @@ What counts is decided under a row lock and re-checked there:
   and the programme when the budget's ``committed`` changes; locks are always taken programme first, then
   voucher, so two of these never wait for each other in a circle.
 
+Settlement (issue 22, point 7): ``statements_prepare`` makes or refreshes a programme's draft statements of
+a month, one per venue, and ``statement_move`` approves one (refreshed first) or marks it paid. Both lock
+the programme's row first, as ``redemption_reverse`` does, so an approval and a reversal at the same
+moment are served one after the other: the reversal either comes first and is netted in the statement, or
+comes after and is deducted in a later statement. What a draft statement holds, chosen under that lock:
+- every redemption of the programme at the venue, up to the month's end, not yet in a statement (a late
+  one, after its month's statement was approved, goes into the next);
+- as a negative line, every one of its redemptions reversed (netted while the statement is a draft), and
+  every redemption reversed before the month's end whose own statement was already approved or paid.
+An approved statement's lines never change again.
+
 Refusals are ``ValidationError``s whose sentence tells the person what to do (``VoucherProblem`` carries a
 ``kind`` too, for the venue's page), or ``PermissionDenied`` with the permission's own reason."""
 
+import datetime
 import secrets
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,6 +45,8 @@ from .models import (
     Beneficiary,
     Offer,
     Redemption,
+    Statement,
+    StatementStatus,
     Venue,
     Voucher,
     VoucherProgramme,
@@ -249,3 +264,76 @@ def redemption_reverse(*, redemption: Redemption, reason: str, by) -> Redemption
     audit.record(by=by, action="vouchers.redemption.reverse", target=locked, summary=locked.reversal_reason,
                  changes={"reversed": [False, True]})
     return locked
+
+
+def month_bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """The first moment of ``month`` and of the next, on the site's clock (Europe/Bucharest)."""
+    first = month.replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    zone = timezone.get_current_timezone()
+    return (datetime.datetime.combine(first, datetime.time.min, tzinfo=zone),
+            datetime.datetime.combine(following, datetime.time.min, tzinfo=zone))
+
+
+def _settled_statuses():
+    return [StatementStatus.APPROVED, StatementStatus.PAID]
+
+
+def _fill(statement: Statement) -> None:
+    """Put into a draft ``statement`` what it settles (module docstring); the programme is locked."""
+    _start, end = month_bounds(statement.month)
+    mine = Redemption.objects.filter(venue_id=statement.venue_id, voucher__programme_id=statement.programme_id)
+    mine.filter(statement=None, redeemed_at__lt=end).update(statement=statement)
+    mine.filter(reversal_statement=None).filter(
+        Q(statement=statement, reversed_at__isnull=False)
+        | Q(statement__status__in=_settled_statuses(), reversed_at__lt=end)).update(reversal_statement=statement)
+
+
+@transaction.atomic
+def statements_prepare(*, programme: VoucherProgramme, month: datetime.date, by) -> list[Statement]:
+    """Make or refresh the draft statements of ``programme`` for ``month``: one for every venue with
+    something to settle up to the month's end, or with a statement of that month already."""
+    refusals.check(by, "vouchers.prepare_statements", programme)
+    locked = _lock_programme(programme)
+    month = month.replace(day=1)
+    _start, end = month_bounds(month)
+    pending = Redemption.objects.filter(voucher__programme=locked).filter(
+        Q(statement=None, redeemed_at__lt=end)
+        | Q(reversal_statement=None, statement__status__in=_settled_statuses(), reversed_at__lt=end)
+        | Q(reversal_statement=None, statement__month=month, reversed_at__isnull=False))
+    venue_ids = set(pending.values_list("venue_id", flat=True).distinct())
+    venue_ids |= set(Statement.objects.filter(programme=locked, month=month).values_list("venue_id", flat=True))
+    statements = []
+    for venue_id in sorted(venue_ids):
+        statement, created = Statement.objects.get_or_create(
+            programme=locked, venue_id=venue_id, month=month, defaults={"is_fictional": locked.is_fictional})
+        if statement.is_draft:
+            _fill(statement)
+        if created:
+            audit.record(by=by, action="vouchers.statement.prepare", target=statement)
+        statements.append(statement)
+    return statements
+
+
+@transaction.atomic
+def statement_move(*, statement: Statement, to: str, by) -> Statement:
+    """Approve a draft statement (refreshed under the lock first, so it holds everything up to now) or
+    mark an approved one paid."""
+    _lock_programme(statement.programme)
+
+    def refresh(locked):
+        if to == StatementStatus.APPROVED:
+            _fill(locked)
+
+    def record(locked):
+        locked.status = to
+        if to == StatementStatus.APPROVED:
+            locked.approved_at, locked.approved_by = timezone.now(), by
+        else:
+            locked.paid_at, locked.paid_by = timezone.now(), by
+
+    before = statement.status
+    moved = move(statement, to=to, by=by, check=refresh, record=record,
+                 fields=("status", "approved_at", "approved_by", "paid_at", "paid_by"))
+    audit.record(by=by, action="vouchers.statement.move", target=moved, changes={"status": [before, to]})
+    return moved

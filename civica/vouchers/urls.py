@@ -32,4 +32,11 @@ urlpatterns = [
     path("vouchers/<int:pk>/reissue/", views.voucher_reissue, name="voucher_reissue"),
     path("redemptions/<int:pk>/reverse/", views.redemption_reverse, name="redemption_reverse"),
     path("manage/<slug:slug>/", views.manage, name="manage"),
+    path("manage/<slug:slug>/dashboard/", views.dashboard, name="dashboard"),
+    path("statements/", views.statements, name="statements"),
+    path("statements/<int:pk>/", views.statement, name="statement"),
+    path("statements/<int:pk>/statement.pdf", views.statement_pdf, name="statement_pdf"),
+    path("statements/<int:pk>/statement.xlsx", views.statement_xlsx, name="statement_xlsx"),
+    path("programmes/<slug:slug>/", views.programme, name="programme"),
+    path("programmes/<slug:slug>/figures.<str:fmt>", views.figures_download, name="figures_download"),
 ]

@@ -9,14 +9,19 @@
   validity and balance, choose the offer and the amount, confirm. Same limits and lock.
 - Referrers and programme staff: ``referrals`` (register a beneficiary, find them again), ``beneficiary``
   (their vouchers, cards, redemptions; cancel, re-issue, reverse for the staff), ``manage`` (a programme's
-  figures, open/close, recent redemptions)."""
+  figures, open/close, recent redemptions).
+- Settlement (issue 22, point 7): ``statements`` (the statements a person sees; the programme's staff
+  prepare a month's there), ``statement`` (its lines and totals; approve, mark paid), ``statement_pdf`` and
+  ``statement_xlsx``. ``dashboard``: a programme's figures for its staff, charts each with its table.
+- Public: ``programme`` (a programme's page with its published figures, never fewer than three
+  beneficiaries in a cell) and ``figures_download`` (the same as open data, CSV or XLSX)."""
 
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,10 +32,20 @@ from django.views.decorators.http import require_POST, require_safe
 from civica.core import refusals
 from civica.queue.responses import pdf_response
 
-from . import cards, codes, limits, selectors, services
+from . import cards, codes, exports, figures, limits, selectors, services
 from .amounts import amount_text
-from .forms import CodeForm, FindForm, ProgrammeFilterForm, RedeemForm, RegisterForm, ReverseForm, VenueCodeForm
-from .models import Offer, ProgrammeStatus, Redemption, Voucher, VoucherProgramme
+from .forms import (
+    CodeForm,
+    FindForm,
+    PrepareStatementsForm,
+    ProgrammeFilterForm,
+    RedeemForm,
+    RegisterForm,
+    ReverseForm,
+    StatementMoveForm,
+    VenueCodeForm,
+)
+from .models import Offer, ProgrammeStatus, Redemption, StatementStatus, Voucher, VoucherProgramme
 
 
 def _private(response):
@@ -79,6 +94,7 @@ def index(request):
         "programmes": selectors.open_programmes(), "form": CodeForm(),
         "venues": selectors.venues_of(request.user).exists(),
         "refers": request.user.has_perm("vouchers.use_referrals"),
+        "statements": request.user.has_perm("vouchers.use_statements"),
     })
 
 
@@ -113,7 +129,8 @@ def check(request):
     return render(request, "vouchers/index.html", {
         "programmes": selectors.open_programmes(), "form": form,
         "venues": selectors.venues_of(request.user).exists(),
-        "refers": request.user.has_perm("vouchers.use_referrals")}, status=400)
+        "refers": request.user.has_perm("vouchers.use_referrals"),
+        "statements": request.user.has_perm("vouchers.use_statements")}, status=400)
 
 
 def _refused_page(request, message, status):
@@ -316,8 +333,8 @@ def voucher_reissue(request, pk):
 @require_POST
 @login_required
 def redemption_reverse(request, pk):
-    redemption = get_object_or_404(Redemption.objects.select_related("voucher__beneficiary", "voucher__programme"),
-                                   pk=pk)
+    redemption = get_object_or_404(Redemption.objects.select_related("voucher__beneficiary", "voucher__programme",
+                                                                     "statement"), pk=pk)
     if not request.user.has_perm("vouchers.run_programme", redemption.voucher.programme) and not (
             redemption.voucher.beneficiary and request.user.has_perm("vouchers.see_beneficiary",
                                                                      redemption.voucher.beneficiary)):
@@ -331,7 +348,11 @@ def redemption_reverse(request, pk):
         except (ValidationError, PermissionDenied) as error:
             refusals.show_refusal(request, error)
         else:
-            messages.success(request, _("The redemption is reversed and recorded."))
+            if redemption.statement_id and not redemption.statement.is_draft:
+                messages.success(request, _("The redemption is reversed and recorded. It was in an approved "
+                                            "statement: the next statement of the venue deducts it."))
+            else:
+                messages.success(request, _("The redemption is reversed and recorded."))
     if request.POST.get("next") == "manage":
         return redirect("vouchers:manage", slug=redemption.voucher.programme.slug)
     if redemption.voucher.beneficiary is None:
@@ -362,3 +383,119 @@ def manage(request, slug):
         "redemptions": selectors.recent_redemptions(programme) if staff else None, "staff": staff,
         "reverse_form": ReverseForm(),
     })
+
+
+@login_required
+def statements(request):
+    """The statements a person sees; the programme's staff prepare a month's here."""
+    if not request.user.has_perm("vouchers.use_statements"):
+        raise PermissionDenied(_("Settlement statements are for the programmes' staff and the partner venues' staff."))
+    programmes = selectors.staff_programmes(request.user)
+    form = None
+    status = 200
+    if programmes.exists():
+        form = PrepareStatementsForm(request.POST or None, programmes=programmes)
+        if request.method == "POST":
+            if form.is_valid():
+                try:
+                    prepared = services.statements_prepare(programme=form.cleaned_data["programme"],
+                                                           month=form.cleaned_data["month"], by=request.user)
+                except (ValidationError, PermissionDenied) as error:
+                    refusals.add_to_form(form, error)
+                else:
+                    messages.success(request, ngettext(
+                        "%(count)s statement is prepared.", "%(count)s statements are prepared.",
+                        len(prepared)) % {"count": len(prepared)} if prepared else
+                        _("Nothing to settle up to that month's end: no statement is prepared."))
+                    return redirect("vouchers:statements")
+            status = 400
+    elif request.method == "POST":
+        raise PermissionDenied(_("Only the programme's staff prepare its settlement statements."))
+    return render(request, "vouchers/statements.html", {
+        "statements": selectors.statements_for(request.user), "form": form}, status=status)
+
+
+def _statement_or_404(request, pk):
+    statement = selectors.statement_detail(pk)
+    if statement is None or not request.user.has_perm("vouchers.see_statement", statement):
+        raise Http404(_("No statement of yours has this number."))
+    return statement
+
+
+@login_required
+def statement(request, pk):
+    found = _statement_or_404(request, pk)
+    if request.method == "POST":
+        form = StatementMoveForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose to approve the statement or to mark it paid."))
+        else:
+            try:
+                services.statement_move(statement=found, to=form.cleaned_data["to"], by=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                refusals.show_refusal(request, error)
+            else:
+                messages.success(request, _("The statement is approved: its lines no longer change.")
+                                 if form.cleaned_data["to"] == StatementStatus.APPROVED
+                                 else _("The statement is marked paid."))
+        return redirect("vouchers:statement", pk=found.pk)
+    moves = [(to, label) for to, label in StatementMoveForm.base_fields["to"].choices
+             if to in found.next_statuses() and request.user.has_perm(found.permission_to(to), found)]
+    return render(request, "vouchers/statement.html", {
+        "statement": found, "programme": found.programme, "lines": selectors.statement_lines(found),
+        "moves": moves})
+
+
+def _statement_filename(statement, extension) -> str:
+    return f"statement-{statement.venue.slug}-{statement.month:%Y-%m}.{extension}"
+
+
+@login_required
+@require_safe
+def statement_pdf(request, pk):
+    found = _statement_or_404(request, pk)
+    html = exports.statement_html(found, selectors.statement_lines(found))
+    return pdf_response(request, name=f"vouchers.statement:{found.pk}:{request.LANGUAGE_CODE}", html=html,
+                        filename=_statement_filename(found, "pdf"))
+
+
+@login_required
+@require_safe
+def statement_xlsx(request, pk):
+    found = _statement_or_404(request, pk)
+    response = HttpResponse(exports.statement_xlsx(found, selectors.statement_lines(found)),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{_statement_filename(found, "xlsx")}"'
+    return response
+
+
+@login_required
+@require_safe
+def dashboard(request, slug):
+    programme = get_object_or_404(VoucherProgramme.objects.select_related("programme"), slug=slug)
+    if not request.user.has_perm("vouchers.see_dashboard", programme):
+        raise PermissionDenied(_("Only the centre's editors and the programme's staff see its dashboard."))
+    return render(request, "vouchers/dashboard.html", {
+        "programme": programme, "figures": figures.dashboard(programme), "published": figures.published(programme)})
+
+
+@require_safe
+def programme(request, slug):
+    found = get_object_or_404(VoucherProgramme.objects.public().select_related("programme"), slug=slug)
+    return render(request, "vouchers/programme.html", {
+        "programme": found, "published": figures.published(found), "withheld": figures.withheld_text()})
+
+
+@require_safe
+def figures_download(request, slug, fmt):
+    found = get_object_or_404(VoucherProgramme.objects.public(), slug=slug)
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404(_("The figures are given as CSV or XLSX."))
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        exports.figures_csv(found, response)
+    else:
+        response = HttpResponse(exports.figures_xlsx(found),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="vouchers-{found.slug}.{fmt}"'
+    return response

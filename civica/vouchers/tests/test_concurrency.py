@@ -2,16 +2,27 @@
 nothing to prove): 20 venue accounts redeeming one voucher at the same instant get exactly what its balance
 allows and the balance is exact; a voucher of one entry scanned by two venues at once is redeemed once; a
 redemption racing a cancellation is either in before it or refused; referrers issuing at once never pass
-the budget."""
+the budget; a statement approved at the same moment as one of its redemptions is reversed either nets the
+reversal or leaves it to the next statement, never both, never neither, and never changes once approved."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from civica.core.tests.concurrency import run_together, skip_unless_postgresql
-from civica.vouchers import services
-from civica.vouchers.models import Redemption, Unit, Voucher, VoucherProgramme, VoucherStatus
+from civica.vouchers import selectors, services
+from civica.vouchers.models import (
+    Redemption,
+    Statement,
+    StatementStatus,
+    Unit,
+    Voucher,
+    VoucherProgramme,
+    VoucherStatus,
+)
 from civica.vouchers.tests.factories import (
     OfferFactory,
     VenueFactory,
@@ -108,12 +119,48 @@ def _referrers_issuing_at_once_never_pass_the_budget():
     assert Voucher.objects.filter(programme=programme).count() == 5
 
 
+def _approving_a_statement_while_one_of_its_redemptions_is_reversed():
+    programme, _venue, _offer = setting(budget=Decimal("2000"))
+    manager = programme_staff(programme)
+    first = timezone.localdate().replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    seen = set()
+    for _round in range(4):  # a new venue each round: a new draft statement
+        venue = VenueFactory()
+        programme.venues.add(venue)
+        offer, staff = OfferFactory(venue=venue, programmes=[programme]), venue_staff(venue)
+        redemptions = [services.voucher_redeem(voucher=issued(programme), venue=venue, offer=offer,
+                                               amount=Decimal("10"), by=staff) for _ in range(2)]
+        statement = services.statements_prepare(programme=programme, month=first, by=manager)[-1]
+        assert statement.venue == venue
+        outcomes = run_together([
+            lambda s=statement: services.statement_move(statement=s, to=StatementStatus.APPROVED, by=manager),
+            lambda r=redemptions[0]: services.redemption_reverse(redemption=r, reason="Race", by=manager),
+        ])
+        assert outcomes == [None, None]
+        approved = selectors.with_totals(Statement.objects.filter(pk=statement.pk)).get()
+        lines = selectors.statement_lines(approved)
+        services.statements_prepare(programme=programme, month=following, by=manager)
+        later = selectors.with_totals(Statement.objects.filter(programme=programme, venue=venue, month=following))
+        if approved.net == Decimal("10"):  # the reversal came first: netted in the statement
+            seen.add("netted")
+            assert [line.amount for line in lines] == [Decimal("10"), Decimal("10"), Decimal("-10")]
+            assert not later.exists()
+        else:  # the approval came first: the reversal is the next statement's negative line
+            seen.add("deferred")
+            assert approved.net == Decimal("20") and later.get().net == Decimal("-10")
+        again = selectors.with_totals(Statement.objects.filter(pk=statement.pk)).get()
+        assert selectors.statement_lines(again) == lines and again.status == StatementStatus.APPROVED
+    assert seen  # either way, every round added up
+
+
 # Two tests, not four: each transactional test empties every table after it (seconds on PostgreSQL).
 def test_redemptions_at_the_same_instant():
     _twenty_venue_accounts_redeeming_one_voucher_at_once_get_exactly_what_the_balance_allows()
     _a_one_entry_voucher_scanned_by_two_venues_in_the_same_second_is_redeemed_once()
 
 
-def test_issuing_and_cancelling_at_the_same_instant():
+def test_issuing_cancelling_and_settling_at_the_same_instant():
     _referrers_issuing_at_once_never_pass_the_budget()
     _a_redemption_racing_a_cancellation_is_in_before_it_or_refused()
+    _approving_a_statement_while_one_of_its_redemptions_is_reversed()

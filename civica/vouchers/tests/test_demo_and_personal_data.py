@@ -7,10 +7,11 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from civica.accounts.models import User
 from civica.accounts.tests.factories import UserFactory
 from civica.network.tests.factories import OrganisationFactory, ProgrammeFactory
 from civica.vouchers import demo, personal_data, services
-from civica.vouchers.models import Beneficiary, Redemption, Voucher, VoucherProgramme, VoucherStatus
+from civica.vouchers.models import Beneficiary, Redemption, Statement, Voucher, VoucherProgramme, VoucherStatus
 from civica.vouchers.tests.factories import issued, programme_staff, setting, venue_staff
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,14 @@ def test_the_demo_holds_the_two_pilots_of_the_plan_with_fictional_beneficiaries_
     trying = client.get(f"/en/vouchers/v/{code}/").content.decode()
     assert "Demonstration cultural vouchers (fictional)" in trying and "Museum entry (demo offer)" in trying
     assert all(r.redeemed_at <= timezone.now() for r in Redemption.objects.all())
+    # The fictional redemptions are settled: the 2021 months' statements approved and paid, marked fictional.
+    assert not Redemption.objects.filter(statement=None).exists()
+    assert Statement.objects.exists() and not Statement.objects.filter(is_fictional=False).exists()
+    assert {s.status for s in Statement.objects.filter(programme__in=[wellbeing, pata_rat])} == {"paid"}
+    staff = User.objects.get(email="voucher-staff@civica.test")
+    client.force_login(staff)
+    listing = client.get("/en/vouchers/statements/").content.decode()
+    assert "Settlement statements" in listing and "Fictional (demo)" in listing
 
 
 def test_a_beneficiary_with_an_account_downloads_their_vouchers_and_erasing_keeps_the_redemptions():
@@ -76,8 +85,10 @@ def test_the_programme_page_lists_its_voucher_programmes_but_not_drafts(client):
 
     VoucherProgrammeFactory(programme=programme.programme, name_en="Draft vouchers", status="draft")
     page = client.get(f"/en/network/programmes/{programme.programme.slug}/").content.decode()
-    assert programme.name_en in page and f"/en/vouchers/offers/?programme={programme.slug}" in page
+    assert programme.name_en in page and f"/en/vouchers/programmes/{programme.slug}/" in page
     assert "Draft vouchers" not in page
+    public = client.get(f"/en/vouchers/programmes/{programme.slug}/").content.decode()
+    assert f"/en/vouchers/offers/?programme={programme.slug}" in public
 
 
 def test_a_voucher_is_e_mailed_once_in_the_beneficiarys_language_with_its_card(mailoutbox):
