@@ -7,6 +7,7 @@
 - ``referrals(user, query)``: the beneficiaries a person may see (those they referred; all of the
   programmes they are staff of), newest first, with their current voucher, found by reference or alias.
 - ``programme_summary(programme)``: what is issued, redeemed and left of the budget, for its staff.
+- ``bulk_issues(programme)``: its bulk issues, newest first, with who issued them.
 - ``venues_of(user)`` / ``programmes_for_referrer(user)``: what a person's roles cover."""
 
 from decimal import Decimal
@@ -16,6 +17,7 @@ from django.utils import timezone
 
 from .models import (
     Beneficiary,
+    BulkIssue,
     Offer,
     ProgrammeRole,
     ProgrammeRoleKind,
@@ -117,3 +119,8 @@ def recent_redemptions(programme):
     return (Redemption.objects.filter(voucher__programme=programme)
             .select_related("voucher__beneficiary", "offer", "venue", "reversed_by")
             .order_by("-redeemed_at", "-pk")[:LIST_LIMIT])
+
+
+def bulk_issues(programme):
+    return BulkIssue.objects.filter(programme=programme).select_related("created_by").order_by("-created_at", "-pk")[
+        :LIST_LIMIT]

@@ -32,4 +32,8 @@ urlpatterns = [
     path("vouchers/<int:pk>/reissue/", views.voucher_reissue, name="voucher_reissue"),
     path("redemptions/<int:pk>/reverse/", views.redemption_reverse, name="redemption_reverse"),
     path("manage/<slug:slug>/", views.manage, name="manage"),
+    path("manage/<slug:slug>/bulk/", views.bulk, name="bulk"),
+    path("bulk/<int:pk>/part-<int:part>.pdf", views.bulk_part, name="bulk_part"),
+    path("venues/<slug:slug>/tokens/", views.venue_tokens, name="venue_tokens"),
+    path("venues/<slug:slug>/tokens/<int:pk>/revoke/", views.venue_token_revoke, name="venue_token_revoke"),
 ]
