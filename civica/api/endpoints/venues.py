@@ -18,7 +18,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.security import HttpBearer
 
 from civica.core import refusals, secret_tokens
@@ -179,6 +179,6 @@ def redeem(request, body: RedeemIn):
     except ValidationError as error:
         return problem(400, _("The request is not valid."), refusals.refusal_message(error))
     balance = redemption.voucher.balance
-    return 201, {"id": redemption.pk, "code": voucher.display_code, "offer": offer.pk,
-                 "amount": _amount(redemption.amount), "balance": _amount(balance), "unit": voucher.programme.unit,
-                 "redeemed_at": redemption.redeemed_at}
+    return Status(201, {"id": redemption.pk, "code": voucher.display_code, "offer": offer.pk,
+                        "amount": _amount(redemption.amount), "balance": _amount(balance),
+                        "unit": voucher.programme.unit, "redeemed_at": redemption.redeemed_at})
