@@ -308,12 +308,11 @@ def _unique_codes(count: int) -> list[str]:
     that an existing voucher has (80 bits: in practice none) are replaced, one query per 5,000."""
     fresh: set[str] = set()
     while len(fresh) < count:
-        wanted = count - len(fresh)
-        batch = {codes.new_code() for _ in range(wanted)} - fresh
-        for start in range(0, len(batch), 5000):
-            chunk = list(batch)[start:start + 5000]
-            batch -= set(Voucher.objects.filter(code__in=chunk).values_list("code", flat=True))
-        fresh |= batch
+        candidates = list({codes.new_code() for _ in range(count - len(fresh))} - fresh)
+        taken = set()
+        for start in range(0, len(candidates), 5000):
+            taken.update(Voucher.objects.filter(code__in=candidates[start:start + 5000]).values_list("code", flat=True))
+        fresh.update(code for code in candidates if code not in taken)
     return list(fresh)
 
 

@@ -4,6 +4,7 @@
   written), codes unique and each with its check symbol, the cards rendered by the queue in parts and
   served to the programme's staff, progress on the page; two bulk issues at once on PostgreSQL never pass
   the budget.
+- Fuzz (hypothesis) of both pages' forms: never a 500, never past the budget.
 - The venue tokens page and the bulk page: truth tables of every role; a token is shown once and stored
   as its digest; revoked by the staff; query counts of both pages."""
 
@@ -12,6 +13,8 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
@@ -192,3 +195,25 @@ def test_two_bulk_issues_at_once_never_pass_the_budget():
     assert outcomes == [None, None]
     assert VoucherProgramme.objects.get(pk=programme.pk).committed == Decimal("1000")
     assert len(set(Voucher.objects.values_list("code", flat=True))) == 10
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(count=st.one_of(st.integers(min_value=-10, max_value=10**9).map(str), st.text(max_size=12)),
+       purpose=st.text(max_size=250), language=st.sampled_from(["ro", "en", "xx", ""]),
+       name=st.text(max_size=100), days=st.one_of(st.sampled_from(["90", "365", "7", ""]), st.text(max_size=5)))
+def test_no_input_of_the_bulk_and_token_forms_makes_a_500(client, fuzz_world, count, purpose, language, name, days):
+    programme, venue, staff = fuzz_world
+    client.force_login(staff)
+    issued_now = client.post(f"/en/vouchers/manage/{programme.slug}/bulk/",
+                             {"count": count, "purpose": purpose, "language": language})
+    assert issued_now.status_code in (302, 400)
+    made = client.post(f"/en/vouchers/venues/{venue.slug}/tokens/", {"name": name, "expires_in_days": days})
+    assert made.status_code in (200, 400)
+    programme.refresh_from_db()
+    assert programme.committed <= programme.budget
+
+
+@pytest.fixture
+def fuzz_world(db):
+    programme, venue, _offer = setting(voucher_value=Decimal("1"), budget=Decimal("50"))
+    return programme, venue, programme_staff(programme)
