@@ -70,7 +70,7 @@ def main():
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
-    from django.db import connections
+    from django.db import connections, transaction
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
@@ -80,7 +80,8 @@ def main():
     from civica.accounts.tests.factories import UserFactory
     from civica.network.tests.factories import OrganisationFactory, ProgrammeFactory
     from civica.vouchers import cards, services
-    from civica.vouchers.models import Beneficiary, Redemption, Voucher, VoucherProgramme
+    from civica.queue import documents
+    from civica.vouchers.models import Beneficiary, BulkIssue, Redemption, Voucher, VoucherProgramme
     from civica.vouchers.tests import factories as voucher_factories
     from civica.vouchers.tests.factories import referrer, setting, venue_staff
 
@@ -91,6 +92,9 @@ def main():
     Redemption.objects.all().delete()
     Voucher.objects.all().delete()
     Beneficiary.objects.all().delete()
+    BulkIssue.objects.all().delete()
+    with transaction.atomic():
+        documents.forget("vouchers.bulk:")
     VoucherProgramme.objects.all().delete()
     database = connections["default"].vendor
     if ONLY == "bulk":
