@@ -79,8 +79,8 @@ def main():
     settings.ACCOUNT_RATE_LIMITS = False
     from civica.accounts.tests.factories import UserFactory
     from civica.network.tests.factories import OrganisationFactory, ProgrammeFactory
-    from civica.vouchers import cards, services
     from civica.queue import documents
+    from civica.vouchers import cards, services
     from civica.vouchers.models import Beneficiary, BulkIssue, Redemption, Voucher, VoucherProgramme
     from civica.vouchers.tests import factories as voucher_factories
     from civica.vouchers.tests.factories import referrer, setting, venue_staff
