@@ -13,9 +13,15 @@
    or for the e-mail of a beneficiary who gave an address; the time of one card is measured on a sample
    and the time for all of them on the 2 cores given as that times the count over 2.
 
+3. Bulk issue: ``ISSUE`` vouchers in one ``services.bulk_issue`` (one transaction, the programme's row
+   locked once, the budget checked once, codes made unique in bulk, ``bulk_create``), timed; the cards'
+   parts (``BulkIssue.CARDS_PER_PART`` cards a PDF) that it queues are collected instead of run at once
+   (without a broker the queue runs a task in the caller), and one part is rendered as the worker would
+   (``tasks.render_bulk_cards``) and timed; all parts on 2 worker processes are that times the parts over 2.
+
 PostgreSQL: ``DATABASE_URL=postgres://postgres@127.0.0.1:5432/civica_bench_vouchers`` (a database of its
 own, migrated here; its rows are deleted at the start). Default: SQLite in memory (redemption serialised).
-Run: .venv/bin/python bench/bench_vouchers.py [issue=10000] [rounds=40]"""
+Run: .venv/bin/python bench/bench_vouchers.py [issue=10000] [rounds=40] [only=all|bulk]"""
 
 import multiprocessing
 import os
@@ -31,6 +37,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ.setdefault("DATABASE_URL", "sqlite://:memory:")
 ISSUE = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
 ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 40
+ONLY = sys.argv[3] if len(sys.argv) > 3 else "all"
 CLIENTS = 16
 CARD_SAMPLE = 10
 
@@ -63,7 +70,7 @@ def main():
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
-    from django.db import connections
+    from django.db import connections, transaction
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
@@ -72,8 +79,9 @@ def main():
     settings.ACCOUNT_RATE_LIMITS = False
     from civica.accounts.tests.factories import UserFactory
     from civica.network.tests.factories import OrganisationFactory, ProgrammeFactory
+    from civica.queue import documents
     from civica.vouchers import cards, services
-    from civica.vouchers.models import Beneficiary, Redemption, Voucher, VoucherProgramme
+    from civica.vouchers.models import Beneficiary, BulkIssue, Redemption, Voucher, VoucherProgramme
     from civica.vouchers.tests import factories as voucher_factories
     from civica.vouchers.tests.factories import referrer, setting, venue_staff
 
@@ -84,8 +92,14 @@ def main():
     Redemption.objects.all().delete()
     Voucher.objects.all().delete()
     Beneficiary.objects.all().delete()
+    BulkIssue.objects.all().delete()
+    with transaction.atomic():
+        documents.forget("vouchers.bulk:")
     VoucherProgramme.objects.all().delete()
     database = connections["default"].vendor
+    if ONLY == "bulk":
+        _bulk(database)
+        return
 
     # 1. Redemption by 16 clients.
     programme, venue, offer = setting(voucher_value=Decimal("1000"), budget=Decimal("10000000"))
@@ -136,6 +150,37 @@ def main():
           f"CPU {cpu_seconds:.1f} s); "
           f"a card PDF {per_card * 1000:.0f} ms (mean of {len(sample)}), so all {ISSUE:,} cards "
           f"≈ {per_card * ISSUE / 2:.0f} s on 2 worker processes if every one were printed")
+
+    _bulk(database)
+
+
+def _bulk(database):
+    """3. Bulk issue (module docstring)."""
+    from civica.vouchers import services, tasks
+    from civica.vouchers.models import BulkIssue
+    from civica.vouchers.tests.factories import programme_staff, setting
+
+    programme, _venue, _offer = setting(voucher_value=Decimal("50"), budget=Decimal(50 * ISSUE))
+    staff = programme_staff(programme)
+    queued = []
+    tasks.render_bulk_cards.delay_on_commit = lambda *args: queued.append(args)
+    start = time.perf_counter()
+    cpu = time.process_time()
+    batch = services.bulk_issue(programme=programme, count=ISSUE, purpose="Bench", language="ro", by=staff)
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
+    programme.refresh_from_db()
+    start = time.perf_counter()
+    cpu = time.process_time()
+    tasks.render_bulk_cards(*queued[0])
+    per_part, part_cpu = time.perf_counter() - start, time.process_time() - cpu
+    batch = BulkIssue.objects.get(pk=batch.pk)
+    print(f"bulk issue ({database}): {ISSUE:,} vouchers in one transaction in {seconds:.1f} s "
+          f"({ISSUE / seconds:,.0f}/s, CPU {cpu_seconds:.1f} s), {batch.vouchers.count():,} written, "
+          f"committed {programme.committed} of {programme.budget}; {len(queued)} parts of "
+          f"{BulkIssue.CARDS_PER_PART} cards queued; one part's PDF {per_part:.1f} s, CPU {part_cpu:.1f} s "
+          f"({part_cpu / BulkIssue.CARDS_PER_PART * 1000:.0f} ms of CPU a card), so all parts ≈ "
+          f"{part_cpu * len(queued) / 2:.0f} s of CPU on each of 2 worker processes; "
+          f"parts done {batch.parts_done}/{batch.parts}")
 
 
 if __name__ == "__main__":

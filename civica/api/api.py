@@ -21,7 +21,12 @@ DESCRIPTION = """Civica's public data: consultations, ideas and what became of t
 Answers are in Romanian or English: `?lang=ro|en`, else the `Accept-Language` header. Lists use cursor
 pagination: follow `next` (at most 100 items a page, `page_size`). Every refusal is an RFC 9457 problem
 document (`application/problem+json`). Reads are open to any origin (CORS) and limited per address
-(`429` with `Retry-After`). Content is licensed as each page says."""
+(`429` with `Retry-After`). Content is licensed as each page says.
+
+Venues (`/venue/…`): a partner venue's ticketing system checks and redeems cultural vouchers with the
+venue's token (`Authorization: Bearer civv_…`), as its staff do on the phone page. Its refusals carry a
+stable `code`: `wrong_code` (404), `mistyped_code` (400), `expired`, `cancelled`, `replaced`, `spent`,
+`insufficient_balance`, `offer_not_accepted` (422), `locked_out` and `too_many_requests` (429)."""
 
 class ParameterProblem(Schema):
     parameter: str
@@ -34,6 +39,7 @@ class Problem(Schema):
     type: str
     title: str
     status: int
+    code: str | None = None
     detail: str | None = None
     errors: list[ParameterProblem] | None = None
 
@@ -144,3 +150,8 @@ api.add_router("/spaces/", network.spaces)
 from .endpoints import observatory  # noqa: E402
 
 api.add_router("/observatory/", observatory.router)
+
+# A partner venue's ticketing system: cultural vouchers checked and redeemed with the venue's token.
+from .endpoints import venues  # noqa: E402
+
+api.add_router("/venue/", venues.router)

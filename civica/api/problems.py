@@ -1,6 +1,7 @@
 """Every refusal of the API as one JSON shape: RFC 9457 problem details (``application/problem+json``),
 its ``title`` and ``detail`` in the caller's language, and for invalid parameters an ``errors`` list
-naming each parameter with what is wrong with it."""
+naming each parameter with what is wrong with it. A refusal a program must tell apart from others (the
+venues' API: ``wrong_code``, ``spent``…) carries a stable ``code`` too."""
 
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
@@ -8,8 +9,10 @@ from django.utils.translation import gettext as _
 PROBLEM_TYPE = "application/problem+json"
 
 
-def problem(status: int, title: str, detail: str = "", *, errors=None, headers=None) -> JsonResponse:
+def problem(status: int, title: str, detail: str = "", *, errors=None, headers=None, code=None) -> JsonResponse:
     body = {"type": "about:blank", "title": title, "status": status}
+    if code:
+        body["code"] = code
     if detail:
         body["detail"] = detail
     if errors:
@@ -41,6 +44,16 @@ def _message(error: dict) -> str:
         return _("Choose one of: %(choices)s.") % {"choices": context.get("expected", "")}
     if kind in ("string_too_long",):
         return _("At most %(limit)s characters.") % {"limit": context.get("max_length")}
+    if kind in ("decimal_parsing", "decimal_type", "float_parsing", "finite_number"):
+        return _("Enter a number.")
+    if kind == "greater_than":
+        return _("Enter a number greater than %(limit)s.") % {"limit": context.get("gt")}
+    if kind in ("decimal_max_places", "decimal_max_digits", "decimal_whole_digits"):
+        return _("Enter a number with at most two decimals and eight digits before them.")
+    if kind == "string_too_short":
+        return _("This parameter is required.")
+    if kind in ("model_attributes_type", "dict_type", "json_invalid"):
+        return _("Send a JSON object.")
     if kind in ("string_type", "string_pattern_mismatch", "string_unicode"):
         return _("This value is not valid here.")
     return str(error.get("msg") or _("This value is not valid here."))

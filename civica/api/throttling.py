@@ -28,7 +28,10 @@ class TokenRateThrottle(AnonRateThrottle):
 
     def get_cache_key(self, request):
         token = getattr(request, "auth", None)
-        return None if token is None else self.cache_format % {"scope": self.scope, "ident": token.pk}
+        if token is None:
+            return None
+        # A person's token and a venue's token are rows of two tables: the model keeps their counts apart.
+        return self.cache_format % {"scope": self.scope, "ident": f"{token._meta.label_lower}:{token.pk}"}
 
     def allow_request(self, request) -> bool:
         self.rate = settings.CIVICA_API_RATE_BY_TOKEN

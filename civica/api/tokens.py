@@ -1,19 +1,17 @@
-"""Making and recognising tokens: ``civ_`` and 43 URL-safe characters (32 random bytes)."""
+"""Making and recognising personal access tokens: ``civ_`` and 43 URL-safe characters (32 random bytes);
+the making and hashing are core's (``core.secret_tokens``), shared with the venues' tokens."""
 
-import hashlib
-import secrets
+from civica.core import secret_tokens
+from civica.core.secret_tokens import SHOWN_PREFIX_LENGTH, digest
 
 TOKEN_PREFIX = "civ_"
-SHOWN_PREFIX_LENGTH = 10
+
+__all__ = ["SHOWN_PREFIX_LENGTH", "TOKEN_PREFIX", "digest", "looks_like_a_token", "new_token"]
 
 
 def new_token() -> str:
-    return TOKEN_PREFIX + secrets.token_urlsafe(32)
-
-
-def digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+    return secret_tokens.new_token(TOKEN_PREFIX)
 
 
 def looks_like_a_token(value: str) -> bool:
-    return value.startswith(TOKEN_PREFIX) and 40 <= len(value) <= 80
+    return secret_tokens.looks_like_a_token(value, TOKEN_PREFIX)

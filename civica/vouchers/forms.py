@@ -5,8 +5,10 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from .models import Offer, Venue, VoucherProgramme
+from .services import MAX_BULK, VENUE_TOKEN_EXPIRY_DAYS
 
 CODE_WIDGET = forms.TextInput(attrs={
     "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false", "inputmode": "text",
@@ -100,3 +102,19 @@ class PrepareStatementsForm(forms.Form):
 
 class StatementMoveForm(forms.Form):
     to = forms.ChoiceField(choices=[("approved", _("Approve")), ("paid", _("Mark paid"))])
+def _days(days):
+    return ngettext_lazy("%(count)s day", "%(count)s days", days) % {"count": days}
+
+
+class VenueTokenForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=80,
+                           help_text=_("Which system uses it (the ticketing system, the box office's app)."))
+    expires_in_days = forms.TypedChoiceField(label=_("Valid for"), coerce=int, initial=365,
+                                             choices=[(days, _days(days)) for days in VENUE_TOKEN_EXPIRY_DAYS])
+
+
+class BulkIssueForm(forms.Form):
+    count = forms.IntegerField(label=_("Number of vouchers"), min_value=1, max_value=MAX_BULK)
+    purpose = forms.CharField(label=_("What they are for"), max_length=200,
+                              help_text=_("For example: the referrals of a partner, or cards for a distribution."))
+    language = forms.ChoiceField(label=_("Language of the cards"), choices=settings.LANGUAGES)

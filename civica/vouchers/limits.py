@@ -7,6 +7,10 @@ counts besides: ``wrong_codes`` of them within their window lock the form for th
 address for ``lock_seconds``; a code whose check symbol fails is a typing slip, says so, and does not
 count towards the lock (it reveals nothing: the check symbol is public arithmetic).
 
+A venue's system calling the API with its token counts as the venue's account (``venue:<id>``, every
+token of the venue together, so a new token does not lift a lock) beside its address. ``guard`` and
+``lookup`` are what the phone page and the API both call before and while looking a code up.
+
 Counters live in the shared cache (Redis in production), one key per window, made with ``add`` and
 ``incr`` so app servers agree. Plain functions of a request; the views call them."""
 
@@ -15,6 +19,11 @@ import time
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import VenueToken
 
 DEFAULTS = {
     "by_person": (60, 60),
@@ -30,7 +39,10 @@ def _limits() -> dict:
 
 def _who(request) -> list[str]:
     keys = [f"address:{get_adapter().get_client_ip(request) or 'unknown'}"]
-    if request.user.is_authenticated:
+    token = getattr(request, "auth", None)
+    if isinstance(token, VenueToken):
+        keys.append(f"venue:{token.venue_id}")
+    elif request.user.is_authenticated:
         keys.append(f"person:{request.user.pk}")
     return keys
 
@@ -58,7 +70,7 @@ def allow_lookup(request) -> bool:
     limits = _limits()
     allowed = True
     for key in _who(request):
-        kind = "by_person" if key.startswith("person:") else "by_address"
+        kind = "by_address" if key.startswith("address:") else "by_person"
         count, seconds = limits[kind]
         if _count(f"lookup:{key}", seconds) > count:
             allowed = False
@@ -75,3 +87,37 @@ def record_wrong_code(request) -> bool:
             cache.set(f"vouchers:lock:{key}", time.time() + limits["lock_seconds"], timeout=limits["lock_seconds"])
             locked = True
     return locked
+
+
+def locked_message(seconds: int) -> str:
+    minutes = max(1, (seconds + 59) // 60)
+    return ngettext(
+        "Too many wrong codes from here: the form is locked for %(minutes)s minute. Check the card meanwhile; "
+        "if the code is right and still refused, call the programme's staff.",
+        "Too many wrong codes from here: the form is locked for %(minutes)s minutes. Check the card meanwhile; "
+        "if the code is right and still refused, call the programme's staff.", minutes) % {"minutes": minutes}
+
+
+def too_many_message() -> str:
+    return _("Too many look-ups in a short time. Wait a minute, then try again.")
+
+
+def guard(request):
+    """None when a look-up may go ahead; otherwise the message and the status to answer with (429)."""
+    locked = locked_for(request)
+    if locked:
+        return locked_message(locked), 429
+    if not allow_lookup(request):
+        return too_many_message(), 429
+    return None
+
+
+def lookup(request, typed: str):
+    """The voucher of ``typed``, counting a code that does not exist towards the lock; raises
+    ``services.VoucherProblem`` (``kind="locked"`` when this code locked the form)."""
+    try:
+        return services.find_voucher(typed)
+    except services.VoucherProblem as problem:
+        if problem.kind == "unknown" and record_wrong_code(request):
+            raise services.VoucherProblem("locked", locked_message(locked_for(request))) from None
+        raise

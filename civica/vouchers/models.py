@@ -20,12 +20,20 @@
   expiry, status active → cancelled / replaced (``VOUCHER_TRANSITIONS``); a replaced voucher points to the
   one that replaced it. An expired voucher is one whose ``expires_on`` has passed: derived, not stored.
 - ``Redemption``: final once made (the balance is lowered under the voucher's row lock); a mistaken one is
-  reversed by the programme's staff, which keeps the row with who reversed it, when and why. It belongs to
-  the settlement ``Statement`` that reimburses it (``statement``) and, once reversed, to the one that
-  deducts it (``reversal_statement``: the same one while that is a draft, a later one once it is approved).
+  reversed by the programme's staff, which keeps the row with who reversed it, when and why. Made by a
+  venue's staff member on the phone page, or by a venue's system through the API with a ``VenueToken``.
+  It belongs to the settlement ``Statement`` that reimburses it (``statement``) and, once reversed, to the
+  one that deducts it (``reversal_statement``: the same one while that is a draft, a later one once it is
+  approved).
 - ``Statement``: what one programme reimburses one venue for one month (issue 22, point 7), moved
   draft → approved → paid by the programme's staff (``STATEMENT_TRANSITIONS``); an approved statement's
-  lines never change again (services.py says how lines are chosen)."""
+  lines never change again (services.py says how lines are chosen).
+- ``VenueToken``: a venue's key to the API (issue 22, point 6), made and revoked by the venue's staff or
+  the staff of a programme that accepts the venue; only its SHA-256 is kept (``core.secret_tokens``), the
+  token itself is shown once. It acts for the venue only, as the venue's staff do on the phone page.
+- ``BulkIssue``: N vouchers issued at once by a programme's staff (a partner's referrals, printed cards for
+  a distribution), without beneficiaries; their cards are rendered by the task queue in parts of
+  ``CARDS_PER_PART`` cards (one PDF of many A6 cards each), and ``parts_done`` says how far it is."""
 
 import datetime
 from decimal import Decimal
@@ -286,6 +294,8 @@ class Voucher(Transitions, models.Model):
     replaced_by = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL,
                                        related_name="replaces", verbose_name=_("replaced by"))
     is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
+    bulk_issue = models.ForeignKey("BulkIssue", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="vouchers", verbose_name=_("issued in bulk"))
 
     class Meta:
         verbose_name = _("voucher")
@@ -328,6 +338,8 @@ class Redemption(models.Model):
                                   related_name="redemptions", verbose_name=_("reimbursed in"))
     reversal_statement = models.ForeignKey("Statement", null=True, blank=True, on_delete=models.PROTECT,
                                            related_name="reversals", verbose_name=_("reversal deducted in"))
+    venue_token = models.ForeignKey("VenueToken", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="redemptions", verbose_name=_("through the venue's API token"))
     is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
 
     class Meta:
@@ -390,3 +402,93 @@ class Statement(Transitions, models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == StatementStatus.DRAFT
+class VenueTokenQuerySet(models.QuerySet):
+    def usable(self, now=None):
+        now = now or timezone.now()
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now)
+
+
+class VenueToken(models.Model):
+    """A venue's key to the API. It stands for the venue where a person stands on the phone page: the
+    permission predicates accept it as the venue's staff (``is_authenticated`` and ``is_active`` say it is
+    a caller; ``pk`` is its own)."""
+
+    PREFIX = "civv_"
+
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="tokens", verbose_name=_("venue"))
+    name = models.CharField(_("name"), max_length=80, help_text=_("Which system uses it, to recognise it later."))
+    prefix = models.CharField(_("starts with"), max_length=12)
+    digest = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("made by"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("revoked by"))
+
+    objects = VenueTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("venue's API token")
+        verbose_name_plural = _("venues' API tokens")
+        ordering = ["-created_at", "-id"]
+        constraints = [models.CheckConstraint(condition=Q(expires_at__gt=F("created_at")),
+                                              name="vouchers_venue_token_expires_after_creation")]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    is_usable = is_active
+
+    def has_perm(self, perm, obj=None) -> bool:
+        import rules
+
+        return rules.has_perm(perm, self, obj)
+
+
+class BulkIssue(models.Model):
+    CARDS_PER_PART = 250
+
+    programme = models.ForeignKey(VoucherProgramme, on_delete=models.PROTECT, related_name="bulk_issues",
+                                  verbose_name=_("voucher programme"))
+    count = models.PositiveIntegerField(_("number of vouchers"))
+    value = models.DecimalField(_("value of a voucher"), max_digits=10, decimal_places=2)
+    purpose = models.CharField(_("what they are for"), max_length=200,
+                               help_text=_("For example: the referrals of a partner, or cards for a distribution."))
+    language = models.CharField(_("language of the cards"), max_length=8, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("issued by"))
+    created_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    parts = models.PositiveIntegerField(_("parts to print"), default=0)
+    parts_done = models.PositiveIntegerField(_("parts rendered"), default=0)
+
+    class Meta:
+        verbose_name = _("bulk issue")
+        verbose_name_plural = _("bulk issues")
+        ordering = ["-created_at", "-id"]
+        constraints = [models.CheckConstraint(condition=Q(parts_done__lte=F("parts")),
+                                              name="vouchers_bulk_parts_done_within_parts")]
+
+    def __str__(self):
+        return f"{self.count} × {self.value} — {self.purpose}"
+
+    @property
+    def is_rendered(self) -> bool:
+        return self.parts_done >= self.parts
+
+    @property
+    def part_numbers(self) -> list[dict]:
+        return [{"index": part, "number": part + 1} for part in range(self.parts)]
+
+    def part_name(self, part: int) -> str:
+        return f"vouchers.bulk:{self.pk}:{part}"

@@ -1,6 +1,9 @@
 """Who a user is to the vouchers: staff or referrer of a programme, staff of a venue, the referrer of a
 beneficiary. What they hold is read once per user object (``accounts.predicates.cached_on_user``).
 
+A venue's API token (``VenueToken``) is a caller too: it is the staff of its own venue while it is usable,
+and nothing else (no programme role, no page of a person).
+
 An object may be a programme, a voucher, a beneficiary, a redemption or a settlement statement:
 ``programme_id_of`` finds its programme without a query (each carries ``programme_id``, a redemption
 through its voucher)."""
@@ -10,18 +13,30 @@ from django.utils import timezone
 
 from civica.accounts.predicates import cached_on_user
 
-from .models import ProgrammeRole, ProgrammeRoleKind, ProgrammeStatus, Venue, VenueStaff, VoucherProgramme
+from .models import (
+    ProgrammeRole,
+    ProgrammeRoleKind,
+    ProgrammeStatus,
+    Venue,
+    VenueStaff,
+    VenueToken,
+    VoucherProgramme,
+)
+
+
+def _is_person(user) -> bool:
+    return not isinstance(user, VenueToken) and user.is_authenticated and user.is_active
 
 
 def _programme_roles(user) -> frozenset:
-    if not user.is_authenticated or not user.is_active:
+    if not _is_person(user):
         return frozenset()
     return cached_on_user(user, "_civica_voucher_roles", lambda: frozenset(
         ProgrammeRole.objects.filter(user=user).values_list("role", "programme_id")))
 
 
 def _venue_ids(user) -> frozenset:
-    if not user.is_authenticated or not user.is_active:
+    if not _is_person(user):
         return frozenset()
     return cached_on_user(user, "_civica_voucher_venues", lambda: frozenset(
         VenueStaff.objects.filter(user=user).values_list("venue_id", flat=True)))
@@ -66,7 +81,24 @@ def is_venue_staff(user):
 
 @rules.predicate
 def is_staff_of_venue(user, venue):
+    """A person on the venue's staff, or the venue's own usable API token."""
+    if not isinstance(venue, Venue):
+        return False
+    if isinstance(user, VenueToken):
+        return user.is_active and user.venue_id == venue.pk
+    return venue.pk in _venue_ids(user)
+
+
+@rules.predicate
+def is_person_on_venue_staff(user, venue):
     return isinstance(venue, Venue) and venue.pk in _venue_ids(user)
+
+
+@rules.predicate
+def runs_programme_accepting(user, venue):
+    """Staff of a programme that accepts ``venue`` (one query, only for those who are staff of some)."""
+    staff_of = {programme_id for role, programme_id in _programme_roles(user) if role == ProgrammeRoleKind.STAFF}
+    return isinstance(venue, Venue) and bool(staff_of) and venue.programmes.filter(pk__in=staff_of).exists()
 
 
 @rules.predicate

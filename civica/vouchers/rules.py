@@ -7,7 +7,10 @@
   reverse a mistaken redemption (issue 22: beneficiaries' data is seen by their referrer and the
   programme's staff only).
 - A referrer registers beneficiaries in an open programme and sees only those they registered.
-- Venue staff redeem at their own venue only (not editors: redemption is the venue's act).
+- Venue staff redeem at their own venue only (not editors: redemption is the venue's act); a venue's API
+  token does what its staff do there, nothing else. Its tokens are made and revoked by the venue's staff
+  and by the staff of a programme that accepts the venue.
+- A programme's staff issue vouchers in bulk while it is open.
 - Settlement statements (issue 22, point 7): the programme's staff prepare, approve and mark them paid; a
   venue's staff see their own venue's statements only. The programme's dashboard is for its staff and the
   editors (aggregates, no person); its published figures are public."""
@@ -21,6 +24,7 @@ from civica.core.permissions import add_admin_perms
 from civica.core.refusals import Requirements
 
 from .predicates import (
+    is_person_on_venue_staff,
     is_programme_staff,
     is_referrer,
     is_staff_of_statement_venue,
@@ -30,6 +34,7 @@ from .predicates import (
     redemption_not_reversed,
     referred_this,
     refers_or_runs_some_programme,
+    runs_programme_accepting,
     runs_some_programme,
     statement_is_draft,
 )
@@ -51,6 +56,16 @@ refusals.add_perm("vouchers.redeem", Requirements(
     (is_staff_of_venue, gettext_lazy("Only this venue's staff redeem vouchers here."), "venue_staff"),
 ))
 rules.add_perm("vouchers.use_redeem_page", is_venue_staff)
+refusals.add_perm("vouchers.manage_venue_tokens", Requirements(
+    (rules.is_authenticated, gettext_lazy("Log in to manage a venue's API tokens.")),
+    (is_person_on_venue_staff | runs_programme_accepting, gettext_lazy(
+        "A venue's API tokens are managed by its staff and by the staff of a programme that accepts it."), "staff"),
+))
+refusals.add_perm("vouchers.issue_in_bulk", Requirements(
+    (rules.is_authenticated, gettext_lazy("Log in to issue vouchers.")),
+    (is_programme_staff, gettext_lazy("Only the programme's staff issue vouchers in bulk."), "staff"),
+    (programme_is_open, gettext_lazy("This programme issues no vouchers now."), "open"),
+))
 refusals.add_perm("vouchers.reverse_redemption", Requirements(
     (is_programme_staff, gettext_lazy("Only the programme's staff reverse a redemption."), "staff"),
     (redemption_not_reversed, gettext_lazy("This redemption is already reversed."), "not_reversed"),

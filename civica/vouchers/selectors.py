@@ -10,7 +10,8 @@
 - ``venues_of(user)`` / ``programmes_for_referrer(user)``: what a person's roles cover.
 - ``statements_for(user)``: the settlement statements a person sees (their programmes' as staff, their
   venues' as venue staff), with their totals, newest month first; ``statement_lines(statement)``: its
-  redemptions and reversals as lines (never the beneficiary: the voucher's code masked)."""
+  redemptions and reversals as lines (never the beneficiary: the voucher's code masked).
+- ``bulk_issues(programme)``: its bulk issues, newest first, with who issued them."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,6 +23,7 @@ from django.utils import timezone
 from . import codes
 from .models import (
     Beneficiary,
+    BulkIssue,
     Offer,
     ProgrammeRole,
     ProgrammeRoleKind,
@@ -182,3 +184,6 @@ def statement_lines(statement) -> list[StatementLine]:
                             -redemption.amount, True, redemption.reversal_reason)
               for redemption in statement.reversals.select_related("offer", "voucher").order_by("reversed_at", "pk")]
     return sorted(lines, key=lambda line: (line.when, line.is_reversal))
+def bulk_issues(programme):
+    return BulkIssue.objects.filter(programme=programme).select_related("created_by").order_by("-created_at", "-pk")[
+        :LIST_LIMIT]

@@ -8,7 +8,12 @@ What counts is decided under a row lock and re-checked there:
   the first's balance, and the balance never goes below zero (a constraint says so too);
 - cancelling, re-issuing and reversing lock the voucher (through ``core.transitions.move`` for its status)
   and the programme when the budget's ``committed`` changes; locks are always taken programme first, then
-  voucher, so two of these never wait for each other in a circle.
+  voucher, so two of these never wait for each other in a circle;
+- a venue's API token redeems through ``voucher_redeem`` as its staff do (``by`` is the token), and the
+  redemption names the token instead of a person;
+- a bulk issue (``bulk_issue``) locks the programme's row once, checks the budget once for the whole
+  batch (refused whole when it would pass it), and writes the vouchers with codes made unique in bulk in
+  the same transaction; their cards are rendered afterwards by the task queue, in parts.
 
 Settlement (issue 22, point 7): ``statements_prepare`` makes or refreshes a programme's draft statements of
 a month, one per venue, and ``statement_move`` approves one (refreshed first) or marks it paid. Both lock
@@ -25,6 +30,7 @@ Refusals are ``ValidationError``s whose sentence tells the person what to do (``
 ``kind`` too, for the venue's page), or ``PermissionDenied`` with the permission's own reason."""
 
 import datetime
+import math
 import secrets
 from decimal import Decimal
 
@@ -35,7 +41,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.audit import services as audit
-from civica.core import refusals
+from civica.core import refusals, secret_tokens
 from civica.core.formatting import format_short_date
 from civica.core.transitions import move
 
@@ -43,11 +49,13 @@ from . import codes, tasks
 from .amounts import amount_text
 from .models import (
     Beneficiary,
+    BulkIssue,
     Offer,
     Redemption,
     Statement,
     StatementStatus,
     Venue,
+    VenueToken,
     Voucher,
     VoucherProgramme,
     VoucherStatus,
@@ -237,7 +245,9 @@ def voucher_redeem(*, voucher: Voucher, venue: Venue, offer: Offer, amount: Deci
                 "balance": amount_text(locked.balance, locked.programme.unit)})
         locked.balance -= amount
         locked.save(update_fields=["balance"])
-        return Redemption.objects.create(voucher=locked, venue=venue, offer=offer, amount=amount, redeemed_by=by)
+        machine = isinstance(by, VenueToken)
+        return Redemption.objects.create(voucher=locked, venue=venue, offer=offer, amount=amount,
+                                         redeemed_by=None if machine else by, venue_token=by if machine else None)
 
 
 @transaction.atomic
@@ -337,3 +347,91 @@ def statement_move(*, statement: Statement, to: str, by) -> Statement:
                  fields=("status", "approved_at", "approved_by", "paid_at", "paid_by"))
     audit.record(by=by, action="vouchers.statement.move", target=moved, changes={"status": [before, to]})
     return moved
+VENUE_TOKEN_EXPIRY_DAYS = (90, 365)
+MAX_TOKENS_PER_VENUE = 10
+
+
+def venue_token_create(*, venue: Venue, name: str, expires_in_days: int, by) -> tuple[VenueToken, str]:
+    """A new API token for ``venue``; returns it and the token itself, which is never shown again."""
+    refusals.check(by, "vouchers.manage_venue_tokens", venue)
+    if expires_in_days not in VENUE_TOKEN_EXPIRY_DAYS:
+        raise ValidationError(_("Choose one of the expiries offered."))
+    with transaction.atomic():
+        # One venue's tokens are counted one request at a time, so the limit holds.
+        Venue.objects.select_for_update().filter(pk=venue.pk).first()
+        if VenueToken.objects.filter(venue=venue).usable().count() >= MAX_TOKENS_PER_VENUE:
+            raise ValidationError(_("This venue has %(count)s tokens in use already: revoke one first.")
+                                  % {"count": MAX_TOKENS_PER_VENUE})
+        secret = secret_tokens.new_token(VenueToken.PREFIX)
+        now = timezone.now()
+        token = VenueToken.objects.create(
+            venue=venue, name=name.strip()[:80], prefix=secret[:secret_tokens.SHOWN_PREFIX_LENGTH],
+            digest=secret_tokens.digest(secret), created_by=by, created_at=now,
+            expires_at=now + datetime.timedelta(days=expires_in_days))
+        audit.record(by=by, action="vouchers.venuetoken.create", target=token, summary=token.name)
+    return token, secret
+
+
+def venue_token_revoke(*, token: VenueToken, by) -> VenueToken:
+    refusals.check(by, "vouchers.manage_venue_tokens", token.venue)
+    with transaction.atomic():
+        locked = VenueToken.objects.select_for_update().get(pk=token.pk)
+        if locked.revoked_at is None:
+            locked.revoked_at = timezone.now()
+            locked.revoked_by = by
+            locked.save(update_fields=["revoked_at", "revoked_by"])
+            audit.record(by=by, action="vouchers.venuetoken.revoke", target=locked, summary=locked.name)
+    return locked
+
+
+MAX_BULK = 20_000
+
+
+def _unique_codes(count: int) -> list[str]:
+    """``count`` new codes, none already in use: made in a set (so unique among themselves), then the few
+    that an existing voucher has (80 bits: in practice none) are replaced, one query per 5,000."""
+    fresh: set[str] = set()
+    while len(fresh) < count:
+        candidates = list({codes.new_code() for _ in range(count - len(fresh))} - fresh)
+        taken = set()
+        for start in range(0, len(candidates), 5000):
+            taken.update(Voucher.objects.filter(code__in=candidates[start:start + 5000]).values_list("code", flat=True))
+        fresh.update(code for code in candidates if code not in taken)
+    return list(fresh)
+
+
+@transaction.atomic
+def bulk_issue(*, programme: VoucherProgramme, count: int, purpose: str, language: str, by) -> BulkIssue:
+    """Issue ``count`` vouchers of the programme's value at once, without beneficiaries (printed cards
+    to hand out, a partner's referrals): one transaction, the programme's row locked, the budget checked
+    once for the whole batch and the batch refused whole when it would pass it. The cards are rendered
+    by the task queue after the commit, in parts of ``BulkIssue.CARDS_PER_PART``."""
+    refusals.check(by, "vouchers.issue_in_bulk", programme)
+    if not 1 <= count <= MAX_BULK:
+        raise ValidationError(_("Issue between 1 and %(max)s vouchers at a time.") % {"max": MAX_BULK})
+    locked = _lock_programme(programme)
+    refusals.check(by, "vouchers.issue_in_bulk", locked)  # again, as the programme is now
+    value = locked.voucher_value
+    total = value * count
+    if locked.committed + total > locked.budget:
+        raise ValidationError(_(
+            "These vouchers would pass the programme's budget: %(count)s vouchers are worth %(total)s and "
+            "%(available)s are left. Issue at most %(most)s.") % {
+            "count": count, "total": amount_text(total, locked.unit),
+            "available": amount_text(locked.available, locked.unit),
+            "most": int(locked.available // value)})
+    locked.committed += total
+    locked.save(update_fields=["committed"])
+    now = timezone.now()
+    batch = BulkIssue.objects.create(
+        programme=locked, count=count, value=value, purpose=purpose.strip()[:200], language=language,
+        created_by=by, created_at=now, parts=math.ceil(count / BulkIssue.CARDS_PER_PART))
+    expires_on = locked.expiry_for(timezone.localtime(now).date())
+    Voucher.objects.bulk_create([
+        Voucher(programme=locked, code=code, value=value, balance=value, issued_at=now, issued_by=by,
+                expires_on=expires_on, bulk_issue=batch) for code in _unique_codes(count)], batch_size=2000)
+    audit.record(by=by, action="vouchers.bulk.issue", target=batch, summary=batch.purpose,
+                 changes={"count": [0, count], "committed": [str(locked.committed - total), str(locked.committed)]})
+    for part in range(batch.parts):
+        tasks.render_bulk_cards.delay_on_commit(batch.pk, part)
+    return batch

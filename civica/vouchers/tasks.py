@@ -1,9 +1,14 @@
 """The vouchers' background work (civica.queue): a voucher e-mailed to a beneficiary who gave an address,
 in the language of their card, with the code, the link to their page and the card as a PDF; sent once.
 Every night (beat) the beneficiaries of programmes whose retention date has passed are erased
-(``personal_data.beneficiary_erase``: redemptions kept without the person)."""
+(``personal_data.beneficiary_erase``: redemptions kept without the person).
+
+A bulk issue's cards are rendered in parts (``render_bulk_cards``: one PDF of ``BulkIssue.CARDS_PER_PART``
+cards, stored once under the part's name by ``queue.documents``), each part its own task so the workers
+share them; the issue's ``parts_done`` counts the parts stored, under the issue's row lock."""
 
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +17,10 @@ from civica.core.mail import send_in_language
 from civica.queue.delivery import once
 from civica.queue.tasks import background_task
 
-from .models import Beneficiary, Voucher
+from .models import Beneficiary, BulkIssue, Voucher
+
+# A part's cards never change once issued: one version of each part's PDF.
+PART_VERSION = "cards"
 
 
 @background_task
@@ -37,3 +45,27 @@ def erase_past_retention():
     from .personal_data import beneficiary_erase
 
     return beneficiary_erase(Beneficiary.objects.filter(programme__retention_until__lt=timezone.localdate()))
+
+
+@background_task
+def render_bulk_cards(bulk_issue_id, part):
+    from civica.queue import documents
+    from civica.queue.models import StoredDocument
+
+    from . import cards
+
+    batch = BulkIssue.objects.select_related("programme").filter(pk=bulk_issue_id).first()
+    if batch is None:
+        return
+    if documents.find(batch.part_name(part), PART_VERSION) is None:
+        size = BulkIssue.CARDS_PER_PART
+        vouchers = list(batch.vouchers.select_related("programme", "bulk_issue")
+                        .order_by("pk")[part * size:(part + 1) * size])
+        html = cards.cards_html(vouchers, programme=batch.programme, language=batch.language)
+        documents.store_pdf(name=batch.part_name(part), html=html, version=PART_VERSION)
+    with transaction.atomic():
+        # What is stored is counted (not added to), so a task run twice counts its part once.
+        locked = BulkIssue.objects.select_for_update().get(pk=batch.pk)
+        locked.parts_done = min(locked.parts, StoredDocument.objects.filter(
+            name__startswith=f"vouchers.bulk:{locked.pk}:", version=PART_VERSION).exclude(file="").count())
+        locked.save(update_fields=["parts_done"])

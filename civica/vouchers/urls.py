@@ -39,4 +39,8 @@ urlpatterns = [
     path("statements/<int:pk>/statement.xlsx", views.statement_xlsx, name="statement_xlsx"),
     path("programmes/<slug:slug>/", views.programme, name="programme"),
     path("programmes/<slug:slug>/figures.<str:fmt>", views.figures_download, name="figures_download"),
+    path("manage/<slug:slug>/bulk/", views.bulk, name="bulk"),
+    path("bulk/<int:pk>/part-<int:part>.pdf", views.bulk_part, name="bulk_part"),
+    path("venues/<slug:slug>/tokens/", views.venue_tokens, name="venue_tokens"),
+    path("venues/<slug:slug>/tokens/<int:pk>/revoke/", views.venue_token_revoke, name="venue_token_revoke"),
 ]

@@ -14,7 +14,11 @@
   prepare a month's there), ``statement`` (its lines and totals; approve, mark paid), ``statement_pdf`` and
   ``statement_xlsx``. ``dashboard``: a programme's figures for its staff, charts each with its table.
 - Public: ``programme`` (a programme's page with its published figures, never fewer than three
-  beneficiaries in a cell) and ``figures_download`` (the same as open data, CSV or XLSX)."""
+  beneficiaries in a cell) and ``figures_download`` (the same as open data, CSV or XLSX).
+- A venue's API tokens: ``venue_tokens`` (its staff and the staff of a programme that accepts it make one,
+  shown once, and revoke them).
+- Programme staff: ``bulk`` (issue N vouchers at once; each issue's cards, rendered by the task queue in
+  parts, with how far it is) and ``bulk_part`` (one part's PDF of many cards)."""
 
 from urllib.parse import urlencode
 
@@ -30,11 +34,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.core import refusals
-from civica.queue.responses import pdf_response
+from civica.queue.responses import pdf_response, stored_pdf_response
 
-from . import cards, codes, exports, figures, limits, selectors, services
+from . import cards, codes, exports, figures, limits, selectors, services, tasks
 from .amounts import amount_text
 from .forms import (
+    BulkIssueForm,
     CodeForm,
     FindForm,
     PrepareStatementsForm,
@@ -44,8 +49,19 @@ from .forms import (
     ReverseForm,
     StatementMoveForm,
     VenueCodeForm,
+    VenueTokenForm,
 )
-from .models import Offer, ProgrammeStatus, Redemption, StatementStatus, Voucher, VoucherProgramme
+from .models import (
+    BulkIssue,
+    Offer,
+    ProgrammeStatus,
+    Redemption,
+    StatementStatus,
+    Venue,
+    VenueToken,
+    Voucher,
+    VoucherProgramme,
+)
 
 
 def _private(response):
@@ -55,37 +71,9 @@ def _private(response):
     return response
 
 
-def _locked_message(seconds: int) -> str:
-    minutes = max(1, (seconds + 59) // 60)
-    return ngettext(
-        "Too many wrong codes from here: the form is locked for %(minutes)s minute. Check the card meanwhile; "
-        "if the code is right and still refused, call the programme's staff.",
-        "Too many wrong codes from here: the form is locked for %(minutes)s minutes. Check the card meanwhile; "
-        "if the code is right and still refused, call the programme's staff.", minutes) % {"minutes": minutes}
-
-
-def _too_many_message() -> str:
-    return _("Too many look-ups in a short time. Wait a minute, then try again.")
-
-
-def _guard(request):
-    """None when a look-up may go ahead; otherwise the message and the status to answer with."""
-    locked = limits.locked_for(request)
-    if locked:
-        return _locked_message(locked), 429
-    if not limits.allow_lookup(request):
-        return _too_many_message(), 429
-    return None
-
-
-def _lookup(request, typed: str) -> Voucher:
-    """The voucher of ``typed``, counting a code that does not exist towards the lock; raises VoucherProblem."""
-    try:
-        return services.find_voucher(typed)
-    except services.VoucherProblem as problem:
-        if problem.kind == "unknown" and limits.record_wrong_code(request):
-            raise services.VoucherProblem("locked", _locked_message(limits.locked_for(request))) from None
-        raise
+# The look-up's limits and lock are shared with the venues' API (limits.py).
+_guard = limits.guard
+_lookup = limits.lookup
 
 
 @require_safe
@@ -381,6 +369,7 @@ def manage(request, slug):
     return render(request, "vouchers/manage.html", {
         "programme": programme, "summary": selectors.programme_summary(programme),
         "redemptions": selectors.recent_redemptions(programme) if staff else None, "staff": staff,
+        "venues": programme.venues.order_by("name") if staff else None,
         "reverse_form": ReverseForm(),
     })
 
@@ -499,3 +488,79 @@ def figures_download(request, slug, fmt):
                                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="vouchers-{found.slug}.{fmt}"'
     return response
+def _venue_for_tokens(request, slug) -> Venue:
+    venue = get_object_or_404(Venue, slug=slug)
+    refusals.check(request.user, "vouchers.manage_venue_tokens", venue)
+    return venue
+
+
+@never_cache
+@login_required
+def venue_tokens(request, slug):
+    venue = _venue_for_tokens(request, slug)
+    form = VenueTokenForm(request.POST or None)
+    created = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            token, secret = services.venue_token_create(venue=venue, by=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            refusals.add_to_form(form, error)
+        else:
+            # Shown on this answer only (never stored, never redirected to): the page is not cached.
+            created = {"token": token, "secret": secret}
+            form = VenueTokenForm()
+    return render(request, "vouchers/venue_tokens.html", {
+        "venue": venue, "form": form, "created": created,
+        "tokens": VenueToken.objects.filter(venue=venue).select_related("created_by"),
+    }, status=400 if form.errors else 200)
+
+
+@require_POST
+@login_required
+def venue_token_revoke(request, slug, pk):
+    venue = _venue_for_tokens(request, slug)
+    token = get_object_or_404(VenueToken, pk=pk, venue=venue)
+    services.venue_token_revoke(token=token, by=request.user)
+    messages.success(request, _("The token “%(name)s” is revoked: it opens nothing any more.") % {"name": token.name})
+    return redirect("vouchers:venue_tokens", slug=venue.slug)
+
+
+def _programme_for_staff(request, slug) -> VoucherProgramme:
+    programme = get_object_or_404(VoucherProgramme, slug=slug)
+    if not request.user.has_perm("vouchers.manage_voucher", programme):
+        raise PermissionDenied(_("Only the programme's staff issue vouchers in bulk."))
+    return programme
+
+
+@login_required
+def bulk(request, slug):
+    programme = _programme_for_staff(request, slug)
+    form = BulkIssueForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = services.bulk_issue(programme=programme, by=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            refusals.add_to_form(form, error)
+        else:
+            messages.success(request, ngettext(
+                "%(count)s voucher is issued; its card is being rendered.",
+                "%(count)s vouchers are issued; their cards are being rendered in %(parts)s parts.",
+                batch.count) % {"count": batch.count, "parts": batch.parts})
+            return redirect("vouchers:bulk", slug=programme.slug)
+    return render(request, "vouchers/bulk.html", {
+        "programme": programme, "form": form, "summary": selectors.programme_summary(programme),
+        "issues": selectors.bulk_issues(programme),
+        "may_issue": request.user.has_perm("vouchers.issue_in_bulk", programme),
+    }, status=400 if form.errors else 200)
+
+
+@never_cache
+@login_required
+def bulk_part(request, pk, part):
+    batch = get_object_or_404(BulkIssue.objects.select_related("programme"), pk=pk)
+    _programme_for_staff(request, batch.programme.slug)
+    if not 0 <= part < batch.parts:
+        raise Http404(_("This bulk issue has no such part."))
+    return stored_pdf_response(request, name=batch.part_name(part), version=tasks.PART_VERSION,
+                               filename=f"vouchers-{batch.pk}-{part + 1}.pdf",
+                               render=lambda: tasks.render_bulk_cards.delay(batch.pk, part))
