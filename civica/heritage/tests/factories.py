@@ -66,8 +66,8 @@ class SiteFactory(factory.django.DjangoModelFactory):
 
 
 def photo_for(locality, *, licence=Licence.CC_BY, **fields):
+    fields = {"alt_ro": "O fotografie", "alt_en": "A photo", "rights_holder": "Fotograf", **fields}
     photo = HeritagePhoto.objects.create(locality=locality, original=ContentFile(png_bytes(), name="x.png"),
-                                         alt_ro="O fotografie", alt_en="A photo", rights_holder="Fotograf",
                                          licence=licence, **fields)
     sync_public_copy(photo)
     return photo
