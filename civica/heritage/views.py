@@ -33,6 +33,11 @@ def _staff(request, **kwargs):
     return request.user.has_perm("heritage.manage")
 
 
+def _staff_or_roots(request, **kwargs):
+    """Staff see drafts, a Roots youth the button to propose: their page is their own, never kept for others."""
+    return request.user.has_perm("heritage.propose_somewhere")
+
+
 @shared_page
 @require_safe
 def locality_list(request):
@@ -42,7 +47,7 @@ def locality_list(request):
     })
 
 
-@shared_page(personal_when=_staff)
+@shared_page(personal_when=_staff_or_roots)
 @require_safe
 def locality_detail(request, slug):
     locality = selectors.locality_for_page(slug, request.user)
