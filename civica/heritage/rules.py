@@ -12,6 +12,7 @@ their consent."""
 import rules
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from civica.accounts.predicates import is_editor, role_keys
@@ -91,6 +92,10 @@ refusals.add_perm("heritage.give_consent", Requirements(
 ))
 add_admin_perms("heritage", ["locality", "heritageobject", "craftsperson", "site", "heritagephoto"], is_editor)
 
+def _touch(heritage_object):
+    HeritageObject.objects.filter(pk=heritage_object.pk).update(updated_at=timezone.now())
+
+
 moderatables.register(Moderatable(
     model=HeritageObject, kind="heritage-objects", scope_of=lambda heritage_object: heritage_object.locality,
     describe=lambda heritage_object: gettext_lazy("your heritage entry “%(name)s”") % {
@@ -98,6 +103,9 @@ moderatables.register(Moderatable(
     moderate_url=lambda heritage_object: reverse("heritage:moderate", args=[heritage_object.pk]),
     author_of=lambda heritage_object: heritage_object.proposed_by,
     queue_queryset=lambda rows: rows.select_related("locality", "proposed_by"),
+    # Approved (or waiting again), the record appears in (or leaves) OAI-PMH: its datestamp moves.
+    on_publish=lambda heritage_object: _touch(heritage_object),
+    on_unpublish=lambda heritage_object: _touch(heritage_object),
     review_text=lambda heritage_object: "\n".join([heritage_object.name_ro, heritage_object.name_en,
                                                    heritage_object.lmi_code, heritage_object.description_ro,
                                                    heritage_object.description_en]),

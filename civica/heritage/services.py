@@ -53,7 +53,7 @@ def _fields(allowed, fields):
         raise TypeError(f"not editable here: {sorted(unknown)}")
 
 
-def _save(*, by, model, instance, fields, allowed, slug_from=None, fallback="", action):
+def _save(*, by, model, instance, fields, allowed, slug_from=None, fallback=""):
     refusals.check(by, "heritage.manage")
     _fields(allowed, fields)
     with transaction.atomic():
@@ -73,25 +73,30 @@ def _save(*, by, model, instance, fields, allowed, slug_from=None, fallback="", 
 
 
 def locality_save(*, by, locality=None, **fields) -> Locality:
-    return _save(by=by, model=Locality, instance=locality, fields=fields, allowed=LOCALITY_FIELDS,
-                 slug_from="name", fallback="localitate", action="locality")
+    was_published = locality is not None and locality.is_published
+    with transaction.atomic():
+        saved = _save(by=by, model=Locality, instance=locality, fields=fields, allowed=LOCALITY_FIELDS,
+                      slug_from="name", fallback="localitate")
+        if saved.is_published != was_published:
+            # Its objects appear in (or leave) OAI-PMH with it: their datestamps move.
+            HeritageObject.objects.filter(locality=saved).update(updated_at=saved.updated_at)
+    return saved
 
 
 def object_save(*, by, heritage_object=None, **fields) -> HeritageObject:
     if "lmi_code" in fields:
         fields["lmi_code"] = normalise_lmi_code(fields["lmi_code"] or "")
     return _save(by=by, model=HeritageObject, instance=heritage_object, fields=fields, allowed=OBJECT_FIELDS,
-                 slug_from="name_ro", fallback="obiectiv", action="object")
+                 slug_from="name_ro", fallback="obiectiv")
 
 
 def craftsperson_save(*, by, person=None, **fields) -> Craftsperson:
-    return _save(by=by, model=Craftsperson, instance=person, fields=fields, allowed=PERSON_FIELDS,
-                 action="craftsperson")
+    return _save(by=by, model=Craftsperson, instance=person, fields=fields, allowed=PERSON_FIELDS)
 
 
 def site_save(*, by, site=None, **fields) -> Site:
     return _save(by=by, model=Site, instance=site, fields=fields, allowed=SITE_FIELDS, slug_from="name_ro",
-                 fallback="loc", action="site")
+                 fallback="loc")
 
 
 def object_propose(*, by, locality, **fields) -> HeritageObject:
