@@ -2,7 +2,7 @@
 objects (with their locality and, when known, their place) as CSV, JSON and GeoJSON, under CC BY 4.0. One
 query: when it last changed is the latest datestamp of a public object."""
 
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +15,8 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 
 def catalogue() -> list[CatalogueEntry]:
-    summary = HeritageObject.objects.public().aggregate(modified=Max("updated_at"), fictional=Max("is_fictional"))
+    summary = HeritageObject.objects.public().aggregate(modified=Max("updated_at"),
+                                                        fictional=Count("pk", filter=Q(is_fictional=True)))
     if summary["modified"] is None:
         return []
     return [CatalogueEntry(
