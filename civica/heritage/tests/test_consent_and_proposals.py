@@ -138,3 +138,24 @@ def test_two_withdrawals_racing_one_wins():
     from civica.audit.models import AuditEntry
 
     assert AuditEntry.objects.filter(action="heritage.craftsperson.withdraw").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_locality_moderator_rejects_through_the_queue_and_staff_hide_an_object(client, make_user):
+    from civica.heritage.tests.factories import HeritageObjectFactory
+    from civica.notifications.models import Notification
+
+    locality = LocalityFactory()
+    youth = UserFactory(role=Role.ROOTS, role__scope=locality)
+    proposal = services.object_propose(by=youth, locality=locality, kind="building", name_ro="Casa nouă")
+    client.force_login(UserFactory(role=Role.MODERATOR, role__scope=locality))
+    client.post(f"/en/moderation/review/heritage-objects/{proposal.pk}/", {"decision": "reject",
+                                                                          "reason": "Not heritage."})
+    proposal.refresh_from_db()
+    assert proposal.review_state == "rejected" and proposal.is_hidden
+    assert Notification.objects.filter(recipient=youth, url=proposal.get_absolute_url()).exists()
+    public = HeritageObjectFactory(locality=locality)
+    client.force_login(make_user("editor"))
+    client.post(f"/en/heritage/objects/{public.pk}/moderate/", {"action": "hide", "reason": "Wrong place."})
+    client.logout()
+    assert client.get(public.get_absolute_url()).status_code == 404
