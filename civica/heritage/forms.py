@@ -141,6 +141,20 @@ class PhotoForm(forms.ModelForm):
         pass  # the service checks the photo with its locality and its stored original
 
 
+class PhotoEditForm(forms.ModelForm):
+    class Meta:
+        model = HeritagePhoto
+        fields = ["heritage_object", "site", "alt_ro", "alt_en", "rights_holder", "photographer", "licence", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["heritage_object"].queryset = self.instance.locality.heritage_objects.order_by("name_ro")
+        self.fields["site"].queryset = self.instance.locality.sites.order_by("name_ro")
+
+    def _post_clean(self):
+        pass  # the service checks the photo under its row's lock
+
+
 class ConsentForm(forms.Form):
     how = forms.CharField(label=_("How the consent was given"), max_length=200,
                           help_text=_("e.g. “signed form of 12 March, kept at the centre”."))

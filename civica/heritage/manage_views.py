@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from civica.core import refusals
 
 from . import selectors, services
-from .forms import ConsentForm, CraftspersonForm, LocalityForm, ObjectForm, PhotoForm, SiteForm
+from .forms import ConsentForm, CraftspersonForm, LocalityForm, ObjectForm, PhotoEditForm, PhotoForm, SiteForm
 from .models import Craftsperson, HeritageObject, HeritagePhoto, Locality, Site
 
 staff_only = refusals.permission_required("heritage.manage",
@@ -116,6 +116,23 @@ def photo_add(request, pk):
             messages.success(request, _("The photo is added."))
             return redirect("heritage:manage_locality", pk=locality.pk)
     return render(request, "heritage/manage/photo_form.html", {"form": form, "locality": locality})
+
+
+@staff_only
+def photo_edit(request, pk):
+    photo = get_object_or_404(HeritagePhoto.objects.select_related("locality"), pk=pk)
+    form = PhotoEditForm(request.POST or None, instance=photo)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.photo_update(photo=photo, by=request.user,
+                                  **{name: form.cleaned_data[name] for name in form.Meta.fields})
+        except refusals.REFUSALS as refused:
+            refusals.add_to_form(form, refused)
+        else:
+            messages.success(request, _("The photo is saved."))
+            return redirect("heritage:manage_locality", pk=photo.locality_id)
+    return render(request, "heritage/manage/photo_form.html", {"form": form, "locality": photo.locality,
+                                                              "photo": photo})
 
 
 @require_POST

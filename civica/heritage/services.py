@@ -7,8 +7,8 @@
   moderation queue's waiting section.
 - ``consent_record`` / ``consent_withdraw``: a craftsperson's consent to be listed, recorded with how it was
   given, or withdrawn (by them or staff): the row is locked and its state read again under the lock.
-- ``photo_add`` / ``photo_delete``: a photo checked by content (the form's ``core.uploads`` check), its
-  original kept privately (``core.image_rights``), the public copy made as its licence allows."""
+- ``photo_add`` / ``photo_update`` / ``photo_delete``: a photo checked by content (the form's ``core.uploads``
+  check), its original kept privately (``core.image_rights``), the public copy made as its licence allows."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -165,6 +165,25 @@ def photo_add(*, locality, by, upload, keep_location=False, **fields) -> Heritag
         Locality.objects.filter(pk=locality.pk).update(updated_at=timezone.now())
         audit.record(by=by, action="heritage.photo.add", target=locality, summary=photo.get_licence_display())
     return photo
+
+
+def photo_update(*, photo, by, **fields) -> HeritagePhoto:
+    """New credits, description or licence: the public copy appears or goes with the licence."""
+    refusals.check(by, "heritage.manage")
+    _fields(PHOTO_FIELDS, fields)
+    with transaction.atomic():
+        locked = HeritagePhoto.objects.select_for_update().get(pk=photo.pk)
+        for name, value in fields.items():
+            setattr(locked, name, value.strip() if isinstance(value, str) else value)
+        for related in (locked.heritage_object, locked.site):
+            if related is not None and related.locality_id != locked.locality_id:
+                raise ValidationError(_("The photo's object or site must be of the same locality."))
+        locked.full_clean(exclude=["original"])
+        locked.save()
+        sync_public_copy(locked)
+        Locality.objects.filter(pk=locked.locality_id).update(updated_at=timezone.now())
+        audit.record(by=by, action="heritage.photo.change", target=locked.locality, summary=", ".join(sorted(fields)))
+    return locked
 
 
 def photo_delete(*, photo, by) -> None:

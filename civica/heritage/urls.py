@@ -21,6 +21,7 @@ urlpatterns = [
     path("manage/", manage_views.overview, name="manage"),
     path("manage/localities/<int:pk>/records/", manage_views.locality_records, name="manage_locality"),
     path("manage/localities/<int:pk>/photos/", manage_views.photo_add, name="manage_photo_add"),
+    path("manage/photos/<int:pk>/", manage_views.photo_edit, name="manage_photo"),
     path("manage/photos/<int:pk>/delete/", manage_views.photo_delete, name="manage_photo_delete"),
     path("manage/photos/<int:pk>/original/", manage_views.photo_original, name="manage_photo_original"),
     path("manage/people/<int:pk>/consent/", manage_views.consent, name="manage_consent"),

@@ -69,5 +69,15 @@ def test_staff_keep_the_inventory_through_their_screens(client, make_user):
     with photo.original.open("rb") as original:
         assert Image.open(original).getexif().get(0x8825)  # staff kept the location in the original
     assert client.get(f"/en/heritage/manage/photos/{photo.pk}/original/").status_code == 200
+    # The licence withdrawn: the public copy goes; given again, it is made again.
+    client.post(f"/en/heritage/manage/photos/{photo.pk}/", {"alt_ro": "Satul", "rights_holder": "CCC",
+                                                            "licence": "staff-only", "position": 0})
+    photo.refresh_from_db()
+    assert not photo.image and photo.original
+    client.post(f"/en/heritage/manage/photos/{photo.pk}/", {"alt_ro": "Satul", "rights_holder": "CCC",
+                                                            "licence": "cc0", "position": 0})
+    photo.refresh_from_db()
+    assert photo.image
     client.force_login(owner)
     assert client.get(f"/en/heritage/manage/photos/{photo.pk}/original/").status_code == 403
+    assert client.get(f"/en/heritage/manage/photos/{photo.pk}/").status_code == 403
