@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("observatory/", include("civica.observatory.urls")),
     path("vouchers/", include("civica.vouchers.urls")),
     path("archive/", include("civica.archive.urls")),
+    path("heritage/", include("civica.heritage.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -13,6 +13,9 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
     # The observatory's staff: its catalogue, campaigns, organisations' raw answers and publication.
     ANALYST = "analyst", _("Observatory analyst")
+    # România Remarcabilă's young heritage interpreters (issue 23): they propose heritage entries, for one
+    # locality of the network (scoped) or for all of it; staff review them.
+    ROOTS = "roots", _("Roots youth")
 
 
 # Evaluators judge one call and facilitators host one workshop's table: always scoped.

@@ -1,18 +1,13 @@
 """schema.org JSON-LD for a work's page (``VisualArtwork``): what search engines and aggregators read.
-Public fields only; images only those the public may see, each with its licence and credit. The JSON is
-escaped for a ``<script type="application/ld+json">`` data block (``json_script``-style: ``<``, ``>`` and
-``&`` as \\u escapes), which browsers never run, so the CSP is unchanged."""
-
-import json
+Public fields only; images only those the public may see, each with its licence and credit. ``as_script``
+(``core.jsonld``) writes it into the page."""
 
 from django.conf import settings
-from django.utils.safestring import mark_safe
 
+from civica.core.jsonld import as_script  # noqa: F401 - the archive's views and tests use it from here
 from civica.core.markup import markdown_to_text
 
 from .models import LICENCE_URLS
-
-_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def work_jsonld(work, *, language: str) -> dict:
@@ -63,8 +58,3 @@ def work_jsonld(work, *, language: str) -> dict:
     if images:
         data["image"] = images
     return data
-
-
-def as_script(data: dict) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above

@@ -26,31 +26,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.image_rights import LICENCE_URLS, PUBLIC_LICENCES, PUBLIC_MAX_SIDE, Licence  # noqa: F401
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName, private_storage
-
-PUBLIC_MAX_SIDE = 1600  # the public copy's longest side; the original stays whole for staff
-
-
-class Licence(models.TextChoices):
-    """What the rights holder allows; ``PUBLIC_LICENCES`` may be shown to the public."""
-
-    CC0 = "cc0", _("Public domain (CC0 1.0)")
-    CC_BY = "cc-by", _("Creative Commons Attribution 4.0 (CC BY)")
-    CC_BY_SA = "cc-by-sa", _("Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA)")
-    CC_BY_NC_ND = "cc-by-nc-nd", _("Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 (CC BY-NC-ND)")
-    PERMISSION = "permission", _("All rights reserved; shown on this site with the holder's permission")
-    STAFF_ONLY = "staff-only", _("All rights reserved; not shown to the public")
-
-
-PUBLIC_LICENCES = frozenset({Licence.CC0, Licence.CC_BY, Licence.CC_BY_SA, Licence.CC_BY_NC_ND,
-                             Licence.PERMISSION})
-LICENCE_URLS = {
-    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
-    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
-    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
-    Licence.CC_BY_NC_ND: "https://creativecommons.org/licenses/by-nc-nd/4.0/",
-}
 
 
 class Condition(models.TextChoices):

@@ -12,23 +12,20 @@
 - ``refresh_search_text``: an artist, medium or tag renamed (in Django admin) has its new words in its works'
   ``search_text`` (connected to their ``post_save`` in ``apps.py``), 500 works at a time."""
 
-import io
-
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps
 
 from civica.audit import services as audit
 from civica.core import refusals
+from civica.core.image_rights import kept_original as _kept_original
+from civica.core.image_rights import sync_public_copy
 from civica.core.transitions import move
-from civica.core.uploads import random_name, reencode_image
 
 from .checks import missing_fields
-from .models import PUBLIC_MAX_SIDE, Work, WorkImage, WorkStatus
+from .models import Work, WorkImage, WorkStatus
 from .text import work_search_text
 
 WORK_FIELDS = frozenset({
@@ -135,48 +132,6 @@ def work_unpublish(*, work, by) -> Work:
 
 
 # --- Images --------------------------------------------------------------------------------------
-
-def _kept_original(upload, keep_location: bool) -> ContentFile:
-    """The staff's original: as uploaded (checked by content already) when staff keep its metadata,
-    otherwise re-encoded without any."""
-    if not keep_location:
-        return reencode_image(upload)
-    upload.seek(0)
-    content = upload.read()
-    upload.seek(0)
-    with Image.open(io.BytesIO(content)) as opened:
-        extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}[opened.format]
-    return ContentFile(content, name=random_name(extension))
-
-
-def public_copy(original) -> ContentFile:
-    """The public copy of a stored original: pixels only (no EXIF, XMP, ICC), turned upright, at most
-    ``PUBLIC_MAX_SIDE`` px on its longest side, as JPEG (or PNG when it has transparency)."""
-    with original.open("rb") as handle, Image.open(handle) as opened:
-        upright = ImageOps.exif_transpose(opened)
-        upright.load()
-    upright.thumbnail((PUBLIC_MAX_SIDE, PUBLIC_MAX_SIDE), Image.Resampling.LANCZOS)
-    clean = upright.copy()
-    clean.info = {}
-    buffer = io.BytesIO()
-    if clean.mode in ("RGBA", "LA", "P"):
-        clean.save(buffer, format="PNG", optimize=True)
-        return ContentFile(buffer.getvalue(), name=random_name("png"))
-    clean.convert("RGB").save(buffer, format="JPEG", quality=88, optimize=True)
-    return ContentFile(buffer.getvalue(), name=random_name("jpg"))
-
-
-def sync_public_copy(image: WorkImage) -> None:
-    """The public copy exists exactly while the licence lets the public see the image (a replaced or
-    removed copy is deleted with its renditions once the save commits: ``keep_public_images``)."""
-    if image.is_public and not image.image:
-        image.image = public_copy(image.original)
-        image.save()
-    elif not image.is_public and image.image:
-        image.image = ""
-        image.image_width = image.image_height = None
-        image.save()
-
 
 def _touch(work) -> None:
     Work.objects.filter(pk=work.pk).update(updated_at=timezone.now())

@@ -3,7 +3,7 @@
 The endpoint knows no app above it. An app serves its records with an ``oai.py`` module holding
 ``oai_sources()``, which returns plain dicts of :class:`OaiSource`'s fields (as ``searchables.py`` does for
 the site search), found by ``core.discovery`` in INSTALLED_APPS order — the order a harvest lists them in.
-The archive serves its published works (set ``archive``); the heritage inventory will add its objects
+The archive serves its published works (set ``archive``); the heritage inventory its public objects
 (set ``heritage``) the same way, with no change here.
 
 A source says which rows anyone may read (``public``, applied at each request, so nothing unpublished is

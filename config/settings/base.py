@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "civica.observatory",
     "civica.vouchers",
     "civica.archive",
+    "civica.heritage",
     "civica.oai",
     "civica.api",
     "ninja",

@@ -64,7 +64,8 @@ def test_list_identifiers_by_post_with_a_set_and_dates(client, works):
     assert in_set == [protocol.oai_identifier(protocol.sources()[0], work.pk) for work in (works[2], works[3])]
     today = timezone.now().strftime("%Y-%m-%d")
     assert len(list(harvester.ListIdentifiers(metadataPrefix="oai_dc", **{"from": today, "until": today}))) == 7
-    assert {spec for oai_set in harvester.ListSets() for spec in [oai_set.setSpec]} == {
+    # The archive's sets (other apps, the heritage inventory, list theirs too).
+    assert {oai_set.setSpec for oai_set in harvester.ListSets() if oai_set.setSpec.startswith("archive")} == {
         "archive", "archive:collection:prima"}
 
 

@@ -162,6 +162,25 @@ def site_archive(site_news):
     return site_news
 
 
+# --- The heritage inventory (issue 23): the localities, a locality's sheet and a site, on ``site_heritage``.
+PAGES |= {
+    "heritage:list": lambda site: "/ro/heritage/",
+    "heritage:locality": lambda site: "/ro/heritage/localities/frasin/",
+    "heritage:site": lambda site: "/ro/heritage/sites/morile/",
+}
+PAGE_DATA |= dict.fromkeys(("heritage:list", "heritage:locality", "heritage:site"), "site_heritage")
+SHOWN |= dict.fromkeys(("heritage:list", "heritage:locality", "heritage:site"), "Frasin")
+
+
+@pytest.fixture
+def site_heritage(site_news):
+    """``site_news`` with a published locality and a remarkable site in it."""
+    from civica.heritage.tests.factories import LocalityFactory, SiteFactory
+
+    SiteFactory(slug="morile", name_ro="Morile", locality=LocalityFactory(slug="frasin", name="Frasin"))
+    return site_news
+
+
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 
 

@@ -34,7 +34,7 @@ def found(words, language="ro"):
 def test_every_app_registers_its_public_content():
     assert [entry.kind for entry in searchables()] == [
         "organisation", "programme", "space", "process", "idea", "debate", "comment", "call", "plan", "meeting",
-        "workshop", "article", "artwork", "artist"]
+        "workshop", "article", "artwork", "artist", "heritage-locality", "heritage-object", "heritage-site"]
 
 
 LAB_1 = {"ro": "Atelier Local de Învățare: Parteneriatele trans-sectoriale, rețele și clustere",
