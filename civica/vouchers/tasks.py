@@ -1,7 +1,8 @@
 """The vouchers' background work (civica.queue): a voucher e-mailed to a beneficiary who gave an address,
 in the language of their card, with the code, the link to their page and the card as a PDF; sent once.
 Every night (beat) the beneficiaries of programmes whose retention date has passed are erased
-(``personal_data.beneficiary_erase``: redemptions kept without the person)."""
+(``personal_data.beneficiary_erase``: redemptions kept without the person). A refused application is told
+to its applicant, in their language, with the staff's reason; sent once."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -12,7 +13,7 @@ from civica.core.mail import send_in_language
 from civica.queue.delivery import once
 from civica.queue.tasks import background_task
 
-from .models import Beneficiary, Voucher
+from .models import Application, Beneficiary, Voucher
 
 
 @background_task
@@ -30,6 +31,21 @@ def send_voucher(voucher_id, key):
         subject=lambda: _("[Civica] Your cultural voucher: %(programme)s") % {
             "programme": voucher.programme.translated("name")},
         attachments=lambda: [(f"voucher-{voucher.code[:4]}.pdf", cards.card_pdf(voucher), "application/pdf")]))
+
+
+@background_task
+def send_application_refused(application_id, key):
+    application = Application.objects.select_related("programme", "applicant").filter(pk=application_id).first()
+    if application is None or not application.applicant.email:
+        return
+    person = application.applicant
+
+    once(key, lambda: send_in_language(
+        person, "vouchers/email/application_refused.txt",
+        lambda: {"application": application, "url": settings.CIVICA_BASE_URL + reverse(
+            "vouchers:apply", args=[application.programme.slug])},
+        subject=lambda: _("[Civica] Your application for a cultural voucher: %(programme)s") % {
+            "programme": application.programme.translated("name")}))
 
 
 @background_task
