@@ -7,20 +7,30 @@
 - ``referrals(user, query)``: the beneficiaries a person may see (those they referred; all of the
   programmes they are staff of), newest first, with their current voucher, found by reference or alias.
 - ``programme_summary(programme)``: what is issued, redeemed and left of the budget, for its staff.
-- ``venues_of(user)`` / ``programmes_for_referrer(user)``: what a person's roles cover."""
+- ``venues_of(user)`` / ``programmes_for_referrer(user)``: what a person's roles cover.
+- Applications: ``application_of(user, programme)`` (a person's own), ``voucher_of_application``,
+  ``applications_for(programme, status)`` and ``application_counts`` (the staff's list),
+  ``application_for_review``.
+- The staff's screens: ``managed_programmes(user)`` (all for editors), ``programme_venues``,
+  ``venue_offers(venue)``, ``offers_to_decide(programme)``, ``venue_staff_of(venue)``."""
 
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 
+from civica.accounts.predicates import is_editor
+
 from .models import (
+    Application,
+    ApplicationStatus,
     Beneficiary,
     Offer,
     ProgrammeRole,
     ProgrammeRoleKind,
     Redemption,
     Venue,
+    VenueStaff,
     Voucher,
     VoucherProgramme,
     VoucherStatus,
@@ -117,3 +127,70 @@ def recent_redemptions(programme):
     return (Redemption.objects.filter(voucher__programme=programme)
             .select_related("voucher__beneficiary", "offer", "venue", "reversed_by")
             .order_by("-redeemed_at", "-pk")[:LIST_LIMIT])
+
+
+def application_of(user, programme):
+    if not user.is_authenticated:
+        return None
+    return Application.objects.select_related("beneficiary").filter(programme=programme, applicant=user).first()
+
+
+def voucher_of_application(application):
+    """The voucher an approved application gave (its replacement after a lost card), or None."""
+    if application is None or application.beneficiary_id is None:
+        return None
+    return (Voucher.objects.filter(beneficiary_id=application.beneficiary_id)
+            .exclude(status=VoucherStatus.REPLACED).order_by("-issued_at").first())
+
+
+def applications_for(programme, status):
+    return (Application.objects.filter(programme=programme, status=status)
+            .select_related("applicant", "beneficiary", "decided_by")
+            .order_by("submitted_at", "created_at", "pk")[:LIST_LIMIT])
+
+
+def application_counts(programme) -> dict:
+    rows = Application.objects.filter(programme=programme).values("status").annotate(n=Count("pk"))
+    counts = {status: 0 for status in ApplicationStatus.values}
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def application_for_review(programme, pk):
+    return (Application.objects.select_related("applicant", "programme", "beneficiary", "decided_by")
+            .filter(programme=programme, pk=pk).first())
+
+
+def managed_programmes(user):
+    """The programmes a person runs on the staff's screens: every one for the editors, their own for staff."""
+    programmes = VoucherProgramme.objects.select_related("programme").order_by("-starts_on", "name_ro")
+    if is_editor(user):
+        return programmes
+    if not user.is_authenticated:
+        return programmes.none()
+    return programmes.filter(pk__in=_staff_programme_ids(user))
+
+
+def programme_venues(programme):
+    return (programme.venues.select_related("organisation")
+            .annotate(staff_count=Count("staff", distinct=True)).order_by("name"))
+
+
+def venue_staff_of(venue):
+    return VenueStaff.objects.filter(venue=venue).select_related("user").order_by("user__email")
+
+
+def venue_offers(venue):
+    return (Offer.objects.filter(venue=venue)
+            .prefetch_related(Prefetch("programmes", queryset=VoucherProgramme.objects.order_by("name_ro")),
+                              Prefetch("proposed_to", queryset=VoucherProgramme.objects.order_by("name_ro")))
+            .order_by("-starts_on", "title_ro", "pk"))
+
+
+def offers_to_decide(programme):
+    """The offers proposed to ``programme`` (to accept or decline) and those it accepts, with their venues."""
+    proposed = (Offer.objects.filter(proposed_to=programme).select_related("venue")
+                .order_by("starts_on", "title_ro", "pk"))
+    accepted = (Offer.objects.filter(programmes=programme).select_related("venue")
+                .order_by("starts_on", "title_ro", "pk"))
+    return list(proposed), list(accepted[:LIST_LIMIT])

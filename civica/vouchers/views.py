@@ -73,12 +73,19 @@ def _lookup(request, typed: str) -> Voucher:
         raise
 
 
+def _work_links(user) -> dict:
+    """What the index page links to for a person who works with vouchers."""
+    venue_list = list(selectors.venues_of(user))
+    return {"venues": bool(venue_list), "venue_list": venue_list,
+            "refers": user.has_perm("vouchers.use_referrals"),
+            "staff_screens": user.has_perm("vouchers.use_staff_screens")}
+
+
 @require_safe
 def index(request):
     return render(request, "vouchers/index.html", {
         "programmes": selectors.open_programmes(), "form": CodeForm(),
-        "venues": selectors.venues_of(request.user).exists(),
-        "refers": request.user.has_perm("vouchers.use_referrals"),
+        **_work_links(request.user),
     })
 
 
@@ -112,8 +119,7 @@ def check(request):
             return redirect("vouchers:mine", code=code)
     return render(request, "vouchers/index.html", {
         "programmes": selectors.open_programmes(), "form": form,
-        "venues": selectors.venues_of(request.user).exists(),
-        "refers": request.user.has_perm("vouchers.use_referrals")}, status=400)
+        **_work_links(request.user)}, status=400)
 
 
 def _refused_page(request, message, status):
