@@ -311,6 +311,7 @@ def application_submit(*, application: Application, answers: dict, by) -> Applic
 
 @transaction.atomic
 def application_withdraw(*, application: Application, by) -> Application:
+    refusals.check(by, "vouchers.withdraw_application", application)
     before = application.status
     moved = move(application, to=ApplicationStatus.WITHDRAWN, by=by)
     audit.record(by=by, action="vouchers.application.withdraw", target=moved,
