@@ -80,8 +80,8 @@ refusals.add_perm("vouchers.edit_application", Requirements(
 refusals.add_perm("vouchers.submit_application", refusals.requirements("vouchers.edit_application"))
 refusals.add_perm("vouchers.withdraw_application", Requirements(
     (is_applicant, gettext_lazy("This application is not yours."), "applicant"),
-    (application_is_undecided, gettext_lazy("This application is decided or withdrawn already: it cannot be withdrawn."),
-     "undecided"),
+    (application_is_undecided, gettext_lazy(
+        "This application is decided or withdrawn already: it cannot be withdrawn."), "undecided"),
 ))
 rules.add_perm("vouchers.review_applications", is_programme_staff)
 refusals.add_perm("vouchers.review_application", Requirements(
