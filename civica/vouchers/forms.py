@@ -163,7 +163,8 @@ class ProgrammeForm(SectionsMixin, forms.ModelForm):
         pass
 
     def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        values = {name: self.cleaned_data[name] for name in self.Meta.fields if name != "programme"}
+        return values | {"centre_programme": self.cleaned_data["programme"]}
 
 
 class QuestionForm(forms.ModelForm):

@@ -372,15 +372,17 @@ def application_refuse(*, application: Application, reason: str, by) -> Applicat
 
 # The staff's screens.
 
-PROGRAMME_FIELDS = ("programme", "name_ro", "name_en", "slug", "purpose_ro", "purpose_en", "eligibility_ro",
+PROGRAMME_FIELDS = ("name_ro", "name_en", "slug", "purpose_ro", "purpose_en", "eligibility_ro",
                     "eligibility_en", "starts_on", "ends_on", "unit", "voucher_value", "validity_days", "budget",
                     "retention_until", "accepts_applications")
 
 
 @transaction.atomic
-def programme_save(*, programme: VoucherProgramme | None, by, venues=None, **values) -> VoucherProgramme:
-    """Create (editors) or change (editors and its staff) a voucher programme. Under the programme's lock: the
-    budget never below what is committed, and the unit and a voucher's value fixed once vouchers exist."""
+def programme_save(*, programme: VoucherProgramme | None, by, centre_programme=None, venues=None,
+                   **values) -> VoucherProgramme:
+    """Create (editors) or change (editors and its staff) a voucher programme (``centre_programme``: the
+    programme of the centre it belongs to). Under the programme's lock: the budget never below what is
+    committed, and the unit and a voucher's value fixed once vouchers exist."""
     if programme is None:
         refusals.check(by, "vouchers.create_programme", otherwise=_("Only the centre's editors create programmes."))
         locked = VoucherProgramme()
@@ -406,6 +408,8 @@ def programme_save(*, programme: VoucherProgramme | None, by, venues=None, **val
     for name in PROGRAMME_FIELDS:
         if name in values:
             setattr(locked, name, values[name])
+    if centre_programme is not None:
+        locked.programme = centre_programme
     locked.full_clean(exclude=["venues"])
     locked.save()
     if venues is not None:
