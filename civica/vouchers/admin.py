@@ -5,7 +5,12 @@ only through the services, and beneficiaries are seen by their referrer and the 
 
 from django.contrib import admin
 
-from .models import Offer, ProgrammeRole, Venue, VenueStaff, VoucherProgramme
+from .models import EligibilityQuestion, Offer, ProgrammeRole, Venue, VenueStaff, VoucherProgramme
+
+
+class EligibilityQuestionInline(admin.StackedInline):
+    model = EligibilityQuestion
+    extra = 0
 
 
 class ProgrammeRoleInline(admin.TabularInline):
@@ -22,7 +27,7 @@ class VoucherProgrammeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name_ro"]}
     readonly_fields = ["committed", "status"]
     filter_horizontal = ["venues"]
-    inlines = [ProgrammeRoleInline]
+    inlines = [ProgrammeRoleInline, EligibilityQuestionInline]
 
 
 class VenueStaffInline(admin.TabularInline):
