@@ -50,4 +50,4 @@ class OfferAdmin(admin.ModelAdmin):
     list_display = ["title_ro", "venue", "kind", "starts_on", "ends_on", "price"]
     list_filter = ["kind", "venue"]
     search_fields = ["title_ro", "title_en"]
-    filter_horizontal = ["programmes"]
+    filter_horizontal = ["programmes", "proposed_to"]
