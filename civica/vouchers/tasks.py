@@ -1,8 +1,8 @@
 """The vouchers' background work (civica.queue): a voucher e-mailed to a beneficiary who gave an address,
 in the language of their card, with the code, the link to their page and the card as a PDF; sent once.
 Every night (beat) the beneficiaries of programmes whose retention date has passed are erased
-(``personal_data.beneficiary_erase``: redemptions kept without the person). A refused application is told
-to its applicant, in their language, with the staff's reason; sent once."""
+(``personal_data.beneficiary_erase``: redemptions kept without the person), and their applications.
+A refused application is told to its applicant, in their language, with the staff's reason; sent once."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -52,4 +52,8 @@ def send_application_refused(application_id, key):
 def erase_past_retention():
     from .personal_data import beneficiary_erase
 
-    return beneficiary_erase(Beneficiary.objects.filter(programme__retention_until__lt=timezone.localdate()))
+    past = timezone.localdate()
+    erased = beneficiary_erase(Beneficiary.objects.filter(programme__retention_until__lt=past))
+    # The applications' answers are the applicants' data too: they go at the same date.
+    Application.objects.filter(programme__retention_until__lt=past).delete()
+    return erased

@@ -181,3 +181,19 @@ def test_the_staff_list_and_detail_pages_take_a_fixed_number_of_queries(client, 
     assert "Where you live" in detail.content.decode() and "Pata Rât" in detail.content.decode()
     assert client.get(f"{url}99999999999999999999999/").status_code == 404
     assert client.get(f"{url}?status=nonsense").status_code == 200
+
+
+def test_applications_are_erased_at_the_programmes_retention_date_and_not_before():
+    import datetime
+
+    from django.utils import timezone
+
+    from civica.vouchers import tasks
+
+    kept, _venue, _offer = questioned(retention_until=timezone.localdate())
+    past, _venue, _offer = questioned(retention_until=timezone.localdate() - datetime.timedelta(days=1))
+    submitted(kept)
+    services.application_approve(application=submitted(past), by=programme_staff(past))
+    tasks.erase_past_retention()
+    assert list(Application.objects.values_list("programme", flat=True)) == [kept.pk]
+    assert not Beneficiary.objects.filter(programme=past).exists()
