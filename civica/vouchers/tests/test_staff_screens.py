@@ -196,4 +196,5 @@ def test_the_offer_pages_never_fail_on_any_input(client, asking, data):
     client.force_login(venue_staff(venue))
     assert client.post(f"/en/vouchers/staff/venues/{venue.slug}/offers/new/", data).status_code in {200, 302, 400}
     client.force_login(programme_staff(programme))
-    assert client.post(f"/en/vouchers/staff/programmes/{programme.slug}/offers/", data).status_code in {302, 404}
+    # A NUL byte anywhere is refused by the project's middleware (400) before the view.
+    assert client.post(f"/en/vouchers/staff/programmes/{programme.slug}/offers/", data).status_code in {302, 400, 404}
