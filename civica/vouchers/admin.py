@@ -5,7 +5,12 @@ only through the services, and beneficiaries are seen by their referrer and the 
 
 from django.contrib import admin
 
-from .models import Offer, ProgrammeRole, Venue, VenueStaff, VoucherProgramme
+from .models import EligibilityQuestion, Offer, ProgrammeRole, Venue, VenueStaff, VoucherProgramme
+
+
+class EligibilityQuestionInline(admin.StackedInline):
+    model = EligibilityQuestion
+    extra = 0
 
 
 class ProgrammeRoleInline(admin.TabularInline):
@@ -22,7 +27,7 @@ class VoucherProgrammeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name_ro"]}
     readonly_fields = ["committed", "status"]
     filter_horizontal = ["venues"]
-    inlines = [ProgrammeRoleInline]
+    inlines = [ProgrammeRoleInline, EligibilityQuestionInline]
 
 
 class VenueStaffInline(admin.TabularInline):
@@ -45,4 +50,4 @@ class OfferAdmin(admin.ModelAdmin):
     list_display = ["title_ro", "venue", "kind", "starts_on", "ends_on", "price"]
     list_filter = ["kind", "venue"]
     search_fields = ["title_ro", "title_en"]
-    filter_horizontal = ["programmes"]
+    filter_horizontal = ["programmes", "proposed_to"]

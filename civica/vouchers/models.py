@@ -33,7 +33,15 @@
   token itself is shown once. It acts for the venue only, as the venue's staff do on the phone page.
 - ``BulkIssue``: N vouchers issued at once by a programme's staff (a partner's referrals, printed cards for
   a distribution), without beneficiaries; their cards are rendered by the task queue in parts of
-  ``CARDS_PER_PART`` cards (one PDF of many A6 cards each), and ``parts_done`` says how far it is."""
+  ``CARDS_PER_PART`` cards (one PDF of many A6 cards each), and ``parts_done`` says how far it is.
+- ``EligibilityQuestion``: a question a resident answers to apply online, with the columns of calls' form
+  engine (``calls.form_engine.Question``), in the kinds that make sense for eligibility.
+- ``Application``: a resident's online application (one per person and programme): its answers, draft →
+  submitted → approved (a beneficiary record and a voucher, issued within the budget) or refused (with a
+  reason the applicant is told); the applicant may withdraw it until it is decided
+  (``APPLICATION_TRANSITIONS``).
+- An offer's ``proposed_to``: the programmes a venue's staff offered it to, until the programme's staff
+  accept it (it moves to ``programmes``) or decline it."""
 
 import datetime
 from decimal import Decimal
@@ -44,6 +52,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from civica.calls.form_engine import FieldKind, Question
 from civica.core.i18n import Bilingual
 from civica.core.transitions import Transitions
 
@@ -104,6 +113,10 @@ class VoucherProgramme(Transitions, Bilingual, models.Model):
     venues = models.ManyToManyField("Venue", blank=True, related_name="programmes", verbose_name=_("partner venues"))
     status = models.CharField(_("status"), max_length=8, choices=ProgrammeStatus.choices,
                               default=ProgrammeStatus.DRAFT)
+    accepts_applications = models.BooleanField(
+        _("residents apply online"), default=False,
+        help_text=_("While the programme is open, residents with an account answer its eligibility questions "
+                    "and its staff approve or refuse each application."))
     is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
 
     objects = VoucherProgrammeQuerySet.as_manager()
@@ -173,6 +186,9 @@ class OfferQuerySet(models.QuerySet):
 class Offer(Bilingual, models.Model):
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="offers", verbose_name=_("venue"))
     programmes = models.ManyToManyField(VoucherProgramme, related_name="offers", verbose_name=_("accepted by"))
+    proposed_to = models.ManyToManyField(VoucherProgramme, blank=True, related_name="proposed_offers",
+                                         verbose_name=_("proposed to"),
+                                         help_text=_("Programmes whose staff have not accepted it yet."))
     kind = models.CharField(_("kind"), max_length=10, choices=OfferKind.choices, default=OfferKind.EVENT)
     title_ro = models.CharField(_("title (Romanian)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
@@ -492,3 +508,65 @@ class BulkIssue(models.Model):
 
     def part_name(self, part: int) -> str:
         return f"vouchers.bulk:{self.pk}:{part}"
+# The kinds of eligibility question (no files, budget tables or team lists: nothing private to store).
+QUESTION_KINDS = (FieldKind.SHORT_TEXT, FieldKind.LONG_TEXT, FieldKind.NUMBER, FieldKind.DATE,
+                  FieldKind.SINGLE_CHOICE, FieldKind.MULTIPLE_CHOICE, FieldKind.DECLARATION)
+QUESTION_KIND_CHOICES = [(kind.value, kind.label) for kind in QUESTION_KINDS]
+
+
+class EligibilityQuestion(Question):
+    programme = models.ForeignKey(VoucherProgramme, on_delete=models.CASCADE, related_name="questions",
+                                  verbose_name=_("voucher programme"))
+
+    class Meta(Question.Meta):
+        verbose_name = _("eligibility question")
+        verbose_name_plural = _("eligibility questions")
+        constraints = [models.UniqueConstraint(fields=["programme", "key"], name="vouchers_question_key_unique")]
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted: waiting for a decision")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+APPLICATION_TRANSITIONS = {
+    ApplicationStatus.DRAFT: {ApplicationStatus.SUBMITTED: "vouchers.submit_application",
+                              ApplicationStatus.WITHDRAWN: "vouchers.withdraw_application"},
+    ApplicationStatus.SUBMITTED: {ApplicationStatus.APPROVED: "vouchers.review_application",
+                                  ApplicationStatus.REFUSED: "vouchers.review_application",
+                                  ApplicationStatus.WITHDRAWN: "vouchers.withdraw_application"},
+}
+
+
+class Application(Transitions, models.Model):
+    TRANSITIONS = APPLICATION_TRANSITIONS
+    STATUS = ApplicationStatus
+
+    programme = models.ForeignKey(VoucherProgramme, on_delete=models.PROTECT, related_name="applications",
+                                  verbose_name=_("voucher programme"))
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                  related_name="voucher_applications", verbose_name=_("applicant"))
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=ApplicationStatus.choices,
+                              default=ApplicationStatus.DRAFT)
+    created_at = models.DateTimeField(_("started at"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("decided by"))
+    refusal_reason = models.TextField(_("reason for the refusal"), blank=True)
+    beneficiary = models.OneToOneField(Beneficiary, null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="application", verbose_name=_("beneficiary"))
+
+    class Meta:
+        verbose_name = _("application for a voucher")
+        verbose_name_plural = _("applications for vouchers")
+        ordering = ["submitted_at", "created_at"]
+        constraints = [models.UniqueConstraint(fields=["programme", "applicant"],
+                                               name="vouchers_one_application_per_person")]
+
+    def __str__(self):
+        return f"{self.programme} — {self.applicant_id}"

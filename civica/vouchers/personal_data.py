@@ -5,6 +5,9 @@
   venue, amount, when). On deletion the beneficiary records are erased (``beneficiary_erase``): the
   vouchers stay, cancelled if still active so their code stops working, and the redemptions stay,
   without the person, so the venues' statements and the programme's figures stay right.
+- An applicant: each online application — programme, status, answers, when submitted and decided, the
+  reason of a refusal; on deletion their applications go with the account (``CASCADE``), their beneficiary
+  records are erased as above.
 - A referrer, staff member or venue staff: their roles. On deletion the roles go with the account;
   what they registered or redeemed stays, without them (``SET_NULL``).
 
@@ -13,7 +16,7 @@ staff calls for a record without an account."""
 
 from django.db import transaction
 
-from .models import Beneficiary, ProgrammeRole, VenueStaff, Voucher, VoucherProgramme, VoucherStatus
+from .models import Application, Beneficiary, ProgrammeRole, VenueStaff, Voucher, VoucherProgramme, VoucherStatus
 
 
 def export(user) -> dict:
@@ -35,6 +38,16 @@ def export(user) -> dict:
     } for beneficiary in beneficiaries]
     if rows:
         data["beneficiary"] = rows
+    applications = [{
+        "programme": application.programme.name_ro, "status": application.status, "answers": application.answers,
+        "started_at": application.created_at.isoformat(),
+        "submitted_at": application.submitted_at.isoformat() if application.submitted_at else None,
+        "decided_at": application.decided_at.isoformat() if application.decided_at else None,
+        "refusal_reason": application.refusal_reason,
+        "beneficiary": application.beneficiary.reference if application.beneficiary else None,
+    } for application in Application.objects.filter(applicant=user).select_related("programme", "beneficiary")]
+    if applications:
+        data["applications"] = applications
     roles = [{"programme": role.programme.name_ro, "role": role.role}
              for role in ProgrammeRole.objects.filter(user=user).select_related("programme")]
     venues = list(VenueStaff.objects.filter(user=user).values_list("venue__name", flat=True))

@@ -14,6 +14,7 @@ from django.utils import timezone
 from civica.accounts.predicates import cached_on_user
 
 from .models import (
+    ApplicationStatus,
     ProgrammeRole,
     ProgrammeRoleKind,
     ProgrammeStatus,
@@ -125,3 +126,54 @@ def is_staff_of_statement_venue(user, statement):
 @rules.predicate
 def statement_is_draft(user, statement):
     return statement is not None and statement.status == "draft"
+def _staff_programme_ids(user) -> frozenset:
+    return frozenset(programme for role, programme in _programme_roles(user) if role == ProgrammeRoleKind.STAFF)
+
+
+@rules.predicate
+def is_staff_of_some_programme(user):
+    return bool(_staff_programme_ids(user))
+
+
+@rules.predicate
+def runs_a_programme_of_venue(user, venue):
+    """Staff of a programme that accepts ``venue`` (one query, only for staff of some programme)."""
+    ids = _staff_programme_ids(user)
+    return (isinstance(venue, Venue) and bool(ids)
+            and VoucherProgramme.venues.through.objects.filter(venue_id=venue.pk,
+                                                               voucherprogramme_id__in=ids).exists())
+
+
+@rules.predicate
+def is_staff_of_offer_venue(user, offer):
+    return offer is not None and offer.venue_id in _venue_ids(user)
+
+
+@rules.predicate
+def takes_applications(user, programme):
+    return programme is not None and programme.accepts_applications and programme_is_open(user, programme)
+
+
+@rules.predicate
+def is_applicant(user, application):
+    return application is not None and user.is_authenticated and application.applicant_id == user.pk
+
+
+@rules.predicate
+def application_is_draft(user, application):
+    return application is not None and application.status == ApplicationStatus.DRAFT
+
+
+@rules.predicate
+def application_is_submitted(user, application):
+    return application is not None and application.status == ApplicationStatus.SUBMITTED
+
+
+@rules.predicate
+def application_is_undecided(user, application):
+    return application is not None and application.status in (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED)
+
+
+@rules.predicate
+def application_programme_takes_applications(user, application):
+    return application is not None and takes_applications(user, application.programme)

@@ -11,7 +11,12 @@
 - ``statements_for(user)``: the settlement statements a person sees (their programmes' as staff, their
   venues' as venue staff), with their totals, newest month first; ``statement_lines(statement)``: its
   redemptions and reversals as lines (never the beneficiary: the voucher's code masked).
-- ``bulk_issues(programme)``: its bulk issues, newest first, with who issued them."""
+- ``bulk_issues(programme)``: its bulk issues, newest first, with who issued them.
+- Applications: ``application_of(user, programme)`` (a person's own), ``voucher_of_application``,
+  ``applications_for(programme, status)`` and ``application_counts`` (the staff's list),
+  ``application_for_review``.
+- The staff's screens: ``managed_programmes(user)`` (all for editors), ``programme_venues``,
+  ``venue_offers(venue)``, ``offers_to_decide(programme)``, ``venue_staff_of(venue)``."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,8 +25,12 @@ from django.db.models import Count, DecimalField, ExpressionWrapper, F, OuterRef
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from civica.accounts.predicates import is_editor
+
 from . import codes
 from .models import (
+    Application,
+    ApplicationStatus,
     Beneficiary,
     BulkIssue,
     Offer,
@@ -30,6 +39,7 @@ from .models import (
     Redemption,
     Statement,
     Venue,
+    VenueStaff,
     Voucher,
     VoucherProgramme,
     VoucherStatus,
@@ -187,3 +197,68 @@ def statement_lines(statement) -> list[StatementLine]:
 def bulk_issues(programme):
     return BulkIssue.objects.filter(programme=programme).select_related("created_by").order_by("-created_at", "-pk")[
         :LIST_LIMIT]
+def application_of(user, programme):
+    if not user.is_authenticated:
+        return None
+    return Application.objects.select_related("beneficiary").filter(programme=programme, applicant=user).first()
+
+
+def voucher_of_application(application):
+    """The voucher an approved application gave (its replacement after a lost card), or None."""
+    if application is None or application.beneficiary_id is None:
+        return None
+    return (Voucher.objects.filter(beneficiary_id=application.beneficiary_id)
+            .exclude(status=VoucherStatus.REPLACED).order_by("-issued_at").first())
+
+
+def applications_for(programme, status):
+    return (Application.objects.filter(programme=programme, status=status)
+            .select_related("applicant", "beneficiary", "decided_by")
+            .order_by("submitted_at", "created_at", "pk")[:LIST_LIMIT])
+
+
+def application_counts(programme) -> dict:
+    rows = Application.objects.filter(programme=programme).values("status").annotate(n=Count("pk"))
+    counts = {status: 0 for status in ApplicationStatus.values}
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def application_for_review(programme, pk):
+    return (Application.objects.select_related("applicant", "programme", "beneficiary", "decided_by")
+            .filter(programme=programme, pk=pk).first())
+
+
+def managed_programmes(user):
+    """The programmes a person runs on the staff's screens: every one for the editors, their own for staff."""
+    programmes = VoucherProgramme.objects.select_related("programme").order_by("-starts_on", "name_ro")
+    if is_editor(user):
+        return programmes
+    if not user.is_authenticated:
+        return programmes.none()
+    return programmes.filter(pk__in=_staff_programme_ids(user))
+
+
+def programme_venues(programme):
+    return (programme.venues.select_related("organisation")
+            .annotate(staff_count=Count("staff", distinct=True)).order_by("name"))
+
+
+def venue_staff_of(venue):
+    return VenueStaff.objects.filter(venue=venue).select_related("user").order_by("user__email")
+
+
+def venue_offers(venue):
+    return (Offer.objects.filter(venue=venue)
+            .prefetch_related(Prefetch("programmes", queryset=VoucherProgramme.objects.order_by("name_ro")),
+                              Prefetch("proposed_to", queryset=VoucherProgramme.objects.order_by("name_ro")))
+            .order_by("-starts_on", "title_ro", "pk"))
+
+
+def offers_to_decide(programme):
+    """The offers proposed to ``programme`` (to accept or decline) and those it accepts, with their venues."""
+    proposed = (Offer.objects.filter(proposed_to=programme).select_related("venue")
+                .order_by("starts_on", "title_ro", "pk"))
+    accepted = (Offer.objects.filter(programmes=programme).select_related("venue")
+                .order_by("starts_on", "title_ro", "pk"))
+    return list(proposed), list(accepted[:LIST_LIMIT])

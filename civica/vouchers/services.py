@@ -6,6 +6,9 @@ What counts is decided under a row lock and re-checked there:
 - redeeming (``voucher_redeem``) locks the voucher's row, then reads its status, expiry and balance: two
   venues redeeming the same voucher in the same second are served one after the other, the second sees
   the first's balance, and the balance never goes below zero (a constraint says so too);
+- approving an application issues its voucher the same way (programme locked, then the application
+  through ``move``): two approvals of the budget's last voucher cannot both pass, and an approval racing
+  the applicant's withdrawal is either in before it or refused;
 - cancelling, re-issuing and reversing lock the voucher (through ``core.transitions.move`` for its status)
   and the programme when the budget's ``committed`` changes; locks are always taken programme first, then
   voucher, so two of these never wait for each other in a circle;
@@ -34,13 +37,16 @@ import math
 import secrets
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civica.accounts.predicates import forget_cached_identity
 from civica.audit import services as audit
+from civica.calls.form_rules import addition_problems, removal_problems
 from civica.core import refusals, secret_tokens
 from civica.core.formatting import format_short_date
 from civica.core.transitions import move
@@ -48,13 +54,17 @@ from civica.core.transitions import move
 from . import codes, tasks
 from .amounts import amount_text
 from .models import (
+    Application,
+    ApplicationStatus,
     Beneficiary,
     BulkIssue,
+    EligibilityQuestion,
     Offer,
     Redemption,
     Statement,
     StatementStatus,
     Venue,
+    VenueStaff,
     VenueToken,
     Voucher,
     VoucherProgramme,
@@ -125,6 +135,17 @@ def _new_reference() -> str:
     return "B-" + "".join(secrets.choice(codes.ALPHABET) for _ in range(REFERENCE_SYMBOLS))
 
 
+def _new_beneficiary(**fields) -> Beneficiary:
+    """A beneficiary record with a new reference (drawn again on the rare collision)."""
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Beneficiary.objects.create(reference=_new_reference(), **fields)
+        except IntegrityError:
+            continue
+    raise ValidationError(_("No reference could be made just now. Try again."))
+
+
 def _issue(*, programme: VoucherProgramme, beneficiary: Beneficiary, value: Decimal, by, counts: bool = True,
            fictional: bool = False, issued_at=None) -> Voucher:
     """Issue a voucher of ``value`` on ``programme`` (locked by the caller); ``counts``: whether it adds to
@@ -165,17 +186,9 @@ def beneficiary_register(*, programme: VoucherProgramme, alias: str = "", langua
     refusals.check(by, "vouchers.refer", locked)  # again, as the programme is now (closed meanwhile?)
     referrer_organisation = (locked.roles.filter(user=by).exclude(organisation=None)
                              .values_list("organisation_id", flat=True).first())
-    for _attempt in range(5):
-        try:
-            with transaction.atomic():
-                beneficiary = Beneficiary.objects.create(
-                    programme=locked, reference=_new_reference(), alias=alias.strip(), language=language,
-                    email=email.strip().lower(), referred_by=by, referrer_organisation_id=referrer_organisation)
-            break
-        except IntegrityError:
-            continue
-    else:
-        raise ValidationError(_("No reference could be made just now. Try again."))
+    beneficiary = _new_beneficiary(programme=locked, alias=alias.strip(), language=language,
+                                   email=email.strip().lower(), referred_by=by,
+                                   referrer_organisation_id=referrer_organisation)
     voucher = _issue(programme=locked, beneficiary=beneficiary, value=locked.voucher_value, by=by)
     if beneficiary.email:
         tasks.send_voucher.delay_on_commit(voucher.pk, f"vouchers.voucher.{voucher.pk}.sent")
@@ -435,3 +448,290 @@ def bulk_issue(*, programme: VoucherProgramme, count: int, purpose: str, languag
     for part in range(batch.parts):
         tasks.render_bulk_cards.delay_on_commit(batch.pk, part)
     return batch
+# Residents' online applications.
+
+def application_start(*, programme: VoucherProgramme, by) -> Application:
+    """The person's application to ``programme``: theirs if they have one, otherwise a new draft (one per
+    person and programme: a constraint, and a second request at the same instant finds the first's)."""
+    existing = Application.objects.filter(programme=programme, applicant=by).first()
+    if existing is not None:
+        return existing
+    refusals.check(by, "vouchers.apply", programme)
+    try:
+        with transaction.atomic():
+            return Application.objects.create(programme=programme, applicant=by)
+    except IntegrityError:
+        return Application.objects.get(programme=programme, applicant=by)
+
+
+def _lock_application(application) -> Application:
+    return Application.objects.select_related("programme").select_for_update(of=("self",)).get(pk=application.pk)
+
+
+@transaction.atomic
+def application_save(*, application: Application, answers: dict, by) -> Application:
+    """Keep ``answers`` on a draft (a draft keeps what was typed, even what does not validate yet)."""
+    refusals.check(by, "vouchers.edit_application", application)
+    locked = _lock_application(application)
+    refusals.check(by, "vouchers.edit_application", locked)  # submitted meanwhile from another tab?
+    locked.answers = answers
+    locked.save(update_fields=["answers"])
+    return locked
+
+
+@transaction.atomic
+def application_submit(*, application: Application, answers: dict, by) -> Application:
+    """Submit the draft with ``answers`` (checked strictly by the caller's form)."""
+    def record(locked):
+        locked.answers = answers
+        locked.status = ApplicationStatus.SUBMITTED
+
+    moved = move(application, to=ApplicationStatus.SUBMITTED, by=by, record=record, fields=["answers", "status"],
+                 timestamp="submitted_at")
+    audit.record(by=by, action="vouchers.application.submit", target=moved,
+                 changes={"status": [ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED]})
+    return moved
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, by) -> Application:
+    refusals.check(by, "vouchers.withdraw_application", application)
+    before = application.status
+    moved = move(application, to=ApplicationStatus.WITHDRAWN, by=by)
+    audit.record(by=by, action="vouchers.application.withdraw", target=moved,
+                 changes={"status": [before, ApplicationStatus.WITHDRAWN]})
+    return moved
+
+
+@transaction.atomic
+def application_approve(*, application: Application, by) -> Voucher:
+    """Approve: a beneficiary record for the applicant (their account, address and language) and a voucher
+    issued within the budget, e-mailed to them. The programme is locked first, then the application (by
+    ``move``, which re-checks that it is still submitted); a spent budget refuses and nothing changes."""
+    refusals.check(by, "vouchers.review_application", application)
+    programme = _lock_programme(application.programme)
+    if programme.status != programme.STATUS.OPEN or not (programme.starts_on <= timezone.localdate()
+                                                         <= programme.ends_on):
+        raise ValidationError(_("This programme issues no vouchers now: open it first."))
+
+    def record(locked):
+        locked.status = ApplicationStatus.APPROVED
+        locked.decided_by = by
+
+    moved = move(application, to=ApplicationStatus.APPROVED, by=by, record=record, fields=["status", "decided_by"],
+                 timestamp="decided_at",
+                 lock=Application.objects.select_related("applicant").select_for_update(of=("self",)))
+    person = moved.applicant
+    beneficiary = _new_beneficiary(programme=programme, language=person.language, email=person.email,
+                                   user=person)
+    voucher = _issue(programme=programme, beneficiary=beneficiary, value=programme.voucher_value, by=by)
+    moved.beneficiary = beneficiary
+    moved.save(update_fields=["beneficiary"])
+    audit.record(by=by, action="vouchers.application.approve", target=moved,
+                 changes={"status": [ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED],
+                          "beneficiary": [None, beneficiary.reference]})
+    tasks.send_voucher.delay_on_commit(voucher.pk, f"vouchers.voucher.{voucher.pk}.sent")
+    return voucher
+
+
+@transaction.atomic
+def application_refuse(*, application: Application, reason: str, by) -> Application:
+    """Refuse, saying why: the applicant is told by e-mail, in their language."""
+    reason = (reason or "").strip()[:2000]
+    if not reason:
+        raise ValidationError({"reason": _("Say why the application is refused: the applicant is told.")})
+
+    def record(locked):
+        locked.status = ApplicationStatus.REFUSED
+        locked.refusal_reason = reason
+        locked.decided_by = by
+
+    moved = move(application, to=ApplicationStatus.REFUSED, by=by, record=record,
+                 fields=["status", "refusal_reason", "decided_by"], timestamp="decided_at")
+    audit.record(by=by, action="vouchers.application.refuse", target=moved, summary=reason[:300],
+                 changes={"status": [ApplicationStatus.SUBMITTED, ApplicationStatus.REFUSED]})
+    tasks.send_application_refused.delay_on_commit(moved.pk, f"vouchers.application.{moved.pk}.refused")
+    return moved
+
+
+# The staff's screens.
+
+PROGRAMME_FIELDS = ("name_ro", "name_en", "slug", "purpose_ro", "purpose_en", "eligibility_ro",
+                    "eligibility_en", "starts_on", "ends_on", "unit", "voucher_value", "validity_days", "budget",
+                    "retention_until", "accepts_applications")
+
+
+@transaction.atomic
+def programme_save(*, programme: VoucherProgramme | None, by, centre_programme=None, venues=None,
+                   **values) -> VoucherProgramme:
+    """Create (editors) or change (editors and its staff) a voucher programme (``centre_programme``: the
+    programme of the centre it belongs to). Under the programme's lock: the budget never below what is
+    committed, and the unit and a voucher's value fixed once vouchers exist."""
+    if programme is None:
+        refusals.check(by, "vouchers.create_programme", otherwise=_("Only the centre's editors create programmes."))
+        locked = VoucherProgramme()
+    else:
+        refusals.check(by, "vouchers.run_programme", programme,
+                       otherwise=_("Only the centre's editors and the programme's staff change it."))
+        locked = _lock_programme(programme)
+    problems = {}
+    budget = values.get("budget", locked.budget)
+    if locked.pk and budget is not None and budget < locked.committed:
+        problems["budget"] = _("The vouchers issued already commit %(committed)s: the budget cannot be less.") % {
+            "committed": amount_text(locked.committed, locked.unit)}
+    if locked.pk and locked.vouchers.exists():
+        for name, label in (("unit", _("The unit")), ("voucher_value", _("A voucher's value"))):
+            if name in values and values[name] != getattr(locked, name):
+                problems[name] = _("%(what)s cannot change once vouchers are issued.") % {"what": label}
+    starts_on, ends_on = values.get("starts_on", locked.starts_on), values.get("ends_on", locked.ends_on)
+    if starts_on and ends_on and ends_on < starts_on:
+        problems["ends_on"] = _("The programme must end on or after the day it starts.")
+    if problems:
+        raise ValidationError(problems)
+    before = {name: str(getattr(locked, name, "")) for name in values}
+    for name in PROGRAMME_FIELDS:
+        if name in values:
+            setattr(locked, name, values[name])
+    if centre_programme is not None:
+        locked.programme = centre_programme
+    locked.full_clean(exclude=["venues"])
+    locked.save()
+    if venues is not None:
+        locked.venues.set(venues)
+    audit.record(by=by, action="vouchers.programme.save", target=locked,
+                 changes={name: [before[name], str(values[name])] for name in values
+                          if before[name] != str(values[name])})
+    return locked
+
+
+def _question_dict(question) -> dict:
+    return {"key": question.key, "kind": question.kind, "required": question.required,
+            "label": question.label_ro, "max_length": question.max_length, "min_value": question.min_value,
+            "max_value": question.max_value, "choices": question.choices, "file_types": [], "max_file_mb": 0}
+
+
+@transaction.atomic
+def question_add(*, programme: VoucherProgramme, by, **values) -> EligibilityQuestion:
+    """Add an eligibility question. Once someone has applied, only an optional one (calls' form rules: a
+    draft or a submitted answer must not become wrong)."""
+    refusals.check(by, "vouchers.run_programme", programme,
+                   otherwise=_("Only the centre's editors and the programme's staff change it."))
+    locked = _lock_programme(programme)
+    question = EligibilityQuestion(programme=locked, **values)
+    if locked.applications.exists():
+        problems = addition_problems(_question_dict(question))
+        if problems:
+            raise ValidationError({"required": problems})
+    if locked.questions.filter(key=question.key).exists():
+        raise ValidationError({"key": _("Another question has this key.")})
+    question.position = (locked.questions.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+    question.full_clean(exclude=["programme"])
+    question.save()
+    audit.record(by=by, action="vouchers.question.create", target=question, summary=question.key)
+    return question
+
+
+@transaction.atomic
+def question_remove(*, question: EligibilityQuestion, by) -> None:
+    refusals.check(by, "vouchers.run_programme", question.programme,
+                   otherwise=_("Only the centre's editors and the programme's staff change it."))
+    locked = _lock_programme(question.programme)
+    if locked.applications.exists():
+        raise ValidationError(removal_problems(_question_dict(question)))
+    audit.record(by=by, action="vouchers.question.delete", target=question, summary=question.key)
+    question.delete()
+
+
+@transaction.atomic
+def venue_save(*, venue: Venue | None, by, programme: VoucherProgramme | None = None, **values) -> Venue:
+    """Create a venue for ``programme`` (it joins the programme's venues) or change one. Editors, and the
+    staff of a programme that accepts the venue."""
+    if venue is None:
+        refusals.check(by, "vouchers.run_programme", programme,
+                       otherwise=_("Only the centre's editors and the programme's staff add venues to it."))
+        locked = Venue()
+    else:
+        refusals.check(by, "vouchers.edit_venue", venue,
+                       otherwise=_("Only the centre's editors and the staff of its programmes change a venue."))
+        locked = Venue.objects.select_for_update().get(pk=venue.pk)
+    for name, value in values.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    locked.save()
+    if venue is None:
+        programme.venues.add(locked)
+    audit.record(by=by, action="vouchers.venue.save", target=locked, summary=locked.name)
+    return locked
+
+
+def venue_staff_add(*, venue: Venue, email: str, by) -> VenueStaff:
+    """The account with ``email`` redeems and publishes offers at ``venue`` from now on."""
+    refusals.check(by, "vouchers.edit_venue", venue,
+                   otherwise=_("Only the centre's editors and the staff of its programmes change a venue."))
+    user = get_user_model().objects.filter(email__iexact=(email or "").strip()).first()
+    if user is None:
+        raise ValidationError({"email": _("No account has this e-mail address: the person signs up first.")})
+    with transaction.atomic():
+        Venue.objects.select_for_update().filter(pk=venue.pk).first()
+        if VenueStaff.objects.filter(user=user, venue=venue).exists():
+            raise ValidationError({"email": _("This person is already on the venue's staff.")})
+        staff = VenueStaff.objects.create(user=user, venue=venue)
+        audit.record(by=by, action="vouchers.venue_staff.create", target=staff, summary=user.email)
+    forget_cached_identity(user)
+    return staff
+
+
+@transaction.atomic
+def venue_staff_remove(*, staff: VenueStaff, by) -> None:
+    refusals.check(by, "vouchers.edit_venue", staff.venue,
+                   otherwise=_("Only the centre's editors and the staff of its programmes change a venue."))
+    audit.record(by=by, action="vouchers.venue_staff.delete", target=staff, summary=staff.user.email)
+    staff.delete()
+
+
+@transaction.atomic
+def offer_save(*, offer: Offer | None, venue: Venue, by, proposed_to=(), **values) -> Offer:
+    """A venue's staff publish or change an offer and propose it to programmes of the venue. A programme that
+    accepted it keeps it while its price and dates stay; a change of those asks it to accept again."""
+    if offer is None:
+        refusals.check(by, "vouchers.publish_offer", venue,
+                       otherwise=_("Only the venue's staff publish its offers."))
+        locked = Offer(venue=venue)
+    else:
+        refusals.check(by, "vouchers.edit_offer", offer, otherwise=_("Only the venue's staff change its offers."))
+        locked = Offer.objects.select_for_update().get(pk=offer.pk)
+    terms_before = (locked.price, locked.starts_on, locked.ends_on)
+    for name, value in values.items():
+        setattr(locked, name, value)
+    if locked.starts_on and locked.ends_on and locked.ends_on < locked.starts_on:
+        raise ValidationError({"ends_on": _("The offer must end on or after the day it starts.")})
+    locked.full_clean(exclude=["programmes", "proposed_to"])
+    locked.save()
+    chosen = {programme.pk for programme in proposed_to if programme.venues.filter(pk=venue.pk).exists()}
+    accepted = set(locked.programmes.values_list("pk", flat=True)) if offer is not None else set()
+    if offer is not None and (locked.price, locked.starts_on, locked.ends_on) != terms_before:
+        accepted = set()
+    locked.programmes.set(accepted & chosen)
+    locked.proposed_to.set(chosen - accepted)
+    audit.record(by=by, action="vouchers.offer.save", target=locked, summary=locked.title_ro)
+    return locked
+
+
+@transaction.atomic
+def offer_decide(*, offer: Offer, programme: VoucherProgramme, accept: bool, by) -> Offer:
+    """The programme's staff accept a proposed offer (its vouchers buy it from now on) or decline it; an
+    accepted one may be declined later (no longer accepted)."""
+    refusals.check(by, "vouchers.accept_offer", programme,
+                   otherwise=_("Only the programme's staff accept offers for it."))
+    locked = Offer.objects.select_for_update().get(pk=offer.pk)
+    proposed = locked.proposed_to.filter(pk=programme.pk).exists()
+    if accept and not proposed:
+        raise ValidationError(_("This offer is not proposed to the programme (changed meanwhile?)."))
+    locked.proposed_to.remove(programme)
+    if accept:
+        locked.programmes.add(programme)
+    else:
+        locked.programmes.remove(programme)
+    audit.record(by=by, action="vouchers.offer.accept" if accept else "vouchers.offer.decline", target=locked,
+                 summary=programme.name_ro)
+    return locked

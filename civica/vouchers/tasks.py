@@ -1,7 +1,8 @@
 """The vouchers' background work (civica.queue): a voucher e-mailed to a beneficiary who gave an address,
 in the language of their card, with the code, the link to their page and the card as a PDF; sent once.
 Every night (beat) the beneficiaries of programmes whose retention date has passed are erased
-(``personal_data.beneficiary_erase``: redemptions kept without the person).
+(``personal_data.beneficiary_erase``: redemptions kept without the person), and their applications.
+A refused application is told to its applicant, in their language, with the staff's reason; sent once.
 
 A bulk issue's cards are rendered in parts (``render_bulk_cards``: one PDF of ``BulkIssue.CARDS_PER_PART``
 cards, stored once under the part's name by ``queue.documents``), each part its own task so the workers
@@ -17,7 +18,7 @@ from civica.core.mail import send_in_language
 from civica.queue.delivery import once
 from civica.queue.tasks import background_task
 
-from .models import Beneficiary, BulkIssue, Voucher
+from .models import Application, Beneficiary, BulkIssue, Voucher
 
 # A part's cards never change once issued: one version of each part's PDF.
 PART_VERSION = "cards"
@@ -41,10 +42,29 @@ def send_voucher(voucher_id, key):
 
 
 @background_task
+def send_application_refused(application_id, key):
+    application = Application.objects.select_related("programme", "applicant").filter(pk=application_id).first()
+    if application is None or not application.applicant.email:
+        return
+    person = application.applicant
+
+    once(key, lambda: send_in_language(
+        person, "vouchers/email/application_refused.txt",
+        lambda: {"application": application, "url": settings.CIVICA_BASE_URL + reverse(
+            "vouchers:apply", args=[application.programme.slug])},
+        subject=lambda: _("[Civica] Your application for a cultural voucher: %(programme)s") % {
+            "programme": application.programme.translated("name")}))
+
+
+@background_task
 def erase_past_retention():
     from .personal_data import beneficiary_erase
 
-    return beneficiary_erase(Beneficiary.objects.filter(programme__retention_until__lt=timezone.localdate()))
+    past = timezone.localdate()
+    erased = beneficiary_erase(Beneficiary.objects.filter(programme__retention_until__lt=past))
+    # The applications' answers are the applicants' data too: they go at the same date.
+    Application.objects.filter(programme__retention_until__lt=past).delete()
+    return erased
 
 
 @background_task

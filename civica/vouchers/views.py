@@ -76,13 +76,20 @@ _guard = limits.guard
 _lookup = limits.lookup
 
 
+def _work_links(user) -> dict:
+    """What the index page links to for a person who works with vouchers."""
+    venue_list = list(selectors.venues_of(user))
+    return {"venues": bool(venue_list), "venue_list": venue_list,
+            "refers": user.has_perm("vouchers.use_referrals"),
+            "staff_screens": user.has_perm("vouchers.use_staff_screens"),
+            "statements": user.has_perm("vouchers.use_statements")}
+
+
 @require_safe
 def index(request):
     return render(request, "vouchers/index.html", {
         "programmes": selectors.open_programmes(), "form": CodeForm(),
-        "venues": selectors.venues_of(request.user).exists(),
-        "refers": request.user.has_perm("vouchers.use_referrals"),
-        "statements": request.user.has_perm("vouchers.use_statements"),
+        **_work_links(request.user),
     })
 
 
@@ -116,9 +123,7 @@ def check(request):
             return redirect("vouchers:mine", code=code)
     return render(request, "vouchers/index.html", {
         "programmes": selectors.open_programmes(), "form": form,
-        "venues": selectors.venues_of(request.user).exists(),
-        "refers": request.user.has_perm("vouchers.use_referrals"),
-        "statements": request.user.has_perm("vouchers.use_statements")}, status=400)
+        **_work_links(request.user)}, status=400)
 
 
 def _refused_page(request, message, status):
