@@ -3,7 +3,10 @@ the next statement for a person, their votes and statements, the waiting queue, 
 
 from django.db.models import Count, Q
 
-from .models import SHOWN, Conversation, Participant, ReviewState, Statement, Vote
+from civica.moderation.models import ReviewState
+from civica.moderation.registry import review_fingerprint
+
+from .models import SHOWN, Conversation, Participant, Statement, Vote
 
 
 def conversation_for_page(*, process, conversation_id):
@@ -39,8 +42,7 @@ def votes_of(participant):
     """This participant's votes on shown statements, the latest first, with their statements."""
     if participant is None:
         return []
-    return list(Vote.objects.filter(participant=participant).filter(
-        statement__review_state__in=(ReviewState.NONE, ReviewState.APPROVED))
+    return list(Vote.objects.filter(participant=participant, statement__is_hidden=False)
         .select_related("statement").order_by("-voted_at", "-pk"))
 
 
@@ -52,8 +54,11 @@ def statements_of(participant):
 
 
 def waiting_statements(conversation):
-    return list(Statement.objects.filter(conversation=conversation, review_state=ReviewState.WAITING)
-                .select_related("author").order_by("pk"))
+    """What waits for the moderators, oldest first, each with the fingerprint moderation's decision form
+    carries (``moderation.registry.review_fingerprint``)."""
+    return [{"statement": statement, "fingerprint": review_fingerprint(statement)}
+            for statement in Statement.objects.filter(conversation=conversation, review_state=ReviewState.WAITING)
+            .select_related("author").order_by("pk")]
 
 
 def statements_for_staff(conversation):

@@ -1,8 +1,8 @@
-"""The conversation's pages: voting one statement at a time (htmx swaps the voting box; without
-JavaScript the same forms post and redirect), submitting a statement, the map, the public Pol.is
-export; and the staff's screen (settings, seeding, the review of waiting statements, Pol.is import
-and the full export). Bad input answers 400 with the page and what was typed; refusals 403 with
-their reason."""
+"""The conversation's pages: voting one statement at a time (htmx swaps the voting box; without JavaScript
+the same forms post and redirect), submitting a statement, the map, the public Pol.is export; and the
+staff's screen (settings, seeding, the waiting statements and the shown ones with the forms of
+``civica.moderation``, which decides, Pol.is import and the full export). Bad input answers 400 with the
+page and what was typed; refusals 403 with their reason."""
 
 import io
 import zipfile
@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.core import refusals
+from civica.moderation.selectors import rejection_reasons
 
 from ..lookups import process_or_404
 from . import mapview, selectors, services, tasks
-from .forms import ConversationForm, ImportForm, ReviewForm, SeedForm, StatementForm, VoteForm
+from .forms import ConversationForm, ImportForm, SeedForm, StatementForm, VoteForm
 from .models import Conversation
 from .polis import polis_files, polis_import, read_uploaded
 
@@ -35,6 +36,10 @@ def _conversation_or_404(request, slug, conversation_id):
 def _detail(request, process, conversation, *, vote_form=None, statement_form=None, status=200):
     participant = selectors.participant_of(conversation, request.user)
     statement = selectors.next_statement(conversation, participant)
+    my_statements = selectors.statements_of(participant)
+    reasons = rejection_reasons(my_statements)  # what the author is told of a rejection (moderation's log)
+    for item in my_statements:
+        item.rejection_reason = reasons.get(item.pk, "")
     vote_refusal = refusals.why_not(request.user, "participation.vote_statement", statement) if statement else None
     context = {
         "process": process, "conversation": conversation, "participant": participant, "statement": statement,
@@ -43,9 +48,9 @@ def _detail(request, process, conversation, *, vote_form=None, statement_form=No
         "statement_form": statement_form or StatementForm(),
         "statement_refusal": refusals.why_not(request.user, "participation.submit_statement", conversation),
         "statement_count": selectors.shown_statement_count(conversation),
-        "my_votes": selectors.votes_of(participant), "my_statements": selectors.statements_of(participant),
+        "my_votes": selectors.votes_of(participant), "my_statements": my_statements,
         "choices": VoteForm.base_fields["choice"].choices,
-        "can_review": request.user.has_perm("participation.review_statement", conversation),
+        "can_review": request.user.has_perm("participation.moderate_conversation", conversation),
     }
     template = ("participation/conversations/_voting.html" if request.headers.get("HX-Request")
                 else "participation/conversations/conversation_detail.html")
@@ -152,36 +157,14 @@ def _staff_page(request, process, conversation, *, forms=None, status=200):
         "waiting": selectors.waiting_statements(conversation),
         "statements": selectors.statements_for_staff(conversation),
         "seed_form": forms.get("seed") or SeedForm(), "import_form": forms.get("import") or ImportForm(),
-        "review_errors": forms.get("review_errors"),
     }, status=status)
 
 
 def conversation_staff(request, slug, conversation_id):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    process, conversation = _staff_conversation(request, slug, conversation_id, "participation.review_statement")
+    process, conversation = _staff_conversation(request, slug, conversation_id, "participation.moderate_conversation")
     return _staff_page(request, process, conversation)
-
-
-@require_POST
-def statement_review(request, slug, conversation_id):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    process, conversation = _staff_conversation(request, slug, conversation_id, "participation.review_statement")
-    form = ReviewForm(request.POST)
-    statement = selectors.statement_or_none(conversation, form.cleaned_data["statement"]) if form.is_valid() else None
-    if statement is None:
-        return _staff_page(request, process, conversation, status=400,
-                           forms={"review_errors": [_("Choose a statement of this conversation and a decision.")]})
-    try:
-        services.statement_review(statement=statement, by=request.user, reason=form.cleaned_data["reason"],
-                                  approve=form.cleaned_data["decision"] == "approve")
-    except refusals.REFUSALS as refused:
-        return _staff_page(request, process, conversation, status=400,
-                           forms={"review_errors": refusals.refusal_messages(refused)})
-    messages.success(request, _("Approved: everyone can vote on it now.") if form.cleaned_data["decision"] == "approve"
-                     else _("Taken out: its votes no longer count on the map."))
-    return redirect("participation:conversation_staff", slug=process.slug, conversation_id=conversation.pk)
 
 
 @require_POST

@@ -16,7 +16,9 @@ from civica.accounts.tests.factories import UserFactory
 from civica.insights.opinion_map import map_opinions
 from civica.insights.polis_export import read_polis_export
 from civica.participation.conversations import services
-from civica.participation.conversations.models import Participant, ReviewState, Statement, Vote
+from civica.moderation import services as moderation
+from civica.moderation.models import ModerationAction, ReviewState
+from civica.participation.conversations.models import Participant, Statement, Vote
 from civica.participation.conversations.opinion import compute_map
 from civica.participation.conversations.polis import polis_files, polis_import
 
@@ -86,15 +88,17 @@ def test_a_participants_statement_waits_and_is_shown_once_approved(make_user):
     author = UserFactory()
     statement = services.statement_submit(conversation=conversation, by=author, text="  Mai  multe piste de biciclete ")
     assert statement.text == "Mai multe piste de biciclete" and statement.review_state == ReviewState.WAITING
+    assert statement.is_hidden
     with pytest.raises(PermissionDenied, match="not shown"):
         services.vote_cast(statement=statement, by=UserFactory(), choice=1)
     moderator = make_user("moderator", scope=conversation.process)
-    services.statement_review(statement=statement, by=moderator, approve=True)
+    moderation.review_decide(target=statement, by=moderator, approve=True)
     services.vote_cast(statement=Statement.objects.get(pk=statement.pk), by=UserFactory(), choice=1)
     assert Vote.objects.count() == 1
 
 
-def test_a_rejection_needs_a_reason_and_the_votes_leave_the_map(make_user, django_capture_on_commit_callbacks):
+def test_taking_out_needs_a_reason_and_the_votes_leave_the_map(make_user, django_capture_on_commit_callbacks,
+                                                                recomputations):
     conversation = open_conversation()
     shown = statements(conversation, 3)
     people = UserFactory.create_batch(8)
@@ -104,10 +108,14 @@ def test_a_rejection_needs_a_reason_and_the_votes_leave_the_map(make_user, djang
                 services.vote_cast(statement=statement, by=person, choice=1 if (number + statement.pk) % 2 else -1)
     moderator = make_user("moderator", scope=conversation.process)
     with pytest.raises(ValidationError):
-        services.statement_review(statement=shown[0], by=moderator, approve=False)
-    services.statement_review(statement=shown[0], by=moderator, approve=False, reason="Off topic")
-    data = compute_map(conversation.pk)
-    assert data["statements"] == 2  # the statement taken out is not on the map
+        moderation.moderate(target=shown[0], by=moderator, hide=True, reason="")
+    type(conversation).objects.filter(pk=conversation.pk).update(map_due_at=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.moderate(target=shown[0], by=moderator, hide=True, reason="Off topic")
+    assert recomputations[-1] == conversation.pk  # recomputed without it, in the background
+    conversation.refresh_from_db()
+    assert conversation.map_data["statements"] == 2  # the statement taken out is not on the map
+    assert ModerationAction.objects.filter(target_id=shown[0].pk, kind=ModerationAction.Kind.HIDE).exists()
 
 
 def test_too_few_votes_say_so_instead_of_a_map(client):
@@ -223,8 +231,11 @@ def test_a_pol_is_export_imports_to_the_groups_of_the_command_line_and_exports_b
     for name, text in polis_files(conversation, public=True).items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     again = read_polis_export(tmp_path)
-    assert set(again.moderated_out) == set(Statement.objects.filter(
-        conversation=conversation, review_state=ReviewState.REJECTED).values_list("pk", flat=True))
+    taken_out = set(Statement.objects.filter(conversation=conversation, review_state=ReviewState.REJECTED,
+                                             is_hidden=True).values_list("pk", flat=True))
+    assert set(again.moderated_out) == taken_out
+    assert set(ModerationAction.objects.filter(kind=ModerationAction.Kind.REJECT).values_list(
+        "target_id", flat=True)) == taken_out  # the moderation log has Pol.is's decisions
     assert all(again.texts[comment] == "" for comment in again.moderated_out)
     round_trip = map_opinions(again.votes, exclude_statements=again.moderated_out)
     assert round_trip.group_of == ours
@@ -254,19 +265,6 @@ def test_the_public_export_is_a_zip_without_personal_data(client):
     assert sorted(archive.namelist()) == ["comments.csv", "participants-votes.csv", "summary.csv", "votes.csv"]
     everything = "".join(archive.read(name).decode() for name in archive.namelist())
     assert "Ioana" not in everything and "example.org" not in everything
-
-
-@override_settings(CONVERSATION_MAP_DEBOUNCE=0)
-def test_the_staff_screen_approves_a_waiting_statement(client, make_user):
-    conversation = open_conversation()
-    statement = waiting(conversation)
-    client.force_login(make_user("moderator", scope=conversation.process))
-    base = f"/en/processes/{conversation.process.slug}/manage/conversations/{conversation.pk}/"
-    assert "Mai multe parcuri de skate" in client.get(base).content.decode()
-    assert client.post(base + "review/", {"statement": "x", "decision": "approve"}).status_code == 400
-    assert client.post(base + "review/", {"statement": statement.pk, "decision": "approve"}).status_code == 302
-    statement.refresh_from_db()
-    assert statement.review_state == ReviewState.APPROVED
 
 
 def test_a_person_downloads_and_erases_what_they_did_in_a_conversation():
