@@ -61,3 +61,7 @@ LOGGING = {
 
 # The census key of the benchmark only.
 CIVICA_CENSUS_KEY = "bench-only-census-key"
+
+# bench/load_conversation.py shortens the opinion map's debounce (production: 30 s) so that its workers
+# recompute several times while the votes are measured.
+CONVERSATION_MAP_DEBOUNCE = int(os.environ.get("CIVICA_BENCH_MAP_DEBOUNCE", "30"))

@@ -9,20 +9,19 @@ import pytest
 from celery.signals import task_prerun
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from django.utils import timezone, translation
 
 from civica.accounts.tests.factories import UserFactory
 from civica.insights.opinion_map import map_opinions
 from civica.insights.polis_export import read_polis_export
-from civica.participation.conversations import services
 from civica.moderation import services as moderation
 from civica.moderation.models import ModerationAction, ReviewState
+from civica.participation.conversations import services
 from civica.participation.conversations.models import Participant, Statement, Vote
 from civica.participation.conversations.opinion import compute_map
 from civica.participation.conversations.polis import polis_files, polis_import
 
-from .factories import open_conversation, statements, waiting
+from .factories import open_conversation, statements
 
 pytestmark = pytest.mark.django_db
 
