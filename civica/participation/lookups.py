@@ -14,6 +14,15 @@ def process_or_404(slug, user):
     return process
 
 
+def process_for_action_or_404(slug, user):
+    """The same answer as ``process_or_404``, with only what permissions read (its phases): for a
+    form's post, whose answer is not the consultation's page (a conversation's vote)."""
+    process = selectors.process_for_permissions(slug)
+    if process is None or not user.has_perm("participation.read_process", process):
+        raise Http404
+    return process
+
+
 def idea_or_404(process, idea_id, user):
     idea = selectors.idea_for_page(process=process, idea_id=idea_id, user=user)
     if idea is None:

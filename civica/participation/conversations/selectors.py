@@ -38,12 +38,14 @@ def next_statement(conversation, participant):
     return statements.order_by("pk").first()
 
 
-def votes_of(participant):
-    """This participant's votes on shown statements, the latest first, with their statements."""
+def votes_of(participant, *, limit=None):
+    """This participant's votes on shown statements, the latest first, with their statements (the
+    latest ``limit`` only, if given)."""
     if participant is None:
         return []
-    return list(Vote.objects.filter(participant=participant, statement__is_hidden=False)
-        .select_related("statement").order_by("-voted_at", "-pk"))
+    votes = (Vote.objects.filter(participant=participant, statement__is_hidden=False)
+             .select_related("statement").order_by("-voted_at", "-pk"))
+    return list(votes[:limit] if limit else votes)
 
 
 def statements_of(participant):

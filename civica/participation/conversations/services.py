@@ -45,9 +45,13 @@ def vote_cast(*, statement, by, choice: int) -> Vote:
     if choice not in Vote.Choice.values:
         raise ValidationError(_("Choose agree, disagree or pass."))
     refusals.check(by, "participation.vote_statement", statement)
-    participant = participant_for(conversation=statement.conversation, user=by)
+    conversation = statement.conversation
     with transaction.atomic():
-        Participant.objects.select_for_update().filter(pk=participant.pk).values_list("pk", flat=True).first()
+        # The person's participant, locked: found and locked in one query (created the first time).
+        participant = Participant.objects.select_for_update().filter(conversation=conversation, user=by).first()
+        if participant is None:
+            participant = participant_for(conversation=conversation, user=by)
+            Participant.objects.select_for_update().filter(pk=participant.pk).values_list("pk", flat=True).first()
         if not Statement.objects.filter(SHOWN, pk=statement.pk).exists():  # re-checked: moderated out meanwhile
             raise ValidationError(_("This statement is no longer shown: moderators took it out."))
         vote = Vote.objects.filter(participant=participant, statement=statement).first()
@@ -57,9 +61,10 @@ def vote_cast(*, statement, by, choice: int) -> Vote:
             vote.choice, vote.voted_at = choice, timezone.now()
             vote.save(update_fields=["choice", "voted_at"])
         else:
+            vote.participant = participant
             return vote  # a double click: nothing changed, nothing to recompute
-        conversation_id = statement.conversation_id
-        transaction.on_commit(lambda: tasks.map_requested(conversation_id))
+        conversation_id, due = conversation.pk, conversation.map_due_at
+        transaction.on_commit(lambda: tasks.map_requested(conversation_id, due=due))
     return vote
 
 

@@ -18,43 +18,55 @@ from django.views.decorators.http import require_POST, require_safe
 from civica.core import refusals
 from civica.moderation.selectors import rejection_reasons
 
-from ..lookups import process_or_404
+from ..lookups import process_for_action_or_404, process_or_404
 from . import mapview, selectors, services, tasks
 from .forms import ConversationForm, ImportForm, SeedForm, StatementForm, VoteForm
 from .models import Conversation
 from .polis import polis_files, polis_import, read_uploaded
 
+LATEST_VOTES = 10  # the votes the voting box lists after an htmx vote
 
-def _conversation_or_404(request, slug, conversation_id):
-    process = process_or_404(slug, request.user)
+
+def _conversation_or_404(request, slug, conversation_id, *, for_action=False):
+    """``for_action``: a form's post, which needs the consultation's phases only (its permissions)."""
+    process = (process_for_action_or_404 if for_action else process_or_404)(slug, request.user)
     conversation = selectors.conversation_for_page(process=process, conversation_id=conversation_id)
     if conversation is None:
         raise Http404
     return process, conversation
 
 
-def _detail(request, process, conversation, *, vote_form=None, statement_form=None, status=200):
-    participant = selectors.participant_of(conversation, request.user)
+def _detail(request, process, conversation, *, vote_form=None, statement_form=None, status=200, participant=None):
+    """The conversation's page, or (htmx) its voting box alone: the box needs neither the person's
+    statements nor the counts, so its answer to a vote reads only what it shows."""
+    participant = participant or selectors.participant_of(conversation, request.user)
     statement = selectors.next_statement(conversation, participant)
-    my_statements = selectors.statements_of(participant)
-    reasons = rejection_reasons(my_statements)  # what the author is told of a rejection (moderation's log)
-    for item in my_statements:
-        item.rejection_reason = reasons.get(item.pk, "")
+    if statement is not None:
+        statement.conversation = conversation  # its permission checks read the conversation already loaded
     vote_refusal = refusals.why_not(request.user, "participation.vote_statement", statement) if statement else None
     context = {
         "process": process, "conversation": conversation, "participant": participant, "statement": statement,
         "vote_form": vote_form or VoteForm(initial={"statement": statement.pk if statement else None}),
-        "vote_refusal": vote_refusal,
+        "vote_refusal": vote_refusal, "choices": VoteForm.base_fields["choice"].choices,
+    }
+    if request.headers.get("HX-Request"):
+        # After each vote only the latest votes come back (the whole list, every time, made a person's
+        # 200th vote cost 200 forms); the page itself lists them all.
+        latest = selectors.votes_of(participant, limit=LATEST_VOTES + 1)
+        context.update({"my_votes": latest[:LATEST_VOTES], "more_votes": len(latest) > LATEST_VOTES})
+        return render(request, "participation/conversations/_voting.html", context, status=status)
+    context["my_votes"] = selectors.votes_of(participant)
+    my_statements = selectors.statements_of(participant)
+    reasons = rejection_reasons(my_statements)  # what the author is told of a rejection (moderation's log)
+    for item in my_statements:
+        item.rejection_reason = reasons.get(item.pk, "")
+    context.update({
         "statement_form": statement_form or StatementForm(),
         "statement_refusal": refusals.why_not(request.user, "participation.submit_statement", conversation),
-        "statement_count": selectors.shown_statement_count(conversation),
-        "my_votes": selectors.votes_of(participant), "my_statements": my_statements,
-        "choices": VoteForm.base_fields["choice"].choices,
+        "statement_count": selectors.shown_statement_count(conversation), "my_statements": my_statements,
         "can_review": request.user.has_perm("participation.moderate_conversation", conversation),
-    }
-    template = ("participation/conversations/_voting.html" if request.headers.get("HX-Request")
-                else "participation/conversations/conversation_detail.html")
-    return render(request, template, context, status=status)
+    })
+    return render(request, "participation/conversations/conversation_detail.html", context, status=status)
 
 
 @require_safe
@@ -65,7 +77,7 @@ def conversation_detail(request, slug, conversation_id):
 
 @require_POST
 def conversation_vote(request, slug, conversation_id):
-    process, conversation = _conversation_or_404(request, slug, conversation_id)
+    process, conversation = _conversation_or_404(request, slug, conversation_id, for_action=True)
     if not request.user.is_authenticated:
         return redirect_to_login(conversation.get_absolute_url())
     form = VoteForm(request.POST)
@@ -77,13 +89,13 @@ def conversation_vote(request, slug, conversation_id):
         return _detail(request, process, conversation, vote_form=form, status=400)
     statement.conversation = conversation
     try:
-        services.vote_cast(statement=statement, by=request.user, choice=form.cleaned_data["choice"])
+        vote = services.vote_cast(statement=statement, by=request.user, choice=form.cleaned_data["choice"])
     except refusals.REFUSALS as refused:
         form.add_error(None, refusals.refusal_message(refused))
         return _detail(request, process, conversation, vote_form=form,
                        status=403 if isinstance(refused, PermissionDenied) else 400)
     if request.headers.get("HX-Request"):
-        return _detail(request, process, conversation)
+        return _detail(request, process, conversation, participant=vote.participant)
     return redirect(conversation.get_absolute_url() + "#voting")
 
 

@@ -294,3 +294,24 @@ def test_the_map_says_when_a_queued_recomputation_will_run():
     assert recomputation_due(conversation, now) == conversation.map_due_at
     conversation.map_computed_at = now  # ran already (no broker: at once)
     assert recomputation_due(conversation, now) is None
+
+
+def test_an_htmx_vote_costs_a_fixed_number_of_queries_and_lists_the_latest_votes(client,
+                                                                                   django_assert_max_num_queries):
+    conversation = open_conversation()
+    shown = statements(conversation, 14)
+    person = UserFactory()
+    client.force_login(person)
+    for statement in shown[:12]:
+        client.post(url(conversation, "vote/"), {"statement": statement.pk, "choice": "1"},
+                    headers={"HX-Request": "true"})
+    type(conversation).objects.filter(pk=conversation.pk).update(
+        map_due_at=timezone.now() + timezone.timedelta(seconds=30))  # a recomputation is queued already
+    with django_assert_max_num_queries(15):
+        response = client.post(url(conversation, "vote/"), {"statement": shown[12].pk, "choice": "-1"},
+                               headers={"HX-Request": "true"})
+    box = response.content.decode()
+    assert response.status_code == 200 and "Statement 13" in box
+    assert box.count('name="statement"') == 1 + 10 and "All your votes" in box  # the latest ten only
+    page = client.get(url(conversation)).content.decode()
+    assert page.count("Statement 0") >= 1 and "Your votes (13)" in page
