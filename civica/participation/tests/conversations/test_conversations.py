@@ -75,10 +75,10 @@ def test_two_votes_within_the_window_queue_one_recomputation(recomputations, dja
     assert recomputations == [conversation.pk]
     conversation.refresh_from_db()
     assert conversation.map_computed_at is not None and conversation.map_data["votes"] == 2
-    # Once the window is past, the next vote queues again.
+    # Once the window is past, the next vote (a request reads the conversation afresh) queues again.
     type(conversation).objects.filter(pk=conversation.pk).update(map_due_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=True):
-        services.vote_cast(statement=first, by=person, choice=-1)
+        services.vote_cast(statement=Statement.objects.get(pk=first.pk), by=person, choice=-1)
     assert recomputations == [conversation.pk, conversation.pk]
 
 
