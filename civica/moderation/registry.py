@@ -23,6 +23,7 @@ scope's contributions wait is asked of ``premoderation``, where the app owning t
 
     premoderation.register(Process, lambda process: process.contributions_wait)
 
+A kind may decide for itself instead (``waits``: a conversation's statements always wait).
 Nothing else is needed for a new kind (the conversation's statements, the heritage app's proposals): the
 moderation queue's "waiting for approval" section, approve / reject, the author's notifications and the
 moderators' e-mails come with it."""
@@ -50,8 +51,8 @@ class Moderatable:
     describe: Callable
     # Where the moderation queue's form posts a hide or restore of a target.
     moderate_url: Callable
-    # The foreign key on ``model`` that holds its scope; None when the model has generic
-    # ``scope_type`` / ``scope_id`` columns of its own.
+    # The foreign key on ``model`` that holds its scope (or a path to it, "conversation__process");
+    # None when the model has generic ``scope_type`` / ``scope_id`` columns of its own.
     scope_field: str | None = None
     # True for content that belongs to no scope (``scope_of`` always None, no scope columns: news
     # articles): only the site's moderators see it in their queue.
@@ -68,11 +69,23 @@ class Moderatable:
     on_publish: Callable = lambda target: None
     # ... and when an approved item its author changed waits again (``services.review_changed``).
     on_unpublish: Callable = lambda target: None
+    # After a hide or a restore (by reports or by a moderator), inside its transaction: what the owning
+    # app recomputes when an item leaves or comes back (a conversation's map).
+    on_hidden_changed: Callable = lambda target: None
+    # Pre-moderation: the kind's own policy, asked instead of its scope's (``premoderation``): a
+    # conversation's statements always wait. None: the scope decides.
+    waits: Callable | None = None
     # The text a moderator reads before deciding (and whose change by the author voids a decision
     # taken on an older reading: ``services.review_fingerprint``).
     review_text: Callable = str
     # The model's creation time: the waiting queue shows the oldest first.
     created_field: str = "created_at"
+
+    def must_wait(self, target) -> bool:
+        """Whether a new ``target`` of this kind waits for a moderator (its own policy, else its scope's)."""
+        if self.waits is not None:
+            return bool(self.waits(target))
+        return premoderation.waits(self.scope_of(target))
 
     @property
     def reviewed(self) -> bool:

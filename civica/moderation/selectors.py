@@ -51,7 +51,9 @@ def _target_filter(entry, scopes) -> Q:
         return Q(pk__in=[])
     if entry.scope_field is None:
         return _generic_filter(scopes)
-    scope_model = entry.model._meta.get_field(entry.scope_field).related_model
+    scope_model = entry.model
+    for name in entry.scope_field.split("__"):  # a path: "conversation__process"
+        scope_model = scope_model._meta.get_field(name).related_model
     ids = scopes.get(ContentType.objects.get_for_model(scope_model).pk, set())
     return Q(**{f"{entry.scope_field}_id__in": sorted(ids)})
 

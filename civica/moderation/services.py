@@ -25,7 +25,7 @@ from civica.accounts.roles import Role
 from civica.notifications.services import notify
 
 from .models import REVIEW_TRANSITIONS, UNPUBLISHED, ModerationAction, Report, ReviewState
-from .registry import moderatables, premoderation, review_fingerprint
+from .registry import moderatables, review_fingerprint
 
 
 def _entry(target):
@@ -49,6 +49,7 @@ def _set_hidden(target, hidden, *, kind, moderator, reason):
     entry = _entry(target)
     type(target).objects.filter(pk=target.pk).update(is_hidden=hidden)
     target.is_hidden = hidden
+    entry.on_hidden_changed(target)
     target_type = ContentType.objects.get_for_model(target)
     ModerationAction.objects.create(target_type=target_type, target_id=target.pk,
                                     **_scope_fields(entry.scope_of(target)), moderator=moderator, kind=kind,
@@ -119,7 +120,7 @@ def review_hold(target) -> bool:
     """Before ``target``'s first save: when its scope makes contributions wait, it is hidden and
     "awaiting review" (True). Its create service then counts it and tells followers only if False."""
     entry = _entry(target)
-    if not entry.reviewed or not premoderation.waits(entry.scope_of(target)):
+    if not entry.reviewed or not entry.must_wait(target):
         return False
     target.is_hidden = True
     target.review_state = ReviewState.WAITING
@@ -151,7 +152,7 @@ def review_changed(*, locked, by) -> bool:
     permission = REVIEW_TRANSITIONS.get(state, {}).get(ReviewState.WAITING)
     if permission is None or not by.has_perm(permission, locked):
         return False
-    if state == ReviewState.APPROVED and not premoderation.waits(entry.scope_of(locked)):
+    if state == ReviewState.APPROVED and not entry.must_wait(locked):
         return False
     type(locked).objects.filter(pk=locked.pk).update(review_state=ReviewState.WAITING, is_hidden=True)
     locked.review_state, locked.is_hidden = ReviewState.WAITING, True
@@ -204,3 +205,18 @@ def review_decide(*, target, by, approve: bool, reason: str = "", fingerprint: s
                            "what": entry.describe(locked), "reason": reason})
     return locked
 
+
+
+def review_imported(*, targets, by, reason: str) -> None:
+    """Items brought in already rejected (an import of another platform's moderated-out contributions,
+    saved with ``review_state`` rejected and hidden by the importing service): one rejection each is
+    written to the moderation log, with ``reason``, so they read as any rejected item. Nobody is told."""
+    targets = list(targets)
+    if not targets:
+        return
+    entry = _entry(targets[0])
+    target_type = ContentType.objects.get_for_model(targets[0])
+    ModerationAction.objects.bulk_create([
+        ModerationAction(target_type=target_type, target_id=target.pk, **_scope_fields(entry.scope_of(target)),
+                         moderator=by, kind=ModerationAction.Kind.REJECT, reason=reason)
+        for target in targets if target.review_state == ReviewState.REJECTED])

@@ -21,7 +21,8 @@ from civica.core.refusals import Requirements
 from civica.moderation.registry import Moderatable, moderatables, premoderation
 from civica.verification.predicates import requirement as level_requirement
 
-from .models import Debate, Idea, Process
+from .conversations.services import statement_hidden_changed
+from .models import Debate, Idea, Process, Statement
 from .phases import Action
 from .predicates import (
     active_phase,
@@ -150,7 +151,9 @@ refusals.add_perm("participation.submit_statement", Requirements(
     *_CONVERSING,
     (conversation_takes_statements, gettext_lazy("This conversation takes no statements from participants.")),
 ))
-rules.add_perm("participation.review_statement", moderates_process)
+# The conversation's staff screen (what waits, taking a statement out): its consultation's moderators; the
+# decisions themselves are moderation's (``moderation.review`` / ``moderation.moderate`` on the statement).
+rules.add_perm("participation.moderate_conversation", moderates_process)
 rules.add_perm("participation.export_conversation_full", moderates_process)
 rules.add_perm("participation.see_poll_results", poll_results_public | moderates_process)
 rules.add_perm("participation.export_poll", moderates_process)
@@ -199,6 +202,20 @@ moderatables.register(Moderatable(
 ))
 # Pre-moderation: a consultation whose editors chose it makes new ideas and comments wait for a moderator.
 premoderation.register(Process, lambda process: process.contributions_wait)
+# A conversation's statements: a participant's waits for the consultation's moderators whatever the
+# consultation's setting (Pol.is's strict moderation; the conversation's form says so), and any may be taken
+# out; their votes then leave the map.
+moderatables.register(Moderatable(
+    model=Statement, kind="statements", scope_of=lambda statement: statement.conversation.process,
+    scope_field="conversation__process",
+    describe=lambda statement: _('your statement "%(text)s"') % {"text": statement.text[:80]},
+    moderate_url=_moderate_url("statements"),
+    report_threshold=lambda statement: statement.conversation.process.report_threshold,
+    author_of=lambda statement: statement.author.user if statement.author_id else None,
+    queue_queryset=lambda statements: statements.select_related("conversation__process", "author__user"),
+    on_hidden_changed=statement_hidden_changed, review_text=lambda statement: statement.text,
+    waits=lambda statement: True,
+))
 moderatables.register(Moderatable(
     model=Debate, kind="debates", scope_of=process_of, scope_field="process",
     describe=lambda debate: _('the debate "%(title)s"') % {"title": debate.translated("question")},

@@ -9,7 +9,7 @@ from .views import debates, ideas, processes, reporting
 
 
 class ModeratedKind:
-    regex = "ideas|debates"  # comments: /comments/<id>/report/ and /moderate/, whatever they are on
+    regex = "ideas|debates|statements"  # comments: /comments/<id>/report/ and /moderate/, whatever they are on
 
     def to_python(self, value):
         return value
@@ -60,8 +60,6 @@ urlpatterns = [
          name="conversation_staff"),
     path("<slug:slug>/manage/conversations/<int:conversation_id>/edit/", conversation_views.conversation_edit,
          name="conversation_edit"),
-    path("<slug:slug>/manage/conversations/<int:conversation_id>/review/", conversation_views.statement_review,
-         name="conversation_review"),
     path("<slug:slug>/manage/conversations/<int:conversation_id>/seed/", conversation_views.statements_seed,
          name="conversation_seed"),
     path("<slug:slug>/manage/conversations/<int:conversation_id>/import/", conversation_views.conversation_import,

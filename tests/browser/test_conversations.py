@@ -1,7 +1,9 @@
 """A conversation in a real browser, in Romanian: two participants vote (htmx), one adds a statement
-that waits for a moderator and appears for voting once approved; the map shows groups and
-consensus. axe on the conversation and map pages. Buttons are found by their values, not their
-Romanian words, so the test does not depend on the translation being there yet."""
+that waits for a moderator (the other does not see it), a moderator approves it in the shared
+moderation queue (civica.moderation's "waiting for approval", reached from the staff dashboard's count),
+and it appears for voting; the map, recomputed by its background task (in-process), shows groups and
+consensus. axe on every page of the journey. Buttons are found by their values, not their Romanian
+words, so the test does not depend on the translation being there yet."""
 
 import pytest
 from playwright.sync_api import expect
@@ -9,8 +11,8 @@ from playwright.sync_api import expect
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.participation.conversations.models import Statement, Vote
-from civica.participation.conversations.opinion import compute_map
 from civica.participation.conversations.services import participant_for
+from civica.participation.conversations.tasks import recompute_map
 from civica.participation.tests.conversations.factories import open_conversation
 
 from .helpers import accessible, log_in
@@ -29,7 +31,7 @@ def _voters(conversation, shown, count=14):
                 choice = 0
             rows.append(Vote(participant=participant, statement=statement, choice=choice))
     Vote.objects.bulk_create(rows)
-    compute_map(conversation.pk)
+    recompute_map.delay(conversation.pk)  # the background task, run in-process (no broker in tests)
 
 
 def _vote(page, choice):
@@ -69,14 +71,26 @@ def test_two_participants_vote_and_a_statement_waits_for_approval(live_server, n
     other = new_page(locale="ro-RO")
     log_in(other, base, second)
     other.goto(address)
+    accessible(other)
     seen = [_vote(other, choice) for choice in ("1", "-1", "-1", "1", "0", "1", "-1")]
     assert "Mai multe bănci în parcuri" not in seen
+    expect(other.locator("main")).not_to_contain_text("Mai multe bănci în parcuri")
 
     staff = new_page(locale="ro-RO")
     log_in(staff, base, moderator)
     staff.goto(f"{base}/ro/processes/{conversation.process.slug}/manage/conversations/{conversation.pk}/")
-    staff.locator("form:has-text('Mai multe bănci în parcuri') button[value=approve]").click()
-    expect(staff.locator("#waiting-title")).to_contain_text("0")
+    expect(staff.locator("main")).to_contain_text("Mai multe bănci în parcuri")
+    accessible(staff)
+    staff.goto(f"{base}/ro/staff/")
+    expect(staff.locator("#count-waiting-approval")).to_contain_text("1")
+    accessible(staff)
+    staff.locator("a[href='/ro/moderation/waiting/']").first.click()
+    row = staff.locator("tr:has-text('Mai multe bănci în parcuri')")
+    expect(row).to_be_visible()
+    accessible(staff)
+    row.locator("button[value=approve]").click()
+    expect(staff.locator("main")).not_to_contain_text("Mai multe bănci în parcuri")
+    assert Statement.objects.get(text="Mai multe bănci în parcuri").review_state == "approved"
 
     other.goto(address)
     _vote(other, "1")  # the last seeded statement; then the approved one
@@ -84,6 +98,12 @@ def test_two_participants_vote_and_a_statement_waits_for_approval(live_server, n
     other.locator('#voting button[name="choice"][value="1"]').first.click()
     expect(other.locator("#my-votes")).to_contain_text("Mai multe bănci în parcuri")
 
+    accessible(other)
+    page.reload()  # the author sees it published
+    expect(page.locator("section[aria-labelledby=my-statements]")).to_contain_text("Mai multe bănci în parcuri")
+    accessible(page)
+
+    recompute_map.delay(conversation.pk)  # what the debounced task does after the votes
     other.goto(address + "map/")
     expect(other.locator("svg.opinion-map")).to_be_visible()
     expect(other.locator("#group-A")).to_be_visible()

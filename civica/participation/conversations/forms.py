@@ -30,12 +30,6 @@ class StatementForm(forms.Form):
                                         "%(show_value)d)."), "required": _("Write your statement.")})
 
 
-class ReviewForm(forms.Form):
-    statement = forms.IntegerField(min_value=1, max_value=BIG_ID, widget=forms.HiddenInput)
-    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Take out"))])
-    reason = forms.CharField(label=_("Reason (told to its author)"), max_length=500, required=False)
-
-
 class SeedForm(forms.Form):
     texts = forms.CharField(label=_("Statements, one a line"), widget=forms.Textarea(attrs={"rows": 6}),
                             max_length=50_000)

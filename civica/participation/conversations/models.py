@@ -1,13 +1,13 @@
-"""A conversation of a consultation (issue 21, point 2): statements, and agree / disagree / pass votes
-on them, from which the opinion map is computed (``insights.opinion_map``).
+"""A conversation of a consultation (issue 21, point 2): statements, and agree / disagree / pass votes on
+them, from which the opinion map is computed (``insights.opinion_map``).
 
 Everyone who votes takes part as a ``Participant`` of that conversation, shown by a pseudonym
 ("Participant 12"), never by name; participants imported from a Pol.is export have no account. A
 ``Statement`` is seeded by the editors (published at once) or submitted by a participant (≤ 140
-characters, waiting for a moderator: ``review_state``). One ``Vote`` per participant and statement
-(a unique constraint); a changed vote updates that row. The map last computed is kept on the
-conversation (``map_data``, plain JSON) with when it was computed; ``map_due_at`` is when the
-recomputation already queued will run (the debounce, see ``tasks``)."""
+characters, waiting for a moderator: ``review_state`` of ``civica.moderation``'s pre-moderation). One
+``Vote`` per participant and statement (a unique constraint); a changed vote updates that row. The map
+last computed is kept on the conversation (``map_data``, plain JSON) with when it was computed;
+``map_due_at`` is when the recomputation already queued will run (the debounce, see ``tasks``)."""
 
 from django.conf import settings
 from django.db import models
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
-from civica.core.transitions import Transitions
+from civica.moderation.models import review_state_field
 
 MAX_STATEMENT = 140  # what a participant may write (Pol.is's limit); seeded and imported ones may be longer
 MAX_STORED_STATEMENT = 1000
@@ -82,40 +82,29 @@ class Participant(models.Model):
         return str(_("Participant %(number)s") % {"number": self.number})
 
 
-class ReviewState(models.TextChoices):
-    """Kept to the values of ``moderation.models.ReviewState`` (pre-moderation), so the shared mechanism
-    can take statements over by a change of column, not of data."""
-
-    NONE = "", _("published without review")
-    WAITING = "waiting", _("awaiting review")
-    APPROVED = "approved", _("approved")
-    REJECTED = "rejected", _("not published")
-
-
-class Statement(Transitions, models.Model):
-    """A statement to vote on. Shown to all when ``review_state`` is empty or approved and not hidden."""
-
-    TRANSITIONS = {
-        ReviewState.WAITING: {ReviewState.APPROVED: "participation.review_statement",
-                              ReviewState.REJECTED: "participation.review_statement"},
-        ReviewState.APPROVED: {ReviewState.REJECTED: "participation.review_statement"},
-        ReviewState.NONE: {ReviewState.REJECTED: "participation.review_statement"},
-    }
-    STATUS = ReviewState
+class Statement(models.Model):
+    """A statement to vote on. Shown to all when not ``is_hidden``: a participant's waits for a moderator
+    (``review_state``, civica.moderation's pre-moderation) and a moderator may take any out (hide it,
+    with a reason its author is told); both are recorded in the moderation log."""
 
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="statements")
     text = models.TextField(_("statement"), max_length=MAX_STORED_STATEMENT)
     author = models.ForeignKey(Participant, null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="statements")
     is_seed = models.BooleanField(_("seeded by the editors"), default=False)
-    review_state = models.CharField(_("review"), max_length=8, choices=ReviewState.choices, default="", blank=True)
-    review_reason = models.CharField(_("reason"), max_length=500, blank=True)
+    review_state = review_state_field()
+    is_hidden = models.BooleanField(_("hidden"), default=False)
     polis_id = models.IntegerField(null=True, blank=True)  # the comment-id of an imported Pol.is comment
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
         ordering = ["pk"]
-        indexes = [models.Index(fields=["conversation", "review_state"], name="conversation_statement_state")]
+        indexes = [models.Index(fields=["conversation", "is_hidden"], name="conversation_statement_shown"),
+                   # The moderators' waiting queue reads what waits through this small index.
+                   models.Index(fields=["created_at"], condition=Q(review_state="waiting"),
+                                name="conversation_statement_waiting")]
 
     def __str__(self):
         return self.text
@@ -125,16 +114,15 @@ class Statement(Transitions, models.Model):
         """Its consultation (whose moderators review it): permissions ask ``process_of``."""
         return self.conversation.process
 
-    @property
-    def status(self):
-        return self.review_state
+    def get_absolute_url(self):
+        return self.conversation.get_absolute_url() + "#voting"
 
     @property
     def is_shown(self) -> bool:
-        return self.review_state in (ReviewState.NONE, ReviewState.APPROVED)
+        return not self.is_hidden
 
 
-SHOWN = Q(review_state__in=(ReviewState.NONE, ReviewState.APPROVED))
+SHOWN = Q(is_hidden=False)
 
 
 class Vote(models.Model):

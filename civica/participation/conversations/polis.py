@@ -2,14 +2,15 @@
 
 ``polis_import``: an editor brings a Pol.is export (``votes.csv`` and ``comments.csv``) into a
 conversation that has no votes yet. Each comment becomes a statement (its ``comment-id`` kept; moderated
-out in Pol.is: rejected here), each voter a participant without an account, numbered in voter-id order
-(so the map's canonical order, hence its groups, are those of ``manage.py opinionmap`` on the same
-folder), and the latest vote of each voter on each comment a vote. The map is computed at once.
+out in Pol.is: rejected here, the rejection in the moderation log), each voter a participant without an
+account, numbered in voter-id order (so the map's canonical order, hence its groups, are those of
+``manage.py opinionmap`` on the same folder), and the latest vote of each voter on each comment a vote.
+The map is computed at once.
 
 ``polis_files``: the four files of a Pol.is export of a conversation: comment ids are statement ids,
-voter and author ids the participants' pseudonym numbers. ``public=True`` (anyone may download it)
-leaves out the text of statements moderators took out and of those still waiting; neither export has
-a name, an e-mail or an account id."""
+voter and author ids the participants' pseudonym numbers. ``public=True`` (anyone may download it) leaves
+out the text of statements moderators took out and of those still waiting; neither export has a name, an
+e-mail or an account id."""
 
 import datetime
 import tempfile
@@ -27,8 +28,10 @@ from civica.insights.polis_export import (
     read_polis_export,
     write_polis_export,
 )
+from civica.moderation import services as moderation
+from civica.moderation.models import ReviewState
 
-from .models import MAX_STORED_STATEMENT, Participant, ReviewState, Statement, Vote
+from .models import MAX_STORED_STATEMENT, Participant, Statement, Vote
 from .opinion import compute_map
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -70,8 +73,9 @@ def polis_import(*, conversation, by, export) -> dict:
             Statement(conversation=conversation, polis_id=comment, is_seed=True,
                       text=(export.texts.get(comment) or f"#{comment}")[:MAX_STORED_STATEMENT],
                       review_state=ReviewState.REJECTED if comment in export.moderated_out else ReviewState.NONE,
-                      review_reason=_("Moderated out in Pol.is.") if comment in export.moderated_out else "")
+                      is_hidden=comment in export.moderated_out)
             for comment in comment_ids])
+        moderation.review_imported(targets=statements, by=by, reason=_("Moderated out in Pol.is."))
         statement_of = {statement.polis_id: statement for statement in statements}
         voter_ids = sorted({vote[0] for vote in export.votes})
         participants = Participant.objects.bulk_create([
@@ -92,15 +96,14 @@ def polis_import(*, conversation, by, export) -> dict:
 
 def polis_files(conversation, *, public: bool) -> dict:
     """{file name: CSV text} of ``conversation`` in Pol.is's format; see the module docstring."""
-    moderated = {ReviewState.NONE: MODERATED_IN, ReviewState.APPROVED: MODERATED_IN,
-                 ReviewState.WAITING: NOT_MODERATED, ReviewState.REJECTED: MODERATED_OUT}
     comments = []
-    for pk, text, state, number, created in (Statement.objects.filter(conversation=conversation)
-                                             .values_list("pk", "text", "review_state", "author__number",
-                                                          "created_at").order_by("pk")):
-        shown = state in (ReviewState.NONE, ReviewState.APPROVED)
-        comments.append(ExportComment(comment_id=pk, author_id=number, body=text if shown or not public else "",
-                                      moderated=moderated[ReviewState(state)],
+    for pk, text, state, hidden, number, created in (
+            Statement.objects.filter(conversation=conversation)
+            .values_list("pk", "text", "review_state", "is_hidden", "author__number", "created_at").order_by("pk")):
+        # Waiting: not yet moderated; taken out (rejected or hidden): moderated out; else moderated in.
+        moderated = NOT_MODERATED if state == ReviewState.WAITING else MODERATED_OUT if hidden else MODERATED_IN
+        comments.append(ExportComment(comment_id=pk, author_id=number, body=text if not hidden or not public else "",
+                                      moderated=moderated,
                                       timestamp=int(created.timestamp() * 1000)))
     votes = [(number, statement, choice, int(at.timestamp() * 1000)) for number, statement, choice, at in
              Vote.objects.filter(statement__conversation=conversation)

@@ -3,7 +3,10 @@ the next statement for a person, their votes and statements, the waiting queue, 
 
 from django.db.models import Count, Q
 
-from .models import SHOWN, Conversation, Participant, ReviewState, Statement, Vote
+from civica.moderation.models import ReviewState
+from civica.moderation.registry import review_fingerprint
+
+from .models import SHOWN, Conversation, Participant, Statement, Vote
 
 
 def conversation_for_page(*, process, conversation_id):
@@ -35,13 +38,14 @@ def next_statement(conversation, participant):
     return statements.order_by("pk").first()
 
 
-def votes_of(participant):
-    """This participant's votes on shown statements, the latest first, with their statements."""
+def votes_of(participant, *, limit=None):
+    """This participant's votes on shown statements, the latest first, with their statements (the
+    latest ``limit`` only, if given)."""
     if participant is None:
         return []
-    return list(Vote.objects.filter(participant=participant).filter(
-        statement__review_state__in=(ReviewState.NONE, ReviewState.APPROVED))
-        .select_related("statement").order_by("-voted_at", "-pk"))
+    votes = (Vote.objects.filter(participant=participant, statement__is_hidden=False)
+             .select_related("statement").order_by("-voted_at", "-pk"))
+    return list(votes[:limit] if limit else votes)
 
 
 def statements_of(participant):
@@ -52,8 +56,11 @@ def statements_of(participant):
 
 
 def waiting_statements(conversation):
-    return list(Statement.objects.filter(conversation=conversation, review_state=ReviewState.WAITING)
-                .select_related("author").order_by("pk"))
+    """What waits for the moderators, oldest first, each with the fingerprint moderation's decision form
+    carries (``moderation.registry.review_fingerprint``)."""
+    return [{"statement": statement, "fingerprint": review_fingerprint(statement)}
+            for statement in Statement.objects.filter(conversation=conversation, review_state=ReviewState.WAITING)
+            .select_related("author").order_by("pk")]
 
 
 def statements_for_staff(conversation):

@@ -1,4 +1,6 @@
-"""Writes of conversations. Votes and statements by participants; seeding, review, import by staff.
+"""Writes of conversations. Votes and statements by participants; seeding and import by staff. The
+review of statements is ``civica.moderation``'s (approve or reject what waits, hide or restore what is
+shown); ``statement_hidden_changed`` is what it calls back when one leaves the map or comes back.
 
 A vote never computes the map: after it commits, ``tasks.map_requested`` queues one recomputation per
 conversation and window (the debounce). Each write that counts locks a row that exists first: the
@@ -12,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.core import refusals
-from civica.core.transitions import move
+from civica.moderation import services as moderation
 
 from . import tasks
-from .models import MAX_STATEMENT, MAX_STORED_STATEMENT, SHOWN, Conversation, Participant, ReviewState, Statement, Vote
+from .models import MAX_STATEMENT, MAX_STORED_STATEMENT, SHOWN, Conversation, Participant, Statement, Vote
 
 
 def _new_participant(conversation, **fields) -> Participant:
@@ -43,9 +45,13 @@ def vote_cast(*, statement, by, choice: int) -> Vote:
     if choice not in Vote.Choice.values:
         raise ValidationError(_("Choose agree, disagree or pass."))
     refusals.check(by, "participation.vote_statement", statement)
-    participant = participant_for(conversation=statement.conversation, user=by)
+    conversation = statement.conversation
     with transaction.atomic():
-        Participant.objects.select_for_update().filter(pk=participant.pk).values_list("pk", flat=True).first()
+        # The person's participant, locked: found and locked in one query (created the first time).
+        participant = Participant.objects.select_for_update().filter(conversation=conversation, user=by).first()
+        if participant is None:
+            participant = participant_for(conversation=conversation, user=by)
+            Participant.objects.select_for_update().filter(pk=participant.pk).values_list("pk", flat=True).first()
         if not Statement.objects.filter(SHOWN, pk=statement.pk).exists():  # re-checked: moderated out meanwhile
             raise ValidationError(_("This statement is no longer shown: moderators took it out."))
         vote = Vote.objects.filter(participant=participant, statement=statement).first()
@@ -55,14 +61,16 @@ def vote_cast(*, statement, by, choice: int) -> Vote:
             vote.choice, vote.voted_at = choice, timezone.now()
             vote.save(update_fields=["choice", "voted_at"])
         else:
+            vote.participant = participant
             return vote  # a double click: nothing changed, nothing to recompute
-        conversation_id = statement.conversation_id
-        transaction.on_commit(lambda: tasks.map_requested(conversation_id))
+        conversation_id, due = conversation.pk, conversation.map_due_at
+        transaction.on_commit(lambda: tasks.map_requested(conversation_id, due=due))
     return vote
 
 
 def statement_submit(*, conversation, by, text: str) -> Statement:
-    """A participant's statement: it waits for a moderator before anyone else sees it."""
+    """A participant's statement: it waits for a moderator before anyone else sees it (the shared
+    pre-moderation: the consultation's moderators and the site's are told, and decide in their queue)."""
     refusals.check(by, "participation.submit_statement", conversation)
     text = " ".join((text or "").split())
     if not text:
@@ -74,8 +82,11 @@ def statement_submit(*, conversation, by, text: str) -> Statement:
         Participant.objects.select_for_update().filter(pk=participant.pk).values_list("pk", flat=True).first()
         if Statement.objects.filter(conversation=conversation, author=participant, text=text).exists():
             raise ValidationError(_("You have already submitted this statement."))
-        return Statement.objects.create(conversation=conversation, author=participant, text=text,
-                                        review_state=ReviewState.WAITING)
+        statement = Statement(conversation=conversation, author=participant, text=text)
+        moderation.review_hold(statement)  # a conversation's statements always wait (its registration)
+        statement.save()
+        moderation.review_submitted(statement)
+    return statement
 
 
 def statements_seed(*, conversation, by, texts: list[str]) -> list[Statement]:
@@ -96,23 +107,12 @@ def statements_seed(*, conversation, by, texts: list[str]) -> list[Statement]:
                                               for text in cleaned if text not in there])
 
 
-def statement_review(*, statement, by, approve: bool, reason: str = "") -> Statement:
-    """A moderator approves a waiting statement, or takes one out (rejects) with a reason its author is
-    shown. Votes on a statement taken out no longer count: the map is recomputed without them."""
-    reason = (reason or "").strip()[:500]
-    if not approve and not reason:
-        raise ValidationError(_("Say why you reject it: its author is told the reason."))
-    to = ReviewState.APPROVED if approve else ReviewState.REJECTED
-
-    def record(locked):
-        locked.review_state, locked.review_reason = to, reason
-
-    moved = move(statement, to=to, by=by, record=record, fields=["review_state", "review_reason"],
-                 lock=Statement.objects.select_for_update(of=("self",)).select_related("conversation__process"))
-    if moved.votes.exists():
-        conversation_id = moved.conversation_id
+def statement_hidden_changed(statement) -> None:
+    """A moderator took ``statement`` out or put it back (``civica.moderation``, in its transaction): the
+    map is recomputed without (or with) its votes, once the change commits."""
+    if statement.votes.exists():
+        conversation_id = statement.conversation_id
         transaction.on_commit(lambda: tasks.map_requested(conversation_id))
-    return moved
 
 
 CONVERSATION_FIELDS = ("title", "title_en", "description", "description_en", "participants_submit")

@@ -22,11 +22,15 @@ def debounce_seconds() -> int:
     return int(getattr(settings, "CONVERSATION_MAP_DEBOUNCE", DEFAULT_DEBOUNCE_SECONDS))
 
 
-def map_requested(conversation_id) -> bool:
-    """Queue a recomputation unless one is due already; True when this call queued it."""
+def map_requested(conversation_id, *, due=None) -> bool:
+    """Queue a recomputation unless one is due already; True when this call queued it. ``due``: the
+    conversation's ``map_due_at`` as the caller read it; still ahead, the run queued for then reads
+    the caller's committed vote, and no query is needed (most votes of a busy conversation)."""
     from .models import Conversation
 
     now = timezone.now()
+    if due is not None and due > now:
+        return False
     wait = debounce_seconds()
     queued = Conversation.objects.filter(Q(map_due_at__isnull=True) | Q(map_due_at__lte=now),
                                          pk=conversation_id).update(map_due_at=now + datetime.timedelta(seconds=wait))

@@ -1,8 +1,8 @@
-"""The conversation's pages: voting one statement at a time (htmx swaps the voting box; without
-JavaScript the same forms post and redirect), submitting a statement, the map, the public Pol.is
-export; and the staff's screen (settings, seeding, the review of waiting statements, Pol.is import
-and the full export). Bad input answers 400 with the page and what was typed; refusals 403 with
-their reason."""
+"""The conversation's pages: voting one statement at a time (htmx swaps the voting box; without JavaScript
+the same forms post and redirect), submitting a statement, the map, the public Pol.is export; and the
+staff's screen (settings, seeding, the waiting statements and the shown ones with the forms of
+``civica.moderation``, which decides, Pol.is import and the full export). Bad input answers 400 with the
+page and what was typed; refusals 403 with their reason."""
 
 import io
 import zipfile
@@ -16,40 +16,57 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from civica.core import refusals
+from civica.moderation.selectors import rejection_reasons
 
-from ..lookups import process_or_404
+from ..lookups import process_for_action_or_404, process_or_404
 from . import mapview, selectors, services, tasks
-from .forms import ConversationForm, ImportForm, ReviewForm, SeedForm, StatementForm, VoteForm
+from .forms import ConversationForm, ImportForm, SeedForm, StatementForm, VoteForm
 from .models import Conversation
 from .polis import polis_files, polis_import, read_uploaded
 
+LATEST_VOTES = 10  # the votes the voting box lists after an htmx vote
 
-def _conversation_or_404(request, slug, conversation_id):
-    process = process_or_404(slug, request.user)
+
+def _conversation_or_404(request, slug, conversation_id, *, for_action=False):
+    """``for_action``: a form's post, which needs the consultation's phases only (its permissions)."""
+    process = (process_for_action_or_404 if for_action else process_or_404)(slug, request.user)
     conversation = selectors.conversation_for_page(process=process, conversation_id=conversation_id)
     if conversation is None:
         raise Http404
     return process, conversation
 
 
-def _detail(request, process, conversation, *, vote_form=None, statement_form=None, status=200):
-    participant = selectors.participant_of(conversation, request.user)
+def _detail(request, process, conversation, *, vote_form=None, statement_form=None, status=200, participant=None):
+    """The conversation's page, or (htmx) its voting box alone: the box needs neither the person's
+    statements nor the counts, so its answer to a vote reads only what it shows."""
+    participant = participant or selectors.participant_of(conversation, request.user)
     statement = selectors.next_statement(conversation, participant)
+    if statement is not None:
+        statement.conversation = conversation  # its permission checks read the conversation already loaded
     vote_refusal = refusals.why_not(request.user, "participation.vote_statement", statement) if statement else None
     context = {
         "process": process, "conversation": conversation, "participant": participant, "statement": statement,
         "vote_form": vote_form or VoteForm(initial={"statement": statement.pk if statement else None}),
-        "vote_refusal": vote_refusal,
+        "vote_refusal": vote_refusal, "choices": VoteForm.base_fields["choice"].choices,
+    }
+    if request.headers.get("HX-Request"):
+        # After each vote only the latest votes come back (the whole list, every time, made a person's
+        # 200th vote cost 200 forms); the page itself lists them all.
+        latest = selectors.votes_of(participant, limit=LATEST_VOTES + 1)
+        context.update({"my_votes": latest[:LATEST_VOTES], "more_votes": len(latest) > LATEST_VOTES})
+        return render(request, "participation/conversations/_voting.html", context, status=status)
+    context["my_votes"] = selectors.votes_of(participant)
+    my_statements = selectors.statements_of(participant)
+    reasons = rejection_reasons(my_statements)  # what the author is told of a rejection (moderation's log)
+    for item in my_statements:
+        item.rejection_reason = reasons.get(item.pk, "")
+    context.update({
         "statement_form": statement_form or StatementForm(),
         "statement_refusal": refusals.why_not(request.user, "participation.submit_statement", conversation),
-        "statement_count": selectors.shown_statement_count(conversation),
-        "my_votes": selectors.votes_of(participant), "my_statements": selectors.statements_of(participant),
-        "choices": VoteForm.base_fields["choice"].choices,
-        "can_review": request.user.has_perm("participation.review_statement", conversation),
-    }
-    template = ("participation/conversations/_voting.html" if request.headers.get("HX-Request")
-                else "participation/conversations/conversation_detail.html")
-    return render(request, template, context, status=status)
+        "statement_count": selectors.shown_statement_count(conversation), "my_statements": my_statements,
+        "can_review": request.user.has_perm("participation.moderate_conversation", conversation),
+    })
+    return render(request, "participation/conversations/conversation_detail.html", context, status=status)
 
 
 @require_safe
@@ -60,7 +77,7 @@ def conversation_detail(request, slug, conversation_id):
 
 @require_POST
 def conversation_vote(request, slug, conversation_id):
-    process, conversation = _conversation_or_404(request, slug, conversation_id)
+    process, conversation = _conversation_or_404(request, slug, conversation_id, for_action=True)
     if not request.user.is_authenticated:
         return redirect_to_login(conversation.get_absolute_url())
     form = VoteForm(request.POST)
@@ -72,13 +89,13 @@ def conversation_vote(request, slug, conversation_id):
         return _detail(request, process, conversation, vote_form=form, status=400)
     statement.conversation = conversation
     try:
-        services.vote_cast(statement=statement, by=request.user, choice=form.cleaned_data["choice"])
+        vote = services.vote_cast(statement=statement, by=request.user, choice=form.cleaned_data["choice"])
     except refusals.REFUSALS as refused:
         form.add_error(None, refusals.refusal_message(refused))
         return _detail(request, process, conversation, vote_form=form,
                        status=403 if isinstance(refused, PermissionDenied) else 400)
     if request.headers.get("HX-Request"):
-        return _detail(request, process, conversation)
+        return _detail(request, process, conversation, participant=vote.participant)
     return redirect(conversation.get_absolute_url() + "#voting")
 
 
@@ -152,36 +169,14 @@ def _staff_page(request, process, conversation, *, forms=None, status=200):
         "waiting": selectors.waiting_statements(conversation),
         "statements": selectors.statements_for_staff(conversation),
         "seed_form": forms.get("seed") or SeedForm(), "import_form": forms.get("import") or ImportForm(),
-        "review_errors": forms.get("review_errors"),
     }, status=status)
 
 
 def conversation_staff(request, slug, conversation_id):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    process, conversation = _staff_conversation(request, slug, conversation_id, "participation.review_statement")
+    process, conversation = _staff_conversation(request, slug, conversation_id, "participation.moderate_conversation")
     return _staff_page(request, process, conversation)
-
-
-@require_POST
-def statement_review(request, slug, conversation_id):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    process, conversation = _staff_conversation(request, slug, conversation_id, "participation.review_statement")
-    form = ReviewForm(request.POST)
-    statement = selectors.statement_or_none(conversation, form.cleaned_data["statement"]) if form.is_valid() else None
-    if statement is None:
-        return _staff_page(request, process, conversation, status=400,
-                           forms={"review_errors": [_("Choose a statement of this conversation and a decision.")]})
-    try:
-        services.statement_review(statement=statement, by=request.user, reason=form.cleaned_data["reason"],
-                                  approve=form.cleaned_data["decision"] == "approve")
-    except refusals.REFUSALS as refused:
-        return _staff_page(request, process, conversation, status=400,
-                           forms={"review_errors": refusals.refusal_messages(refused)})
-    messages.success(request, _("Approved: everyone can vote on it now.") if form.cleaned_data["decision"] == "approve"
-                     else _("Taken out: its votes no longer count on the map."))
-    return redirect("participation:conversation_staff", slug=process.slug, conversation_id=conversation.pk)
 
 
 @require_POST

@@ -1,6 +1,7 @@
 """Truth table of conversations: each role (visitor, unverified, participant, the statement's author,
 moderators scoped here, elsewhere and everywhere, editor) × the conversation open or closed, for
-voting, submitting, reviewing, the full export and running conversations; and the pages' answers."""
+voting, submitting, reviewing (moderation's permissions on a statement), the full export and running
+conversations; and the pages' answers."""
 
 import pytest
 
@@ -10,8 +11,9 @@ from civica.participation.tests.factories import ProcessFactory
 
 pytestmark = pytest.mark.django_db
 
-PERMISSIONS = ["participation.vote_statement", "participation.submit_statement", "participation.review_statement",
-               "participation.export_conversation_full", "participation.manage_conversation"]
+PERMISSIONS = ["participation.vote_statement", "participation.submit_statement",
+               "participation.moderate_conversation", "participation.export_conversation_full",
+               "participation.manage_conversation"]
 KINDS = ["anonymous", "unverified", "participant", "author", "moderator_here", "moderator_elsewhere", "moderator",
          "editor"]
 MODERATORS = {"moderator_here", "moderator", "editor"}
@@ -40,12 +42,16 @@ def test_who_may_do_what(make_user, kind, open_now):
                                       else conversation) for permission in PERMISSIONS} == {
         "participation.vote_statement": open_now and kind in TAKING_PART,
         "participation.submit_statement": open_now and kind in TAKING_PART,
-        "participation.review_statement": kind in MODERATORS,
+        "participation.moderate_conversation": kind in MODERATORS,
         "participation.export_conversation_full": kind in MODERATORS,
         "participation.manage_conversation": kind == "editor",
     }
-    # Nobody votes on a statement waiting for review, its author and its moderators included.
+    # Nobody votes on a statement waiting for review, its author and its moderators included; its review
+    # (approve, reject) and taking a shown one out are the shared moderation's, the consultation's moderators'.
     assert not user.has_perm("participation.vote_statement", held)
+    assert user.has_perm("moderation.review", held) is (kind in MODERATORS)
+    assert user.has_perm("moderation.moderate", shown) is (kind in MODERATORS)
+    assert user.has_perm("moderation.see_unpublished", held) is (kind in MODERATORS or (kind == "author" and open_now))
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -1,4 +1,4 @@
-"""Reporting and moderating an idea or a debate at /processes/<slug>/<kind>/<id>/report/ and
+"""Reporting and moderating an idea, a debate or a conversation's statement at /processes/<slug>/<kind>/<id>/report/ and
 /moderate/: found in its consultation here, then handed to the moderation app's forms."""
 
 from django.contrib.auth.decorators import login_required

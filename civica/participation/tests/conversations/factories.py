@@ -2,7 +2,8 @@ import datetime
 
 from django.utils import timezone
 
-from civica.participation.conversations.models import Conversation, ReviewState, Statement
+from civica.moderation.models import ReviewState
+from civica.participation.conversations.models import Conversation, Statement
 from civica.participation.tests.factories import ProcessFactory
 
 
@@ -23,4 +24,5 @@ def statements(conversation, count, **fields):
 
 
 def waiting(conversation, text="Mai multe parcuri de skate"):
-    return Statement.objects.create(conversation=conversation, text=text, review_state=ReviewState.WAITING)
+    return Statement.objects.create(conversation=conversation, text=text, review_state=ReviewState.WAITING,
+                                    is_hidden=True)

@@ -9,18 +9,19 @@ import pytest
 from celery.signals import task_prerun
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from django.utils import timezone, translation
 
 from civica.accounts.tests.factories import UserFactory
 from civica.insights.opinion_map import map_opinions
 from civica.insights.polis_export import read_polis_export
+from civica.moderation import services as moderation
+from civica.moderation.models import ModerationAction, ReviewState
 from civica.participation.conversations import services
-from civica.participation.conversations.models import Participant, ReviewState, Statement, Vote
+from civica.participation.conversations.models import Participant, Statement, Vote
 from civica.participation.conversations.opinion import compute_map
 from civica.participation.conversations.polis import polis_files, polis_import
 
-from .factories import open_conversation, statements, waiting
+from .factories import open_conversation, statements
 
 pytestmark = pytest.mark.django_db
 
@@ -74,10 +75,10 @@ def test_two_votes_within_the_window_queue_one_recomputation(recomputations, dja
     assert recomputations == [conversation.pk]
     conversation.refresh_from_db()
     assert conversation.map_computed_at is not None and conversation.map_data["votes"] == 2
-    # Once the window is past, the next vote queues again.
+    # Once the window is past, the next vote (a request reads the conversation afresh) queues again.
     type(conversation).objects.filter(pk=conversation.pk).update(map_due_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=True):
-        services.vote_cast(statement=first, by=person, choice=-1)
+        services.vote_cast(statement=Statement.objects.get(pk=first.pk), by=person, choice=-1)
     assert recomputations == [conversation.pk, conversation.pk]
 
 
@@ -86,15 +87,17 @@ def test_a_participants_statement_waits_and_is_shown_once_approved(make_user):
     author = UserFactory()
     statement = services.statement_submit(conversation=conversation, by=author, text="  Mai  multe piste de biciclete ")
     assert statement.text == "Mai multe piste de biciclete" and statement.review_state == ReviewState.WAITING
+    assert statement.is_hidden
     with pytest.raises(PermissionDenied, match="not shown"):
         services.vote_cast(statement=statement, by=UserFactory(), choice=1)
     moderator = make_user("moderator", scope=conversation.process)
-    services.statement_review(statement=statement, by=moderator, approve=True)
+    moderation.review_decide(target=statement, by=moderator, approve=True)
     services.vote_cast(statement=Statement.objects.get(pk=statement.pk), by=UserFactory(), choice=1)
     assert Vote.objects.count() == 1
 
 
-def test_a_rejection_needs_a_reason_and_the_votes_leave_the_map(make_user, django_capture_on_commit_callbacks):
+def test_taking_out_needs_a_reason_and_the_votes_leave_the_map(make_user, django_capture_on_commit_callbacks,
+                                                                recomputations):
     conversation = open_conversation()
     shown = statements(conversation, 3)
     people = UserFactory.create_batch(8)
@@ -104,10 +107,14 @@ def test_a_rejection_needs_a_reason_and_the_votes_leave_the_map(make_user, djang
                 services.vote_cast(statement=statement, by=person, choice=1 if (number + statement.pk) % 2 else -1)
     moderator = make_user("moderator", scope=conversation.process)
     with pytest.raises(ValidationError):
-        services.statement_review(statement=shown[0], by=moderator, approve=False)
-    services.statement_review(statement=shown[0], by=moderator, approve=False, reason="Off topic")
-    data = compute_map(conversation.pk)
-    assert data["statements"] == 2  # the statement taken out is not on the map
+        moderation.moderate(target=shown[0], by=moderator, hide=True, reason="")
+    type(conversation).objects.filter(pk=conversation.pk).update(map_due_at=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.moderate(target=shown[0], by=moderator, hide=True, reason="Off topic")
+    assert recomputations[-1] == conversation.pk  # recomputed without it, in the background
+    conversation.refresh_from_db()
+    assert conversation.map_data["statements"] == 2  # the statement taken out is not on the map
+    assert ModerationAction.objects.filter(target_id=shown[0].pk, kind=ModerationAction.Kind.HIDE).exists()
 
 
 def test_too_few_votes_say_so_instead_of_a_map(client):
@@ -223,8 +230,11 @@ def test_a_pol_is_export_imports_to_the_groups_of_the_command_line_and_exports_b
     for name, text in polis_files(conversation, public=True).items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     again = read_polis_export(tmp_path)
-    assert set(again.moderated_out) == set(Statement.objects.filter(
-        conversation=conversation, review_state=ReviewState.REJECTED).values_list("pk", flat=True))
+    taken_out = set(Statement.objects.filter(conversation=conversation, review_state=ReviewState.REJECTED,
+                                             is_hidden=True).values_list("pk", flat=True))
+    assert set(again.moderated_out) == taken_out
+    assert set(ModerationAction.objects.filter(kind=ModerationAction.Kind.REJECT).values_list(
+        "target_id", flat=True)) == taken_out  # the moderation log has Pol.is's decisions
     assert all(again.texts[comment] == "" for comment in again.moderated_out)
     round_trip = map_opinions(again.votes, exclude_statements=again.moderated_out)
     assert round_trip.group_of == ours
@@ -256,19 +266,6 @@ def test_the_public_export_is_a_zip_without_personal_data(client):
     assert "Ioana" not in everything and "example.org" not in everything
 
 
-@override_settings(CONVERSATION_MAP_DEBOUNCE=0)
-def test_the_staff_screen_approves_a_waiting_statement(client, make_user):
-    conversation = open_conversation()
-    statement = waiting(conversation)
-    client.force_login(make_user("moderator", scope=conversation.process))
-    base = f"/en/processes/{conversation.process.slug}/manage/conversations/{conversation.pk}/"
-    assert "Mai multe parcuri de skate" in client.get(base).content.decode()
-    assert client.post(base + "review/", {"statement": "x", "decision": "approve"}).status_code == 400
-    assert client.post(base + "review/", {"statement": statement.pk, "decision": "approve"}).status_code == 302
-    statement.refresh_from_db()
-    assert statement.review_state == ReviewState.APPROVED
-
-
 def test_a_person_downloads_and_erases_what_they_did_in_a_conversation():
     from civica.participation import personal_data
 
@@ -297,3 +294,24 @@ def test_the_map_says_when_a_queued_recomputation_will_run():
     assert recomputation_due(conversation, now) == conversation.map_due_at
     conversation.map_computed_at = now  # ran already (no broker: at once)
     assert recomputation_due(conversation, now) is None
+
+
+def test_an_htmx_vote_costs_a_fixed_number_of_queries_and_lists_the_latest_votes(client,
+                                                                                   django_assert_max_num_queries):
+    conversation = open_conversation()
+    shown = statements(conversation, 14)
+    person = UserFactory()
+    client.force_login(person)
+    for statement in shown[:12]:
+        client.post(url(conversation, "vote/"), {"statement": statement.pk, "choice": "1"},
+                    headers={"HX-Request": "true"})
+    type(conversation).objects.filter(pk=conversation.pk).update(
+        map_due_at=timezone.now() + timezone.timedelta(seconds=30))  # a recomputation is queued already
+    with django_assert_max_num_queries(15):
+        response = client.post(url(conversation, "vote/"), {"statement": shown[12].pk, "choice": "-1"},
+                               headers={"HX-Request": "true"})
+    box = response.content.decode()
+    assert response.status_code == 200 and "Statement 13" in box
+    assert box.count('name="statement"') == 1 + 10 and "All your votes" in box  # the latest ten only
+    page = client.get(url(conversation)).content.decode()
+    assert page.count("Statement 0") >= 1 and "Your votes (13)" in page

@@ -1,16 +1,20 @@
 """Votes under a race (PostgreSQL): one person's two votes at once on one statement leave one row; a
 vote and its change at once leave one row holding one of the two; first votes of many people at
-once get distinct pseudonym numbers."""
+once get distinct pseudonym numbers; a vote and a take-out at once; two moderators' decisions at once.
+"""
 
 import pytest
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.core.tests.concurrency import run_together, skip_unless_postgresql
+from civica.moderation import services as moderation
+from civica.moderation.models import ModerationAction
 from civica.participation.conversations import services
 from civica.participation.conversations.models import Participant, Statement, Vote
+from civica.participation.conversations.opinion import conversation_votes
 
-from .factories import open_conversation, statements
+from .factories import open_conversation, statements, waiting
 
 
 def _statement(pk):
@@ -54,8 +58,25 @@ def test_a_vote_against_a_statement_taken_out_at_once_never_counts_after_it():
     person, moderator = UserFactory(), UserFactory(role=Role.MODERATOR)
     outcomes = run_together([
         lambda: services.vote_cast(statement=_statement(statement.pk), by=person, choice=1),
-        lambda: services.statement_review(statement=_statement(statement.pk), by=moderator, approve=False,
-                                          reason="Off topic"),
+        lambda: moderation.moderate(target=_statement(statement.pk), by=moderator, hide=True, reason="Off topic"),
     ])
     assert outcomes[1] is None
     assert outcomes[0] is None or Vote.objects.count() == 0
+    assert Statement.objects.get(pk=statement.pk).is_hidden  # and its votes, if any, are left off the map
+    _votes, excluded = conversation_votes(conversation.pk)
+    assert excluded == {statement.pk}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_moderators_deciding_on_one_statement_at_once_decide_once():
+    skip_unless_postgresql()
+    conversation = open_conversation()
+    statement = waiting(conversation)
+    moderators = [UserFactory(role=Role.MODERATOR) for _ in range(2)]
+    outcomes = run_together([
+        lambda: moderation.review_decide(target=_statement(statement.pk), by=moderators[0], approve=True),
+        lambda: moderation.review_decide(target=_statement(statement.pk), by=moderators[1], approve=False,
+                                         reason="Off topic"),
+    ])
+    assert sorted(outcome is None for outcome in outcomes) == [False, True]  # one refused
+    assert ModerationAction.objects.filter(target_id=statement.pk).count() == 1
