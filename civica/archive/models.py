@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
+from civica.core.maps import latitude_column, longitude_column
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName, private_storage
 
@@ -158,6 +159,9 @@ class Work(Transitions, Bilingual, models.Model):
     description_en = models.TextField(_("description (English, Markdown)"), blank=True)
     location = models.CharField(_("location"), max_length=200, blank=True,
                                 help_text=_("Where the work is kept (shown to the public)."))
+    # The place on the maps (the catalogue's and the work's page); empty: the work is on no map.
+    latitude = latitude_column()
+    longitude = longitude_column()
     provenance_ro = models.TextField(_("provenance (Romanian)"), blank=True)
     provenance_en = models.TextField(_("provenance (English)"), blank=True)
     condition = models.CharField(_("condition"), max_length=10, choices=Condition.choices,

@@ -8,6 +8,7 @@ import json
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -22,6 +23,25 @@ from .forms import CatalogueForm
 from .jsonld import as_script, work_jsonld
 
 WORKS_PER_PAGE = 24
+COUNT_CAP = 5_000  # past this the catalogue says "more than 5,000 works" rather than counting them all
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``COUNT_CAP + 1`` matching works (``SELECT COUNT(*) FROM (… LIMIT 5001)``, unordered):
+    counting 50,000 works on every page cost more than the page itself. Past the cap, ``capped`` is true, the
+    pages reach the cap's last one and the page says there are more; a narrower search counts exactly."""
+
+    def __init__(self, object_list, per_page, *, cap=COUNT_CAP):
+        super().__init__(object_list, per_page)
+        self.cap = cap
+
+    @cached_property
+    def count(self):
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
 
 
 def _facet_headings():
@@ -37,7 +57,7 @@ def catalogue(request):
     form = CatalogueForm(request.GET)
     filters = form.filters()
     result = selectors.catalogue(**filters)
-    page = Paginator(result.works, WORKS_PER_PAGE).get_page(page_param(request.GET))
+    page = CappedPaginator(result.works, WORKS_PER_PAGE).get_page(page_param(request.GET))
     query = request.GET.copy()
     query.pop("page", None)
     headings = _facet_headings()
@@ -52,7 +72,7 @@ def catalogue(request):
     download = "&".join(f"{key}={_quote(val)}" for key, val in filters.items())
     return render(request, "archive/catalogue.html", {
         "form": form, "page": page, "works": page.object_list, "facets": facets, "filters": filters,
-        "query": query.urlencode(), "download": download, **selectors.archive_home(),
+        "query": query.urlencode(), "download": download, "count_cap": COUNT_CAP, **selectors.archive_home(),
     })
 
 
