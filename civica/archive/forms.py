@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.forms import ModelMultipleIdsField
+from civica.core.maps import both_or_neither, latitude_field, longitude_field
 from civica.core.uploads import check_image
 
 from .models import Tag, Work, WorkImage
@@ -33,15 +34,23 @@ class CatalogueForm(forms.Form):
 class WorkForm(forms.ModelForm):
     tags = ModelMultipleIdsField(label=_("Tags"), required=False, queryset=Tag.objects.order_by("name_ro"),
                                  widget=forms.CheckboxSelectMultiple)
+    # The work's place on the maps (picked on the form's map or typed): both or neither.
+    latitude = latitude_field()
+    longitude = longitude_field()
 
     class Meta:
         model = Work
         fields = ["inventory_number", "title_ro", "title_en", "artist", "year_from", "year_to", "date_text_ro",
                   "date_text_en", "medium", "technique_ro", "technique_en", "dimensions", "description_ro",
-                  "description_en", "location", "provenance_ro", "provenance_en", "condition",
+                  "description_en", "location", "latitude", "longitude", "provenance_ro", "provenance_en", "condition",
                   "conservation_notes", "tags", "is_fictional"]
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in
                    ("description_ro", "description_en", "provenance_ro", "provenance_en", "conservation_notes")}
+
+    def clean(self):
+        cleaned = super().clean()
+        both_or_neither(self)
+        return cleaned
 
 
 class ImageForm(forms.ModelForm):

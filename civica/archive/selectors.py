@@ -7,9 +7,12 @@
   by the search box beyond those. The counts are kept in the cache per filters and language until a
   write changes anything they count (a generation number bumped by signals, ``catalogue_changed``), so
   a facet view asked again costs the page's two queries.
+- ``works_on_map``: the matching works that have coordinates, as the catalogue map's places (at most
+  ``MAP_LIMIT``, one query); ``work_place``: a work's point on its page.
 - ``work_for_page``: a published work with its artist, medium, tags, published collections, events and
   only the images its licences let the public see; ``work_for_staff``: any work with every image.
-- ``export_rows``: what the CSV/JSON downloads hold, public fields only, read in chunks."""
+- ``export_rows``: what the CSV/JSON/GeoJSON downloads hold, public fields only (the place's coordinates
+  among them), read in chunks."""
 
 import copy
 import hashlib
@@ -191,6 +194,35 @@ def _count_facets(filters, *, en: bool) -> dict:
     return facets
 
 
+MAP_LIMIT = 500  # markers on the catalogue's map at most; a narrower search shows the rest
+
+
+def work_place(work):
+    """The work's point on its page's map, or None when it has no coordinates."""
+    from civica.core.maps import place_of
+
+    return place_of(work.translated("title"), work.latitude, work.longitude, url=work.get_absolute_url(),
+                    address=work.location)
+
+
+def works_on_map(filters, *, limit=MAP_LIMIT):
+    """The published works matching ``filters`` that have a place, as map places (the first ``limit`` in the
+    catalogue's order, one query that reads only what a marker shows), and whether there were more."""
+    from django.urls import reverse
+
+    from civica.core.i18n import active_language
+    from civica.core.maps import Place
+
+    en = active_language() == "en"
+    rows = list(matching(**filters).filter(latitude__isnull=False, longitude__isnull=False)
+                .order_by("title_ro", "id")
+                .values("slug", "title_ro", "title_en", "location", "latitude", "longitude")[:limit + 1])
+    places = [Place(name=(row["title_en"] if en else "") or row["title_ro"], latitude=row["latitude"],
+                    longitude=row["longitude"], url=reverse("archive:work", args=[row["slug"]]),
+                    address=row["location"]) for row in rows[:limit]]
+    return places, len(rows) > limit
+
+
 def work_for_page(slug):
     return (Work.objects.published().filter(slug=slug).select_related("artist", "medium")
             .prefetch_related("tags", Prefetch("images", public_images(), to_attr="public_images"),
@@ -241,7 +273,7 @@ def archive_home():
 
 
 EXPORT_COLUMNS = ("inventory_number", "title_ro", "title_en", "artist", "date", "year_from", "year_to", "medium",
-                  "technique_ro", "technique_en", "dimensions", "location", "tags", "url")
+                  "technique_ro", "technique_en", "dimensions", "location", "latitude", "longitude", "tags", "url")
 
 
 def export_rows(works, *, base_url):
@@ -257,6 +289,8 @@ def export_rows(works, *, base_url):
                 "year_from": work.year_from, "year_to": work.year_to,
                 "medium": work.medium.name_ro if work.medium_id else "", "technique_ro": work.technique_ro,
                 "technique_en": work.technique_en, "dimensions": work.dimensions, "location": work.location,
+                "latitude": float(work.latitude) if work.latitude is not None else None,
+                "longitude": float(work.longitude) if work.longitude is not None else None,
                 "tags": "; ".join(tag.name_ro for tag in work.tags.all()),
                 "url": base_url + work.get_absolute_url(),
             }

@@ -34,7 +34,7 @@ from .text import work_search_text
 WORK_FIELDS = frozenset({
     "inventory_number", "title_ro", "title_en", "artist", "year_from", "year_to", "date_text_ro", "date_text_en",
     "medium", "technique_ro", "technique_en", "dimensions", "description_ro", "description_en", "location",
-    "provenance_ro", "provenance_en", "condition", "conservation_notes", "is_fictional",
+    "latitude", "longitude", "provenance_ro", "provenance_en", "condition", "conservation_notes", "is_fictional",
 })
 IMAGE_FIELDS = frozenset({"alt_ro", "alt_en", "rights_holder", "photographer", "licence", "position"})
 

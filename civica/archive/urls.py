@@ -6,6 +6,8 @@ app_name = "archive"
 
 urlpatterns = [
     path("", views.catalogue, name="catalogue"),
+    path("map/", views.catalogue_map, name="map"),
+    path("works.geojson", views.download_geojson, name="download_geojson"),
     path("works.csv", views.download_csv, name="download_csv"),
     path("works.json", views.download_json, name="download_json"),
     path("works/<slug:slug>/", views.work_detail, name="work"),

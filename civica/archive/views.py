@@ -1,16 +1,16 @@
 """The archive's public pages: the catalogue with its search and facets, a work's page (schema.org JSON-LD,
 only the images whose licence lets the public see them, with their credit line), an artist's, a
-collection's and an event's page, and the catalogue's downloads as CSV and JSON (the current filters
-applied). The public pages are the same for everyone (``@shared_page``). Views parse (a form), call one
-selector and render."""
+collection's and an event's page, and the catalogue's downloads as CSV, JSON and GeoJSON (the current
+filters applied). The catalogue's map shows the works of its current filters that have a place. The public
+pages are the same for everyone (``@shared_page``). Views parse (a form), call one selector and render."""
 
 import json
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.utils.functional import cached_property
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from civica.core.exports import csv_writer
@@ -31,9 +31,9 @@ class CappedPaginator(Paginator):
     counting 50,000 works on every page cost more than the page itself. Past the cap, ``capped`` is true, the
     pages reach the cap's last one and the page says there are more; a narrower search counts exactly."""
 
-    def __init__(self, object_list, per_page, *, cap=COUNT_CAP):
+    def __init__(self, object_list, per_page, *, cap=None):
         super().__init__(object_list, per_page)
-        self.cap = cap
+        self.cap = cap or COUNT_CAP
 
     @cached_property
     def count(self):
@@ -84,12 +84,26 @@ def _quote(value):
 
 @shared_page
 @require_safe
+def catalogue_map(request):
+    """The works of the catalogue's current filters that have a place, on a map (a list with their
+    coordinates when tiles cannot load)."""
+    filters = CatalogueForm(request.GET).filters()
+    places, more = selectors.works_on_map(filters)
+    back = "&".join(f"{key}={_quote(val)}" for key, val in filters.items())
+    return render(request, "archive/catalogue_map.html", {
+        "places": places, "more": more, "limit": selectors.MAP_LIMIT, "filters": filters, "back": back,
+    })
+
+
+@shared_page
+@require_safe
 def work_detail(request, slug):
     work = selectors.work_for_page(slug)
     if work is None:
         raise Http404
     return render(request, "archive/work_detail.html", {
         "work": work, "jsonld": as_script(work_jsonld(work, language=active_language())),
+        "work_place": selectors.work_place(work),
     })
 
 
@@ -155,3 +169,25 @@ def download_json(request):
     return response
 
 
+
+
+@require_safe
+def download_geojson(request):
+    """The matching works that have a place, as a GeoJSON FeatureCollection (RFC 7946: longitude first),
+    every public field in each feature's properties."""
+    works = selectors.matching(**CatalogueForm(request.GET).filters()).filter(latitude__isnull=False,
+                                                                               longitude__isnull=False)
+
+    def chunks():
+        yield '{"type": "FeatureCollection", "licence": "https://creativecommons.org/publicdomain/zero/1.0/", ' \
+              '"features": ['
+        for number, row in enumerate(selectors.export_rows(works, base_url=settings.CIVICA_BASE_URL)):
+            feature = {"type": "Feature", "id": row["url"],
+                       "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
+                       "properties": row}
+            yield ("," if number else "") + json.dumps(feature, ensure_ascii=False)
+        yield "]}\n"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/geo+json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="arhiva-ecca-lucrari.geojson"'
+    return response
