@@ -11,6 +11,8 @@
   ``MAP_LIMIT``, one query); ``work_place``: a work's point on its page.
 - ``work_for_page``: a published work with its artist, medium, tags, published collections, events and
   only the images its licences let the public see; ``work_for_staff``: any work with every image.
+- ``staff_*`` and ``*_for_staff``: the staff screens' lists and records (artists, collections, events with
+  their documents), each list in a fixed number of queries.
 - ``export_rows``: what the CSV/JSON/GeoJSON downloads hold, public fields only (the place's coordinates
   among them), read in chunks."""
 
@@ -20,13 +22,14 @@ import time
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 
 from .models import (
     PUBLIC_LICENCES,
     Artist,
     Collection,
     CollectionItem,
+    Document,
     Event,
     Work,
     WorkImage,
@@ -261,7 +264,52 @@ def collection_for_page(slug):
 def event_for_page(slug):
     return (Event.objects.filter(slug=slug, is_published=True)
             .prefetch_related(Prefetch("works", Work.objects.published().select_related("artist")),
-                              "documents").first())
+                              Prefetch("documents", Document.objects.filter(is_published=True),
+                                       to_attr="public_documents")).first())
+
+
+# --- The staff's lists and records (``manage_records``) -------------------------------------------
+
+def _published_works(prefix="works"):
+    return Count(prefix, filter=Q(**{f"{prefix}__status": "published"}), distinct=True)
+
+
+def staff_artists():
+    return Artist.objects.annotate(n=Count("works", distinct=True)).order_by("name", "id")
+
+
+def artist_for_staff(pk):
+    return Artist.objects.filter(pk=pk).first()
+
+
+def staff_collections():
+    return (Collection.objects.annotate(n=Count("works", distinct=True), published_works=_published_works())
+            .order_by("title_ro", "id"))
+
+
+def collection_for_staff(pk):
+    collection = Collection.objects.annotate(published_works=_published_works()).filter(pk=pk).first()
+    if collection is not None:
+        collection.listed_works = [item.work for item in collection.items.select_related("work")
+                                   .order_by("position", "id")]
+    return collection
+
+
+def staff_events():
+    return Event.objects.annotate(n=Count("works", distinct=True), d=Count("documents", distinct=True)).order_by(
+        "-starts_on", "id")
+
+
+def event_for_staff(pk):
+    event = (Event.objects.filter(pk=pk)
+             .prefetch_related(Prefetch("documents", Document.objects.order_by("title_ro", "id"))).first())
+    if event is not None:
+        event.listed_works = list(event.works.order_by("inventory_number"))
+    return event
+
+
+def document_for_reading(pk):
+    return Document.objects.select_related("event").filter(pk=pk).first()
 
 
 def archive_home():

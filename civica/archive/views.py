@@ -1,6 +1,7 @@
 """The archive's public pages: the catalogue with its search and facets, a work's page (schema.org JSON-LD,
 only the images whose licence lets the public see them, with their credit line), an artist's, a
-collection's and an event's page, and the catalogue's downloads as CSV, JSON and GeoJSON (the current
+collection's and an event's page (with its published documents, whose PDFs are read from the private storage
+by ``document_file``), and the catalogue's downloads as CSV, JSON and GeoJSON (the current
 filters applied). The catalogue's map shows the works of its current filters that have a place. The public
 pages are the same for everyone (``@shared_page``). Views parse (a form), call one selector and render."""
 
@@ -8,7 +9,7 @@ import json
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
@@ -132,6 +133,20 @@ def event_detail(request, slug):
     if event is None:
         raise Http404
     return render(request, "archive/event_detail.html", {"event": event})
+
+
+@require_safe
+def document_file(request, pk):
+    """A document's PDF, to whoever may read it (published, of a published event; staff always): a 404
+    otherwise, so a draft's existence is not told."""
+    document = selectors.document_for_reading(pk)
+    if document is None or not request.user.has_perm("archive.read_document", document):
+        raise Http404
+    response = FileResponse(document.file.open("rb"), content_type="application/pdf",
+                            filename=f"{document.translated('title')[:80] or 'document'}.pdf")
+    if not document.is_published:
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
 class _Echo:
