@@ -4,9 +4,11 @@
   ``search_text``) and the facets chosen (artist, period, medium, collection, tag), with each facet's
   values and how many of the matching works have each (one GROUP BY a facet: five queries whatever the
   number of works), the ``FACET_LIMIT`` most frequent shown (and the one chosen); the artist is found
-  by the search box beyond those. The counts are kept in the cache per filters and language until a
-  write changes anything they count (a generation number bumped by signals, ``catalogue_changed``), so
-  a facet view asked again costs the page's two queries.
+  by the search box beyond those, and how many works match, counted up to ``COUNT_CAP + 1`` only. The
+  counts are kept in the cache per filters and language until a write changes anything they count (a
+  generation number bumped by signals, ``catalogue_changed``), so a facet view asked again costs the page's
+  queries only; after a change, a background task counts the unfiltered catalogue again before its first
+  visitor (``prepare_unfiltered_facets``).
 - ``works_on_map``: the matching works that have coordinates, as the catalogue map's places (at most
   ``MAP_LIMIT``, one query); ``work_place``: a work's point on its page.
 - ``work_for_page``: a published work with its artist, medium, tags, published collections, events and
@@ -120,8 +122,8 @@ def _schedule_preparation() -> None:
 
 
 def prepare_unfiltered_facets() -> int:
-    """The unfiltered catalogue's facet counts, in both languages, kept for the current generation unless
-    they already are; returns how many were counted (0, 1 or 2)."""
+    """The unfiltered catalogue's facet counts and number of works, in both languages, kept for the current
+    generation unless they already are; returns how many were counted (0, 1 or 2)."""
     from django.conf import settings
     from django.utils import translation
 
@@ -130,10 +132,10 @@ def prepare_unfiltered_facets() -> int:
         return 0
     counted = 0
     for language, _name in settings.LANGUAGES:
-        key = _facets_key({}, language)
+        key = f"{_facets_key({}, language)}:{COUNT_CAP}"
         if cache.get(key) is None:
             with translation.override(language):
-                cache.set(key, _count_facets({}, en=language == "en"), seconds)
+                cache.set(key, _counted({}, en=language == "en"), seconds)
             counted += 1
     return counted
 
@@ -148,25 +150,40 @@ def _facets_key(filters, language) -> str:
     return f"archive:facets:{generation}:{language}:{hashlib.sha256(chosen.encode()).hexdigest()}"
 
 
-def catalogue(**filters) -> Catalogue:
-    """The works matching ``filters`` and the facets' values; the facets' five GROUP BYs are kept in the cache
-    per filters and language until anything they count changes (``catalogue_changed``)."""
+COUNT_CAP = 5_000  # past this the catalogue says "more than 5,000 works" rather than counting them all
+
+
+def count_matching(filters, *, cap=None) -> int:
+    """How many works match, counted up to ``cap + 1`` (``SELECT COUNT(*) FROM (… LIMIT 5001)``, unordered):
+    counting 50,000 works on every page cost more than the page itself."""
+    return matching(**filters).order_by()[: (cap or COUNT_CAP) + 1].count()
+
+
+def _counted(filters, *, en: bool, cap=None) -> dict:
+    return {"facets": _count_facets(filters, en=en), "total": count_matching(filters, cap=cap)}
+
+
+def catalogue(*, cap=None, **filters) -> Catalogue:
+    """The works matching ``filters``, how many (up to ``cap + 1``) and the facets' values; the count and the
+    facets' five GROUP BYs are kept in the cache per filters and language until anything they count changes
+    (``catalogue_changed``)."""
     from django.conf import settings
 
     from civica.core.i18n import active_language
 
     language = active_language()
+    cap = cap or COUNT_CAP
     seconds = getattr(settings, "CIVICA_ARCHIVE_FACETS_SECONDS", FACETS_SECONDS)
-    key = _facets_key(filters, language) if seconds else None
-    facets = cache.get(key) if key else None
-    if facets is None:
-        facets = _count_facets(filters, en=language == "en")
+    key = f"{_facets_key(filters, language)}:{cap}" if seconds else None
+    counted = cache.get(key) if key else None
+    if counted is None:
+        counted = _counted(filters, en=language == "en", cap=cap)
         if key:
-            cache.set(key, facets, seconds)
+            cache.set(key, counted, seconds)
     works = (matching(**filters).select_related("artist", "medium")
              .prefetch_related(Prefetch("images", public_images(), to_attr="public_images"))
              .order_by("title_ro", "id"))
-    return Catalogue(works=works, facets=copy.deepcopy(facets))
+    return Catalogue(works=works, facets=copy.deepcopy(counted["facets"]), total=counted["total"])
 
 
 def _count_facets(filters, *, en: bool) -> dict:

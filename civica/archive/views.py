@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import render
-from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from civica.core.exports import csv_writer
@@ -24,21 +23,18 @@ from .forms import CatalogueForm
 from .jsonld import as_script, work_jsonld
 
 WORKS_PER_PAGE = 24
-COUNT_CAP = 5_000  # past this the catalogue says "more than 5,000 works" rather than counting them all
+COUNT_CAP = selectors.COUNT_CAP
 
 
 class CappedPaginator(Paginator):
-    """Counts at most ``COUNT_CAP + 1`` matching works (``SELECT COUNT(*) FROM (… LIMIT 5001)``, unordered):
-    counting 50,000 works on every page cost more than the page itself. Past the cap, ``capped`` is true, the
-    pages reach the cap's last one and the page says there are more; a narrower search counts exactly."""
+    """A paginator given its count, counted up to a cap (``selectors.count_matching``): past the cap,
+    ``capped`` is true, the pages reach the cap's last one and the page says there are more; a narrower
+    search counts exactly."""
 
-    def __init__(self, object_list, per_page, *, cap=None):
+    def __init__(self, object_list, per_page, *, count, cap):
         super().__init__(object_list, per_page)
-        self.cap = cap or COUNT_CAP
-
-    @cached_property
-    def count(self):
-        return self.object_list.order_by()[: self.cap + 1].count()
+        self.count = count
+        self.cap = cap
 
     @property
     def capped(self) -> bool:
@@ -57,8 +53,9 @@ def _facet_headings():
 def catalogue(request):
     form = CatalogueForm(request.GET)
     filters = form.filters()
-    result = selectors.catalogue(**filters)
-    page = CappedPaginator(result.works, WORKS_PER_PAGE).get_page(page_param(request.GET))
+    result = selectors.catalogue(**filters, cap=COUNT_CAP)
+    page = CappedPaginator(result.works, WORKS_PER_PAGE, count=result.total, cap=COUNT_CAP).get_page(
+        page_param(request.GET))
     query = request.GET.copy()
     query.pop("page", None)
     headings = _facet_headings()
