@@ -100,25 +100,16 @@ FACETS_SECONDS = 3600  # at most; CIVICA_ARCHIVE_FACETS_SECONDS = 0 turns the ke
 
 def catalogue_changed(**kwargs) -> None:
     """Facet counts kept in the cache are stale: a work, its tags or collections, an artist, a medium, a
-    tag or a collection changed (connected to their signals in ``apps.py``). Once the write commits, the
-    unfiltered catalogue's counts are made again in the background (``prepare_unfiltered_facets``), so its
-    first visitor after a change does not wait for the five GROUP BYs."""
-    from django.db import transaction
-
+    tag or a collection changed (connected to their signals in ``apps.py``, with ``tasks.after_change``,
+    which has the unfiltered catalogue counted again once the write commits)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, time.time_ns(), None)
-    transaction.on_commit(_schedule_preparation)
 
 
-def _schedule_preparation() -> None:
-    """One task per generation, however many rows the committed write changed (an import: thousands)."""
-    from .tasks import prepare_catalogue_facets
-
-    generation = cache.get(GENERATION_KEY)
-    if cache.add(f"archive:facets-prepare:{generation}", 1, FACETS_SECONDS):
-        prepare_catalogue_facets.delay()
+def generation() -> int | None:
+    return cache.get(GENERATION_KEY)
 
 
 def prepare_unfiltered_facets() -> int:
