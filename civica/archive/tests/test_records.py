@@ -149,7 +149,7 @@ def test_a_collection_is_published_only_when_complete(client, editor):
 
 def test_an_event_its_works_and_its_documents(client, editor):
     client.force_login(editor)
-    WorkFactory(inventory_number="ECCA-1", title_ro="Casa")
+    WorkFactory(inventory_number="ECCA-1", title_ro="Casa", title_en="House")
     bad_dates = client.post("/en/archive/manage/events/new/", {"kind": "symposium", "title_ro": "Simpozion",
                                                                 "starts_on": "2021-10-22", "ends_on": "2021-10-21"})
     assert "The event ends before it starts." in bad_dates.content.decode()
@@ -168,7 +168,7 @@ def test_an_event_its_works_and_its_documents(client, editor):
     assert document.file.storage.location == private_storage().location
     assert b"Numele autorului" not in document.file.read() and not document.is_published
     public_page = client.get(f"/en/archive/events/{event.slug}/").content.decode()
-    assert "Casa" in public_page and "Program" not in public_page
+    assert "House" in public_page and f"/en/archive/documents/{document.pk}/" not in public_page
     refused = client.post(f"/en/archive/manage/documents/{document.pk}/", {"action": "publish"}, follow=True)
     assert "Before publishing, fill in: title (English)." in refused.content.decode()
     prefix = f"document-{document.pk}"
