@@ -27,11 +27,15 @@ class ArchiveConfig(AppConfig):
 
         from .models import Artist, Collection, CollectionItem, Medium, Tag, Work
         from .selectors import catalogue_changed
+        from .tasks import after_change
 
         for model in (Work, Artist, Medium, Tag, Collection, CollectionItem):
             post_save.connect(catalogue_changed, sender=model, weak=False, dispatch_uid=f"archive.facets.save.{model}")
             post_delete.connect(catalogue_changed, sender=model, weak=False,
                                 dispatch_uid=f"archive.facets.delete.{model}")
+            # Then, once the write commits, the unfiltered catalogue counted again (the queue).
+            post_save.connect(after_change, sender=model, weak=False, dispatch_uid=f"archive.prepare.save.{model}")
+            post_delete.connect(after_change, sender=model, weak=False, dispatch_uid=f"archive.prepare.delete.{model}")
         from .services import refresh_search_text
 
         for model in (Artist, Medium, Tag):  # renamed: their works are found by the new name
@@ -40,3 +44,4 @@ class ArchiveConfig(AppConfig):
         for sender in (Work.tags.through, CollectionItem):
             m2m_changed.connect(catalogue_changed, sender=sender, weak=False,
                                 dispatch_uid=f"archive.facets.m2m.{sender}")
+            m2m_changed.connect(after_change, sender=sender, weak=False, dispatch_uid=f"archive.prepare.m2m.{sender}")

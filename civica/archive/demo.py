@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from civica.core.illustrations import draw
+from civica.core.maps import DEFAULT_CENTRE
 from civica.core.uploads import random_name
 
 from .models import (
@@ -99,6 +100,8 @@ def load(log):
         work.medium, work.technique_ro, work.technique_en = media[medium], technique_ro, technique_en or ""
         work.dimensions = dimensions
         work.location = "Depozitul ECCA, Cluj-Napoca (fictiv)"
+        # The fictional depot's point: Cluj-Napoca's centre (so the maps have the works to show).
+        work.latitude, work.longitude = DEFAULT_CENTRE
         work.provenance_ro = "Donația artistului, 2021 (fictiv)."
         work.provenance_en = "Gift of the artist, 2021 (fictional)."
         work.description_ro = (f"*Lucrare fictivă, pentru demonstrație.* {title_ro}: o lucrare din prima colecție "

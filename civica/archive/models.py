@@ -15,7 +15,10 @@ operelor de artă create de generații recente de artiști clujeni" (seed 000).
   ``PUBLIC_MAX_SIDE`` px, with WebP renditions) that exists only while the image's licence lets the public
   see it; alt text in both languages, the rights holder and the licence make the credit line.
 - ``Collection``: a curated, ordered selection of works; ``Event``: an exhibition, the symposium, a
-  launch, with the works shown and ``Document``s (public PDFs, metadata stripped).
+  launch, with the works shown and ``Document``s (PDFs, metadata stripped, kept in the private storage and
+  served by a permission-checked view once published). The three are published or not (``PublishedFlag``:
+  ``RECORD_TRANSITIONS``), after the same required-fields check as works (``checks``).
+- ``latitude``/``longitude`` of a work: its place on the maps (``core.maps``).
 - ``is_fictional`` on artists, works, collections and events: demo content the pages mark as invented."""
 
 from django.conf import settings
@@ -27,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
 from civica.core.image_rights import LICENCE_URLS, PUBLIC_LICENCES, PUBLIC_MAX_SIDE, Licence  # noqa: F401
+from civica.core.maps import latitude_column, longitude_column
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName, private_storage
 
@@ -47,6 +51,24 @@ WORK_TRANSITIONS = {
     WorkStatus.DRAFT: {WorkStatus.PUBLISHED: "archive.publish_work"},
     WorkStatus.PUBLISHED: {WorkStatus.DRAFT: "archive.unpublish_work"},
 }
+
+
+# Collections, events and documents: published or not (``is_published``), moved by the same helper as works.
+RECORD_TRANSITIONS = {
+    WorkStatus.DRAFT: {WorkStatus.PUBLISHED: "archive.publish_record"},
+    WorkStatus.PUBLISHED: {WorkStatus.DRAFT: "archive.unpublish_record"},
+}
+
+
+class PublishedFlag(Transitions):
+    """A record whose status is read from its ``is_published`` (``services.record_publish`` moves it)."""
+
+    TRANSITIONS = RECORD_TRANSITIONS
+    STATUS = WorkStatus
+
+    @property
+    def status(self):
+        return WorkStatus.PUBLISHED if self.is_published else WorkStatus.DRAFT
 
 
 class Artist(Bilingual, models.Model):
@@ -136,6 +158,9 @@ class Work(Transitions, Bilingual, models.Model):
     description_en = models.TextField(_("description (English, Markdown)"), blank=True)
     location = models.CharField(_("location"), max_length=200, blank=True,
                                 help_text=_("Where the work is kept (shown to the public)."))
+    # The place on the maps (the catalogue's and the work's page); empty: the work is on no map.
+    latitude = latitude_column()
+    longitude = longitude_column()
     provenance_ro = models.TextField(_("provenance (Romanian)"), blank=True)
     provenance_en = models.TextField(_("provenance (English)"), blank=True)
     condition = models.CharField(_("condition"), max_length=10, choices=Condition.choices,
@@ -219,7 +244,7 @@ class WorkImage(models.Model):
         return (self.alt_en if active_language() == "en" and self.alt_en else "") or self.alt_ro
 
 
-class Collection(Bilingual, models.Model):
+class Collection(PublishedFlag, Bilingual, models.Model):
     slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
     title_ro = models.CharField(_("title (Romanian)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
@@ -258,7 +283,7 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("Event")
 
 
-class Event(Bilingual, models.Model):
+class Event(PublishedFlag, Bilingual, models.Model):
     slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=12, choices=EventKind.choices, default=EventKind.EXHIBITION)
     title_ro = models.CharField(_("title (Romanian)"), max_length=200)
@@ -284,11 +309,13 @@ class Event(Bilingual, models.Model):
         return reverse("archive:event", args=[self.slug])
 
 
-class Document(Bilingual, models.Model):
+class Document(PublishedFlag, Bilingual, models.Model):
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.CASCADE, related_name="documents")
     title_ro = models.CharField(_("title (Romanian)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    file = models.FileField(_("PDF"), upload_to=RandomName("documents/archive"))
+    # Private storage, always: the public reads a published document through ``views.document_file``.
+    file = models.FileField(_("PDF"), storage=private_storage, upload_to=RandomName("archive/documents"))
+    is_published = models.BooleanField(_("published"), default=False)
     size = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -301,3 +328,6 @@ class Document(Bilingual, models.Model):
 
     def __str__(self):
         return self.title_ro
+
+    def get_absolute_url(self):
+        return reverse("archive:document", args=[self.pk])

@@ -4,12 +4,19 @@
   ``search_text``) and the facets chosen (artist, period, medium, collection, tag), with each facet's
   values and how many of the matching works have each (one GROUP BY a facet: five queries whatever the
   number of works), the ``FACET_LIMIT`` most frequent shown (and the one chosen); the artist is found
-  by the search box beyond those. The counts are kept in the cache per filters and language until a
-  write changes anything they count (a generation number bumped by signals, ``catalogue_changed``), so
-  a facet view asked again costs the page's two queries.
+  by the search box beyond those, and how many works match, counted up to ``COUNT_CAP + 1`` only. The
+  counts are kept in the cache per filters and language until a write changes anything they count (a
+  generation number bumped by signals, ``catalogue_changed``), so a facet view asked again costs the page's
+  queries only; after a change, a background task counts the unfiltered catalogue again before its first
+  visitor (``prepare_unfiltered_facets``).
+- ``works_on_map``: the matching works that have coordinates, as the catalogue map's places (at most
+  ``MAP_LIMIT``, one query); ``work_place``: a work's point on its page.
 - ``work_for_page``: a published work with its artist, medium, tags, published collections, events and
   only the images its licences let the public see; ``work_for_staff``: any work with every image.
-- ``export_rows``: what the CSV/JSON downloads hold, public fields only, read in chunks."""
+- ``staff_*`` and ``*_for_staff``: the staff screens' lists and records (artists, collections, events with
+  their documents), each list in a fixed number of queries.
+- ``export_rows``: what the CSV/JSON/GeoJSON downloads hold, public fields only (the place's coordinates
+  among them), read in chunks."""
 
 import copy
 import hashlib
@@ -17,13 +24,15 @@ import time
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q, Value
+from django.db.models.functions import Concat
 
 from .models import (
     PUBLIC_LICENCES,
     Artist,
     Collection,
     CollectionItem,
+    Document,
     Event,
     Work,
     WorkImage,
@@ -92,11 +101,37 @@ FACETS_SECONDS = 3600  # at most; CIVICA_ARCHIVE_FACETS_SECONDS = 0 turns the ke
 
 def catalogue_changed(**kwargs) -> None:
     """Facet counts kept in the cache are stale: a work, its tags or collections, an artist, a medium, a
-    tag or a collection changed (connected to their signals in ``apps.py``)."""
+    tag or a collection changed (connected to their signals in ``apps.py``, with ``tasks.after_change``,
+    which has the unfiltered catalogue counted again once the write commits)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def generation() -> int | None:
+    return cache.get(GENERATION_KEY)
+
+
+def prepare_unfiltered_facets() -> int:
+    """The unfiltered catalogue's facet counts and number of works, in both languages, and its collections'
+    list, kept for the current generation unless they already are; returns how many languages were counted
+    (0, 1 or 2)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    seconds = getattr(settings, "CIVICA_ARCHIVE_FACETS_SECONDS", FACETS_SECONDS)
+    if not seconds:
+        return 0
+    counted = 0
+    for language, _name in settings.LANGUAGES:
+        key = f"{_facets_key({}, language)}:{COUNT_CAP}"
+        if cache.get(key) is None:
+            with translation.override(language):
+                cache.set(key, _counted({}, en=language == "en"), seconds)
+            counted += 1
+    archive_home()  # the collections' list with its counts, kept for the same generation
+    return counted
 
 
 def _facets_key(filters, language) -> str:
@@ -109,25 +144,46 @@ def _facets_key(filters, language) -> str:
     return f"archive:facets:{generation}:{language}:{hashlib.sha256(chosen.encode()).hexdigest()}"
 
 
-def catalogue(**filters) -> Catalogue:
-    """The works matching ``filters`` and the facets' values; the facets' five GROUP BYs are kept in the cache
-    per filters and language until anything they count changes (``catalogue_changed``)."""
+COUNT_CAP = 5_000  # past this the catalogue says "more than 5,000 works" rather than counting them all
+
+
+def count_matching(filters, *, cap=None) -> int:
+    """How many works match, counted up to ``cap + 1`` (``SELECT COUNT(*) FROM (… LIMIT 5001)``, unordered):
+    counting 50,000 works on every page cost more than the page itself."""
+    return matching(**filters).order_by()[: (cap or COUNT_CAP) + 1].count()
+
+
+def _counted(filters, *, en: bool, cap=None) -> dict:
+    return {"facets": _count_facets(filters, en=en), "total": count_matching(filters, cap=cap)}
+
+
+def catalogue(*, cap=None, **filters) -> Catalogue:
+    """The works matching ``filters``, how many (up to ``cap + 1``) and the facets' values; the count and the
+    facets' five GROUP BYs are kept in the cache per filters and language until anything they count changes
+    (``catalogue_changed``)."""
     from django.conf import settings
 
     from civica.core.i18n import active_language
 
     language = active_language()
+    cap = cap or COUNT_CAP
     seconds = getattr(settings, "CIVICA_ARCHIVE_FACETS_SECONDS", FACETS_SECONDS)
-    key = _facets_key(filters, language) if seconds else None
-    facets = cache.get(key) if key else None
-    if facets is None:
-        facets = _count_facets(filters, en=language == "en")
+    key = f"{_facets_key(filters, language)}:{cap}" if seconds else None
+    counted = cache.get(key) if key else None
+    if counted is None:
+        counted = _counted(filters, en=language == "en", cap=cap)
         if key:
-            cache.set(key, facets, seconds)
+            cache.set(key, counted, seconds)
+    order = "title_ro"
+    if filters and counted["total"] <= cap:
+        # At most ``cap`` matches: sorting them is cheaper than walking the title index until the page's works
+        # turn up (a word in one work of ten whose titles sort together made PostgreSQL read 45,000 rows for
+        # 24). The same order, written so that no index serves it; past the cap the index walk stays.
+        order = Concat("title_ro", Value(""))
     works = (matching(**filters).select_related("artist", "medium")
              .prefetch_related(Prefetch("images", public_images(), to_attr="public_images"))
-             .order_by("title_ro", "id"))
-    return Catalogue(works=works, facets=copy.deepcopy(facets))
+             .order_by(order, "id"))
+    return Catalogue(works=works, facets=copy.deepcopy(counted["facets"]), total=counted["total"])
 
 
 def _count_facets(filters, *, en: bool) -> dict:
@@ -156,6 +212,35 @@ def _count_facets(filters, *, en: bool) -> dict:
                       grouped("tags__slug", "tags__name_ro", "tags__name_en", tags__isnull=False)),
     }
     return facets
+
+
+MAP_LIMIT = 500  # markers on the catalogue's map at most; a narrower search shows the rest
+
+
+def work_place(work):
+    """The work's point on its page's map, or None when it has no coordinates."""
+    from civica.core.maps import place_of
+
+    return place_of(work.translated("title"), work.latitude, work.longitude, url=work.get_absolute_url(),
+                    address=work.location)
+
+
+def works_on_map(filters, *, limit=MAP_LIMIT):
+    """The published works matching ``filters`` that have a place, as map places (the first ``limit`` in the
+    catalogue's order, one query that reads only what a marker shows), and whether there were more."""
+    from django.urls import reverse
+
+    from civica.core.i18n import active_language
+    from civica.core.maps import Place
+
+    en = active_language() == "en"
+    rows = list(matching(**filters).filter(latitude__isnull=False, longitude__isnull=False)
+                .order_by("title_ro", "id")
+                .values("slug", "title_ro", "title_en", "location", "latitude", "longitude")[:limit + 1])
+    places = [Place(name=(row["title_en"] if en else "") or row["title_ro"], latitude=row["latitude"],
+                    longitude=row["longitude"], url=reverse("archive:work", args=[row["slug"]]),
+                    address=row["location"]) for row in rows[:limit]]
+    return places, len(rows) > limit
 
 
 def work_for_page(slug):
@@ -196,19 +281,75 @@ def collection_for_page(slug):
 def event_for_page(slug):
     return (Event.objects.filter(slug=slug, is_published=True)
             .prefetch_related(Prefetch("works", Work.objects.published().select_related("artist")),
-                              "documents").first())
+                              Prefetch("documents", Document.objects.filter(is_published=True),
+                                       to_attr="public_documents")).first())
+
+
+# --- The staff's lists and records (``manage_records``) -------------------------------------------
+
+def _published_works(prefix="works"):
+    return Count(prefix, filter=Q(**{f"{prefix}__status": "published"}), distinct=True)
+
+
+def staff_artists():
+    return Artist.objects.annotate(n=Count("works", distinct=True)).order_by("name", "id")
+
+
+def artist_for_staff(pk):
+    return Artist.objects.filter(pk=pk).first()
+
+
+def staff_collections():
+    return (Collection.objects.annotate(n=Count("works", distinct=True), published_works=_published_works())
+            .order_by("title_ro", "id"))
+
+
+def collection_for_staff(pk):
+    collection = Collection.objects.annotate(published_works=_published_works()).filter(pk=pk).first()
+    if collection is not None:
+        collection.listed_works = [item.work for item in collection.items.select_related("work")
+                                   .order_by("position", "id")]
+    return collection
+
+
+def staff_events():
+    return Event.objects.annotate(n=Count("works", distinct=True), d=Count("documents", distinct=True)).order_by(
+        "-starts_on", "id")
+
+
+def event_for_staff(pk):
+    event = (Event.objects.filter(pk=pk)
+             .prefetch_related(Prefetch("documents", Document.objects.order_by("title_ro", "id"))).first())
+    if event is not None:
+        event.listed_works = list(event.works.order_by("inventory_number"))
+    return event
+
+
+def document_for_reading(pk):
+    return Document.objects.select_related("event").filter(pk=pk).first()
 
 
 def archive_home():
+    """The catalogue's published collections (with their number of works, kept in the cache with the facets
+    until a change: one GROUP BY over every collection's items) and latest events."""
+    from django.conf import settings
+
+    seconds = getattr(settings, "CIVICA_ARCHIVE_FACETS_SECONDS", FACETS_SECONDS)
+    key = _facets_key({}, "collections") if seconds else None
+    collections = cache.get(key) if key else None
+    if collections is None:
+        collections = list(Collection.objects.filter(is_published=True).annotate(
+            n=Count("works", distinct=True)).order_by("title_ro"))
+        if key:
+            cache.set(key, collections, seconds)
     return {
-        "collections": list(Collection.objects.filter(is_published=True).annotate(
-            n=Count("works", distinct=True)).order_by("title_ro")),
+        "collections": collections,
         "events": list(Event.objects.filter(is_published=True).order_by("-starts_on")[:10]),
     }
 
 
 EXPORT_COLUMNS = ("inventory_number", "title_ro", "title_en", "artist", "date", "year_from", "year_to", "medium",
-                  "technique_ro", "technique_en", "dimensions", "location", "tags", "url")
+                  "technique_ro", "technique_en", "dimensions", "location", "latitude", "longitude", "tags", "url")
 
 
 def export_rows(works, *, base_url):
@@ -224,6 +365,8 @@ def export_rows(works, *, base_url):
                 "year_from": work.year_from, "year_to": work.year_to,
                 "medium": work.medium.name_ro if work.medium_id else "", "technique_ro": work.technique_ro,
                 "technique_en": work.technique_en, "dimensions": work.dimensions, "location": work.location,
+                "latitude": float(work.latitude) if work.latitude is not None else None,
+                "longitude": float(work.longitude) if work.longitude is not None else None,
                 "tags": "; ".join(tag.name_ro for tag in work.tags.all()),
                 "url": base_url + work.get_absolute_url(),
             }

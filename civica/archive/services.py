@@ -13,6 +13,7 @@
   ``search_text`` (connected to their ``post_save`` in ``apps.py``), 500 works at a time."""
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -23,6 +24,7 @@ from civica.core import refusals
 from civica.core.image_rights import kept_original as _kept_original
 from civica.core.image_rights import sync_public_copy
 from civica.core.transitions import move
+from civica.core.uploads import random_name
 
 from .checks import missing_fields
 from .models import Work, WorkImage, WorkStatus
@@ -31,7 +33,7 @@ from .text import work_search_text
 WORK_FIELDS = frozenset({
     "inventory_number", "title_ro", "title_en", "artist", "year_from", "year_to", "date_text_ro", "date_text_en",
     "medium", "technique_ro", "technique_en", "dimensions", "description_ro", "description_en", "location",
-    "provenance_ro", "provenance_en", "condition", "conservation_notes", "is_fictional",
+    "latitude", "longitude", "provenance_ro", "provenance_en", "condition", "conservation_notes", "is_fictional",
 })
 IMAGE_FIELDS = frozenset({"alt_ro", "alt_en", "rights_holder", "photographer", "licence", "position"})
 
@@ -188,3 +190,177 @@ def image_delete(*, image, by) -> None:
         _touch(work)
         if work.is_published:
             audit.record(by=by, action="archive.image.delete", target=work)
+
+
+# --- Artists, collections, events and their documents ---------------------------------------------
+
+ARTIST_FIELDS = frozenset({"name", "birth_year", "bio_ro", "bio_en", "links", "is_fictional"})
+COLLECTION_FIELDS = frozenset({"title_ro", "title_en", "description_ro", "description_en", "is_fictional"})
+EVENT_FIELDS = frozenset({"kind", "title_ro", "title_en", "starts_on", "ends_on", "place", "description_ro",
+                          "description_en", "is_fictional"})
+DOCUMENT_FIELDS = frozenset({"title_ro", "title_en"})
+
+
+def _fill(record, fields, allowed):
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"not editable here: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(record, name, value.strip() if isinstance(value, str) else value)
+
+
+def _locked(model, record):
+    return model() if record is None else model.objects.select_for_update().get(pk=record.pk)
+
+
+def record_missing(record) -> list[str]:
+    """The required-fields check of a collection, an event or a document (``checks``), as saved."""
+    from .checks import collection_missing, document_missing, event_missing
+    from .models import Collection, Event
+
+    if isinstance(record, Collection):
+        return collection_missing(record, published_works=record.works.filter(status=WorkStatus.PUBLISHED).count()
+                                  if record.pk else 0)
+    if isinstance(record, Event):
+        return event_missing(record)
+    return document_missing(record)
+
+
+def _keep_required(record) -> None:
+    """A published record keeps what publishing required (read under its row's lock)."""
+    if record.is_published:
+        missing = record_missing(record)
+        if missing:
+            raise ValidationError(_("A published record must keep: %(fields)s. Unpublish it first to leave "
+                                    "them empty.") % {"fields": ", ".join(missing)})
+
+
+def artist_save(*, by, artist=None, **fields):
+    """A new artist (the slug from the name) or changes to one; renaming refreshes their works' words
+    (``refresh_search_text``, on the artist's ``post_save``)."""
+    from .models import Artist
+
+    refusals.check(by, "archive.edit_record", artist)
+    with transaction.atomic():
+        artist = _locked(Artist, artist)
+        _fill(artist, fields, ARTIST_FIELDS)
+        if not artist.slug:
+            artist.slug = new_slug(artist.name, model=Artist)
+        artist.full_clean()
+        artist.save()
+        audit.record(by=by, action="archive.artist.save", target=artist, summary=", ".join(sorted(fields)))
+    return artist
+
+
+def collection_save(*, by, collection=None, works=None, **fields):
+    """A new collection (a draft) or changes to one; ``works``: its works in their order (replacing the
+    previous selection), None to leave them."""
+    from .models import Collection, CollectionItem
+
+    refusals.check(by, "archive.edit_record", collection)
+    with transaction.atomic():
+        collection = _locked(Collection, collection)
+        _fill(collection, fields, COLLECTION_FIELDS)
+        if not collection.slug:
+            collection.slug = new_slug(collection.title_ro, model=Collection)
+        collection.full_clean()
+        collection.save()
+        if works is not None:
+            collection.items.all().delete()
+            CollectionItem.objects.bulk_create([CollectionItem(collection=collection, work=work, position=number)
+                                                for number, work in enumerate(works)])
+        _keep_required(collection)
+        audit.record(by=by, action="archive.collection.save", target=collection, summary=", ".join(sorted(fields)))
+    return collection
+
+
+def event_save(*, by, event=None, works=None, **fields):
+    """A new event (a draft) or changes to one; ``works``: the works shown (None to leave them)."""
+    from .models import Event
+
+    refusals.check(by, "archive.edit_record", event)
+    with transaction.atomic():
+        event = _locked(Event, event)
+        _fill(event, fields, EVENT_FIELDS)
+        if event.ends_on and event.starts_on and event.ends_on < event.starts_on:
+            raise ValidationError({"ends_on": _("The event ends before it starts.")})
+        if not event.slug:
+            event.slug = new_slug(event.title_ro, model=Event)
+        event.full_clean(exclude=["works"])
+        _keep_required(event)
+        event.save()
+        if works is not None:
+            event.works.set(works)
+        audit.record(by=by, action="archive.event.save", target=event, summary=", ".join(sorted(fields)))
+    return event
+
+
+def document_add(*, event, by, upload, **fields):
+    """A PDF (``core.uploads.check_pdf`` accepted it) kept without its metadata in the private storage, as
+    a draft of ``event``."""
+    from civica.core.uploads import strip_pdf_metadata
+
+    from .models import Document, Event
+
+    refusals.check(by, "archive.edit_record", event)
+    with transaction.atomic():
+        Event.objects.select_for_update().filter(pk=event.pk).first()
+        document = Document(event=event, created_by=by)
+        _fill(document, fields, DOCUMENT_FIELDS)
+        content = strip_pdf_metadata(upload)
+        document.size = len(content)
+        document.file = ContentFile(content, name=random_name("pdf"))
+        document.full_clean(exclude=["file"])
+        document.save()
+        audit.record(by=by, action="archive.document.add", target=event, summary=document.title_ro)
+    return document
+
+
+def document_update(*, document, by, **fields):
+    from .models import Document
+
+    refusals.check(by, "archive.edit_record", document)
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document.pk)
+        _fill(document, fields, DOCUMENT_FIELDS)
+        document.full_clean(exclude=["file"])
+        _keep_required(document)
+        document.save()
+        audit.record(by=by, action="archive.document.change", target=document, summary=", ".join(sorted(fields)))
+    return document
+
+
+def document_delete(*, document, by) -> None:
+    """The row and its PDF (the app's ``post_delete`` receiver deletes the file)."""
+    refusals.check(by, "archive.edit_record", document)
+    with transaction.atomic():
+        audit.record(by=by, action="archive.document.delete", target=document.event or document,
+                     summary=document.title_ro)
+        document.delete()
+
+
+def record_publish(*, record, by):
+    """A collection, an event or a document published, once its required-fields check passes under the
+    row's lock (``core.transitions.move``)."""
+    def check(locked):
+        missing = record_missing(locked)
+        if missing:
+            raise ValidationError(_("Before publishing, fill in: %(fields)s.") % {"fields": ", ".join(missing)})
+
+    def record_it(locked):
+        locked.is_published = True
+
+    with transaction.atomic():
+        record = move(record, to=WorkStatus.PUBLISHED, by=by, check=check, record=record_it, fields=["is_published"])
+        audit.record(by=by, action=f"archive.{record._meta.model_name}.publish", target=record)
+    return record
+
+
+def record_unpublish(*, record, by):
+    def record_it(locked):
+        locked.is_published = False
+
+    with transaction.atomic():
+        record = move(record, to=WorkStatus.DRAFT, by=by, record=record_it, fields=["is_published"])
+        audit.record(by=by, action=f"archive.{record._meta.model_name}.unpublish", target=record)
+    return record

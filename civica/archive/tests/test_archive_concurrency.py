@@ -1,5 +1,6 @@
 """Writes of the archive under parallel requests (PostgreSQL; SQLite serialises every writer): an edit
-that empties a required field racing the publication never leaves a published work incomplete; two
+that empties a required field racing the publication never leaves a published work (or collection)
+incomplete; two
 imports of one file at once make each work once and never fail with an error."""
 
 import pytest
@@ -27,6 +28,23 @@ def test_publishing_racing_an_edit_never_publishes_an_incomplete_work(editor):
                                  lambda work=work: services.work_save(by=editor, work=work, dimensions="")])
         work.refresh_from_db()
         assert not (work.status == WorkStatus.PUBLISHED and missing_fields(work))
+        assert sum(outcome is None for outcome in outcomes) == 1  # exactly one of the two went through
+
+
+def test_publishing_a_collection_racing_an_edit_never_publishes_it_incomplete(editor):
+    from civica.archive.models import Collection
+
+    for attempt in range(3):
+        work = WorkFactory()
+        collection = Collection.objects.create(slug=f"c-{attempt}", title_ro="Colecția", title_en="The collection",
+                                               description_ro="Selecția.")
+        collection.works.add(work)
+        outcomes = run_together([
+            lambda collection=collection: services.record_publish(record=collection, by=editor),
+            lambda collection=collection: services.collection_save(by=editor, collection=collection, title_en=""),
+        ])
+        collection.refresh_from_db()
+        assert not (collection.is_published and not collection.title_en)
         assert sum(outcome is None for outcome in outcomes) == 1  # exactly one of the two went through
 
 
