@@ -1,5 +1,6 @@
 """A visitor finds a work of the ECCA archive by a facet (the medium "Photography"), opens it and sees its
-image with the credit line; axe-core checks the catalogue and a work page in both languages."""
+image with the credit line, then finds the same works on the catalogue's map (its list of places, as without
+tiles); axe-core checks the catalogue, a work page and the map in both languages."""
 
 import pytest
 from playwright.sync_api import expect
@@ -39,6 +40,11 @@ def test_a_visitor_finds_a_work_by_a_facet(live_server, page, archive_demo):
         "href", "https://creativecommons.org/licenses/by/4.0/")
     expect_accessible(page)
 
-    for path in ("/ro/archive/", "/ro/archive/works/blocuri-in-ceata/"):
+    page.goto(f"{base}/en/archive/map/?medium=fotografie")
+    places = page.get_by_role("main")
+    expect(places.get_by_role("link", name="Blocks in the fog")).to_be_visible()
+    expect_accessible(page)
+
+    for path in ("/ro/archive/", "/ro/archive/works/blocuri-in-ceata/", "/ro/archive/map/"):
         page.goto(f"{base}{path}")
         expect_accessible(page)
