@@ -98,6 +98,7 @@ def _touch(heritage_object):
 
 moderatables.register(Moderatable(
     model=HeritageObject, kind="heritage-objects", scope_of=lambda heritage_object: heritage_object.locality,
+    scope_field="locality",
     describe=lambda heritage_object: gettext_lazy("your heritage entry “%(name)s”") % {
         "name": heritage_object.name_ro},
     moderate_url=lambda heritage_object: reverse("heritage:moderate", args=[heritage_object.pk]),

@@ -5,6 +5,7 @@ from the page another of them left in the cache, and each must get exactly the p
 cache off."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
@@ -133,18 +134,19 @@ def site_open_data(site_news):
     return site_news
 
 
-# --- The ECCA art archive (issue 23): the catalogue and the pages of a work, an artist, a collection and an
-# event, on ``site_archive``.
+# --- The ECCA art archive (issue 23): the catalogue, its map and the pages of a work, an artist, a collection
+# and an event, on ``site_archive``.
 PAGES |= {
     "archive:catalogue": lambda site: "/ro/archive/",
+    "archive:map": lambda site: "/ro/archive/map/",
     "archive:work": lambda site: "/ro/archive/works/casa-albastra/",
     "archive:artist": lambda site: "/ro/archive/artists/ilinca/",
     "archive:collection": lambda site: "/ro/archive/collections/prima/",
     "archive:event": lambda site: "/ro/archive/events/simpozion/",
 }
-PAGE_DATA |= dict.fromkeys(("archive:catalogue", "archive:work", "archive:artist", "archive:collection",
-                            "archive:event"), "site_archive")
-SHOWN |= dict.fromkeys(("archive:catalogue", "archive:work", "archive:artist", "archive:collection",
+PAGE_DATA |= dict.fromkeys(("archive:catalogue", "archive:map", "archive:work", "archive:artist",
+                            "archive:collection", "archive:event"), "site_archive")
+SHOWN |= dict.fromkeys(("archive:catalogue", "archive:map", "archive:work", "archive:artist", "archive:collection",
                         "archive:event"), "Casa albastră")
 
 
@@ -154,7 +156,8 @@ def site_archive(site_news):
     from civica.archive.models import Event
     from civica.archive.tests.factories import ArtistFactory, CollectionFactory, WorkFactory, image_for
 
-    work = WorkFactory(slug="casa-albastra", title_ro="Casa albastră", artist=ArtistFactory(slug="ilinca"))
+    work = WorkFactory(slug="casa-albastra", title_ro="Casa albastră", artist=ArtistFactory(slug="ilinca"),
+                       latitude=Decimal("46.7712"), longitude=Decimal("23.5897"))
     image_for(work)
     CollectionFactory(slug="prima").works.add(work)
     Event.objects.create(slug="simpozion", title_ro="Simpozion", starts_on="2021-10-22",
