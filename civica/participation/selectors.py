@@ -274,6 +274,7 @@ LEVELLED_ACTIONS = (
     ("poll", gettext_lazy("To answer polls you need")),
     ("register", gettext_lazy("To register for its meetings you need")),
 )
+LEVELLED_ACTION_NAMES = frozenset(action for action, _says in LEVELLED_ACTIONS)
 
 
 def levels_needed(*, process) -> list[dict]:
