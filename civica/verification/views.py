@@ -40,13 +40,19 @@ def _mine(request, *, residence_form=None, code_form=None, status=200):
         "code_refusal": refusals.why_not(user, "verification.redeem_code"),
         "census_available": get_verifier().available(),
         "desk": selectors.desk(),
-        "next_url": safe_next(request),
+        "next_url": _back_to(request),
     }, status=status)
 
 
+def _back_to(request) -> str | None:
+    """``next``, when it is a path of this site (``/…``, not ``//host``): where the person was refused."""
+    url = safe_next(request)
+    return url if url and url.startswith("/") and not url.startswith(("//", "/\\")) else None
+
+
 def _verified(request):
-    """Back where the person was refused (``next``, an address of this site), or to their levels."""
-    return redirect(safe_next(request) or "verification:mine")
+    """Back where the person was refused (``next``), or to their levels."""
+    return redirect(_back_to(request) or "verification:mine")
 
 
 @login_required
