@@ -3,9 +3,10 @@
 The endpoints are the URL resolver's (Django's admin left out); for each, a crawl of the demo data
 (``loaddemo``: processes, ideas, comments, meetings, a world-café workshop, calls, applications,
 plans, vouchers…) as each role (anonymous, participant, editor, administrator, evaluator, facilitator,
-member representative, analyst, the vouchers' programme staff, referrer and venue staff) finds a real address (or, for what no link leads to, one built from the demo rows), the query
-parameters its links carry and the fields its forms post; the view's module adds the names it reads
-from ``request.GET`` / ``request.POST``. Hypothesis then sends each endpoint values mixing the real
+member representative, analyst, the vouchers' programme staff, referrer and venue staff) finds a real
+address (or, for what no link leads to, one built from the demo rows), the query parameters its links
+carry and the fields its forms post; the view's module adds the names it reads from ``request.GET`` /
+``request.POST``. Hypothesis then sends each endpoint values mixing the real
 ones with NUL, "²", huge, negative and non-numeric numbers and unicode text, and every id in the
 path is replaced by such values too. Bounded and reproducible: ``derandomize=True``, a few
 examples per form, every request rolled back so one cannot change what the next one sees.

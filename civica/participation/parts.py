@@ -10,6 +10,7 @@ from civica.core.personal_parts import once, part, remember, template_part
 from civica.moderation.models import ReportReason
 from civica.notifications import selectors as notification_selectors
 from civica.verification.predicates import has_level, level_remedy, needed_level
+from civica.verification.verifiers import get_verifier
 
 from . import selectors
 from .forms import AnswerForm
@@ -103,7 +104,9 @@ def _level_needed(request, slug, action):
         return None
     level = needed_level(process, action)
     held = has_level(request.user, level)
-    return {"held": held, "remedy": None if held else level_remedy(level),
+    # Whether the census answers, asked once for all the levels the page lists.
+    available = once(request, "verification.census_available", lambda: get_verifier().available())
+    return {"held": held, "remedy": None if held else level_remedy(level, census_available=available),
             "back_to": f"{request.path}#verification-needed"}
 
 

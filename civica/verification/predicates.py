@@ -60,15 +60,17 @@ def level_met(action: str, scope_of):
     return predicate
 
 
-def level_remedy(level) -> Remedy:
-    """Where a person gets ``level``: the part of their verification page that gives it (``views.ANCHORS``):
-    the census check for "resident" while the city's verifier can answer, the centre's desk otherwise."""
+def level_remedy(level, *, census_available=None) -> Remedy:
+    """Where a person gets ``level``: the part of their verification page that gives it: the census check
+    for "resident" while the city's verifier can answer (``census_available``, asked of it when not given),
+    the centre's desk otherwise."""
     from .verifiers import get_verifier
 
     level = Level(level)
     if level == Level.EMAIL:
         anchor = "levels"
-    elif level == Level.RESIDENT and get_verifier().available():
+    elif level == Level.RESIDENT and (census_available if census_available is not None
+                                      else get_verifier().available()):
         anchor = "residence"
     else:
         anchor = "in-person"

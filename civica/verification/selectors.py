@@ -27,5 +27,6 @@ def recent_attempts(*, user, limit=10):
 
 def desk() -> dict:
     """Where and when the centre's staff verify people in person (settings; the hours may be unset)."""
-    return {"address": getattr(settings, "CIVICA_DESK_ADDRESS", ""), "hours": getattr(settings, "CIVICA_DESK_HOURS", ""),
+    return {"address": getattr(settings, "CIVICA_DESK_ADDRESS", ""),
+            "hours": getattr(settings, "CIVICA_DESK_HOURS", ""),
             "email": getattr(settings, "CIVICA_DESK_EMAIL", "")}

@@ -277,7 +277,8 @@ CIVICA_CENSUS_KEY = os.environ.get("CIVICA_CENSUS_KEY", "")
 CIVICA_DESK_CODE_HOURS = int(os.environ.get("CIVICA_DESK_CODE_HOURS", "72"))
 # Where and when staff verify people in person, as the verification page tells them (the centre's address
 # from its 2021 plan; hours as the centre publishes them, unset: the page says to write first).
-CIVICA_DESK_ADDRESS = os.environ.get("CIVICA_DESK_ADDRESS", "Centrul Cultural Clujean, Str. Fluierașului nr. 3, Cluj-Napoca")
+CIVICA_DESK_ADDRESS = os.environ.get("CIVICA_DESK_ADDRESS",
+                                     "Centrul Cultural Clujean, Str. Fluierașului nr. 3, Cluj-Napoca")
 CIVICA_DESK_HOURS = os.environ.get("CIVICA_DESK_HOURS", "")
 CIVICA_DESK_EMAIL = os.environ.get("CIVICA_DESK_EMAIL", "office@cccluj.ro")
 # How long a newsletter confirmation link works (seconds; civica.newsletter.tokens).

@@ -74,6 +74,23 @@ def test_what_each_person_sees_on_the_consultations_page(client, make_user, cons
             assert link(level, back_to, "in-person") in item and "You have it." not in item, (kind, action)
 
 
+def test_the_list_of_levels_costs_the_same_for_one_level_or_all(client, make_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(make_user("participant"))
+    import_census()
+    counts = []
+    every = {f"level_{action}": Level.IN_PERSON for action in ("propose", "comment", "poll", "register")}
+    for process in (ProcessFactory(level_support=Level.RESIDENT, **every),
+                    ProcessFactory(level_support=Level.RESIDENT)):
+        client.get(f"/en/processes/{process.slug}/")  # caches filled once
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/en/processes/{process.slug}/").status_code == 200
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1], counts
+
+
 def without_levels_list(page):
     """The page but the consultation's list of the levels it asks for (tested above): what the action says."""
     if 'id="verification-needed"' not in page:
