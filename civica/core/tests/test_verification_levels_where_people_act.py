@@ -18,8 +18,7 @@ from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 from civica.verification.levels import Level
 from civica.verification.models import Attempt, Method, Outcome, Verification
 from civica.verification.predicates import level_remedy
-
-from .factories import RESIDENTS, import_census
+from civica.verification.tests.factories import RESIDENTS, import_census
 
 pytestmark = pytest.mark.django_db
 MINE = "/en/account/verification/"
