@@ -200,3 +200,35 @@ def test_attempts_are_limited_per_address_and_each_is_kept(client, make_user, se
     assert sorted(Attempt.objects.values_list("user_id", "method", "outcome")) == sorted([
         (people[0].pk, Method.CENSUS, Outcome.NOT_FOUND), (people[0].pk, Method.CENSUS, Outcome.NOT_FOUND),
         (people[1].pk, Method.DESK_CODE, Outcome.INVALID_CODE)])
+
+
+@pytest.mark.parametrize("kind", PERSONS)
+def test_a_conversation_asks_its_consultations_level_to_vote_and_add_statements(client, make_user, kind):
+    import datetime
+
+    from django.utils import timezone
+
+    from civica.participation.tests.conversations.factories import open_conversation, statements
+
+    now, day = timezone.now(), datetime.timedelta(days=1)
+    process = ProcessFactory(phases=[("conversation", now - day, now + 10 * day)], level_converse=Level.RESIDENT)
+    conversation = open_conversation(process, participants_submit=True)
+    statement = statements(conversation, 1)[0]
+    user = person(make_user, kind)
+    allowed = HOLDS[kind] >= RANK[Level.RESIDENT]
+    for permission, target in (("participation.vote_statement", statement),
+                               ("participation.submit_statement", conversation)):
+        assert user.has_perm(permission, target) == allowed, (kind, permission)
+        if HOLDS[kind] >= 1 and not allowed:
+            assert refusals.failing(user, permission, target).name == "level_converse"
+    if user.is_authenticated:
+        client.force_login(user)
+    url = f"/en/processes/{process.slug}/conversations/{conversation.pk}/"
+    page = client.get(url).content.decode()
+    if HOLDS[kind] >= 1 and not allowed:
+        assert "To take part in the conversation here you need: resident verified." in page
+        assert link(Level.RESIDENT, url, "in-person") in page
+    else:
+        assert "Get verified" not in page, kind
+    if allowed:
+        assert 'name="choice"' in page
