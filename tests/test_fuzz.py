@@ -2,10 +2,11 @@
 
 The endpoints are the URL resolver's (Django's admin left out); for each, a crawl of the demo data
 (``loaddemo``: processes, ideas, comments, meetings, a world-café workshop, calls, applications,
-plans…) as each role (anonymous, participant, editor, evaluator, facilitator, member representative)
-finds a real address (or, for what no link leads to, one built from the demo rows), the query
-parameters its links carry and the fields its forms post; the view's module adds the names it reads
-from ``request.GET`` / ``request.POST``. Hypothesis then sends each endpoint values mixing the real
+plans, vouchers…) as each role (anonymous, participant, editor, administrator, evaluator, facilitator,
+member representative, analyst, the vouchers' programme staff, referrer and venue staff) finds a real
+address (or, for what no link leads to, one built from the demo rows), the query parameters its links
+carry and the fields its forms post; the view's module adds the names it reads from ``request.GET`` /
+``request.POST``. Hypothesis then sends each endpoint values mixing the real
 ones with NUL, "²", huge, negative and non-numeric numbers and unicode text, and every id in the
 path is replaced by such values too. Bounded and reproducible: ``derandomize=True``, a few
 examples per form, every request rolled back so one cannot change what the next one sees.
@@ -38,7 +39,10 @@ pytestmark = pytest.mark.xdist_group("demo_crawl")
 # The demo's accounts by role, and the applicant of its first application sent (found in the data).
 DEMO_ACCOUNTS = {"participant": "participant@civica.test", "editor": "editor@civica.test",
                  "evaluator": "evaluator@civica.test", "facilitator": "facilitator@civica.test",
-                 "member": "member@civica.test", "analyst": "analyst@civica.test"}
+                 "member": "member@civica.test", "analyst": "analyst@civica.test",
+                 # the census import is the administrators' only; vouchers' scoped roles (vouchers/demo.py)
+                 "administrator": "admin@civica.test", "voucher_staff": "voucher-staff@civica.test",
+                 "referrer": "referrer@civica.test", "venue": "venue@civica.test"}
 ROLES = ["anonymous", *DEMO_ACCOUNTS, "applicant"]
 # Not fuzzed: Django's admin (not ours), and leaving the session (the crawl goes on signed in).
 SKIPPED_NAMESPACES = ("admin",)
@@ -204,6 +208,7 @@ def _known_parameters():
     from civica.newsletter.models import Consent, Subscriber
     from civica.newsletter.tokens import confirm_token, preferences_token
     from civica.notifications.models import Notification
+    from civica.vouchers.models import Beneficiary, Voucher
     from civica.workshops import selectors as workshop_selectors
     from civica.workshops.models import WorkshopTable
 
@@ -221,6 +226,10 @@ def _known_parameters():
     known["network", "slug"] += list(Space.objects.filter(is_bookable=True).values_list("slug", flat=True))
     known["network", "pk"] += list(Booking.objects.order_by("pk").values_list("pk", flat=True)[:2])
     known["comments", "comment_id"] += list(Comment.objects.order_by("-pk").values_list("pk", flat=True)[:2])
+    # A voucher's own page is reached by its code (printed on the card, not linked for everyone).
+    known["vouchers", "code"] += list(Voucher.objects.order_by("pk").values_list("code", flat=True)[:1])
+    known["vouchers", "reference"] += list(Beneficiary.objects.order_by("pk").values_list("reference", flat=True)[:1])
+    known["vouchers", "pk"] += list(Voucher.objects.order_by("pk").values_list("pk", flat=True)[:1])
     known["notifications", "pk"] = list(Notification.objects.order_by("-pk").values_list("pk", flat=True)[:1])
     # The newsletter's links come only in e-mails: a demo subscriber's (a used confirmation, preferences).
     known["newsletter", "token"] += [preferences_token(row) for row in Subscriber.objects.order_by("pk")[:1]]

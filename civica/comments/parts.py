@@ -154,6 +154,7 @@ def form(request, calls):
             "comment_kept_text": draft.get("body", ""),
             "comment_refusal": None if can_comment else refusals.why_not(request.user, "comments.post", target),
             "comment_step": None if can_comment else refusals.next_step(request.user, "comments.post", target),
+            "comment_remedy": None if can_comment else refusals.remedy(request.user, "comments.post", target),
             "comment_post_url": args[2],
             "with_alignment": args[3] == "1",
         }))

@@ -32,12 +32,18 @@ def _why_closed(user, target):
     return (entry.open_now.why_not(user, target) if entry else None) or _("You cannot comment here.")
 
 
+def _where_to_meet(user, target):
+    """Where a person meets what closes comments to them, when their entry says (a verification level)."""
+    entry = commentables.for_object(target)
+    return entry.open_now.remedy(user, target) if entry else None
+
+
 refusals.add_perm("comments.post", Requirements(
     (rules.is_authenticated, gettext_lazy("Log in to comment.")),
     (is_participant, gettext_lazy("Verify your e-mail address to comment: open the link we sent you."),
      "verified"),
     (target_visible, gettext_lazy("Comments are closed while moderators review this.")),
-    (comments_open, _why_closed),
+    (comments_open, _why_closed, None, None, _where_to_meet),
 ))
 rules.add_perm("comments.edit", is_participant & is_comment_author & comment_editable_now)
 # Only authors delete; moderators hide (with a reason, logged, reversible: moderation.moderate).

@@ -20,6 +20,10 @@ A requirement the person meets with their account (``rules.is_authenticated``, a
 with :func:`met_by_account`: a verified address) is a step, not a wall: :func:`next_step` says
 ``LOG_IN`` or ``VERIFY`` when it is the one that fails, and pages show the buttons for it
 (``{% act_here %}``, templatetags/act_here.py) instead of the sentence.
+
+A requirement met elsewhere on the site (a verification level: ``civica.verification``) carries a
+``remedy``, ``(user, obj) -> Remedy``: the page where this person can meet it. :func:`remedy` gives the
+failing requirement's, and ``{% act_here %}`` links to it beside the sentence, with the way back.
 """
 
 import functools
@@ -53,6 +57,8 @@ class Requirement:
     # Whether logging in (or verifying one's address) meets it; by default, whether its predicate was
     # marked with met_by_account (composed predicates, e.g. "logged in unless anonymous", say so here).
     by_account: bool | None = None
+    # ``(user, obj) -> Remedy | None``: where the person can meet it (a page elsewhere), if anywhere.
+    remedy: object = None
 
     @property
     def name(self) -> str:
@@ -71,6 +77,17 @@ VERIFY = "verify"
 _met_by_account: set = {rules.is_authenticated}
 
 
+@dataclass(frozen=True)
+class Remedy:
+    """Where a refused person can meet the requirement that refuses them: ``url`` (a page of this site
+    that takes ``next``, the address to come back to), ``label`` the link's words, ``anchor`` the part of
+    the page to land on."""
+
+    url: str
+    label: str
+    anchor: str = ""
+
+
 def met_by_account(*predicates) -> None:
     """Mark ``predicates`` as met by logging in and verifying one's address (accounts marks its own)."""
     _met_by_account.update(predicates)
@@ -78,8 +95,8 @@ def met_by_account(*predicates) -> None:
 
 class Requirements:
     """Ordered requirements of one permission, each ``(predicate, message)``, ``(predicate, message,
-    key)`` or ``(predicate, message, key, by_account)``: all must hold, the first that fails is the
-    reason."""
+    key)``, ``(predicate, message, key, by_account)`` or ``(predicate, message, key, by_account, remedy)``:
+    all must hold, the first that fails is the reason."""
 
     def __init__(self, *requirements):
         if not requirements:
@@ -95,6 +112,11 @@ class Requirements:
     def why_not(self, user, obj=None) -> str | None:
         failing = self.failing(user, obj)
         return failing.says(user, obj) if failing else None
+
+    def remedy(self, user, obj=None) -> Remedy | None:
+        """Where ``user`` can meet the requirement that refuses them, when it says."""
+        failing = self.failing(user, obj)
+        return failing.remedy(user, obj) if failing is not None and failing.remedy is not None else None
 
 
 _declared: dict[str, Requirements] = {}
@@ -130,6 +152,13 @@ def next_step(user, name: str, obj=None) -> str | None:
     if requirement is None or not requirement.met_by_account:
         return None
     return VERIFY if user.is_authenticated else LOG_IN
+
+
+def remedy(user, name: str, obj=None) -> Remedy | None:
+    """Where ``user`` can meet what refuses them ``name`` on ``obj`` (None when allowed, or nowhere)."""
+    if name not in _declared or user.has_perm(name, obj):
+        return None
+    return _declared[name].remedy(user, obj)
 
 
 def why_not(user, name: str, obj=None, *, otherwise=None) -> str | None:

@@ -7,6 +7,7 @@ everyone and kept in the shared page.
 Every part of one request reads the same meeting and the person's registration: loaded once, by the
 first part that needs them."""
 
+from civica.core import refusals
 from civica.core.personal_parts import once, remember, template_part
 
 from . import selectors
@@ -39,6 +40,10 @@ def _registration(request, slug):
         # Counted only where the person sees what they count: the register button, their waiting place.
         "places_left": selectors.places_left(meeting) if can_register and not standing else None,
         "waiting_position": selectors.waiting_position(registration) if standing else None,
+        # Why not, when registration is open: an unverified e-mail (the link again), or the level the
+        # consultation asks for (with where to get it), from the permission's own requirements.
+        "register_step": None if can_register else refusals.next_step(request.user, "meetings.register", meeting),
+        "register_refusal": None if can_register else refusals.why_not(request.user, "meetings.register", meeting),
     }
 
 

@@ -132,6 +132,8 @@ class Process(Bilingual, models.Model):
     level_poll = models.CharField(_("to answer polls"), max_length=16, choices=Level.choices, default=Level.EMAIL)
     level_register = models.CharField(_("to register for its meetings"), max_length=16, choices=Level.choices,
                                       default=Level.EMAIL)
+    level_converse = models.CharField(_("to vote and add statements in its conversations"), max_length=16,
+                                      choices=Level.choices, default=Level.EMAIL)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+", verbose_name=_("created by"))

@@ -1,6 +1,7 @@
 """The personal parts of consultation pages (core/personal_parts.py): an idea's support box (the
-person's support, what they may do with the idea), the moderators' answer form, and the "you support
-it" badge on idea cards (one query for every card of a page)."""
+person's support, what they may do with the idea), the moderators' answer form, the "you support
+it" badge on idea cards (one query for every card of a page), and beside each verification level the
+consultation asks for, whether the person holds it or where they get it (civica.verification)."""
 
 from django.template.loader import get_template
 
@@ -8,6 +9,8 @@ from civica.core import refusals
 from civica.core.personal_parts import once, part, remember, template_part
 from civica.moderation.models import ReportReason
 from civica.notifications import selectors as notification_selectors
+from civica.verification.predicates import has_level, level_remedy, needed_level
+from civica.verification.verifiers import get_verifier
 
 from . import selectors
 from .forms import AnswerForm
@@ -93,6 +96,21 @@ def _manage_notice(request, slug):
     return {"process": process}
 
 
+def _level_needed(request, slug, action):
+    """Whether the person holds the level ``action`` needs here, or the link to get it that brings them
+    back to this part of the page."""
+    process = _process(request, slug)
+    if process is None or action not in selectors.LEVELLED_ACTION_NAMES:
+        return None
+    level = needed_level(process, action)
+    held = has_level(request.user, level)
+    # Whether the census answers, asked once for all the levels the page lists.
+    available = once(request, "verification.census_available", lambda: get_verifier().available())
+    return {"held": held, "remedy": None if held else level_remedy(level, census_available=available),
+            "back_to": f"{request.path}#verification-needed"}
+
+
+template_part("participation.level_needed", "participation/parts/level_needed.html", _level_needed)
 template_part("participation.propose", "participation/parts/propose.html", _propose)
 template_part("participation.process_follow", "participation/parts/process_follow.html", _following)
 template_part("participation.manage_notice", "participation/parts/manage_notice.html", _manage_notice)

@@ -90,6 +90,8 @@ _LEVEL_PROPOSE = level_requirement("propose", process_of, _VERBS[Action.CREATE_I
 _LEVEL_SUPPORT = level_requirement("support", process_of, _VERBS[Action.SUPPORT])
 _LEVEL_COMMENT = level_requirement("comment", process_of, lambda: _("comment"))
 _LEVEL_POLL = level_requirement("poll", process_of, lambda: _("answer polls"))
+_LEVEL_CONVERSE = level_requirement("converse", lambda obj: conversation_of(obj).process,
+                                    _VERBS[Action.CONVERSE])
 
 refusals.add_perm("participation.propose_idea", Requirements(
     *_as_participant(Action.CREATE_IDEA),
@@ -142,6 +144,7 @@ _CONVERSING = (
     *_as_participant(Action.CONVERSE),
     (is_published, gettext_lazy("You cannot take part here.")),
     (conversation_open, _conversation_refusal),
+    _LEVEL_CONVERSE,
 )
 refusals.add_perm("participation.vote_statement", Requirements(
     *_CONVERSING,

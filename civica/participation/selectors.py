@@ -272,8 +272,10 @@ LEVELLED_ACTIONS = (
     ("support", gettext_lazy("To support ideas you need")),
     ("comment", gettext_lazy("To comment you need")),
     ("poll", gettext_lazy("To answer polls you need")),
+    ("converse", gettext_lazy("To vote and add statements in its conversations you need")),
     ("register", gettext_lazy("To register for its meetings you need")),
 )
+LEVELLED_ACTION_NAMES = frozenset(action for action, _says in LEVELLED_ACTIONS)
 
 
 def levels_needed(*, process) -> list[dict]:

@@ -223,7 +223,8 @@ def idea_answer(*, idea, by, status, answer: str) -> Idea:
 
 RESERVED_SLUGS = {"manage", "new"}
 # The verification level each action needs (civica.verification).
-LEVEL_FIELDS = ("level_propose", "level_support", "level_comment", "level_poll", "level_register")
+LEVEL_FIELDS = ("level_propose", "level_support", "level_comment", "level_poll", "level_converse",
+                "level_register")
 PROCESS_FIELDS = ("title_ro", "title_en", "summary_ro", "summary_en", "body_ro", "body_en", "hero_image",
                   "hero_image_alt", "scope", "programme", "starts_on", "ends_on", "supports_per_person",
                   "report_threshold", "contributions_wait", *LEVEL_FIELDS)

@@ -8,12 +8,18 @@ the predicate and the refusal of one action with :func:`requirement`::
 which gives ``(predicate, message, key)`` for ``core.refusals.Requirements``: it holds when the scope
 (``process_of(obj)``) needs no more than a verified e-mail for that action (the e-mail is the caller's
 own requirement already), or the person holds the level it needs (or a stronger one). The scope says
-what each action needs by its field ``level_<action>``; a missing scope needs nothing more."""
+what each action needs by its field ``level_<action>``; a missing scope needs nothing more.
+
+A refused person is also shown where to get the level (``remedy``, a ``core.refusals.Remedy``): their
+verification page, at the form that gives it to *them* (the census check for "resident" where the city's
+verifier can answer, otherwise the centre's desk), which brings them back once they are verified."""
 
 import rules
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from civica.accounts.predicates import cached_on_user, is_verified
+from civica.core.refusals import Remedy
 
 from .levels import Level, how_to_get, meets
 
@@ -54,13 +60,37 @@ def level_met(action: str, scope_of):
     return predicate
 
 
+def level_remedy(level, *, census_available=None) -> Remedy:
+    """Where a person gets ``level``: the part of their verification page that gives it: the census check
+    for "resident" while the city's verifier can answer (``census_available``, asked of it when not given),
+    the centre's desk otherwise."""
+    from .verifiers import get_verifier
+
+    level = Level(level)
+    if level == Level.EMAIL:
+        anchor = "levels"
+    elif level == Level.RESIDENT and (census_available if census_available is not None
+                                      else get_verifier().available()):
+        anchor = "residence"
+    else:
+        anchor = "in-person"
+    return Remedy(url=reverse("verification:mine"), label=_("Get verified: %(level)s") % {"level": level.label},
+                  anchor=anchor)
+
+
 def requirement(action: str, scope_of, verb):
-    """``(predicate, message, key)``: the level ``action`` needs in the scope of the object, and what a
-    person without it reads (the level and how to get it)."""
+    """``(predicate, message, key, by_account, remedy)``: the level ``action`` needs in the scope of the
+    object, what a person without it reads (the level and how to get it) and where they get it."""
+
+    def needed(obj):
+        return Level(needed_level(scope_of(obj) if obj is not None else None, action))
 
     def says(user, obj):
-        needed = Level(needed_level(scope_of(obj) if obj is not None else None, action))
+        level = needed(obj)
         return _("To %(verb)s here you need: %(level)s. %(how)s") % {
-            "verb": verb(), "level": needed.label, "how": how_to_get(needed)}
+            "verb": verb(), "level": level.label, "how": how_to_get(level)}
 
-    return (level_met(action, scope_of), says, f"level_{action}")
+    def remedy(user, obj):
+        return level_remedy(needed(obj))
+
+    return (level_met(action, scope_of), says, f"level_{action}", False, remedy)

@@ -1,6 +1,8 @@
 """Reads of verification: a person's levels with how they got them, the current census, the desk's view
 of a person. Each in a fixed number of queries."""
 
+from django.conf import settings
+
 from .levels import Level, how_to_get
 from .models import Attempt, Census, Verification
 from .predicates import user_levels
@@ -21,3 +23,10 @@ def current_census() -> Census | None:
 
 def recent_attempts(*, user, limit=10):
     return list(Attempt.objects.filter(user=user)[:limit])
+
+
+def desk() -> dict:
+    """Where and when the centre's staff verify people in person (settings; the hours may be unset)."""
+    return {"address": getattr(settings, "CIVICA_DESK_ADDRESS", ""),
+            "hours": getattr(settings, "CIVICA_DESK_HOURS", ""),
+            "email": getattr(settings, "CIVICA_DESK_EMAIL", "")}

@@ -9,6 +9,9 @@
         def lock(self, key: str) -> None:
             '''Lock what stands for that resident until the transaction ends (optional).'''
 
+        def available(self) -> bool:
+            '''Whether it can answer now (optional; the CSV verifier: once a census is imported).'''
+
 The key is kept on the person's ``Verification`` (unique: one resident verifies one account), so it
 must identify the resident, not the attempt, and must not be the identifier itself: use
 ``hashing.census_digest`` (keyed with ``CIVICA_CENSUS_KEY``). ``match`` runs outside any transaction (a
@@ -35,6 +38,10 @@ class Verifier:
         """Nothing to lock by default: the unique key still refuses a second account."""
         return None
 
+    def available(self) -> bool:
+        """Whether residents can check themselves now (pages offer the form only then)."""
+        return True
+
 
 class CensusCSVVerifier(Verifier):
     """The census the city imports as a CSV (``census.py``): a match is an entry with the same digest."""
@@ -42,6 +49,9 @@ class CensusCSVVerifier(Verifier):
     def match(self, *, identifier: str, birth_date: date) -> str | None:
         digest = census_digest(identifier, birth_date)
         return digest if CensusEntry.objects.filter(digest=digest).exists() else None
+
+    def available(self) -> bool:
+        return CensusEntry.objects.exists()
 
     def lock(self, key: str) -> None:
         list(CensusEntry.objects.select_for_update().filter(digest=key).values_list("pk", flat=True))

@@ -1,9 +1,12 @@
 """Pages of verification (issue 21, point 6).
 
 - ``mine``: a signed-in person's levels and the two ways up: the residence form (identifier and birth
-  date against the census, ``residence``) and the desk code form (``code``). Both POSTs are rate-limited
-  per person and per address (``ACCOUNT_RATE_LIMITS["verification_attempt"]``, a 429), and refused
-  attempts show the form again (400) with the reason, never what was typed.
+  date against the census, ``residence``) and the desk code form (``code``), with where and when the
+  centre's desk verifies people (``CIVICA_DESK_ADDRESS``, ``CIVICA_DESK_HOURS``). Both POSTs are
+  rate-limited per person and per address (``ACCOUNT_RATE_LIMITS["verification_attempt"]``, a 429), and
+  refused attempts show the form again (400) with the reason, never what was typed. A page that refused
+  an action for want of a level links here with ``next`` (where the person was, kept only when it is an
+  address of this site): the page offers the way back, and a successful check goes back there.
 - ``census``: administrators try (dry run) or replace the census from a CSV.
 - ``desk``: the centre's editors issue a one-time code (shown once) or find a person by e-mail, see their
   levels and latest attempts (outcomes only), and verify them in person (or withdraw a level)."""
@@ -18,11 +21,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civica.accounts.adapter import safe_next
 from civica.core import refusals
 
 from . import selectors, services
 from .forms import CensusForm, CodeForm, DeskPersonForm, DeskPersonIdForm, ResidenceForm
 from .levels import Level
+from .verifiers import get_verifier
 
 
 def _mine(request, *, residence_form=None, code_form=None, status=200):
@@ -33,8 +38,21 @@ def _mine(request, *, residence_form=None, code_form=None, status=200):
         "code_form": code_form or CodeForm(),
         "residence_refusal": refusals.why_not(user, "verification.verify_residence"),
         "code_refusal": refusals.why_not(user, "verification.redeem_code"),
-        "has_census": selectors.current_census() is not None,
+        "census_available": get_verifier().available(),
+        "desk": selectors.desk(),
+        "next_url": _back_to(request),
     }, status=status)
+
+
+def _back_to(request) -> str | None:
+    """``next``, when it is a path of this site (``/…``, not ``//host``): where the person was refused."""
+    url = safe_next(request)
+    return url if url and url.startswith("/") and not url.startswith(("//", "/\\")) else None
+
+
+def _verified(request):
+    """Back where the person was refused (``next``), or to their levels."""
+    return redirect(_back_to(request) or "verification:mine")
 
 
 @login_required
@@ -61,7 +79,7 @@ def residence(request):
             refusals.add_to_form(form, error)
         else:
             messages.success(request, _("Your residence is verified."))
-            return redirect("verification:mine")
+            return _verified(request)
     # What was typed is not sent back: the identifier is not shown again, even to its owner.
     form.data = form.data.copy()
     form.data["identifier"] = ""
@@ -82,7 +100,7 @@ def code(request):
             refusals.add_to_form(form, error)
         else:
             messages.success(request, _("You are verified in person."))
-            return redirect("verification:mine")
+            return _verified(request)
     return _mine(request, code_form=form, status=400)
 
 

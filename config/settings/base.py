@@ -279,6 +279,12 @@ VOUCHER_LOOKUP_LIMITS = {
 CIVICA_CENSUS_VERIFIER = os.environ.get("CIVICA_CENSUS_VERIFIER", "civica.verification.verifiers.CensusCSVVerifier")
 CIVICA_CENSUS_KEY = os.environ.get("CIVICA_CENSUS_KEY", "")
 CIVICA_DESK_CODE_HOURS = int(os.environ.get("CIVICA_DESK_CODE_HOURS", "72"))
+# Where and when staff verify people in person, as the verification page tells them (the centre's address
+# from its 2021 plan; hours as the centre publishes them, unset: the page says to write first).
+CIVICA_DESK_ADDRESS = os.environ.get("CIVICA_DESK_ADDRESS",
+                                     "Centrul Cultural Clujean, Str. Fluierașului nr. 3, Cluj-Napoca")
+CIVICA_DESK_HOURS = os.environ.get("CIVICA_DESK_HOURS", "")
+CIVICA_DESK_EMAIL = os.environ.get("CIVICA_DESK_EMAIL", "office@cccluj.ro")
 # How long a newsletter confirmation link works (seconds; civica.newsletter.tokens).
 NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("CIVICA_NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
 # Campaigns (civica.newsletter.sending): messages a second over all workers (0: no limit), how many

@@ -16,7 +16,8 @@ from ..models import Debate, Poll, Process, Question, Tag
 from ..phases import phase_contents
 from ..schedule import schedule_problems
 
-LEVEL_FIELDS = ("level_propose", "level_support", "level_comment", "level_poll", "level_register")
+LEVEL_FIELDS = ("level_propose", "level_support", "level_comment", "level_poll", "level_converse",
+                "level_register")
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%d.%m.%Y, %H:%M"]
 

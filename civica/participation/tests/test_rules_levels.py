@@ -98,7 +98,8 @@ def test_the_page_says_what_each_action_needs_and_the_editor_sets_it(client, mak
     page = client.get(f"/en/processes/{process.slug}/").content.decode()
     assert "To support ideas you need: <strong>resident verified</strong>" in page
     assert "To register for its meetings you need: <strong>verified in person at the centre</strong>" in page
-    assert "To propose ideas you need" not in page and 'href="/en/account/verification/"' in page
+    assert "To propose ideas you need" not in page
+    assert 'href="/en/account/verification/?next=%2Fen%2Fprocesses%2F' in page
     plain = ProcessFactory()
     assert 'id="verification-needed"' not in client.get(f"/en/processes/{plain.slug}/").content.decode()
 
