@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participation', '0024_conversations'),
+        ('participation', '0025_statements_shared_premoderation'),
     ]
 
     operations = [
