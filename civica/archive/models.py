@@ -29,7 +29,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.i18n import Bilingual
-from civica.core.image_rights import LICENCE_URLS, PUBLIC_LICENCES, PUBLIC_MAX_SIDE, Licence  # noqa: F401
+from civica.core.image_rights import (  # noqa: F401 -- the licences are read from here by the archive's modules
+    LICENCE_URLS,
+    PUBLIC_LICENCES,
+    PUBLIC_MAX_SIDE,
+    CreditedImage,
+    Licence,
+)
 from civica.core.maps import latitude_column, longitude_column
 from civica.core.transitions import Transitions
 from civica.core.uploads import RandomName, private_storage
@@ -206,22 +212,10 @@ class Work(Transitions, Bilingual, models.Model):
         return str(self.year_from or "")
 
 
-class WorkImage(models.Model):
+class WorkImage(CreditedImage):
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="images", verbose_name=_("work"))
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
     original = models.FileField(_("original"), storage=private_storage, upload_to=RandomName("archive/originals"))
-    keep_location = models.BooleanField(
-        _("keep the photo's metadata in the original"), default=False,
-        help_text=_("Staff only: the original keeps its EXIF data (place, camera). The public copy never does."))
     image = models.ImageField(_("public copy"), upload_to=RandomName("images/archive"), blank=True, editable=False)
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    alt_ro = models.CharField(_("image description (Romanian)"), max_length=250,
-                              help_text=_("What the image shows, for people who cannot see it."))
-    alt_en = models.CharField(_("image description (English)"), max_length=250, blank=True)
-    rights_holder = models.CharField(_("rights holder"), max_length=200)
-    photographer = models.CharField(_("photographer"), max_length=200, blank=True)
-    licence = models.CharField(_("licence"), max_length=16, choices=Licence.choices, default=Licence.STAFF_ONLY)
 
     class Meta:
         verbose_name = _("work image")
@@ -230,18 +224,6 @@ class WorkImage(models.Model):
 
     def __str__(self):
         return f"{self.work_id}:{self.position}"
-
-    @property
-    def is_public(self) -> bool:
-        return self.licence in PUBLIC_LICENCES
-
-    def licence_url(self) -> str:
-        return LICENCE_URLS.get(self.licence, "")
-
-    def alt(self) -> str:
-        from civica.core.i18n import active_language
-
-        return (self.alt_en if active_language() == "en" and self.alt_en else "") or self.alt_ro
 
 
 class Collection(PublishedFlag, Bilingual, models.Model):

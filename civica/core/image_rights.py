@@ -38,6 +38,40 @@ LICENCE_URLS = {
 }
 
 
+class CreditedImage(models.Model):
+    """An image with its credit line, kept twice: the staff's ``original`` in private storage and the
+    public ``image`` made while the licence allows it. A concrete model declares those two fields (where
+    its files go) and what the image belongs to."""
+
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    keep_location = models.BooleanField(
+        _("keep the photo's metadata in the original"), default=False,
+        help_text=_("Staff only: the original keeps its EXIF data (place, camera). The public copy never does."))
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    alt_ro = models.CharField(_("image description (Romanian)"), max_length=250,
+                              help_text=_("What the image shows, for people who cannot see it."))
+    alt_en = models.CharField(_("image description (English)"), max_length=250, blank=True)
+    rights_holder = models.CharField(_("rights holder"), max_length=200)
+    photographer = models.CharField(_("photographer"), max_length=200, blank=True)
+    licence = models.CharField(_("licence"), max_length=16, choices=Licence.choices, default=Licence.STAFF_ONLY)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self) -> bool:
+        return self.licence in PUBLIC_LICENCES
+
+    def licence_url(self) -> str:
+        return LICENCE_URLS.get(self.licence, "")
+
+    def alt(self) -> str:
+        from .i18n import active_language
+
+        return (self.alt_en if active_language() == "en" and self.alt_en else "") or self.alt_ro
+
+
 def kept_original(upload, keep_location: bool) -> ContentFile:
     """The staff's original: as uploaded (checked by content already) when staff keep its metadata,
     otherwise re-encoded without any."""

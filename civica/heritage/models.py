@@ -24,8 +24,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from civica.core.i18n import Bilingual, active_language
-from civica.core.image_rights import LICENCE_URLS, PUBLIC_LICENCES, Licence
+from civica.core.i18n import Bilingual
+from civica.core.image_rights import CreditedImage
 from civica.core.maps import latitude_column, longitude_column
 from civica.core.uploads import RandomName, private_storage
 from civica.moderation.models import UNPUBLISHED, review_state_field
@@ -229,27 +229,15 @@ class Site(Bilingual, models.Model):
         return reverse("heritage:site", args=[self.slug])
 
 
-class HeritagePhoto(models.Model):
+class HeritagePhoto(CreditedImage):
     locality = models.ForeignKey(Locality, on_delete=models.CASCADE, related_name="photos",
                                  verbose_name=_("locality"))
     heritage_object = models.ForeignKey(HeritageObject, null=True, blank=True, on_delete=models.CASCADE,
                                         related_name="photos", verbose_name=_("heritage object"))
     site = models.ForeignKey(Site, null=True, blank=True, on_delete=models.CASCADE, related_name="photos",
                              verbose_name=_("remarkable site"))
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
     original = models.FileField(_("original"), storage=private_storage, upload_to=RandomName("heritage/originals"))
-    keep_location = models.BooleanField(
-        _("keep the photo's metadata in the original"), default=False,
-        help_text=_("Staff only: the original keeps its EXIF data (place, camera). The public copy never does."))
     image = models.ImageField(_("public copy"), upload_to=RandomName("images/heritage"), blank=True, editable=False)
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    alt_ro = models.CharField(_("image description (Romanian)"), max_length=250,
-                              help_text=_("What the image shows, for people who cannot see it."))
-    alt_en = models.CharField(_("image description (English)"), max_length=250, blank=True)
-    rights_holder = models.CharField(_("rights holder"), max_length=200)
-    photographer = models.CharField(_("photographer"), max_length=200, blank=True)
-    licence = models.CharField(_("licence"), max_length=16, choices=Licence.choices, default=Licence.STAFF_ONLY)
 
     class Meta:
         verbose_name = _("heritage photo")
@@ -258,13 +246,3 @@ class HeritagePhoto(models.Model):
 
     def __str__(self):
         return f"{self.locality_id}:{self.position}"
-
-    @property
-    def is_public(self) -> bool:
-        return self.licence in PUBLIC_LICENCES
-
-    def licence_url(self) -> str:
-        return LICENCE_URLS.get(self.licence, "")
-
-    def alt(self) -> str:
-        return (self.alt_en if active_language() == "en" and self.alt_en else "") or self.alt_ro

@@ -1,10 +1,13 @@
 import io
 
 import factory
+import pikepdf
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from civica.archive.models import Artist, Collection, Licence, Medium, Tag, Work, WorkImage, WorkStatus
+from civica.archive import services
+from civica.archive.models import Artist, Collection, Event, Licence, Medium, Tag, Work, WorkImage, WorkStatus
 from civica.archive.services import refresh_derived, sync_public_copy
 
 
@@ -89,3 +92,28 @@ class CollectionFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"colectie-{n}")
     title_ro = factory.Sequence(lambda n: f"Colecția {n}")
     is_published = True
+
+
+def pdf_bytes(author="Numele autorului") -> bytes:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.docinfo["/Author"] = author
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
+def make_event(**fields):
+    defaults = {"slug": "simpozion", "title_ro": "Simpozionul ECCA", "title_en": "The ECCA symposium",
+                "starts_on": "2021-10-22", "place": "Pavilionul ECCA", "description_ro": "Program.",
+                "is_published": True}
+    return Event.objects.create(**{**defaults, **fields})
+
+
+def make_document(event, *, published=True, title_en="Programme"):
+    from civica.accounts.models import Role
+    from civica.accounts.tests.factories import UserFactory
+    editor = UserFactory(role=Role.EDITOR)
+    document = services.document_add(event=event, by=editor, title_ro="Program", title_en=title_en,
+                                     upload=SimpleUploadedFile("p.pdf", pdf_bytes(), "application/pdf"))
+    return services.record_publish(record=document, by=editor) if published else document

@@ -3,10 +3,8 @@ them (every role), the required-fields check before publishing, works named by i
 document's PDF kept privately (metadata stripped) and served to the public only once published, query
 counts that do not grow with the records, and no form input that makes a 500 (hypothesis)."""
 
-import io
 import os
 
-import pikepdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
@@ -15,61 +13,20 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as settings_
 from hypothesis import strategies as st
 
-from civica.archive import services
 from civica.archive.models import Artist, Collection, Document, Event, WorkStatus
-from civica.archive.tests.factories import ArtistFactory, CollectionFactory, WorkFactory
+from civica.archive.tests.factories import (
+    ArtistFactory,
+    CollectionFactory,
+    WorkFactory,
+    make_document,
+    make_event,
+    pdf_bytes,
+)
 from civica.archive.tests.test_rules_archive import EDITORS, KINDS
 from civica.audit.models import AuditEntry
 from civica.core.uploads import private_storage
 
 pytestmark = pytest.mark.django_db
-
-RECORD_PERMISSIONS = ["archive.edit_record", "archive.publish_record", "archive.unpublish_record"]
-
-
-def pdf_bytes(author="Numele autorului") -> bytes:
-    pdf = pikepdf.new()
-    pdf.add_blank_page()
-    pdf.docinfo["/Author"] = author
-    buffer = io.BytesIO()
-    pdf.save(buffer)
-    return buffer.getvalue()
-
-
-def make_event(**fields):
-    defaults = {"slug": "simpozion", "title_ro": "Simpozionul ECCA", "title_en": "The ECCA symposium",
-                "starts_on": "2021-10-22", "place": "Pavilionul ECCA", "description_ro": "Program.",
-                "is_published": True}
-    return Event.objects.create(**{**defaults, **fields})
-
-
-def make_document(event, *, published=True, title_en="Programme"):
-    from civica.accounts.models import Role
-    from civica.accounts.tests.factories import UserFactory
-
-    editor = UserFactory(role=Role.EDITOR)
-    document = services.document_add(event=event, by=editor, title_ro="Program", title_en=title_en,
-                                     upload=SimpleUploadedFile("p.pdf", pdf_bytes(), "application/pdf"))
-    return services.record_publish(record=document, by=editor) if published else document
-
-
-@pytest.mark.parametrize("published", [True, False])
-@pytest.mark.parametrize("kind", KINDS)
-def test_record_permissions(make_user, kind, published):
-    document = make_document(make_event(), published=published)
-    user = make_user(kind)
-    staff = kind in EDITORS
-    expected = {**dict.fromkeys(RECORD_PERMISSIONS, staff), "archive.read_document": staff or published}
-    assert {name: user.has_perm(name, document) for name in expected} == expected
-
-
-def test_a_published_document_of_a_draft_event_is_not_public(make_user):
-    event = make_event()
-    document = make_document(event)
-    Event.objects.filter(pk=event.pk).update(is_published=False)
-    document.refresh_from_db()
-    assert not make_user("participant").has_perm("archive.read_document", document)
-    assert make_user("editor").has_perm("archive.read_document", document)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -11,6 +11,10 @@ from civica.heritage.tests.factories import CraftspersonFactory, HeritageObjectF
 
 pytestmark = pytest.mark.django_db
 
+PERMISSIONS = ["heritage.read_locality", "heritage.read_object", "heritage.read_person", "heritage.manage",
+               "heritage.read_original", "heritage.propose", "heritage.propose_somewhere",
+               "heritage.withdraw_consent", "heritage.give_consent"]
+
 KINDS = ["anonymous", "inactive", "participant", "moderator", "analyst", "editor", "administrator", "superuser",
          "roots_here", "roots_elsewhere", "roots_network", "moderator_here", "craftsperson"]
 EDITORS = {"editor", "administrator", "superuser"}
@@ -57,6 +61,7 @@ def test_permissions(make_user, world, kind):
         "read_waiting_proposal": user.has_perm("heritage.read_object", world["waiting"]),
         "review_proposal": user.has_perm("moderation.review", world["waiting"]),
         "propose_here": user.has_perm("heritage.propose", world["locality"]),
+        "propose_somewhere": user.has_perm("heritage.propose_somewhere"),
         "manage": user.has_perm("heritage.manage"),
         "read_original": user.has_perm("heritage.read_original"),
         "read_listed_person": user.has_perm("heritage.read_person", listed),
@@ -69,6 +74,7 @@ def test_permissions(make_user, world, kind):
         "read_waiting_proposal": kind in MODERATORS,
         "review_proposal": kind in MODERATORS,
         "propose_here": roots and kind != "inactive",
+        "propose_somewhere": (roots or kind == "roots_elsewhere") and kind != "inactive",
         "manage": staff, "read_original": staff,
         "read_listed_person": True, "read_unlisted_person": staff or person,
         "withdraw_consent": staff or person, "give_consent": staff or person,

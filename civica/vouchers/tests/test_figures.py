@@ -1,7 +1,6 @@
-"""Who sees the settlement statements and the dashboard (truth tables: visitor, participant, referrer, venue
-staff of this venue and of another, programme staff, editor), their query counts, the public figures'
-disclosure control (a differencing attempt included), and the figures fed to the plan's KPIs, the
-observatory's counted indicators and the open-data catalogue."""
+"""The settlement statements' and the dashboard's query counts, the public figures' disclosure control (a
+differencing attempt included), and the figures fed to the plan's KPIs, the observatory's counted indicators
+and the open-data catalogue. Who sees them: test_rules_settlement.py."""
 
 import datetime
 import io
@@ -18,7 +17,7 @@ from civica.accounts.tests.factories import UserFactory
 from civica.core.open_data import registered
 from civica.observatory.computed import counts
 from civica.vouchers import figures, services
-from civica.vouchers.models import Redemption, Statement, StatementStatus
+from civica.vouchers.models import Redemption, Statement
 from civica.vouchers.tests.factories import (
     OfferFactory,
     VenueFactory,
@@ -65,69 +64,6 @@ def _as(client, world, kind):
 
 def _login_redirect(response):
     return response.status_code == 302 and "/accounts/login/" in response["Location"]
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_seeing_a_statement(client, world, kind):
-    user = _as(client, world, kind)
-    statement = world["statement"]
-    allowed = kind in {"venue_staff", "programme_staff"}
-    assert user.has_perm("vouchers.see_statement", statement) == allowed
-    assert user.has_perm("vouchers.use_statements") == (kind in {"venue_staff", "other_venue_staff",
-                                                                  "programme_staff"})
-    for address in (f"/en/vouchers/statements/{statement.pk}/",
-                    f"/en/vouchers/statements/{statement.pk}/statement.xlsx"):
-        response = client.get(address)
-        if allowed:
-            assert response.status_code == 200
-        elif not user.is_authenticated:
-            assert _login_redirect(response)
-        else:
-            assert response.status_code == 404
-    listing = client.get("/en/vouchers/statements/")
-    link = f'href="/en/vouchers/statements/{statement.pk}/"'
-    if kind in {"venue_staff", "programme_staff", "other_venue_staff"}:
-        assert listing.status_code == 200
-        assert (link in listing.content.decode()) == allowed
-        assert ("Prepare the statements" in listing.content.decode()) == (kind == "programme_staff")
-    elif not user.is_authenticated:
-        assert _login_redirect(listing)
-    else:
-        assert listing.status_code == 403
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_approving_a_statement(client, world, kind):
-    user = _as(client, world, kind)
-    statement = world["statement"]
-    allowed = kind == "programme_staff"
-    assert user.has_perm("vouchers.approve_statement", statement) == allowed
-    assert user.has_perm("vouchers.prepare_statements", world["programme"]) == allowed
-    client.post(f"/en/vouchers/statements/{statement.pk}/", {"to": "approved"})
-    statement.refresh_from_db()
-    assert (statement.status == StatementStatus.APPROVED) == allowed
-    response = client.post("/en/vouchers/statements/", {"programme": world["programme"].pk,
-                                                        "month": _month().strftime("%Y-%m")})
-    if not user.is_authenticated:
-        assert _login_redirect(response)
-    else:
-        assert response.status_code == (302 if allowed else 403)
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_seeing_the_dashboard_and_the_public_page(client, world, kind):
-    user = _as(client, world, kind)
-    allowed = kind in {"programme_staff", "editor"}
-    assert user.has_perm("vouchers.see_dashboard", world["programme"]) == allowed
-    response = client.get(f"/en/vouchers/manage/{world['programme'].slug}/dashboard/")
-    if allowed:
-        assert response.status_code == 200 and "Redeemed, by offer" in response.content.decode()
-    elif not user.is_authenticated:
-        assert _login_redirect(response)
-    else:
-        assert response.status_code == 403
-    public = client.get(f"/en/vouchers/programmes/{world['programme'].slug}/")
-    assert public.status_code == 200 and "Withheld: fewer than 3 beneficiaries" in public.content.decode()
 
 
 def _busy_programme(people=6):

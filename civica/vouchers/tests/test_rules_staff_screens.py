@@ -14,6 +14,13 @@ from civica.vouchers.tests.factories import OfferFactory, VenueFactory, programm
 
 pytestmark = pytest.mark.django_db
 
+# Each checked through the pages that ask for it (a page a test, every role), and the first six directly
+# in ``test_the_permissions_themselves``.
+PERMISSIONS = ["vouchers.apply", "vouchers.create_programme", "vouchers.edit_venue", "vouchers.publish_offer",
+               "vouchers.accept_offer", "vouchers.review_applications", "vouchers.submit_application",
+               "vouchers.edit_application", "vouchers.withdraw_application", "vouchers.see_application",
+               "vouchers.review_application", "vouchers.edit_offer", "vouchers.use_staff_screens"]
+
 KINDS = ["visitor", "resident", "applicant", "referrer", "venue_staff", "other_venue_staff", "programme_staff",
          "editor"]
 LOGIN = "login"
