@@ -53,6 +53,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCacheClient
 from django.db import transaction
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
@@ -118,13 +119,31 @@ def _generation_keys(scope: str | None) -> list[str]:
     return [GENERATION_KEY, SPANNING_KEY if scope is None else SCOPE_KEY_PREFIX + scope]
 
 
-def bump_generation(scope: str | None = None) -> None:
-    """Pages kept so far (of ``scope``, or all) are stale. Called for every write; one counter or two."""
-    for key in ([GENERATION_KEY] if scope is None else [SCOPE_KEY_PREFIX + scope, SPANNING_KEY]):
+def _move_counters(keys) -> None:
+    """Each counter one up; one that is missing (never made, evicted, Redis restarted) starts again past any
+    value it held (``_first_generation``). On one Redis server: one round trip for all of them (``SET NX``
+    then ``INCR`` each, pipelined), where Django's ``incr`` takes two a counter (it asks first whether the
+    key exists); a write moves two or three counters twice, so this is most of what it costs us."""
+    backend = getattr(cache, "_cache", None)
+    if isinstance(backend, RedisCacheClient) and len(backend._servers) == 1:
+        first = _first_generation()
+        with backend.get_client(write=True).pipeline(transaction=False) as pipe:
+            for key in keys:
+                name = cache.make_and_validate_key(key)
+                pipe.set(name, first, nx=True)
+                pipe.incr(name)
+            pipe.execute()
+        return
+    for key in keys:
         try:
             cache.incr(key)
         except ValueError:  # no counter yet, or evicted
             cache.add(key, _first_generation(), timeout=None)
+
+
+def bump_generation(scope: str | None = None) -> None:
+    """Pages kept so far (of ``scope``, or all) are stale. Called for every write; one counter or two."""
+    _move_counters([GENERATION_KEY] if scope is None else [SCOPE_KEY_PREFIX + scope, SPANNING_KEY])
 
 
 def person_changed(*user_ids) -> None:
@@ -140,11 +159,8 @@ def person_changed(*user_ids) -> None:
 
 def _bump_people(user_ids) -> None:
     cache.set_many({PERSON_CHANGED_PREFIX + str(user_id): time.time() for user_id in user_ids}, None)
-    for user_id in user_ids:
-        try:
-            cache.incr(PERSON_KEY_PREFIX + str(user_id))
-        except ValueError:  # no counter yet, or evicted: no page of theirs can be current under it
-            cache.add(PERSON_KEY_PREFIX + str(user_id), _first_generation(), timeout=None)
+    # A counter lost starts past any value it held: no page of theirs can be current under it.
+    _move_counters([PERSON_KEY_PREFIX + str(user_id) for user_id in user_ids])
 
 
 def _written(connection) -> None:
