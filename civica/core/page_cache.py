@@ -123,7 +123,7 @@ def _move_counters(keys) -> None:
     """Each counter one up; one that is missing (never made, evicted, Redis restarted) starts again past any
     value it held (``_first_generation``). On one Redis server: one round trip for all of them (``SET NX``
     then ``INCR`` each, pipelined), where Django's ``incr`` takes two a counter (it asks first whether the
-    key exists); a write moves two or three counters twice, so this is most of what it costs us."""
+    key exists), and a write moves two or three counters, now and again at its commit."""
     backend = getattr(cache, "_cache", None)
     if isinstance(backend, RedisCacheClient) and len(backend._servers) == 1:
         first = _first_generation()
