@@ -8,62 +8,26 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone, translation
 
 from civica.accountability.registry import live_source
-from civica.accounts.roles import Role
-from civica.accounts.tests.factories import UserFactory
 from civica.core.open_data import registered
 from civica.observatory.computed import counts
 from civica.vouchers import figures, services
-from civica.vouchers.models import Redemption, Statement
+from civica.vouchers.models import Redemption
 from civica.vouchers.tests.factories import (
     OfferFactory,
     VenueFactory,
     issued,
     programme_staff,
-    referrer,
     setting,
     venue_staff,
 )
 
 pytestmark = pytest.mark.django_db
 
-KINDS = ["visitor", "participant", "referrer", "venue_staff", "other_venue_staff", "programme_staff", "editor"]
-
-
 def _month() -> datetime.date:
     return timezone.localdate().replace(day=1)
-
-
-@pytest.fixture
-def world():
-    programme, venue, offer = setting()
-    other_venue = VenueFactory()
-    programme.venues.add(other_venue)
-    the_referrer = referrer(programme)
-    staff_here = venue_staff(venue)
-    voucher = issued(programme, by=the_referrer)
-    services.voucher_redeem(voucher=voucher, venue=venue, offer=offer, amount=Decimal("10"), by=staff_here)
-    staff = programme_staff(programme)
-    statement = services.statements_prepare(programme=programme, month=_month(), by=staff)[0]
-    people = {"visitor": AnonymousUser(), "participant": UserFactory(), "referrer": the_referrer,
-              "venue_staff": staff_here, "other_venue_staff": venue_staff(other_venue), "programme_staff": staff,
-              "editor": UserFactory(role=Role.EDITOR)}
-    return {"programme": programme, "venue": venue, "other_venue": other_venue, "offer": offer,
-            "statement": statement, "people": people, "staff": staff}
-
-
-def _as(client, world, kind):
-    user = world["people"][kind]
-    if user.is_authenticated:
-        client.force_login(user)
-    return user
-
-
-def _login_redirect(response):
-    return response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
 def _busy_programme(people=6):
@@ -167,17 +131,3 @@ def test_figures_feed_the_plan_the_observatory_and_the_open_data_catalogue():
                or entry.url.endswith(f"/vouchers/programmes/{programme.slug}/")]
     assert len(entries) == 1
     assert {distribution.file_type for distribution in entries[0].distributions} == {"CSV", "XLSX"}
-
-
-def test_statements_list_only_the_venue_s_own(world):
-    # Two venues' statements: each venue's staff see their own only (the selector the list uses).
-    from civica.vouchers.selectors import statements_for
-
-    other_offer = OfferFactory(venue=world["other_venue"], programmes=[world["programme"]])
-    services.voucher_redeem(voucher=issued(world["programme"]), venue=world["other_venue"], offer=other_offer,
-                            amount=Decimal("5"), by=world["people"]["other_venue_staff"])
-    services.statements_prepare(programme=world["programme"], month=_month(), by=world["staff"])
-    assert Statement.objects.count() == 2
-    assert {s.venue for s in statements_for(world["people"]["venue_staff"])} == {world["venue"]}
-    assert {s.venue for s in statements_for(world["people"]["other_venue_staff"])} == {world["other_venue"]}
-    assert len(statements_for(world["staff"])) == 2

@@ -13,8 +13,17 @@ from django.utils import timezone
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
 from civica.vouchers import services
-from civica.vouchers.models import StatementStatus
-from civica.vouchers.tests.factories import VenueFactory, issued, programme_staff, referrer, setting, venue_staff
+from civica.vouchers.models import Statement, StatementStatus
+from civica.vouchers.selectors import statements_for
+from civica.vouchers.tests.factories import (
+    OfferFactory,
+    VenueFactory,
+    issued,
+    programme_staff,
+    referrer,
+    setting,
+    venue_staff,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +139,15 @@ def test_seeing_the_dashboard_and_the_public_page(client, world, kind):
         assert response.status_code == 403
     public = client.get(f"/en/vouchers/programmes/{world['programme'].slug}/")
     assert public.status_code == 200 and "Withheld: fewer than 3 beneficiaries" in public.content.decode()
+
+
+def test_statements_list_only_the_venue_s_own(world):
+    # Two venues' statements: each venue's staff see their own only (the selector the list uses).
+    other_offer = OfferFactory(venue=world["other_venue"], programmes=[world["programme"]])
+    services.voucher_redeem(voucher=issued(world["programme"]), venue=world["other_venue"], offer=other_offer,
+                            amount=Decimal("5"), by=world["people"]["other_venue_staff"])
+    services.statements_prepare(programme=world["programme"], month=_month(), by=world["staff"])
+    assert Statement.objects.count() == 2
+    assert {s.venue for s in statements_for(world["people"]["venue_staff"])} == {world["venue"]}
+    assert {s.venue for s in statements_for(world["people"]["other_venue_staff"])} == {world["other_venue"]}
+    assert len(statements_for(world["staff"])) == 2
