@@ -224,7 +224,7 @@ def test_on_redis_the_counters_move_in_one_pipeline_and_a_lost_one_starts_past_i
         redis.Redis.from_url(location).ping()
     except redis.exceptions.ConnectionError:
         pytest.skip("needs Redis at 127.0.0.1:6379 (CI and the development machine have it)")
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location,
+    settings.CACHES = {"default": {"BACKEND": "civica.core.redis_cache.RedisCache", "LOCATION": location,
                                    "KEY_PREFIX": "test-page-cache-counters"}}
     keys = [page_cache.SCOPE_KEY_PREFIX + "process:parcul", page_cache.SPANNING_KEY]
     cache.delete_many(keys)
