@@ -4,7 +4,8 @@ A document has a ``name`` (what it is: ``accountability.plan:3:ro``) and a ``ver
 HTML it is rendered from (``version_of``), or a cheaper key its app computes without rendering anything
 (the plan document's: the plan's change stamp and language), so that asking whether a version is stored
 costs one query and no template. ``store_pdf`` renders a version that is not stored yet (WeasyPrint,
-PDF/UA) and deletes the older versions of the same name; views serve them with ``responses``.
+PDF/UA; ``store_rendered`` stores a PDF its app draws itself) and deletes the older versions of the same
+name; views serve them with ``responses``.
 
 Once per version, also when many ask at once: the first request for a version that is not stored
 *claims* it (``claim``: a ``StoredDocument`` row without a file, unique per name and version, so one
@@ -17,6 +18,7 @@ import datetime
 import hashlib
 import logging
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -87,13 +89,18 @@ def release(name: str, version: str) -> None:
 def store_pdf(*, name: str, html: str, version: str | None = None) -> StoredDocument:
     """The stored PDF of this version (by default the hash of ``html``), rendering ``html`` and storing it
     if it is not there yet."""
-    version = version or version_of(html)
+    return store_rendered(name=name, version=version or version_of(html), render=lambda: render_pdf(html))
+
+
+def store_rendered(*, name: str, version: str, render: Callable[[], bytes]) -> StoredDocument:
+    """``store_pdf`` for a PDF its app draws itself (``render()``, called only when this version is not
+    stored yet): a voucher print run's part."""
     existing = find(name, version)
     if existing is not None:
         return existing
     storage = _storage()
     started = time.perf_counter()
-    path = storage.save(f"documents/{version[:2]}/{version}.pdf", ContentFile(render_pdf(html)))
+    path = storage.save(f"documents/{version[:2]}/{version}.pdf", ContentFile(render()))
     logger.info("rendered %s (%s) in %.1f s", name, version[:12], time.perf_counter() - started)
     with transaction.atomic():
         try:

@@ -5,8 +5,8 @@ Every night (beat) the beneficiaries of programmes whose retention date has pass
 A refused application is told to its applicant, in their language, with the staff's reason; sent once.
 
 A bulk issue's cards are rendered in parts (``render_bulk_cards``: one PDF of ``BulkIssue.CARDS_PER_PART``
-cards, stored once under the part's name by ``queue.documents``), each part its own task so the workers
-share them; the issue's ``parts_done`` counts the parts stored, under the issue's row lock."""
+cards drawn by ``cards.part_pdf``, stored once under the part's name by ``queue.documents``), each part its
+own task so the workers share them; the issue's ``parts_done`` counts the parts stored, under the issue's row lock."""
 
 from django.conf import settings
 from django.db import transaction
@@ -81,8 +81,8 @@ def render_bulk_cards(bulk_issue_id, part):
         size = BulkIssue.CARDS_PER_PART
         vouchers = list(batch.vouchers.select_related("programme", "bulk_issue")
                         .order_by("pk")[part * size:(part + 1) * size])
-        html = cards.cards_html(vouchers, programme=batch.programme, language=batch.language)
-        documents.store_pdf(name=batch.part_name(part), html=html, version=PART_VERSION)
+        documents.store_rendered(name=batch.part_name(part), version=PART_VERSION, render=lambda: cards.part_pdf(
+            vouchers, programme=batch.programme, language=batch.language))
     with transaction.atomic():
         # What is stored is counted (not added to), so a task run twice counts its part once.
         locked = BulkIssue.objects.select_for_update().get(pk=batch.pk)
