@@ -13,11 +13,16 @@
    or for the e-mail of a beneficiary who gave an address; the time of one card is measured on a sample
    and the time for all of them on the 2 cores given as that times the count over 2.
 
-3. Bulk issue: ``ISSUE`` vouchers in one ``services.bulk_issue`` (one transaction, the programme's row
-   locked once, the budget checked once, codes made unique in bulk, ``bulk_create``), timed; the cards'
-   parts (``BulkIssue.CARDS_PER_PART`` cards a PDF) that it queues are collected instead of run at once
-   (without a broker the queue runs a task in the caller), and one part is rendered as the worker would
-   (``tasks.render_bulk_cards``) and timed; all parts on 2 worker processes are that times the parts over 2.
+3. Bulk issue, the issue's "Done when" (issuing 10,000 vouchers with their cards under 60 s): ``ISSUE``
+   vouchers in one ``services.bulk_issue`` (one transaction, the programme's row locked once, the budget
+   checked once, codes made unique in bulk, ``bulk_create``), timed; the cards' parts
+   (``BulkIssue.CARDS_PER_PART`` cards a PDF) that it queues are collected instead of run at once (without
+   a broker the queue runs a task in the caller), then all of them are run by 2 worker processes (a
+   ``multiprocessing`` pool of 2 forked after the issue, as the queue's 2 workers would take them), each
+   calling ``tasks.render_bulk_cards`` (the print shop's PDF drawn by ``print_cards``, stored by
+   ``queue.documents``, ``parts_done`` counted under the issue's lock). Wall time of the issue plus the
+   parts, the CPU of each (the workers' own, measured around each task in the worker, their first task
+   carrying the worker's warm-up), and whether the 60 s hold.
 
 PostgreSQL: ``DATABASE_URL=postgres://postgres@127.0.0.1:5432/civica_bench_vouchers`` (a database of its
 own, migrated here; its rows are deleted at the start). Default: SQLite in memory (redemption serialised).
@@ -154,8 +159,19 @@ def main():
     _bulk(database)
 
 
+def _render_part(args):
+    """One queued part, in a pool worker: (the worker's pid, the task's CPU seconds)."""
+    from civica.vouchers import tasks
+
+    cpu = time.process_time()
+    tasks.render_bulk_cards(*args)
+    return os.getpid(), time.process_time() - cpu
+
+
 def _bulk(database):
     """3. Bulk issue (module docstring)."""
+    from django.db import connections
+
     from civica.vouchers import services, tasks
     from civica.vouchers.models import BulkIssue
     from civica.vouchers.tests.factories import programme_staff, setting
@@ -169,18 +185,27 @@ def _bulk(database):
     batch = services.bulk_issue(programme=programme, count=ISSUE, purpose="Bench", language="ro", by=staff)
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
     programme.refresh_from_db()
+    connections.close_all()  # each worker opens its own
     start = time.perf_counter()
-    cpu = time.process_time()
-    tasks.render_bulk_cards(*queued[0])
-    per_part, part_cpu = time.perf_counter() - start, time.process_time() - cpu
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        done = pool.map(_render_part, queued, chunksize=1)
+    render_seconds = time.perf_counter() - start
+    per_worker = {}
+    for pid, part_cpu in done:
+        per_worker[pid] = per_worker.get(pid, 0) + part_cpu
+    render_cpu = sum(per_worker.values())
     batch = BulkIssue.objects.get(pk=batch.pk)
+    total = seconds + render_seconds
     print(f"bulk issue ({database}): {ISSUE:,} vouchers in one transaction in {seconds:.1f} s "
           f"({ISSUE / seconds:,.0f}/s, CPU {cpu_seconds:.1f} s), {batch.vouchers.count():,} written, "
-          f"committed {programme.committed} of {programme.budget}; {len(queued)} parts of "
-          f"{BulkIssue.CARDS_PER_PART} cards queued; one part's PDF {per_part:.1f} s, CPU {part_cpu:.1f} s "
-          f"({part_cpu / BulkIssue.CARDS_PER_PART * 1000:.0f} ms of CPU a card), so all parts ≈ "
-          f"{part_cpu * len(queued) / 2:.0f} s of CPU on each of 2 worker processes; "
-          f"parts done {batch.parts_done}/{batch.parts}")
+          f"committed {programme.committed} of {programme.budget}")
+    print(f"cards: {len(queued)} parts of {BulkIssue.CARDS_PER_PART} A6 cards on 2 worker processes in "
+          f"{render_seconds:.1f} s, CPU {render_cpu:.1f} s ("
+          + ", ".join(f"{value:.1f} s" for value in per_worker.values())
+          + f" a worker; {render_cpu / ISSUE * 1000:.2f} ms of CPU a card); parts done "
+          f"{batch.parts_done}/{batch.parts}")
+    print(f"issuing {ISSUE:,} vouchers with their cards: {total:.1f} s wall, "
+          f"{cpu_seconds + render_cpu:.1f} s of CPU: the 60 s target is {'met' if total < 60 else 'NOT met'}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ A6, 8 mm margins, the QR code 40 mm wide, DejaVu Sans (vendored in ``static/font
 licence, and embedded as subsets: Romanian's ș ț ă î â print on any printer).
 
 The QR code is drawn as vector rectangles, one a run of dark modules in a row, straight from segno's
-matrix, with its quiet zone inside the 40 mm. Its mask is fixed (``QR_MASK``): segno otherwise scores all
+matrix, with its quiet zone (4 modules) inside the 40 mm. Its mask is fixed (``QR_MASK``): segno otherwise scores all
 eight masks for each code (3.6 ms against 0.7 ms); every mask is a valid code that readers decode, the
 scoring only avoids patterns that are harder to read on poor prints, which a laser-printed card does
 not need. The page's own content is a few hundred short operators, compressed.
@@ -42,7 +42,7 @@ MARGIN = 8 * mm
 INNER = WIDTH - 2 * MARGIN
 CENTRE = WIDTH / 2
 QR_SIZE = 40 * mm
-QR_BORDER = 2  # modules of quiet zone around the symbol, inside QR_SIZE
+QR_BORDER = 4  # modules of quiet zone around the symbol, inside QR_SIZE (as the holder's card and the standard)
 QR_MASK = 0
 ACCENT = HexColor("#8a1c3b")
 SMALL_GREY = HexColor("#333333")
@@ -95,6 +95,7 @@ class _Layout:
         self.heading = y
         self.programme_lines = simpleSplit(sheet.programme, SANS, 10, INNER)
         self.programme = []
+        y -= 1 * mm
         for _line in self.programme_lines:
             y -= 13.5
             self.programme.append(y)
@@ -133,14 +134,16 @@ def _draw_front_form(canvas: Canvas, sheet: Sheet, layout: _Layout) -> None:
 
 def _draw_back_form(canvas: Canvas, sheet: Sheet) -> None:
     canvas.beginForm("back")
-    body = ParagraphStyle("card", fontName=SANS, fontSize=8.5, leading=11.5, spaceAfter=1 * mm)
+    body = ParagraphStyle("card", fontName=SANS, fontSize=8.5, leading=11.5, spaceAfter=1 * mm, leftIndent=4 * mm,
+                          bulletIndent=1 * mm)
     story = [Paragraph(escape(sheet.offers_heading), ParagraphStyle(
         "heading", fontName=SANS_BOLD, fontSize=11, leading=14, spaceAfter=2 * mm))]
     story += [Paragraph(f"<b>{escape(offer.title)}</b> — {escape(offer.place)} ({escape(offer.terms)})", body,
                         bulletText="•") for offer in sheet.offers]
     if sheet.offers_note:
-        small = ParagraphStyle("small", parent=body, fontSize=7, leading=9.5, textColor=SMALL_GREY)
-        story.append(Paragraph(escape(sheet.offers_note), small if sheet.offers else body))
+        small = ParagraphStyle("small", parent=body, fontSize=7, leading=9.5, textColor=SMALL_GREY, leftIndent=0)
+        story.append(Paragraph(escape(sheet.offers_note), small if sheet.offers else ParagraphStyle(
+            "note", parent=body, leftIndent=0)))
     # Above the two lines of the card's own address (drawn per card).
     frame = Frame(MARGIN, MARGIN + 2 * 9.5, INNER, HEIGHT - 2 * MARGIN - 2 * 9.5,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
