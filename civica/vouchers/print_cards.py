@@ -13,7 +13,9 @@ The QR code is drawn as vector rectangles, one a run of dark modules in a row, s
 matrix, with its quiet zone (4 modules) inside the 40 mm. Its mask is fixed (``QR_MASK``): segno otherwise scores all
 eight masks for each code (3.6 ms against 0.7 ms); every mask is a valid code that readers decode, the
 scoring only avoids patterns that are harder to read on poor prints, which a laser-printed card does
-not need. The page's own content is a few hundred short operators, compressed.
+not need. The page's own content is a few hundred short operators, compressed. The back lists at most
+``card_content.OFFERS_ON_A_CARD`` offers; what would not fit its frame (very long titles) is left off, the
+card's address under it leads to them all.
 
 What the cards say (which texts, offers and language) comes from ``card_content``: ``cards_pdf`` takes its
 ``Sheet`` and ``Card``s and places them."""
