@@ -12,8 +12,8 @@
   shop's A6 stock, rendered by the task queue (``tasks.render_bulk_cards``) with reportlab
   (``print_cards``): WeasyPrint lays out every page (54 ms of CPU a card), which made 10,000 cards nine
   minutes of two workers; the print run draws the part shared by every card once and each card's own
-  lines and QR code (about 2 ms of CPU a card, half of it segno's QR code). A print shop's sheets need no tags; the holder's own copy does,
-  which is why the single card stays with WeasyPrint.
+  lines and QR code (about 2 ms of CPU a card, half of it segno's QR code). A print shop's sheets need no
+  tags; the holder's own copy does, which is why the single card stays with WeasyPrint.
 
 What a card says comes from ``card_content`` for both (``sheet`` and ``cards_of``): the renderers only
 place its strings."""
