@@ -2,6 +2,9 @@
 review, the debounced map, the map page, bad input, query counts and the Pol.is round trip."""
 
 import io
+import os
+import sys
+import threading
 import zipfile
 from pathlib import Path
 
@@ -16,7 +19,7 @@ from civica.insights.opinion_map import map_opinions
 from civica.insights.polis_export import read_polis_export
 from civica.moderation import services as moderation
 from civica.moderation.models import ModerationAction, ReviewState
-from civica.participation.conversations import services
+from civica.participation.conversations import services, tasks
 from civica.participation.conversations.models import Participant, Statement, Vote
 from civica.participation.conversations.opinion import compute_map
 from civica.participation.conversations.polis import polis_files, polis_import
@@ -78,6 +81,21 @@ def test_a_returning_participants_vote_on_a_statement_taken_out_meanwhile_is_ref
     assert callbacks == [] and list(Vote.objects.values_list("statement_id", flat=True)) == [first.pk]
     services.vote_cast(statement=first, by=person, choice=0)  # a change: one statement, the same row
     assert list(Vote.objects.values_list("statement_id", "choice")) == [(first.pk, 0)]
+
+
+def test_a_workers_recomputation_runs_in_a_thread_of_its_own_at_a_lower_priority():
+    if not sys.platform.startswith("linux"):
+        pytest.skip("a thread's own niceness is Linux's")
+
+    def where():
+        return threading.get_native_id(), os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    thread, priority = tasks.at_low_priority(where, niceness=5)
+    assert thread != threading.get_native_id() and priority == min(own + 5, 19)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own  # the caller's is untouched
+    with pytest.raises(ZeroDivisionError):
+        tasks.at_low_priority(lambda: 1 / 0, niceness=5)
 
 
 def test_two_votes_within_the_window_queue_one_recomputation(recomputations, django_capture_on_commit_callbacks):
