@@ -26,7 +26,8 @@ from .models import Conversation
 from .polis import polis_files, polis_import, read_uploaded
 
 LATEST_VOTES = 10  # the votes the voting box lists after an htmx vote
-VOTE_CHOICES = VoteForm.base_fields["choice"].choices
+# As votes hold them; their labels translated once a request (the list of votes repeats them).
+VOTE_CHOICES = [(int(value), label) for value, label in VoteForm.base_fields["choice"].choices]
 
 
 def _conversation_or_404(request, slug, conversation_id, *, for_action=False, with_map=False):
@@ -49,7 +50,7 @@ def _voting_context(request, process, conversation, participant_id, vote_form):
     return {
         "process": process, "conversation": conversation, "statement": statement,
         "vote_form": vote_form or VoteForm(initial={"statement": statement.pk if statement else None}),
-        "vote_refusal": vote_refusal, "choices": VOTE_CHOICES,
+        "vote_refusal": vote_refusal, "choices": [(value, str(label)) for value, label in VOTE_CHOICES],
         "vote_url": reverse("participation:conversation_vote", args=[process.slug, conversation.pk]),
     }
 
