@@ -9,11 +9,25 @@ from civica.moderation.registry import review_fingerprint
 from .models import SHOWN, Conversation, Participant, Statement, Vote
 
 
-def conversation_for_page(*, process, conversation_id):
-    conversation = Conversation.objects.filter(process=process, pk=conversation_id).select_related("phase").first()
+def conversation_for_page(*, process, conversation_id, with_map=False):
+    """The conversation with its phase; its map (``map_data``, a large JSON value) only ``with_map``: the
+    map and the exports read it, the voting pages never."""
+    conversations = Conversation.objects.filter(process=process, pk=conversation_id).select_related("phase")
+    conversation = (conversations if with_map else conversations.defer("map_data")).first()
     if conversation is not None:
         conversation.process = process
     return conversation
+
+
+def statement_for_vote(*, process, conversation_id, statement_id):
+    """The statement voted on with its conversation and the conversation's phase, in one query (None when
+    it is not a statement of that conversation of ``process``)."""
+    statement = (Statement.objects.filter(pk=statement_id, conversation_id=conversation_id,
+                                          conversation__process=process)
+                 .select_related("conversation__phase").defer("conversation__map_data").first())
+    if statement is not None:
+        statement.conversation.process = process
+    return statement
 
 
 def conversation_list(*, process):
@@ -30,20 +44,21 @@ def shown_statement_count(conversation) -> int:
     return Statement.objects.filter(SHOWN, conversation=conversation).count()
 
 
-def next_statement(conversation, participant):
-    """The first shown statement this participant has not voted on (the oldest first), or None."""
+def next_statement(conversation, participant_id):
+    """The first shown statement this participant (None: someone who has not voted) has not voted on
+    (the oldest first), or None."""
     statements = Statement.objects.filter(SHOWN, conversation=conversation)
-    if participant is not None:
-        statements = statements.exclude(votes__participant=participant)
+    if participant_id is not None:
+        statements = statements.exclude(votes__participant_id=participant_id)
     return statements.order_by("pk").first()
 
 
-def votes_of(participant, *, limit=None):
+def votes_of(participant_id, *, limit=None):
     """This participant's votes on shown statements, the latest first, with their statements (the
     latest ``limit`` only, if given)."""
-    if participant is None:
+    if participant_id is None:
         return []
-    votes = (Vote.objects.filter(participant=participant, statement__is_hidden=False)
+    votes = (Vote.objects.filter(participant_id=participant_id, statement__is_hidden=False)
              .select_related("statement").order_by("-voted_at", "-pk"))
     return list(votes[:limit] if limit else votes)
 
@@ -75,5 +90,3 @@ def statement_texts(conversation, ids) -> dict:
     return dict(Statement.objects.filter(conversation=conversation, pk__in=set(ids)).values_list("pk", "text"))
 
 
-def statement_or_none(conversation, statement_id):
-    return Statement.objects.filter(conversation=conversation, pk=statement_id).first()

@@ -3,12 +3,14 @@ review of statements is ``civica.moderation``'s (approve or reject what waits, h
 shown); ``statement_hidden_changed`` is what it calls back when one leaves the map or comes back.
 
 A vote never computes the map: after it commits, ``tasks.map_requested`` queues one recomputation per
-conversation and window (the debounce). Each write that counts locks a row that exists first: the
-participant (created, under the conversation's lock, on their first vote or statement), so one
-person's concurrent votes on one statement are taken one after the other and leave one row."""
+conversation and window (the debounce). A returning participant's vote is one INSERT … ON CONFLICT
+statement (``_vote_upserted``: the unique index takes one person's concurrent votes on one statement
+one after the other and leaves one row; the statement's being shown is checked in it). Every other
+write that counts locks a row that exists first: the participant (created, under the conversation's
+lock, on their first vote or statement)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,12 +42,46 @@ def participant_for(*, conversation, user) -> Participant:
         return Participant.objects.get(conversation=conversation, user=user)
 
 
+def _vote_upserted(*, statement, by, choice: int) -> Vote | None:
+    """A returning participant's new or changed vote in one statement, the common vote: INSERT … SELECT
+    reads their participant and checks the statement is still shown, ``ON CONFLICT`` turns it into the
+    change of their existing vote, and only where the choice differs. The unique index takes one person's
+    concurrent votes on one statement one after the other, and the row the change updates is locked by
+    it. None when no row was written: no participant yet, the same choice again, or the statement taken
+    out meanwhile (``vote_cast`` then takes the careful path, which says which)."""
+    vote_table, participant_table, statement_table = (
+        connection.ops.quote_name(model._meta.db_table) for model in (Vote, Participant, Statement))
+    voted_at = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {vote_table} (statement_id, participant_id, choice, voted_at) "
+            f"SELECT s.id, p.id, %s, %s FROM {statement_table} s, {participant_table} p "
+            f"WHERE s.id = %s AND s.conversation_id = %s AND NOT s.is_hidden "
+            f"AND p.conversation_id = %s AND p.user_id = %s "
+            f"ON CONFLICT (participant_id, statement_id) DO UPDATE SET choice = excluded.choice, "
+            f"voted_at = excluded.voted_at WHERE {vote_table}.choice <> excluded.choice "
+            f"RETURNING id, participant_id",
+            [choice, connection.ops.adapt_datetimefield_value(voted_at), statement.pk, statement.conversation_id,
+             statement.conversation_id, by.pk])
+        written = cursor.fetchone()
+    if written is None:
+        return None
+    vote_id, participant_id = written
+    return Vote(pk=vote_id, participant_id=participant_id, statement=statement, choice=choice, voted_at=voted_at)
+
+
 def vote_cast(*, statement, by, choice: int) -> Vote:
-    """Record or change ``by``'s vote on ``statement``; the same vote twice changes nothing."""
+    """Record or change ``by``'s vote on ``statement``; the same vote twice changes nothing. After a
+    written vote commits, the map's recomputation is requested (``tasks.map_requested``)."""
     if choice not in Vote.Choice.values:
         raise ValidationError(_("Choose agree, disagree or pass."))
     refusals.check(by, "participation.vote_statement", statement)
     conversation = statement.conversation
+    conversation_id, due = conversation.pk, conversation.map_due_at
+    vote = _vote_upserted(statement=statement, by=by, choice=choice)
+    if vote is not None:
+        transaction.on_commit(lambda: tasks.map_requested(conversation_id, due=due))
+        return vote
     with transaction.atomic():
         # The person's participant, locked: found and locked in one query (created the first time).
         participant = Participant.objects.select_for_update().filter(conversation=conversation, user=by).first()
@@ -63,7 +99,6 @@ def vote_cast(*, statement, by, choice: int) -> Vote:
         else:
             vote.participant = participant
             return vote  # a double click: nothing changed, nothing to recompute
-        conversation_id, due = conversation.pk, conversation.map_due_at
         transaction.on_commit(lambda: tasks.map_requested(conversation_id, due=due))
     return vote
 

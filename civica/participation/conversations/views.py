@@ -12,6 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -25,37 +26,53 @@ from .models import Conversation
 from .polis import polis_files, polis_import, read_uploaded
 
 LATEST_VOTES = 10  # the votes the voting box lists after an htmx vote
+# As votes hold them; their labels translated once a request (the list of votes repeats them).
+VOTE_CHOICES = [(int(value), label) for value, label in VoteForm.base_fields["choice"].choices]
 
 
-def _conversation_or_404(request, slug, conversation_id, *, for_action=False):
-    """``for_action``: a form's post, which needs the consultation's phases only (its permissions)."""
+def _conversation_or_404(request, slug, conversation_id, *, for_action=False, with_map=False):
+    """``for_action``: a form's post, which needs the consultation's phases only (its permissions);
+    ``with_map``: the page reads the map last computed."""
     process = (process_for_action_or_404 if for_action else process_or_404)(slug, request.user)
-    conversation = selectors.conversation_for_page(process=process, conversation_id=conversation_id)
+    conversation = selectors.conversation_for_page(process=process, conversation_id=conversation_id,
+                                                   with_map=with_map)
     if conversation is None:
         raise Http404
     return process, conversation
 
 
-def _detail(request, process, conversation, *, vote_form=None, statement_form=None, status=200, participant=None):
-    """The conversation's page, or (htmx) its voting box alone: the box needs neither the person's
-    statements nor the counts, so its answer to a vote reads only what it shows."""
-    participant = participant or selectors.participant_of(conversation, request.user)
-    statement = selectors.next_statement(conversation, participant)
+def _voting_context(request, process, conversation, participant_id, vote_form):
+    """What the voting box shows: the next statement with its form, or why this person may not vote."""
+    statement = selectors.next_statement(conversation, participant_id)
     if statement is not None:
         statement.conversation = conversation  # its permission checks read the conversation already loaded
     vote_refusal = refusals.why_not(request.user, "participation.vote_statement", statement) if statement else None
-    context = {
-        "process": process, "conversation": conversation, "participant": participant, "statement": statement,
+    return {
+        "process": process, "conversation": conversation, "statement": statement,
         "vote_form": vote_form or VoteForm(initial={"statement": statement.pk if statement else None}),
-        "vote_refusal": vote_refusal, "choices": VoteForm.base_fields["choice"].choices,
+        "vote_refusal": vote_refusal, "choices": [(value, str(label)) for value, label in VOTE_CHOICES],
+        "vote_url": reverse("participation:conversation_vote", args=[process.slug, conversation.pk]),
     }
+
+
+def _voting_box(request, process, conversation, participant_id, *, vote_form=None, status=200):
+    """The voting box alone, htmx's answer: no layout, and only the latest votes (the whole list, every
+    time, made a person's 200th vote cost 200 forms); the page itself lists them all."""
+    context = _voting_context(request, process, conversation, participant_id, vote_form)
+    latest = selectors.votes_of(participant_id, limit=LATEST_VOTES + 1)
+    context.update({"my_votes": latest[:LATEST_VOTES], "more_votes": len(latest) > LATEST_VOTES})
+    return render(request, "participation/conversations/_voting.html", context, status=status)
+
+
+def _detail(request, process, conversation, *, vote_form=None, statement_form=None, status=200):
+    """The conversation's page, or (htmx) its voting box alone."""
+    participant = selectors.participant_of(conversation, request.user)
+    participant_id = participant.pk if participant else None
     if request.headers.get("HX-Request"):
-        # After each vote only the latest votes come back (the whole list, every time, made a person's
-        # 200th vote cost 200 forms); the page itself lists them all.
-        latest = selectors.votes_of(participant, limit=LATEST_VOTES + 1)
-        context.update({"my_votes": latest[:LATEST_VOTES], "more_votes": len(latest) > LATEST_VOTES})
-        return render(request, "participation/conversations/_voting.html", context, status=status)
-    context["my_votes"] = selectors.votes_of(participant)
+        return _voting_box(request, process, conversation, participant_id, vote_form=vote_form, status=status)
+    context = _voting_context(request, process, conversation, participant_id, vote_form)
+    context["participant"] = participant
+    context["my_votes"] = selectors.votes_of(participant_id)
     my_statements = selectors.statements_of(participant)
     reasons = rejection_reasons(my_statements)  # what the author is told of a rejection (moderation's log)
     for item in my_statements:
@@ -77,17 +94,24 @@ def conversation_detail(request, slug, conversation_id):
 
 @require_POST
 def conversation_vote(request, slug, conversation_id):
-    process, conversation = _conversation_or_404(request, slug, conversation_id, for_action=True)
-    if not request.user.is_authenticated:
-        return redirect_to_login(conversation.get_absolute_url())
+    """A vote: the consultation with its phases, then the statement with its conversation in one query;
+    the conversation alone is read when there is no such statement (or no one signed in)."""
+    process = process_for_action_or_404(slug, request.user)
     form = VoteForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, process, conversation, vote_form=form, status=400)
-    statement = selectors.statement_or_none(conversation, form.cleaned_data["statement"])
+    statement = None
+    if request.user.is_authenticated and form.is_valid():
+        statement = selectors.statement_for_vote(process=process, conversation_id=conversation_id,
+                                                 statement_id=form.cleaned_data["statement"])
     if statement is None:
-        form.add_error("statement", _("This is not a statement of the conversation."))
+        conversation = selectors.conversation_for_page(process=process, conversation_id=conversation_id)
+        if conversation is None:
+            raise Http404
+        if not request.user.is_authenticated:
+            return redirect_to_login(conversation.get_absolute_url())
+        if form.is_valid():
+            form.add_error("statement", _("This is not a statement of the conversation."))
         return _detail(request, process, conversation, vote_form=form, status=400)
-    statement.conversation = conversation
+    conversation = statement.conversation
     try:
         vote = services.vote_cast(statement=statement, by=request.user, choice=form.cleaned_data["choice"])
     except refusals.REFUSALS as refused:
@@ -95,7 +119,7 @@ def conversation_vote(request, slug, conversation_id):
         return _detail(request, process, conversation, vote_form=form,
                        status=403 if isinstance(refused, PermissionDenied) else 400)
     if request.headers.get("HX-Request"):
-        return _detail(request, process, conversation, participant=vote.participant)
+        return _voting_box(request, process, conversation, vote.participant_id)
     return redirect(conversation.get_absolute_url() + "#voting")
 
 
@@ -119,7 +143,7 @@ def conversation_statement(request, slug, conversation_id):
 
 @require_safe
 def conversation_map(request, slug, conversation_id):
-    process, conversation = _conversation_or_404(request, slug, conversation_id)
+    process, conversation = _conversation_or_404(request, slug, conversation_id, with_map=True)
     data = conversation.map_data
     ids = set()
     for group in (data or {}).get("groups", []):
@@ -147,14 +171,14 @@ def _zip_response(files, filename):
 @require_safe
 def conversation_export(request, slug, conversation_id):
     """The public Pol.is export: pseudonym numbers, no names, no text of statements taken out."""
-    process, conversation = _conversation_or_404(request, slug, conversation_id)
+    process, conversation = _conversation_or_404(request, slug, conversation_id, with_map=True)
     return _zip_response(polis_files(conversation, public=True), f"conversation-{conversation.pk}-polis.zip")
 
 
 # --- The staff's screens -------------------------------------------------------------------------
 
-def _staff_conversation(request, slug, conversation_id, permission):
-    process, conversation = _conversation_or_404(request, slug, conversation_id)
+def _staff_conversation(request, slug, conversation_id, permission, *, with_map=False):
+    process, conversation = _conversation_or_404(request, slug, conversation_id, with_map=with_map)
     if not request.user.has_perm(permission, conversation):
         raise PermissionDenied(_("Only the moderators and editors of this consultation may do this."))
     return process, conversation
@@ -223,7 +247,7 @@ def conversation_staff_export(request, slug, conversation_id):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     process, conversation = _staff_conversation(request, slug, conversation_id,
-                                                "participation.export_conversation_full")
+                                                "participation.export_conversation_full", with_map=True)
     return _zip_response(polis_files(conversation, public=False), f"conversation-{conversation.pk}-polis-full.zip")
 
 
@@ -234,7 +258,8 @@ def conversation_edit(request, slug, conversation_id=None):
     process = process_or_404(slug, request.user)
     conversation = None
     if conversation_id is not None:
-        conversation = selectors.conversation_for_page(process=process, conversation_id=conversation_id)
+        conversation = selectors.conversation_for_page(process=process, conversation_id=conversation_id,
+                                                       with_map=True)
         if conversation is None:
             raise Http404
     if not request.user.has_perm("participation.manage_conversation", process):
