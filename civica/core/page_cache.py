@@ -56,6 +56,7 @@ from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCacheClient
 from django.db import transaction
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -486,9 +487,11 @@ def _person_lookup(request):
         host = request.get_host()
     except Exception:  # a disallowed host: Django answers 400 further in
         return None, None
-    # The session's key is a secret: only its holder can name the copy.
+    # The session's key is a secret: only its holder can name the copy. A copy is kept compressed for a
+    # browser that takes gzip, as it is sent, so it is compressed once when kept, not on every visit.
+    encoding = "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
     key = PERSONAL_KEY_PREFIX + hashlib.sha256(
-        f"{session_key}\n{host}\n{request.get_full_path()}".encode()).hexdigest()
+        f"{session_key}\n{host}\n{encoding}\n{request.get_full_path()}".encode()).hexdigest()
     user_id = str(user_id)
     person_key, changed_key = PERSON_KEY_PREFIX + user_id, PERSON_CHANGED_PREFIX + user_id
     generation_keys = _generation_keys(scope)
@@ -547,11 +550,16 @@ def _keep_for_person(request, response, lookup) -> None:
             or request.COOKIES.get(settings.CSRF_COOKIE_NAME) != lookup.csrf_cookie
             or (getattr(request, "_messages", None) is not None and request._messages.used)):
         return
+    # Compressed here, as GZipMiddleware (further out) would for this browser, which then leaves it be.
+    _compress(request, response)
     cache.set(lookup.key, {"generation": lookup.generation, "person": lookup.person_generation,
                            "session": lookup.fingerprint, "csrf": lookup.csrf_cookie, "at": time.time(),
                            "status": response.status_code, "headers": list(response.items()),
                            "content": response.content},
               personal_page_seconds())
+
+
+_compress = GZipMiddleware(lambda request: None).process_response
 
 
 def watch_person_rows(*models, field: str = "user") -> None:

@@ -194,3 +194,25 @@ def test_a_kept_page_answers_with_the_headers_of_the_page_it_keeps(kept, idea):
     for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "Content-Type"):
         assert again[header] == built[header], header
     assert "csrftoken" not in again.cookies  # nothing set: the browser's cookie still holds
+
+
+def test_a_kept_page_is_sent_compressed_as_kept_to_a_browser_that_takes_gzip_and_plain_to_one_that_does_not(
+        kept, idea):
+    import gzip
+    import re
+
+    def unmasked(page):  # each render masks the CSRF token anew
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)
+
+    client = _signed_in(UserFactory())
+    plain = _warm(client, _path(idea))
+    zipped = {"Accept-Encoding": "gzip, deflate"}
+    client.get(_path(idea), headers=zipped)
+    built = client.get(_path(idea), headers=zipped)  # kept compressed, as sent
+    again = client.get(_path(idea), headers=zipped)
+    assert again["Content-Encoding"] == built["Content-Encoding"] == "gzip"
+    assert again.content == built.content  # the stored bytes, not compressed anew
+    assert unmasked(gzip.decompress(again.content).decode()) == unmasked(plain)
+    assert "Accept-Encoding" in again["Vary"] and again["Content-Length"] == str(len(again.content))
+    assert not client.get(_path(idea)).has_header("Content-Encoding")
+    assert client.get(_path(idea)).content.decode() == plain  # its own copy, kept plain
