@@ -33,8 +33,10 @@ cache could not tell the other app servers of a write.
 A signed-in person's page, once filled, is kept too, for them alone (``PERSONAL_PAGE_SECONDS``): under a
 key made from their session's secret key and the address, with the generations it was built under,
 their *person generation*, a fingerprint of their session's contents and their CSRF cookie. It is
-served again by ``PersonalPageCacheMiddleware`` (right after the visitors' cache: a session read and a
-cache read, no query, no other middleware), while all of these are unchanged, or,
+served again by ``PersonalPageCacheMiddleware`` (right after the visitors' cache: no query, no other
+middleware; one cache round trip for the session, the generations and the page once the process knows whose
+session it is, stored gzip-compressed as sent to a browser that takes gzip), while all of these are
+unchanged, or,
 when only the page's generations moved (other people's writes), while it is under
 ``PERSONAL_PAGE_STALE_SECONDS`` old: a person sees their own writes at once and other people's within
 those seconds, as a busy page's visitors do while it renders. Their person generation moves after every
@@ -45,19 +47,22 @@ moderator's queue, an evaluator's list) are kept this way without being shared. 
 
 import contextvars
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.core.cache import cache
+from django.contrib.sessions.backends import cached_db
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache
 from django.core.cache.backends.redis import RedisCacheClient
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
@@ -449,16 +454,22 @@ class PersonalPageCacheMiddleware:
         return response
 
 
-def _kept_view_scope(path: str):
-    """(whether the view at ``path`` is kept for a person, its scope)."""
+@lru_cache(maxsize=4096)
+def _kept_view_scope_in(path: str, urlconf: str):
     language = translation.get_language_from_path(path)
     try:
         with translation.override(language):
-            match = resolve(path)
+            match = resolve(path, urlconf)
     except Resolver404:
         return False, None
     kept = getattr(match.func, "shared_page", False) or getattr(match.func, "personal_page", False)
     return kept, _scope_of(match.func, match.kwargs) if kept else None
+
+
+def _kept_view_scope(path: str):
+    """(whether the view at ``path`` is kept for a person, its scope): resolved once per address and
+    process (the URLs and their views' marks do not change while it runs)."""
+    return _kept_view_scope_in(path, get_urlconf() or settings.ROOT_URLCONF)
 
 
 def _session_fingerprint(session) -> str:
@@ -466,10 +477,50 @@ def _session_fingerprint(session) -> str:
     return hashlib.sha256(repr(sorted(session.items())).encode()).hexdigest()[:32]
 
 
+# Whose each session is, as this process has read it: a session key belongs to one person for its life
+# (Django gives a session a new key at sign-in and a new session at sign-out), so knowing it lets the
+# session's own cache entry be read in the same round trip as the page and the generations, and checked.
+_session_people: OrderedDict = OrderedDict()
+_session_people_lock = threading.Lock()  # gthread workers: one process, several requests at once
+SESSION_PEOPLE_KEPT = 10_000
+
+
+def _session_cache_key(session_key) -> str | None:
+    """The cache key under which the ``cached_db`` session engine keeps this session (None for any other
+    engine, another cache or a malformed key: the session is then read by its engine)."""
+    engine = import_module(settings.SESSION_ENGINE)
+    store = engine.SessionStore(session_key)
+    if (getattr(store, "cache_key_prefix", None) != cached_db.KEY_PREFIX or not store.session_key
+            or settings.SESSION_CACHE_ALIAS != DEFAULT_CACHE_ALIAS):
+        return None
+    return cached_db.KEY_PREFIX + store.session_key
+
+
+def _session_data(session_key, found, session_cache_key):
+    """The session's contents: from ``found`` (read with the rest) or else through its engine."""
+    if session_cache_key is not None and session_cache_key in found:
+        return found[session_cache_key]
+    return import_module(settings.SESSION_ENGINE).SessionStore(session_key).load()
+
+
+def _remember_session_person(session_key, user_id) -> None:
+    with _session_people_lock:
+        _session_people[session_key] = user_id
+        _session_people.move_to_end(session_key)
+        while len(_session_people) > SESSION_PEOPLE_KEPT:
+            _session_people.popitem(last=False)
+
+
+def _forget_session_person(session_key) -> None:
+    with _session_people_lock:
+        _session_people.pop(session_key, None)
+
+
 def _person_lookup(request):
     """(what was read, the person's kept page if still good) for a signed-in person's GET of a kept
     view; (None, None) when nothing may be kept for the request (no one signed in, messages waiting in
-    their cookie, an htmx request)."""
+    their cookie, an htmx request). Once this process knows whose session it is, one cache round trip:
+    the session, the generations, the person's and the page together."""
     if (not personal_page_seconds() or request.method != "GET" or "messages" in request.COOKIES
             or "HTTP_HX_REQUEST" in request.META or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING):
         return None, None
@@ -479,23 +530,37 @@ def _person_lookup(request):
     kept_view, scope = _kept_view_scope(request.path_info)
     if not kept_view:
         return None, None
-    session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
-    user_id = session.get(SESSION_KEY)
-    if user_id is None:
-        return None, None
     try:
         host = request.get_host()
     except Exception:  # a disallowed host: Django answers 400 further in
         return None, None
+    session_cache_key = _session_cache_key(session_key)
+    known_user_id = _session_people.get(session_key) if session_cache_key is not None else None
+    if known_user_id is None:
+        session = _session_data(session_key, {}, None)
+        user_id = session.get(SESSION_KEY)
+        if user_id is None:
+            return None, None
+        user_id = str(user_id)
+        if session_cache_key is not None:
+            _remember_session_person(session_key, user_id)
+    else:
+        user_id = known_user_id
     # The session's key is a secret: only its holder can name the copy. A copy is kept compressed for a
     # browser that takes gzip, as it is sent, so it is compressed once when kept, not on every visit.
     encoding = "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
     key = PERSONAL_KEY_PREFIX + hashlib.sha256(
         f"{session_key}\n{host}\n{encoding}\n{request.get_full_path()}".encode()).hexdigest()
-    user_id = str(user_id)
     person_key, changed_key = PERSON_KEY_PREFIX + user_id, PERSON_CHANGED_PREFIX + user_id
     generation_keys = _generation_keys(scope)
-    found = cache.get_many([*generation_keys, person_key, changed_key, key])
+    read = [*generation_keys, person_key, changed_key, key]
+    found = cache.get_many(read if known_user_id is None else [*read, session_cache_key])
+    if known_user_id is not None:
+        # Read with the rest; checked as the session engine would have read it (gone once they signed out).
+        session = _session_data(session_key, found, session_cache_key)
+        if str(session.get(SESSION_KEY)) != user_id:  # signed out (an empty session), or no longer theirs
+            _forget_session_person(session_key)
+            return None, None
     for missing in (name for name in (*generation_keys, person_key) if name not in found):
         cache.add(missing, _first_generation(), timeout=None)
         found[missing] = cache.get(missing)
