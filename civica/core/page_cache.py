@@ -58,7 +58,6 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends import cached_db
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache
-from django.core.cache.backends.redis import RedisCacheClient
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
@@ -67,6 +66,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 from . import personal_parts, write_watch
+from .redis_cache import serialized, single_server_client
 
 GENERATION_KEY = "page-cache:generation"  # the site's: moved by writes outside any scope
 SPANNING_KEY = "page-cache:generation:spanning"  # moved by every scoped write
@@ -125,21 +125,26 @@ def _generation_keys(scope: str | None) -> list[str]:
     return [GENERATION_KEY, SPANNING_KEY if scope is None else SCOPE_KEY_PREFIX + scope]
 
 
-def _move_counters(keys) -> None:
+def _move_counters(keys, *, also_set=None) -> None:
     """Each counter one up; one that is missing (never made, evicted, Redis restarted) starts again past any
     value it held (``_first_generation``). On one Redis server: one round trip for all of them (``SET NX``
-    then ``INCR`` each, pipelined), where Django's ``incr`` takes two a counter (it asks first whether the
-    key exists), and a write moves two or three counters, now and again at its commit."""
-    backend = getattr(cache, "_cache", None)
-    if isinstance(backend, RedisCacheClient) and len(backend._servers) == 1:
+    then ``INCR`` each, pipelined, with the values of ``also_set`` stored for good in the same trip), where
+    Django's ``incr`` takes two a counter (it asks first whether the key exists), and a write moves two or
+    three counters, now and again at its commit."""
+    client = single_server_client(cache)
+    if client is not None:
         first = _first_generation()
-        with backend.get_client(write=True).pipeline(transaction=False) as pipe:
+        with client.pipeline(transaction=False) as pipe:
+            for key, value in (also_set or {}).items():
+                pipe.set(cache.make_and_validate_key(key), serialized(cache, value))
             for key in keys:
                 name = cache.make_and_validate_key(key)
                 pipe.set(name, first, nx=True)
                 pipe.incr(name)
             pipe.execute()
         return
+    if also_set:
+        cache.set_many(also_set, None)
     for key in keys:
         try:
             cache.incr(key)
@@ -160,13 +165,14 @@ def person_changed(*user_ids) -> None:
     people = {user_id for user_id in user_ids if user_id is not None}
     if people:
         _bump_people(people)
-        transaction.on_commit(partial(_bump_people, people))
+        if transaction.get_connection().in_atomic_block:  # (outside one, "at commit" would be now again)
+            transaction.on_commit(partial(_bump_people, people))
 
 
 def _bump_people(user_ids) -> None:
-    cache.set_many({PERSON_CHANGED_PREFIX + str(user_id): time.time() for user_id in user_ids}, None)
     # A counter lost starts past any value it held: no page of theirs can be current under it.
-    _move_counters([PERSON_KEY_PREFIX + str(user_id) for user_id in user_ids])
+    _move_counters([PERSON_KEY_PREFIX + str(user_id) for user_id in user_ids],
+                   also_set={PERSON_CHANGED_PREFIX + str(user_id): time.time() for user_id in user_ids})
 
 
 def _written(connection) -> None:
@@ -176,7 +182,17 @@ def _written(connection) -> None:
         # Now, so a page rendered from this transaction's own reads is not kept as current, and
         # after commit, so a page another request rendered from the old rows meanwhile is not either.
         bump_generation(scope)
-        transaction.on_commit(partial(bump_generation, scope), using=connection.alias)
+        # In autocommit the statement is committed already: once is enough. In a transaction, one move of a
+        # scope at its commit is enough however many of its statements wrote to it.
+        if connection.in_atomic_block and not _moves_at_commit(connection, scope):
+            transaction.on_commit(partial(bump_generation, scope), using=connection.alias)
+
+
+def _moves_at_commit(connection, scope) -> bool:
+    """Whether the transaction under way will move ``scope``'s generation when it commits: a move registered
+    by an earlier statement and still pending (Django drops those of a savepoint rolled back)."""
+    return any(isinstance(callback, partial) and callback.func is bump_generation and callback.args == (scope,)
+               for _savepoints, callback, _robust in connection.run_on_commit)
 
 
 def watch_writes() -> None:

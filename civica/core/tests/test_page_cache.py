@@ -64,6 +64,27 @@ def test_a_committed_write_moves_the_generation_again(page_cache_on, process, dj
     assert cache.get(page_cache.GENERATION_KEY) >= before + 2
 
 
+def test_a_transaction_that_writes_a_scope_often_moves_it_once_more_at_commit(
+        page_cache_on, process, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    token = page_cache._write_scope.set("process:parcul")
+    try:
+        with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+            IdeaFactory(process=process)
+            IdeaFactory(process=process)
+            with transaction.atomic():  # a savepoint that is rolled back drops what it registered...
+                page_cache._write_scope.set("process:other")
+                IdeaFactory(process=process)
+                transaction.set_rollback(True)
+            page_cache._write_scope.set("process:other")
+            IdeaFactory(process=process)  # ...so this write registers that scope's move anew
+    finally:
+        page_cache._write_scope.reset(token)
+    moves = [callback.args for callback in callbacks if getattr(callback, "func", None) is page_cache.bump_generation]
+    assert moves.count(("process:parcul",)) == 1 and moves.count(("process:other",)) == 1
+
+
 def test_writing_a_session_keeps_pages(page_cache_on, db):
     page_cache.bump_generation()
     before = cache.get(page_cache.GENERATION_KEY)
@@ -239,3 +260,25 @@ def test_on_redis_the_counters_move_in_one_pipeline_and_a_lost_one_starts_past_i
     page_cache.bump_generation("process:parcul")
     assert cache.get(keys[0]) > started[keys[0]] + 1
     cache.delete_many([*keys, page_cache.GENERATION_KEY])
+
+
+def test_on_redis_a_person_s_change_is_stored_with_their_counter_readable_by_the_cache(settings, db):
+    import redis
+
+    location = "redis://127.0.0.1:6379/5"
+    try:
+        redis.Redis.from_url(location).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("needs Redis at 127.0.0.1:6379 (CI and the development machine have it)")
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.CACHES = {"default": {"BACKEND": "civica.core.redis_cache.RedisCache", "LOCATION": location,
+                                   "KEY_PREFIX": "test-page-cache-person"}}
+    keys = [page_cache.PERSON_KEY_PREFIX + "7", page_cache.PERSON_CHANGED_PREFIX + "7"]
+    cache.delete_many(keys)
+    before = time.time()
+    page_cache.person_changed(7)
+    counter, changed_at = (cache.get(key) for key in keys)
+    assert counter > time.time_ns() - 60 * 10**9 and before <= changed_at <= time.time()
+    page_cache.person_changed(7)
+    assert cache.get(keys[0]) == counter + 1 and cache.get(keys[1]) >= changed_at
+    cache.delete_many(keys)
