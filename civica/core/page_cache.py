@@ -4,7 +4,9 @@ Most requests at city scale are anonymous reads of the same pages; rendering the
 of Python, serving them from the cache about 1 ms. A page is kept only when nothing in it can
 belong to one person, which is what a request without a session cookie, a CSRF cookie or a
 messages cookie gives, and only when the response sets no cookie either (a page with a form sets
-the CSRF cookie, so it is never kept). Signed-in people never read from it.
+the CSRF cookie, so it is never kept). Signed-in people never read from it. A page is kept as it is sent:
+gzip-compressed (with GZipMiddleware's random padding, drawn once per render) for a browser that takes gzip, plain
+for one that does not, so it is compressed once when kept rather than on every visit.
 
 Signed-in people (and visitors with cookies) are served by ``SharedPageMiddleware`` from the same kind
 of kept page, for the views marked ``@shared_page``: the page as a visitor gets it, with its personal
@@ -93,6 +95,8 @@ RENDER_LOCK_SECONDS = 10
 MAX_QUERY_STRING = 200
 
 _write_scope = contextvars.ContextVar("civica_page_cache_write_scope", default=None)
+# A kept page is compressed as GZipMiddleware (further out) would for the browser asking, which then leaves it be.
+_compress = GZipMiddleware(lambda request: None).process_response
 
 
 def page_cache_seconds() -> int:
@@ -270,7 +274,16 @@ def _cacheable_response(response) -> bool:
     return "'nonce-" not in response.get("Content-Security-Policy", "")
 
 
-def _page_key(request, prefix=PAGE_KEY_PREFIX) -> str | None:
+def _accepted_encoding(request) -> str:
+    return "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
+
+
+def _visitor_page_key(request) -> str | None:
+    # Kept compressed for a browser that takes gzip, as it is sent: compressed once, not on every visit.
+    return _page_key(request, encoding=_accepted_encoding(request))
+
+
+def _page_key(request, prefix=PAGE_KEY_PREFIX, encoding="") -> str | None:
     try:
         host = request.get_host()
     except Exception:  # a disallowed host: Django answers 400 further in; nothing to keep
@@ -279,7 +292,7 @@ def _page_key(request, prefix=PAGE_KEY_PREFIX) -> str | None:
     # the language the request asks for (Accept-Language), so that language is part of the key.
     path = request.path_info
     language = translation.get_language_from_path(path) or translation.get_language_from_request(request)
-    digest = hashlib.sha256(f"{host}\n{language}\n{request.get_full_path()}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{host}\n{language}\n{encoding}\n{request.get_full_path()}".encode()).hexdigest()
     return prefix + digest
 
 
@@ -335,12 +348,12 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not page_cache_seconds() or not _cacheable_request(request):
             return self.get_response(request)
-        key = _page_key(request)
+        key = _visitor_page_key(request)
         if key is None:
             return self.get_response(request)
         head = request.method == "HEAD"
         kept, response = _kept_or_rendered(
-            key, _scope_of_path(request.path_info), lambda: self.get_response(request),
+            key, _scope_of_path(request.path_info), lambda: _compress(request, self.get_response(request)),
             keep_if=lambda response: not head and _cacheable_response(response))
         if kept is None:
             return response
@@ -564,9 +577,8 @@ def _person_lookup(request):
         user_id = known_user_id
     # The session's key is a secret: only its holder can name the copy. A copy is kept compressed for a
     # browser that takes gzip, as it is sent, so it is compressed once when kept, not on every visit.
-    encoding = "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
     key = PERSONAL_KEY_PREFIX + hashlib.sha256(
-        f"{session_key}\n{host}\n{encoding}\n{request.get_full_path()}".encode()).hexdigest()
+        f"{session_key}\n{host}\n{_accepted_encoding(request)}\n{request.get_full_path()}".encode()).hexdigest()
     person_key, changed_key = PERSON_KEY_PREFIX + user_id, PERSON_CHANGED_PREFIX + user_id
     generation_keys = _generation_keys(scope)
     read = [*generation_keys, person_key, changed_key, key]
@@ -638,9 +650,6 @@ def _keep_for_person(request, response, lookup) -> None:
                            "status": response.status_code, "headers": list(response.items()),
                            "content": response.content},
               personal_page_seconds())
-
-
-_compress = GZipMiddleware(lambda request: None).process_response
 
 
 def watch_person_rows(*models, field: str = "user") -> None:

@@ -42,6 +42,22 @@ def test_a_page_seen_again_by_a_visitor_costs_no_query(client, page_cache_on, pr
     assert again["Content-Type"] == first["Content-Type"]
 
 
+def test_a_page_is_kept_compressed_for_browsers_that_take_gzip_and_sent_as_kept(
+        client, page_cache_on, process, django_assert_num_queries):
+    import gzip
+
+    IdeaFactory(process=process, title="Bănci la umbră")
+    plain = client.get(ideas_path(process))
+    zipped = client.get(ideas_path(process), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    with django_assert_num_queries(0):
+        again = client.get(ideas_path(process), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert again["Content-Encoding"] == zipped["Content-Encoding"] == "gzip" and "Accept-Encoding" in again["Vary"]
+    assert again.content == zipped.content  # the stored bytes, not compressed anew
+    assert gzip.decompress(again.content) == plain.content
+    with django_assert_num_queries(0):
+        assert client.get(ideas_path(process)).content == plain.content
+
+
 def test_a_new_idea_is_seen_at_once(client, page_cache_on, process):
     client.get(ideas_path(process))
     IdeaFactory(process=process, title="Fântână de băut")
@@ -96,7 +112,7 @@ def test_writing_a_session_keeps_pages(page_cache_on, db):
 
 def test_a_lost_counter_starts_again_past_every_page_kept(client, page_cache_on, process):
     client.get(ideas_path(process))
-    key = page_cache._page_key(client.get(ideas_path(process)).wsgi_request)
+    key = page_cache._visitor_page_key(client.get(ideas_path(process)).wsgi_request)
     kept_under = cache.get(key)[0][0]  # the site's generation, the first of the page's
     cache.delete(page_cache.GENERATION_KEY)  # evicted, or Redis restarted
     IdeaFactory(process=process, title="După repornire")
@@ -178,7 +194,7 @@ def test_while_a_page_is_rendered_anew_other_visitors_get_the_page_it_replaces(c
     IdeaFactory(process=process, title="Primul gând")
     client.get(ideas_path(process))
     IdeaFactory(process=process, title="Al doilea gând")  # the kept page is stale now
-    key = page_cache._page_key(client.get(ideas_path(process)).wsgi_request)
+    key = page_cache._visitor_page_key(client.get(ideas_path(process)).wsgi_request)
     IdeaFactory(process=process, title="Al treilea gând")
     cache.add(key + ":rendering", 1, 10)  # as if another request were rendering it this moment
     with django_assert_num_queries(0):
@@ -195,7 +211,7 @@ def test_a_page_that_changes_with_the_clock_alone_is_never_kept(client, page_cac
     workshop = Workshop.objects.create(meeting=MeetingFactory(), slug="cafe")
     first = client.get(f"/en/workshops/{workshop.slug}/screen/")
     assert first.status_code == 200 and "no-cache" in first["Cache-Control"]
-    assert cache.get(page_cache._page_key(first.wsgi_request)) is None
+    assert cache.get(page_cache._visitor_page_key(first.wsgi_request)) is None
 
 
 def test_long_query_strings_are_served_but_never_kept(client, page_cache_on, process, django_assert_max_num_queries):
