@@ -22,6 +22,7 @@ the seed and the next run reuses it.
 
 import argparse
 import datetime
+import gzip
 import http.client
 import multiprocessing
 import os
@@ -84,6 +85,9 @@ def parse_arguments():
                         default=list(AUDIENCES),
                         help="comma-separated: visitors (no cookie), signed-in (each client a different seeded "
                              "person); default both, each page loaded by one and then the other")
+    parser.add_argument("--accept-gzip", action="store_true",
+                        help="clients send Accept-Encoding: gzip, as browsers do (default: they do not, as in the "
+                             "earlier runs)")
     parser.add_argument("--participate-every", type=float, default=5.0,
                         help="seconds between two participations of one signed-in client, on average (default "
                              "5: 16 clients give about 3 a second): a support, its withdrawal or a comment, "
@@ -350,7 +354,10 @@ class BackgroundWriter:
 
 class Browser:
     """One person's browser: a keep-alive connection and the cookies the site set (session, CSRF,
-    messages). Without cookies, a visitor."""
+    messages). Without cookies, a visitor. ``accept_encoding``: what every browser sends (``--accept-gzip``).
+    """
+
+    accept_encoding = None
 
     def __init__(self, port, cookies=None):
         self.port, self.cookies = port, dict(cookies or {})
@@ -362,7 +369,7 @@ class Browser:
 
     def request(self, method, path, form=None):
         """(status, Location, body); the connection is opened again after a failure."""
-        headers = {}
+        headers = {"Accept-Encoding": self.accept_encoding} if self.accept_encoding else {}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         body = None
@@ -390,6 +397,7 @@ class Browser:
     def sign_in(self, email, password):
         """allauth's form, with its CSRF token; the session cookie is kept. Stops the run on refusal."""
         status, _location, page = self.request("GET", "/ro/accounts/login/")
+        page = gzip.decompress(page) if (page or b"")[:2] == b"\x1f\x8b" else page
         token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page or b"")
         if status != 200 or token is None:
             raise SystemExit(f"load_participation: the sign-in page answered {status}")
@@ -596,6 +604,7 @@ def sign_in_everyone(port, clients, password):
 
 def main():
     arguments = parse_arguments()
+    Browser.accept_encoding = "gzip" if arguments.accept_gzip else None
     database_url = f"{arguments.postgres}/{arguments.database}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
     os.environ["CIVICA_BENCH_DATABASE_URL"] = database_url
@@ -692,7 +701,8 @@ def main():
           f"({platform.processor() or platform.machine()}) · PostgreSQL {database_version(database_url)} · "
           f"gunicorn {workers} · page cache {arguments.page_cache} · "
           f"{arguments.writes_per_second:g} writes/s asked, {write_rate:.1f} made while pages were loaded "
-          f"({writes:,} in all) · {arguments.clients} clients · "
+          f"({writes:,} in all) · {arguments.clients} clients"
+          f"{' taking gzip' if arguments.accept_gzip else ''} · "
           f"signed-in clients participate every {arguments.participate_every:g} s · "
           f"{arguments.seconds:g} s per page · "
           f"load average {load_before:.1f} before, {load_after:.1f} after{seeded}")

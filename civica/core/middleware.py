@@ -3,13 +3,15 @@
 - ``RejectNullCharactersMiddleware``: a NUL character in the path (also percent-decoded), the query string
   or any posted name or value gets a readable 400 page, so no view or form needs to strip NULs.
 - ``WriteRateLimitMiddleware``: every write outside the account pages counts against ``write_by_address``
-  and ``write_by_person`` in ``ACCOUNT_RATE_LIMITS`` (the account pages have allauth's own limits)."""
+  and ``write_by_person`` in ``ACCOUNT_RATE_LIMITS`` (the account pages have allauth's own limits), all of a
+  write's limits in one cache round trip on Redis (``write_limits``)."""
 
 from urllib.parse import unquote
 
-from allauth.core import ratelimit
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from . import write_limits
 
 NUL = "\x00"
 
@@ -59,8 +61,8 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 class WriteRateLimitMiddleware:
     """Every write (a form sent, an API call that changes something) counts against the
     ``write_by_address`` and ``write_by_person`` limits of ``ACCOUNT_RATE_LIMITS`` (per client IP,
-    and per signed-in person), kept in
-    the cache by allauth's rate limiter, answered by the translated 429 page. The account pages
+    and per signed-in person), kept in the cache (``write_limits``: one round trip on Redis, else allauth's
+    rate limiter), answered by allauth's translated 429 page. The account pages
     have allauth's own, stricter limits and are not counted twice."""
 
     def __init__(self, get_response):
@@ -69,10 +71,9 @@ class WriteRateLimitMiddleware:
     def __call__(self, request):
         if request.method in WRITE_METHODS and not _is_account_page(request.path_info):
             actions = ["write_by_address", "write_by_person"] if request.user.is_authenticated else ["write_by_address"]
-            for action in actions:
-                refused = ratelimit.consume_or_429(request, action=action)
-                if refused is not None:
-                    return refused
+            refusal = write_limits.refused(request, actions)
+            if refusal is not None:
+                return refusal
         return self.get_response(request)
 
 

@@ -4,7 +4,9 @@ Most requests at city scale are anonymous reads of the same pages; rendering the
 of Python, serving them from the cache about 1 ms. A page is kept only when nothing in it can
 belong to one person, which is what a request without a session cookie, a CSRF cookie or a
 messages cookie gives, and only when the response sets no cookie either (a page with a form sets
-the CSRF cookie, so it is never kept). Signed-in people never read from it.
+the CSRF cookie, so it is never kept). Signed-in people never read from it. A page is kept as it is sent:
+gzip-compressed (with GZipMiddleware's random padding, drawn once per render) for a browser that takes gzip, plain
+for one that does not, so it is compressed once when kept rather than on every visit.
 
 Signed-in people (and visitors with cookies) are served by ``SharedPageMiddleware`` from the same kind
 of kept page, for the views marked ``@shared_page``: the page as a visitor gets it, with its personal
@@ -33,8 +35,10 @@ cache could not tell the other app servers of a write.
 A signed-in person's page, once filled, is kept too, for them alone (``PERSONAL_PAGE_SECONDS``): under a
 key made from their session's secret key and the address, with the generations it was built under,
 their *person generation*, a fingerprint of their session's contents and their CSRF cookie. It is
-served again by ``PersonalPageCacheMiddleware`` (right after the visitors' cache: a session read and a
-cache read, no query, no other middleware), while all of these are unchanged, or,
+served again by ``PersonalPageCacheMiddleware`` (right after the visitors' cache: no query, no other
+middleware; one cache round trip for the session, the generations and the page once the process knows whose
+session it is, stored gzip-compressed as sent to a browser that takes gzip), while all of these are
+unchanged, or,
 when only the page's generations moved (other people's writes), while it is under
 ``PERSONAL_PAGE_STALE_SECONDS`` old: a person sees their own writes at once and other people's within
 those seconds, as a busy page's visitors do while it renders. Their person generation moves after every
@@ -45,22 +49,26 @@ moderator's queue, an evaluator's list) are kept this way without being shared. 
 
 import contextvars
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.core.cache import cache
-from django.core.cache.backends.redis import RedisCacheClient
+from django.contrib.sessions.backends import cached_db
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.urls import Resolver404, resolve
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 from . import personal_parts, write_watch
+from .redis_cache import serialized, single_server_client
 
 GENERATION_KEY = "page-cache:generation"  # the site's: moved by writes outside any scope
 SPANNING_KEY = "page-cache:generation:spanning"  # moved by every scoped write
@@ -87,6 +95,8 @@ RENDER_LOCK_SECONDS = 10
 MAX_QUERY_STRING = 200
 
 _write_scope = contextvars.ContextVar("civica_page_cache_write_scope", default=None)
+# A kept page is compressed as GZipMiddleware (further out) would for the browser asking, which then leaves it be.
+_compress = GZipMiddleware(lambda request: None).process_response
 
 
 def page_cache_seconds() -> int:
@@ -119,21 +129,26 @@ def _generation_keys(scope: str | None) -> list[str]:
     return [GENERATION_KEY, SPANNING_KEY if scope is None else SCOPE_KEY_PREFIX + scope]
 
 
-def _move_counters(keys) -> None:
+def _move_counters(keys, *, also_set=None) -> None:
     """Each counter one up; one that is missing (never made, evicted, Redis restarted) starts again past any
     value it held (``_first_generation``). On one Redis server: one round trip for all of them (``SET NX``
-    then ``INCR`` each, pipelined), where Django's ``incr`` takes two a counter (it asks first whether the
-    key exists), and a write moves two or three counters, now and again at its commit."""
-    backend = getattr(cache, "_cache", None)
-    if isinstance(backend, RedisCacheClient) and len(backend._servers) == 1:
+    then ``INCR`` each, pipelined, with the values of ``also_set`` stored for good in the same trip), where
+    Django's ``incr`` takes two a counter (it asks first whether the key exists), and a write moves two or
+    three counters, now and again at its commit."""
+    client = single_server_client(cache)
+    if client is not None:
         first = _first_generation()
-        with backend.get_client(write=True).pipeline(transaction=False) as pipe:
+        with client.pipeline(transaction=False) as pipe:
+            for key, value in (also_set or {}).items():
+                pipe.set(cache.make_and_validate_key(key), serialized(cache, value))
             for key in keys:
                 name = cache.make_and_validate_key(key)
                 pipe.set(name, first, nx=True)
                 pipe.incr(name)
             pipe.execute()
         return
+    if also_set:
+        cache.set_many(also_set, None)
     for key in keys:
         try:
             cache.incr(key)
@@ -154,13 +169,14 @@ def person_changed(*user_ids) -> None:
     people = {user_id for user_id in user_ids if user_id is not None}
     if people:
         _bump_people(people)
-        transaction.on_commit(partial(_bump_people, people))
+        if transaction.get_connection().in_atomic_block:  # (outside one, "at commit" would be now again)
+            transaction.on_commit(partial(_bump_people, people))
 
 
 def _bump_people(user_ids) -> None:
-    cache.set_many({PERSON_CHANGED_PREFIX + str(user_id): time.time() for user_id in user_ids}, None)
     # A counter lost starts past any value it held: no page of theirs can be current under it.
-    _move_counters([PERSON_KEY_PREFIX + str(user_id) for user_id in user_ids])
+    _move_counters([PERSON_KEY_PREFIX + str(user_id) for user_id in user_ids],
+                   also_set={PERSON_CHANGED_PREFIX + str(user_id): time.time() for user_id in user_ids})
 
 
 def _written(connection) -> None:
@@ -170,7 +186,17 @@ def _written(connection) -> None:
         # Now, so a page rendered from this transaction's own reads is not kept as current, and
         # after commit, so a page another request rendered from the old rows meanwhile is not either.
         bump_generation(scope)
-        transaction.on_commit(partial(bump_generation, scope), using=connection.alias)
+        # In autocommit the statement is committed already: once is enough. In a transaction, one move of a
+        # scope at its commit is enough however many of its statements wrote to it.
+        if connection.in_atomic_block and not _moves_at_commit(connection, scope):
+            transaction.on_commit(partial(bump_generation, scope), using=connection.alias)
+
+
+def _moves_at_commit(connection, scope) -> bool:
+    """Whether the transaction under way will move ``scope``'s generation when it commits: a move registered
+    by an earlier statement and still pending (Django drops those of a savepoint rolled back)."""
+    return any(isinstance(callback, partial) and callback.func is bump_generation and callback.args == (scope,)
+               for _savepoints, callback, _robust in connection.run_on_commit)
 
 
 def watch_writes() -> None:
@@ -248,7 +274,16 @@ def _cacheable_response(response) -> bool:
     return "'nonce-" not in response.get("Content-Security-Policy", "")
 
 
-def _page_key(request, prefix=PAGE_KEY_PREFIX) -> str | None:
+def _accepted_encoding(request) -> str:
+    return "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
+
+
+def _visitor_page_key(request) -> str | None:
+    # Kept compressed for a browser that takes gzip, as it is sent: compressed once, not on every visit.
+    return _page_key(request, encoding=_accepted_encoding(request))
+
+
+def _page_key(request, prefix=PAGE_KEY_PREFIX, encoding="") -> str | None:
     try:
         host = request.get_host()
     except Exception:  # a disallowed host: Django answers 400 further in; nothing to keep
@@ -257,7 +292,7 @@ def _page_key(request, prefix=PAGE_KEY_PREFIX) -> str | None:
     # the language the request asks for (Accept-Language), so that language is part of the key.
     path = request.path_info
     language = translation.get_language_from_path(path) or translation.get_language_from_request(request)
-    digest = hashlib.sha256(f"{host}\n{language}\n{request.get_full_path()}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{host}\n{language}\n{encoding}\n{request.get_full_path()}".encode()).hexdigest()
     return prefix + digest
 
 
@@ -313,12 +348,12 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not page_cache_seconds() or not _cacheable_request(request):
             return self.get_response(request)
-        key = _page_key(request)
+        key = _visitor_page_key(request)
         if key is None:
             return self.get_response(request)
         head = request.method == "HEAD"
         kept, response = _kept_or_rendered(
-            key, _scope_of_path(request.path_info), lambda: self.get_response(request),
+            key, _scope_of_path(request.path_info), lambda: _compress(request, self.get_response(request)),
             keep_if=lambda response: not head and _cacheable_response(response))
         if kept is None:
             return response
@@ -448,16 +483,22 @@ class PersonalPageCacheMiddleware:
         return response
 
 
-def _kept_view_scope(path: str):
-    """(whether the view at ``path`` is kept for a person, its scope)."""
+@lru_cache(maxsize=4096)
+def _kept_view_scope_in(path: str, urlconf: str):
     language = translation.get_language_from_path(path)
     try:
         with translation.override(language):
-            match = resolve(path)
+            match = resolve(path, urlconf)
     except Resolver404:
         return False, None
     kept = getattr(match.func, "shared_page", False) or getattr(match.func, "personal_page", False)
     return kept, _scope_of(match.func, match.kwargs) if kept else None
+
+
+def _kept_view_scope(path: str):
+    """(whether the view at ``path`` is kept for a person, its scope): resolved once per address and
+    process (the URLs and their views' marks do not change while it runs)."""
+    return _kept_view_scope_in(path, get_urlconf() or settings.ROOT_URLCONF)
 
 
 def _session_fingerprint(session) -> str:
@@ -465,10 +506,50 @@ def _session_fingerprint(session) -> str:
     return hashlib.sha256(repr(sorted(session.items())).encode()).hexdigest()[:32]
 
 
+# Whose each session is, as this process has read it: a session key belongs to one person for its life
+# (Django gives a session a new key at sign-in and a new session at sign-out), so knowing it lets the
+# session's own cache entry be read in the same round trip as the page and the generations, and checked.
+_session_people: OrderedDict = OrderedDict()
+_session_people_lock = threading.Lock()  # gthread workers: one process, several requests at once
+SESSION_PEOPLE_KEPT = 10_000
+
+
+def _session_cache_key(session_key) -> str | None:
+    """The cache key under which the ``cached_db`` session engine keeps this session (None for any other
+    engine, another cache or a malformed key: the session is then read by its engine)."""
+    engine = import_module(settings.SESSION_ENGINE)
+    store = engine.SessionStore(session_key)
+    if (getattr(store, "cache_key_prefix", None) != cached_db.KEY_PREFIX or not store.session_key
+            or settings.SESSION_CACHE_ALIAS != DEFAULT_CACHE_ALIAS):
+        return None
+    return cached_db.KEY_PREFIX + store.session_key
+
+
+def _session_data(session_key, found, session_cache_key):
+    """The session's contents: from ``found`` (read with the rest) or else through its engine."""
+    if session_cache_key is not None and session_cache_key in found:
+        return found[session_cache_key]
+    return import_module(settings.SESSION_ENGINE).SessionStore(session_key).load()
+
+
+def _remember_session_person(session_key, user_id) -> None:
+    with _session_people_lock:
+        _session_people[session_key] = user_id
+        _session_people.move_to_end(session_key)
+        while len(_session_people) > SESSION_PEOPLE_KEPT:
+            _session_people.popitem(last=False)
+
+
+def _forget_session_person(session_key) -> None:
+    with _session_people_lock:
+        _session_people.pop(session_key, None)
+
+
 def _person_lookup(request):
     """(what was read, the person's kept page if still good) for a signed-in person's GET of a kept
     view; (None, None) when nothing may be kept for the request (no one signed in, messages waiting in
-    their cookie, an htmx request)."""
+    their cookie, an htmx request). Once this process knows whose session it is, one cache round trip:
+    the session, the generations, the person's and the page together."""
     if (not personal_page_seconds() or request.method != "GET" or "messages" in request.COOKIES
             or "HTTP_HX_REQUEST" in request.META or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING):
         return None, None
@@ -478,21 +559,36 @@ def _person_lookup(request):
     kept_view, scope = _kept_view_scope(request.path_info)
     if not kept_view:
         return None, None
-    session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
-    user_id = session.get(SESSION_KEY)
-    if user_id is None:
-        return None, None
     try:
         host = request.get_host()
     except Exception:  # a disallowed host: Django answers 400 further in
         return None, None
-    # The session's key is a secret: only its holder can name the copy.
+    session_cache_key = _session_cache_key(session_key)
+    known_user_id = _session_people.get(session_key) if session_cache_key is not None else None
+    if known_user_id is None:
+        session = _session_data(session_key, {}, None)
+        user_id = session.get(SESSION_KEY)
+        if user_id is None:
+            return None, None
+        user_id = str(user_id)
+        if session_cache_key is not None:
+            _remember_session_person(session_key, user_id)
+    else:
+        user_id = known_user_id
+    # The session's key is a secret: only its holder can name the copy. A copy is kept compressed for a
+    # browser that takes gzip, as it is sent, so it is compressed once when kept, not on every visit.
     key = PERSONAL_KEY_PREFIX + hashlib.sha256(
-        f"{session_key}\n{host}\n{request.get_full_path()}".encode()).hexdigest()
-    user_id = str(user_id)
+        f"{session_key}\n{host}\n{_accepted_encoding(request)}\n{request.get_full_path()}".encode()).hexdigest()
     person_key, changed_key = PERSON_KEY_PREFIX + user_id, PERSON_CHANGED_PREFIX + user_id
     generation_keys = _generation_keys(scope)
-    found = cache.get_many([*generation_keys, person_key, changed_key, key])
+    read = [*generation_keys, person_key, changed_key, key]
+    found = cache.get_many(read if known_user_id is None else [*read, session_cache_key])
+    if known_user_id is not None:
+        # Read with the rest; checked as the session engine would have read it (gone once they signed out).
+        session = _session_data(session_key, found, session_cache_key)
+        if str(session.get(SESSION_KEY)) != user_id:  # signed out (an empty session), or no longer theirs
+            _forget_session_person(session_key)
+            return None, None
     for missing in (name for name in (*generation_keys, person_key) if name not in found):
         cache.add(missing, _first_generation(), timeout=None)
         found[missing] = cache.get(missing)
@@ -547,6 +643,8 @@ def _keep_for_person(request, response, lookup) -> None:
             or request.COOKIES.get(settings.CSRF_COOKIE_NAME) != lookup.csrf_cookie
             or (getattr(request, "_messages", None) is not None and request._messages.used)):
         return
+    # Compressed here, as GZipMiddleware (further out) would for this browser, which then leaves it be.
+    _compress(request, response)
     cache.set(lookup.key, {"generation": lookup.generation, "person": lookup.person_generation,
                            "session": lookup.fingerprint, "csrf": lookup.csrf_cookie, "at": time.time(),
                            "status": response.status_code, "headers": list(response.items()),

@@ -42,6 +42,22 @@ def test_a_page_seen_again_by_a_visitor_costs_no_query(client, page_cache_on, pr
     assert again["Content-Type"] == first["Content-Type"]
 
 
+def test_a_page_is_kept_compressed_for_browsers_that_take_gzip_and_sent_as_kept(
+        client, page_cache_on, process, django_assert_num_queries):
+    import gzip
+
+    IdeaFactory(process=process, title="Bănci la umbră")
+    plain = client.get(ideas_path(process))
+    zipped = client.get(ideas_path(process), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    with django_assert_num_queries(0):
+        again = client.get(ideas_path(process), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert again["Content-Encoding"] == zipped["Content-Encoding"] == "gzip" and "Accept-Encoding" in again["Vary"]
+    assert again.content == zipped.content  # the stored bytes, not compressed anew
+    assert gzip.decompress(again.content) == plain.content
+    with django_assert_num_queries(0):
+        assert client.get(ideas_path(process)).content == plain.content
+
+
 def test_a_new_idea_is_seen_at_once(client, page_cache_on, process):
     client.get(ideas_path(process))
     IdeaFactory(process=process, title="Fântână de băut")
@@ -64,6 +80,27 @@ def test_a_committed_write_moves_the_generation_again(page_cache_on, process, dj
     assert cache.get(page_cache.GENERATION_KEY) >= before + 2
 
 
+def test_a_transaction_that_writes_a_scope_often_moves_it_once_more_at_commit(
+        page_cache_on, process, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    token = page_cache._write_scope.set("process:parcul")
+    try:
+        with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+            IdeaFactory(process=process)
+            IdeaFactory(process=process)
+            with transaction.atomic():  # a savepoint that is rolled back drops what it registered...
+                page_cache._write_scope.set("process:other")
+                IdeaFactory(process=process)
+                transaction.set_rollback(True)
+            page_cache._write_scope.set("process:other")
+            IdeaFactory(process=process)  # ...so this write registers that scope's move anew
+    finally:
+        page_cache._write_scope.reset(token)
+    moves = [callback.args for callback in callbacks if getattr(callback, "func", None) is page_cache.bump_generation]
+    assert moves.count(("process:parcul",)) == 1 and moves.count(("process:other",)) == 1
+
+
 def test_writing_a_session_keeps_pages(page_cache_on, db):
     page_cache.bump_generation()
     before = cache.get(page_cache.GENERATION_KEY)
@@ -75,7 +112,7 @@ def test_writing_a_session_keeps_pages(page_cache_on, db):
 
 def test_a_lost_counter_starts_again_past_every_page_kept(client, page_cache_on, process):
     client.get(ideas_path(process))
-    key = page_cache._page_key(client.get(ideas_path(process)).wsgi_request)
+    key = page_cache._visitor_page_key(client.get(ideas_path(process)).wsgi_request)
     kept_under = cache.get(key)[0][0]  # the site's generation, the first of the page's
     cache.delete(page_cache.GENERATION_KEY)  # evicted, or Redis restarted
     IdeaFactory(process=process, title="După repornire")
@@ -157,7 +194,7 @@ def test_while_a_page_is_rendered_anew_other_visitors_get_the_page_it_replaces(c
     IdeaFactory(process=process, title="Primul gând")
     client.get(ideas_path(process))
     IdeaFactory(process=process, title="Al doilea gând")  # the kept page is stale now
-    key = page_cache._page_key(client.get(ideas_path(process)).wsgi_request)
+    key = page_cache._visitor_page_key(client.get(ideas_path(process)).wsgi_request)
     IdeaFactory(process=process, title="Al treilea gând")
     cache.add(key + ":rendering", 1, 10)  # as if another request were rendering it this moment
     with django_assert_num_queries(0):
@@ -174,7 +211,7 @@ def test_a_page_that_changes_with_the_clock_alone_is_never_kept(client, page_cac
     workshop = Workshop.objects.create(meeting=MeetingFactory(), slug="cafe")
     first = client.get(f"/en/workshops/{workshop.slug}/screen/")
     assert first.status_code == 200 and "no-cache" in first["Cache-Control"]
-    assert cache.get(page_cache._page_key(first.wsgi_request)) is None
+    assert cache.get(page_cache._visitor_page_key(first.wsgi_request)) is None
 
 
 def test_long_query_strings_are_served_but_never_kept(client, page_cache_on, process, django_assert_max_num_queries):
@@ -239,3 +276,25 @@ def test_on_redis_the_counters_move_in_one_pipeline_and_a_lost_one_starts_past_i
     page_cache.bump_generation("process:parcul")
     assert cache.get(keys[0]) > started[keys[0]] + 1
     cache.delete_many([*keys, page_cache.GENERATION_KEY])
+
+
+def test_on_redis_a_person_s_change_is_stored_with_their_counter_readable_by_the_cache(settings, db):
+    import redis
+
+    location = "redis://127.0.0.1:6379/5"
+    try:
+        redis.Redis.from_url(location).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("needs Redis at 127.0.0.1:6379 (CI and the development machine have it)")
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.CACHES = {"default": {"BACKEND": "civica.core.redis_cache.RedisCache", "LOCATION": location,
+                                   "KEY_PREFIX": "test-page-cache-person"}}
+    keys = [page_cache.PERSON_KEY_PREFIX + "7", page_cache.PERSON_CHANGED_PREFIX + "7"]
+    cache.delete_many(keys)
+    before = time.time()
+    page_cache.person_changed(7)
+    counter, changed_at = (cache.get(key) for key in keys)
+    assert counter > time.time_ns() - 60 * 10**9 and before <= changed_at <= time.time()
+    page_cache.person_changed(7)
+    assert cache.get(keys[0]) == counter + 1 and cache.get(keys[1]) >= changed_at
+    cache.delete_many(keys)

@@ -194,3 +194,63 @@ def test_a_kept_page_answers_with_the_headers_of_the_page_it_keeps(kept, idea):
     for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "Content-Type"):
         assert again[header] == built[header], header
     assert "csrftoken" not in again.cookies  # nothing set: the browser's cookie still holds
+
+
+def test_a_kept_page_is_sent_compressed_as_kept_to_a_browser_that_takes_gzip_and_plain_to_one_that_does_not(
+        kept, idea):
+    import gzip
+    import re
+
+    def unmasked(page):  # each render masks the CSRF token anew
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)
+
+    client = _signed_in(UserFactory())
+    plain = _warm(client, _path(idea))
+    zipped = {"Accept-Encoding": "gzip, deflate"}
+    client.get(_path(idea), headers=zipped)
+    built = client.get(_path(idea), headers=zipped)  # kept compressed, as sent
+    again = client.get(_path(idea), headers=zipped)
+    assert again["Content-Encoding"] == built["Content-Encoding"] == "gzip"
+    assert again.content == built.content  # the stored bytes, not compressed anew
+    assert unmasked(gzip.decompress(again.content).decode()) == unmasked(plain)
+    assert "Accept-Encoding" in again["Vary"] and again["Content-Length"] == str(len(again.content))
+    assert not client.get(_path(idea)).has_header("Content-Encoding")
+    assert client.get(_path(idea)).content.decode() == plain  # its own copy, kept plain
+
+
+@pytest.fixture
+def cached_db_sessions(kept):
+    kept.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # production's engine
+    return kept
+
+
+def test_with_cached_sessions_a_visit_reads_the_session_with_the_page_and_signing_out_still_ends_it(
+        cached_db_sessions, idea, django_assert_num_queries):
+    from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+
+    from civica.core import page_cache
+
+    person = UserFactory()
+    participation_services.idea_support(idea=idea, by=person)
+    client = _signed_in(person)
+    page = _warm(client, _path(idea))
+    with django_assert_num_queries(0):  # the session comes from the cache, read with the page
+        assert client.get(_path(idea)).content.decode() == page
+    assert page_cache._session_people[client.session.session_key] == str(person.pk)  # hence in one read
+    # The session's cache entry lost (evicted): read from the database, and the page still served.
+    cache.delete(KEY_PREFIX + client.session.session_key)
+    with django_assert_num_queries(1):
+        assert client.get(_path(idea)).content.decode() == page
+    client.post("/en/accounts/logout/")
+    assert SUPPORTED not in client.get(_path(idea)).content.decode()
+
+
+def test_with_cached_sessions_a_session_that_another_request_ended_is_not_served(cached_db_sessions, idea):
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
+    person = UserFactory()
+    participation_services.idea_support(idea=idea, by=person)
+    client = _signed_in(person)
+    assert SUPPORTED in _warm(client, _path(idea))
+    SessionStore(client.cookies["sessionid"].value).delete()  # signed out elsewhere, or expired
+    assert SUPPORTED not in client.get(_path(idea)).content.decode()
