@@ -40,7 +40,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -239,16 +239,17 @@ def voucher_redeem(*, voucher: Voucher, venue: Venue, offer: Offer, amount: Deci
         raise VoucherProblem("not_accepted", _("This offer is not one of this venue's."))
     if amount is None or amount <= 0:
         raise ValidationError(_("The amount must be more than zero."))
+    # One query: the voucher locked, and whether the offer is current, accepted by its programme, at a
+    # venue the programme accepts (the offer's venue is ``venue``, checked above).
+    accepted = Offer.objects.current().filter(pk=offer.pk, programmes=OuterRef("programme_id"),
+                                              venue__programmes=OuterRef("programme_id"))
     with transaction.atomic():
-        locked = Voucher.objects.select_related("programme").select_for_update(of=("self",)).get(pk=voucher.pk)
+        locked = (Voucher.objects.select_related("programme").select_for_update(of=("self",))
+                  .annotate(offer_accepted=Exists(accepted)).get(pk=voucher.pk))
         problem = problem_for(locked)
         if problem is not None:
             raise problem
-        # One query: the offer is current, accepted by the programme, at a venue the programme accepts
-        # (the offer's venue is ``venue``, checked above).
-        accepted = Offer.objects.current().filter(pk=offer.pk, programmes=locked.programme_id,
-                                                  venue__programmes=locked.programme_id).exists()
-        if not accepted:
+        if not locked.offer_accepted:
             raise VoucherProblem("not_accepted", _(
                 "This voucher's programme does not accept this offer today. Choose another offer, or ask the "
                 "programme's staff."))
