@@ -18,6 +18,7 @@ look-up made while locked is counted too: it is refused either way). Plain funct
 views call them."""
 
 import time
+from contextlib import contextmanager
 
 from allauth.account.adapter import get_adapter
 from django.conf import settings
@@ -150,8 +151,16 @@ def _guard_in_one_trip(request, backend):
 def lookup(request, typed: str):
     """The voucher of ``typed``, counting a code that does not exist towards the lock; raises
     ``services.VoucherProblem`` (``kind="locked"`` when this code locked the form)."""
-    try:
+    with counting_wrong_codes(request):
         return services.find_voucher(typed)
+
+
+@contextmanager
+def counting_wrong_codes(request):
+    """Around a look-up of a typed code (``lookup``, or a redemption by its code): a code that does not
+    exist counts towards the lock, and is refused as ``locked`` when it locks the form."""
+    try:
+        yield
     except services.VoucherProblem as problem:
         if problem.kind == "unknown" and record_wrong_code(request):
             raise services.VoucherProblem("locked", locked_message(locked_for(request))) from None

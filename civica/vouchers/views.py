@@ -225,16 +225,16 @@ def _redeem_posted(request):
     if refused is not None:
         return _redeem_outcome(request, refused[0], refused=True)
     data = form.cleaned_data
-    voucher = None
     try:
-        voucher = _lookup(request, data["code"])
-        redemption = services.voucher_redeem(voucher=voucher, venue=data["venue"], offer=data["offer"],
-                                             amount=data["amount"], by=request.user)
+        with limits.counting_wrong_codes(request):
+            redemption = services.voucher_redeem(code=data["code"], venue=data["venue"], offer=data["offer"],
+                                                 amount=data["amount"], by=request.user)
     except refusals.REFUSALS as error:
-        # Back to the code form with the code typed in again when it was a code, so staff check it anew.
+        # Back to the code form with the code typed in again when it was a voucher's, so staff check it anew.
+        of_a_voucher = getattr(error, "kind", "") not in {"unknown", "mistyped", "locked"}
         return _redeem_outcome(request, refusals.refusal_message(error), refused=True,
-                               code=voucher.code if voucher is not None else "")
-    unit = voucher.programme.unit
+                               code=data["code"] if of_a_voucher else "")
+    unit = redemption.voucher.programme.unit
     return _redeem_outcome(request, _("Redeemed %(amount)s for “%(offer)s”. Left on the voucher: %(balance)s.") % {
         "amount": amount_text(redemption.amount, unit), "offer": redemption.offer.translated("title"),
         "balance": amount_text(redemption.voucher.balance, unit)})

@@ -78,6 +78,18 @@ def test_with_htmx_a_refused_redemption_says_why_in_the_panel_with_the_code_type
     assert voucher.balance == Decimal("5")
 
 
+def test_wrong_codes_posted_for_redemption_count_towards_the_lock(redeeming, settings):
+    settings.VOUCHER_LOOKUP_LIMITS = {"wrong_codes": (2, 900), "lock_seconds": 600}
+    client, voucher, venue, offer = redeeming
+    answers = [client.post("/en/vouchers/redeem/", {"action": "redeem", "code": code, "venue": venue.pk,
+                                                     "offer": offer.pk, "amount": "1"}, headers=HTMX).content.decode()
+               for code in (codes.new_code(), codes.new_code(), voucher.code)]
+    assert "No voucher has this code" in answers[0] and "locked for 10 minutes" in answers[1]
+    assert "locked for 10 minutes" in answers[2] and 'value="' + voucher.code not in answers[1]
+    voucher.refresh_from_db()
+    assert voucher.balance == Decimal("100")
+
+
 def test_an_offer_of_another_venue_than_the_one_posted_is_refused(redeeming):
     client, voucher, venue, offer = redeeming
     other = VenueFactory()
@@ -90,9 +102,9 @@ def test_a_redemption_takes_a_fixed_number_of_queries(redeeming, django_assert_n
     client, voucher, venue, offer = redeeming
     client.get("/en/vouchers/redeem/")
     # The session and the person; their venues (kept on the person for the permission checks); the chosen
-    # offer with its venue; the voucher by its code; then, in a savepoint, the voucher locked with whether
-    # the offer is accepted, its balance, the redemption.
-    with django_assert_num_queries(10):
+    # offer with its venue; then, in a savepoint, the voucher found by its code and locked with whether the
+    # offer is accepted, its balance, the redemption.
+    with django_assert_num_queries(9):
         response = client.post("/en/vouchers/redeem/", {"action": "redeem", "code": voucher.code,
                                                          "venue": venue.pk, "offer": offer.pk, "amount": "1"},
                                headers=HTMX)
