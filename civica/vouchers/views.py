@@ -6,7 +6,9 @@
   indexed and send no referrer; each look-up counts against the rate limits, and a code that does not
   exist towards the lock (limits.py).
 - Venue staff: ``redeem``, a phone-sized page: type (or scan to ``mine``, which links here) the code, see
-  validity and balance, choose the offer and the amount, confirm. Same limits and lock.
+  validity and balance, choose the offer and the amount, confirm. Same limits and lock. Its forms post
+  with htmx and get back the page's panel alone (``_redeem_panel.html``: the outcome, the voucher, the
+  next form; one request a redemption, no message cookie); without JavaScript they are plain forms.
 - Referrers and programme staff: ``referrals`` (register a beneficiary, find them again), ``beneficiary``
   (their vouchers, cards, redemptions; cancel, re-issue, reverse for the staff), ``manage`` (a programme's
   figures, open/close, recent redemptions).
