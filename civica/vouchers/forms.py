@@ -39,30 +39,40 @@ class CodeForm(forms.Form):
 class VenueCodeForm(CodeForm):
     venue = forms.ModelChoiceField(label=_("Venue"), queryset=Venue.objects.none(), empty_label=None)
 
-    def __init__(self, *args, venues, single=None, **kwargs):
-        """``venues``: a queryset of the person's venues; ``single``: their venue when they have one only
-        (then the field is hidden)."""
+    def __init__(self, *args, venues, single_id=None, **kwargs):
+        """``venues``: a queryset of the person's venues; ``single_id``: their venue's id when they have one
+        only (then the field is hidden, and read only when the form is posted)."""
         super().__init__(*args, **kwargs)
         self.fields["venue"].queryset = venues
-        if single is not None:
+        if single_id is not None:
             self.fields["venue"].widget = forms.HiddenInput()
-            self.fields["venue"].initial = single.pk
+            self.fields["venue"].initial = single_id
 
 
 class RedeemForm(forms.Form):
     code = forms.CharField(max_length=40, widget=forms.HiddenInput())
-    venue = forms.ModelChoiceField(queryset=Venue.objects.none(), widget=forms.HiddenInput())
+    venue = forms.IntegerField(widget=forms.HiddenInput())
     offer = forms.ModelChoiceField(label=_("Offer"), queryset=Offer.objects.none(), empty_label=None,
                                    widget=forms.RadioSelect)
     amount = forms.DecimalField(label=_("Amount to redeem"), min_value=Decimal("0.01"), max_digits=10,
                                 decimal_places=2, localize=True,
                                 help_text=_("The offer's price is suggested; never more than the balance."))
 
-    def __init__(self, *args, venues, offers, **kwargs):
+    def __init__(self, *args, offers, **kwargs):
+        """``offers``: those of the person's venues that may be chosen, their venue joined: the cleaned
+        ``venue`` is the chosen offer's (one query for both), and a venue that is not the offer's is refused."""
         super().__init__(*args, **kwargs)
-        self.fields["venue"].queryset = venues
         self.fields["offer"].queryset = offers
         self.fields["offer"].label_from_instance = lambda offer: f"{offer.translated('title')} · {offer.price}"
+
+    def clean(self):
+        cleaned = super().clean()
+        offer, venue_id = cleaned.get("offer"), cleaned.get("venue")
+        if offer is not None and venue_id is not None:
+            if offer.venue_id != venue_id:
+                raise forms.ValidationError(_("This offer is not one of this venue's."))
+            cleaned["venue"] = offer.venue
+        return cleaned
 
 
 class RegisterForm(forms.Form):

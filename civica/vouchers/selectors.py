@@ -7,7 +7,9 @@
 - ``referrals(user, query)``: the beneficiaries a person may see (those they referred; all of the
   programmes they are staff of), newest first, with their current voucher, found by reference or alias.
 - ``programme_summary(programme)``: what is issued, redeemed and left of the budget, for its staff.
-- ``venues_of(user)`` / ``programmes_for_referrer(user)``: what a person's roles cover.
+- ``venues_of(user)`` / ``programmes_for_referrer(user)``: what a person's roles cover;
+  ``offers_at_venues_of(user)``: the offers a venue's staff may redeem for, with their venue (the venues
+  read from the ids the permission check already kept on the user, so no query of its own).
 - ``statements_for(user)``: the settlement statements a person sees (their programmes' as staff, their
   venues' as venue staff), with their totals, newest month first; ``statement_lines(statement)``: its
   redemptions and reversals as lines (never the beneficiary: the voucher's code masked).
@@ -44,6 +46,7 @@ from .models import (
     VoucherProgramme,
     VoucherStatus,
 )
+from .predicates import staff_venue_ids
 
 LIST_LIMIT = 100
 
@@ -119,6 +122,10 @@ def venues_of(user):
     if not user.is_authenticated:
         return Venue.objects.none()
     return Venue.objects.filter(staff__user=user).order_by("name")
+
+
+def offers_at_venues_of(user):
+    return Offer.objects.filter(venue_id__in=staff_venue_ids(user)).select_related("venue")
 
 
 def programme_summary(programme) -> dict:

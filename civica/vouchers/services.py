@@ -3,9 +3,10 @@
 What counts is decided under a row lock and re-checked there:
 - issuing (``beneficiary_register``, ``voucher_reissue``) locks the programme's row, so two referrers
   issuing at once cannot pass the budget between them (``committed`` is also held by a constraint);
-- redeeming (``voucher_redeem``) locks the voucher's row, then reads its status, expiry and balance: two
-  venues redeeming the same voucher in the same second are served one after the other, the second sees
-  the first's balance, and the balance never goes below zero (a constraint says so too);
+- redeeming (``voucher_redeem``) locks the voucher's row (found by its typed code in the same query when
+  given the code), then reads its status, expiry and balance: two venues redeeming the same voucher in
+  the same second are served one after the other, the second sees the first's balance, and the balance
+  never goes below zero (a constraint says so too);
 - approving an application issues its voucher the same way (programme locked, then the application
   through ``move``): two approvals of the budget's last voucher cannot both pass, and an approval racing
   the applicant's withdrawal is either in before it or refused;
@@ -40,7 +41,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -106,8 +107,16 @@ def problem_for(voucher: Voucher, *, today=None) -> VoucherProblem | None:
 def find_voucher(typed: str) -> Voucher:
     """The voucher of a typed code, or a ``VoucherProblem`` (``mistyped``: the check symbol failed;
     ``unknown``: no such code)."""
+    voucher = Voucher.objects.select_related("programme", "beneficiary").filter(code=_typed_code(typed)).first()
+    if voucher is None:
+        raise _no_such_code()
+    return voucher
+
+
+def _typed_code(typed: str) -> str:
+    """The code as stored, or the ``VoucherProblem`` of what was typed."""
     try:
-        code = codes.normalise(typed)
+        return codes.normalise(typed)
     except codes.CodeError as error:
         if error.kind == "check":
             raise VoucherProblem("mistyped", _(
@@ -115,12 +124,12 @@ def find_voucher(typed: str) -> Voucher:
         raise VoucherProblem("unknown", _(
             "A voucher code has 17 letters and digits, like 7KQ2-M9XD-4TRB-HW3E-P. Check the card and type it "
             "again.")) from None
-    voucher = Voucher.objects.select_related("programme", "beneficiary").filter(code=code).first()
-    if voucher is None:
-        raise VoucherProblem("unknown", _(
-            "No voucher has this code. Check it against the card; after several wrong codes the form is locked "
-            "for a while."))
-    return voucher
+
+
+def _no_such_code() -> VoucherProblem:
+    return VoucherProblem("unknown", _(
+        "No voucher has this code. Check it against the card; after several wrong codes the form is locked "
+        "for a while."))
 
 
 def programme_move(*, programme: VoucherProgramme, to: str, by) -> VoucherProgramme:
@@ -230,25 +239,32 @@ def voucher_reissue(*, voucher: Voucher, by) -> Voucher:
     return new
 
 
-def voucher_redeem(*, voucher: Voucher, venue: Venue, offer: Offer, amount: Decimal, by) -> Redemption:
-    """Redeem ``amount`` of ``voucher`` for ``offer`` at ``venue``: final. Checked under the voucher's
-    row lock: status, expiry, balance, that the offer is the venue's, current, and accepted by the
-    voucher's programme (and the venue too)."""
+def voucher_redeem(*, venue: Venue, offer: Offer, amount: Decimal, by, voucher: Voucher | None = None,
+                   code: str = "") -> Redemption:
+    """Redeem ``amount`` of ``voucher`` for ``offer`` at ``venue``: final. Or of the voucher of a typed
+    ``code`` (the phone page): then found and locked in one query, and a code of none refused as
+    ``find_voucher`` refuses it. Checked under the voucher's row lock: status, expiry, balance, that the
+    offer is the venue's, current, and accepted by the voucher's programme (and the venue too)."""
     refusals.check(by, "vouchers.redeem", venue)
     if offer.venue_id != venue.pk:
         raise VoucherProblem("not_accepted", _("This offer is not one of this venue's."))
     if amount is None or amount <= 0:
         raise ValidationError(_("The amount must be more than zero."))
+    chosen = Voucher.objects.filter(pk=voucher.pk) if voucher is not None else Voucher.objects.filter(
+        code=_typed_code(code))
+    # One query: the voucher locked, and whether the offer is current, accepted by its programme, at a
+    # venue the programme accepts (the offer's venue is ``venue``, checked above).
+    accepted = Offer.objects.current().filter(pk=offer.pk, programmes=OuterRef("programme_id"),
+                                              venue__programmes=OuterRef("programme_id"))
     with transaction.atomic():
-        locked = Voucher.objects.select_related("programme").select_for_update(of=("self",)).get(pk=voucher.pk)
+        locked = (chosen.select_related("programme").select_for_update(of=("self",))
+                  .annotate(offer_accepted=Exists(accepted)).first())
+        if locked is None:
+            raise _no_such_code()
         problem = problem_for(locked)
         if problem is not None:
             raise problem
-        # One query: the offer is current, accepted by the programme, at a venue the programme accepts
-        # (the offer's venue is ``venue``, checked above).
-        accepted = Offer.objects.current().filter(pk=offer.pk, programmes=locked.programme_id,
-                                                  venue__programmes=locked.programme_id).exists()
-        if not accepted:
+        if not locked.offer_accepted:
             raise VoucherProblem("not_accepted", _(
                 "This voucher's programme does not accept this offer today. Choose another offer, or ask the "
                 "programme's staff."))

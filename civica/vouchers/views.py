@@ -6,7 +6,9 @@
   indexed and send no referrer; each look-up counts against the rate limits, and a code that does not
   exist towards the lock (limits.py).
 - Venue staff: ``redeem``, a phone-sized page: type (or scan to ``mine``, which links here) the code, see
-  validity and balance, choose the offer and the amount, confirm. Same limits and lock.
+  validity and balance, choose the offer and the amount, confirm. Same limits and lock. Its forms post
+  with htmx and get back the page's panel alone (``_redeem_panel.html``: the outcome, the voucher, the
+  next form; one request a redemption, no message cookie); without JavaScript they are plain forms.
 - Referrers and programme staff: ``referrals`` (register a beneficiary, find them again), ``beneficiary``
   (their vouchers, cards, redemptions; cancel, re-issue, reverse for the staff), ``manage`` (a programme's
   figures, open/close, recent redemptions).
@@ -36,7 +38,7 @@ from django.views.decorators.http import require_POST, require_safe
 from civica.core import refusals
 from civica.queue.responses import pdf_response, stored_pdf_response
 
-from . import cards, codes, exports, figures, limits, selectors, services, tasks
+from . import cards, codes, exports, figures, limits, predicates, selectors, services, tasks
 from .amounts import amount_text
 from .forms import (
     BulkIssueForm,
@@ -53,7 +55,6 @@ from .forms import (
 )
 from .models import (
     BulkIssue,
-    Offer,
     ProgrammeStatus,
     Redemption,
     StatementStatus,
@@ -168,71 +169,91 @@ def card(request, code):
 @never_cache
 @login_required
 def redeem(request):
-    """The venue staff's phone page: check a code, then redeem it for an offer."""
+    """The venue staff's phone page: check a code, then redeem it for an offer. The page's forms post with
+    htmx and get back its panel only (the outcome, the voucher, the next form); without JavaScript they
+    post as plain forms (a redemption or its refusal redirects back with a message)."""
     if not request.user.has_perm("vouchers.use_redeem_page"):
         raise PermissionDenied(_("Only the staff of a partner venue redeem vouchers. Ask the programme's staff to "
                                  "add you to your venue."))
-    venues = selectors.venues_of(request.user)
-    status = 200
-    if request.method == "POST" and request.POST.get("action") == "redeem":
-        form = RedeemForm(request.POST, venues=venues, offers=Offer.objects.filter(venue__in=venues))
-        if form.is_valid():
-            refused = _guard(request)
-            if refused is not None:
-                messages.error(request, refused[0])
-                return redirect("vouchers:redeem")
-            data = form.cleaned_data
-            voucher = None
-            try:
-                voucher = _lookup(request, data["code"])
-                redemption = services.voucher_redeem(voucher=voucher, venue=data["venue"], offer=data["offer"],
-                                                     amount=data["amount"], by=request.user)
-            except (ValidationError, PermissionDenied) as error:
-                refusals.show_refusal(request, error)
-                # Back to the page with the code typed in again when it was a code, so staff check it anew.
-                again = f"?{urlencode({'code': voucher.code})}" if voucher is not None else ""
-                return redirect(reverse("vouchers:redeem") + again)
-            unit = voucher.programme.unit
-            messages.success(request, _("Redeemed %(amount)s for “%(offer)s”. Left on the voucher: %(balance)s.") % {
-                "amount": amount_text(redemption.amount, unit), "offer": redemption.offer.translated("title"),
-                "balance": amount_text(redemption.voucher.balance, unit)})
-            return redirect("vouchers:redeem")
-        venue_list = list(venues)
-        single = venue_list[0] if len(venue_list) == 1 else None
-        context = {"venue_list": venue_list, "redeem_form": form,
-                   "code_form": VenueCodeForm(venues=venues, single=single)}
-        return render(request, "vouchers/redeem.html", context, status=400)
-    venue_list = list(venues)
-    single = venue_list[0] if len(venue_list) == 1 else None
-    context = {"venue_list": venue_list}
-    if request.method == "POST":
-        form = VenueCodeForm(request.POST, venues=venues, single=single)
-        if form.is_valid():
-            refused = _guard(request)
-            if refused is not None:
-                form.add_error("code", refused[0])
-                status = refused[1]
-            else:
-                venue = form.cleaned_data["venue"]
-                try:
-                    voucher = _lookup(request, form.cleaned_data["code"])
-                except services.VoucherProblem as problem:
-                    form.add_error("code", problem.messages[0])
-                    status = 429 if problem.kind == "locked" else 400
-                else:
-                    context.update(_checked(voucher, venue, venues))
-        else:
-            status = 400
-    else:
-        initial = {}
-        if request.GET.get("code"):
-            initial["code"] = request.GET["code"][:40]
-        form = VenueCodeForm(initial=initial, venues=venues, single=single)
-    context["code_form"] = form
+    if request.method != "POST":
+        initial = {"code": request.GET["code"][:40]} if request.GET.get("code") else {}
+        return _redeem_page(request, {"code_form": _code_form(request.user, initial=initial)})
+    if request.POST.get("action") == "redeem":
+        return _redeem_posted(request)
+    return _check_posted(request)
+
+
+def _redeem_page(request, context, status=200):
+    """The page, or for htmx its panel alone, at 200 whatever went wrong (htmx puts in place no other
+    answer; the panel says what went wrong, as the page's 4xx does)."""
+    if request.htmx:
+        return render(request, "vouchers/_redeem_panel.html", context)
+    context["venue_list"] = list(selectors.venues_of(request.user))
     return render(request, "vouchers/redeem.html", context, status=status)
 
 
-def _checked(voucher, venue, venues):
+def _code_form(user, *args, **kwargs):
+    """The code form, its venue hidden for a person of one venue (then no query to show it)."""
+    venue_ids = predicates.staff_venue_ids(user)
+    single_id = next(iter(venue_ids)) if len(venue_ids) == 1 else None
+    return VenueCodeForm(*args, venues=selectors.venues_of(user), single_id=single_id, **kwargs)
+
+
+def _check_posted(request):
+    form = _code_form(request.user, request.POST)
+    context, status = {"code_form": form}, 400
+    if form.is_valid():
+        refused = _guard(request)
+        if refused is not None:
+            form.add_error("code", refused[0])
+            status = refused[1]
+        else:
+            try:
+                voucher = _lookup(request, form.cleaned_data["code"])
+            except services.VoucherProblem as problem:
+                form.add_error("code", problem.messages[0])
+                status = 429 if problem.kind == "locked" else 400
+            else:
+                context.update(_checked(voucher, form.cleaned_data["venue"]))
+                status = 200
+    return _redeem_page(request, context, status)
+
+
+def _redeem_posted(request):
+    form = RedeemForm(request.POST, offers=selectors.offers_at_venues_of(request.user))
+    if not form.is_valid():
+        return _redeem_page(request, {"redeem_form": form}, status=400)
+    refused = _guard(request)
+    if refused is not None:
+        return _redeem_outcome(request, refused[0], refused=True)
+    data = form.cleaned_data
+    try:
+        with limits.counting_wrong_codes(request):
+            redemption = services.voucher_redeem(code=data["code"], venue=data["venue"], offer=data["offer"],
+                                                 amount=data["amount"], by=request.user)
+    except refusals.REFUSALS as error:
+        # Back to the code form with the code typed in again when it was a voucher's, so staff check it anew.
+        of_a_voucher = getattr(error, "kind", "") not in {"unknown", "mistyped", "locked"}
+        return _redeem_outcome(request, refusals.refusal_message(error), refused=True,
+                               code=data["code"] if of_a_voucher else "")
+    unit = redemption.voucher.programme.unit
+    return _redeem_outcome(request, _("Redeemed %(amount)s for “%(offer)s”. Left on the voucher: %(balance)s.") % {
+        "amount": amount_text(redemption.amount, unit), "offer": redemption.offer.translated("title"),
+        "balance": amount_text(redemption.voucher.balance, unit)})
+
+
+def _redeem_outcome(request, text, *, refused=False, code=""):
+    """A redemption done or refused: for htmx the panel saying so with the code form (the code typed in again
+    when given); otherwise a message and a redirect to the page (with the code typed in again)."""
+    if request.htmx:
+        form = _code_form(request.user, initial={"code": code} if code else {})
+        return render(request, "vouchers/_redeem_panel.html", {"outcome": text, "refused": refused,
+                                                                "code_form": form})
+    (messages.error if refused else messages.success)(request, text)
+    return redirect(reverse("vouchers:redeem") + (f"?{urlencode({'code': code})}" if code else ""))
+
+
+def _checked(voucher, venue):
     """What the staff see once a code is found: validity, balance, and the form to redeem it here."""
     problem = services.problem_for(voucher)
     offers = selectors.offers_for(voucher.programme).filter(venue=venue)
@@ -242,7 +263,7 @@ def _checked(voucher, venue, venues):
             "This voucher's programme accepts no offer of %(venue)s today. Do not accept it here.") % {"venue": venue})
     elif problem is None:
         first = offers[0]
-        context["redeem_form"] = RedeemForm(venues=venues, offers=offers, initial={
+        context["redeem_form"] = RedeemForm(offers=offers, initial={
             "code": voucher.code, "venue": venue.pk, "offer": first.pk, "amount": min(first.price, voucher.balance)})
     return context
 

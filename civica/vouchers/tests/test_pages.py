@@ -2,6 +2,7 @@
 holder's page and card, the referrer's pages; bad input answers 4xx with a message; query counts."""
 
 import datetime
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -44,6 +45,72 @@ def test_venue_staff_check_a_typed_code_then_redeem_it(redeeming):
     assert voucher.balance == Decimal("70")
 
 
+HTMX = {"HX-Request": "true"}
+
+
+def test_with_htmx_a_check_and_a_redemption_each_answer_the_panel_alone(redeeming):
+    client, voucher, venue, offer = redeeming
+    page = client.get("/en/vouchers/redeem/").content.decode()
+    assert 'data-hx-post="/en/vouchers/redeem/"' in page and 'id="redeem-panel"' in page
+    checked = client.post("/en/vouchers/redeem/", {"action": "check", "code": voucher.code, "venue": venue.pk},
+                          headers=HTMX)
+    body = checked.content.decode()
+    assert checked.status_code == 200 and body.strip().startswith('<div id="redeem-panel">') and "<html" not in body
+    assert "Confirm the redemption" in body and "100.00 lei" in body
+    done = client.post("/en/vouchers/redeem/", {"action": "redeem", "code": voucher.code, "venue": venue.pk,
+                                                 "offer": offer.pk, "amount": "30"}, headers=HTMX)
+    body = done.content.decode()
+    assert done.status_code == 200 and "<html" not in body and "messages" not in done.cookies
+    assert "Redeemed 30.00 lei" in body and "Left on the voucher: 70.00 lei" in body and "Check the code" in body
+    voucher.refresh_from_db()
+    assert voucher.balance == Decimal("70")
+
+
+def test_with_htmx_a_refused_redemption_says_why_in_the_panel_with_the_code_typed_in_again(redeeming):
+    client, voucher, venue, offer = redeeming
+    Voucher.objects.filter(pk=voucher.pk).update(balance=Decimal("5"))
+    refused = client.post("/en/vouchers/redeem/", {"action": "redeem", "code": voucher.code, "venue": venue.pk,
+                                                    "offer": offer.pk, "amount": "10"}, headers=HTMX)
+    body = refused.content.decode()
+    assert refused.status_code == 200 and 'role="alert"' in body and "Only 5.00 lei is left" in body
+    assert f'value="{voucher.code}"' in body
+    voucher.refresh_from_db()
+    assert voucher.balance == Decimal("5")
+
+
+def test_wrong_codes_posted_for_redemption_count_towards_the_lock(redeeming, settings):
+    settings.VOUCHER_LOOKUP_LIMITS = {"wrong_codes": (2, 900), "lock_seconds": 600}
+    client, voucher, venue, offer = redeeming
+    answers = [client.post("/en/vouchers/redeem/", {"action": "redeem", "code": code, "venue": venue.pk,
+                                                     "offer": offer.pk, "amount": "1"}, headers=HTMX).content.decode()
+               for code in (codes.new_code(), codes.new_code(), voucher.code)]
+    assert "No voucher has this code" in answers[0] and "locked for 10 minutes" in answers[1]
+    assert "locked for 10 minutes" in answers[2] and 'value="' + voucher.code not in answers[1]
+    voucher.refresh_from_db()
+    assert voucher.balance == Decimal("100")
+
+
+def test_an_offer_of_another_venue_than_the_one_posted_is_refused(redeeming):
+    client, voucher, venue, offer = redeeming
+    other = VenueFactory()
+    response = client.post("/en/vouchers/redeem/", {"action": "redeem", "code": voucher.code, "venue": other.pk,
+                                                     "offer": offer.pk, "amount": "10"})
+    assert response.status_code == 400 and "This offer is not one of this venue" in response.content.decode()
+
+
+def test_a_redemption_takes_a_fixed_number_of_queries(redeeming, django_assert_num_queries):
+    client, voucher, venue, offer = redeeming
+    client.get("/en/vouchers/redeem/")
+    # The session and the person; their venues (kept on the person for the permission checks); the chosen
+    # offer with its venue; then, in a savepoint, the voucher found by its code and locked with whether the
+    # offer is accepted, its balance, the redemption.
+    with django_assert_num_queries(9):
+        response = client.post("/en/vouchers/redeem/", {"action": "redeem", "code": voucher.code,
+                                                         "venue": venue.pk, "offer": offer.pk, "amount": "1"},
+                               headers=HTMX)
+    assert "Redeemed 1.00 lei" in response.content.decode()
+
+
 @pytest.mark.parametrize(("typed", "message"), [
     ("", "This field is required"),
     ("not a code", "A voucher code has 17 letters and digits"),
@@ -65,6 +132,33 @@ def test_a_typing_slip_is_named_and_does_not_count_towards_the_lock(redeeming, s
     assert ok.status_code == 200
 
 
+@pytest.fixture(params=["local memory", "redis"])
+def limits_cache(request, settings):
+    """The look-up limits on the tests' local cache, and on a real Redis (one pipeline a look-up there)."""
+    if request.param == "redis":
+        import redis
+
+        location = "redis://127.0.0.1:6379/5"
+        try:
+            redis.Redis.from_url(location).ping()
+        except redis.exceptions.ConnectionError:
+            pytest.skip("needs Redis at 127.0.0.1:6379 (CI and the development machine have it)")
+        prefix = f"test-voucher-limits-{uuid.uuid4().hex}"
+        settings.CACHES = {"default": {"BACKEND": "civica.core.redis_cache.RedisCache", "LOCATION": location,
+                                       "KEY_PREFIX": prefix}}
+        from django.core.cache import caches
+
+        assert type(caches["default"]).__module__ == "civica.core.redis_cache"
+        yield
+        client = redis.Redis.from_url(location)
+        keys = list(client.scan_iter(match=f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
+    else:
+        yield
+
+
+@pytest.mark.usefixtures("limits_cache")
 def test_repeated_wrong_codes_lock_the_form_even_for_a_right_one(redeeming, settings):
     settings.VOUCHER_LOOKUP_LIMITS = {"wrong_codes": (3, 900), "lock_seconds": 600}
     client, voucher, venue, _offer = redeeming
@@ -77,6 +171,7 @@ def test_repeated_wrong_codes_lock_the_form_even_for_a_right_one(redeeming, sett
     assert client.get(f"/en/vouchers/v/{voucher.code}/").status_code == 429
 
 
+@pytest.mark.usefixtures("limits_cache")
 def test_look_ups_are_rate_limited_per_account_and_address(redeeming, settings):
     settings.VOUCHER_LOOKUP_LIMITS = {"by_person": (2, 60), "by_address": (100, 60)}
     client, voucher, venue, _offer = redeeming
