@@ -44,3 +44,8 @@ def single_server_client(cache):
 def serialized(cache, value):
     """``value`` as Django's Redis cache stores it (so ``cache.get`` reads back what a pipeline wrote)."""
     return cache._cache._serializer.dumps(value)
+
+
+def deserialized(cache, raw):
+    """A value a pipeline read, as ``cache.get`` would have returned it."""
+    return cache._cache._serializer.loads(raw)

@@ -23,9 +23,10 @@ from contextlib import contextmanager
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
-from django.core.cache.backends.redis import RedisCacheClient
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from civica.core.redis_cache import deserialized, single_server_client
 
 from . import services
 from .models import VenueToken
@@ -115,9 +116,9 @@ def too_many_message() -> str:
 
 def guard(request):
     """None when a look-up may go ahead; otherwise the message and the status to answer with (429)."""
-    backend = getattr(cache, "_cache", None)
-    if isinstance(backend, RedisCacheClient) and len(backend._servers) == 1:
-        return _guard_in_one_trip(request, backend)
+    client = single_server_client(cache)
+    if client is not None:
+        return _guard_in_one_trip(request, client)
     locked = locked_for(request)
     if locked:
         return locked_message(locked), 429
@@ -126,11 +127,11 @@ def guard(request):
     return None
 
 
-def _guard_in_one_trip(request, backend):
+def _guard_in_one_trip(request, client):
     """``guard`` on one Redis server: the locks read and the counters moved in one pipeline."""
     limits, keys = _limits(), _who(request)
     rates = [_rate(limits, key) for key in keys]
-    with backend.get_client(write=True).pipeline(transaction=False) as pipe:
+    with client.pipeline(transaction=False) as pipe:
         for key in keys:
             pipe.get(cache.make_and_validate_key(f"vouchers:lock:{key}"))
         for key, (_count_allowed, seconds) in zip(keys, rates, strict=True):
@@ -138,7 +139,7 @@ def _guard_in_one_trip(request, backend):
             pipe.set(name, 0, nx=True, ex=seconds + 1)
             pipe.incr(name)
         replies = pipe.execute()
-    until = max((backend._serializer.loads(raw) for raw in replies[:len(keys)] if raw is not None), default=0)
+    until = max((deserialized(cache, raw) for raw in replies[:len(keys)] if raw is not None), default=0)
     locked = max(0, int(until - time.time() + 0.999))
     if locked:
         return locked_message(locked), 429
