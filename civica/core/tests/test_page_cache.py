@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 
 from civica.core import page_cache
+from civica.core.tests.real_redis import forget, use_real_redis
 from civica.participation.models import Idea
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
 
@@ -254,17 +255,8 @@ def test_a_person_s_own_write_shows_at_once_within_the_refresh_seconds(settings,
 
 
 def test_on_redis_the_counters_move_in_one_pipeline_and_a_lost_one_starts_past_its_old_values(settings):
-    import redis
-
-    location = "redis://127.0.0.1:6379/5"
-    try:
-        redis.Redis.from_url(location).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("needs Redis at 127.0.0.1:6379 (CI and the development machine have it)")
-    settings.CACHES = {"default": {"BACKEND": "civica.core.redis_cache.RedisCache", "LOCATION": location,
-                                   "KEY_PREFIX": "test-page-cache-counters"}}
+    prefix = use_real_redis(settings, "page-cache-counters")
     keys = [page_cache.SCOPE_KEY_PREFIX + "process:parcul", page_cache.SPANNING_KEY]
-    cache.delete_many(keys)
     before = time.time_ns()
     page_cache.bump_generation("process:parcul")
     started = cache.get_many(keys)
@@ -275,26 +267,17 @@ def test_on_redis_the_counters_move_in_one_pipeline_and_a_lost_one_starts_past_i
     cache.delete(keys[0])  # evicted, or Redis restarted
     page_cache.bump_generation("process:parcul")
     assert cache.get(keys[0]) > started[keys[0]] + 1
-    cache.delete_many([*keys, page_cache.GENERATION_KEY])
+    forget(prefix)
 
 
 def test_on_redis_a_person_s_change_is_stored_with_their_counter_readable_by_the_cache(settings, db):
-    import redis
-
-    location = "redis://127.0.0.1:6379/5"
-    try:
-        redis.Redis.from_url(location).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("needs Redis at 127.0.0.1:6379 (CI and the development machine have it)")
     settings.PAGE_CACHE_SECONDS = 60
-    settings.CACHES = {"default": {"BACKEND": "civica.core.redis_cache.RedisCache", "LOCATION": location,
-                                   "KEY_PREFIX": "test-page-cache-person"}}
+    prefix = use_real_redis(settings, "page-cache-person")
     keys = [page_cache.PERSON_KEY_PREFIX + "7", page_cache.PERSON_CHANGED_PREFIX + "7"]
-    cache.delete_many(keys)
     before = time.time()
     page_cache.person_changed(7)
     counter, changed_at = (cache.get(key) for key in keys)
     assert counter > time.time_ns() - 60 * 10**9 and before <= changed_at <= time.time()
     page_cache.person_changed(7)
     assert cache.get(keys[0]) == counter + 1 and cache.get(keys[1]) >= changed_at
-    cache.delete_many(keys)
+    forget(prefix)

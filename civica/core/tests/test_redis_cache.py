@@ -6,18 +6,12 @@ import pytest
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 
 from civica.core.redis_cache import RedisCache
-
-LOCATION = "redis://127.0.0.1:6379/5"
+from civica.core.tests.real_redis import LOCATION, server
 
 
 @pytest.fixture
 def backend():
-    import redis
-
-    try:
-        redis.Redis.from_url(LOCATION).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("needs Redis at 127.0.0.1:6379 (CI and the development machine have it)")
+    server()
     cache = RedisCache(LOCATION, {"KEY_PREFIX": "test-redis-cache"})
     yield cache
     cache.delete_many(["counter", "greeting"])

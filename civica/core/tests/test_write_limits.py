@@ -2,29 +2,18 @@
 counted in one round trip keep allauth's rules (see also accounts/tests/test_rate_limits.py, on the tests'
 local-memory cache, where allauth's own limiter counts)."""
 
-import uuid
-
 import pytest
 
-LOCATION = "redis://127.0.0.1:6379/5"
+from civica.core.tests.real_redis import forget, use_real_redis
+
 WRITE = ("/i18n/setlang/", {"language": "ro", "next": "/ro/"})
 
 
 @pytest.fixture
 def on_redis(settings, db):
-    import redis
-
-    try:
-        redis.Redis.from_url(LOCATION).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("needs Redis at 127.0.0.1:6379 (CI and the development machine have it)")
-    # A prefix of its own: tests running in parallel share database 5, and their users' numbers.
-    prefix = f"test-write-limits-{uuid.uuid4().hex}"
-    settings.CACHES = {"default": {"BACKEND": "civica.core.redis_cache.RedisCache", "LOCATION": LOCATION,
-                                   "KEY_PREFIX": prefix}}
+    prefix = use_real_redis(settings, "write-limits")
     yield settings
-    server = redis.Redis.from_url(LOCATION)
-    server.delete(*server.keys(f"{prefix}:*"), f"{prefix}:none")
+    forget(prefix)
 
 
 def test_on_redis_writes_are_limited_per_person_and_per_address_as_by_allauth(client, participant, on_redis):

@@ -2,12 +2,12 @@
 holder's page and card, the referrer's pages; bad input answers 4xx with a message; query counts."""
 
 import datetime
-import uuid
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
+from civica.core.tests.real_redis import forget, use_real_redis
 from civica.vouchers import codes, services
 from civica.vouchers.models import Voucher
 from civica.vouchers.tests.factories import (
@@ -136,24 +136,12 @@ def test_a_typing_slip_is_named_and_does_not_count_towards_the_lock(redeeming, s
 def limits_cache(request, settings):
     """The look-up limits on the tests' local cache, and on a real Redis (one pipeline a look-up there)."""
     if request.param == "redis":
-        import redis
-
-        location = "redis://127.0.0.1:6379/5"
-        try:
-            redis.Redis.from_url(location).ping()
-        except redis.exceptions.ConnectionError:
-            pytest.skip("needs Redis at 127.0.0.1:6379 (CI and the development machine have it)")
-        prefix = f"test-voucher-limits-{uuid.uuid4().hex}"
-        settings.CACHES = {"default": {"BACKEND": "civica.core.redis_cache.RedisCache", "LOCATION": location,
-                                       "KEY_PREFIX": prefix}}
+        prefix = use_real_redis(settings, "voucher-limits")
         from django.core.cache import caches
 
         assert type(caches["default"]).__module__ == "civica.core.redis_cache"
         yield
-        client = redis.Redis.from_url(location)
-        keys = list(client.scan_iter(match=f"{prefix}:*"))
-        if keys:
-            client.delete(*keys)
+        forget(prefix)
     else:
         yield
 
