@@ -42,7 +42,7 @@ def test_venue_staff_redeem_a_typed_code_and_the_holder_sees_the_new_balance(liv
     fits(phone)
     phone.get_by_label("Amount to redeem").fill("30")
     phone.get_by_role("button", name="Confirm the redemption").click()
-    expect(phone.locator(".messages")).to_contain_text("Left on the voucher: 70.00 lei")
+    expect(phone.get_by_test_id("outcome")).to_contain_text("Left on the voucher: 70.00 lei")
     accessible(phone)
 
     holder = new_page(viewport=PHONE)
