@@ -4,8 +4,9 @@
   (a pseudonym: "Participant 12"), ``Statement`` (seeded, submitted or imported; ``review_state`` and
   ``is_hidden`` of the shared pre-moderation),
   ``Vote`` (one per participant and statement). Registered through participation's ``models``.
-- ``services`` — ``vote_cast`` (changed in place, a double click changes nothing; the participant's
-  row locked), ``statement_submit`` (≤ 140 characters, waits for review), ``statements_seed``,
+- ``services`` — ``vote_cast`` (one INSERT … ON CONFLICT that re-checks the statement shown and the
+  phase open, the phase's row shared-locked; changed in place, a double click changes nothing),
+  ``statement_submit`` (≤ 140 characters, waits for review), ``statements_seed``,
   ``statement_hidden_changed`` (moderation's callback: the map recomputed), ``conversation_save``.
 - ``tasks`` — the debounced background recomputation; ``opinion`` — the computation and its stored
   data; ``mapview`` — the map page's groups, statements and SVG.

@@ -5,9 +5,10 @@ shown); ``statement_hidden_changed`` is what it calls back when one leaves the m
 A vote never computes the map: after it commits, ``tasks.map_requested`` queues one recomputation per
 conversation and window (the debounce). A returning participant's vote is one INSERT … ON CONFLICT
 statement (``_vote_upserted``: the unique index takes one person's concurrent votes on one statement
-one after the other and leaves one row; the statement's being shown is checked in it). Every other
-write that counts locks a row that exists first: the participant (created, under the conversation's
-lock, on their first vote or statement)."""
+one after the other and leaves one row; the statement's being shown and the phase's being open are
+checked in it, the phase's row read ``FOR SHARE`` on PostgreSQL, so a close waits for the votes under
+way and no vote lands after it). Every other write that counts locks a row that exists first: the
+participant (created, under the conversation's lock, on their first vote or statement)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -18,8 +19,9 @@ from django.utils.translation import gettext as _
 from civica.core import refusals
 from civica.moderation import services as moderation
 
+from ..models import Phase
 from . import tasks
-from .models import MAX_STATEMENT, MAX_STORED_STATEMENT, SHOWN, Conversation, Participant, Statement, Vote
+from .models import MAX_STATEMENT, MAX_STORED_STATEMENT, Conversation, Participant, Statement, Vote
 
 
 def _new_participant(conversation, **fields) -> Participant:
@@ -43,26 +45,35 @@ def participant_for(*, conversation, user) -> Participant:
 
 
 def _vote_upserted(*, statement, by, choice: int) -> Vote | None:
-    """A returning participant's new or changed vote in one statement, the common vote: INSERT … SELECT
-    reads their participant and checks the statement is still shown, ``ON CONFLICT`` turns it into the
-    change of their existing vote, and only where the choice differs. The unique index takes one person's
-    concurrent votes on one statement one after the other, and the row the change updates is locked by
-    it. None when no row was written: no participant yet, the same choice again, or the statement taken
-    out meanwhile (``vote_cast`` then takes the careful path, which says which)."""
-    vote_table, participant_table, statement_table = (
-        connection.ops.quote_name(model._meta.db_table) for model in (Vote, Participant, Statement))
+    """``by``'s new or changed vote in one statement, the common vote: INSERT … SELECT reads their
+    participant and checks, in the database as it is now, that the statement is still shown and its
+    conversation's phase open; ``ON CONFLICT`` turns it into the change of their existing vote, and only
+    where the choice differs. On PostgreSQL the phase's row is read ``FOR SHARE``: a close (any UPDATE of
+    the phase) either waits for this vote to commit, or has committed and this statement sees its new end
+    (PostgreSQL re-reads a row it waited for), so no vote lands after the close committed; votes share
+    the lock and never wait for each other. SQLite runs one writer at a time, the statement whole. The
+    unique index takes one person's concurrent votes on one statement one after the other, and the row
+    the change updates is locked by it. None when no row was written: no participant yet, the same
+    choice again, the statement taken out or the phase closed meanwhile (``vote_cast`` then says which)."""
+    vote_table, participant_table, statement_table, conversation_table, phase_table = (
+        connection.ops.quote_name(model._meta.db_table) for model in (Vote, Participant, Statement, Conversation,
+                                                                      Phase))
     voted_at = timezone.now()
+    at = connection.ops.adapt_datetimefield_value(voted_at)
+    shared = " FOR SHARE OF ph" if connection.vendor == "postgresql" else ""
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {vote_table} (statement_id, participant_id, choice, voted_at) "
-            f"SELECT s.id, p.id, %s, %s FROM {statement_table} s, {participant_table} p "
+            f"SELECT s.id, p.id, %s, %s FROM {statement_table} s "
+            f"JOIN {conversation_table} c ON c.id = s.conversation_id "
+            f"JOIN {phase_table} ph ON ph.id = c.phase_id "
+            f"JOIN {participant_table} p ON p.conversation_id = s.conversation_id AND p.user_id = %s "
             f"WHERE s.id = %s AND s.conversation_id = %s AND NOT s.is_hidden "
-            f"AND p.conversation_id = %s AND p.user_id = %s "
+            f"AND ph.starts_at <= %s AND ph.ends_at > %s{shared} "
             f"ON CONFLICT (participant_id, statement_id) DO UPDATE SET choice = excluded.choice, "
             f"voted_at = excluded.voted_at WHERE {vote_table}.choice <> excluded.choice "
             f"RETURNING id, participant_id",
-            [choice, connection.ops.adapt_datetimefield_value(voted_at), statement.pk, statement.conversation_id,
-             statement.conversation_id, by.pk])
+            [choice, at, by.pk, statement.pk, statement.conversation_id, at, at])
         written = cursor.fetchone()
     if written is None:
         return None
@@ -70,36 +81,48 @@ def _vote_upserted(*, statement, by, choice: int) -> Vote | None:
     return Vote(pk=vote_id, participant_id=participant_id, statement=statement, choice=choice, voted_at=voted_at)
 
 
+def _unwritten(*, statement, by, choice: int) -> Vote | None:
+    """Why a vote wrote nothing, read again: the statement taken out or the conversation closed meanwhile (the
+    refusal says so), or the same vote twice (a double click: that vote, nothing to recompute). None: the
+    person's own other vote on it changed it meanwhile (two clicks at once); the caller tries again."""
+    fresh = (Statement.objects.select_related("conversation__phase").defer("conversation__map_data")
+             .filter(pk=statement.pk).first())
+    if fresh is None or not fresh.is_shown:
+        raise ValidationError(_("This statement is no longer shown: moderators took it out."))
+    fresh.conversation.process = statement.conversation.process
+    refusals.check(by, "participation.vote_statement", fresh)  # the phase, as it is now
+    vote = Vote.objects.filter(participant__conversation_id=statement.conversation_id, participant__user=by,
+                               statement=statement).first()
+    return vote if vote is not None and vote.choice == choice else None
+
+
 def vote_cast(*, statement, by, choice: int) -> Vote:
-    """Record or change ``by``'s vote on ``statement``; the same vote twice changes nothing. After a
-    written vote commits, the map's recomputation is requested (``tasks.map_requested``)."""
+    """Record or change ``by``'s vote on ``statement``; the same vote twice changes nothing. The permission is
+    asked first (its reasons); what may change meanwhile (the statement taken out, the phase closed) is
+    checked again inside the write itself (``_vote_upserted``). A first vote creates the person's
+    participant (under the conversation's lock, ``participant_for``) in the vote's transaction, so a
+    refused first vote leaves none. After a written vote commits, the map's recomputation is requested
+    (``tasks.map_requested``)."""
     if choice not in Vote.Choice.values:
         raise ValidationError(_("Choose agree, disagree or pass."))
     refusals.check(by, "participation.vote_statement", statement)
     conversation = statement.conversation
     conversation_id, due = conversation.pk, conversation.map_due_at
-    vote = _vote_upserted(statement=statement, by=by, choice=choice)
-    if vote is not None:
-        transaction.on_commit(lambda: tasks.map_requested(conversation_id, due=due))
-        return vote
-    with transaction.atomic():
-        # The person's participant, locked: found and locked in one query (created the first time).
-        participant = Participant.objects.select_for_update().filter(conversation=conversation, user=by).first()
-        if participant is None:
-            participant = participant_for(conversation=conversation, user=by)
-            Participant.objects.select_for_update().filter(pk=participant.pk).values_list("pk", flat=True).first()
-        if not Statement.objects.filter(SHOWN, pk=statement.pk).exists():  # re-checked: moderated out meanwhile
-            raise ValidationError(_("This statement is no longer shown: moderators took it out."))
-        vote = Vote.objects.filter(participant=participant, statement=statement).first()
-        if vote is None:
-            vote = Vote.objects.create(participant=participant, statement=statement, choice=choice)
-        elif vote.choice != choice:
-            vote.choice, vote.voted_at = choice, timezone.now()
-            vote.save(update_fields=["choice", "voted_at"])
-        else:
-            vote.participant = participant
-            return vote  # a double click: nothing changed, nothing to recompute
-        transaction.on_commit(lambda: tasks.map_requested(conversation_id, due=due))
+    vote = _vote_upserted(statement=statement, by=by, choice=choice)  # in autocommit: one round trip
+    if vote is None:
+        with transaction.atomic():
+            for _attempt in range(3):  # the person's own other clicks may change the row between two reads
+                if not Participant.objects.filter(conversation=conversation, user=by).exists():
+                    participant_for(conversation=conversation, user=by)  # a first vote
+                vote = _vote_upserted(statement=statement, by=by, choice=choice)
+                if vote is not None:
+                    break
+                same = _unwritten(statement=statement, by=by, choice=choice)
+                if same is not None:
+                    return same
+            else:
+                raise ValidationError(_("Your vote was not recorded: send it again."))
+    transaction.on_commit(lambda: tasks.map_requested(conversation_id, due=due))
     return vote
 
 

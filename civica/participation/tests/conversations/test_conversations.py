@@ -83,6 +83,25 @@ def test_a_returning_participants_vote_on_a_statement_taken_out_meanwhile_is_ref
     assert list(Vote.objects.values_list("statement_id", "choice")) == [(first.pk, 0)]
 
 
+@pytest.mark.parametrize("returning", [True, False], ids=["returning participant", "first vote"])
+def test_a_vote_after_the_phase_closed_meanwhile_is_refused_and_leaves_nothing(
+        returning, django_capture_on_commit_callbacks):
+    conversation = open_conversation()
+    first, second = statements(conversation, 2)
+    person = UserFactory()
+    if returning:
+        services.vote_cast(statement=first, by=person, choice=1)
+    request_read = Statement.objects.select_related("conversation__phase").get(pk=second.pk)
+    assert request_read.conversation.is_open()  # what the request read: refusals.check lets it through
+    conversation.phase.__class__.objects.filter(pk=conversation.phase_id).update(ends_at=timezone.now())  # closed
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, \
+            pytest.raises(PermissionDenied, match="This conversation is closed."):
+        services.vote_cast(statement=request_read, by=person, choice=-1)
+    assert callbacks == []
+    assert list(Vote.objects.values_list("statement_id", flat=True)) == ([first.pk] if returning else [])
+    assert Participant.objects.count() == (1 if returning else 0)  # a refused first vote leaves no pseudonym
+
+
 def test_a_workers_recomputation_runs_in_a_thread_of_its_own_at_a_lower_priority():
     if not sys.platform.startswith("linux"):
         pytest.skip("a thread's own niceness is Linux's")

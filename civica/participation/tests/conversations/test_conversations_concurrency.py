@@ -1,9 +1,15 @@
 """Votes under a race (PostgreSQL): one person's two votes at once on one statement leave one row; a
 vote and its change at once leave one row holding one of the two; first votes of many people at
-once get distinct pseudonym numbers; a vote and a take-out at once; two moderators' decisions at once.
+once get distinct pseudonym numbers; a vote and a take-out at once; a vote and the phase's close at once (no
+vote lands after the close committed); two moderators' decisions at once.
 """
 
+import threading
+
 import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import connection, connections, transaction
+from django.utils import timezone
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
@@ -13,6 +19,8 @@ from civica.moderation.models import ModerationAction
 from civica.participation.conversations import services
 from civica.participation.conversations.models import Participant, Statement, Vote
 from civica.participation.conversations.opinion import conversation_votes
+from civica.participation.models import Phase
+from civica.participation.services import phases_save
 
 from .factories import open_conversation, statements, waiting
 
@@ -80,3 +88,91 @@ def test_two_moderators_deciding_on_one_statement_at_once_decide_once():
     ])
     assert sorted(outcome is None for outcome in outcomes) == [False, True]  # one refused
     assert ModerationAction.objects.filter(target_id=statement.pk).count() == 1
+
+
+def _close(phase, editor):
+    """The editor's close of the conversation's phase: its end moved to now, through the phases' service."""
+    phases_save(process=phase.process, by=editor, phases=[{
+        "id": phase.pk, "kind": phase.kind, "name_ro": phase.name_ro, "name_en": phase.name_en,
+        "starts_at": phase.starts_at, "ends_at": timezone.now()}])
+
+
+def _waits_for_a_lock(pid) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = %s", [pid])
+        row = cursor.fetchone()
+    return bool(row and row[0])
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("returning", [True, False], ids=["returning participant", "first vote"])
+def test_a_vote_sent_while_the_phase_is_being_closed_waits_for_the_close_and_is_refused(returning):
+    """The close has written the phase's new end and not committed yet; a vote whose request read the phase
+    open (so ``refusals.check`` lets it through) starts then. It must wait for the close and be refused: a
+    vote that did not wait would land after the close committed."""
+    skip_unless_postgresql()
+    conversation = open_conversation()
+    first, second = statements(conversation, 2)
+    person, editor = UserFactory(), UserFactory(role=Role.EDITOR)
+    if returning:
+        services.vote_cast(statement=first, by=person, choice=1)
+    request_read = _statement(second.pk)  # the phase open, as the vote's request read it
+    phase = Phase.objects.select_related("process").get(pk=conversation.phase_id)
+    closed_uncommitted, vote_pid, vote_done = threading.Event(), [], threading.Event()
+    outcome = {}
+
+    def vote():
+        try:
+            closed_uncommitted.wait()
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                vote_pid.append(cursor.fetchone()[0])
+            services.vote_cast(statement=request_read, by=person, choice=-1)
+        except Exception as error:  # noqa: BLE001 - the test looks at it
+            outcome["error"] = error
+        finally:
+            vote_done.set()
+            connections.close_all()
+
+    def close():
+        try:
+            with transaction.atomic():
+                _close(phase, editor)
+                closed_uncommitted.set()
+                # Held open until the vote waits for the phase's row (or, wrongly, got through without waiting).
+                while not vote_done.is_set() and not (vote_pid and _waits_for_a_lock(vote_pid[0])):
+                    vote_done.wait(0.01)
+                outcome["vote_waited"] = not vote_done.is_set()
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=vote), threading.Thread(target=close)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcome["vote_waited"], "the vote did not wait for the close under way"
+    assert isinstance(outcome.get("error"), PermissionDenied)
+    assert "closed" in str(outcome["error"]) or "închisă" in str(outcome["error"])
+    assert list(Vote.objects.values_list("statement_id", flat=True)) == ([first.pk] if returning else [])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_votes_and_the_close_at_once_leave_no_vote_after_the_close():
+    """Eight people's votes (four returning, four first) and the close started together: each vote is recorded
+    or refused because the conversation closed, and nothing else happens (no deadlock, no error)."""
+    skip_unless_postgresql()
+    conversation = open_conversation()
+    statement, = statements(conversation, 1)
+    voters, editor = UserFactory.create_batch(8), UserFactory(role=Role.EDITOR)
+    for voter in voters[:4]:  # four returning participants, four first votes
+        services.vote_cast(statement=statements(conversation, 1)[0], by=voter, choice=0)
+    phase = Phase.objects.select_related("process").get(pk=conversation.phase_id)
+    outcomes = run_together([lambda: _close(phase, editor)] + [
+        lambda voter=voter: services.vote_cast(statement=_statement(statement.pk), by=voter, choice=1)
+        for voter in voters])
+    assert outcomes[0] is None
+    assert all(outcome is None or isinstance(outcome, PermissionDenied) for outcome in outcomes[1:])
+    assert Vote.objects.filter(statement=statement).count() == sum(outcome is None for outcome in outcomes[1:])
+    with pytest.raises(PermissionDenied):  # and after it, the close holds
+        services.vote_cast(statement=_statement(statement.pk), by=voters[0], choice=-1)
