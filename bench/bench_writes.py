@@ -56,20 +56,17 @@ class Server:
     """Django's WSGI handler and one signed-in browser's cookies."""
 
     def __init__(self, user):
-        from importlib import import_module
-
         from django.conf import settings
-        from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
         from django.core.handlers.wsgi import WSGIHandler
         from django.middleware.csrf import _get_new_csrf_string
+        from django.test import Client
 
         self.handler = WSGIHandler()
-        store = import_module(settings.SESSION_ENGINE).SessionStore()
-        store[SESSION_KEY], store[BACKEND_SESSION_KEY] = str(user.pk), settings.AUTHENTICATION_BACKENDS[0]
-        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        store.save()
+        signing_in = Client()
+        signing_in.force_login(user)  # the session as allauth's sign-in leaves it
         self.csrf = _get_new_csrf_string()
-        self.cookies = {settings.SESSION_COOKIE_NAME: store.session_key, settings.CSRF_COOKIE_NAME: self.csrf}
+        self.cookies = {settings.SESSION_COOKIE_NAME: signing_in.cookies[settings.SESSION_COOKIE_NAME].value,
+                        settings.CSRF_COOKIE_NAME: self.csrf}
 
     def request(self, method, path, form=None, headers=None):
         if form is not None:

@@ -3,7 +3,8 @@ must learn of a write whatever code made it (services, bulk writes, raw SQL, a c
 
 ``on_write(callback, tables=…, ignore=…)`` registers ``callback(connection)``, called after every
 ``INSERT``, ``UPDATE`` or ``DELETE`` statement that names one of ``tables`` (any table when none is
-given) and none of ``ignore`` near its start. The page cache (``core.page_cache``) watches every table
+given) and none of ``ignore`` near its start, and after a ``WITH`` statement holding one of them
+(anywhere in it). The page cache (``core.page_cache``) watches every table
 but the sessions'; the observatory's kept audits (``observatory.points_cache``) the indicators' tables.
 Each statement is read once here, however many watch it."""
 
@@ -12,6 +13,8 @@ from django.db.backends.signals import connection_created
 WRITE_VERBS = ("INSERT", "UPDATE", "DELETE")
 # Where a statement names its table: "INSERT INTO", "UPDATE", "DELETE FROM" and a quoted name fit.
 HEAD_CHARACTERS = 120
+# A statement that begins with WITH writes when one of its parts does (PostgreSQL's data-modifying WITH).
+MODIFYING_CTE = ("INSERT INTO ", "UPDATE ", "DELETE FROM ")
 
 _watchers: list[tuple] = []
 
@@ -26,7 +29,9 @@ def on_write(callback, *, tables: tuple[str, ...] = (), ignore: tuple[str, ...] 
 def _watch(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     head = sql.lstrip()[:HEAD_CHARACTERS]
-    if head[:6].upper().startswith(WRITE_VERBS):
+    if head[:4].upper() == "WITH" and any(verb in sql for verb in MODIFYING_CTE):
+        head = sql  # a data-modifying WITH (one statement that writes, e.g. a redemption): its tables anywhere
+    if head[:6].upper().startswith(WRITE_VERBS) or head is sql:
         for callback, tables, ignore in _watchers:
             if (not tables or any(table in head for table in tables)) and not any(table in head for table in ignore):
                 callback(context["connection"])

@@ -1,6 +1,7 @@
 """Reads of conversations, each page in a fixed number of queries: the conversation with its phase,
 the next statement for a person, their votes and statements, the waiting queue, the map as shown."""
 
+from django.db import connection
 from django.db.models import Count, Q
 
 from civica.moderation.models import ReviewState
@@ -51,6 +52,41 @@ def next_statement(conversation, participant_id):
     if participant_id is not None:
         statements = statements.exclude(votes__participant_id=participant_id)
     return statements.order_by("pk").first()
+
+
+def voting_box(conversation, participant_id, *, latest: int):
+    """What the voting box shows after a vote, in one statement written out (the htmx answer of every vote,
+    where the ORM's building of two queries cost more than running them): the next statement as
+    ``next_statement`` finds it, and the ``latest`` votes as ``votes_of(…, limit=latest)`` lists them, each
+    with its statement's id and text. Rows come back with only those fields (the rest deferred)."""
+    if participant_id is None:
+        return next_statement(conversation, None), []
+    statement_table, vote_table = (connection.ops.quote_name(model._meta.db_table) for model in (Statement, Vote))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # The first part's last three columns are placeholders of the second's types (a bare NULL would be text).
+            f"SELECT * FROM (SELECT 0 AS part, s.id, s.text, s.id AS vote_id, 0 AS choice, s.created_at AS voted_at "
+            f"FROM {statement_table} s WHERE s.conversation_id = %s AND NOT s.is_hidden AND NOT EXISTS "
+            f"(SELECT 1 FROM {vote_table} m WHERE m.statement_id = s.id AND m.participant_id = %s) "
+            f"ORDER BY s.id LIMIT 1) AS next_one UNION ALL "
+            f"SELECT * FROM (SELECT 1 AS part, s.id, s.text, v.id AS vote_id, v.choice, v.voted_at "
+            f"FROM {vote_table} v JOIN {statement_table} s ON s.id = v.statement_id "
+            f"WHERE v.participant_id = %s AND NOT s.is_hidden ORDER BY v.voted_at DESC, v.id DESC LIMIT %s) AS latest",
+            [conversation.pk, participant_id, participant_id, latest])
+        rows = cursor.fetchall()
+    shown = ["id", "conversation_id", "text", "is_hidden"]
+    statement, votes = None, []
+    for part, statement_id, text, vote_id, choice, voted_at in rows:
+        row = Statement.from_db(connection.alias, shown, [statement_id, conversation.pk, text, False])
+        if part == 0:
+            statement = row
+            continue
+        vote = Vote.from_db(connection.alias, ["id", "statement_id", "participant_id", "choice"],
+                            [vote_id, statement_id, participant_id, choice])
+        vote.statement = row
+        votes.append((voted_at, vote_id, vote))
+    votes.sort(key=lambda item: (item[0], item[1]), reverse=True)  # a UNION keeps no order: the latest first
+    return statement, [vote for _at, _id, vote in votes]
 
 
 def votes_of(participant_id, *, limit=None):

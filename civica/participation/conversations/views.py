@@ -6,13 +6,19 @@ page and what was typed; refusals 403 with their reason."""
 
 import io
 import zipfile
+from functools import lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -41,9 +47,31 @@ def _conversation_or_404(request, slug, conversation_id, *, for_action=False, wi
     return process, conversation
 
 
-def _voting_context(request, process, conversation, participant_id, vote_form):
-    """What the voting box shows: the next statement with its form, or why this person may not vote."""
-    statement = selectors.next_statement(conversation, participant_id)
+CSRF_MARK = mark_safe("<!--csrf-->")  # where each kept vote's form takes the request's token (never in escaped text)
+
+
+@lru_cache(maxsize=8192)
+def _vote_item(statement_id: int, text: str, choice: int, language: str, vote_url: str) -> str:
+    """One vote of the list, with the buttons that change it: the same for everyone who voted so on that
+    statement, so rendered once per process and language (rendering ten of them was a third of a vote's CPU)."""
+    choices = [(value, str(label)) for value, label in VOTE_CHOICES]
+    return render_to_string("participation/conversations/_vote_item.html", {
+        "statement_id": statement_id, "text": text, "choice": choice, "choice_label": dict(choices)[choice],
+        "choices": choices, "vote_url": vote_url, "csrf_input": CSRF_MARK})
+
+
+def _vote_items(request, votes, vote_url) -> list[str]:
+    """The list's items for ``votes``, the request's CSRF token put in each form."""
+    token = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
+    language = get_language()
+    return [mark_safe(_vote_item(vote.statement_id, vote.statement.text, vote.choice, language, vote_url)
+                      .replace(CSRF_MARK, token)) for vote in votes]
+
+
+def _voting_context(request, process, conversation, participant_id, vote_form, statement=None):
+    """What the voting box shows: the next statement with its form (``statement``: the caller found it), or why
+    this person may not vote."""
+    statement = statement or selectors.next_statement(conversation, participant_id)
     if statement is not None:
         statement.conversation = conversation  # its permission checks read the conversation already loaded
     vote_refusal = refusals.why_not(request.user, "participation.vote_statement", statement) if statement else None
@@ -58,9 +86,11 @@ def _voting_context(request, process, conversation, participant_id, vote_form):
 def _voting_box(request, process, conversation, participant_id, *, vote_form=None, status=200):
     """The voting box alone, htmx's answer: no layout, and only the latest votes (the whole list, every
     time, made a person's 200th vote cost 200 forms); the page itself lists them all."""
-    context = _voting_context(request, process, conversation, participant_id, vote_form)
-    latest = selectors.votes_of(participant_id, limit=LATEST_VOTES + 1)
-    context.update({"my_votes": latest[:LATEST_VOTES], "more_votes": len(latest) > LATEST_VOTES})
+    statement, latest = selectors.voting_box(conversation, participant_id, latest=LATEST_VOTES + 1)
+    context = _voting_context(request, process, conversation, participant_id, vote_form, statement)
+    my_votes = latest[:LATEST_VOTES]
+    context.update({"my_votes": my_votes, "more_votes": len(latest) > LATEST_VOTES,
+                    "vote_items": _vote_items(request, my_votes, context["vote_url"])})
     return render(request, "participation/conversations/_voting.html", context, status=status)
 
 
@@ -73,6 +103,7 @@ def _detail(request, process, conversation, *, vote_form=None, statement_form=No
     context = _voting_context(request, process, conversation, participant_id, vote_form)
     context["participant"] = participant
     context["my_votes"] = selectors.votes_of(participant_id)
+    context["vote_items"] = _vote_items(request, context["my_votes"], context["vote_url"])
     my_statements = selectors.statements_of(participant)
     reasons = rejection_reasons(my_statements)  # what the author is told of a rejection (moderation's log)
     for item in my_statements:
