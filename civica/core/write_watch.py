@@ -29,9 +29,10 @@ def on_write(callback, *, tables: tuple[str, ...] = (), ignore: tuple[str, ...] 
 def _watch(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     head = sql.lstrip()[:HEAD_CHARACTERS]
-    if head[:4].upper() == "WITH" and any(verb in sql for verb in MODIFYING_CTE):
-        head = sql  # a data-modifying WITH (one statement that writes, e.g. a redemption): its tables anywhere
-    if head[:6].upper().startswith(WRITE_VERBS) or head is sql:
+    writes = head[:6].upper().startswith(WRITE_VERBS)
+    if not writes and head[:4].upper() == "WITH" and any(verb in sql for verb in MODIFYING_CTE):
+        head, writes = sql, True  # a data-modifying WITH (e.g. a redemption): its tables anywhere in it
+    if writes:
         for callback, tables, ignore in _watchers:
             if (not tables or any(table in head for table in tables)) and not any(table in head for table in ignore):
                 callback(context["connection"])
