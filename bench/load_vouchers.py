@@ -67,8 +67,10 @@ def parse_arguments():
     parser.add_argument("--port", type=int, default=8768)
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/6")
     parser.add_argument("--plain", action="store_true", help="post without htmx and load the page redirected to")
+    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"],
+                        help="gunicorn's (sync: README's deployment line, one request at a time a worker)")
     arguments = parser.parse_args()
-    arguments.worker_class, arguments.page_cache = "gthread", "on"
+    arguments.page_cache = "on"
     return arguments
 
 
@@ -177,9 +179,10 @@ def main():
     os.environ["CIVICA_BENCH_WRITE_LIMITS"] = "off"  # read by gunicorn's settings
     empty_redis(arguments.redis)
     (BASE_DIR / "var").mkdir(exist_ok=True)
-    print(f"{time.strftime('%Y-%m-%d')} · {os.cpu_count()} cores · gunicorn {arguments.workers} gthread workers × "
-          f"{arguments.threads} threads · {arguments.clients} clients · {arguments.seconds:g} s · "
-          f"load average {os.getloadavg()[0]:.1f} before")
+    workers = (f"{arguments.workers} sync workers" if arguments.worker_class == "sync"
+               else f"{arguments.workers} gthread workers × {arguments.threads} threads")
+    print(f"{time.strftime('%Y-%m-%d')} · {os.cpu_count()} cores · gunicorn {workers} · {arguments.clients} clients · "
+          f"{arguments.seconds:g} s · load average {os.getloadavg()[0]:.1f} before")
     server = start_gunicorn(arguments, database_url, BASE_DIR / "var" / "load_vouchers.log")
     meter = CpuMeter(server.pid, database_url, arguments.database)
     people = []

@@ -3,10 +3,12 @@
 What counts is decided under a row lock and re-checked there:
 - issuing (``beneficiary_register``, ``voucher_reissue``) locks the programme's row, so two referrers
   issuing at once cannot pass the budget between them (``committed`` is also held by a constraint);
-- redeeming (``voucher_redeem``) locks the voucher's row (found by its typed code in the same query when
-  given the code), then reads its status, expiry and balance: two venues redeeming the same voucher in
-  the same second are served one after the other, the second sees the first's balance, and the balance
-  never goes below zero (a constraint says so too);
+- redeeming (``voucher_redeem``) a typed code is one UPDATE of the voucher's row whose WHERE holds every
+  check (status, expiry, balance, the offer; on PostgreSQL the redemption's INSERT in the same statement,
+  ``_redeemed_at_once``): the row is locked by it and, if it waited, re-read, so two venues redeeming the
+  same voucher in the same second are served one after the other, the second sees the first's balance, and
+  the balance never goes below zero (a constraint says so too). When it writes nothing, the careful path
+  locks the row (found by its code in the same query), reads it again and says why;
 - approving an application issues its voucher the same way (programme locked, then the application
   through ``move``): two approvals of the budget's last voucher cannot both pass, and an approval racing
   the applicant's withdrawal is either in before it or refused;

@@ -31,6 +31,49 @@ def statement_for_vote(*, process, conversation_id, statement_id):
     return statement
 
 
+def statement_for_vote_by_address(*, slug, conversation_id, statement_id):
+    """``statement_for_vote`` for a vote's post, the consultation found by its address in the same statement:
+    the statement, its conversation (without the map), the conversation's phase and the consultation (without
+    its page's texts) in one hand-written query, then the consultation's phases (what its permissions read)
+    in a second; the ORM took longer to build these than the database to run them, on every vote. None when
+    there is no such statement of that conversation of that consultation."""
+    from civica.core import rows
+
+    from ..models import Phase, Process
+
+    shapes = ((Statement, "s", ()), (Conversation, "c", ("map_data",)), (Phase, "ph", ()),
+              (Process, "p", ("summary_ro", "summary_en", "body_ro", "body_en")))
+    fields = [rows.columns(model, exclude=exclude) for model, _alias, exclude in shapes]
+    quote = connection.ops.quote_name
+    selected = ", ".join(rows.select_list(alias, group) for (_m, alias, _e), group in zip(shapes, fields, strict=True))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {selected} "
+            f"FROM {quote(Statement._meta.db_table)} s "
+            f"JOIN {quote(Conversation._meta.db_table)} c ON c.id = s.conversation_id "
+            f"JOIN {quote(Phase._meta.db_table)} ph ON ph.id = c.phase_id "
+            f"JOIN {quote(Process._meta.db_table)} p ON p.id = c.process_id "
+            f"WHERE s.id = %s AND s.conversation_id = %s AND p.slug = %s",
+            [statement_id, conversation_id, slug])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        objects, start = [], 0
+        for (model, _alias, _exclude), group in zip(shapes, fields, strict=True):
+            objects.append(rows.instance(model, group, row[start:start + len(group)]))
+            start += len(group)
+        statement, conversation, phase, process = objects
+        phase_fields = fields[2]
+        cursor.execute(f"SELECT {rows.select_list('ph', phase_fields)} FROM {quote(Phase._meta.db_table)} ph "
+                       f"WHERE ph.process_id = %s ORDER BY ph.position, ph.starts_at", [process.pk])
+        phases = [rows.instance(Phase, phase_fields, values) for values in cursor.fetchall()]
+    kept = process.phases.all()  # as prefetch_related leaves it: the phases read, no query when asked again
+    kept._result_cache, kept._prefetch_done = phases, True
+    process._prefetched_objects_cache = {"phases": kept}
+    conversation.phase, conversation.process, statement.conversation = phase, process, conversation
+    return statement
+
+
 def conversation_list(*, process):
     return Conversation.objects.filter(process=process).select_related("phase").order_by("-created_at")
 

@@ -127,13 +127,16 @@ def conversation_detail(request, slug, conversation_id):
 def conversation_vote(request, slug, conversation_id):
     """A vote: the consultation with its phases, then the statement with its conversation in one query;
     the conversation alone is read when there is no such statement (or no one signed in)."""
-    process = process_for_action_or_404(slug, request.user)
     form = VoteForm(request.POST)
     statement = None
     if request.user.is_authenticated and form.is_valid():
-        statement = selectors.statement_for_vote(process=process, conversation_id=conversation_id,
-                                                 statement_id=form.cleaned_data["statement"])
+        statement = selectors.statement_for_vote_by_address(slug=slug, conversation_id=conversation_id,
+                                                            statement_id=form.cleaned_data["statement"])
+        if statement is not None and not request.user.has_perm("participation.read_process",
+                                                                statement.conversation.process):
+            statement = None  # answered below as for any consultation this person may not read: not found
     if statement is None:
+        process = process_for_action_or_404(slug, request.user)
         conversation = selectors.conversation_for_page(process=process, conversation_id=conversation_id)
         if conversation is None:
             raise Http404
@@ -143,6 +146,7 @@ def conversation_vote(request, slug, conversation_id):
             form.add_error("statement", _("This is not a statement of the conversation."))
         return _detail(request, process, conversation, vote_form=form, status=400)
     conversation = statement.conversation
+    process = conversation.process
     try:
         vote = services.vote_cast(statement=statement, by=request.user, choice=form.cleaned_data["choice"])
     except refusals.REFUSALS as refused:

@@ -359,9 +359,10 @@ def test_an_htmx_vote_costs_a_fixed_number_of_queries_and_lists_the_latest_votes
                     headers={"HX-Request": "true"})
     type(conversation).objects.filter(pk=conversation.pk).update(
         map_due_at=timezone.now() + timezone.timedelta(seconds=30))  # a recomputation is queued already
-    # The session, the person, the consultation and its phases, the statement with its conversation, the
-    # verified address, the vote (one INSERT … ON CONFLICT), the next statement with the latest votes (one).
-    with django_assert_num_queries(8):
+    # The session, the person, the statement with its conversation, phase and consultation (one), the
+    # consultation's phases, the verified address, the vote (one INSERT … ON CONFLICT), the next statement with
+    # the latest votes (one).
+    with django_assert_num_queries(7):
         response = client.post(url(conversation, "vote/"), {"statement": shown[12].pk, "choice": "-1"},
                                headers={"HX-Request": "true"})
     box = response.content.decode()
