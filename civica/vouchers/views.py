@@ -22,16 +22,21 @@
 - Programme staff: ``bulk`` (issue N vouchers at once; each issue's cards, rendered by the task queue in
   parts, with how far it is) and ``bulk_part`` (one part's PDF of many cards)."""
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
@@ -246,11 +251,30 @@ def _redeem_outcome(request, text, *, refused=False, code=""):
     """A redemption done or refused: for htmx the panel saying so with the code form (the code typed in again
     when given); otherwise a message and a redirect to the page (with the code typed in again)."""
     if request.htmx:
-        form = _code_form(request.user, initial={"code": code} if code else {})
-        return render(request, "vouchers/_redeem_panel.html", {"outcome": text, "refused": refused,
-                                                                "code_form": form})
+        context = {"outcome": text, "refused": refused}
+        venue_ids = predicates.staff_venue_ids(request.user)
+        if not code and len(venue_ids) == 1:  # the empty form of a person of one venue: the same for all of them
+            token = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
+            context["code_form_html"] = mark_safe(
+                _code_form_html(next(iter(venue_ids)), get_language(), request.path).replace(CSRF_MARK, token))
+        else:
+            context["code_form"] = _code_form(request.user, initial={"code": code} if code else {})
+        return render(request, "vouchers/_redeem_panel.html", context)
     (messages.error if refused else messages.success)(request, text)
     return redirect(reverse("vouchers:redeem") + (f"?{urlencode({'code': code})}" if code else ""))
+
+
+CSRF_MARK = mark_safe("<!--csrf-->")  # where the kept form takes the request's token
+
+
+@lru_cache(maxsize=1024)
+def _code_form_html(venue_id: int, language: str, path: str) -> str:
+    """The empty code form of a person of one venue (its venue a hidden field): what every redemption's answer
+    ends with, rendered once per venue, language and address (Django's form widgets were a third of the
+    answer's CPU); the caller puts the request's CSRF token in."""
+    form = VenueCodeForm(venues=Venue.objects.none(), single_id=venue_id)
+    return render_to_string("vouchers/_redeem_code_form.html", {"code_form": form, "form_path": path,
+                                                               "csrf_input": CSRF_MARK})
 
 
 def _checked(voucher, venue):
