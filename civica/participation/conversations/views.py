@@ -50,7 +50,7 @@ def _conversation_or_404(request, slug, conversation_id, *, for_action=False, wi
 CSRF_MARK = mark_safe("<!--csrf-->")  # where each kept vote's form takes the request's token (never in escaped text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)  # a conversation of 200 statements in two languages holds 1,200
 def _vote_item(statement_id: int, text: str, choice: int, language: str, vote_url: str) -> str:
     """One vote of the list, with the buttons that change it: the same for everyone who voted so on that
     statement, so rendered once per process and language (rendering ten of them was a third of a vote's CPU)."""
