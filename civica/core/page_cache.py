@@ -44,7 +44,19 @@ when only the page's generations moved (other people's writes), while it is unde
 those seconds, as a busy page's visitors do while it renders. Their person generation moves after every
 request of theirs that may write (any method but GET and HEAD) and whenever rows about them change
 (``person_changed``: their account, roles, e-mail addresses, representations, notifications). A page with
-messages to show, a draft, a new cookie or a nonce is never kept. Views marked ``@personal_page`` (a
+messages to show, a draft, a new cookie or a nonce is never kept.
+
+Targets: a page of one object of its scope (an idea's, ``shared_page(target=("idea", "idea_id"))``) is kept for a
+person under their *base* generation (all of the above but their writes to one target) and that target's own
+generation for them, moved by their writes through a view marked ``write_scope(..., target=…)`` (a support, a
+comment, a follow on that idea). So a person who supports or comments on one idea keeps their kept pages of the
+consultation's other ideas (nothing on them is theirs to change), while their pages without a target (the list
+of ideas with its "you support it" badges, the consultation's page, home) are stale as before; a page of a
+target begun before their last write to it is never handed out stale to them. A write that changes what they
+see on the other targets' pages too (a support counted against the consultation's ``supports_per_person``)
+says so (``write_reaches_whole_scope``) and moves their base generation. What is kept of who they are (roles,
+verified address, represented organisations, unread count: ``_keep_identity``) is kept under the base
+generation, so it is not asked again after a support or a comment. Views marked ``@personal_page`` (a
 moderator's queue, an evaluator's list) are kept this way without being shared. """
 
 import contextvars
