@@ -44,11 +44,24 @@ when only the page's generations moved (other people's writes), while it is unde
 those seconds, as a busy page's visitors do while it renders. Their person generation moves after every
 request of theirs that may write (any method but GET and HEAD) and whenever rows about them change
 (``person_changed``: their account, roles, e-mail addresses, representations, notifications). A page with
-messages to show, a draft, a new cookie or a nonce is never kept. Views marked ``@personal_page`` (a
+messages to show, a draft, a new cookie or a nonce is never kept.
+
+Targets: a page of one object of its scope (an idea's, ``shared_page(target=("idea", "idea_id"))``) is kept for a
+person under their *base* generation (all of the above but their writes to one target) and that target's own
+generation for them, moved by their writes through a view marked ``write_scope(..., target=…)`` (a support, a
+comment, a follow on that idea). So a person who supports or comments on one idea keeps their kept pages of the
+consultation's other ideas (nothing on them is theirs to change), while their pages without a target (the list
+of ideas with its "you support it" badges, the consultation's page, home) are stale as before; a page of a
+target begun before their last write to it is never handed out stale to them. A write that changes what they
+see on the other targets' pages too (a support counted against the consultation's ``supports_per_person``)
+says so (``write_reaches_whole_scope``) and moves their base generation. What is kept of who they are (roles,
+verified address, represented organisations, unread count: ``_keep_identity``) is kept under the base
+generation, so it is not asked again after a support or a comment. Views marked ``@personal_page`` (a
 moderator's queue, an evaluator's list) are kept this way without being shared. """
 
 import contextvars
 import hashlib
+import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -75,6 +88,14 @@ SPANNING_KEY = "page-cache:generation:spanning"  # moved by every scoped write
 SCOPE_KEY_PREFIX = "page-cache:generation:scope:"
 PERSON_KEY_PREFIX = "page-cache:generation:person:"
 PERSON_CHANGED_PREFIX = "page-cache:person-changed:"  # when a person's generation last moved (time.time())
+# A person's generation but for their writes to one target (a support, a comment on one idea), and when it moved:
+# the pages of a target (an idea's) are kept under it and that target's own counter.
+PERSON_BASE_KEY_PREFIX = "page-cache:generation:person-base:"
+PERSON_BASE_CHANGED_PREFIX = "page-cache:person-base-changed:"
+# (a value never used before, when it was set) for a person's writes to one target; expires, as there is one per
+# person and page written to (a lost one is made again with a new value: their pages of it are then stale).
+PERSON_TARGET_KEY_PREFIX = "page-cache:generation:person-target:"
+PERSON_TARGET_SECONDS = 3600
 PAGE_KEY_PREFIX = "page-cache:page:"
 PERSONAL_KEY_PREFIX = "page-cache:personal:"
 IDENTITY_KEY_PREFIX = "page-cache:identity:"
@@ -129,18 +150,21 @@ def _generation_keys(scope: str | None) -> list[str]:
     return [GENERATION_KEY, SPANNING_KEY if scope is None else SCOPE_KEY_PREFIX + scope]
 
 
-def _move_counters(keys, *, also_set=None) -> None:
+def _move_counters(keys, *, also_set=None, expiring=None, expiring_seconds=None) -> None:
     """Each counter one up; one that is missing (never made, evicted, Redis restarted) starts again past any
     value it held (``_first_generation``). On one Redis server: one round trip for all of them (``SET NX``
     then ``INCR`` each, pipelined, with the values of ``also_set`` stored for good in the same trip), where
     Django's ``incr`` takes two a counter (it asks first whether the key exists), and a write moves two or
-    three counters, now and again at its commit."""
+    three counters, now and again at its commit. ``expiring``: values stored in the same trip for
+    ``expiring_seconds``."""
     client = single_server_client(cache)
     if client is not None:
         first = _first_generation()
         with client.pipeline(transaction=False) as pipe:
             for key, value in (also_set or {}).items():
                 pipe.set(cache.make_and_validate_key(key), serialized(cache, value))
+            for key, value in (expiring or {}).items():
+                pipe.set(cache.make_and_validate_key(key), serialized(cache, value), ex=expiring_seconds)
             for key in keys:
                 name = cache.make_and_validate_key(key)
                 pipe.set(name, first, nx=True)
@@ -149,6 +173,8 @@ def _move_counters(keys, *, also_set=None) -> None:
         return
     if also_set:
         cache.set_many(also_set, None)
+    if expiring:
+        cache.set_many(expiring, expiring_seconds)
     for key in keys:
         try:
             cache.incr(key)
@@ -175,8 +201,38 @@ def person_changed(*user_ids) -> None:
 
 def _bump_people(user_ids) -> None:
     # A counter lost starts past any value it held: no page of theirs can be current under it.
-    _move_counters([PERSON_KEY_PREFIX + str(user_id) for user_id in user_ids],
-                   also_set={PERSON_CHANGED_PREFIX + str(user_id): time.time() for user_id in user_ids})
+    now = time.time()
+    _move_counters([prefix + str(user_id) for user_id in user_ids
+                    for prefix in (PERSON_KEY_PREFIX, PERSON_BASE_KEY_PREFIX)],
+                   also_set={prefix + str(user_id): now for user_id in user_ids
+                             for prefix in (PERSON_CHANGED_PREFIX, PERSON_BASE_CHANGED_PREFIX)})
+
+
+def person_wrote(user_id, *, target: str) -> None:
+    """This person wrote to ``target`` (``write_scope(..., target=…)``: a support on one idea): their pages
+    of that target and their pages without one (lists, the consultation's page, home) are stale, at once
+    and again at commit; their pages of other targets (the other ideas' pages) stay kept."""
+    if not personal_page_seconds() or user_id is None:
+        return
+    _bump_person_target(user_id, target)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(partial(_bump_person_target, user_id, target))
+
+
+def _bump_person_target(user_id, target) -> None:
+    now = time.time()
+    _move_counters([PERSON_KEY_PREFIX + str(user_id)], also_set={PERSON_CHANGED_PREFIX + str(user_id): now},
+                   expiring={_person_target_key(user_id, target): (_new_token(), now)},
+                   expiring_seconds=PERSON_TARGET_SECONDS)
+
+
+def _person_target_key(user_id, target: str) -> str:
+    return f"{PERSON_TARGET_KEY_PREFIX}{user_id}:{hashlib.sha256(target.encode()).hexdigest()[:32]}"
+
+
+def _new_token():
+    # Never a value an earlier write or another server gave (time alone could meet on two servers).
+    return (time.time_ns(), secrets.randbits(64))
 
 
 def _written(connection) -> None:
@@ -204,15 +260,20 @@ def watch_writes() -> None:
     write_watch.on_write(_written, ignore=UNSEEN_TABLES)
 
 
-def shared_page(view=None, *, scope: tuple[str, str] | None = None, personal_when=None):
+def shared_page(view=None, *, scope: tuple[str, str] | None = None, target: tuple[str, str] | None = None,
+                personal_when=None):
     """Marks a view whose page is the same for everyone but its ``{% personal %}`` parts, so it may be
     kept for signed-in people too. ``scope=("process", "slug")``: the page belongs to the scope named
     by that URL argument; its writes (POST to the same view) move only that scope's generation.
+    ``target=("idea", "idea_id")``: the page is that one object's of its scope, and a person's kept copy
+    of it is made stale by their writes to it (``write_scope(..., target=…)``) and by their untargeted
+    writes, not by their writes to other objects (the module's docstring).
     ``personal_when(request, **url_kwargs)``: true when this person gets a page of their own (an editor
     who sees drafts, "only my ideas"): it is rendered for them and never kept."""
     def mark(function):
         function.shared_page = True
         function.page_scope = scope
+        function.page_target = target
         function.personal_when = personal_when
         return function
     return mark(view) if view is not None else mark
@@ -229,12 +290,22 @@ def personal_page(view=None, *, scope: tuple[str, str] | None = None):
     return mark(view) if view is not None else mark
 
 
-def write_scope(kind: str, kwarg: str):
-    """Marks a view whose writes belong to the scope named by the URL argument ``kwarg``."""
+def write_scope(kind: str, kwarg: str, *, target: tuple[str, str] | None = None):
+    """Marks a view whose writes belong to the scope named by the URL argument ``kwarg``; with ``target``
+    (as for ``shared_page``), to that one object of it, as far as the writer's own kept pages go. A view
+    whose write changes more of the person's pages than its target's calls ``write_reaches_whole_scope``."""
     def mark(function):
         function.page_scope = (kind, kwarg)
+        function.page_target = target
         return function
     return mark
+
+
+def write_reaches_whole_scope(request) -> None:
+    """This request's write changes what the person sees on other pages than its target's (a support
+    counted against a consultation's ``supports_per_person``: every idea's button says how many are
+    left): all of their kept pages are made stale, as by an untargeted write."""
+    request._civica_write_target = None
 
 
 def _scope_of(view, kwargs) -> str | None:
@@ -242,6 +313,14 @@ def _scope_of(view, kwargs) -> str | None:
     if not declared or declared[1] not in kwargs:
         return None
     return scope_name(declared[0], kwargs[declared[1]])
+
+
+def _target_of(view, kwargs) -> str | None:
+    """The scope's object a page or a write is of (``"process:parc/idea:12"``), or None."""
+    declared, scope = getattr(view, "page_target", None), _scope_of(view, kwargs)
+    if not declared or scope is None or declared[1] not in kwargs:
+        return None
+    return f"{scope}/{scope_name(declared[0], kwargs[declared[1]])}"
 
 
 def _scope_of_path(path: str) -> str | None:
@@ -390,8 +469,12 @@ class SharedPageMiddleware:
         if request.method not in ("GET", "HEAD"):
             # After the response, so a page of theirs rendered meanwhile from the old rows is stale too.
             user = getattr(request, "user", None)
+            target = request.__dict__.pop("_civica_write_target", None)
             if user is not None and user.is_authenticated:
-                person_changed(user.pk)
+                if target is not None:
+                    person_wrote(user.pk, target=target)
+                else:
+                    person_changed(user.pk)
         else:
             _keep_identity(request)
         return response
@@ -401,6 +484,7 @@ class SharedPageMiddleware:
         if request.method not in ("GET", "HEAD"):
             if scope is not None:
                 request._civica_write_scope_token = _write_scope.set(scope)
+            request._civica_write_target = _target_of(view, kwargs)
             return None
         kept_for_person = getattr(view, "shared_page", False) or getattr(view, "personal_page", False)
         if not kept_for_person or not page_cache_seconds() or _cacheable_request(request):
@@ -457,7 +541,8 @@ class _PersonLookup:
     key: str
     user_id: str
     generation: tuple
-    person_generation: int
+    person_generation: object  # their generation, or for a target's page (their base generation, the target's)
+    base_generation: int  # what is kept of who they are (roles, address…) is current under it
     changed_at: float
     fingerprint: str
     csrf_cookie: str | None
@@ -490,14 +575,16 @@ def _kept_view_scope_in(path: str, urlconf: str):
         with translation.override(language):
             match = resolve(path, urlconf)
     except Resolver404:
-        return False, None
+        return False, None, None
     kept = getattr(match.func, "shared_page", False) or getattr(match.func, "personal_page", False)
-    return kept, _scope_of(match.func, match.kwargs) if kept else None
+    if not kept:
+        return False, None, None
+    return True, _scope_of(match.func, match.kwargs), _target_of(match.func, match.kwargs)
 
 
 def _kept_view_scope(path: str):
-    """(whether the view at ``path`` is kept for a person, its scope): resolved once per address and
-    process (the URLs and their views' marks do not change while it runs)."""
+    """(whether the view at ``path`` is kept for a person, its scope, its target): resolved once per address
+    and process (the URLs and their views' marks do not change while it runs)."""
     return _kept_view_scope_in(path, get_urlconf() or settings.ROOT_URLCONF)
 
 
@@ -556,7 +643,7 @@ def _person_lookup(request):
     session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
     if not session_key:
         return None, None
-    kept_view, scope = _kept_view_scope(request.path_info)
+    kept_view, scope, target = _kept_view_scope(request.path_info)
     if not kept_view:
         return None, None
     try:
@@ -580,8 +667,11 @@ def _person_lookup(request):
     key = PERSONAL_KEY_PREFIX + hashlib.sha256(
         f"{session_key}\n{host}\n{_accepted_encoding(request)}\n{request.get_full_path()}".encode()).hexdigest()
     person_key, changed_key = PERSON_KEY_PREFIX + user_id, PERSON_CHANGED_PREFIX + user_id
+    base_key, base_changed_key = PERSON_BASE_KEY_PREFIX + user_id, PERSON_BASE_CHANGED_PREFIX + user_id
+    target_key = _person_target_key(user_id, target) if target is not None else None
     generation_keys = _generation_keys(scope)
-    read = [*generation_keys, person_key, changed_key, key]
+    counters = [*generation_keys, person_key, base_key]
+    read = [*counters, changed_key, base_changed_key, key, *([target_key] if target_key else [])]
     found = cache.get_many(read if known_user_id is None else [*read, session_cache_key])
     if known_user_id is not None:
         # Read with the rest; checked as the session engine would have read it (gone once they signed out).
@@ -589,15 +679,27 @@ def _person_lookup(request):
         if str(session.get(SESSION_KEY)) != user_id:  # signed out (an empty session), or no longer theirs
             _forget_session_person(session_key)
             return None, None
-    for missing in (name for name in (*generation_keys, person_key) if name not in found):
+    for missing in (name for name in counters if name not in found):
         cache.add(missing, _first_generation(), timeout=None)
         found[missing] = cache.get(missing)
-    if changed_key not in found:  # never changed, or evicted: as if it had changed just now
-        cache.add(changed_key, time.time(), timeout=None)
-        found[changed_key] = cache.get(changed_key)
+    for missing in (name for name in (changed_key, base_changed_key) if name not in found):
+        # Never changed, or evicted: as if it had changed just now.
+        cache.add(missing, time.time(), timeout=None)
+        found[missing] = cache.get(missing)
+    if target is None:
+        person_generation, changed_at = found[person_key], found[changed_key]
+    else:
+        if target_key not in found:
+            # Never written to (or long ago, or evicted): a new value, so no page kept under an older one is
+            # current; changed, for all we know, when anything of theirs last did.
+            cache.add(target_key, (_new_token(), found[changed_key]), PERSON_TARGET_SECONDS)
+            found[target_key] = cache.get(target_key) or (_new_token(), time.time())
+        target_token, target_changed_at = found[target_key]
+        person_generation = (found[base_key], target_token)
+        changed_at = max(found[base_changed_key], target_changed_at)
     lookup = _PersonLookup(key=key, user_id=user_id, generation=tuple(found[name] for name in generation_keys),
-                           person_generation=found[person_key], changed_at=found[changed_key],
-                           fingerprint=_session_fingerprint(session),
+                           person_generation=person_generation, base_generation=found[base_key],
+                           changed_at=changed_at, fingerprint=_session_fingerprint(session),
                            csrf_cookie=request.COOKIES.get(settings.CSRF_COOKIE_NAME))
     kept = found.get(key)
     if (kept is not None and kept["person"] == lookup.person_generation and kept["session"] == lookup.fingerprint
@@ -676,7 +778,7 @@ def _identity_key(request) -> str | None:
     lookup = getattr(request, "_civica_person_lookup", None)
     if lookup is None or str(request.session.get(SESSION_KEY)) != lookup.user_id:
         return None
-    return f"{IDENTITY_KEY_PREFIX}{lookup.user_id}:{lookup.person_generation}"
+    return f"{IDENTITY_KEY_PREFIX}{lookup.user_id}:{lookup.base_generation}"
 
 
 def _user_attributes(request):

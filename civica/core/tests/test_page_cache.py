@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 
 from civica.core import page_cache
+from civica.core.redis_cache import single_server_client
 from civica.core.tests.real_redis import forget, use_real_redis
 from civica.participation.models import Idea
 from civica.participation.tests.factories import IdeaFactory, ProcessFactory
@@ -280,4 +281,25 @@ def test_on_redis_a_person_s_change_is_stored_with_their_counter_readable_by_the
     assert counter > time.time_ns() - 60 * 10**9 and before <= changed_at <= time.time()
     page_cache.person_changed(7)
     assert cache.get(keys[0]) == counter + 1 and cache.get(keys[1]) >= changed_at
+    forget(prefix)
+
+
+def test_on_redis_a_person_s_write_to_one_target_moves_that_target_s_value_and_their_generation_not_their_base(
+        settings, db):
+    settings.PAGE_CACHE_SECONDS = 60
+    prefix = use_real_redis(settings, "page-cache-person-target")
+    page_cache.person_changed(7)
+    base = cache.get(page_cache.PERSON_BASE_KEY_PREFIX + "7")
+    everything = cache.get(page_cache.PERSON_KEY_PREFIX + "7")
+    target_key = page_cache._person_target_key(7, "process:parcul/idea:12")
+    before = time.time()
+    page_cache.person_wrote(7, target="process:parcul/idea:12")
+    token, changed_at = cache.get(target_key)
+    assert before <= changed_at <= time.time()
+    assert cache.get(page_cache.PERSON_BASE_KEY_PREFIX + "7") == base
+    assert cache.get(page_cache.PERSON_KEY_PREFIX + "7") == everything + 1
+    page_cache.person_wrote(7, target="process:parcul/idea:12")
+    assert cache.get(target_key)[0] != token  # a value never used before
+    client = single_server_client(cache)  # one per person and page written to: it expires
+    assert 0 < client.ttl(cache.make_and_validate_key(target_key)) <= page_cache.PERSON_TARGET_SECONDS
     forget(prefix)

@@ -254,3 +254,56 @@ def test_with_cached_sessions_a_session_that_another_request_ended_is_not_served
     assert SUPPORTED in _warm(client, _path(idea))
     SessionStore(client.cookies["sessionid"].value).delete()  # signed out elsewhere, or expired
     assert SUPPORTED not in client.get(_path(idea)).content.decode()
+
+
+def _post_and_see(client, path, data=None):
+    """A form sent and the page it leads back to, as a browser does: the emptied messages cookie dropped."""
+    page = client.post(path, data or {}, follow=True).content.decode()
+    client.cookies.pop("messages", None)
+    return page
+
+
+def test_a_write_on_one_idea_leaves_the_person_s_other_idea_pages_kept_and_makes_their_lists_stale(
+        kept, idea, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    other = IdeaFactory(process=idea.process, title="Fântână în parc")
+    client = _signed_in(UserFactory())
+    page, listed = _warm(client, _path(idea)), _warm(client, f"/en/processes/{idea.process.slug}/ideas/")
+    _post_and_see(client, _path(other) + "support/")
+    other_page = _post_and_see(client, _path(other) + "comments/",
+                               {"body": "Fântâna să aibă apă potabilă", "alignment": "neutral"})
+    assert SUPPORTED in other_page and "Fântâna să aibă apă potabilă" in other_page  # their own writes, at once
+    with django_assert_max_num_queries(1):  # the session: their page of the idea they did not touch, as kept
+        assert client.get(_path(idea)).content.decode() == page
+    # The list shows the idea they support ("you support it", its count): their copy is filled again, without
+    # asking who they are (nothing about them changed).
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/en/processes/{idea.process.slug}/ideas/").content.decode() != listed
+    asked = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "accounts_roleassignment" not in asked and "account_emailaddress" not in asked
+
+
+def test_with_a_limit_on_supports_a_support_on_one_idea_changes_the_person_s_page_of_every_idea(kept, idea):
+    idea.process.supports_per_person = 1
+    idea.process.save(update_fields=["supports_per_person"])
+    other = IdeaFactory(process=idea.process, title="Fântână în parc")
+    client = _signed_in(UserFactory())
+    assert "used all" not in _warm(client, _path(idea))
+    _post_and_see(client, _path(other) + "support/")
+    assert "You have used all 1 supports" in client.get(_path(idea)).content.decode()
+    _post_and_see(client, _path(other) + "support/", {"withdraw": "1"})
+    assert "used all" not in client.get(_path(idea)).content.decode()
+
+
+def test_an_idea_s_page_kept_before_a_lost_target_counter_is_not_served_as_current(kept, idea):
+    from civica.core import page_cache
+
+    person = UserFactory()
+    client = _signed_in(person)
+    _warm(client, _path(idea))
+    participation_services.idea_support(idea=idea, by=person)  # not through the site: nothing moved
+    lost = f":1:{page_cache.PERSON_TARGET_KEY_PREFIX}"  # (LocMemCache's keys, with their version)
+    cache.delete_many([key.removeprefix(":1:") for key in list(cache._cache) if key.startswith(lost)])
+    assert SUPPORTED in client.get(_path(idea)).content.decode()

@@ -23,6 +23,9 @@ def follow_from_form(request, target):
 # A consultation's pages and the writes made on them share a page-cache scope (core/page_cache.py):
 # a support in one consultation leaves the others' kept pages current.
 PROCESS_SCOPE = ("process", "slug")
+# An idea's page and the writes on it (a support, a comment, a follow): a person's write on one idea leaves
+# their kept pages of the consultation's other ideas current (core/page_cache.py, "targets").
+IDEA_TARGET = ("idea", "idea_id")
 
 
 def sees_more_than_visitors(request, slug, **kwargs) -> bool:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from civica.comments.section import post_comment_from_form
 from civica.core import refusals
-from civica.core.page_cache import shared_page, write_scope
+from civica.core.page_cache import shared_page, write_reaches_whole_scope, write_scope
 from civica.core.params import id_param, page_param
 from civica.moderation.models import ReviewState
 from civica.moderation.selectors import rejection_reasons
@@ -21,7 +21,7 @@ from .. import selectors, services
 from ..forms import AnswerForm, IdeaForm
 from ..lookups import idea_or_404, process_or_404
 from ..models import IdeaStatus
-from .common import PROCESS_SCOPE, comment_context, follow_from_form, sees_more_than_visitors
+from .common import IDEA_TARGET, PROCESS_SCOPE, comment_context, follow_from_form, sees_more_than_visitors
 
 IDEAS_PER_PAGE = 20
 
@@ -109,7 +109,7 @@ def idea_update(request, slug, idea_id):
     return render(request, "participation/idea_form.html", {"process": process, "form": form, "idea": idea})
 
 
-@shared_page(scope=PROCESS_SCOPE)
+@shared_page(scope=PROCESS_SCOPE, target=IDEA_TARGET)
 @require_safe
 def idea_detail(request, slug, idea_id):
     """The same page for everyone; what one person may do with the idea is in its personal parts."""
@@ -127,12 +127,15 @@ def idea_detail(request, slug, idea_id):
     })
 
 
-@write_scope(*PROCESS_SCOPE)
+@write_scope(*PROCESS_SCOPE, target=IDEA_TARGET)
 @login_required
 @require_POST
 def idea_support(request, slug, idea_id):
     process = process_or_404(slug, request.user)
     idea = idea_or_404(process, idea_id, request.user)
+    if process.supports_per_person is not None:
+        # Every idea's support box of the consultation says whether the person has supports left.
+        write_reaches_whole_scope(request)
     try:
         if request.POST.get("withdraw"):
             if services.idea_withdraw_support(idea=idea, by=request.user):
@@ -144,7 +147,7 @@ def idea_support(request, slug, idea_id):
     return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
 
 
-@write_scope(*PROCESS_SCOPE)
+@write_scope(*PROCESS_SCOPE, target=IDEA_TARGET)
 @login_required
 @require_POST
 def idea_follow(request, slug, idea_id):
@@ -152,7 +155,7 @@ def idea_follow(request, slug, idea_id):
     return follow_from_form(request, idea_or_404(process, idea_id, request.user))
 
 
-@write_scope(*PROCESS_SCOPE)
+@write_scope(*PROCESS_SCOPE, target=IDEA_TARGET)
 @login_required
 @require_POST
 def idea_answer(request, slug, idea_id):
@@ -173,7 +176,7 @@ def idea_answer(request, slug, idea_id):
     return redirect("participation:idea_detail", slug=process.slug, idea_id=idea.pk)
 
 
-@write_scope(*PROCESS_SCOPE)
+@write_scope(*PROCESS_SCOPE, target=IDEA_TARGET)
 @login_required
 @require_POST
 def idea_comment(request, slug, idea_id):
