@@ -1,11 +1,14 @@
 """Plans kept before the "published" status (migration 0008): an approved plan was already public as the
-centre's record, so it becomes published; a draft stays a draft. SQLite and PostgreSQL."""
+centre's record, so it becomes published; a draft stays a draft. On PostgreSQL (``core.tests.upgrades``)."""
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from civica.accountability.models import Plan, PlanStatus
+from civica.core.tests.upgrades import upgrade_on_postgresql
+
+pytestmark = upgrade_on_postgresql
 
 BEFORE = [("accountability", "0007_plan_status_history")]
 

@@ -3,12 +3,16 @@ every row: a database at the schema before the move, holding comments (a thread,
 follows, notifications, reports and moderation actions (in a consultation and outside any), is
 migrated to the latest schema and read back through the new models; a consultation becomes the scope
 of what belonged to it. Site-wide (it sets up participation's rows); one test, since it rebuilds part
-of the schema twice; it runs on SQLite and on PostgreSQL."""
+of the schema twice; it runs on PostgreSQL (``core.tests.upgrades``)."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from civica.core.tests.upgrades import upgrade_on_postgresql
+
+pytestmark = upgrade_on_postgresql
 
 BEFORE = ("participation", "0011_bilingual_debates_and_polls")
 MOVED_INTO = {"participation", "notifications", "moderation", "comments"}

@@ -1,13 +1,16 @@
 """Representation moved from accounts to network (issue 13 point 3) without losing a row: a database
 at the schema before the move, holding an organisation, a user and their representation, is migrated
-to the latest schema and the representation is read through network's model. SQLite and PostgreSQL."""
+to the latest schema and the representation is read through network's model. On PostgreSQL (``core.tests.upgrades``)."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from civica.core.tests.upgrades import upgrade_on_postgresql
 from civica.network.models import Representation
+
+pytestmark = upgrade_on_postgresql
 
 BEFORE_THE_MOVE = [("accounts", "0002_email_frequency"), ("network", "0004_figures")]
 

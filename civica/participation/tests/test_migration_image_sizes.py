@@ -1,6 +1,6 @@
 """Migration 0015: images stored before it (a consultation's, an idea's) get their renditions and
 their size; a row whose file is missing keeps its name and no size, and the migration goes on. One
-test (it rebuilds part of the schema); runs on SQLite and on PostgreSQL."""
+test (it rebuilds part of the schema); runs on PostgreSQL (``core.tests.upgrades``)."""
 
 import datetime
 import io
@@ -12,7 +12,10 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from PIL import Image
 
+from civica.core.tests.upgrades import upgrade_on_postgresql
 from civica.core.uploads import rendition_name
+
+pytestmark = upgrade_on_postgresql
 
 BEFORE = ("participation", "0014_comments_moved_out")
 

@@ -2,7 +2,7 @@
 before the move, holding a workshop with everything it has and a facilitator's role scoped to it, is
 migrated to the latest schema and read back through the new models, its notes' JSON vectors now float32
 bytes (and back to JSON, migrating backwards). One test (it rebuilds part of the schema several
-times); it runs on SQLite and on PostgreSQL."""
+times); it runs on PostgreSQL (``core.tests.upgrades``)."""
 
 import numpy
 import pytest
@@ -11,7 +11,10 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from civica.core.tests.upgrades import upgrade_on_postgresql
 from civica.workshops.embeddings import vector_of
+
+pytestmark = upgrade_on_postgresql
 
 BEFORE = ("meetings", "0008_meeting_when_known")
 VECTOR = [0.25, -0.5, 0.333333, 1e-06]  # as stored in JSON: 6 decimals
