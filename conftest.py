@@ -1,11 +1,14 @@
 """Fixtures shared by every app's tests: users in each role, the rows of every permission truth
-table (``make_user``), a query-count check for pages (``assert_constant_queries``), and a clean cache."""
+table (``make_user``), a query-count check for pages (``assert_constant_queries``), a clean cache, and
+the demo's data loaded once for a module (``demo_for_module``)."""
 
 import os
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 from civica.accounts.roles import Role
@@ -98,6 +101,18 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_for_module(django_db_setup, django_db_blocker):
+    """The demo's data (``loaddemo``, 5–10 s) loaded once for all the tests of a module that read it, in a
+    transaction rolled back after the module's last test; each test runs in a savepoint of it (the ``db``
+    fixture), so what one test changes the next does not see. A module using it marks itself
+    ``xdist_group`` so that its tests share one worker and the load is made once."""
+    with django_db_blocker.unblock(), translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        call_command("loaddemo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

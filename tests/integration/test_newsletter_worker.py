@@ -42,7 +42,7 @@ pytestmark = [
     pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"),
                        reason="the worker shares the test database: PostgreSQL only"),
     pytest.mark.django_db(transaction=True),
-    # Both modules empty the test broker's Redis database: they take turns on one xdist worker.
+    # Never at once with test_worker.py (see there).
     pytest.mark.xdist_group("real_worker"),
 ]
 

@@ -24,8 +24,7 @@ from civica.queue.models import SentMail
 from config.celery import app as celery_app
 
 BROKER_URL = os.environ.get("CIVICA_TEST_BROKER_URL", "")
-# Bounds on waiting for a worker that has hung, not timings: generous, since in CI the other xdist worker
-# shares the two cores meanwhile.
+# Bounds on waiting for a worker that has hung, not timings: generous, for a busy two-core machine.
 WORKER_START_SECONDS = 180
 DELIVERY_SECONDS = 180
 
@@ -35,7 +34,8 @@ pytestmark = [
     pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"),
                        reason="the worker shares the test database: PostgreSQL only"),
     pytest.mark.django_db(transaction=True),
-    # Both modules empty the test broker's Redis database: they take turns on one xdist worker.
+    # Both modules empty the test broker's Redis database: never at once (`.ci/run` runs them without xdist;
+    # a transactional test in a group would also run before the others and empty the migrations' rows).
     pytest.mark.xdist_group("real_worker"),
 ]
 

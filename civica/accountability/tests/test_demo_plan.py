@@ -26,6 +26,9 @@ from civica.accountability.models import (
 )
 from civica.network.models import Programme
 
+# The demo is loaded once for the module's tests (conftest.demo_for_module), on one worker.
+pytestmark = pytest.mark.xdist_group("demo:accountability:test_demo_plan")
+
 MODELS = (Plan, Area, Priority, Objective, Activity, ProgressUpdate, Indicator, IndicatorValue, BudgetGroup,
           BudgetLine)
 
@@ -53,8 +56,7 @@ INDICATOR_TARGETS = {
 
 
 @pytest.fixture
-def plans(db):
-    call_command("loaddemo", verbosity=0)
+def plans(demo_for_module, db):
     host = "centrul-cultural-clujean"
     return (Plan.objects.get(organisation__slug=host, year=2020, end_year=2020),
             Plan.objects.get(organisation__slug=host, year=2021, end_year=2021))

@@ -1,10 +1,12 @@
 import pytest
-from django.core.management import call_command
+
+# The demo is loaded once for the module's tests (conftest.demo_for_module), on one worker.
+pytestmark = pytest.mark.xdist_group("demo:content:test_pages")
 
 
 @pytest.fixture
-def demo(db):
-    call_command("loaddemo", verbosity=0)
+def demo(demo_for_module, db):
+    """The demo's data; what a test changes is rolled back after it."""
 
 
 @pytest.mark.django_db

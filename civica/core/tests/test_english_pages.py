@@ -9,7 +9,6 @@ letter (ă â î ș ț) except in the proper names below."""
 import re
 
 import pytest
-from django.core.management import call_command
 
 from civica.accountability.models import Activity, Plan
 from civica.accounts.models import User
@@ -18,6 +17,9 @@ from civica.comments.models import Comment
 from civica.meetings.models import Meeting
 from civica.participation.models import Debate, Idea, Poll, PollAnswer, Process
 from civica.workshops.models import ActionItem, Contribution, Theme, Workshop, WorkshopTable
+
+# The demo is loaded once for the module's tests (conftest.demo_for_module), on one worker.
+pytestmark = pytest.mark.xdist_group("demo:core:test_english_pages")
 
 # Names that are written the same in English (places, bodies, programmes and projects).
 PROPER_NAMES = [
@@ -80,8 +82,7 @@ def _pages():
 
 
 @pytest.mark.django_db
-def test_the_demos_english_pages_show_no_romanian_but_names_and_what_participants_wrote(client):
-    call_command("loaddemo", verbosity=0)
+def test_the_demos_english_pages_show_no_romanian_but_names_and_what_participants_wrote(client, demo_for_module):
     participants = _participants_text()
     found = {}
     pages = _pages()
@@ -99,8 +100,7 @@ def test_the_demos_english_pages_show_no_romanian_but_names_and_what_participant
 
 
 @pytest.mark.django_db
-def test_english_pages_name_debates_polls_and_periods_in_english(client):
-    call_command("loaddemo", verbosity=0)
+def test_english_pages_name_debates_polls_and_periods_in_english(client, demo_for_module):
     debate = Debate.objects.get(process__slug="cluj-for-youth-2030")
     page = client.get(f"/en/processes/cluj-for-youth-2030/debates/{debate.pk}/").content.decode()
     assert "Should 16-year-olds vote in participatory budgeting?" in page

@@ -4,16 +4,19 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from civica.network.models import Figure, Organisation, Relationship
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 
 
+# The demo is loaded once for the module's tests (conftest.demo_for_module), on one worker.
+pytestmark = pytest.mark.xdist_group("demo:network:test_figures")
+
+
 @pytest.fixture
-def demo(db):
-    call_command("loaddemo", verbosity=0)
+def demo(demo_for_module, db):
+    """The demo's data; what a test changes is rolled back after it."""
 
 
 def _figures_section(page: str) -> str:

@@ -3,10 +3,12 @@ from django.core.management import call_command
 
 from civica.participation.models import Conversation, Idea, Process, Support
 
+# The demo is loaded once for the module's tests (conftest.demo_for_module), on one worker.
+pytestmark = pytest.mark.xdist_group("demo:participation:test_demo")
+
 
 @pytest.mark.django_db
-def test_demo_consultations_from_the_seeds():
-    call_command("loaddemo", verbosity=0)
+def test_demo_consultations_from_the_seeds(demo_for_module):
     assert set(Process.objects.values_list("slug", flat=True)) == {
         "parcul-feroviarilor-2017", "cluj-for-youth-2030", "cluj-oras-neutru-climatic"
     }
@@ -35,10 +37,9 @@ CATEGORY_WORDS = {
 
 
 @pytest.mark.django_db
-def test_demo_ideas_are_distinct_fictional_and_in_their_own_category():
+def test_demo_ideas_are_distinct_fictional_and_in_their_own_category(demo_for_module):
     import re
 
-    call_command("loaddemo", verbosity=0)
     for process in Process.objects.all():
         titles = list(process.ideas.values_list("title", flat=True))
         assert len(titles) == len(set(titles)), process.slug
