@@ -307,7 +307,10 @@ def position_move(*, row, up: bool, by):
     refusals.check(by, "network.manage_network", otherwise=_("The network is managed by the centre's editors."))
     model = type(row)
     with transaction.atomic():
-        rows = list(model.objects.select_for_update().order_by(*model._meta.ordering, "pk"))
+        # Locked in the order of their ids, which no move changes: locked in list order, two moves could each
+        # hold a row the other waits for (a deadlock). Then read in list order, as they are now.
+        list(model.objects.select_for_update().order_by("pk").values_list("pk", flat=True))
+        rows = list(model.objects.order_by(*model._meta.ordering, "pk"))
         index = next((i for i, item in enumerate(rows) if item.pk == row.pk), None)
         other = None if index is None else index - 1 if up else index + 1
         if other is None or not 0 <= other < len(rows):
