@@ -118,6 +118,17 @@ def fill(request, html: str) -> str:
     return html
 
 
+def render_for_anyone(template_name: str, context: dict) -> str:
+    """``template_name`` rendered with no request, its ``{% csrf_token %}`` the placeholder: HTML a view may keep
+    (in an ``lru_cache``) and hand to everyone, each request's token put in by ``with_csrf_token``."""
+    return get_template(template_name).render({**context, "csrf_token": CSRF_PLACEHOLDER})
+
+
+def with_csrf_token(request, html: str) -> str:
+    """``html`` kept from ``render_for_anyone`` with ``request``'s CSRF token in place of the placeholder."""
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+
+
 def strip(html: str) -> str:
     """``html`` with its marks and placeholder removed: an error page shows nobody's parts."""
     return _MARK.sub("", html).replace(CSRF_PLACEHOLDER, "")

@@ -29,18 +29,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from civica.core import refusals
+from civica.core import personal_parts, refusals
 from civica.queue.responses import pdf_response, stored_pdf_response
 
 from . import cards, codes, exports, figures, limits, predicates, selectors, services, tasks
@@ -254,17 +250,13 @@ def _redeem_outcome(request, text, *, refused=False, code=""):
         context = {"outcome": text, "refused": refused}
         venue_ids = predicates.staff_venue_ids(request.user)
         if not code and len(venue_ids) == 1:  # the empty form of a person of one venue: the same for all of them
-            token = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
-            context["code_form_html"] = mark_safe(
-                _code_form_html(next(iter(venue_ids)), get_language(), request.path).replace(CSRF_MARK, token))
+            context["code_form_html"] = personal_parts.with_csrf_token(
+                request, _code_form_html(next(iter(venue_ids)), get_language(), request.path))
         else:
             context["code_form"] = _code_form(request.user, initial={"code": code} if code else {})
         return render(request, "vouchers/_redeem_panel.html", context)
     (messages.error if refused else messages.success)(request, text)
     return redirect(reverse("vouchers:redeem") + (f"?{urlencode({'code': code})}" if code else ""))
-
-
-CSRF_MARK = mark_safe("<!--csrf-->")  # where the kept form takes the request's token
 
 
 @lru_cache(maxsize=1024)
@@ -273,8 +265,8 @@ def _code_form_html(venue_id: int, language: str, path: str) -> str:
     ends with, rendered once per venue, language and address (Django's form widgets were a third of the
     answer's CPU); the caller puts the request's CSRF token in."""
     form = VenueCodeForm(venues=Venue.objects.none(), single_id=venue_id)
-    return render_to_string("vouchers/_redeem_code_form.html", {"code_form": form, "form_path": path,
-                                                               "csrf_input": CSRF_MARK})
+    return personal_parts.render_for_anyone("vouchers/_redeem_code_form.html", {"code_form": form,
+                                                                                "form_path": path})
 
 
 def _checked(voucher, venue):

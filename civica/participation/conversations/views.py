@@ -12,17 +12,13 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from civica.core import refusals
+from civica.core import personal_parts, refusals
 from civica.moderation.selectors import rejection_reasons
 
 from ..lookups import process_for_action_or_404, process_or_404
@@ -47,25 +43,21 @@ def _conversation_or_404(request, slug, conversation_id, *, for_action=False, wi
     return process, conversation
 
 
-CSRF_MARK = mark_safe("<!--csrf-->")  # where each kept vote's form takes the request's token (never in escaped text)
-
-
 @lru_cache(maxsize=4096)  # a conversation of 200 statements in two languages holds 1,200
 def _vote_item(statement_id: int, text: str, choice: int, language: str, vote_url: str) -> str:
     """One vote of the list, with the buttons that change it: the same for everyone who voted so on that
     statement, so rendered once per process and language (rendering ten of them was a third of a vote's CPU)."""
     choices = [(value, str(label)) for value, label in VOTE_CHOICES]
-    return render_to_string("participation/conversations/_vote_item.html", {
+    return personal_parts.render_for_anyone("participation/conversations/_vote_item.html", {
         "statement_id": statement_id, "text": text, "choice": choice, "choice_label": dict(choices)[choice],
-        "choices": choices, "vote_url": vote_url, "csrf_input": CSRF_MARK})
+        "choices": choices, "vote_url": vote_url})
 
 
 def _vote_items(request, votes, vote_url) -> list[str]:
     """The list's items for ``votes``, the request's CSRF token put in each form."""
-    token = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
     language = get_language()
-    return [mark_safe(_vote_item(vote.statement_id, vote.statement.text, vote.choice, language, vote_url)
-                      .replace(CSRF_MARK, token)) for vote in votes]
+    return [personal_parts.with_csrf_token(
+        request, _vote_item(vote.statement_id, vote.statement.text, vote.choice, language, vote_url)) for vote in votes]
 
 
 def _voting_context(request, process, conversation, participant_id, vote_form, statement=None):
