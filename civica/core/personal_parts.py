@@ -114,7 +114,7 @@ def fill(request, html: str) -> str:
             break
         html = _fill_once(request, html)
     if CSRF_PLACEHOLDER in html:
-        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+        html = html.replace(CSRF_PLACEHOLDER, _request_token(request))
     return html
 
 
@@ -126,7 +126,19 @@ def render_for_anyone(template_name: str, context: dict) -> str:
 
 def with_csrf_token(request, html: str) -> str:
     """``html`` kept from ``render_for_anyone`` with ``request``'s CSRF token in place of the placeholder."""
-    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, _request_token(request)))
+
+
+def _request_token(request) -> str:
+    """The request's CSRF token, masked once: ``get_token`` masks it anew (32 random characters) at every call,
+    and a list of ten kept forms would pay that ten times; one masked token serves every form of a page, as
+    ``{% csrf_token %}`` gives all of a template's forms the same. Masked again when the secret changed
+    (``rotate_token`` at a sign-in)."""
+    secret, token = request.__dict__.get("_civica_csrf_token", (None, None))
+    if token is None or secret != request.META.get("CSRF_COOKIE"):
+        token = get_token(request)
+        request._civica_csrf_token = (request.META.get("CSRF_COOKIE"), token)
+    return token
 
 
 def strip(html: str) -> str:
