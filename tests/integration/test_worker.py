@@ -119,6 +119,8 @@ def test_a_retried_or_redelivered_task_sends_nobody_a_second_email(worker):
         time.sleep(0.5)
     text = log.read_text()
     assert "Retry in" in text and "the task failed after its e-mail was sent" in text
-    sent = _messages(mail_dir, at_least=2, log=log)  # waits a while for a second one that must not come
+    # Both deliveries have run to the end, and the file backend writes a message before its task can succeed:
+    # every e-mail they sent is in the folder now (waiting for a second one that must not come only took time).
+    sent = _messages(mail_dir, at_least=1, log=log)
     assert sent.count("To: ion@example.org") == 1, text
     assert SentMail.objects.filter(key="test.retried:1", sent_at__isnull=False).count() == 1
