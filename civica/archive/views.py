@@ -17,6 +17,7 @@ from civica.core.exports import csv_writer
 from civica.core.i18n import active_language
 from civica.core.page_cache import shared_page
 from civica.core.params import page_param
+from civica.core.write_limits import limited
 
 from . import selectors
 from .forms import CatalogueForm
@@ -152,6 +153,7 @@ class _Echo:
 
 
 @require_safe
+@limited("download_by_address")
 def download_csv(request):
     works = selectors.matching(**CatalogueForm(request.GET).filters())
     writer = csv_writer(_Echo())
@@ -167,6 +169,7 @@ def download_csv(request):
 
 
 @require_safe
+@limited("download_by_address")
 def download_json(request):
     works = selectors.matching(**CatalogueForm(request.GET).filters())
 
@@ -184,6 +187,7 @@ def download_json(request):
 
 
 @require_safe
+@limited("download_by_address")
 def download_geojson(request):
     """The matching works that have a place, as a GeoJSON FeatureCollection (RFC 7946: longitude first),
     every public field in each feature's properties."""

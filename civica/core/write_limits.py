@@ -11,6 +11,7 @@ allauth, with its cache keys' parts (the client's address as its adapter sees it
 ``ALLAUTH_TRUSTED_PROXY_COUNT`` balancers, IPv6 truncated) and its translated 429 page. Without such a server
 (the tests' local-memory cache, several Redis servers) allauth's own limiter counts."""
 
+import functools
 import math
 import secrets
 import time
@@ -31,7 +32,8 @@ def refused(request, actions) -> object | None:
     client = single_server_client(cache)
     if client is None:
         for action in actions:
-            response = ratelimit.consume_or_429(request, action=action)
+            # limit_get: allauth leaves GETs uncounted unless told; ``limited`` reads count too.
+            response = ratelimit.consume_or_429(request, action=action, limit_get=True)
             if response is not None:
                 return response
         return None
@@ -58,3 +60,18 @@ def refused(request, actions) -> object | None:
             pipe.zrem(key, write)
         pipe.execute()
     return ratelimit.respond_429(request)
+
+
+def limited(*actions):
+    """A view every request of which counts against ``actions``' limits (``ACCOUNT_RATE_LIMITS``), like a write,
+    and past them gets the 429 page: for reads that cost what a write does and that no cache keeps (a whole
+    inventory streamed as CSV, JSON or GeoJSON to whoever asks)."""
+    def decorate(view):
+        @functools.wraps(view)
+        def counted(request, *args, **kwargs):
+            refusal = refused(request, list(actions))
+            if refusal is not None:
+                return refusal
+            return view(request, *args, **kwargs)
+        return counted
+    return decorate

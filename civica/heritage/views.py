@@ -20,6 +20,7 @@ from civica.core.i18n import active_language
 from civica.core.jsonld import as_script
 from civica.core.maps import located, place_of
 from civica.core.page_cache import shared_page
+from civica.core.write_limits import limited
 from civica.moderation.views import moderate_target
 from civica.queue.responses import pdf_response
 
@@ -174,6 +175,7 @@ def _rows():
 
 
 @require_safe
+@limited("download_by_address")
 def download_csv(request):
     writer = csv_writer(_Echo())
 
@@ -188,6 +190,7 @@ def download_csv(request):
 
 
 @require_safe
+@limited("download_by_address")
 def download_json(request):
     def chunks():
         yield '{"licence": "https://creativecommons.org/licenses/by/4.0/", "objects": ['
@@ -201,6 +204,7 @@ def download_json(request):
 
 
 @require_safe
+@limited("download_by_address")
 def download_geojson(request):
     """RFC 7946: a point (longitude, latitude) per object with a place; the others have a null geometry."""
     def chunks():

@@ -255,6 +255,10 @@ ACCOUNT_RATE_LIMITS = {
     # whole world-café room may share one venue address.
     "write_by_address": "300/m/ip",
     "write_by_person": "60/m/user",
+    # A whole public inventory streamed (the heritage objects, the archive's works: CSV, JSON, GeoJSON;
+    # civica.core.write_limits.limited): enough for anyone downloading by hand or a harvester's daily run, not
+    # for a loop that would keep the database reading every row.
+    "download_by_address": "20/m/ip",
     # The newsletter's subscribe form (civica.newsletter.views): per client IP a 429 page; per address the
     # request is accepted and shows the same page, but no further confirmation e-mail is sent.
     "newsletter_by_address": "10/m/ip,60/h/ip",

@@ -39,3 +39,11 @@ def test_on_redis_a_write_refused_by_the_address_is_not_counted_against_the_pers
     from_elsewhere = {"REMOTE_ADDR": "198.51.100.7"}
     assert client.post(*WRITE, **from_elsewhere).status_code == 302  # the person's second write, not their fifth
     assert client.post(*WRITE, **{"REMOTE_ADDR": "203.0.113.9"}).status_code == 429
+
+
+def test_on_redis_a_limited_read_counts_against_its_address(client, on_redis):
+    """``write_limits.limited`` (the streamed inventories): a GET counts there too, unlike allauth's default."""
+    on_redis.ACCOUNT_RATE_LIMITS = {**on_redis.ACCOUNT_RATE_LIMITS, "download_by_address": "2/m/ip"}
+    assert [client.get("/ro/heritage/objects.csv").status_code for _attempt in range(2)] == [200, 200]
+    assert client.get("/ro/heritage/objects.json").status_code == 429
+    assert client.get("/ro/heritage/objects.json", REMOTE_ADDR="198.51.100.7").status_code == 200
