@@ -1,5 +1,5 @@
 """The limits on every write (``write_by_address``, ``write_by_person`` in ``ACCOUNT_RATE_LIMITS``), counted in
-one cache round trip.
+one cache round trip; and, through ``limited``, on the few reads that cost as much (a whole inventory streamed).
 
 allauth's rate limiter keeps each limit's history as a pickled list of timestamps behind a lock in the cache:
 four round trips a limit (take the lock, read, write, free the lock), eight for a signed-in person's write.
