@@ -317,16 +317,18 @@ def move(*, workshop, to, by):
     """Move ``workshop`` to the status ``to`` along WORKSHOP_TRANSITIONS (core's ``move``: the row
     locked, its status read again under the lock, the move's permission checked). Resuming moves the
     paused round's start forward by the pause's length, so its time left is what it was."""
-    now = timezone.now()
-    paused_for = {}
+    moved = {}
 
     def change(locked):
+        # The time is read under the row's lock: a round started by a request that held the lock first is then
+        # never dated after the pause that waited for it (a time read before waiting could be).
+        now = moved["now"] = timezone.now()
         if to == WorkshopStatus.CLOSED:
             locked.closed_at = now
         if to == WorkshopStatus.PAUSED:
             locked.paused_at = now
         elif locked.paused_at is not None:
-            paused_for["since"] = locked.paused_at
+            moved["since"] = locked.paused_at
             locked.paused_at = None
 
     refusal = _("Only editors close a workshop.") if to == WorkshopStatus.CLOSED else _(
@@ -334,11 +336,11 @@ def move(*, workshop, to, by):
     with transaction.atomic():
         locked = transitions.move(workshop, to=to, by=by, record=change, fields=["closed_at", "paused_at"],
                                   refusal=refusal)
-        if "since" in paused_for and to == WorkshopStatus.OPEN:
-            since = paused_for["since"]
+        if "since" in moved and to == WorkshopStatus.OPEN:
+            since = moved["since"]
             for round_ in WorkshopRound.objects.filter(workshop=locked, started_at__lte=since):
                 if round_.ends_at > since:
-                    round_.started_at += now - since
+                    round_.started_at += moved["now"] - since
                     round_.save(update_fields=["started_at"])
         verbs = {WorkshopStatus.CLOSED: (_("The workshop was closed."), "close"),
                  WorkshopStatus.PAUSED: (_("The workshop was paused."), "pause"),

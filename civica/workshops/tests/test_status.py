@@ -2,8 +2,11 @@
 ``services.move``, which locks the row and reads the status again under the lock."""
 
 
+import threading
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, connections, transaction
 from django.utils import translation
 
 from civica.accounts.roles import Role
@@ -70,6 +73,61 @@ def test_two_editors_closing_at_once_close_it_once():
     assert outcomes.count(None) == 1  # one editor closes it
     assert all(isinstance(outcome, ValidationError) for outcome in outcomes if outcome is not None)  # three are told
     assert Workshop.objects.get().closed_at is not None
+
+
+def _waits_for_a_lock(pid) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = %s", [pid])
+        row = cursor.fetchone()
+    return bool(row and row[0])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_pause_that_waited_for_a_round_being_started_is_dated_after_its_start():
+    """A pause sent while the next round is being started waits for the workshop's row; its time is read under
+    the lock, so the round never starts after the moment the workshop paused (its clock would then run back).
+    Found by the race test below, which failed once in a full CI rehearsal while the time was read before waiting."""
+    from civica.workshops.models import WorkshopRound
+
+    skip_unless_postgresql()
+    workshop = Workshop.objects.create(meeting=MeetingFactory(), slug="cafe-pause-waits")
+    WorkshopRound.objects.create(workshop=workshop, number=1, duration_minutes=20)
+    editor = UserFactory(role=Role.EDITOR)
+    started_locking, pause_pid, pause_done, outcome = threading.Event(), [], threading.Event(), {}
+
+    def pause():
+        try:
+            started_locking.wait()
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                pause_pid.append(cursor.fetchone()[0])
+            services.pause(workshop=Workshop.objects.get(pk=workshop.pk), by=editor)
+        except Exception as error:  # noqa: BLE001 - the test looks at it
+            outcome["error"] = error
+        finally:
+            pause_done.set()
+            connections.close_all()
+
+    def start_round():
+        try:
+            with transaction.atomic():
+                Workshop.objects.select_for_update().get(pk=workshop.pk)  # the round's start holds the row first
+                started_locking.set()
+                while not pause_done.is_set() and not (pause_pid and _waits_for_a_lock(pause_pid[0])):
+                    pause_done.wait(0.01)
+                outcome["pause_waited"] = not pause_done.is_set()
+                services.start_next_round(workshop=Workshop.objects.get(pk=workshop.pk), by=editor)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=pause), threading.Thread(target=start_round)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcome["pause_waited"] and "error" not in outcome
+    started, paused = WorkshopRound.objects.get().started_at, Workshop.objects.get(pk=workshop.pk).paused_at
+    assert started is not None and paused is not None and started <= paused
 
 
 @pytest.mark.django_db(transaction=True)
