@@ -6,12 +6,12 @@ import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, connections, transaction
+from django.db import connections, transaction
 from django.utils import translation
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
-from civica.core.tests.concurrency import run_together, skip_unless_postgresql
+from civica.core.tests.concurrency import backend_pid, held_until_waiting, run_together, skip_unless_postgresql
 from civica.meetings.tests.factories import MeetingFactory
 from civica.workshops import services
 from civica.workshops.models import WORKSHOP_TRANSITIONS, Workshop, WorkshopStatus
@@ -75,13 +75,6 @@ def test_two_editors_closing_at_once_close_it_once():
     assert Workshop.objects.get().closed_at is not None
 
 
-def _waits_for_a_lock(pid) -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = %s", [pid])
-        row = cursor.fetchone()
-    return bool(row and row[0])
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_pause_that_waited_for_a_round_being_started_is_dated_after_its_start():
     """A pause sent while the next round is being started waits for the workshop's row; its time is read under
@@ -98,9 +91,7 @@ def test_a_pause_that_waited_for_a_round_being_started_is_dated_after_its_start(
     def pause():
         try:
             started_locking.wait()
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_backend_pid()")
-                pause_pid.append(cursor.fetchone()[0])
+            pause_pid.append(backend_pid())
             services.pause(workshop=Workshop.objects.get(pk=workshop.pk), by=editor)
         except Exception as error:  # noqa: BLE001 - the test looks at it
             outcome["error"] = error
@@ -113,9 +104,7 @@ def test_a_pause_that_waited_for_a_round_being_started_is_dated_after_its_start(
             with transaction.atomic():
                 Workshop.objects.select_for_update().get(pk=workshop.pk)  # the round's start holds the row first
                 started_locking.set()
-                while not pause_done.is_set() and not (pause_pid and _waits_for_a_lock(pause_pid[0])):
-                    pause_done.wait(0.01)
-                outcome["pause_waited"] = not pause_done.is_set()
+                outcome["pause_waited"] = held_until_waiting(pause_pid, pause_done)
                 services.start_next_round(workshop=Workshop.objects.get(pk=workshop.pk), by=editor)
         finally:
             connections.close_all()

@@ -8,12 +8,12 @@ import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import connection, connections, transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from civica.accounts.roles import Role
 from civica.accounts.tests.factories import UserFactory
-from civica.core.tests.concurrency import run_together, skip_unless_postgresql
+from civica.core.tests.concurrency import backend_pid, held_until_waiting, run_together, skip_unless_postgresql
 from civica.moderation import services as moderation
 from civica.moderation.models import ModerationAction
 from civica.participation.conversations import services
@@ -97,13 +97,6 @@ def _close(phase, editor):
         "starts_at": phase.starts_at, "ends_at": timezone.now()}])
 
 
-def _waits_for_a_lock(pid) -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = %s", [pid])
-        row = cursor.fetchone()
-    return bool(row and row[0])
-
-
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("returning", [True, False], ids=["returning participant", "first vote"])
 def test_a_vote_sent_while_the_phase_is_being_closed_waits_for_the_close_and_is_refused(returning):
@@ -124,9 +117,7 @@ def test_a_vote_sent_while_the_phase_is_being_closed_waits_for_the_close_and_is_
     def vote():
         try:
             closed_uncommitted.wait()
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_backend_pid()")
-                vote_pid.append(cursor.fetchone()[0])
+            vote_pid.append(backend_pid())
             services.vote_cast(statement=request_read, by=person, choice=-1)
         except Exception as error:  # noqa: BLE001 - the test looks at it
             outcome["error"] = error
@@ -140,9 +131,7 @@ def test_a_vote_sent_while_the_phase_is_being_closed_waits_for_the_close_and_is_
                 _close(phase, editor)
                 closed_uncommitted.set()
                 # Held open until the vote waits for the phase's row (or, wrongly, got through without waiting).
-                while not vote_done.is_set() and not (vote_pid and _waits_for_a_lock(vote_pid[0])):
-                    vote_done.wait(0.01)
-                outcome["vote_waited"] = not vote_done.is_set()
+                outcome["vote_waited"] = held_until_waiting(vote_pid, vote_done)
         finally:
             connections.close_all()
 
